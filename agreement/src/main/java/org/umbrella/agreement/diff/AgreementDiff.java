@@ -1,0 +1,340 @@
+package org.umbrella.agreement.diff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.umbrella.agreement.model.AggregateFinding;
+import org.umbrella.agreement.model.Agreement;
+import org.umbrella.agreement.model.Body;
+import org.umbrella.agreement.model.Citation;
+import org.umbrella.agreement.model.Consequence;
+import org.umbrella.agreement.model.Duty;
+import org.umbrella.agreement.model.Finding;
+import org.umbrella.agreement.model.Guarantee;
+import org.umbrella.agreement.model.MatchFinding;
+import org.umbrella.agreement.model.Party;
+import org.umbrella.agreement.model.Place;
+import org.umbrella.agreement.model.Provision;
+import org.umbrella.agreement.model.Source;
+
+/**
+ * Compares two versions of an agreement clause by clause, matching clauses by id.
+ *
+ * <p>Lists whose order carries no meaning (guarantors, obligors, void-if, kinds) are compared as
+ * sets and reported as gains and losses; duties are matched by id. Stateless and thread-safe.
+ */
+public final class AgreementDiff {
+  private AgreementDiff() {}
+
+  /** Section names in the order changes are reported. */
+  public static final List<String> SECTIONS =
+      List.of("agreement", "parties", "guarantees", "findings", "provisions", "consequences", "bodies", "places", "sources");
+
+  /**
+   * Every change in meaning from {@code before} to {@code after}, grouped by section in {@link
+   * #SECTIONS} order; changes of citations alone are left out.
+   */
+  public static List<Change> compare(Agreement before, Agreement after) {
+    return compare(before, after, false);
+  }
+
+  /**
+   * Every change from {@code before} to {@code after}, grouped by section in {@link #SECTIONS}
+   * order, with changes of citations when {@code citations} is true.
+   */
+  public static List<Change> compare(Agreement before, Agreement after, boolean citations) {
+    Collector c = new Collector(citations);
+    header(c, before, after);
+    section(c, "parties", before.parties(), after.parties(), p -> p.name(), AgreementDiff::party);
+    section(c, "guarantees", before.guarantees(), after.guarantees(), g -> g.title().orElse(""), AgreementDiff::guarantee);
+    section(c, "findings", before.findings(), after.findings(), f -> f.title().orElse(""), AgreementDiff::finding);
+    section(c, "provisions", before.provisions(), after.provisions(), Provision::title, AgreementDiff::provision);
+    section(c, "consequences", before.consequences(), after.consequences(), x -> x.title().orElse(""), AgreementDiff::consequence);
+    section(c, "bodies", before.bodies(), after.bodies(), b -> b.title().orElse(""), AgreementDiff::body);
+    section(c, "places", before.places(), after.places(), p -> p.title().orElse(""), AgreementDiff::place);
+    section(c, "sources", before.sources(), after.sources(), Source::title, AgreementDiff::source);
+    return List.copyOf(c.changes);
+  }
+
+  /** The changes as text: a heading, the changes by section, and a count. Ends with a line break. */
+  public static String render(Agreement before, Agreement after, List<Change> changes) {
+    StringBuilder b = new StringBuilder();
+    b.append("Semantic diff: ").append(before.ref()).append(" -> ").append(after.ref()).append('\n');
+    if (changes.isEmpty()) {
+      return b.append("\nNo differences in meaning.\n").toString();
+    }
+    Map<String, List<Change>> bySection = new LinkedHashMap<>();
+    for (Change ch : changes) {
+      bySection.computeIfAbsent(ch.section(), k -> new ArrayList<>()).add(ch);
+    }
+    for (Map.Entry<String, List<Change>> e : bySection.entrySet()) {
+      b.append('\n').append(e.getKey()).append('\n');
+      e.getValue().forEach(ch -> b.append("  ").append(ch).append('\n'));
+    }
+    long added = changes.stream().filter(x -> x.kind() == Change.Kind.ADDED).count();
+    long removed = changes.stream().filter(x -> x.kind() == Change.Kind.REMOVED).count();
+    long changed = changes.size() - added - removed;
+    b.append('\n').append(changes.size()).append(changes.size() == 1 ? " change: " : " changes: ").append(added).append(" added, ").append(removed).append(" removed, ").append(changed).append(" changed.\n");
+    return b.toString();
+  }
+
+  // ---------------------------------------------------------------- machinery
+
+  private static final class Collector {
+    final List<Change> changes = new ArrayList<>();
+    final boolean citations;
+
+    Collector(boolean citations) {
+      this.citations = citations;
+    }
+  }
+
+  /** Changes of one clause, reported under its section and id. */
+  private record Clause(Collector c, String section, String id) {
+    void add(Change.Kind kind, String description) {
+      c.changes.add(new Change(section, id, kind, description));
+    }
+
+    void value(String field, Object before, Object after) {
+      if (sameSpan(before, after)) {
+        return;
+      }
+      String b = show(before);
+      String a = show(after);
+      if (!b.equals(a)) {
+        add(Change.Kind.CHANGED, field + " " + b + " -> " + a);
+      }
+    }
+
+    void text(String field, Optional<String> before, Optional<String> after) {
+      if (!before.equals(after)) {
+        add(Change.Kind.CHANGED, field + " " + before.map(s -> "\"" + s + "\"").orElse("none") + " -> " + after.map(s -> "\"" + s + "\"").orElse("none"));
+      }
+    }
+
+    void set(String field, List<?> before, List<?> after) {
+      List<String> b = before.stream().map(Object::toString).toList();
+      List<String> a = after.stream().map(Object::toString).toList();
+      List<String> gained = a.stream().filter(x -> !b.contains(x)).toList();
+      List<String> lost = b.stream().filter(x -> !a.contains(x)).toList();
+      boolean plural = field.endsWith("s");
+      if (!gained.isEmpty()) {
+        add(Change.Kind.CHANGED, field + (plural ? " gain " : " gains ") + String.join(", ", gained));
+      }
+      if (!lost.isEmpty()) {
+        add(Change.Kind.CHANGED, field + (plural ? " lose " : " loses ") + String.join(", ", lost));
+      }
+    }
+
+    void cites(List<Citation> before, List<Citation> after) {
+      if (c.citations) {
+        set("citations", before, after);
+      }
+    }
+  }
+
+  /** Spans written differently but equally long ({@code 3d}, {@code 72h}) mean the same. */
+  private static boolean sameSpan(Object before, Object after) {
+    Object b = before instanceof Optional<?> o ? o.orElse(null) : before;
+    Object a = after instanceof Optional<?> o ? o.orElse(null) : after;
+    return b instanceof org.umbrella.agreement.model.TimeSpan x && a instanceof org.umbrella.agreement.model.TimeSpan y && x.isSameLengthAs(y);
+  }
+
+  private static String show(Object o) {
+    if (o instanceof Optional<?> opt) {
+      return opt.map(AgreementDiff::show).orElse("none");
+    }
+    if (o instanceof java.util.OptionalInt oi) {
+      return oi.isPresent() ? Integer.toString(oi.getAsInt()) : "none";
+    }
+    return Objects.toString(o);
+  }
+
+  private static <T> void section(Collector c, String section, Map<String, T> before, Map<String, T> after, Function<T, String> title, ClauseDiff<T> diff) {
+    for (Map.Entry<String, T> e : before.entrySet()) {
+      if (!after.containsKey(e.getKey())) {
+        c.changes.add(new Change(section, e.getKey(), Change.Kind.REMOVED, titled(title.apply(e.getValue()))));
+      }
+    }
+    for (Map.Entry<String, T> e : after.entrySet()) {
+      if (!before.containsKey(e.getKey())) {
+        c.changes.add(new Change(section, e.getKey(), Change.Kind.ADDED, titled(title.apply(e.getValue()))));
+      }
+    }
+    for (Map.Entry<String, T> e : after.entrySet()) {
+      T old = before.get(e.getKey());
+      if (old != null) {
+        diff.accept(new Clause(c, section, e.getKey()), old, e.getValue());
+      }
+    }
+  }
+
+  private static String titled(String title) {
+    return title.isEmpty() ? "(untitled)" : title;
+  }
+
+  @FunctionalInterface
+  private interface ClauseDiff<T> {
+    void accept(Clause clause, T before, T after);
+  }
+
+  // ---------------------------------------------------------------- sections
+
+  private static void header(Collector c, Agreement b, Agreement a) {
+    Clause h = new Clause(c, "agreement", "");
+    h.value("id", b.id(), a.id());
+    h.value("version", b.version(), a.version());
+    h.value("status", b.status(), a.status());
+    h.value("supersedes", b.supersedes(), a.supersedes());
+    h.text("title", Optional.of(b.title()), Optional.of(a.title()));
+    if (!b.notice().equals(a.notice())) {
+      h.add(Change.Kind.CHANGED, a.notice().isEmpty() ? "notice removed" : b.notice().isEmpty() ? "notice added" : "notice reworded");
+    }
+  }
+
+  private static void party(Clause c, Party b, Party a) {
+    c.value("name", b.name(), a.name());
+    c.cites(b.cites(), a.cites());
+  }
+
+  private static void guarantee(Clause c, Guarantee b, Guarantee a) {
+    c.text("title", b.title(), a.title());
+    if (!b.text().equals(a.text())) {
+      c.add(Change.Kind.CHANGED, a.text().isEmpty() ? "text removed" : b.text().isEmpty() ? "text added" : "text reworded");
+    }
+    c.set("guarantors", b.guarantors(), a.guarantors());
+    c.value("protects", b.protects(), a.protects());
+    c.value("against", b.against().isEmpty() ? "anyone else" : String.join(", ", b.against()), a.against().isEmpty() ? "anyone else" : String.join(", ", a.against()));
+    c.value("activation", b.activates(), a.activates());
+    c.value("term", b.term(), a.term());
+    c.value("renewable", b.renewable(), a.renewable());
+    c.value("trigger", b.trigger(), a.trigger());
+    Map<String, Duty> before = byId(b.duties());
+    Map<String, Duty> after = byId(a.duties());
+    before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(k -> c.add(Change.Kind.CHANGED, "duty " + k + " removed"));
+    after.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> c.add(Change.Kind.CHANGED, "duty " + k + " added: " + bearers(after.get(k)) + ", " + deadline(after.get(k))));
+    for (Duty d : a.duties()) {
+      Duty old = before.get(d.id());
+      if (old != null) {
+        Clause dc = new Clause(c.c(), c.section(), c.id() + ": duty " + d.id());
+        dc.value("borne by", bearers(old), bearers(d));
+        dc.value("deadline", old.within(), d.within());
+        dc.set("options", old.options(), d.options());
+        dc.text("title", old.title(), d.title());
+        dc.cites(old.cites(), d.cites());
+      }
+    }
+    c.set("void-if", b.voidIf(), a.voidIf());
+    c.cites(b.cites(), a.cites());
+  }
+
+  private static Map<String, Duty> byId(List<Duty> duties) {
+    Map<String, Duty> m = new LinkedHashMap<>();
+    duties.forEach(d -> m.put(d.id(), d));
+    return m;
+  }
+
+  private static String bearers(Duty d) {
+    return switch (d.each()) {
+      case org.umbrella.agreement.model.DutyBearers.Guarantors g -> "each guarantor";
+      case org.umbrella.agreement.model.DutyBearers.Protected p -> "the protected party";
+      case org.umbrella.agreement.model.DutyBearers.Parties p -> String.join(", ", p.parties());
+    };
+  }
+
+  private static String deadline(Duty d) {
+    return d.within().map(w -> "within " + w).orElse("no deadline");
+  }
+
+  private static void finding(Clause c, Finding b, Finding a) {
+    c.text("title", b.title(), a.title());
+    switch (b) {
+      case MatchFinding mb when a instanceof MatchFinding ma -> {
+        c.set("kinds", mb.kinds(), ma.kinds());
+        c.value("minimum status", mb.status(), ma.status());
+        c.value("minimum sources", mb.sources(), ma.sources());
+        c.set("within", mb.within(), ma.within());
+        c.value("by", mb.by(), ma.by());
+        c.value("condition", mb.when().map(w -> w.source()), ma.when().map(w -> w.source()));
+      }
+      case AggregateFinding gb when a instanceof AggregateFinding ga -> {
+        c.value("aggregates", gb.over(), ga.over());
+        c.value("by", gb.by(), ga.by());
+        c.value("window", gb.window(), ga.window());
+        c.value("threshold", gb.threshold(), ga.threshold());
+        c.value("distinct-days", gb.distinctDays(), ga.distinctDays());
+      }
+      default -> c.add(Change.Kind.CHANGED, "changes from " + (b instanceof MatchFinding ? "a match on one incident to an aggregate" : "an aggregate to a match on one incident"));
+    }
+    c.value("determined by", b.determinedBy().orElse("automatic"), a.determinedBy().orElse("automatic"));
+    c.value("decide-within", b.decideWithin(), a.decideWithin());
+    c.cites(b.cites(), a.cites());
+  }
+
+  private static void provision(Clause c, Provision b, Provision a) {
+    c.text("title", Optional.of(b.title()), Optional.of(a.title()));
+    c.value("quantity", b.quantity(), a.quantity());
+    c.value("category", b.category(), a.category());
+    c.set("obligors", b.obligors(), a.obligors());
+    c.value("in force", b.inForce(), a.inForce());
+    c.value("due", b.due().map(d -> "within " + d.within() + " after " + d.after()), a.due().map(d -> "within " + d.within() + " after " + d.after()));
+    if (!b.text().equals(a.text())) {
+      c.add(Change.Kind.CHANGED, a.text().isEmpty() ? "text removed" : b.text().isEmpty() ? "text added" : "text reworded");
+    }
+    c.cites(b.cites(), a.cites());
+  }
+
+  private static void consequence(Clause c, Consequence b, Consequence a) {
+    c.text("title", b.title(), a.title());
+    c.value("on", b.on(), a.on());
+    c.value("by", b.by(), a.by());
+    c.set("actions", b.then().stream().map(AgreementDiff::action).toList(), a.then().stream().map(AgreementDiff::action).toList());
+    c.cites(b.cites(), a.cites());
+  }
+
+  /** Notifications compare as sets of parties: the order of a notify list carries no meaning. */
+  private static String action(org.umbrella.agreement.model.Action a) {
+    if (a instanceof org.umbrella.agreement.model.Action.Notify n) {
+      return "notify " + String.join(", ", n.parties().stream().sorted().toList());
+    }
+    return a.toString();
+  }
+
+  private static void body(Clause c, Body b, Body a) {
+    c.text("title", b.title(), a.title());
+    c.set("members", b.members(), a.members());
+    c.value("rule", b.rule(), a.rule());
+    c.value("quorum", b.quorum(), a.quorum());
+    c.value("recusal", b.recusal(), a.recusal());
+    c.cites(b.cites(), a.cites());
+  }
+
+  private static void place(Clause c, Place b, Place a) {
+    c.text("title", b.title(), a.title());
+    c.value("definition", shape(b), shape(a));
+    if (shape(b).equals(shape(a)) && !b.geometry().equalsExact(a.geometry(), 1e-9)) {
+      c.add(Change.Kind.CHANGED, "geometry changed (same definition, different coordinates)");
+    }
+    c.cites(b.cites(), a.cites());
+  }
+
+  private static String shape(Place p) {
+    return switch (p.shape()) {
+      case org.umbrella.agreement.model.PlaceShape.GeoJsonFile f -> "geojson " + f.path();
+      case org.umbrella.agreement.model.PlaceShape.Buffer x -> "buffer of " + x.of() + " by " + x.km() + " km";
+      case org.umbrella.agreement.model.PlaceShape.Circle x -> "circle of " + x.km() + " km around [" + x.lon() + ", " + x.lat() + "]";
+      case org.umbrella.agreement.model.PlaceShape.Union u -> "union of " + String.join(", ", u.of());
+    };
+  }
+
+  private static void source(Clause c, Source b, Source a) {
+    c.text("title", Optional.of(b.title()), Optional.of(a.title()));
+    c.value("date", b.date(), a.date());
+    c.value("url", b.url(), a.url());
+  }
+
+}

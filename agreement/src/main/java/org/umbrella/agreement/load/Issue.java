@@ -1,0 +1,77 @@
+package org.umbrella.agreement.load;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One problem in an agreement file, at an exact position, with what would be valid.
+ *
+ * @param file the file name as given to the loader
+ * @param line 1-based line
+ * @param column 1-based column
+ * @param width how many characters the caret underlines (at least 1)
+ * @param code a stable kebab-case code naming the kind of problem ({@code unknown-key})
+ * @param message what is wrong, naming the offending value
+ * @param value the offending value as written, or {@code ""}
+ * @param expected what would be valid, or {@code ""}
+ * @param suggestions close valid values ("did you mean"), best first
+ * @param sourceLine the text of the line, without its line break
+ */
+public record Issue(
+    String file,
+    int line,
+    int column,
+    int width,
+    String code,
+    String message,
+    String value,
+    String expected,
+    List<String> suggestions,
+    String sourceLine) {
+
+  /** Creates an issue; the suggestion list is copied. */
+  public Issue {
+    Objects.requireNonNull(message, "message");
+    suggestions = List.copyOf(suggestions);
+    width = Math.max(1, width);
+  }
+
+  /** {@code file:line:column}. */
+  public String location() {
+    return file + ":" + line + ":" + column;
+  }
+
+  /**
+   * The issue as a compiler prints it: the location and message, the source line with a caret
+   * under the offending value, then what would be valid and suggestions.
+   *
+   * <pre>
+   * plan.agreement.yaml:12:22: error[unknown-reference]: unknown party 'UK' in guarantors
+   *    12 |     guarantors: [US, UK]
+   *       |                      ^^
+   *       = expected: parties are UA, RU, US, GB
+   *       = did you mean 'GB'?
+   * </pre>
+   */
+  public String toDisplayString() {
+    StringBuilder b = new StringBuilder();
+    b.append(location()).append(": error[").append(code).append("]: ").append(message).append('\n');
+    String number = Integer.toString(line);
+    String gutter = " ".repeat(number.length() + 2);
+    String shown = sourceLine.replace('\t', ' ');
+    b.append("  ").append(number).append(" | ").append(shown).append('\n');
+    int caretWidth = Math.max(1, Math.min(width, Math.max(1, shown.length() - (column - 1))));
+    b.append(gutter).append(" | ").append(" ".repeat(Math.max(0, column - 1))).append("^".repeat(caretWidth)).append('\n');
+    if (!expected.isEmpty()) {
+      b.append(gutter).append(" = expected: ").append(expected).append('\n');
+    }
+    if (!suggestions.isEmpty()) {
+      b.append(gutter).append(" = did you mean ");
+      for (int i = 0; i < suggestions.size(); i++) {
+        b.append(i == 0 ? "" : i == suggestions.size() - 1 ? " or " : ", ").append('\'').append(suggestions.get(i)).append('\'');
+      }
+      b.append("?\n");
+    }
+    return b.toString();
+  }
+}

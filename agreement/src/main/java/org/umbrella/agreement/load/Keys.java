@@ -1,0 +1,75 @@
+package org.umbrella.agreement.load;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every key the loader accepts, by the kind of mapping it may appear in.
+ *
+ * <p>The loader rejects any other key; a test checks that the JSON Schema
+ * (docs/schema/agreement.schema.json) declares exactly these keys for each kind, so the schema
+ * editors use and the loader cannot drift apart.
+ */
+public final class Keys {
+  private Keys() {}
+
+  /** Mapping kind (the JSON Schema definition's name) to its keys, in documentation order. */
+  public static final Map<String, List<String>> BY_KIND = kinds();
+
+  private static Map<String, List<String>> kinds() {
+    Map<String, List<String>> k = new LinkedHashMap<>();
+    k.put("agreement", List.of("umbrella", "id", "version", "supersedes", "title", "status", "notice", "sources", "parties", "places", "bodies", "findings", "guarantees", "provisions", "consequences"));
+    k.put("source", List.of("title", "date", "url", "publisher", "note"));
+    k.put("citation", List.of("source", "at"));
+    k.put("party", List.of("name", "cites"));
+    k.put("place", List.of("title", "geojson", "buffer", "point", "km", "union", "note", "cites"));
+    k.put("body", List.of("title", "members", "rule", "quorum", "recusal", "cites"));
+    k.put("rule", List.of("at-least"));
+    k.put("finding", List.of("title", "match", "over", "determined-by", "decide-within", "cites"));
+    k.put("match", List.of("kinds", "status", "sources", "within", "by", "when"));
+    k.put("over", List.of("finding", "by", "window", "at-least", "sum", "distinct-days"));
+    k.put("sum", List.of("of", "at-least"));
+    k.put("guarantee", List.of("title", "text", "guarantors", "protects", "against", "activates", "term", "renewable", "trigger", "duties", "void-if", "cites"));
+    k.put("activation", List.of("at", "when"));
+    k.put("duty", List.of("id", "title", "each", "within", "options", "cites"));
+    k.put("provision", List.of("title", "text", "category", "obligors", "in-force", "due", "quantity", "cites"));
+    k.put("due", List.of("after", "within"));
+    k.put("quantity", List.of("at-most", "at-least", "exactly", "unit"));
+    k.put("consequence", List.of("title", "on", "by", "then", "cites"));
+    k.put("action", List.of("revoke", "suspend", "notify"));
+    return java.util.Collections.unmodifiableMap(k);
+  }
+
+  /**
+   * Keys that are valid one level down, by the mapping kind they were found in: an unknown key
+   * listed here is reported with where it belongs ("'within' belongs under 'match:'").
+   */
+  public static final Map<String, Map<String, String>> MISPLACED = misplaced();
+
+  private static Map<String, Map<String, String>> misplaced() {
+    Map<String, Map<String, String>> m = new LinkedHashMap<>();
+    Map<String, String> finding = new LinkedHashMap<>();
+    for (String k : List.of("kinds", "status", "sources", "within", "when")) {
+      finding.put(k, "match");
+    }
+    for (String k : List.of("finding", "window", "at-least", "sum", "distinct-days")) {
+      finding.put(k, "over");
+    }
+    m.put("finding", finding);
+    m.put("guarantee", Map.of("at", "activates", "when", "activates", "each", "duties", "within", "duties", "options", "duties"));
+    m.put("provision", Map.of("after", "due", "within", "due", "at-most", "quantity", "at-least", "quantity", "exactly", "quantity", "unit", "quantity"));
+    m.put("body", Map.of("at-least", "rule"));
+    m.put("over", Map.of("of", "sum"));
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** The keys of a mapping kind. */
+  static List<String> of(String kind) {
+    List<String> keys = BY_KIND.get(kind);
+    if (keys == null) {
+      throw new IllegalArgumentException("no mapping kind " + kind);
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,124 @@
+package org.umbrella.agreement.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.umbrella.agreement.Examples;
+import org.umbrella.agreement.model.Activation;
+import org.umbrella.agreement.model.ActorFilter;
+import org.umbrella.agreement.model.AggregateFinding;
+import org.umbrella.agreement.model.Agreement;
+import org.umbrella.agreement.model.Guarantee;
+import org.umbrella.agreement.model.MatchFinding;
+import org.umbrella.agreement.model.Quantity;
+import org.umbrella.agreement.model.ReviewStatus;
+import org.umbrella.agreement.model.TimeSpan;
+
+/** What the loader makes of a file: the model of the 20-point example, and rules of reading. */
+class LoaderTest {
+  static LoadResult load(String text) {
+    return AgreementLoader.load("t.agreement.yaml", text, ResourceResolver.none());
+  }
+
+  static final String MINIMAL = "umbrella: 1\nid: t\nversion: 2025-12-24\ntitle: T\nparties: { UA: { name: Ukraine } }\n";
+
+  @Test
+  void load_20pointFramework_givesTheGuaranteeAsWritten() {
+    Agreement a = Examples.load("framework-20pt.agreement.yaml");
+    Guarantee g = a.guarantees().get("security-guarantee");
+    assertThat(g.guarantors()).containsExactly("US", "NATO", "GB", "FR", "DE", "PL", "FI");
+    assertThat(g.protects()).isEqualTo("UA");
+    assertThat(g.activates()).isEqualTo(new Activation.WhenInForce("ceasefire"));
+    assertThat(g.term()).contains(TimeSpan.parse("15y").orElseThrow());
+    assertThat(g.trigger()).isEqualTo("significant-attack");
+    assertThat(g.voidIf()).containsExactly("unprovoked-strike-on-capitals", "unprovoked-attack-on-russia");
+    assertThat(g.duties()).extracting(d -> d.id() + " " + d.within().map(TimeSpan::toString).orElse("-")).containsExactly("consult 3d", "decide-response 7d");
+    assertThat(g.isAgainst("RU")).isTrue();
+    assertThat(g.isAgainst("UA")).isFalse();
+  }
+
+  @Test
+  void load_20pointFramework_givesTheFindingsTheEngineRuns() {
+    Agreement a = Examples.load("framework-20pt.agreement.yaml");
+    MatchFinding violation = (MatchFinding) a.findings().get("ceasefire-violation");
+    assertThat(violation.within()).containsExactly("front-zone");
+    assertThat(violation.status()).isEqualTo(ReviewStatus.VERIFIED);
+    assertThat(violation.by()).isEqualTo(ActorFilter.any());
+    AggregateFinding attack = (AggregateFinding) a.findings().get("significant-attack");
+    assertThat(attack.over()).isEqualTo("ceasefire-violation");
+    assertThat(attack.window()).isEqualTo(TimeSpan.hours(72));
+    assertThat(attack.threshold()).isEqualTo(new AggregateFinding.Threshold.Count(5));
+    assertThat(attack.distinctDays()).hasValue(3);
+    assertThat(attack.determinedBy()).contains("special-commission");
+    assertThat(a.provisions().get("army-cap").quantity()).contains(new Quantity(Quantity.Bound.AT_MOST, 800_000, "personnel"));
+  }
+
+  @Test
+  void load_yamlBooleansAndDates_stayTextWhereTextIsMeant() {
+    // YAML 1.1 reads NO as false and 2025-12-24 as a date; party ids and versions are text.
+    Agreement a = load(MINIMAL.replace("parties: { UA: { name: Ukraine } }", "parties: { UA: { name: Ukraine }, NO: { name: Norway }, ON: { name: On } }")).agreement();
+    assertThat(a.parties()).containsKeys("NO", "ON");
+    assertThat(a.version()).isEqualTo("2025-12-24");
+  }
+
+  @Test
+  void load_referencesMayPointForward() {
+    LoadResult r = load(MINIMAL + "provisions:\n  exchange: { title: Exchange, obligors: [UA], due: { after: ceasefire, within: 90d } }\n  ceasefire: { title: Ceasefire, obligors: [UA], in-force: 2026-03-01 }\n");
+    assertThat(r.issues()).isEmpty();
+    assertThat(r.agreement().provisions().get("ceasefire").inForce()).contains(Instant.parse("2026-03-01T00:00:00Z"));
+  }
+
+  @Test
+  void load_everyProblem_isReportedAtOnce() {
+    LoadResult r = load(MINIMAL + "status: final\nguarantees:\n  g: { guarantors: [UK], protects: UA, activates: { at: never }, trigger: nothing, term: 10 years }\n");
+    assertThat(r.issues()).extracting(Issue::code).containsExactly("invalid-value", "unknown-reference", "time", "unknown-reference", "duration");
+    assertThat(r.issues()).extracting(Issue::line).containsOnly(6, 8);
+  }
+
+  @Test
+  void agreement_ofAnInvalidFile_throwsTheTypedErrorWithEveryIssue() {
+    LoadResult r = load(MINIMAL + "status: final\n");
+    assertThatThrownBy(r::agreement)
+        .isInstanceOf(InvalidAgreementException.class)
+        .hasMessage("t.agreement.yaml has 1 error; first: t.agreement.yaml:6:9: 'final' is not a valid status")
+        .satisfies(e -> assertThat(((InvalidAgreementException) e).issues()).hasSize(1));
+  }
+
+  @Test
+  void issue_display_pointsACaretUnderTheValue() {
+    Issue i = load(MINIMAL + "status: final\n").issues().getFirst();
+    assertThat(i.toDisplayString()).isEqualTo(
+        "t.agreement.yaml:6:9: error[invalid-value]: 'final' is not a valid status\n"
+            + "  6 | status: final\n"
+            + "    |         ^^^^^\n"
+            + "    = expected: one of draft, signed, in-force, suspended, terminated\n");
+  }
+
+  @Test
+  void load_optionalsAbsent_takeDocumentedDefaults() {
+    Agreement a = load(MINIMAL + "bodies:\n  b: { members: [UA] }\n").agreement();
+    assertThat(a.status().label()).isEqualTo("draft");
+    assertThat(a.bodies().get("b").quorum()).isEqualTo(1);
+    assertThat(a.bodies().get("b").rule().toString()).isEqualTo("majority");
+    assertThat(a.supersedes()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void load_hostileNesting_isAnIssueNotAStackOverflow() {
+    String deep = MINIMAL + "notice: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
+    LoadResult r = load(deep);
+    assertThat(r.isValid()).isFalse();
+    assertThat(r.issues().getFirst().code()).isEqualTo("yaml-syntax");
+    assertThat(r.issues().getFirst().message()).contains("Nesting Depth exceeded");
+  }
+
+  @Test
+  void load_recursiveAlias_isRejected() {
+    LoadResult r = load(MINIMAL + "notice: &n [*n]\n");
+    assertThat(r.issues()).extracting(Issue::code).contains("yaml-syntax");
+  }
+}
+

@@ -1,0 +1,138 @@
+package org.umbrella.archtests;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Pins the shape in docs/architecture.md: which module may use which, and that the core is pure.
+ *
+ * <p>The core modules (agreement, engine, negotiation, ledger) decide things; they take values and
+ * return values. They must not touch files, sockets, SQL, HTTP, threads, the environment or the
+ * system clock. The one sanctioned edge is {@code org.umbrella.agreement.io}, which reads the
+ * agreement files the caller names. A fixture class that breaks every rule proves the rules bite.
+ */
+class ArchitectureTest {
+
+  /** Module package -> the Umbrella modules it may use (besides itself). */
+  static final Map<String, List<String>> ALLOWED =
+      Map.of(
+          "agreement", List.of(),
+          "engine", List.of("agreement"),
+          "evidence", List.of("agreement", "engine"),
+          "ledger", List.of(),
+          "negotiation", List.of(),
+          "store", List.of("agreement", "engine", "evidence", "ledger"),
+          "server", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store"),
+          "cli", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store", "server"));
+
+  static final List<String> CORE = List.of("agreement", "engine", "negotiation", "ledger");
+
+  static JavaClasses production;
+  static JavaClasses fixture;
+
+  @BeforeAll
+  static void importClasses() {
+    production =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("/archtests/"))
+            .importPackages("org.umbrella");
+    fixture = new ClassFileImporter().importPackages("org.umbrella.archtests.fixture");
+  }
+
+  @TestFactory
+  List<DynamicTest> modulesDependOnlyDownward() {
+    return ALLOWED.entrySet().stream()
+        .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> dependencyRule(e.getKey(), e.getValue()).check(production)))
+        .toList();
+  }
+
+  @TestFactory
+  List<DynamicTest> coreModulesArePure() {
+    return CORE.stream()
+        .map(m -> DynamicTest.dynamicTest(m, () -> purityRule("org.umbrella." + m + "..").check(production)))
+        .toList();
+  }
+
+  @Test
+  void purityRule_catchesEveryKindOfImpurity() {
+    EvaluationResult result = purityRule("org.umbrella.archtests.fixture..").evaluate(fixture);
+    String report = String.join("\n", result.getFailureReport().getDetails());
+    assertThat(report)
+        .contains("java.nio.file.Files")
+        .contains("java.time.Instant.now")
+        .contains("java.lang.System.currentTimeMillis")
+        .contains("java.lang.Thread")
+        .contains("java.sql.Connection")
+        .contains("java.net.Socket")
+        .contains("java.lang.System.getenv");
+  }
+
+  @Test
+  void dependencyRule_catchesAnUpwardDependency() {
+    EvaluationResult result = dependencyRule("archtests.fixture", List.of()).evaluate(fixture);
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(String.join("\n", result.getFailureReport().getDetails())).contains("org.umbrella.cli.UserException");
+  }
+
+  static ArchRule dependencyRule(String module, List<String> allowed) {
+    String[] forbidden =
+        ALLOWED.keySet().stream()
+            .filter(other -> !other.equals(module) && !allowed.contains(other))
+            .map(other -> "org.umbrella." + other + "..")
+            .toArray(String[]::new);
+    return noClasses()
+        .that().resideInAPackage("org.umbrella." + module + "..")
+        .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+        .allowEmptyShould(true)
+        .because(module + " may use only " + (allowed.isEmpty() ? "no other Umbrella module" : allowed));
+  }
+
+  static ArchRule purityRule(String packages) {
+    return noClasses()
+        .that().resideInAPackage(packages)
+        .and().resideOutsideOfPackage("org.umbrella.agreement.io..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "java.nio.file..", "java.nio.channels..", "java.sql..", "javax.sql..", "java.net.http..",
+            "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "org.jdbi..", "org.postgresql..",
+            "com.zaxxer..", "picocli..", "org.apache.kafka..")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.ServerSocket")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URL")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ExecutorService")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+        .orShould().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callMethod(System.class, "getenv", String.class)
+        .orShould().callMethod(System.class, "getenv")
+        .orShould().callMethod(java.time.Instant.class, "now")
+        .orShould().callMethod(java.time.LocalDate.class, "now")
+        .orShould().callMethod(java.time.LocalDateTime.class, "now")
+        .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+        .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+        .orShould().callMethod(java.time.Clock.class, "systemUTC")
+        .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+        .allowEmptyShould(true)
+        .because("the core is pure: values in, values out; time is passed in (docs/architecture.md)");
+  }
+}

@@ -1,0 +1,159 @@
+package org.umbrella.bench.engine;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.umbrella.agreement.model.Agreement;
+import org.umbrella.engine.Engine;
+import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.output.AlertRecord;
+import org.umbrella.engine.output.FindingRecord;
+
+/**
+ * Side by side in one JVM on one thread: the synthetic stream alone, the hand-written loop, the
+ * Umbrella engine and Esper, each over the same {@code N} incidents (after a warm-up on a different
+ * seed), reporting incidents per second, the ratios, and what each found (which must agree).
+ *
+ * <p>Run: {@code java -Xmx512m -cp bench/target/classes:$(cat bench/target/classpath.txt)
+ * org.umbrella.bench.engine.EngineComparison [--incidents N] [--warmup N] [--agreement FILE]
+ * [--skip-esper] [--rounds R]}, or {@code umbrella bench}. Each contestant runs R times (default 3); the
+ * fastest run counts.
+ */
+public final class EngineComparison {
+  static int ROUNDS = 3;
+
+  private EngineComparison() {}
+
+  public static void main(String[] args) {
+    long n = 10_000_000;
+    long warmup = 1_000_000;
+    Path agreementFile = Path.of(TwentyPoint.DEFAULT_PATH);
+    boolean esper = true;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--incidents" -> n = Long.parseLong(args[++i].replace("_", ""));
+        case "--warmup" -> warmup = Long.parseLong(args[++i].replace("_", ""));
+        case "--agreement" -> agreementFile = Path.of(args[++i]);
+        case "--skip-esper" -> esper = false;
+        case "--rounds" -> ROUNDS = Integer.parseInt(args[++i]);
+        default -> {
+          System.err.println("unknown argument " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    Agreement agreement = TwentyPoint.load(agreementFile);
+    System.out.printf(Locale.ROOT, "Engine benchmark: %,d synthetic incidents, %s, one thread, JDK %s, max heap %d MB, %d CPUs visible%n",
+        n, agreement.ref(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
+        Runtime.getRuntime().availableProcessors());
+
+    double gen = run("generator alone", agreement, warmup, n, a -> {
+      long[] sink = {0};
+      return new Contestant(i -> sink[0] += i.id().length(), () -> "");
+    });
+    double hand = run("hand-written loop", agreement, warmup, n, a -> {
+      HandLoop h = new HandLoop(a);
+      return new Contestant(h::process, () -> String.format(Locale.ROOT,
+          "violations %,d, significant-attack %,d, capitals %,d, russia %,d, overdue alerts %,d",
+          h.violations, h.attacks, h.capitalStrikes, h.attacksOnRussia, h.overdue));
+    });
+    double handFull = run("hand loop + records", agreement, warmup, n, a -> {
+      long[] out = {0};
+      HandLoop h = new HandLoop(a, true, o -> out[0]++);
+      return new Contestant(h::process, () -> String.format(Locale.ROOT,
+          "violations %,d, significant-attack %,d (with a revision index and one record per finding)", h.violations, h.attacks));
+    });
+    double engine = run("Umbrella engine", agreement, warmup, n, a -> {
+      Engine e = Engine.create(a);
+      long[] c = new long[5];
+      Consumer<org.umbrella.engine.output.OutputRecord> sink = o -> {
+        if (o instanceof FindingRecord f) {
+          switch (f.definition()) {
+            case "ceasefire-violation" -> c[0]++;
+            case "significant-attack" -> c[1]++;
+            case "unprovoked-strike-on-capitals" -> c[2]++;
+            case "unprovoked-attack-on-russia" -> c[3]++;
+            default -> { }
+          }
+        } else if (o instanceof AlertRecord al && al.reason().equals("decision-overdue")) {
+          c[4]++;
+        }
+      };
+      return new Contestant(i -> e.process(i, sink), () -> String.format(Locale.ROOT,
+          "violations %,d, significant-attack %,d, capitals %,d, russia %,d, overdue alerts %,d", c[0], c[1], c[2], c[3], c[4]));
+    });
+    double esperRate = Double.NaN;
+    if (esper) {
+      esperRate = run("Esper 9 (EPL)", agreement, warmup, n, a -> {
+        EsperPeer p = new EsperPeer(a);
+        return new Contestant(p::process, () -> String.format(Locale.ROOT,
+            "violations %,d, significant-attack %,d, capitals %,d, russia %,d (Esper has no decide-within alerts)",
+            p.counts[0], p.counts[1], p.counts[2], p.counts[3]));
+      });
+    }
+    System.out.println();
+    System.out.printf(Locale.ROOT, "engine / hand-written loop: %.2f (hand loop is %.2fx faster)%n", engine / hand, hand / engine);
+    System.out.printf(Locale.ROOT, "engine / hand loop + records: %.2f (that loop is %.2fx faster)%n", engine / handFull, handFull / engine);
+    if (esper) {
+      System.out.printf(Locale.ROOT, "engine / Esper:             %.2f (engine is %.2fx faster)%n", engine / esperRate, engine / esperRate);
+    }
+    double engineNet = 1 / (1 / engine - 1 / gen);
+    double handNet = 1 / (1 / hand - 1 / gen);
+    System.out.printf(Locale.ROOT, "without the generator's own cost: engine %,.0f/s, hand loop %,.0f/s (ratio %.2f)%n",
+        engineNet, handNet, engineNet / handNet);
+  }
+
+  record Contestant(Consumer<Incident> process, java.util.function.Supplier<String> found) {}
+
+  private static double run(String name, Agreement agreement, long warmup, long n, java.util.function.Function<Agreement, Contestant> make) {
+    Contestant w = make.apply(agreement);
+    Iterator<Incident> ws = TwentyPoint.stream(agreement, warmup, 7);
+    while (ws.hasNext()) {
+      w.process().accept(ws.next());
+    }
+    System.gc();
+    resetPeaks();
+    // best of three runs: the machine may be shared, and the fastest run is the least disturbed
+    long best = Long.MAX_VALUE;
+    Contestant kept = null;
+    for (int round = 0; round < ROUNDS; round++) {
+      Contestant c = make.apply(agreement);
+      Iterator<Incident> s = TwentyPoint.stream(agreement, n, 42);
+      long start = System.nanoTime();
+      while (s.hasNext()) {
+        c.process().accept(s.next());
+      }
+      long nanos = System.nanoTime() - start;
+      if (nanos < best) {
+        best = nanos;
+        kept = c;
+      }
+    }
+    double rate = n / (best / 1e9);
+    System.out.printf(Locale.ROOT, "%-20s %,12.0f incidents/s  %7.2f s  peak heap %4d MB  %s%n", name, rate, best / 1e9, peakHeapMb(),
+        kept.found().get());
+    return rate;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeapMb() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum >> 20;
+  }
+}

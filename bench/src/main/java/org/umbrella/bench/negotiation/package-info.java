@@ -1,0 +1,5 @@
+/**
+ * JMH benchmarks of negotiation analysis, with the straightforward pairwise analysis measured side
+ * by side as the peer. Run command: docs/benchmarks.md, section "Negotiation".
+ */
+package org.umbrella.bench.negotiation;

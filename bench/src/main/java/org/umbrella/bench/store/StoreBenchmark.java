@@ -1,0 +1,205 @@
+package org.umbrella.bench.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.umbrella.engine.input.Actor;
+import org.umbrella.engine.input.Fatalities;
+import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.InputCodec;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.PlacePrecision;
+import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.TimePrecision;
+import org.umbrella.ledger.NoteSigner;
+import org.umbrella.store.Database;
+import org.umbrella.store.GroupCommitter;
+import org.umbrella.store.ImportResult;
+import org.umbrella.store.PostgresEvidenceStore;
+import org.umbrella.store.StoreConfig;
+
+/**
+ * Store benchmark, side by side in one run on one database:
+ *
+ * <ol>
+ *   <li>plain COPY of N incident rows (canonical JSON body and the same extracted columns) into a
+ *       bare table with no keys or indexes; run before and after the store import, averaged;
+ *   <li>the store's bulk import of the same N incidents: idempotency lookup, content hashes,
+ *       canonical JSON leaves, SHA-256 leaf and node hashing, frontier update, COPY of rows and
+ *       leaves, one signed tree head per batch;
+ *   <li>single-report ingest through {@link GroupCommitter} at a fixed offered rate (open loop):
+ *       achieved throughput and latency percentiles from submit to commit acknowledgement.
+ * </ol>
+ *
+ * <p>Run: {@code ./mvnw -q -pl bench -am package -DskipTests && java -cp bench/target/classes:$(cat bench/target/classpath.txt)
+ * org.umbrella.bench.store.StoreBenchmark [--rows 1000000] [--batch 50000] [--rate 1000] [--seconds 20]
+ * [--database-url JDBC_URL]}. Without a URL an embedded PostgreSQL in a temporary directory is used.
+ */
+public final class StoreBenchmark {
+  private StoreBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int rows = intArg(args, "--rows", 1_000_000);
+    int batch = intArg(args, "--batch", 50_000);
+    int rate = intArg(args, "--rate", 1_000);
+    int seconds = intArg(args, "--seconds", 20);
+    String url = strArg(args, "--database-url", null);
+    Path dir = Files.createTempDirectory("umbrella-bench");
+    EmbeddedPostgres pg = null;
+    if (url == null) {
+      pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true).start();
+      url = pg.getJdbcUrl("postgres", "postgres");
+    }
+    System.out.printf("store benchmark: %d rows, batches of %d, %s, %d cores, Java %s%n", rows, batch,
+        pg == null ? url.replaceAll("password=[^&]*", "password=***") : "embedded PostgreSQL (default settings)",
+        Runtime.getRuntime().availableProcessors(), Runtime.version());
+    NoteSigner signer = new NoteSigner(StoreConfig.DEFAULT_ORIGIN, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+    try (Database db = Database.open(new StoreConfig(dir, url, null), "bench_" + System.nanoTime());
+        PostgresEvidenceStore store = new PostgresEvidenceStore(db, signer, StoreConfig.DEFAULT_ORIGIN, Clock.systemUTC())) {
+      try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+        st.execute("create unlogged table if not exists warmup (x int)");
+        st.execute("create table bare_incidents (incident_id text, version integer, content_hash text, body jsonb,"
+            + " event_time timestamptz, kind text, lat double precision, lon double precision, status text,"
+            + " recorded_at timestamptz, recorded_by text)");
+      }
+      // warm up both paths (JIT, caches) on rows that are not measured
+      int warm = Math.min(rows, batch);
+      plainCopy(db, 0, warm, batch);
+      store.importIncidents(batchOf(10_000_000, 10_000_000 + warm), "warmup");
+      double plain1 = plainCopy(db, 0, rows, batch);
+      long t0 = System.nanoTime();
+      ImportResult total = new ImportResult(0, 0, 0);
+      for (int start = 0; start < rows; start += batch) {
+        total = total.plus(store.importIncidents(batchOf(start, Math.min(rows, start + batch)), "bench"));
+      }
+      double storeSec = (System.nanoTime() - t0) / 1e9;
+      double plain2 = plainCopy(db, 0, rows, batch);
+      double plainSec = (plain1 + plain2) / 2;
+      System.out.printf("plain COPY (bare table, no indexes): %.1f s, %.0f rows/s (runs: %.1f s, %.1f s)%n",
+          plainSec, rows / plainSec, plain1, plain2);
+      System.out.printf("store import + ledger:               %.1f s, %.0f rows/s (%d added, ledger size %d)%n",
+          storeSec, rows / storeSec, total.added(), total.treeSize());
+      System.out.printf("ratio store/plain: %.0f%% of plain COPY's rate%n", 100 * plainSec / storeSec);
+      long vt = System.nanoTime();
+      var report = store.verifyLedger(0);
+      System.out.printf("ledger verify (recompute %d leaves from rows): %.1f s, %s%n",
+          report.leavesChecked(), (System.nanoTime() - vt) / 1e9, report.ok() ? "OK" : report.divergence().get());
+      ingest(store, rate, seconds, 20_000_000);
+    } finally {
+      if (pg != null) {
+        pg.close();
+      }
+    }
+  }
+
+  static double plainCopy(Database db, int from, int rows, int batch) throws Exception {
+    try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+      st.execute("truncate bare_incidents");
+      st.execute("checkpoint");
+    }
+    long t0 = System.nanoTime();
+    try (Connection c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      String now = Instant.now().toString();
+      for (int start = from; start < from + rows; start += batch) {
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+            "copy bare_incidents from stdin (format text)");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 17);
+        for (Incident inc : batchOf(start, Math.min(from + rows, start + batch))) {
+          String line = inc.id() + "\t1\t-\t" + InputCodec.encode(inc).replace("\\", "\\\\") + "\t" + inc.time()
+              + "\t" + inc.kind().wireName() + "\t" + inc.place().lat() + "\t" + inc.place().lon() + "\t"
+              + inc.status().wireName() + "\t" + now + "\tbench\n";
+          buf.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+          if (buf.size() > (1 << 17)) {
+            in.writeToCopy(buf.toByteArray(), 0, buf.size());
+            buf.reset();
+          }
+        }
+        in.writeToCopy(buf.toByteArray(), 0, buf.size());
+        in.endCopy();
+        c.commit();
+      }
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  static void ingest(PostgresEvidenceStore store, int rate, int seconds, int offset) throws Exception {
+    int n = rate * seconds;
+    long[] latency = new long[n];
+    List<CompletableFuture<?>> all = new ArrayList<>(n);
+    long interval = 1_000_000_000L / rate;
+    try (GroupCommitter gc = new GroupCommitter(store, "bench", 1000)) {
+      // warm up the path (JIT, connections) before measuring
+      for (int i = 0; i < 200; i++) {
+        gc.submit(incident(offset + n + i)).join();
+      }
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        long due = start + i * interval;
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        final int k = i;
+        long sent = System.nanoTime();
+        all.add(gc.submit(incident(offset + k)).thenRun(() -> latency[k] = System.nanoTime() - sent));
+      }
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      Arrays.sort(latency);
+      System.out.printf("single-report ingest, group commit, offered %d/s for %d s: %d acknowledged in %.1f s = %.0f reports/s;"
+              + " latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+          rate, seconds, n, elapsed, n / elapsed, latency[n / 2] / 1e6, latency[(int) (n * 0.99)] / 1e6,
+          latency[(int) (n * 0.999)] / 1e6, latency[n - 1] / 1e6);
+    }
+  }
+
+  static List<Incident> batchOf(int from, int to) {
+    List<Incident> out = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      out.add(incident(i));
+    }
+    return out;
+  }
+
+  /** A deterministic, realistic incident: varied places, times, kinds, sources and fatalities. */
+  static Incident incident(int i) {
+    Kind[] kinds = Kind.values();
+    return new Incident("bench:" + i, Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 37L), TimePrecision.DAY,
+        new Place(46.0 + (i % 4000) / 1000.0, 33.0 + (i % 6007) / 1000.0, PlacePrecision.NEAR),
+        kinds[i % kinds.length], i % 3 == 0 ? Actor.UNATTRIBUTED : new Actor(i % 2 == 0 ? "RU" : "UA", 0.5 + (i % 5) / 10.0),
+        i % 4 == 0 ? "civilian" : "military", new Fatalities(i % 3, i % 5, i % 9),
+        List.of(new Source("bench-src:" + i, "dataset", "bench")), ReviewStatus.REPORTED,
+        List.of("bench:batch=" + (i / 50_000)));
+  }
+
+  static int intArg(String[] args, String name, int def) {
+    String v = strArg(args, name, null);
+    return v == null ? def : Integer.parseInt(v);
+  }
+
+  static String strArg(String[] args, String name, String def) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return def;
+  }
+}

@@ -1,0 +1,115 @@
+package org.umbrella.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.umbrella.agreement.io.AgreementFiles;
+import org.umbrella.agreement.load.Issue;
+import org.umbrella.agreement.load.LoadResult;
+import org.umbrella.agreement.model.Agreement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code umbrella check FILE...}: validates agreement files and reports every problem of every file,
+ * as a compiler does.
+ */
+@Command(
+    name = "check",
+    description = {
+      "Validate agreement files (*.agreement.yaml): syntax, keys, references, durations, geometry, CEL conditions.",
+      "Exit status 0 when every file is valid, 1 otherwise. Problems go to standard error as file:line:column,"
+          + " the line and a caret, what would be valid and suggestions; with --format json, one JSON document on standard output."
+    })
+final class CheckCommand implements Callable<Integer> {
+  enum Format { text, json }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Agreement files to check.")
+  List<Path> files;
+
+  @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<LoadResult> results = new ArrayList<>();
+    for (Path f : files) {
+      results.add(AgreementFiles.load(f));
+    }
+    boolean valid = results.stream().allMatch(LoadResult::isValid);
+    if (format == Format.json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(results, valid)));
+    } else {
+      int errors = 0;
+      for (LoadResult r : results) {
+        if (r.isValid()) {
+          out.println(r.file() + ": ok (" + summary(r.agreement()) + ")");
+        } else {
+          err.print(r.toDisplayString());
+          errors += r.issues().size();
+        }
+      }
+      long bad = results.stream().filter(r -> !r.isValid()).count();
+      if (bad > 0) {
+        err.println(errors + (errors == 1 ? " error" : " errors") + " in " + bad + " of " + results.size() + (results.size() == 1 ? " file" : " files"));
+      }
+    }
+    out.flush();
+    err.flush();
+    return valid ? ExitCodes.OK : ExitCodes.USER_ERROR;
+  }
+
+  private static String summary(Agreement a) {
+    return a.id() + "@" + a.version() + ", " + a.status() + "; " + plural(a.parties().size(), "party").replace("partys", "parties") + ", " + plural(a.guarantees().size(), "guarantee") + ", " + plural(a.findings().size(), "finding") + ", " + plural(a.provisions().size(), "provision");
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  private static Map<String, Object> json(List<LoadResult> results, boolean valid) {
+    List<Map<String, Object>> files = new ArrayList<>();
+    for (LoadResult r : results) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("file", r.file());
+      f.put("valid", r.isValid());
+      r.model().ifPresent(a -> {
+        f.put("id", a.id());
+        f.put("version", a.version());
+      });
+      List<Map<String, Object>> issues = new ArrayList<>();
+      for (Issue i : r.issues()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", i.file());
+        m.put("line", i.line());
+        m.put("column", i.column());
+        m.put("severity", "error");
+        m.put("code", i.code());
+        m.put("message", i.message());
+        m.put("value", i.value());
+        m.put("expected", i.expected());
+        m.put("suggestions", i.suggestions());
+        issues.add(m);
+      }
+      f.put("issues", issues);
+      files.add(f);
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("valid", valid);
+    root.put("files", files);
+    return root;
+  }
+}

@@ -1,0 +1,185 @@
+package org.umbrella.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jdbi.v3.core.Jdbi;
+import org.umbrella.agreement.io.AgreementFiles;
+import org.umbrella.agreement.load.LoadResult;
+import org.umbrella.agreement.model.Agreement;
+import org.umbrella.server.ServerOptions;
+import org.umbrella.server.UmbrellaServer;
+import org.umbrella.server.access.Passwords;
+import org.umbrella.server.access.Role;
+import org.umbrella.server.db.Database;
+import org.umbrella.server.db.EmbeddedDatabase;
+import org.umbrella.server.demo.Demo;
+import org.umbrella.server.demo.SeedableClock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code umbrella serve}: the operations service and web application.
+ *
+ * <p>Starts PostgreSQL (embedded under {@code --data-dir}, or the server at {@code
+ * --database-url}), brings the schema up to date, loads the agreement to enforce, creates demo
+ * accounts and replays the demo stream on first start (unless {@code --no-demo}), and serves
+ * until interrupted.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run the operations service and web application (embedded PostgreSQL, Ukraine example, http://localhost:8080).")
+final class ServeCommand implements Callable<Integer> {
+  static final String DEFAULT_AGREEMENT = "examples/ukraine/framework-20pt.agreement.yaml";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default: ${DEFAULT-VALUE}; put a TLS proxy in front for others).")
+  String host;
+
+  @Option(names = "--data-dir", defaultValue = ".umbrella-data", description = "Where the embedded PostgreSQL keeps its data (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--database-url", description = "JDBC URL of an external PostgreSQL (jdbc:postgresql://host/db?user=...); replaces the embedded one.")
+  String databaseUrl;
+
+  @Option(names = "--no-demo", description = "Start clean: no demo accounts, no demo stream (an administrator account is created and printed once).")
+  boolean noDemo;
+
+  @Option(names = "--agreement", description = "The agreement file to enforce (default: " + DEFAULT_AGREEMENT + ").")
+  Path agreementFile;
+
+  @Option(names = "--secure-cookies", description = "Mark cookies Secure (when served behind TLS).")
+  boolean secureCookies;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (port < 0 || port > 65_535) {
+      throw new UserException("--port must be 0-65535, was " + port);
+    }
+    Path agreementPath = agreementFile != null ? agreementFile : findDefaultAgreement();
+    LoadResult loaded = AgreementFiles.load(agreementPath);
+    if (!loaded.isValid()) {
+      throw new UserException("the agreement does not load:\n" + loaded.toDisplayString());
+    }
+
+    EmbeddedDatabase embedded = null;
+    if (databaseUrl == null) {
+      Path pg = dataDir.resolve("postgres");
+      Files.createDirectories(pg);
+      out.println("Starting the embedded PostgreSQL in " + pg.toAbsolutePath() + " ...");
+      out.flush();
+      embedded = EmbeddedDatabase.start(pg);
+    }
+    HikariDataSource pool = Database.pool(databaseUrl != null ? databaseUrl : embedded.jdbcUrl(), 24);
+    Jdbi jdbi = Database.migrate(pool);
+
+    SeedableClock clock = new SeedableClock(Clock.systemUTC());
+    boolean firstStart = jdbi.withHandle(h -> h.createQuery("select count(*) from account").mapTo(Long.class).one()) == 0;
+    boolean demo = !noDemo && (firstStart || setting(jdbi, "demo.ceasefire").isPresent());
+    Agreement agreement = loaded.agreement();
+    Instant now = clock.instant();
+    if (demo) {
+      Instant ceasefire = setting(jdbi, "demo.ceasefire").map(Instant::parse).orElse(now.minus(Demo.CEASEFIRE_BEFORE));
+      jdbi.useHandle(h -> h.createUpdate("insert into server_setting (key, value) values ('demo.ceasefire', :v) on conflict (key) do nothing")
+          .bind("v", ceasefire.toString()).execute());
+      agreement = Demo.withCeasefireInForce(agreement, ceasefire);
+      out.println("Demo: the draft gives the ceasefire no date; the demo takes it to be in force from " + ceasefire + ".");
+    }
+    ServerOptions options = ServerOptions.defaults(port).withHost(host).withSecureCookies(secureCookies);
+    UmbrellaServer server = UmbrellaServer.start(jdbi, clock, options, Optional.of(agreement), library(agreementPath, loaded.agreement(), out));
+    out.println("Enforcing " + agreement.id() + " @ " + agreement.version() + " (" + agreementPath + ").");
+    if (firstStart) {
+      if (demo) {
+        List<Demo.Credential> creds = Demo.createAccounts(server.services().accounts());
+        out.println();
+        out.println("Demo accounts (passwords are shown only now; they are stored as Argon2id hashes):");
+        for (Demo.Credential c : creds) {
+          out.printf("  %-14s %-26s %-10s %s%n", c.username(), c.role().slug(), c.party(), c.password());
+        }
+        out.println();
+        out.print("Replaying the demo stream ... ");
+        out.flush();
+        int n = Demo.seed(server.services().operations(), clock, now);
+        out.println(n + " records.");
+      } else {
+        String password = Passwords.generate();
+        server.services().accounts().create("admin", "Administrator", Role.ADMINISTRATOR, Optional.empty(), password);
+        out.println("Administrator account (password shown only now): admin " + password);
+      }
+    }
+    out.println("Umbrella is serving http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/  (Ctrl-C to stop)");
+    out.flush();
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    EmbeddedDatabase db = embedded;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      pool.close();
+      if (db != null) {
+        db.close();
+      }
+      stopped.countDown();
+    }, "umbrella-shutdown"));
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  /** Every agreement beside the enforced one (same directory), for the agreement pages. */
+  static List<Agreement> library(Path enforcedFile, Agreement enforced, PrintWriter out) throws java.io.IOException {
+    List<Agreement> all = new java.util.ArrayList<>();
+    Path dir = enforcedFile.toAbsolutePath().getParent();
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".agreement.yaml")).sorted().toList()) {
+        if (f.equals(enforcedFile.toAbsolutePath())) {
+          all.add(enforced);
+          continue;
+        }
+        LoadResult r = AgreementFiles.load(f);
+        if (r.isValid()) {
+          all.add(r.agreement());
+        } else {
+          out.println("Skipping " + f.getFileName() + " on the agreement pages: it does not load (see 'umbrella check').");
+        }
+      }
+    }
+    return all;
+  }
+
+  static Optional<String> setting(Jdbi jdbi, String key) {
+    return jdbi.withHandle(h -> h.createQuery("select value from server_setting where key = :k").bind("k", key).mapTo(String.class).findOne());
+  }
+
+  /** The Ukraine example, looked up from the working directory, then from the launcher's checkout. */
+  static Path findDefaultAgreement() {
+    Path here = Path.of(DEFAULT_AGREEMENT);
+    if (Files.isRegularFile(here)) {
+      return here;
+    }
+    try {
+      Path jar = Path.of(ServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
+        Path candidate = dir.resolve(DEFAULT_AGREEMENT);
+        if (Files.isRegularFile(candidate)) {
+          return candidate;
+        }
+      }
+    } catch (URISyntaxException | SecurityException e) {
+      // fall through to the message below
+    }
+    throw new UserException("no agreement to enforce: " + DEFAULT_AGREEMENT + " is not here; pass --agreement FILE");
+  }
+}

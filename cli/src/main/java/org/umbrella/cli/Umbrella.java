@@ -1,0 +1,53 @@
+package org.umbrella.cli;
+
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code umbrella} command: the one entry point to every capability from a terminal.
+ *
+ * <p>Subcommands are listed here explicitly, so that reading this class tells what the command can
+ * do. Exit codes follow {@link ExitCodes}: 0 success, 1 a failure the user caused (a broken file,
+ * a bad argument value), 2 a usage error, 3 and above an internal error.
+ */
+@Command(
+    name = "umbrella",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Agreements as code, enforcement from verified evidence, a tamper-evident record.",
+    subcommands = {
+      ServeCommand.class,
+      LoadTestCommand.class,
+      CheckCommand.class,
+      ExplainCommand.class,
+      DiffCommand.class,
+      org.umbrella.cli.negotiate.NegotiateCommand.class,
+      org.umbrella.cli.store.ImportCommand.class,
+      org.umbrella.cli.store.LedgerCommand.class,
+      org.umbrella.cli.replay.ReplayCommand.class,
+      org.umbrella.cli.replay.WhyCommand.class,
+      org.umbrella.cli.bench.BenchCommand.class,
+      AutoComplete.GenerateCompletion.class,
+    })
+public final class Umbrella implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the configured command line; tests drive it directly to capture output. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Umbrella());
+    cli.setExecutionExceptionHandler(new UserErrorHandler());
+    cli.setExitCodeExceptionMapper(ExitCodes::forException);
+    return cli;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

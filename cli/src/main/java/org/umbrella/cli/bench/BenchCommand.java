@@ -1,0 +1,111 @@
+package org.umbrella.cli.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.umbrella.cli.UserException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code umbrella bench}: the engine against a hand-written loop and Esper, side by side, on a
+ * synthetic stream with the 20-point example's definitions.
+ *
+ * <p>Runs {@code org.umbrella.bench.engine.EngineComparison} from the bench module in a child JVM
+ * pinned to one core (with {@code taskset} when the system has it) and limited to {@code --heap}.
+ */
+@Command(name = "bench", description = {
+    "Measure the engine: incidents per second on one core over a synthetic stream with the 20-point example's definitions,"
+        + " side by side with a hand-written loop and Esper 9, in a 512 MB heap.",
+    "Needs the bench module built: ./mvnw -q -pl bench -am package -DskipTests"})
+public final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--incidents", defaultValue = "10000000", description = "Incidents in the measured stream. Default: ${DEFAULT-VALUE}.")
+  long incidents;
+
+  @Option(names = "--warmup", defaultValue = "1000000", description = "Incidents in the warm-up stream. Default: ${DEFAULT-VALUE}.")
+  long warmup;
+
+  @Option(names = "--rounds", defaultValue = "3", description = "Runs per contestant; the fastest counts. Default: ${DEFAULT-VALUE}.")
+  int rounds;
+
+  @Option(names = "--heap", defaultValue = "512m", description = "Maximum heap of the benchmark JVM. Default: ${DEFAULT-VALUE}.")
+  String heap;
+
+  @Option(names = "--gc", defaultValue = "ParallelGC", description = "Garbage collector (ParallelGC, G1GC, ...). Default: ${DEFAULT-VALUE}.")
+  String gc;
+
+  @Option(names = "--skip-esper", description = "Leave Esper out.")
+  boolean skipEsper;
+
+  @Option(names = "--agreement", description = "The agreement whose definitions are measured. Default: the 20-point example.")
+  Path agreement;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    Path root = repositoryRoot();
+    Path classes = root.resolve("bench/target/classes");
+    Path classpath = root.resolve("bench/target/classpath.txt");
+    if (!Files.isDirectory(classes) || !Files.isRegularFile(classpath)) {
+      throw new UserException("the bench module is not built. Build it with: ./mvnw -q -pl bench -am package -DskipTests");
+    }
+    Path agreementFile = agreement != null ? agreement.toAbsolutePath() : root.resolve("examples/ukraine/framework-20pt.agreement.yaml");
+    if (!Files.isRegularFile(agreementFile)) {
+      throw new UserException("cannot read agreement " + agreementFile + ": no such file");
+    }
+    List<String> cmd = new ArrayList<>();
+    if (Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+      cmd.addAll(List.of("/usr/bin/taskset", "-c", "0"));
+    }
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(List.of("-Xmx" + heap, "-XX:+Use" + gc, "-XX:ActiveProcessorCount=1",
+        "-cp", classes + java.io.File.pathSeparator + Files.readString(classpath).strip(),
+        "org.umbrella.bench.engine.EngineComparison", "--incidents", Long.toString(incidents), "--warmup", Long.toString(warmup),
+        "--rounds", Integer.toString(rounds), "--agreement", agreementFile.toString()));
+    if (skipEsper) {
+      cmd.add("--skip-esper");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("$ " + String.join(" ", cmd.stream().map(a -> a.length() > 120 ? a.substring(0, 60) + "..." : a).toList()));
+    out.flush();
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (!line.startsWith("WARNING:") && !line.startsWith("SLF4J")) {
+          out.println(line);
+          out.flush();
+        }
+      }
+    }
+    int exit = p.waitFor();
+    if (exit != 0) {
+      throw new UserException("the benchmark JVM failed (exit " + exit + "); its output is above");
+    }
+    return 0;
+  }
+
+  private static Path repositoryRoot() {
+    try {
+      Path here = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+      for (Path dir = here; dir != null; dir = dir.getParent()) {
+        if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("bench"))) {
+          return dir;
+        }
+      }
+    } catch (URISyntaxException | SecurityException e) {
+      // fall through to the working directory
+    }
+    return Path.of("").toAbsolutePath();
+  }
+}

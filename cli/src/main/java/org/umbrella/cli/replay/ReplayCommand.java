@@ -1,0 +1,289 @@
+package org.umbrella.cli.replay;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.umbrella.agreement.io.AgreementFiles;
+import org.umbrella.agreement.load.LoadResult;
+import org.umbrella.agreement.model.Agreement;
+import org.umbrella.cli.UserException;
+import org.umbrella.engine.Engine;
+import org.umbrella.engine.EngineException;
+import org.umbrella.engine.input.InputRecord;
+import org.umbrella.engine.output.OutputCodec;
+import org.umbrella.engine.output.OutputRecord;
+import org.umbrella.evidence.importers.Format;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code umbrella replay AGREEMENT EVENTS...}: runs the engine over recorded events.
+ *
+ * <p>Streams: events are read one at a time, put in time order in bounded memory (sorted runs
+ * spilled to temporary files beyond {@code --sort-chunk} records) and fed to one engine whose state
+ * carries across files. Outputs are canonical JSON Lines.
+ */
+@Command(name = "replay", description = {
+    "Run an agreement over recorded events and write what the engine decides (findings, obligations, status changes,"
+        + " alerts) as canonical JSON Lines.",
+    "Events are put in time order first (ties keep input order), in bounded memory."})
+public final class ReplayCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "AGREEMENT", description = "The agreement file (*.agreement.yaml).")
+  Path agreementFile;
+
+  @Parameters(index = "1..*", arity = "1..*", paramLabel = "EVENTS", description = "Event files, replayed as one stream.")
+  List<Path> events;
+
+  @Option(names = "--format", defaultValue = "umbrella", paramLabel = "FORMAT",
+      description = "Format of the event files: umbrella (JSON Lines, every record type), ucdp, acled, viina, csv. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = "--from", paramLabel = "TIME", description = "Skip records before this instant or date (inclusive).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "TIME", description = "Skip records at or after this instant or date (exclusive).")
+  String to;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the output records here (default: standard output, unless --summary).")
+  Path out;
+
+  @Option(names = "--summary", description = "Print a human summary at the end (to standard output).")
+  boolean summary;
+
+  @Option(names = "--explain", paramLabel = "ID", description = "After the replay, print the causal chain of this output id.")
+  String explain;
+
+  @Option(names = "--rejects", paramLabel = "FILE", description = "Write rows the importer could not map here (default: standard error).")
+  Path rejects;
+
+  @Option(names = "--sort-chunk", defaultValue = "200000", paramLabel = "N",
+      description = "Records sorted in memory at once; larger inputs are sorted in runs on disk. Default: ${DEFAULT-VALUE}.")
+  int sortChunk;
+
+  @Override
+  public Integer call() throws IOException {
+    Format fmt = Format.fromWire(format).orElseThrow(() -> new UserException("unknown --format '" + format + "'; expected one of "
+        + Format.allWireNames()));
+    Agreement agreement = loadAgreement(agreementFile);
+    Instant fromT = from == null ? null : instant("--from", from);
+    Instant toT = to == null ? null : instant("--to", to);
+    long totalBytes = 0;
+    for (Path p : events) {
+      if (!Files.isRegularFile(p)) {
+        throw new UserException("cannot read events file " + p + ": no such file");
+      }
+      totalBytes += Files.size(p);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    Summary sum = new Summary(new ArrayList<>(agreement.findings().keySet()));
+    AtomicLong rejected = new AtomicLong();
+    Writer rejectsOut = rejects == null ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8);
+    ProgressBar bar = System.console() != null
+        ? new ProgressBarBuilder().setTaskName("reading").setInitialMax(totalBytes).setUnit(" MB", 1 << 20)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()
+        : null;
+    Map<String, List<OutputRecord>> index = explain == null ? null : new HashMap<>();
+    long started = System.nanoTime();
+    long written = 0;
+    try (Writer w = openOut()) {
+      Iterator<InputRecord> all = concat(fmt, err, rejectsOut, rejected, sum, bar);
+      Iterator<InputRecord> ordered = TimeOrder.sort(filter(all, fromT, toT), sortChunk, Path.of(System.getProperty("java.io.tmpdir")));
+      if (bar != null) {
+        bar.stepTo(bar.getMax());
+        bar.close();
+      }
+      Engine engine = Engine.create(agreement);
+      StringBuilder line = new StringBuilder(512);
+      long[] count = {0};
+      while (ordered.hasNext()) {
+        InputRecord r = ordered.next();
+        sum.input(r);
+        engine.process(r, o -> {
+          sum.output(o);
+          if (index != null) {
+            index.computeIfAbsent(o.id(), k -> new ArrayList<>()).add(o);
+          }
+          if (w != null) {
+            line.setLength(0);
+            OutputCodec.encode(o, line);
+            line.append('\n');
+            try {
+              w.append(line);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+          count[0]++;
+        });
+      }
+      written = count[0];
+    } catch (EngineException e) {
+      throw new UserException("replay stopped: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new UserException("cannot write output: " + e.getCause().getMessage());
+    } finally {
+      if (rejectsOut != null) {
+        rejectsOut.close();
+      }
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    if (summary) {
+      sum.print(stdout, agreement.ref() + (out == null ? "" : " (" + written + " output records in " + out + ")"), millis);
+    }
+    if (explain != null) {
+      Set<String> needed = Explainer.inputIds(explain, index);
+      Map<String, InputRecord> inputs = new HashMap<>();
+      if (!needed.isEmpty()) {
+        Iterator<InputRecord> again = concat(fmt, null, null, new AtomicLong(), null, null);
+        while (again.hasNext()) {
+          InputRecord r = again.next();
+          if (needed.contains(r.id())) {
+            inputs.put(r.id(), r);
+          }
+        }
+      }
+      stdout.println();
+      if (!new Explainer(index, inputs, stdout).explain(explain)) {
+        throw new UserException("no output has the id '" + explain + "'");
+      }
+    }
+    return 0;
+  }
+
+  private Writer openOut() throws IOException {
+    if (out != null) {
+      return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+    }
+    if (summary || explain != null) {
+      return null;
+    }
+    return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
+  }
+
+  private Iterator<InputRecord> concat(Format fmt, PrintWriter err, Writer rejectsOut, AtomicLong rejected, Summary sum, ProgressBar bar) {
+    List<Path> files = events;
+    return new Iterator<>() {
+      int next;
+      Iterator<InputRecord> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext()) {
+          if (next >= files.size()) {
+            return false;
+          }
+          current = EventFiles.open(files.get(next++), fmt, rejection -> {
+            rejected.incrementAndGet();
+            if (sum != null) {
+              sum.rejected();
+            }
+            try {
+              if (rejectsOut != null) {
+                rejectsOut.write(rejection + "\n");
+              } else if (err != null) {
+                err.println("rejected: " + rejection);
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }, note -> {
+            if (sum != null) {
+              sum.note(note);
+            } else if (err != null) {
+              err.println("note: " + note);
+            }
+          }, n -> {
+            if (bar != null) {
+              bar.stepBy(n);
+            }
+          });
+        }
+        return true;
+      }
+
+      @Override
+      public InputRecord next() {
+        hasNext();
+        return current.next();
+      }
+    };
+  }
+
+  private static Iterator<InputRecord> filter(Iterator<InputRecord> in, Instant from, Instant to) {
+    if (from == null && to == null) {
+      return in;
+    }
+    return new Iterator<>() {
+      InputRecord next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && in.hasNext()) {
+          InputRecord r = in.next();
+          if ((from == null || !r.time().isBefore(from)) && (to == null || r.time().isBefore(to))) {
+            next = r;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public InputRecord next() {
+        hasNext();
+        InputRecord r = next;
+        next = null;
+        return r;
+      }
+    };
+  }
+
+  static Agreement loadAgreement(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new UserException("cannot read agreement " + file + ": no such file");
+    }
+    LoadResult result = AgreementFiles.load(file, file.toString());
+    if (!result.isValid()) {
+      throw new UserException(result.toDisplayString().stripTrailing());
+    }
+    return result.agreement();
+  }
+
+  static Instant instant(String option, String text) {
+    try {
+      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new UserException(option + " must be an ISO-8601 instant (2026-03-01T00:00:00Z) or a date (2026-03-01), was '" + text + "'");
+    }
+  }
+}

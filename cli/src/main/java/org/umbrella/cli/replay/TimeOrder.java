@@ -1,0 +1,128 @@
+package org.umbrella.cli.replay;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import org.umbrella.engine.input.InputCodec;
+import org.umbrella.engine.input.InputRecord;
+
+/**
+ * Puts records in time order, ties in input order (LANGUAGE.md rule 1), in bounded memory: up to
+ * {@code chunk} records are sorted in memory; larger inputs are sorted in runs spilled to temporary
+ * files (canonical JSON Lines) and merged. Temporary files are deleted when the merge ends.
+ */
+final class TimeOrder {
+  private record Seq(long seq, InputRecord record) {}
+
+  private static final Comparator<Seq> ORDER =
+      Comparator.comparing((Seq s) -> s.record().time()).thenComparingLong(Seq::seq);
+
+  private TimeOrder() {}
+
+  static Iterator<InputRecord> sort(Iterator<InputRecord> in, int chunk, Path tempDir) {
+    List<Seq> buffer = new ArrayList<>();
+    List<Path> runs = new ArrayList<>();
+    long seq = 0;
+    try {
+      while (in.hasNext()) {
+        buffer.add(new Seq(seq++, in.next()));
+        if (buffer.size() >= chunk) {
+          runs.add(spill(buffer, tempDir));
+          buffer.clear();
+        }
+      }
+      buffer.sort(ORDER);
+      if (runs.isEmpty()) {
+        return buffer.stream().map(Seq::record).iterator();
+      }
+      runs.add(spill(buffer, tempDir));
+      buffer.clear();
+      return merge(runs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path spill(List<Seq> buffer, Path tempDir) throws IOException {
+    buffer.sort(ORDER);
+    Path file = Files.createTempFile(tempDir, "umbrella-replay-", ".jsonl");
+    file.toFile().deleteOnExit();
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (Seq s : buffer) {
+        w.write(Long.toString(s.seq()));
+        w.write('\t');
+        w.write(InputCodec.encode(s.record()));
+        w.write('\n');
+      }
+    }
+    return file;
+  }
+
+  private static final class Run {
+    final BufferedReader reader;
+    final Path file;
+    Seq head;
+
+    Run(Path file) throws IOException {
+      this.file = file;
+      this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      advance();
+    }
+
+    void advance() throws IOException {
+      String line = reader.readLine();
+      if (line == null) {
+        head = null;
+        reader.close();
+        Files.deleteIfExists(file);
+        return;
+      }
+      int tab = line.indexOf('\t');
+      head = new Seq(Long.parseLong(line.substring(0, tab)), InputCodec.decode(line.substring(tab + 1), 0));
+    }
+  }
+
+  private static Iterator<InputRecord> merge(List<Path> files) throws IOException {
+    PriorityQueue<Run> queue = new PriorityQueue<>((a, b) -> ORDER.compare(a.head, b.head));
+    for (Path f : files) {
+      Run r = new Run(f);
+      if (r.head != null) {
+        queue.add(r);
+      }
+    }
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return !queue.isEmpty();
+      }
+
+      @Override
+      public InputRecord next() {
+        if (queue.isEmpty()) {
+          throw new NoSuchElementException();
+        }
+        Run r = queue.poll();
+        InputRecord out = r.head.record();
+        try {
+          r.advance();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        if (r.head != null) {
+          queue.add(r);
+        }
+        return out;
+      }
+    };
+  }
+}

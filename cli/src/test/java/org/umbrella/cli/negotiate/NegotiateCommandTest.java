@@ -1,0 +1,83 @@
+package org.umbrella.cli.negotiate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.umbrella.cli.Umbrella;
+import picocli.CommandLine;
+
+/** The negotiate commands, driven as a user would, on the Ukraine example. */
+class NegotiateCommandTest {
+  record Run(int exit, String out, String err) {}
+
+  static Path example() {
+    Path at = Path.of("").toAbsolutePath();
+    while (!Files.exists(at.resolve("examples/ukraine/settlement.negotiation.yaml"))) {
+      at = at.getParent();
+    }
+    return at.resolve("examples/ukraine/settlement.negotiation.yaml");
+  }
+
+  static Run run(String... args) {
+    CommandLine cli = Umbrella.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void drafts_ukraineExample_printsEachPartysUtilityAndTheBrokenRedLines() {
+    Run r = run("negotiate", "drafts", example().toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("draft plan-28pt", "draft e3-counter", "draft framework-20pt");
+    assertThat(r.out()).containsPattern("(?m)^  UA\\s+0\\.\\d{4}\\s+0\\.\\d{4}\\s+2\\s+no$");
+    assertThat(r.out()).contains("breaks UA's red line army_cap >= 800000", "breaks UA's red line territory != 'donbas-ceded'");
+    assertThat(r.out()).contains("smallest change acceptable to all");
+  }
+
+  @Test
+  void analyze_ukraineExampleAsJson_findsPackagesAcceptableToAll() throws Exception {
+    Run r = run("negotiate", "analyze", example().toString(), "--format", "json", "--top", "2");
+    assertThat(r.exit()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(json.get("acceptableToAll").asLong()).isPositive();
+    assertThat(json.get("solutions")).hasSize(5);
+    assertThat(json.get("top")).hasSize(2);
+  }
+
+  @Test
+  void analyze_brokenFile_printsLocatedErrorWithoutStackTrace(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.negotiation.yaml");
+    Files.writeString(bad, Files.readString(example()).replace("\"army_cap >= 800000\"", "\"army_cap >= '800000'\""));
+    Run r = run("negotiate", "analyze", bad.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains(bad + ":").contains("does not type-check").doesNotContain("at org.");
+  }
+
+  @Test
+  void simulate_sameSeedTwice_printsTheSameTrace() {
+    Run a = run("negotiate", "simulate", example().toString(), "--protocol", "saop", "--rounds", "15", "--seed", "5", "--strategy", "UA=conceder");
+    Run b = run("negotiate", "simulate", example().toString(), "--protocol", "saop", "--rounds", "15", "--seed", "5", "--strategy", "UA=conceder");
+    assertThat(a.exit()).isZero();
+    assertThat(a.out()).isEqualTo(b.out()).contains("saop simulation, seed 5");
+  }
+
+  @Test
+  void plotAndExport_writeSvgAndGeniusXmlThatImportsBack(@TempDir Path dir) throws Exception {
+    assertThat(run("negotiate", "plot", example().toString(), "--x", "UA", "--y", "RU", "-o", dir.resolve("f.svg").toString()).exit()).isZero();
+    assertThat(Files.readString(dir.resolve("f.svg"))).startsWith("<svg").contains("plan-28pt").contains("Nash");
+    assertThat(run("negotiate", "export-genius", example().toString(), dir.toString()).exit()).isZero();
+    Run imported = run("negotiate", "import-genius", dir.resolve("ua-settlement_domain.xml").toString(),
+        dir.resolve("ua-settlement_UA.xml").toString(), dir.resolve("ua-settlement_RU.xml").toString(), "-o", dir.resolve("back.negotiation.yaml").toString());
+    assertThat(imported.exit()).isZero();
+    assertThat(run("negotiate", "analyze", dir.resolve("back.negotiation.yaml").toString()).exit()).isZero();
+  }
+}

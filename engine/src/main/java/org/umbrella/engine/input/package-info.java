@@ -1,0 +1,8 @@
+/**
+ * Input records of the engine (incident, determination, response, provision report, tick) and their
+ * canonical JSON Lines codec. The incident schema and the kind taxonomy are documented in
+ * docs/incidents.md.
+ *
+ * <p>Pure values; depends only on the JDK, Jackson and {@code org.umbrella.engine.json}.
+ */
+package org.umbrella.engine.input;

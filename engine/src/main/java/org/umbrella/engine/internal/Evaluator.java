@@ -1,0 +1,950 @@
+package org.umbrella.engine.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+import org.umbrella.agreement.model.Action;
+import org.umbrella.agreement.model.Activation;
+import org.umbrella.agreement.model.AggregateFinding;
+import org.umbrella.agreement.model.Agreement;
+import org.umbrella.agreement.model.Body;
+import org.umbrella.agreement.model.Consequence;
+import org.umbrella.agreement.model.Duty;
+import org.umbrella.agreement.model.Expression;
+import org.umbrella.agreement.model.Finding;
+import org.umbrella.agreement.model.Guarantee;
+import org.umbrella.agreement.model.MatchFinding;
+import org.umbrella.agreement.model.Provision;
+import org.umbrella.agreement.model.Recusal;
+import org.umbrella.engine.EngineException;
+import org.umbrella.engine.EngineOptions;
+import org.umbrella.engine.input.Answer;
+import org.umbrella.engine.input.Determination;
+import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.InputRecord;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.ProvisionReport;
+import org.umbrella.engine.input.Response;
+import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.engine.input.Tick;
+import org.umbrella.engine.input.Vote;
+import org.umbrella.engine.output.AlertRecord;
+import org.umbrella.engine.output.Cause;
+import org.umbrella.engine.output.FindingRecord;
+import org.umbrella.engine.output.ObligationRecord;
+import org.umbrella.engine.output.OutputRecord;
+import org.umbrella.engine.output.StatusRecord;
+
+/**
+ * Applies an agreement to a stream of input records (LANGUAGE.md section 2; docs/engine.md).
+ *
+ * <p>Deterministic: every iteration that can reach the output runs in agreement-file order or in
+ * arrival order; no hash order, no clock. Not thread-safe: one evaluator per stream.
+ */
+public final class Evaluator {
+  private static final String CANDIDATE = "candidate";
+  private static final String CONFIRMED = "confirmed";
+  private static final String REJECTED = "rejected";
+  private static final String WITHDRAWN = "withdrawn";
+
+  private final Agreement agreement;
+  private final long horizonMillis;
+  private final PlaceIndex places;
+  private final List<Finding> defs = new ArrayList<>();
+  private final Map<String, Integer> defIndex = new HashMap<>();
+  private final List<MatchDef> matchDefs = new ArrayList<>();
+  private final AggDef[] aggByIndex;
+  /** Whether match findings keep their incident: only when some aggregate sums an expression over incidents. */
+  private final boolean keepIncidents;
+  private final List<List<AggDef>> aggregatesOver = new ArrayList<>();
+  private final List<List<GuaranteeState>> triggeredBy = new ArrayList<>();
+  private final List<List<GuaranteeState>> voidedBy = new ArrayList<>();
+  private final List<List<Consequence>> consequencesOn = new ArrayList<>();
+
+  // state
+  private long now = Long.MIN_VALUE;
+  private long seq;
+  /**
+   * Incidents that raised a match finding, by id, in the order first raised: the value is the
+   * {@link FindingState} when one definition matched, or an array by match-definition position.
+   * A withdrawn finding stays as a marker, so that a later raise gets the next version ({@code #2}).
+   */
+  private final LinkedHashMap<String, Object> incidents = new LinkedHashMap<>();
+  /** Definition index -> position in {@link #matchDefs}, or -1. */
+  private int[] matchPosition;
+  private final Map<String, FindingState> findings = new HashMap<>();
+  /** Findings in {@link #findings}, in the order raised, for eviction past the revision horizon. */
+  private final java.util.ArrayDeque<FindingState> findingsByAge = new java.util.ArrayDeque<>();
+  private final int[] aggregateCount;
+  private final List<Map<String, WindowState>> windows = new ArrayList<>();
+  private final Map<String, GuaranteeState> guarantees = new LinkedHashMap<>();
+  private final Map<String, ProvisionState> provisions = new LinkedHashMap<>();
+  private final Map<String, ObligationState> obligations = new HashMap<>();
+  private final java.util.Set<String> consequencesApplied = new java.util.HashSet<>();
+  private final Map<String, Integer> statusCount = new HashMap<>();
+  private long alertCount;
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private Consumer<OutputRecord> sink;
+
+  private record MatchDef(int index, MatchFinding def, boolean[] kinds, ReviewStatus minStatus, int[] within, Optional<Expression> when) {}
+
+  private record AggDef(int index, AggregateFinding def, int over, Optional<Expression> sumOf, double sumAtLeast, int countAtLeast, int distinctDays,
+      long windowMillis) {}
+
+  private static final class GuaranteeState {
+    final Guarantee g;
+    String status = "inactive";
+    long activeFrom = Long.MIN_VALUE;
+
+    GuaranteeState(Guarantee g) {
+      this.g = g;
+    }
+  }
+
+  private static final class ProvisionState {
+    final Provision p;
+    String status = "pending";
+    int level = -1;
+    long inForceAt = Long.MIN_VALUE;
+    long due = Long.MIN_VALUE;
+    String anchorInput = "";
+
+    ProvisionState(Provision p) {
+      this.p = p;
+    }
+  }
+
+  private static final class ObligationState {
+    final String id;
+    final Guarantee g;
+    final Duty duty;
+    final String party;
+    final Optional<Instant> due;
+    final String trigger;
+    String status = "pending";
+
+    ObligationState(String id, Guarantee g, Duty duty, String party, Optional<Instant> due, String trigger) {
+      this.id = id;
+      this.g = g;
+      this.duty = duty;
+      this.party = party;
+      this.due = due;
+      this.trigger = trigger;
+    }
+  }
+
+  private enum TimerKind { GUARANTEE_ACTIVATE, PROVISION_IN_FORCE, GUARANTEE_EXPIRE, PROVISION_DUE, DECIDE_DUE, OBLIGATION_DUE }
+
+  private record Timer(long at, long seq, TimerKind kind, String ref) implements Comparable<Timer> {
+    @Override
+    public int compareTo(Timer o) {
+      int c = Long.compare(at, o.at);
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+  }
+
+  /** Compiles {@code agreement}: places indexed, definitions resolved, fixed-date timers scheduled. */
+  public Evaluator(Agreement agreement, EngineOptions options) {
+    this.agreement = agreement;
+    this.horizonMillis = options.revisionHorizon().toMillis();
+    Map<String, org.locationtech.jts.geom.Geometry> geometries = new LinkedHashMap<>();
+    agreement.places().forEach((id, p) -> geometries.put(id, p.geometry()));
+    this.places = new PlaceIndex(geometries);
+    for (Finding f : agreement.findings().values()) {
+      defIndex.put(f.id(), defs.size());
+      defs.add(f);
+      aggregatesOver.add(new ArrayList<>());
+      triggeredBy.add(new ArrayList<>());
+      voidedBy.add(new ArrayList<>());
+      consequencesOn.add(new ArrayList<>());
+    }
+    aggByIndex = new AggDef[defs.size()];
+    aggregateCount = new int[defs.size()];
+    for (int k = 0; k < defs.size(); k++) {
+      windows.add(null);
+    }
+    for (Finding f : defs) {
+      int i = defIndex.get(f.id());
+      switch (f) {
+        case MatchFinding m -> {
+          boolean[] kinds = new boolean[Kind.values().length];
+          for (String k : m.kinds()) {
+            Kind.fromWire(k).ifPresent(kind -> kinds[kind.ordinal()] = true);
+          }
+          if (m.kinds().isEmpty()) {
+            java.util.Arrays.fill(kinds, true);
+          }
+          int[] within = null;
+          if (!m.within().isEmpty()) {
+            within = new int[m.within().size()];
+            for (int k = 0; k < within.length; k++) {
+              String p = m.within().get(k);
+              within[k] = places.indexOf(p);
+              if (within[k] < 0) {
+                throw new EngineException("finding '" + m.id() + "' names unknown place '" + p + "'");
+              }
+            }
+          }
+          matchDefs.add(new MatchDef(i, m, kinds, ReviewStatus.valueOf(m.status().name()), within, m.when()));
+        }
+        case AggregateFinding a -> {
+          Integer over = defIndex.get(a.over());
+          if (over == null) {
+            throw new EngineException("finding '" + a.id() + "' aggregates unknown finding '" + a.over() + "'");
+          }
+          AggDef d = switch (a.threshold()) {
+            case AggregateFinding.Threshold.Count c -> new AggDef(i, a, over, Optional.empty(), 0, c.atLeast(), a.distinctDays().orElse(0),
+                a.window().fixedLength().map(java.time.Duration::toMillis).orElse(-1L));
+            case AggregateFinding.Threshold.Sum s -> new AggDef(i, a, over, Optional.of(s.of()), s.atLeast(), 0, a.distinctDays().orElse(0),
+                a.window().fixedLength().map(java.time.Duration::toMillis).orElse(-1L));
+          };
+          aggByIndex[i] = d;
+          aggregatesOver.get(over).add(d);
+          windows.set(i, new LinkedHashMap<>());
+        }
+      }
+    }
+    matchPosition = new int[defs.size()];
+    java.util.Arrays.fill(matchPosition, -1);
+    for (int k = 0; k < matchDefs.size(); k++) {
+      matchPosition[matchDefs.get(k).index] = k;
+    }
+    boolean sums = false;
+    for (AggDef a : aggByIndex) {
+      sums |= a != null && a.sumOf.isPresent();
+    }
+    keepIncidents = sums;
+    for (Provision p : agreement.provisions().values()) {
+      ProvisionState ps = new ProvisionState(p);
+      provisions.put(p.id(), ps);
+      p.inForce().ifPresent(at -> schedule(at.toEpochMilli(), TimerKind.PROVISION_IN_FORCE, p.id()));
+    }
+    for (Guarantee g : agreement.guarantees().values()) {
+      GuaranteeState gs = new GuaranteeState(g);
+      guarantees.put(g.id(), gs);
+      Integer t = defIndex.get(g.trigger());
+      if (t != null) {
+        triggeredBy.get(t).add(gs);
+      }
+      for (String v : g.voidIf()) {
+        Integer vi = defIndex.get(v);
+        if (vi != null) {
+          voidedBy.get(vi).add(gs);
+        }
+      }
+      if (g.activates() instanceof Activation.At at) {
+        schedule(at.at().toEpochMilli(), TimerKind.GUARANTEE_ACTIVATE, g.id());
+      }
+    }
+    indexConsequences();
+  }
+
+  private void indexConsequences() {
+    for (Consequence c : agreement.consequences().values()) {
+      Integer on = defIndex.get(c.on());
+      if (on != null) {
+        consequencesOn.get(on).add(c);
+      }
+    }
+  }
+
+  /** The agreement this evaluator applies. */
+  public Agreement agreement() {
+    return agreement;
+  }
+
+  /** The latest time processed, or null before the first record. */
+  public Instant clock() {
+    return now == Long.MIN_VALUE ? null : Instant.ofEpochMilli(now);
+  }
+
+  /**
+   * Processes one record: first every deadline at or before its time, then the record itself.
+   * Outputs go to {@code out} in a deterministic order.
+   */
+  public void process(InputRecord record, Consumer<OutputRecord> out) {
+    this.sink = out;
+    long t = record.time().toEpochMilli();
+    fireTimersThrough(t);
+    if (t > now) {
+      now = t;
+    }
+    switch (record) {
+      case Incident i -> incident(i);
+      case Determination d -> determination(d);
+      case Response r -> response(r);
+      case ProvisionReport p -> provisionReport(p);
+      case Tick tick -> { }
+    }
+    evict();
+    this.sink = null;
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  private void schedule(long at, TimerKind kind, String ref) {
+    timers.add(new Timer(at, seq++, kind, ref));
+  }
+
+  private void fireTimersThrough(long t) {
+    while (!timers.isEmpty() && timers.peek().at() <= t) {
+      Timer timer = timers.poll();
+      if (timer.at() > now) {
+        now = timer.at();
+      }
+      fire(timer);
+    }
+  }
+
+  private void fire(Timer timer) {
+    Instant at = Instant.ofEpochMilli(timer.at());
+    switch (timer.kind()) {
+      case PROVISION_IN_FORCE -> provisionInForce(provisions.get(timer.ref()), at,
+          new Cause(timer.ref(), "in force on its date " + at, List.of(), List.of()));
+      case GUARANTEE_ACTIVATE -> activate(guarantees.get(timer.ref()), at,
+          new Cause(timer.ref(), "activates at " + at, List.of(), List.of()));
+      case GUARANTEE_EXPIRE -> {
+        GuaranteeState gs = guarantees.get(timer.ref());
+        if (gs.status.equals("active") || gs.status.equals("triggered")) {
+          guaranteeStatus(gs, "expired", at, new Cause(gs.g.id(), "term of " + gs.g.term().orElseThrow() + " from "
+              + Instant.ofEpochMilli(gs.activeFrom) + " ended", List.of(), List.of()));
+        }
+      }
+      case PROVISION_DUE -> {
+        ProvisionState ps = provisions.get(timer.ref());
+        if (ps.level < 3 && !ps.status.equals("revoked") && !ps.status.equals("suspended") && !ps.status.equals("breached")) {
+          provisionStatus(ps, "breached", at, new Cause(ps.p.id(), "not implemented (level 3) by its due date " + at
+              + " (" + ps.p.due().orElseThrow().within() + " after " + ps.p.due().orElseThrow().after() + ")",
+              ps.anchorInput.isEmpty() ? List.of() : List.of(ps.anchorInput), List.of()));
+        }
+      }
+      case DECIDE_DUE -> {
+        FindingState f = findings.get(timer.ref());
+        if (f != null && f.status.equals(CANDIDATE)) {
+          Finding def = defs.get(f.definition);
+          Body body = agreement.bodies().get(def.determinedBy().orElseThrow());
+          alert(at, body.members(), f.id(), "decision-overdue",
+              body.id() + " did not decide on " + f.id() + " within " + def.decideWithin().orElseThrow()
+                  + "; the finding stays candidate and the body is in breach of its own duty to decide",
+              new Cause(def.id(), "decide-within " + def.decideWithin().orElseThrow() + " from " + f.raisedAt(), List.of(), List.of(f.id())));
+        }
+      }
+      case OBLIGATION_DUE -> {
+        ObligationState o = obligations.get(timer.ref());
+        if (o.status.equals("pending")) {
+          o.status = "breached";
+          emit(new ObligationRecord(o.id, at, o.g.id(), o.duty.id(), o.party, o.due, "breached", "",
+              new Cause(o.g.id(), "no response by " + o.due.orElseThrow(), List.of(), List.of(o.trigger))));
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- incidents and match findings
+
+  private void incident(Incident incident) {
+    Object slots = incidents.get(incident.id());
+    Object before = slots;
+    Instant at = null;
+    boolean placeSet = false;
+    Map<String, Object> activation = null;
+    int sources = -1;
+    for (int k = 0; k < matchDefs.size(); k++) {
+      MatchDef m = matchDefs.get(k);
+      boolean ok = m.kinds[incident.kind().ordinal()] && incident.status().satisfies(m.minStatus);
+      if (ok && m.def.sources() > 1) {
+        if (sources < 0) {
+          sources = incident.independentSources();
+        }
+        ok = sources >= m.def.sources();
+      } else if (ok && m.def.sources() == 1) {
+        ok = !incident.sources().isEmpty();
+      }
+      ok = ok && m.def.by().admits(incident.actor().party());
+      if (ok && m.within != null) {
+        if (!placeSet) {
+          places.at(incident.place().lon(), incident.place().lat());
+          placeSet = true;
+        }
+        boolean inside = false;
+        for (int p : m.within) {
+          if (places.covers(p)) {
+            inside = true;
+            break;
+          }
+        }
+        ok = inside;
+      }
+      if (ok && m.when.isPresent()) {
+        if (activation == null) {
+          activation = IncidentActivation.of(incident);
+        }
+        try {
+          ok = m.when.get().testActivation(activation);
+        } catch (RuntimeException e) {
+          throw new EngineException("incident '" + incident.id() + "': condition of finding '" + m.def.id() + "' failed: " + e.getMessage(), e);
+        }
+      }
+      FindingState old = slot(slots, k, m);
+      if (!ok && old == null) {
+        continue;
+      }
+      if (at == null) {
+        at = Instant.ofEpochMilli(now);
+      }
+      boolean live = old != null && !old.status.equals(WITHDRAWN);
+      if (live && (!ok || !old.actor.equals(incident.actor().party()))) {
+        withdraw(old, at, ok ? "the incident was re-attributed from '" + old.actor + "' to '" + incident.actor().party() + "'"
+            : "the revised incident no longer satisfies the definition", List.of(incident.id()), List.of());
+        live = false;
+      }
+      if (ok && !live) {
+        // Only incidents that raised something are remembered: a revision of any other is new evidence anyway.
+        slots = store(slots, k, raiseMatch(m, incident, at, old == null ? 1 : old.version() + 1));
+      }
+    }
+    if (slots != before) {
+      incidents.put(incident.id(), slots);
+    }
+  }
+
+  private static FindingState slot(Object slots, int k, MatchDef m) {
+    if (slots == null) {
+      return null;
+    }
+    if (slots instanceof FindingState f) {
+      return f.definition == m.index ? f : null;
+    }
+    return ((FindingState[]) slots)[k];
+  }
+
+  private Object store(Object slots, int k, FindingState f) {
+    if (slots == null || (slots instanceof FindingState single && single.definition == f.definition)) {
+      return f;
+    }
+    if (slots instanceof FindingState single) {
+      FindingState[] array = new FindingState[matchDefs.size()];
+      array[matchPosition[single.definition]] = single;
+      array[k] = f;
+      return array;
+    }
+    ((FindingState[]) slots)[k] = f;
+    return slots;
+  }
+
+  private static long eventMillis(Object slots) {
+    if (slots instanceof FindingState f) {
+      return f.eventMillis;
+    }
+    for (FindingState f : (FindingState[]) slots) {
+      if (f != null) {
+        return f.eventMillis;
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
+  private FindingState raiseMatch(MatchDef m, Incident incident, Instant at, int version) {
+    boolean determined = m.def.determinedBy().isPresent();
+    FindingState f = new FindingState(null, m.def.id(), version, m.index, incident.actor().party(), incident.id(),
+        keepIncidents ? incident : null, List.of(), incident.time().toEpochMilli(), incident.time().toEpochMilli(),
+        determined ? CANDIDATE : CONFIRMED);
+    f.raisedAtMillis = at.toEpochMilli();
+    String id = f.id();
+    emit(new FindingRecord(id, at, m.def.id(), f.status, f.actor, List.of(incident.id()), Optional.empty(),
+        new Cause(m.def.id(), "the incident matches", List.of(incident.id()), List.of())));
+    if (determined) {
+      awaitDetermination(f, at);
+    } else {
+      confirmed(f, at);
+    }
+    return f;
+  }
+
+  private void withdraw(FindingState f, Instant at, String why, List<String> inputs, List<String> outputs) {
+    String before = f.status;
+    if (before.equals(WITHDRAWN) || before.equals(REJECTED)) {
+      return;
+    }
+    f.status = WITHDRAWN;
+    Finding def = defs.get(f.definition);
+    emit(new FindingRecord(f.id(), at, def.id(), WITHDRAWN, f.actor, f.incidentIds(), window(f),
+        new Cause(def.id(), "withdrawn: " + why, inputs, outputs)));
+    if (before.equals(CONFIRMED)) {
+      retracted(f, at);
+    }
+  }
+
+  private Optional<FindingRecord.Window> window(FindingState f) {
+    return f.isAggregate()
+        ? Optional.of(new FindingRecord.Window(Instant.ofEpochMilli(f.windowFromMillis), Instant.ofEpochMilli(f.eventMillis)))
+        : Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- determinations
+
+  private void awaitDetermination(FindingState f, Instant at) {
+    f.awaitVotes();
+    if (findings.put(f.id(), f) == null) {
+      findingsByAge.addLast(f);
+    }
+    Finding def = defs.get(f.definition);
+    Body body = agreement.bodies().get(def.determinedBy().orElseThrow());
+    int eligible = eligible(body, f).size();
+    if (eligible < body.quorum()) {
+      alert(at, body.members(), f.id(), "quorum-unreachable",
+          body.id() + " cannot reach its quorum of " + body.quorum() + " on " + f.id() + ": only " + eligible
+              + " members may vote after recusal",
+          new Cause(def.id(), "quorum " + body.quorum() + ", " + eligible + " eligible", List.of(), List.of(f.id())));
+    }
+    def.decideWithin().ifPresent(w -> schedule(w.addTo(at).toEpochMilli(), TimerKind.DECIDE_DUE, f.id()));
+  }
+
+  private static List<String> eligible(Body body, FindingState f) {
+    List<String> out = new ArrayList<>();
+    for (String m : body.members()) {
+      if (!(body.recusal() == Recusal.CONCERNED && m.equals(f.actor))) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private void determination(Determination d) {
+    Instant at = Instant.ofEpochMilli(now);
+    FindingState f = findings.get(d.finding());
+    Body body = agreement.bodies().get(d.body());
+    List<String> to = body == null ? List.of() : body.members();
+    if (f == null) {
+      alert(at, to, d.id(), "determination-ignored", "determination " + d.id() + " names finding '" + d.finding()
+          + "', which is not awaiting a determination", new Cause(d.body(), "unknown finding", List.of(d.id()), List.of()));
+      return;
+    }
+    Finding def = defs.get(f.definition);
+    if (body == null || !def.determinedBy().orElse("").equals(body.id())) {
+      Body rightful = agreement.bodies().get(def.determinedBy().orElse(""));
+      alert(at, rightful == null ? to : rightful.members(), d.id(), "determination-ignored", "determination " + d.id() + " comes from '" + d.body() + "', but "
+          + f.id() + " is determined by '" + def.determinedBy().orElse("nobody") + "'",
+          new Cause(def.id(), "wrong body", List.of(d.id()), List.of(f.id())));
+      return;
+    }
+    if (!f.status.equals(CANDIDATE)) {
+      alert(at, to, d.id(), "determination-ignored", "determination " + d.id() + " on " + f.id() + " comes after it was "
+          + f.status, new Cause(def.id(), "already " + f.status, List.of(d.id()), List.of(f.id())));
+      return;
+    }
+    List<String> eligible = eligible(body, f);
+    List<String> ignored = new ArrayList<>();
+    d.votes().forEach((party, vote) -> {
+      if (eligible.contains(party)) {
+        f.votes.put(party, vote);
+      } else {
+        ignored.add(party + (body.members().contains(party) ? " (recused: named in the finding)" : " (not a member)"));
+      }
+    });
+    f.determinations.add(d.id());
+    int yes = 0;
+    int no = 0;
+    for (Vote v : f.votes.values()) {
+      if (v == Vote.CONFIRM) {
+        yes++;
+      } else if (v == Vote.REJECT) {
+        no++;
+      }
+    }
+    int cast = f.votes.size();
+    int n = eligible.size();
+    String tally = body.rule() + " of " + n + " eligible" + (n < body.members().size() ? " (" + String.join(", ",
+        body.members().stream().filter(m -> !eligible.contains(m)).toList()) + " recused)" : "") + ": " + yes + " confirm, "
+        + no + " reject, " + (cast - yes - no) + " abstain; quorum " + body.quorum()
+        + (ignored.isEmpty() ? "" : "; votes not counted: " + String.join(", ", ignored));
+    String outcome = null;
+    if (cast >= body.quorum() && body.rule().passes(yes, no, n)) {
+      outcome = CONFIRMED;
+    } else if (!body.rule().passes(yes + (n - cast), no, n)) {
+      outcome = REJECTED;
+    }
+    if (outcome == null) {
+      if (!ignored.isEmpty()) {
+        alert(at, to, d.id(), "votes-not-counted", tally,
+            new Cause(def.id(), tally, List.of(d.id()), List.of(f.id())));
+      }
+      return;
+    }
+    f.status = outcome;
+    emit(new FindingRecord(f.id(), at, def.id(), outcome, f.actor, f.incidentIds(), window(f),
+        new Cause(def.id(), tally, f.determinations, List.of())));
+    if (outcome.equals(CONFIRMED)) {
+      confirmed(f, at);
+    }
+  }
+
+  // ---------------------------------------------------------------- confirmed findings and what follows
+
+  private void confirmed(FindingState f, Instant at) {
+    for (AggDef a : aggregatesOver.get(f.definition)) {
+      if (a.def.by().admits(f.actor)) {
+        addToAggregate(a, f, at);
+      }
+    }
+    String defId = defs.get(f.definition).id();
+    for (GuaranteeState gs : triggeredBy.get(f.definition)) {
+      if ((gs.status.equals("active") || gs.status.equals("triggered")) && gs.g.isAgainst(f.actor)) {
+        trigger(gs, f, at);
+      }
+    }
+    for (GuaranteeState gs : voidedBy.get(f.definition)) {
+      if (f.actor.equals(gs.g.protects()) && !gs.status.equals("void") && !gs.status.equals("expired")) {
+        guaranteeStatus(gs, "void", at, new Cause(gs.g.id(), "void-if " + defId + ": a confirmed finding against the protected party "
+            + gs.g.protects(), List.of(), List.of(f.id())));
+      }
+    }
+    for (Consequence c : consequencesOn.get(f.definition)) {
+      if (c.by().admits(f.actor) && consequencesApplied.add(c.id() + "\u0000" + f.id())) {
+        applyConsequence(c, f, at);
+      }
+    }
+  }
+
+  private void retracted(FindingState f, Instant at) {
+    for (AggDef a : aggregatesOver.get(f.definition)) {
+      WindowState w = windows.get(a.index).get(f.actor);
+      if (w == null || !w.remove(f)) {
+        continue;
+      }
+      List<FindingState> affected = new ArrayList<>();
+      for (FindingState r : w.raised) {
+        if (!r.status.equals(WITHDRAWN) && !r.status.equals(REJECTED) && r.contributors.contains(f)) {
+          affected.add(r);
+        }
+      }
+      for (FindingState r : affected) {
+        withdraw(r, at, "its evidence " + f.id() + " was withdrawn", List.of(), List.of(f.id()));
+        w.armedFrom = r.previousArmedFrom;
+        // Recompute: the same window without the withdrawn finding may still hold, or a later one
+        // that the raised finding had disarmed; never past the next aggregate still standing.
+        long stop = Long.MAX_VALUE;
+        for (FindingState other : w.raised) {
+          if (other != r && other.eventMillis > r.eventMillis && (other.status.equals(CONFIRMED) || other.status.equals(CANDIDATE))) {
+            stop = Math.min(stop, other.eventMillis);
+          }
+        }
+        long previousEnd = Long.MIN_VALUE;
+        for (int i = w.firstAfter(r.eventMillis - 1); i < w.end(); i++) {
+          long end = Math.max(r.eventMillis, w.at(i).eventMillis);
+          if (end >= stop) {
+            break;
+          }
+          if (end != previousEnd && tryRaise(a, w, end, at)) {
+            break;
+          }
+          previousEnd = end;
+        }
+      }
+    }
+  }
+
+  private void addToAggregate(AggDef a, FindingState f, Instant at) {
+    WindowState w = windows.get(a.index).computeIfAbsent(f.actor, k -> new WindowState());
+    double value = a.sumOf.isPresent() ? sum(a.sumOf.get(), f) : 0;
+    w.insert(f, value);
+    long latest = w.latest();
+    if (f.eventMillis >= latest) {
+      tryRaise(a, w, f.eventMillis, at);
+    } else {
+      // a late finding: the windows containing it end at it or at a later entry less than one window after it
+      long limit = windowEndLimit(a, f.eventMillis);
+      long previousEnd = Long.MIN_VALUE;
+      for (int i = w.firstAfter(f.eventMillis - 1); i < w.end(); i++) {
+        long end = Math.max(f.eventMillis, w.at(i).eventMillis);
+        if (end >= limit) {
+          break;
+        }
+        if (end != previousEnd && tryRaise(a, w, end, at)) {
+          break;
+        }
+        previousEnd = end;
+      }
+    }
+    w.evictThrough(windowStart(a, latest));
+  }
+
+  private static long windowStart(AggDef a, long endMillis) {
+    return a.windowMillis >= 0 ? endMillis - a.windowMillis : a.def.window().subtractFrom(Instant.ofEpochMilli(endMillis)).toEpochMilli();
+  }
+
+  private static long windowEndLimit(AggDef a, long startMillis) {
+    return a.windowMillis >= 0 ? startMillis + a.windowMillis : a.def.window().addTo(Instant.ofEpochMilli(startMillis)).toEpochMilli();
+  }
+
+  /** Raises an aggregate finding for the window (start, end] if it holds and the definition is armed. */
+  private boolean tryRaise(AggDef a, WindowState w, long end, Instant at) {
+    if (end < w.armedFrom) {
+      return false;
+    }
+    long start = windowStart(a, end);
+    int from = w.firstAfter(start);
+    int to = w.endThrough(end);
+    int count = to - from;
+    if (count <= 0) {
+      return false;
+    }
+    if (a.countAtLeast > 0 && count < a.countAtLeast) {
+      return false;
+    }
+    double sum = 0;
+    if (a.sumOf.isPresent()) {
+      for (int i = from; i < to; i++) {
+        sum += w.value(i);
+      }
+      if (sum < a.sumAtLeast) {
+        return false;
+      }
+    }
+    int days = 0;
+    if (a.distinctDays > 0) {
+      long lastDay = Long.MIN_VALUE;
+      for (int i = from; i < to; i++) {
+        long day = Math.floorDiv(w.time(i), 86_400_000L);
+        if (day != lastDay) {
+          days++;
+          lastDay = day;
+        }
+      }
+      if (days < a.distinctDays) {
+        return false;
+      }
+    }
+    List<FindingState> contributors = w.slice(from, to);
+    FindingState first = contributors.get(0);
+    String actor = first.actor;
+    int n = ++aggregateCount[a.index];
+    String id = a.def.id() + "/" + n;
+    boolean determined = a.def.determinedBy().isPresent();
+    FindingState f = new FindingState(id, a.def.id(), 1, a.index, actor, null, null, contributors, end, start,
+        determined ? CANDIDATE : CONFIRMED);
+    f.raisedAtMillis = at.toEpochMilli();
+    f.previousArmedFrom = w.armedFrom;
+    w.armedFrom = windowEndLimit(a, end);
+    w.raised.add(f);
+    if (findings.put(id, f) == null) {
+      findingsByAge.addLast(f);
+    }
+    List<String> from_ = new ArrayList<>(contributors.size());
+    for (FindingState c : contributors) {
+      from_.add(c.id());
+    }
+    String rule = (a.sumOf.isPresent() ? "sum of " + a.sumOf.get().source() + " = " + number(sum) + " >= " + number(a.sumAtLeast) + " over "
+        + count + " findings" : count + " findings >= " + a.countAtLeast) + " of " + a.def.over()
+        + (actor.isEmpty() ? " (unattributed)" : " by " + actor) + " in the " + a.def.window() + " window ("
+        + Instant.ofEpochMilli(start) + ", " + Instant.ofEpochMilli(end) + "]"
+        + (a.distinctDays > 0 ? " on " + days + " distinct days >= " + a.distinctDays : "");
+    emit(new FindingRecord(id, at, a.def.id(), f.status, actor, f.incidentIds(), window(f), new Cause(a.def.id(), rule, List.of(), from_)));
+    if (determined) {
+      awaitDetermination(f, at);
+    } else {
+      confirmed(f, at);
+    }
+    return true;
+  }
+
+  private double sum(Expression of, FindingState f) {
+    if (!f.isAggregate()) {
+      return of.number(IncidentActivation.of(f.incident));
+    }
+    double s = 0;
+    for (FindingState c : f.contributors) {
+      s += sum(of, c);
+    }
+    return s;
+  }
+
+  private static String number(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  // ---------------------------------------------------------------- guarantees and obligations
+
+  private void activate(GuaranteeState gs, Instant at, Cause cause) {
+    if (!gs.status.equals("inactive")) {
+      return;
+    }
+    gs.activeFrom = at.toEpochMilli();
+    guaranteeStatus(gs, "active", at, cause);
+    gs.g.term().ifPresent(term -> schedule(term.addTo(at).toEpochMilli(), TimerKind.GUARANTEE_EXPIRE, gs.g.id()));
+  }
+
+  private void trigger(GuaranteeState gs, FindingState f, Instant at) {
+    if (gs.status.equals("active")) {
+      guaranteeStatus(gs, "triggered", at, new Cause(gs.g.id(), "trigger " + gs.g.trigger() + " confirmed against "
+          + (f.actor.isEmpty() ? "an unattributed actor" : f.actor), List.of(), List.of(f.id())));
+    }
+    for (Duty duty : gs.g.duties()) {
+      for (String party : duty.each().resolve(gs.g)) {
+        String id = gs.g.id() + "/" + duty.id() + "/" + party + "/" + f.id();
+        if (obligations.containsKey(id)) {
+          continue;
+        }
+        Optional<Instant> due = duty.within().map(w -> w.addTo(at));
+        ObligationState o = new ObligationState(id, gs.g, duty, party, due, f.id());
+        obligations.put(id, o);
+        emit(new ObligationRecord(id, at, gs.g.id(), duty.id(), party, due, "pending", "",
+            new Cause(gs.g.id(), "duty " + duty.id() + " of each " + duty.each()
+                + duty.within().map(w -> " within " + w + " of the trigger").orElse(", without deadline"), List.of(), List.of(f.id()))));
+        due.ifPresent(d -> schedule(d.toEpochMilli(), TimerKind.OBLIGATION_DUE, id));
+      }
+    }
+  }
+
+  private void guaranteeStatus(GuaranteeState gs, String status, Instant at, Cause cause) {
+    String previous = gs.status;
+    gs.status = status;
+    emitStatus("guarantee", gs.g.id(), status, previous, at, cause);
+  }
+
+  private void response(Response r) {
+    Instant at = Instant.ofEpochMilli(now);
+    ObligationState o = obligations.get(r.obligation());
+    if (o == null) {
+      alert(at, List.of(r.party()), r.id(), "response-ignored", "response " + r.id() + " names obligation '" + r.obligation()
+          + "', which does not exist", new Cause("", "unknown obligation", List.of(r.id()), List.of()));
+      return;
+    }
+    String problem = null;
+    if (!o.party.equals(r.party())) {
+      problem = "the obligation is " + o.party + "'s, not " + r.party() + "'s";
+    } else if (!o.status.equals("pending")) {
+      problem = "the obligation was already " + o.status;
+    } else if (r.answer() == Answer.FULFILLED && !o.duty.options().isEmpty() && !o.duty.options().contains(r.decision())) {
+      problem = "the decision '" + r.decision() + "' is not one of the duty's options " + o.duty.options();
+    }
+    if (problem != null) {
+      alert(at, List.of(r.party()), r.id(), "response-ignored", "response " + r.id() + " to " + o.id + " is not counted: " + problem,
+          new Cause(o.g.id(), problem, List.of(r.id()), List.of(o.id)));
+      return;
+    }
+    o.status = r.answer().wireName();
+    emit(new ObligationRecord(o.id, at, o.g.id(), o.duty.id(), o.party, o.due, o.status,
+        r.answer() == Answer.FULFILLED ? r.decision() : "",
+        new Cause(o.g.id(), r.answer() == Answer.FULFILLED ? o.due.map(d -> "answered before " + d).orElse("answered") : "waived", List.of(r.id()), List.of(o.trigger))));
+  }
+
+  // ---------------------------------------------------------------- provisions and consequences
+
+  private void provisionInForce(ProvisionState ps, Instant at, Cause cause) {
+    if (ps.inForceAt != Long.MIN_VALUE) {
+      return;
+    }
+    ps.inForceAt = at.toEpochMilli();
+    if (ps.status.equals("pending")) {
+      provisionStatus(ps, "in-force", at, cause);
+    }
+    for (GuaranteeState gs : guarantees.values()) {
+      if (gs.g.activates() instanceof Activation.WhenInForce w && w.provision().equals(ps.p.id())) {
+        activate(gs, at, new Cause(gs.g.id(), "activates when " + ps.p.id() + " is in force", List.of(), List.of(ps.p.id())));
+      }
+    }
+    for (ProvisionState other : provisions.values()) {
+      if (other.p.due().isPresent() && other.p.due().get().after().equals(ps.p.id()) && other.due == Long.MIN_VALUE) {
+        other.due = other.p.due().get().within().addTo(at).toEpochMilli();
+        other.anchorInput = cause.inputs().isEmpty() ? "" : cause.inputs().get(0);
+        schedule(other.due, TimerKind.PROVISION_DUE, other.p.id());
+        provisionInForce(other, at, new Cause(other.p.id(), "in force with " + ps.p.id() + "; due by " + Instant.ofEpochMilli(other.due),
+            cause.inputs(), List.of(ps.p.id())));
+      }
+    }
+  }
+
+  private void provisionReport(ProvisionReport r) {
+    Instant at = Instant.ofEpochMilli(now);
+    ProvisionState ps = provisions.get(r.provision());
+    if (ps == null || ps.status.equals("revoked")) {
+      alert(at, ps == null ? List.of() : ps.p.obligors(), r.id(), "report-ignored", ps == null ? "report " + r.id() + " names unknown provision '" + r.provision() + "'"
+          : "report " + r.id() + " on " + r.provision() + " comes after it was revoked",
+          new Cause(r.provision(), "report ignored", List.of(r.id()), List.of()));
+      return;
+    }
+    ps.level = r.level();
+    String status = "implemented-" + r.level();
+    if (!status.equals(ps.status)) {
+      provisionStatus(ps, status, at, new Cause(ps.p.id(), "implementation reported at level " + r.level()
+          + (r.note().isEmpty() ? "" : ": " + r.note()), List.of(r.id()), List.of()));
+    }
+  }
+
+  private void provisionStatus(ProvisionState ps, String status, Instant at, Cause cause) {
+    String previous = ps.status;
+    ps.status = status;
+    emitStatus("provision", ps.p.id(), status, previous, at, cause);
+  }
+
+  private void applyConsequence(Consequence c, FindingState f, Instant at) {
+    for (Action action : c.then()) {
+      switch (action) {
+        case Action.Revoke r -> {
+          ProvisionState ps = provisions.get(r.provision());
+          if (ps != null && !ps.status.equals("revoked")) {
+            provisionStatus(ps, "revoked", at, new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(),
+                List.of(), List.of(f.id())));
+          }
+        }
+        case Action.Suspend s -> {
+          ProvisionState ps = provisions.get(s.provision());
+          if (ps != null && !ps.status.equals("revoked") && !ps.status.equals("suspended")) {
+            provisionStatus(ps, "suspended", at, new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(),
+                List.of(), List.of(f.id())));
+          }
+        }
+        case Action.Notify n -> alert(at, n.parties(), f.id(), "consequence", "consequence " + c.id() + " applies: " + f.id()
+            + " (" + c.on() + (f.actor.isEmpty() ? "" : " by " + f.actor) + ") is confirmed",
+            new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(), List.of(), List.of(f.id())));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- output
+
+  private void emitStatus(String kind, String subject, String status, String previous, Instant at, Cause cause) {
+    int n = statusCount.merge(subject, 1, Integer::sum);
+    emit(new StatusRecord(subject + "#" + n, at, kind, subject, status, previous, cause));
+  }
+
+  private void alert(Instant at, List<String> to, String about, String reason, String message, Cause cause) {
+    emit(new AlertRecord("alert-" + (++alertCount), at, to, about, reason, message, cause));
+  }
+
+  private void emit(OutputRecord r) {
+    sink.accept(r);
+  }
+
+  private void evict() {
+    long limit = now - horizonMillis;
+    Map.Entry<String, Object> first;
+    while ((first = incidents.firstEntry()) != null && eventMillis(first.getValue()) < limit) {
+      incidents.pollFirstEntry();
+    }
+    // Decided findings past the horizon are forgotten; undecided ones stay (a body may still vote)
+    // but let go of their contributors, which no revision can reach any more.
+    FindingState f;
+    while ((f = findingsByAge.peekFirst()) != null && f.raisedAtMillis < limit) {
+      findingsByAge.pollFirst();
+      f.incidentIds();
+      f.contributors = List.of();
+      if (!f.status.equals(CANDIDATE)) {
+        findings.remove(f.id());
+      }
+    }
+  }
+
+  static long utcDay(Instant t) {
+    return t.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The enforcement engine: given an agreement and a time-ordered stream of input records, it decides
+ * findings, obligations, status changes and alerts (docs/engine.md).
+ *
+ * <p>Pure: no files, sockets, threads or clock; time comes from the records. May depend on the
+ * {@code agreement} module, Jackson (for the JSON Lines codecs), CEL and JTS.
+ */
+package org.umbrella.engine;

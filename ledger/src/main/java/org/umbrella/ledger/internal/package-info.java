@@ -1,0 +1,5 @@
+/**
+ * Implementation details of the ledger: number formatting for canonical JSON and small byte
+ * helpers. Not API; may change without notice. Depends only on the JDK.
+ */
+package org.umbrella.ledger.internal;

@@ -1,0 +1,11 @@
+package org.umbrella.negotiation;
+
+
+/**
+ * A party to the negotiation.
+ *
+ * @param id the short id used throughout the file ({@code UA})
+ * @param name the full name
+ * @param at where it is declared
+ */
+public record Party(String id, String name, Location at) {}

@@ -1,0 +1,176 @@
+package org.umbrella.server;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.umbrella.agreement.model.Agreement;
+import org.umbrella.server.enforce.EngineEnforcement;
+import org.umbrella.server.enforce.Replay;
+import org.umbrella.server.access.AccessPolicy;
+import org.umbrella.server.access.Accounts;
+import org.umbrella.server.access.Action;
+import org.umbrella.server.access.ApiTokens;
+import org.umbrella.server.access.LoginThrottle;
+import org.umbrella.server.access.Principal;
+import org.umbrella.server.access.Scope;
+import org.umbrella.server.access.Sessions;
+import org.umbrella.server.http.Api;
+import org.umbrella.server.http.Authn;
+import org.umbrella.server.http.Metrics;
+import org.umbrella.server.http.Route;
+import org.umbrella.server.http.Router;
+import org.umbrella.server.live.Event;
+import org.umbrella.server.live.EventBus;
+import org.umbrella.server.live.LiveHub;
+import org.umbrella.server.live.Webhooks;
+import org.umbrella.server.ops.Operations;
+import org.umbrella.server.web.Pages;
+
+/**
+ * The operations server: wires accounts, sessions, the workflow, live updates and webhooks to the
+ * HTTP shell, on a database whose schema is already migrated.
+ *
+ * <p>Start with {@link #start}; {@link #close} stops HTTP, the webhook worker and nothing else
+ * (the caller owns the database).
+ */
+public final class UmbrellaServer implements AutoCloseable {
+  private final Services services;
+  private final Javalin app;
+  private final LiveHub live;
+  private final List<Route> routes;
+
+  private final Optional<EngineEnforcement> engine;
+  private final ScheduledExecutorService ticker;
+
+  private UmbrellaServer(Services services, Javalin app, LiveHub live, List<Route> routes, Optional<EngineEnforcement> engine,
+      ScheduledExecutorService ticker) {
+    this.services = services;
+    this.app = app;
+    this.live = live;
+    this.routes = routes;
+    this.engine = engine;
+    this.ticker = ticker;
+  }
+
+  /** The in-process engine, when an agreement is enforced. */
+  public Optional<EngineEnforcement> engine() {
+    return engine;
+  }
+
+  /**
+   * Builds and starts a server on {@code jdbi} (schema migrated, see {@link
+   * org.umbrella.server.db.Database#migrate}).
+   */
+  public static UmbrellaServer start(Jdbi jdbi, Clock clock, ServerOptions options) {
+    return start(jdbi, clock, options, Optional.empty(), List.of());
+  }
+
+  /**
+   * Builds and starts a server that enforces {@code agreement} in-process: the engine replays
+   * what is stored, then sees every accepted change, and is ticked with the clock every 30
+   * seconds so deadlines fire on time.
+   */
+  public static UmbrellaServer start(Jdbi jdbi, Clock clock, ServerOptions options, Optional<Agreement> agreement) {
+    return start(jdbi, clock, options, agreement, agreement.map(List::of).orElse(List.of()));
+  }
+
+  /**
+   * As {@link #start(Jdbi, Clock, ServerOptions, Optional)}, with the agreements the agreement
+   * pages show (explain, and diff from the draft each supersedes).
+   */
+  public static UmbrellaServer start(Jdbi jdbi, Clock clock, ServerOptions options, Optional<Agreement> agreement,
+      List<Agreement> library) {
+    EventBus events = new EventBus();
+    Webhooks webhooks = new Webhooks(jdbi, clock, Duration.ofSeconds(1));
+    Services services = new Services(jdbi, clock, new Accounts(jdbi, clock), new Sessions(jdbi, clock),
+        new ApiTokens(jdbi, clock), new LoginThrottle(options.loginFailures(), options.loginWindow(), clock),
+        events, new Operations(jdbi, clock, events), webhooks, options, org.umbrella.server.web.Library.of(library, agreement));
+    Optional<EngineEnforcement> engine = agreement.map(a -> new EngineEnforcement(a, clock, events));
+    engine.ifPresent(e -> {
+      e.attach(services.operations());
+      Replay.stored(jdbi, e);
+    });
+    LiveHub live = new LiveHub((p, e) -> mayHear(services, p, e));
+    events.subscribe(live::broadcast);
+    // Webhooks carry what the mechanism may tell outsiders: never a body's deliberations.
+    events.subscribe(e -> {
+      if (!e.audience().startsWith("body:")) {
+        webhooks.enqueue(e);
+      }
+    });
+    Authn authn = new Authn(services);
+    Api api = new Api(services, authn);
+    List<Route> routes = new ArrayList<>(api.routes());
+    routes.addAll(new Pages(services, authn, api).routes());
+    Metrics metrics = new Metrics(live::size);
+    Javalin app = Router.create(services, authn, List.copyOf(routes), metrics, live);
+    app.start();
+    webhooks.start(Duration.ofSeconds(5));
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "umbrella-engine-tick");
+      t.setDaemon(true);
+      return t;
+    });
+    engine.ifPresent(e -> ticker.scheduleWithFixedDelay(() -> {
+      try {
+        e.tick();
+      } catch (RuntimeException ex) {
+        org.slf4j.LoggerFactory.getLogger(UmbrellaServer.class).warn("engine tick failed: {}", ex.toString());
+      }
+    }, 30, 30, TimeUnit.SECONDS));
+    return new UmbrellaServer(services, app, live, List.copyOf(routes), engine, ticker);
+  }
+
+  /** Whether {@code p} may hear {@code e}, by the audience the event names and the access policy. */
+  static boolean mayHear(Services services, Principal p, Event e) {
+    String audience = e.audience();
+    if (audience.equals("public")) {
+      return true;
+    }
+    if (audience.equals("mechanism")) {
+      return AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE);
+    }
+    if (audience.startsWith("party:")) {
+      return AccessPolicy.allows(p, Action.READ_OBLIGATIONS, new Scope.OfParty(audience.substring(6)));
+    }
+    if (audience.startsWith("body:")) {
+      return services.operations().body(audience.substring(5))
+          .map(b -> AccessPolicy.allows(p, Action.READ_DELIBERATION, new Scope.OfBody(b.id(), b.members())))
+          .orElse(false);
+    }
+    return false;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  /** Every route the server registered (API and pages), as the router knows them. */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** Open SSE connections. */
+  public int liveClients() {
+    return live.size();
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+    app.stop();
+    services.webhooks().close();
+  }
+}

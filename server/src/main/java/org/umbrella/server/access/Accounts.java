@@ -1,0 +1,83 @@
+package org.umbrella.server.access;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.umbrella.server.ServerException;
+
+/** The accounts table: create, find, authenticate. Thread-safe. */
+public final class Accounts {
+  private static final RowMapper<Account> MAPPER = (rs, ctx) -> new Account(
+      rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+      Role.fromSlug(rs.getString("role")).orElseThrow(), Optional.ofNullable(rs.getString("party")));
+  private static final String COLUMNS = "id, username, display_name, role, party";
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public Accounts(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates an account.
+   *
+   * @throws ServerException 400 for a malformed username or short password, 409 when taken
+   */
+  public Account create(String username, String displayName, Role role, Optional<String> party, String password) {
+    if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+      throw ServerException.invalid("/username", "username must be 2-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit");
+    }
+    if (password == null || password.length() < Passwords.MIN_LENGTH) {
+      throw ServerException.invalid("/password", "password must have at least " + Passwords.MIN_LENGTH + " characters");
+    }
+    if (party.isPresent() && !party.get().matches("[A-Z]{2,8}")) {
+      throw ServerException.invalid("/party", "party must be a party code such as US or GB, was '" + party.get() + "'");
+    }
+    if (byUsername(username).isPresent()) {
+      throw ServerException.conflict("/username", "username '" + username + "' is taken");
+    }
+    String hash = Passwords.hash(password);
+    long id = jdbi.withHandle(h -> h.createUpdate("""
+            insert into account (username, display_name, role, party, password_hash, created_at)
+            values (:u, :d, :r, :p, :h, :at)""")
+        .bind("u", username).bind("d", displayName).bind("r", role.slug())
+        .bind("p", party.orElse(null)).bind("h", hash).bind("at", clock.instant())
+        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    return new Account(id, username, displayName, role, party);
+  }
+
+  public Optional<Account> byUsername(String username) {
+    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from account where username = :u and not disabled")
+        .bind("u", username).map(MAPPER).findOne());
+  }
+
+  public Optional<Account> byId(long id) {
+    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from account where id = :id and not disabled")
+        .bind("id", id).map(MAPPER).findOne());
+  }
+
+  public List<Account> all() {
+    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from account order by id").map(MAPPER).list());
+  }
+
+  public boolean isEmpty() {
+    return jdbi.withHandle(h -> h.createQuery("select count(*) from account").mapTo(Long.class).one()) == 0;
+  }
+
+  /**
+   * The account whose password this is, if any. Runs the Argon2id check even for unknown
+   * usernames so that timing does not tell which usernames exist.
+   */
+  public Optional<Account> authenticate(String username, String password) {
+    Optional<String> hash = jdbi.withHandle(h -> h.createQuery("select password_hash from account where username = :u and not disabled")
+        .bind("u", username == null ? "" : username).mapTo(String.class).findOne());
+    boolean ok = Passwords.matches(password == null ? "" : password, hash.orElse(DUMMY_HASH));
+    return ok && hash.isPresent() ? byUsername(username) : Optional.empty();
+  }
+
+  private static final String DUMMY_HASH = Passwords.hash("not-a-password-" + Secrets.random(""));
+}

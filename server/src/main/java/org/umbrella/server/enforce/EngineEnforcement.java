@@ -1,0 +1,245 @@
+package org.umbrella.server.enforce;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.umbrella.agreement.model.Agreement;
+import org.umbrella.agreement.model.Duty;
+import org.umbrella.agreement.model.Finding;
+import org.umbrella.agreement.model.Guarantee;
+import org.umbrella.engine.Engine;
+import org.umbrella.engine.EngineException;
+import org.umbrella.engine.input.Actor;
+import org.umbrella.engine.input.Answer;
+import org.umbrella.engine.input.Determination;
+import org.umbrella.engine.input.Fatalities;
+import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.InputRecord;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.PlacePrecision;
+import org.umbrella.engine.input.ProvisionReport;
+import org.umbrella.engine.input.Response;
+import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.Tick;
+import org.umbrella.engine.input.TimePrecision;
+import org.umbrella.engine.input.Vote;
+import org.umbrella.engine.output.AlertRecord;
+import org.umbrella.engine.output.FindingRecord;
+import org.umbrella.engine.output.ObligationRecord;
+import org.umbrella.engine.output.OutputRecord;
+import org.umbrella.engine.output.StatusRecord;
+import org.umbrella.server.ServerException;
+import org.umbrella.server.live.Event;
+import org.umbrella.server.live.EventBus;
+import org.umbrella.server.ops.Enforcement;
+import org.umbrella.server.ops.Operations;
+import org.umbrella.server.ops.Report;
+
+/**
+ * The enforcement engine running in-process: every accepted change becomes an engine input
+ * record; the engine's findings, obligations and status are recorded on {@link Operations}, its
+ * alerts announced to the parties they name.
+ *
+ * <p>The engine is single-threaded and keeps its state in memory; calls are serialized here.
+ * Records are stamped with the server clock when they have no event time of their own (votes,
+ * answers, provision reports, ticks); incidents keep their event time. On start the server
+ * replays the stored reports, votes and answers in order so the engine's state survives restarts.
+ */
+public final class EngineEnforcement implements Enforcement {
+  private static final Logger LOG = LoggerFactory.getLogger(EngineEnforcement.class);
+
+  private final Engine engine;
+  private final Agreement agreement;
+  private final Clock clock;
+  private final EventBus events;
+  private Operations operations;
+  private long seq;
+  private boolean replaying;
+  private Map<String, OutputRecord> latest;
+
+  public EngineEnforcement(Agreement agreement, Clock clock, EventBus events) {
+    this.agreement = agreement;
+    this.engine = Engine.create(agreement);
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /** Registers the bodies of the agreement and connects to {@code ops}. */
+  public void attach(Operations ops) {
+    this.operations = ops;
+    agreement.bodies().values().forEach(b -> ops.defineBody(new Operations.Body(b.id(), b.title().orElse(b.id()), new java.util.LinkedHashSet<>(b.members()))));
+    ops.connect(this);
+  }
+
+  public Agreement agreement() {
+    return agreement;
+  }
+
+  @Override
+  public synchronized void reportChanged(Report r) {
+    run(incident(r));
+  }
+
+  /** The engine's incident record for a stored report (its current version). */
+  static Incident incident(Report r) {
+    return new Incident(r.id(), r.time(),
+        TimePrecision.fromWire(r.timePrecision()).orElseThrow(),
+        new Place(r.lat(), r.lon(), PlacePrecision.fromWire(r.placePrecision()).orElseThrow()),
+        Kind.fromWire(r.kind()).orElseThrow(),
+        r.actorParty().isEmpty() ? Actor.UNATTRIBUTED : new Actor(r.actorParty(), r.actorConfidence()),
+        r.target(), new Fatalities(r.fatalitiesLow(), r.fatalitiesBest(), r.fatalitiesHigh()),
+        r.sources().stream().map(s -> new Source(s.id(), s.kind(), s.group())).toList(),
+        ReviewStatus.fromWire(r.status()).orElseThrow(), r.tags());
+  }
+
+  /**
+   * Feeds recorded inputs again, in order, to rebuild the engine's state after a restart; outputs
+   * that match what is stored change nothing, and no alerts are re-announced.
+   */
+  public synchronized void replay(List<InputRecord> records) {
+    replaying = true;
+    latest = new java.util.LinkedHashMap<>();
+    try {
+      records.forEach(this::run);
+      // only each subject's final state is compared with what is stored: intermediate states
+      // (candidate before confirmed, pending before fulfilled) were recorded when they happened
+      Map<String, OutputRecord> last = latest;
+      latest = null;
+      last.values().forEach(this::apply);
+    } finally {
+      replaying = false;
+      latest = null;
+    }
+  }
+
+  @Override
+  public synchronized void voted(Operations.Finding finding) {
+    Map<String, Vote> votes = new java.util.TreeMap<>();
+    finding.votes().forEach((party, vote) -> Vote.fromWire(vote).ifPresent(v -> votes.put(party, v)));
+    run(new Determination("det-" + finding.id() + "-" + (++seq), now(), finding.body().orElseThrow(), finding.id(), votes));
+  }
+
+  @Override
+  public synchronized void answered(Operations.Obligation o) {
+    run(new Response("resp-" + o.id() + "-" + (++seq), now(), o.id(), o.party(),
+        Answer.fromWire(o.answer().orElseThrow()).orElseThrow(), o.decision(), o.note()));
+  }
+
+  @Override
+  public synchronized void provisionReported(String id, String provision, int level, String note, Instant at) {
+    if (!agreement.provisions().containsKey(provision)) {
+      throw ServerException.notFound("id", "no provision '" + provision + "' in " + agreement.id());
+    }
+    run(new ProvisionReport(id, now(), provision, level, note));
+  }
+
+  @Override
+  public void checkAnswer(Operations.Obligation o, String answer, String decision) {
+    Guarantee g = agreement.guarantees().get(o.guarantee());
+    if (g == null || !"fulfilled".equals(answer)) {
+      return;
+    }
+    Optional<Duty> duty = g.duties().stream().filter(d -> d.id().equals(o.duty())).findFirst();
+    if (duty.isPresent() && !duty.get().options().isEmpty() && !duty.get().options().contains(decision)) {
+      throw ServerException.invalid("/decision", "decision must be one of " + duty.get().options() + " for duty " + o.duty());
+    }
+  }
+
+  @Override
+  public List<String> decisionOptions(Operations.Obligation o) {
+    Guarantee g = agreement.guarantees().get(o.guarantee());
+    return g == null ? List.of() : g.duties().stream().filter(d -> d.id().equals(o.duty())).findFirst().map(Duty::options).orElse(List.of());
+  }
+
+  /** Advances the engine to the server clock, firing due deadlines (breaches, activations). */
+  public synchronized void tick() {
+    run(new Tick(now()));
+  }
+
+  @Override
+  public synchronized Optional<Instant> engineTime() {
+    return Optional.ofNullable(engine.clock());
+  }
+
+  @Override
+  public Optional<String> placesGeoJson() {
+    return Optional.of(GeoJson.places(agreement.places()).toString());
+  }
+
+  @Override
+  public boolean connected() {
+    return true;
+  }
+
+  private Instant now() {
+    Instant c = clock.instant();
+    Instant e = engine.clock();
+    return e != null && e.isAfter(c) ? e : c;
+  }
+
+  private void run(InputRecord record) {
+    List<OutputRecord> out;
+    try {
+      out = engine.process(record);
+    } catch (EngineException e) {
+      LOG.warn("engine refused {} {}: {}", record.type(), record.id(), e.getMessage());
+      return;
+    }
+    for (OutputRecord o : out) {
+      if (latest != null) {
+        String key = o instanceof StatusRecord s ? "status:" + s.subjectKind() + ":" + s.subject() : o.type() + ":" + o.id();
+        latest.remove(key);
+        latest.put(key, o);
+      } else {
+        apply(o);
+      }
+    }
+  }
+
+  private void apply(OutputRecord o) {
+    switch (o) {
+      case FindingRecord f -> {
+        Optional<Operations.Finding> stored = operations.finding(f.id());
+        if (stored.isPresent() && stored.get().status().equals(f.status()) && stored.get().actor().equals(f.actor())
+            && stored.get().incidents().equals(f.incidents())) {
+          return; // nothing new (a replay, or an output repeated)
+        }
+        Finding def = agreement.findings().get(f.definition());
+        Optional<String> body = def == null ? Optional.empty() : def.determinedBy();
+        boolean decided = f.status().equals("confirmed") || f.status().equals("rejected");
+        operations.recordFinding(new Operations.Finding(f.id(), f.definition(),
+            def == null ? f.definition() : def.title().orElse(f.definition()), f.status(), f.actor(), body, f.incidents(),
+            f.time(), decided ? Optional.of(f.time()) : Optional.empty(), Map.of()));
+      }
+      case ObligationRecord ob when operations.obligation(ob.id()).map(x -> x.status().equals(ob.status())).orElse(false) -> { }
+      case ObligationRecord ob -> operations.recordObligation(new Operations.Obligation(ob.id(), ob.guarantee(), ob.duty(), ob.party(),
+          ob.due().orElse(ob.time().plus(java.time.Duration.ofDays(36500))), ob.status(), ob.time(), Optional.empty(), ob.decision(), "", Optional.empty()));
+      case StatusRecord s -> {
+        String title = switch (s.subjectKind()) {
+          case "guarantee" -> Optional.ofNullable(agreement.guarantees().get(s.subject())).flatMap(Guarantee::title).orElse(s.subject());
+          case "provision" -> Optional.ofNullable(agreement.provisions().get(s.subject())).map(p -> p.title()).orElse(s.subject());
+          default -> s.subject();
+        };
+        Optional<Integer> level = s.status().startsWith("implemented-") ? Optional.of(Integer.parseInt(s.status().substring(12))) : Optional.empty();
+        boolean same = operations.statuses(s.subjectKind()).stream()
+            .anyMatch(x -> x.subject().equals(s.subjectKind() + ":" + s.subject()) && x.status().equals(s.status()));
+        if (!same && (s.subjectKind().equals("guarantee") || s.subjectKind().equals("provision"))) {
+          operations.recordStatus(new Operations.Status(s.subjectKind() + ":" + s.subject(), s.subjectKind(), title, s.status(), level,
+              s.cause().rule(), s.time()));
+        }
+      }
+      case AlertRecord a when replaying -> { }
+      case AlertRecord a -> {
+        for (String party : a.to()) {
+          events.publish(new Event("alert." + a.reason(), a.about(), a.message(), "party:" + party, a.time()));
+        }
+      }
+    }
+  }
+}

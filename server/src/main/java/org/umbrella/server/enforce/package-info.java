@@ -1,0 +1,5 @@
+/**
+ * The bridge from the server's workflow to the enforcement engine (module {@code engine}) and the
+ * agreement it enforces (module {@code agreement}).
+ */
+package org.umbrella.server.enforce;

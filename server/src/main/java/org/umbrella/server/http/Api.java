@@ -1,0 +1,371 @@
+package org.umbrella.server.http;
+
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.umbrella.server.ServerException;
+import org.umbrella.server.Services;
+import org.umbrella.server.access.AccessPolicy;
+import org.umbrella.server.access.Account;
+import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Principal;
+import org.umbrella.server.access.Role;
+import org.umbrella.server.access.Scope;
+import org.umbrella.server.access.Sessions;
+import org.umbrella.server.ops.Audit;
+import org.umbrella.server.ops.Kinds;
+import org.umbrella.server.ops.Operations;
+import org.umbrella.server.ops.Report;
+import org.umbrella.server.ops.ReportInput;
+
+/** The JSON API under {@code /api/v1}: its route table and handlers. */
+public final class Api {
+  private final Services s;
+  private final Authn authn;
+
+  public Api(Services services, Authn authn) {
+    this.s = services;
+    this.authn = authn;
+  }
+
+  /** Every API route, in the order of the OpenAPI document. */
+  public List<Route> routes() {
+    Route.ScopeResolver none = Route.ScopeResolver.NONE;
+    return List.of(
+        new Route(GET, "/api/v1/session", Action.READ_PUBLIC, none, this::session, "The caller's account (if signed in) and CSRF token", null, false),
+        new Route(POST, "/api/v1/session", Action.READ_PUBLIC, none, this::login, "Sign in with username and password (sets the session cookie)", "Login", false),
+        new Route(DELETE, "/api/v1/session", Action.READ_PUBLIC, none, this::logout, "Sign out", null, false),
+        new Route(GET, "/api/v1/reports", Action.READ_PUBLIC, none, this::listReports, "Incident reports (public: verified only), newest first; filter by from, to, kind, status, bbox", null, false),
+        new Route(POST, "/api/v1/reports", Action.FILE_REPORT, none, this::fileReport, "File an incident report", "NewReport", false),
+        new Route(GET, "/api/v1/reports/{id}", Action.READ_PUBLIC, none, this::getReport, "One report", null, false),
+        new Route(POST, "/api/v1/reports/{id}/reviews", Action.REVIEW_REPORT, none, this::review, "Review a report: corroborate, verify or reject; optionally attribute", "Review", false),
+        new Route(GET, "/api/v1/timeline", Action.READ_PUBLIC, none, this::timeline, "Reports per UTC day and kind", null, false),
+        new Route(GET, "/api/v1/bodies", Action.READ_PUBLIC, none, this::bodies, "Determining bodies and their members", null, false),
+        new Route(GET, "/api/v1/findings", Action.READ_PUBLIC, none, this::listFindings, "Findings: confirmed ones, plus candidates of the caller's bodies", null, false),
+        new Route(GET, "/api/v1/findings/<id>", Action.READ_PUBLIC, none, this::getFinding, "One finding (votes only for members of its body)", null, false),
+        new Route(POST, "/api/v1/findings/<id>/votes", Action.VOTE, this::findingScope, this::vote, "Cast the caller's party's vote on a candidate finding", "Vote", false),
+        new Route(GET, "/api/v1/obligations", Action.READ_OBLIGATIONS, Route.ScopeResolver.CALLERS_PARTY, this::listObligations, "Obligations, soonest deadline first (a guarantor representative sees its party's)", null, false),
+        new Route(GET, "/api/v1/obligations/<id>", Action.READ_OBLIGATIONS, this::obligationScope, this::getObligation, "One obligation", null, false),
+        new Route(POST, "/api/v1/obligations/<id>/answers", Action.ANSWER_OBLIGATION, this::obligationScope, this::answer, "Answer an obligation: fulfilled (with the decision) or waived", "Answer", false),
+        new Route(GET, "/api/v1/places", Action.READ_PUBLIC, none, this::places, "The enforced agreement's places (line of contact, zones) as GeoJSON", null, false),
+        new Route(GET, "/api/v1/status", Action.READ_PUBLIC, none, this::status, "Guarantee and provision status", null, false),
+        new Route(POST, "/api/v1/provisions/{id}/reports", Action.REPORT_PROVISION, none, this::reportProvision, "Report a provision's implementation level (0-3)", "ProvisionReport", false),
+        new Route(GET, "/api/v1/me", Action.MANAGE_SELF, none, this::me, "The caller's account", null, false),
+        new Route(GET, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::listTokens, "The caller's API tokens (never their secrets)", null, false),
+        new Route(POST, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::issueToken, "Issue an API token (its secret is shown once)", "NewToken", false),
+        new Route(DELETE, "/api/v1/me/tokens/{id}", Action.MANAGE_SELF, none, this::revokeToken, "Revoke one of the caller's API tokens", null, false),
+        new Route(GET, "/api/v1/accounts", Action.MANAGE_ACCOUNTS, none, this::listAccounts, "All accounts", null, false),
+        new Route(POST, "/api/v1/accounts", Action.MANAGE_ACCOUNTS, none, this::createAccount, "Create an account", "NewAccount", false),
+        new Route(GET, "/api/v1/audit", Action.READ_AUDIT, none, this::audit, "The audit trail, newest first (before=<id> pages back)", null, false),
+        new Route(GET, "/api/v1/webhooks", Action.MANAGE_WEBHOOKS, none, this::listWebhooks, "Configured webhooks (never their secrets)", null, false),
+        new Route(POST, "/api/v1/webhooks", Action.MANAGE_WEBHOOKS, none, this::createWebhook, "Add a webhook; events are signed with HMAC-SHA256", "NewWebhook", false),
+        new Route(GET, "/api/v1/webhooks/deliveries", Action.MANAGE_WEBHOOKS, none, this::deliveries, "The webhook delivery log, newest first", null, false));
+  }
+
+  // ---- scopes ---------------------------------------------------------------------------------
+
+  Scope findingScope(Context ctx, Principal p) {
+    Operations.Finding f = s.operations().finding(ctx.pathParam("id"))
+        .orElseThrow(() -> ServerException.notFound("id", "no finding '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+    if (f.body().isEmpty()) {
+      throw ServerException.conflict("id", "finding " + f.id() + " is determined automatically; there is no vote");
+    }
+    Operations.Body b = s.operations().body(f.body().get()).orElseThrow();
+    return new Scope.OfBody(b.id(), b.members());
+  }
+
+  Scope obligationScope(Context ctx, Principal p) {
+    return s.operations().obligation(ctx.pathParam("id"))
+        .<Scope>map(o -> new Scope.OfParty(o.party()))
+        .orElseThrow(() -> ServerException.notFound("id", "no obligation '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+  }
+
+  // ---- session --------------------------------------------------------------------------------
+
+  void session(Context ctx, Principal p) {
+    Sessions.Session session = authn.sessionForPage(ctx);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("account", p.account().map(Views::account).orElse(null));
+    m.put("csrf-token", session.csrfToken());
+    Json.respond(ctx, 200, m);
+  }
+
+  void login(Context ctx, Principal p) {
+    JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
+    String username = body.path("username").asText("");
+    String password = body.path("password").asText("");
+    Account account = Logins.signIn(s, authn, ctx, username, password);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("account", Views.account(account));
+    m.put("csrf-token", Authn.session(ctx).map(Sessions.Session::csrfToken).orElse(null));
+    Json.respond(ctx, 200, m);
+  }
+
+  void logout(Context ctx, Principal p) {
+    Logins.signOut(s, authn, ctx, p);
+    ctx.status(204);
+  }
+
+  // ---- reports --------------------------------------------------------------------------------
+
+  void listReports(Context ctx, Principal p) {
+    int limit = Params.limit(ctx);
+    int offset = Params.offset(ctx);
+    Operations.ReportFilter f = Params.reportFilter(ctx, Kinds.INCIDENT_KINDS, Kinds.REVIEW_STATUSES);
+    List<String> visible = Visibility.reportStatuses(p);
+    java.util.Set<String> statuses = f.statuses() == null ? new java.util.LinkedHashSet<>(visible)
+        : f.statuses().stream().filter(visible::contains).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    if (statuses.isEmpty()) {
+      Json.respond(ctx, 200, Views.page(List.of(), limit, offset));
+      return;
+    }
+    Operations.ReportFilter scoped = new Operations.ReportFilter(f.from(), f.to(), f.kinds(), statuses, f.bbox());
+    List<Map<String, Object>> items = s.operations().reports(scoped, limit, offset).stream().map(Views::report).toList();
+    Json.respond(ctx, 200, Views.page(items, limit, offset));
+  }
+
+  void fileReport(Context ctx, Principal p) {
+    ReportInput.NewReport input = ReportInput.parse(Json.body(ctx, s.options().maxBodyBytes()));
+    Report r = s.operations().fileReport(input, p.name());
+    ctx.header("Location", "/api/v1/reports/" + r.id());
+    Json.respond(ctx, 201, Views.report(r));
+  }
+
+  void getReport(Context ctx, Principal p) {
+    Report r = s.operations().report(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x))
+        .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+    Json.respond(ctx, 200, Views.report(r));
+  }
+
+  void review(Context ctx, Principal p) {
+    JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
+    if (!body.isObject()) {
+      throw ServerException.invalid("/", "the body must be a JSON object {status, actor?, note?}");
+    }
+    String status = body.path("status").isTextual() ? body.get("status").asText() : null;
+    if (status == null) {
+      throw ServerException.invalid("/status", "status is required; one of " + Kinds.REVIEW_DECISIONS);
+    }
+    String party = "";
+    double confidence = 0;
+    JsonNode actor = body.get("actor");
+    if (actor != null && !actor.isNull()) {
+      if (!actor.isObject()) {
+        throw ServerException.invalid("/actor", "actor must be an object {party, confidence}");
+      }
+      party = actor.path("party").isTextual() ? actor.get("party").asText() : "";
+      if (!party.isEmpty() && !party.matches("[A-Z]{2,8}")) {
+        throw ServerException.invalid("/actor/party", "party must be a party code such as RU or UA");
+      }
+      JsonNode c = actor.get("confidence");
+      if (c != null && (!c.isNumber() || c.asDouble() < 0 || c.asDouble() > 1)) {
+        throw ServerException.invalid("/actor/confidence", "confidence must be a number from 0 to 1");
+      }
+      confidence = c == null ? 0 : c.asDouble();
+    }
+    String note = body.path("note").isTextual() ? body.get("note").asText() : "";
+    if (note.length() > 4000) {
+      throw ServerException.invalid("/note", "note must have at most 4000 characters");
+    }
+    Report r = s.operations().review(ctx.pathParam("id"), status, party, confidence, note, p.name());
+    Json.respond(ctx, 200, Views.report(r));
+  }
+
+  void timeline(Context ctx, Principal p) {
+    Operations.ReportFilter f = Params.reportFilter(ctx, Kinds.INCIDENT_KINDS, Kinds.REVIEW_STATUSES);
+    Operations.ReportFilter scoped = new Operations.ReportFilter(f.from(), f.to(), f.kinds(),
+        new java.util.LinkedHashSet<>(Visibility.reportStatuses(p)), f.bbox());
+    Json.respond(ctx, 200, Map.of("days", s.operations().reportsPerDay(scoped)));
+  }
+
+  // ---- findings -------------------------------------------------------------------------------
+
+  void bodies(Context ctx, Principal p) {
+    Json.respond(ctx, 200, Map.of("items", s.operations().bodies().stream()
+        .map(b -> Map.of("id", b.id(), "title", b.title(), "members", b.members())).toList()));
+  }
+
+  void listFindings(Context ctx, Principal p) {
+    int limit = Params.limit(ctx);
+    int offset = Params.offset(ctx);
+    Operations ops = s.operations();
+    List<Map<String, Object>> items = ops.findings(Visibility.findingStatuses(p), Params.MAX_LIMIT * 4, 0).stream()
+        .filter(f -> Visibility.canSee(p, f, ops))
+        .skip(offset).limit(limit)
+        .map(f -> Views.finding(f, Visibility.canDeliberate(p, f, ops))).toList();
+    Json.respond(ctx, 200, Views.page(items, limit, offset));
+  }
+
+  void getFinding(Context ctx, Principal p) {
+    Operations ops = s.operations();
+    Operations.Finding f = ops.finding(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x, ops))
+        .orElseThrow(() -> ServerException.notFound("id", "no finding '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+    Json.respond(ctx, 200, Views.finding(f, Visibility.canDeliberate(p, f, ops)));
+  }
+
+  void vote(Context ctx, Principal p) {
+    JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
+    String vote = body.path("vote").isTextual() ? body.get("vote").asText() : null;
+    if (vote == null) {
+      throw ServerException.invalid("/vote", "vote is required; one of " + Kinds.VOTES);
+    }
+    Account a = p.account().orElseThrow();
+    Operations.Finding f = s.operations().vote(ctx.pathParam("id"), a.party().orElseThrow(), vote, a.username());
+    Json.respond(ctx, 200, Views.finding(f, true));
+  }
+
+  // ---- obligations ----------------------------------------------------------------------------
+
+  void listObligations(Context ctx, Principal p) {
+    int limit = Params.limit(ctx);
+    int offset = Params.offset(ctx);
+    java.util.Set<String> statuses = Params.list(ctx, "status", List.of("pending", "fulfilled", "breached", "waived"));
+    if (statuses == null) {
+      statuses = java.util.Set.of("pending", "fulfilled", "breached", "waived");
+    }
+    Optional<String> party = AccessPolicy.checkFor(p, Action.READ_OBLIGATIONS) == AccessPolicy.Check.OWN_PARTY
+        ? Optional.of(p.account().flatMap(Account::party).orElse("\u0000")) : Optional.empty();
+    List<Map<String, Object>> items = s.operations().obligations(party, statuses, limit, offset).stream().map(Views::obligation).toList();
+    Json.respond(ctx, 200, Views.page(items, limit, offset));
+  }
+
+  void getObligation(Context ctx, Principal p) {
+    Json.respond(ctx, 200, Views.obligation(s.operations().obligation(ctx.pathParam("id")).orElseThrow()));
+  }
+
+  void answer(Context ctx, Principal p) {
+    JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
+    String answer = body.path("answer").isTextual() ? body.get("answer").asText() : null;
+    if (answer == null) {
+      throw ServerException.invalid("/answer", "answer is required; one of " + Kinds.ANSWERS);
+    }
+    String decision = body.path("decision").isTextual() ? body.get("decision").asText() : "";
+    String note = body.path("note").isTextual() ? body.get("note").asText() : "";
+    if (decision.length() > 200) {
+      throw ServerException.invalid("/decision", "decision must have at most 200 characters");
+    }
+    if (note.length() > 4000) {
+      throw ServerException.invalid("/note", "note must have at most 4000 characters");
+    }
+    Operations.Obligation o = s.operations().answer(ctx.pathParam("id"), answer, decision, note, p.name());
+    Json.respond(ctx, 200, Views.obligation(o));
+  }
+
+  void status(Context ctx, Principal p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("engine-connected", s.operations().enforcement().connected());
+    m.put("guarantees", s.operations().statuses("guarantee").stream().map(Views::status).toList());
+    m.put("provisions", s.operations().statuses("provision").stream().map(Views::status).toList());
+    Json.respond(ctx, 200, m);
+  }
+
+  void places(Context ctx, Principal p) {
+    String geo = s.operations().enforcement().placesGeoJson().orElse("{\"type\":\"FeatureCollection\",\"features\":[]}");
+    ctx.contentType("application/geo+json").result(geo);
+  }
+
+  void reportProvision(Context ctx, Principal p) {
+    JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
+    JsonNode level = body.get("level");
+    if (level == null || !level.isIntegralNumber()) {
+      throw ServerException.invalid("/level", "level is required: 0, 1, 2 or 3");
+    }
+    String note = body.path("note").isTextual() ? body.get("note").asText() : "";
+    if (note.length() > 4000) {
+      throw ServerException.invalid("/note", "note must have at most 4000 characters");
+    }
+    if (!s.operations().enforcement().connected()) {
+      throw ServerException.conflict("id", "no agreement is enforced by this server, so provisions are unknown");
+    }
+    s.operations().reportProvision(ctx.pathParam("id"), level.asInt(), note, p.name());
+    ctx.status(202);
+  }
+
+  // ---- self, accounts, audit, webhooks --------------------------------------------------------
+
+  void me(Context ctx, Principal p) {
+    Json.respond(ctx, 200, Views.account(p.account().orElseThrow()));
+  }
+
+  void listTokens(Context ctx, Principal p) {
+    Json.respond(ctx, 200, Map.of("items", s.tokens().list(p.account().orElseThrow().id())));
+  }
+
+  void issueToken(Context ctx, Principal p) {
+    JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
+    String label = body.path("label").isTextual() ? body.get("label").asText() : null;
+    if (label == null || label.isBlank() || label.length() > 100) {
+      throw ServerException.invalid("/label", "label is required: a name of at most 100 characters for this token");
+    }
+    Account a = p.account().orElseThrow();
+    String token = s.tokens().issue(a.id(), label);
+    s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), a.username(), "token.issued", a.username(), Map.of("label", label)));
+    Json.respond(ctx, 201, Map.of("token", token, "label", label, "note", "store this token now; it is not shown again"));
+  }
+
+  void revokeToken(Context ctx, Principal p) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid("id", "token id must be a number");
+    }
+    Account a = p.account().orElseThrow();
+    if (!s.tokens().revoke(a.id(), id)) {
+      throw ServerException.notFound("id", "you have no live token " + id);
+    }
+    s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), a.username(), "token.revoked", String.valueOf(id), Map.of()));
+    ctx.status(204);
+  }
+
+  void listAccounts(Context ctx, Principal p) {
+    Json.respond(ctx, 200, Map.of("items", s.accounts().all().stream().map(Views::account).toList()));
+  }
+
+  void createAccount(Context ctx, Principal p) {
+    JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
+    String username = body.path("username").isTextual() ? body.get("username").asText() : null;
+    String displayName = body.path("display-name").isTextual() ? body.get("display-name").asText() : username;
+    Role role = Role.fromSlug(body.path("role").asText(""))
+        .orElseThrow(() -> ServerException.invalid("/role", "role must be one of " + List.of(Role.values())));
+    Optional<String> party = body.path("party").isTextual() ? Optional.of(body.get("party").asText()) : Optional.empty();
+    String password = body.path("password").isTextual() ? body.get("password").asText() : null;
+    if (displayName != null && displayName.length() > 200) {
+      throw ServerException.invalid("/display-name", "display-name must have at most 200 characters");
+    }
+    Account a = s.accounts().create(username, displayName == null ? "" : displayName, role, party, password);
+    s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), p.name(), "account.created", a.username(),
+        Map.of("role", role.slug(), "party", a.affiliation())));
+    Json.respond(ctx, 201, Views.account(a));
+  }
+
+  void audit(Context ctx, Principal p) {
+    int limit = Params.limit(ctx);
+    long before = Params.intParam(ctx, "before", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+    Json.respond(ctx, 200, Map.of("items", Audit.latest(s.jdbi(), limit, before)));
+  }
+
+  void listWebhooks(Context ctx, Principal p) {
+    Json.respond(ctx, 200, Map.of("items", s.webhooks().list()));
+  }
+
+  void createWebhook(Context ctx, Principal p) {
+    JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
+    String url = body.path("url").isTextual() ? body.get("url").asText() : null;
+    String secret = body.path("secret").isTextual() ? body.get("secret").asText() : null;
+    String events = body.path("events").isTextual() ? body.get("events").asText() : "*";
+    long id = s.webhooks().add(url, secret, events, p.name());
+    Json.respond(ctx, 201, Map.of("id", id, "url", url, "events", events));
+  }
+
+  void deliveries(Context ctx, Principal p) {
+    Json.respond(ctx, 200, Map.of("items", s.webhooks().deliveries(Params.limit(ctx))));
+  }
+}

@@ -1,0 +1,26 @@
+package org.umbrella.server.http;
+
+/** Escaping for the few strings the server writes into HTML outside templates. */
+public final class Html {
+  private Html() {}
+
+  /** {@code s} with {@code & < > " '} replaced by character references. */
+  public static String escape(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

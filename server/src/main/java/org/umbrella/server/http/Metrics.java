@@ -1,0 +1,53 @@
+package org.umbrella.server.http;
+
+import io.javalin.http.Context;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Prometheus metrics of one server: requests by route template, method and status; latency
+ * histogram; JVM metrics (heap, GC, threads); live SSE clients. Served in the text format.
+ */
+public final class Metrics {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Counter requests = Counter.builder().name("umbrella_http_requests_total")
+      .help("HTTP requests by route template, method and status").labelNames("route", "method", "status").register(registry);
+  private final Histogram latency = Histogram.builder().name("umbrella_http_request_duration_seconds")
+      .help("HTTP request latency by route template").labelNames("route").register(registry);
+
+  private final Gauge sse = Gauge.builder().name("umbrella_sse_clients")
+      .help("Open Server-Sent Events connections").register(registry);
+  private final DoubleSupplier sseClients;
+
+  public Metrics(DoubleSupplier sseClients) {
+    this.sseClients = sseClients;
+    JvmMetrics.builder().register(registry);
+  }
+
+  /** Records one finished request. */
+  public void observe(Context ctx, long startNanos) {
+    String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+    requests.labelValues(route, ctx.method().name(), String.valueOf(ctx.statusCode())).inc();
+    latency.labelValues(route).observe((System.nanoTime() - startNanos) / 1e9);
+  }
+
+  /** Handler for {@code GET /metrics}. */
+  public void serve(Context ctx) {
+    sse.set(sseClients.getAsDouble());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
+    try {
+      PrometheusTextFormatWriter.create().write(out, registry.scrape());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ctx.contentType(PrometheusTextFormatWriter.CONTENT_TYPE).result(out.toByteArray());
+  }
+}

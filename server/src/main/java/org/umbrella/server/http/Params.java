@@ -1,0 +1,110 @@
+package org.umbrella.server.http;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.umbrella.server.ServerException;
+import org.umbrella.server.ops.Operations;
+
+/**
+ * Query parameters shared by list routes: pagination ({@code limit} 1-500, default 50; {@code
+ * offset} 0-1000000) and filters ({@code from}, {@code to} as ISO-8601 instants; {@code kind} and
+ * {@code status} as comma-separated lists; {@code bbox=minLon,minLat,maxLon,maxLat}). Bad values
+ * are 400 problems naming the parameter.
+ */
+public final class Params {
+  /** Largest page. */
+  public static final int MAX_LIMIT = 500;
+
+  private Params() {}
+
+  public static int limit(Context ctx) {
+    return intParam(ctx, "limit", 50, 1, MAX_LIMIT);
+  }
+
+  public static int offset(Context ctx) {
+    return intParam(ctx, "offset", 0, 0, 1_000_000);
+  }
+
+  static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isEmpty()) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid("?" + name, name + " must be an integer from " + min + " to " + max);
+    }
+  }
+
+  static Instant instant(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    try {
+      return Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      throw ServerException.invalid("?" + name, name + " must be an ISO-8601 UTC instant such as 2026-03-01T00:00:00Z");
+    }
+  }
+
+  static Set<String> list(Context ctx, String name, List<String> allowed) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>(Arrays.asList(v.split(",")));
+    for (String s : out) {
+      if (!allowed.contains(s)) {
+        throw ServerException.invalid("?" + name, name + " values must be among " + allowed);
+      }
+    }
+    return out;
+  }
+
+  static double[] bbox(Context ctx) {
+    String v = ctx.queryParam("bbox");
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    String[] parts = v.split(",");
+    try {
+      if (parts.length != 4) {
+        throw new NumberFormatException();
+      }
+      double[] b = new double[4];
+      for (int i = 0; i < 4; i++) {
+        b[i] = Double.parseDouble(parts[i]);
+        if (!Double.isFinite(b[i])) {
+          throw new NumberFormatException();
+        }
+      }
+      if (b[0] > b[2] || b[1] > b[3] || b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90) {
+        throw new NumberFormatException();
+      }
+      return b;
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid("?bbox", "bbox must be minLon,minLat,maxLon,maxLat in degrees, min <= max");
+    }
+  }
+
+  /** The report filter of a request; {@code statuses} limited to what the caller may see. */
+  public static Operations.ReportFilter reportFilter(Context ctx, List<String> kinds, List<String> statuses) {
+    Instant from = instant(ctx, "from");
+    Instant to = instant(ctx, "to");
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw ServerException.invalid("?to", "to must be after from");
+    }
+    return new Operations.ReportFilter(from, to, list(ctx, "kind", kinds), list(ctx, "status", statuses), bbox(ctx));
+  }
+}

@@ -1,0 +1,100 @@
+package org.umbrella.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.umbrella.server.ServerException;
+
+/**
+ * The one place where failures become responses: RFC 9457 problem documents ({@code
+ * application/problem+json}) for the API, a plain page for browsers.
+ *
+ * <p>Problem members: {@code type} ({@code urn:umbrella:problem:<slug>}), {@code title}, {@code
+ * status}, {@code detail}, {@code instance} (the request path) and the extension {@code field}
+ * naming the input to blame. Internal errors are logged with a reference number and reported as
+ * 500 without details.
+ */
+public final class Problems {
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Problems() {}
+
+  /** Responds to {@code e}. */
+  public static void handle(ServerException e, Context ctx) {
+    respond(ctx, e.status(), e.type(), e.getMessage(), e.field().orElse(null));
+    if (e.status() == 429 || e.status() == 503) {
+      ctx.header("Retry-After", "60");
+    }
+  }
+
+  /** Responds to one of Javalin's own HTTP errors (413 body too large, 405, ...). */
+  public static void handleJavalin(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    String type = switch (status) {
+      case 413 -> "body-too-large";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      default -> status >= 500 ? "internal" : "bad-request";
+    };
+    respond(ctx, status, type, e.getMessage(), status == 413 ? "body" : null);
+  }
+
+  /** Responds to a bug: logs it with a reference, tells the client only the reference. */
+  public static void handleInternal(Exception e, Context ctx) {
+    String ref = Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 8);
+    LOG.error("internal error {} on {} {}", ref, ctx.method(), ctx.path(), e);
+    respond(ctx, 500, "internal", "internal error, reference " + ref + " (see the server log)", null);
+  }
+
+  static void respond(Context ctx, int status, String type, String detail, String field) {
+    ctx.status(status);
+    if (wantsHtml(ctx)) {
+      ctx.contentType("text/html; charset=utf-8");
+      ctx.result("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>" + status + " " + title(status)
+          + "</title><link rel=\"stylesheet\" href=\"/static/app.css\"><main class=\"container\"><h1>" + status + " "
+          + title(status) + "</h1><p>" + Html.escape(detail) + "</p>"
+          + (field == null ? "" : "<p>Field: <code>" + Html.escape(field) + "</code></p>")
+          + "<p><a href=\"/\">Back to the dashboard</a></p></main></html>");
+      return;
+    }
+    ObjectNode p = JSON.createObjectNode();
+    p.put("type", "urn:umbrella:problem:" + type);
+    p.put("title", title(status));
+    p.put("status", status);
+    p.put("detail", detail);
+    p.put("instance", ctx.path());
+    if (field != null) {
+      p.put("field", field);
+    }
+    ctx.contentType("application/problem+json");
+    ctx.result(p.toString());
+  }
+
+  static boolean wantsHtml(Context ctx) {
+    if (ctx.path().startsWith("/api/")) {
+      return false;
+    }
+    String accept = ctx.header("Accept");
+    return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html");
+  }
+
+  static String title(int status) {
+    return switch (status) {
+      case 400 -> "Invalid input";
+      case 401 -> "Not signed in";
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 409 -> "Conflict";
+      case 413 -> "Request body too large";
+      case 415 -> "Unsupported media type";
+      case 429 -> "Too many requests";
+      default -> status >= 500 ? "Internal error" : "Bad request";
+    };
+  }
+}

@@ -1,0 +1,61 @@
+package org.umbrella.server.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.Objects;
+import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Principal;
+import org.umbrella.server.access.Scope;
+
+/**
+ * One route of the server: method, path, the {@link Action} it performs, how to find the scope of
+ * what it touches, and its handler. The {@link Router} registers exactly these, the OpenAPI
+ * document is generated from them, and the authorization-matrix test walks them.
+ *
+ * @param summary one line for the OpenAPI document
+ * @param requestBody name of the request schema in the OpenAPI document, or null for none
+ * @param form true for HTML form posts (pages), false for JSON API routes
+ */
+public record Route(HandlerType method, String path, Action action, ScopeResolver scope, Handler handler,
+    String summary, String requestBody, boolean form) {
+
+  public Route {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(handler, "handler");
+  }
+
+  /** Finds the scope of what a request touches (may throw a 404 for an unknown id). */
+  @FunctionalInterface
+  public interface ScopeResolver {
+    Scope resolve(Context ctx, Principal principal);
+
+    /** For routes that touch nothing owned by a party or body. */
+    ScopeResolver NONE = (ctx, p) -> Scope.NONE;
+
+    /**
+     * For lists a caller sees only its own party's part of: the request touches the caller's
+     * party (none for accounts of the mechanism).
+     */
+    ScopeResolver CALLERS_PARTY = (ctx, p) -> p.account().flatMap(org.umbrella.server.access.Account::party)
+        .<Scope>map(Scope.OfParty::new).orElse(Scope.NONE);
+  }
+
+  /** Handles a request already authenticated and authorized. */
+  @FunctionalInterface
+  public interface Handler {
+    void handle(Context ctx, Principal principal) throws Exception;
+  }
+
+  /** Whether this route changes state (and so needs a CSRF token from browser sessions). */
+  public boolean unsafe() {
+    return method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH || method == HandlerType.DELETE;
+  }
+
+  /** Whether this is a JSON API route (under {@code /api/v1}). */
+  public boolean api() {
+    return path.startsWith("/api/v1/");
+  }
+}

@@ -1,0 +1,120 @@
+package org.umbrella.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.util.List;
+import org.umbrella.server.ServerException;
+import org.umbrella.server.Services;
+import org.umbrella.server.access.AccessPolicy;
+import org.umbrella.server.access.Principal;
+import org.umbrella.server.access.Scope;
+import org.umbrella.server.live.LiveHub;
+
+/**
+ * The HTTP shell: one {@code Javalin.create(config -> ...)} that registers every {@link Route}
+ * behind the same gate (authenticate, check CSRF on unsafe methods, resolve the scope, ask {@link
+ * AccessPolicy}), maps every failure in one place ({@link Problems}), and serves {@code /health},
+ * {@code /metrics}, {@code /api/openapi.json}, {@code /events} (SSE) and static assets.
+ */
+public final class Router {
+  private Router() {}
+
+  /**
+   * Builds (does not start) the server.
+   *
+   * @param routes the API and page routes
+   */
+  public static Javalin create(Services services, Authn authn, List<Route> routes, Metrics metrics, LiveHub live) {
+    byte[] openApi = Json.MAPPER.valueToTree(OpenApi.document(routes)).toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return Javalin.create(config -> {
+      config.http.maxRequestSize = services.options().maxBodyBytes();
+      config.http.defaultContentType = "application/json";
+      config.startup.showJavalinBanner = false;
+      config.concurrency.useVirtualThreads = true;
+      config.jetty.host = services.options().host();
+      config.jetty.port = services.options().port();
+      config.staticFiles.enableWebjars();
+      config.staticFiles.add(sf -> {
+        sf.hostedPath = "/static";
+        sf.directory = "/web/static";
+        sf.location = Location.CLASSPATH;
+      });
+
+      config.routes.before(ctx -> {
+        ctx.attribute("umbrella.start", System.nanoTime());
+        securityHeaders(ctx);
+      });
+      config.routes.after(ctx -> {
+        Object start = ctx.attribute("umbrella.start");
+        if (start instanceof Long t) {
+          metrics.observe(ctx, t);
+        }
+      });
+
+      config.routes.get("/health", Router::health);
+      config.routes.get("/metrics", metrics::serve);
+      config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+      config.routes.sse("/events", client -> {
+        Principal p;
+        try {
+          p = authn.resolve(client.ctx());
+        } catch (ServerException e) {
+          p = Principal.ANONYMOUS;
+        }
+        live.join(client, p);
+      });
+      for (Route r : routes) {
+        config.routes.addHttpHandler(r.method(), r.path(), ctx -> gate(services, authn, r, ctx));
+      }
+
+      config.routes.exception(ServerException.class, Problems::handle);
+      config.routes.exception(HttpResponseException.class, Problems::handleJavalin);
+      config.routes.exception(Exception.class, Problems::handleInternal);
+      config.routes.error(404, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+          Problems.respond(ctx, 404, "not-found", "no route " + ctx.method() + " " + ctx.path(), null);
+        }
+      });
+      config.routes.error(405, ctx -> Problems.respond(ctx, 405, "method-not-allowed", "method " + ctx.method() + " is not allowed on " + ctx.path(), null));
+    });
+  }
+
+  /** Authenticates, checks CSRF, resolves the scope, asks the policy, then runs the handler. */
+  static void gate(Services services, Authn authn, Route route, Context ctx) throws Exception {
+    Principal p = authn.resolve(ctx);
+    if (route.unsafe()) {
+      authn.checkCsrf(ctx, p);
+    }
+    if (!AccessPolicy.mayEverPerform(p, route.action())) {
+      throw deny(p, route);
+    }
+    Scope scope = route.scope().resolve(ctx, p);
+    if (!AccessPolicy.allows(p, route.action(), scope)) {
+      throw deny(p, route);
+    }
+    route.handler().handle(ctx, p);
+  }
+
+  static ServerException deny(Principal p, Route route) {
+    if (p.account().isEmpty()) {
+      return ServerException.unauthenticated();
+    }
+    return ServerException.forbidden("a " + p.account().get().role().slug() + " of " + p.account().get().affiliation()
+        + " may not " + route.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " here");
+  }
+
+  static void health(Context ctx) {
+    ctx.contentType("application/json").result("{\"status\":\"ok\"}");
+  }
+
+  /** Headers on every response: no framing, no sniffing, a strict content security policy. */
+  static void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "same-origin");
+    ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  }
+}

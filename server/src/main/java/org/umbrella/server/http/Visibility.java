@@ -1,0 +1,50 @@
+package org.umbrella.server.http;
+
+import java.util.List;
+import java.util.Set;
+import org.umbrella.server.access.AccessPolicy;
+import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Principal;
+import org.umbrella.server.access.Scope;
+import org.umbrella.server.ops.Kinds;
+import org.umbrella.server.ops.Operations;
+import org.umbrella.server.ops.Report;
+
+/**
+ * What of a list or record a principal may see, derived from {@link AccessPolicy} alone: the
+ * public sees verified reports and confirmed findings; a body's candidate findings and votes are
+ * visible only to its members.
+ */
+public final class Visibility {
+  private Visibility() {}
+
+  /** The report statuses {@code p} may list. */
+  public static List<String> reportStatuses(Principal p) {
+    return AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE) ? Kinds.REVIEW_STATUSES : List.of("verified");
+  }
+
+  public static boolean canSee(Principal p, Report r) {
+    return reportStatuses(p).contains(r.status());
+  }
+
+  /** Whether {@code p} may see the deliberation (candidate status, votes) on {@code f}. */
+  public static boolean canDeliberate(Principal p, Operations.Finding f, Operations ops) {
+    if (f.body().isEmpty()) {
+      return false;
+    }
+    return ops.body(f.body().get())
+        .map(b -> AccessPolicy.allows(p, Action.READ_DELIBERATION, new Scope.OfBody(b.id(), b.members())))
+        .orElse(false);
+  }
+
+  /** Whether {@code p} may see {@code f} at all: confirmed ones are public, others only to the body. */
+  public static boolean canSee(Principal p, Operations.Finding f, Operations ops) {
+    return "confirmed".equals(f.status()) || canDeliberate(p, f, ops);
+  }
+
+  /** Statuses of findings worth fetching for {@code p} before per-finding filtering. */
+  public static Set<String> findingStatuses(Principal p) {
+    return AccessPolicy.mayEverPerform(p, Action.READ_DELIBERATION)
+        ? Set.of("candidate", "confirmed", "rejected", "withdrawn") : Set.of("confirmed");
+  }
+}

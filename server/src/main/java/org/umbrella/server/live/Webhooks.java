@@ -1,0 +1,246 @@
+package org.umbrella.server.live;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.umbrella.server.ServerException;
+import org.umbrella.server.ops.Audit;
+
+/**
+ * Signed webhooks with retries and a delivery log.
+ *
+ * <p>Each event a webhook subscribes to becomes a delivery row, POSTed as JSON with the headers
+ * {@code Umbrella-Event}, {@code Umbrella-Delivery} and {@code Umbrella-Signature: t=<unix
+ * seconds>,v1=<hex HMAC-SHA256 of "t.body" under the webhook's secret>}. A 2xx answer marks it
+ * delivered; anything else is retried after 1 s, 2 s, 4 s ... (doubling, capped at 10 minutes)
+ * until {@link #MAX_ATTEMPTS}, then marked failed. Every attempt's outcome is in the log.
+ * Deliveries survive restarts (they are rows).
+ */
+public final class Webhooks implements AutoCloseable {
+  /** Attempts before a delivery is marked failed. */
+  public static final int MAX_ATTEMPTS = 8;
+  private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "umbrella-webhooks");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Duration firstBackoff;
+  /** Whether any webhook is active: when none is, events cost nothing here. */
+  private volatile boolean anyActive;
+  private final java.util.concurrent.atomic.AtomicBoolean passQueued = new java.util.concurrent.atomic.AtomicBoolean();
+
+  public Webhooks(Jdbi jdbi, Clock clock, Duration firstBackoff) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.firstBackoff = firstBackoff;
+  }
+
+  /** Starts polling for due deliveries every {@code period}. */
+  public void start(Duration period) {
+    anyActive = jdbi.withHandle(h -> h.createQuery("select count(*) from webhook where active").mapTo(Long.class).one()) > 0;
+    worker.scheduleWithFixedDelay(this::deliverDue, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Adds a webhook.
+   *
+   * @throws ServerException 400 for a URL that is not http(s), or a secret under 16 characters
+   */
+  public long add(String url, String secret, String events, String actor) {
+    URI uri;
+    try {
+      uri = URI.create(url == null ? "" : url);
+    } catch (IllegalArgumentException e) {
+      throw ServerException.invalid("/url", "url must be an absolute http or https URL");
+    }
+    if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null || url.length() > 2000) {
+      throw ServerException.invalid("/url", "url must be an absolute http or https URL");
+    }
+    if (secret == null || secret.length() < 16 || secret.length() > 200) {
+      throw ServerException.invalid("/secret", "secret must have 16 to 200 characters (the HMAC key the receiver checks signatures with)");
+    }
+    if (events == null || !events.matches("\\*|[a-z.]+(,[a-z.]+)*")) {
+      throw ServerException.invalid("/events", "events must be '*' or comma-separated event types such as finding.candidate,obligation.pending");
+    }
+    Instant now = clock.instant();
+    return jdbi.inTransaction(h -> {
+      long id = h.createUpdate("insert into webhook (url, secret, events, created_at) values (:u, :s, :e, :now)")
+          .bind("u", url).bind("s", secret).bind("e", events).bind("now", now)
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+      Audit.record(h, now, actor, "webhook.created", String.valueOf(id), Map.of("url", url, "events", events));
+      anyActive = true;
+      return id;
+    });
+  }
+
+  /** Webhooks as listed (without secrets). */
+  public List<Map<String, Object>> list() {
+    return jdbi.withHandle(h -> h.createQuery("select id, url, events, active, created_at from webhook order by id")
+        .map((rs, ctx) -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("id", rs.getLong("id"));
+          m.put("url", rs.getString("url"));
+          m.put("events", rs.getString("events"));
+          m.put("active", rs.getBoolean("active"));
+          m.put("created-at", rs.getTimestamp("created_at").toInstant().toString());
+          return m;
+        }).list());
+  }
+
+  /** The latest deliveries. */
+  public List<Map<String, Object>> deliveries(int limit) {
+    return jdbi.withHandle(h -> h.createQuery("""
+            select id, webhook_id, event_type, attempts, status, last_code, last_error, created_at, delivered_at
+            from webhook_delivery order by id desc limit :l""").bind("l", limit)
+        .map((rs, ctx) -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("id", rs.getLong("id"));
+          m.put("webhook", rs.getLong("webhook_id"));
+          m.put("event", rs.getString("event_type"));
+          m.put("attempts", rs.getInt("attempts"));
+          m.put("status", rs.getString("status"));
+          m.put("last-code", rs.getObject("last_code"));
+          m.put("last-error", rs.getString("last_error"));
+          m.put("created-at", rs.getTimestamp("created_at").toInstant().toString());
+          m.put("delivered-at", rs.getTimestamp("delivered_at") == null ? null : rs.getTimestamp("delivered_at").toInstant().toString());
+          return m;
+        }).list());
+  }
+
+  /** Queues {@code event} for every active webhook subscribed to its type. */
+  public void enqueue(Event event) {
+    if (!anyActive) {
+      return;
+    }
+    String payload = payload(event);
+    Instant now = clock.instant();
+    int queued = jdbi.withHandle(h -> h.createUpdate("""
+            insert into webhook_delivery (webhook_id, event_type, payload, status, next_attempt, created_at)
+            select id, :type, :p, 'pending', :now, :now from webhook
+            where active and (events = '*' or (',' || events || ',') like ('%,' || :type || ',%'))""")
+        .bind("type", event.type()).bind("p", payload).bind("now", now).execute());
+    // one delivery pass queued at a time, however many events arrive meanwhile
+    if (queued > 0 && passQueued.compareAndSet(false, true)) {
+      worker.execute(() -> {
+        passQueued.set(false);
+        deliverDue();
+      });
+    }
+  }
+
+  /**
+   * Attempts every delivery that is due; called by the worker.
+   *
+   * <p>Synchronized: a pass reads each row's attempt count and writes it back after the HTTP call,
+   * so two overlapping passes (the worker's and a direct call) would deliver twice and lose an
+   * attempt from the log.
+   */
+  public synchronized void deliverDue() {
+    try {
+      List<Map<String, Object>> due = jdbi.withHandle(h -> h.createQuery("""
+              select d.id, d.event_type, d.payload, d.attempts, w.url, w.secret from webhook_delivery d
+              join webhook w on w.id = d.webhook_id
+              where d.status = 'pending' and d.next_attempt <= :now order by d.id limit 100""")
+          .bind("now", clock.instant()).mapToMap().list());
+      for (Map<String, Object> d : due) {
+        attempt(((Number) d.get("id")).longValue(), (String) d.get("event_type"), (String) d.get("payload"),
+            ((Number) d.get("attempts")).intValue(), (String) d.get("url"), (String) d.get("secret"));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("webhook delivery pass failed: {}", e.toString());
+    }
+  }
+
+  private void attempt(long id, String type, String payload, int attempts, String url, String secret) {
+    long t = clock.instant().getEpochSecond();
+    Integer code = null;
+    String error = null;
+    try {
+      HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+          .header("Content-Type", "application/json")
+          .header("Umbrella-Event", type)
+          .header("Umbrella-Delivery", String.valueOf(id))
+          .header("Umbrella-Signature", "t=" + t + ",v1=" + sign(secret, t + "." + payload))
+          .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+      code = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException e) {
+      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (IllegalArgumentException e) {
+      error = "bad url: " + e.getMessage();
+    }
+    int n = attempts + 1;
+    boolean ok = code != null && code >= 200 && code < 300;
+    String status = ok ? "delivered" : n >= MAX_ATTEMPTS ? "failed" : "pending";
+    Duration backoff = firstBackoff.multipliedBy(1L << Math.min(n - 1, 20));
+    if (backoff.compareTo(Duration.ofMinutes(10)) > 0) {
+      backoff = Duration.ofMinutes(10);
+    }
+    Instant now = clock.instant();
+    Integer finalCode = code;
+    String finalError = error == null && !ok ? "HTTP " + code : error;
+    Instant next = now.plus(backoff);
+    jdbi.useHandle(h -> h.createUpdate("""
+            update webhook_delivery set attempts = :n, status = :s, last_code = :c, last_error = :e,
+              next_attempt = :next, delivered_at = :done where id = :id""")
+        .bind("n", n).bind("s", status).bind("c", finalCode).bind("e", ok ? null : finalError)
+        .bind("next", ok ? null : next).bind("done", ok ? now : null).bind("id", id).execute());
+    if (!ok && "pending".equals(status)) {
+      worker.schedule(this::deliverDue, backoff.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Hex HMAC-SHA256 of {@code message} under {@code secret}: what receivers recompute. */
+  public static String sign(String secret, String message) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
+    }
+  }
+
+  static String payload(Event e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("type", e.type());
+    m.put("subject", e.subject());
+    m.put("summary", e.summary());
+    m.put("audience", e.audience());
+    m.put("at", e.at().toString());
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+}

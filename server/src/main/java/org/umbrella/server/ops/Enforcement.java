@@ -1,0 +1,64 @@
+package org.umbrella.server.ops;
+
+/**
+ * The port through which accepted changes reach the enforcement engine, which answers by
+ * recording findings, obligations and status on {@link Operations}.
+ *
+ * <p>Implementations run in-process, synchronously after the change is committed.
+ */
+public interface Enforcement {
+  /** A report was filed or reviewed. */
+  void reportChanged(Report report);
+
+  /** A vote was cast on a candidate finding. */
+  void voted(Operations.Finding finding);
+
+  /** An obligation was answered. */
+  void answered(Operations.Obligation obligation);
+
+  /** A provision's implementation level was reported. */
+  default void provisionReported(String id, String provision, int level, String note, java.time.Instant at) {}
+
+  /**
+   * Refuses an answer the engine would not count (a decision outside the duty's options), before
+   * it is stored.
+   *
+   * @throws org.umbrella.server.ServerException 400 naming the field
+   */
+  default void checkAnswer(Operations.Obligation obligation, String answer, String decision) {}
+
+  /** The decisions a fulfilled answer to {@code obligation} may name (empty: free text). */
+  default java.util.List<String> decisionOptions(Operations.Obligation obligation) {
+    return java.util.List.of();
+  }
+
+  /** The time the engine has reached, for pages; empty before the first record. */
+  default java.util.Optional<java.time.Instant> engineTime() {
+    return java.util.Optional.empty();
+  }
+
+  /** The enforced agreement's places as GeoJSON, if an agreement is enforced. */
+  default java.util.Optional<String> placesGeoJson() {
+    return java.util.Optional.empty();
+  }
+
+  /** Whether an engine is connected (pages say so when it is not). */
+  boolean connected();
+
+  /** No engine: changes are stored and audited, nothing is derived from them. */
+  Enforcement NONE = new Enforcement() {
+    @Override
+    public void reportChanged(Report report) {}
+
+    @Override
+    public void voted(Operations.Finding finding) {}
+
+    @Override
+    public void answered(Operations.Obligation obligation) {}
+
+    @Override
+    public boolean connected() {
+      return false;
+    }
+  };
+}

@@ -1,0 +1,427 @@
+package org.umbrella.server.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.umbrella.server.ServerException;
+import org.umbrella.server.access.Secrets;
+import org.umbrella.server.live.Event;
+import org.umbrella.server.live.EventBus;
+
+/**
+ * The review and enforcement workflow: reports and reviews, candidate findings and votes,
+ * obligations and answers, guarantee and provision status.
+ *
+ * <p>Every change runs in one transaction with its audit row, then is announced on the {@link
+ * EventBus} and handed to the {@link Enforcement} port. Access control happens before these calls
+ * (see {@code org.umbrella.server.http.Router}); these methods check the workflow's own rules
+ * (a finding must be a candidate to be voted on, an obligation pending to be answered).
+ */
+public final class Operations {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A filter over reports; null fields do not filter. */
+  public record ReportFilter(Instant from, Instant to, Set<String> kinds, Set<String> statuses, double[] bbox) {}
+
+  /** A body that determines findings. */
+  public record Body(String id, String title, Set<String> members) {}
+
+  /** A finding, with the votes cast so far (empty when the caller may not see them). */
+  public record Finding(String id, String definition, String title, String status, String actor, Optional<String> body,
+      List<String> incidents, Instant raisedAt, Optional<Instant> decidedAt, Map<String, String> votes) {}
+
+  /** An obligation of a guarantor. */
+  public record Obligation(String id, String guarantee, String duty, String party, Instant due, String status,
+      Instant raisedAt, Optional<String> answer, String decision, String note, Optional<Instant> answeredAt) {}
+
+  /** The status of a guarantee or provision. */
+  public record Status(String subject, String kind, String title, String status, Optional<Integer> level, String cause, Instant at) {}
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final EventBus events;
+  private volatile Enforcement enforcement = Enforcement.NONE;
+
+  public Operations(Jdbi jdbi, Clock clock, EventBus events) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /** Connects the enforcement engine; until called, nothing derives findings from reports. */
+  public void connect(Enforcement enforcement) {
+    this.enforcement = enforcement;
+  }
+
+  public Enforcement enforcement() {
+    return enforcement;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  // ---- reports -------------------------------------------------------------------------------
+
+  /** Stores a new report in state {@code reported}; returns it. */
+  public Report fileReport(ReportInput.NewReport r, String actor) {
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    String id = "rep-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
+    jdbi.useTransaction(h -> {
+      h.createUpdate("""
+              insert into ops_report (id, filed_by, filed_at, time, time_precision, kind, lat, lon, place_precision,
+                actor_party, actor_confidence, target, fatalities_low, fatalities_best, fatalities_high, sources,
+                status, tags, summary, updated_at)
+              values (:id, :by, :now, :time, :tp, :kind, :lat, :lon, :pp, :party, :conf, :target, :low, :best, :high,
+                cast(:sources as jsonb), 'reported', cast(:tags as jsonb), :summary, :now)""")
+          .bind("id", id).bind("by", actor).bind("now", now).bind("time", r.time()).bind("tp", r.timePrecision())
+          .bind("kind", r.kind()).bind("lat", r.lat()).bind("lon", r.lon()).bind("pp", r.placePrecision())
+          .bind("party", r.actorParty()).bind("conf", r.actorConfidence()).bind("target", r.target())
+          .bind("low", r.low()).bind("best", r.best()).bind("high", r.high())
+          .bind("sources", json(r.sources())).bind("tags", json(r.tags())).bind("summary", r.summary())
+          .execute();
+      Audit.record(h, now, actor, "report.filed", id, Map.of("kind", r.kind(), "time", r.time().toString()));
+    });
+    Report stored = new Report(id, r.time(), r.timePrecision(), r.kind(), r.lat(), r.lon(), r.placePrecision(), r.actorParty(),
+        r.actorConfidence(), r.target(), r.low(), r.best(), r.high(), r.sources(), "reported", r.tags(), r.summary(), actor, now);
+    events.publish(new Event("report.filed", id, r.kind() + " reported at " + r.time(), "mechanism", now));
+    enforcement.reportChanged(stored);
+    return stored;
+  }
+
+  /**
+   * Records a review of report {@code id}: its new status and, optionally, a (re)attribution.
+   *
+   * @throws ServerException 404 for an unknown report, 400 for a bad status
+   */
+  public Report review(String id, String status, String actorParty, double confidence, String note, String reviewer) {
+    if (!Kinds.REVIEW_DECISIONS.contains(status)) {
+      throw ServerException.invalid("/status", "status must be one of " + Kinds.REVIEW_DECISIONS + ", was '" + ReportInput.clip(String.valueOf(status)) + "'");
+    }
+    Instant now = clock.instant();
+    jdbi.useTransaction(h -> {
+      int n = h.createUpdate("""
+              update ops_report set status = :s, updated_at = :now,
+                actor_party = case when :party = '' then actor_party else :party end,
+                actor_confidence = case when :party = '' then actor_confidence else :conf end
+              where id = :id""")
+          .bind("s", status).bind("now", now).bind("party", actorParty).bind("conf", confidence).bind("id", id).execute();
+      if (n == 0) {
+        throw ServerException.notFound("id", "no report '" + ReportInput.clip(id) + "'");
+      }
+      h.createUpdate("insert into ops_review (report_id, reviewer, status, actor_party, confidence, note, at) values (:id, :r, :s, :p, :c, :n, :at)")
+          .bind("id", id).bind("r", reviewer).bind("s", status).bind("p", actorParty).bind("c", confidence).bind("n", note).bind("at", now).execute();
+      Audit.record(h, now, reviewer, "report.reviewed", id, Map.of("status", status, "actor", actorParty));
+    });
+    Report stored = report(id).orElseThrow();
+    events.publish(new Event("report.reviewed", id, "report " + id + " " + status,
+        "verified".equals(status) ? "public" : "mechanism", now));
+    enforcement.reportChanged(stored);
+    return stored;
+  }
+
+  public Optional<Report> report(String id) {
+    return jdbi.withHandle(h -> h.createQuery("select * from ops_report where id = :id").bind("id", id).map(Operations::mapReport).findOne());
+  }
+
+  /** Reports matching {@code filter}, newest first. */
+  public List<Report> reports(ReportFilter filter, int limit, int offset) {
+    StringBuilder sql = new StringBuilder("select * from ops_report where true");
+    if (filter.from() != null) {
+      sql.append(" and time >= :from");
+    }
+    if (filter.to() != null) {
+      sql.append(" and time < :to");
+    }
+    if (filter.kinds() != null && !filter.kinds().isEmpty()) {
+      sql.append(" and kind in (<kinds>)");
+    }
+    if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+      sql.append(" and status in (<statuses>)");
+    }
+    if (filter.bbox() != null) {
+      sql.append(" and lon between :minLon and :maxLon and lat between :minLat and :maxLat");
+    }
+    sql.append(" order by time desc, id limit :limit offset :offset");
+    return jdbi.withHandle(h -> {
+      Query q = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
+      if (filter.from() != null) {
+        q.bind("from", filter.from());
+      }
+      if (filter.to() != null) {
+        q.bind("to", filter.to());
+      }
+      if (filter.kinds() != null && !filter.kinds().isEmpty()) {
+        q.bindList("kinds", List.copyOf(filter.kinds()));
+      }
+      if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+        q.bindList("statuses", List.copyOf(filter.statuses()));
+      }
+      if (filter.bbox() != null) {
+        q.bind("minLon", filter.bbox()[0]).bind("minLat", filter.bbox()[1]).bind("maxLon", filter.bbox()[2]).bind("maxLat", filter.bbox()[3]);
+      }
+      return q.map(Operations::mapReport).list();
+    });
+  }
+
+  /** Counts of reports per UTC day and kind within the filter, for the timeline. */
+  public List<Map<String, Object>> reportsPerDay(ReportFilter filter) {
+    List<Report> all = reports(filter, 100_000, 0);
+    Map<String, Map<String, Integer>> byDay = new java.util.TreeMap<>();
+    for (Report r : all) {
+      String day = r.time().toString().substring(0, 10);
+      byDay.computeIfAbsent(day, d -> new java.util.TreeMap<>()).merge(r.kind(), 1, Integer::sum);
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    byDay.forEach((day, kinds) -> out.add(Map.of("day", day, "kinds", kinds,
+        "total", kinds.values().stream().mapToInt(Integer::intValue).sum())));
+    return out;
+  }
+
+  // ---- bodies and findings --------------------------------------------------------------------
+
+  public void defineBody(Body body) {
+    jdbi.useHandle(h -> h.createUpdate("""
+            insert into ops_body (id, title, members) values (:id, :t, :m)
+            on conflict (id) do update set title = excluded.title, members = excluded.members""")
+        .bind("id", body.id()).bind("t", body.title()).bind("m", String.join(",", body.members())).execute());
+  }
+
+  public Optional<Body> body(String id) {
+    return jdbi.withHandle(h -> h.createQuery("select * from ops_body where id = :id").bind("id", id)
+        .map((rs, ctx) -> new Body(rs.getString("id"), rs.getString("title"), members(rs.getString("members")))).findOne());
+  }
+
+  public List<Body> bodies() {
+    return jdbi.withHandle(h -> h.createQuery("select * from ops_body order by id")
+        .map((rs, ctx) -> new Body(rs.getString("id"), rs.getString("title"), members(rs.getString("members")))).list());
+  }
+
+  /** Records (or replaces) a finding the engine produced. */
+  public void recordFinding(Finding f) {
+    Instant now = clock.instant();
+    jdbi.useTransaction(h -> {
+      h.createUpdate("""
+              insert into ops_finding (id, definition, title, status, actor, body, incidents, raised_at, decided_at)
+              values (:id, :def, :title, :status, :actor, :body, cast(:inc as jsonb), :raised, :decided)
+              on conflict (id) do update set status = excluded.status, actor = excluded.actor,
+                incidents = excluded.incidents, decided_at = excluded.decided_at""")
+          .bind("id", f.id()).bind("def", f.definition()).bind("title", f.title()).bind("status", f.status())
+          .bind("actor", f.actor()).bind("body", f.body().orElse(null)).bind("inc", json(f.incidents()))
+          .bind("raised", f.raisedAt()).bind("decided", f.decidedAt().orElse(null)).execute();
+      Audit.record(h, now, "engine", "finding." + f.status(), f.id(), Map.of("definition", f.definition()));
+    });
+    String audience = "candidate".equals(f.status()) && f.body().isPresent() ? "body:" + f.body().get()
+        : "confirmed".equals(f.status()) ? "public" : "mechanism";
+    events.publish(new Event("finding." + f.status(), f.id(), f.title() + " (" + f.status() + ")", audience, now));
+  }
+
+  public Optional<Finding> finding(String id) {
+    return jdbi.withHandle(h -> h.createQuery("select * from ops_finding where id = :id").bind("id", id)
+        .map((rs, ctx) -> mapFinding(rs, h)).findOne());
+  }
+
+  /** Findings in the given statuses, newest first. */
+  public List<Finding> findings(Set<String> statuses, int limit, int offset) {
+    return jdbi.withHandle(h -> h.createQuery("select * from ops_finding where status in (<s>) order by raised_at desc, id limit :l offset :o")
+        .bindList("s", List.copyOf(statuses)).bind("l", limit).bind("o", offset)
+        .map((rs, ctx) -> mapFinding(rs, h)).list());
+  }
+
+  /**
+   * Records {@code party}'s vote on a candidate finding (a later vote replaces an earlier one).
+   *
+   * @throws ServerException 409 when the finding is not a candidate, or the party is the actor
+   *     concerned (recusal)
+   */
+  public Finding vote(String findingId, String party, String vote, String voter) {
+    if (!Kinds.VOTES.contains(vote)) {
+      throw ServerException.invalid("/vote", "vote must be one of " + Kinds.VOTES + ", was '" + ReportInput.clip(String.valueOf(vote)) + "'");
+    }
+    Finding f = finding(findingId).orElseThrow(() -> ServerException.notFound("id", "no finding '" + ReportInput.clip(findingId) + "'"));
+    if (!"candidate".equals(f.status())) {
+      throw ServerException.conflict("/vote", "finding " + findingId + " is " + f.status() + ", votes are closed");
+    }
+    if (party.equals(f.actor())) {
+      throw ServerException.conflict("/vote", "party " + party + " is the actor concerned by this finding and does not vote on it (recusal)");
+    }
+    Instant now = clock.instant();
+    jdbi.useTransaction(h -> {
+      h.createUpdate("""
+              insert into ops_vote (finding_id, party, vote, voter, at) values (:f, :p, :v, :voter, :at)
+              on conflict (finding_id, party) do update set vote = excluded.vote, voter = excluded.voter, at = excluded.at""")
+          .bind("f", findingId).bind("p", party).bind("v", vote).bind("voter", voter).bind("at", now).execute();
+      Audit.record(h, now, voter, "finding.voted", findingId, Map.of("party", party, "vote", vote));
+    });
+    Finding updated = finding(findingId).orElseThrow();
+    events.publish(new Event("finding.voted", findingId, party + " voted on " + f.title(), "body:" + f.body().orElse(""), now));
+    enforcement.voted(updated);
+    return updated;
+  }
+
+  // ---- obligations ----------------------------------------------------------------------------
+
+  /** Records (or replaces the state of) an obligation the engine produced. */
+  public void recordObligation(Obligation o) {
+    Instant now = clock.instant();
+    jdbi.useTransaction(h -> {
+      h.createUpdate("""
+              insert into ops_obligation (id, guarantee, duty, party, due, status, raised_at)
+              values (:id, :g, :d, :p, :due, :s, :raised)
+              on conflict (id) do update set status = excluded.status""")
+          .bind("id", o.id()).bind("g", o.guarantee()).bind("d", o.duty()).bind("p", o.party())
+          .bind("due", o.due()).bind("s", o.status()).bind("raised", o.raisedAt()).execute();
+      Audit.record(h, now, "engine", "obligation." + o.status(), o.id(), Map.of("party", o.party(), "due", o.due().toString()));
+    });
+    events.publish(new Event("obligation." + o.status(), o.id(), o.party() + ": " + o.duty() + " due " + o.due(), "party:" + o.party(), now));
+  }
+
+  public Optional<Obligation> obligation(String id) {
+    return jdbi.withHandle(h -> h.createQuery("select * from ops_obligation where id = :id").bind("id", id).map(Operations::mapObligation).findOne());
+  }
+
+  /** Obligations, soonest deadline first; only {@code party}'s when present. */
+  public List<Obligation> obligations(Optional<String> party, Set<String> statuses, int limit, int offset) {
+    return jdbi.withHandle(h -> {
+      Query q = h.createQuery("select * from ops_obligation where status in (<s>)" + (party.isPresent() ? " and party = :p" : "")
+              + " order by due, id limit :l offset :o")
+          .bindList("s", List.copyOf(statuses)).bind("l", limit).bind("o", offset);
+      party.ifPresent(p -> q.bind("p", p));
+      return q.map(Operations::mapObligation).list();
+    });
+  }
+
+  /**
+   * Records a guarantor's answer to a pending obligation.
+   *
+   * @throws ServerException 409 when it is no longer pending or its deadline has passed
+   */
+  public Obligation answer(String id, String answer, String decision, String note, String by) {
+    if (!Kinds.ANSWERS.contains(answer)) {
+      throw ServerException.invalid("/answer", "answer must be one of " + Kinds.ANSWERS + ", was '" + ReportInput.clip(String.valueOf(answer)) + "'");
+    }
+    Obligation o = obligation(id).orElseThrow(() -> ServerException.notFound("id", "no obligation '" + ReportInput.clip(id) + "'"));
+    Instant now = clock.instant();
+    enforcement.checkAnswer(o, answer, decision);
+    if (!"pending".equals(o.status())) {
+      throw ServerException.conflict("/answer", "obligation " + id + " is already " + o.status());
+    }
+    if (!now.isBefore(o.due())) {
+      throw ServerException.conflict("/answer", "obligation " + id + " was due at " + o.due() + "; the deadline has passed");
+    }
+    jdbi.useTransaction(h -> {
+      h.createUpdate("""
+              update ops_obligation set status = :s, answer = :a, decision = :d, note = :n, answered_by = :by, answered_at = :at
+              where id = :id and status = 'pending'""")
+          .bind("s", answer).bind("a", answer).bind("d", decision).bind("n", note).bind("by", by).bind("at", now).bind("id", id).execute();
+      Audit.record(h, now, by, "obligation.answered", id, Map.of("answer", answer, "decision", decision));
+    });
+    Obligation updated = obligation(id).orElseThrow();
+    events.publish(new Event("obligation.answered", id, o.party() + " answered " + o.duty() + ": " + answer, "party:" + o.party(), now));
+    enforcement.answered(updated);
+    return updated;
+  }
+
+  // ---- provisions -----------------------------------------------------------------------------
+
+  /**
+   * Records a provision's implementation level (0-3) as reported by the mechanism.
+   *
+   * @throws ServerException 400 for a level outside 0-3
+   */
+  public void reportProvision(String provision, int level, String note, String actor) {
+    if (level < 0 || level > 3) {
+      throw ServerException.invalid("/level", "level must be 0, 1, 2 or 3 (Peace Accords Matrix scale), was " + level);
+    }
+    Instant now = clock.instant();
+    String id = "prov-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
+    jdbi.useTransaction(h -> Audit.record(h, now, actor, "provision.reported", provision, Map.of("level", level, "note", note)));
+    enforcement.provisionReported(id, provision, level, note, now);
+  }
+
+  // ---- status ---------------------------------------------------------------------------------
+
+  /** Records the status of a guarantee or provision. */
+  public void recordStatus(Status s) {
+    Instant now = clock.instant();
+    jdbi.useTransaction(h -> {
+      h.createUpdate("""
+              insert into ops_status (subject, kind, title, status, level, cause, at) values (:sub, :k, :t, :s, :l, :c, :at)
+              on conflict (subject) do update set status = excluded.status, level = excluded.level, cause = excluded.cause, at = excluded.at""")
+          .bind("sub", s.subject()).bind("k", s.kind()).bind("t", s.title()).bind("s", s.status())
+          .bind("l", s.level().orElse(null)).bind("c", s.cause()).bind("at", s.at()).execute();
+      Audit.record(h, now, "engine", s.kind() + ".status", s.subject(), Map.of("status", s.status()));
+    });
+    events.publish(new Event("status.changed", s.subject(), s.title() + ": " + s.status(), "public", now));
+  }
+
+  public List<Status> statuses(String kind) {
+    return jdbi.withHandle(h -> h.createQuery("select * from ops_status where kind = :k order by subject").bind("k", kind)
+        .map((rs, ctx) -> new Status(rs.getString("subject"), rs.getString("kind"), rs.getString("title"), rs.getString("status"),
+            Optional.ofNullable((Integer) rs.getObject("level")), rs.getString("cause"), rs.getTimestamp("at").toInstant()))
+        .list());
+  }
+
+  // ---- mapping --------------------------------------------------------------------------------
+
+  private static Report mapReport(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+    return new Report(rs.getString("id"), rs.getTimestamp("time").toInstant(), rs.getString("time_precision"), rs.getString("kind"),
+        rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("place_precision"), rs.getString("actor_party"),
+        rs.getDouble("actor_confidence"), rs.getString("target"), rs.getInt("fatalities_low"), rs.getInt("fatalities_best"),
+        rs.getInt("fatalities_high"), read(rs.getString("sources"), new TypeReference<List<Report.Source>>() {}),
+        rs.getString("status"), read(rs.getString("tags"), new TypeReference<List<String>>() {}), rs.getString("summary"),
+        rs.getString("filed_by"), rs.getTimestamp("filed_at").toInstant());
+  }
+
+  private static Finding mapFinding(ResultSet rs, Handle h) throws SQLException {
+    String id = rs.getString("id");
+    Map<String, String> votes = new java.util.TreeMap<>();
+    h.createQuery("select party, vote from ops_vote where finding_id = :f").bind("f", id)
+        .map((r, c) -> Map.entry(r.getString("party"), r.getString("vote"))).forEach(e -> votes.put(e.getKey(), e.getValue()));
+    return new Finding(id, rs.getString("definition"), rs.getString("title"), rs.getString("status"), rs.getString("actor"),
+        Optional.ofNullable(rs.getString("body")), read(rs.getString("incidents"), new TypeReference<List<String>>() {}),
+        rs.getTimestamp("raised_at").toInstant(),
+        Optional.ofNullable(rs.getTimestamp("decided_at")).map(java.sql.Timestamp::toInstant), votes);
+  }
+
+  private static Obligation mapObligation(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+    return new Obligation(rs.getString("id"), rs.getString("guarantee"), rs.getString("duty"), rs.getString("party"),
+        rs.getTimestamp("due").toInstant(), rs.getString("status"), rs.getTimestamp("raised_at").toInstant(),
+        Optional.ofNullable(rs.getString("answer")), rs.getString("decision"), rs.getString("note"),
+        Optional.ofNullable(rs.getTimestamp("answered_at")).map(java.sql.Timestamp::toInstant));
+  }
+
+  private static Set<String> members(String csv) {
+    return new LinkedHashSet<>(Arrays.asList(csv.split(",")));
+  }
+
+  private static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static <T> T read(String s, TypeReference<T> type) {
+    try {
+      return JSON.readValue(s, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is malformed: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package org.umbrella.server.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.umbrella.server.ServerException;
+
+/**
+ * Reads a new report from its JSON form, naming the JSON pointer of the first bad field.
+ *
+ * <p>The form is the engine's incident record without {@code id} and {@code status} (the server
+ * assigns both), plus an optional free-text {@code summary}. Unknown fields are refused so that a
+ * misspelt field is not silently dropped.
+ */
+public final class ReportInput {
+  static final int MAX_TEXT = 4_000;
+  static final int MAX_SOURCES = 50;
+  private static final List<String> FIELDS = List.of("time", "time-precision", "kind", "place", "actor", "target",
+      "fatalities", "sources", "tags", "summary");
+
+  private ReportInput() {}
+
+  /** A validated report before it is stored. */
+  public record NewReport(Instant time, String timePrecision, String kind, double lat, double lon, String placePrecision,
+      String actorParty, double actorConfidence, String target, int low, int best, int high,
+      List<Report.Source> sources, List<String> tags, String summary) {}
+
+  /**
+   * Validates {@code json}.
+   *
+   * @throws ServerException 400 naming the field
+   */
+  public static NewReport parse(JsonNode json) {
+    if (json == null || !json.isObject()) {
+      throw ServerException.invalid("/", "the body must be a JSON object");
+    }
+    json.fieldNames().forEachRemaining(f -> {
+      if (!FIELDS.contains(f)) {
+        throw ServerException.invalid("/" + f, "unknown field '" + f + "'; expected one of " + FIELDS);
+      }
+    });
+    Instant time = instant(json, "time");
+    String timePrecision = oneOf(json, "time-precision", Kinds.TIME_PRECISIONS, "exact");
+    String kind = oneOf(json, "kind", Kinds.INCIDENT_KINDS, null);
+    JsonNode place = object(json, "place", true);
+    onlyFields(place, "/place", List.of("lat", "lon", "precision"));
+    double lat = number(place, "/place", "lat", -90, 90);
+    double lon = number(place, "/place", "lon", -180, 180);
+    String placePrecision = oneOf(place, "/place", "precision", Kinds.PLACE_PRECISIONS, "exact");
+    JsonNode actor = object(json, "actor", false);
+    String party = "";
+    double confidence = 0;
+    if (actor != null) {
+      onlyFields(actor, "/actor", List.of("party", "confidence"));
+      party = text(actor, "/actor", "party", 8, "");
+      if (!party.isEmpty() && !party.matches("[A-Z]{2,8}")) {
+        throw ServerException.invalid("/actor/party", "party must be a party code such as RU or UA, or empty for unattributed");
+      }
+      confidence = actor.has("confidence") ? number(actor, "/actor", "confidence", 0, 1) : 0;
+    }
+    String target = text(json, "", "target", 200, "");
+    JsonNode fat = object(json, "fatalities", false);
+    int low = 0;
+    int best = 0;
+    int high = 0;
+    if (fat != null) {
+      onlyFields(fat, "/fatalities", List.of("low", "best", "high"));
+      low = integer(fat, "/fatalities", "low");
+      best = integer(fat, "/fatalities", "best");
+      high = integer(fat, "/fatalities", "high");
+      if (!(low <= best && best <= high)) {
+        throw ServerException.invalid("/fatalities", "fatalities must satisfy low <= best <= high, was " + low + "/" + best + "/" + high);
+      }
+    }
+    List<Report.Source> sources = new ArrayList<>();
+    JsonNode src = json.get("sources");
+    if (src == null || !src.isArray() || src.isEmpty()) {
+      throw ServerException.invalid("/sources", "sources must be a non-empty array of {id, kind, group}");
+    }
+    if (src.size() > MAX_SOURCES) {
+      throw ServerException.invalid("/sources", "at most " + MAX_SOURCES + " sources, was " + src.size());
+    }
+    for (int i = 0; i < src.size(); i++) {
+      JsonNode s = src.get(i);
+      String at = "/sources/" + i;
+      if (!s.isObject()) {
+        throw ServerException.invalid(at, "a source must be an object {id, kind, group}");
+      }
+      onlyFields(s, at, List.of("id", "kind", "group"));
+      String id = text(s, at, "id", 200, null);
+      sources.add(new Report.Source(id, text(s, at, "kind", 100, "other"), text(s, at, "group", 200, id)));
+    }
+    List<String> tags = new ArrayList<>();
+    JsonNode t = json.get("tags");
+    if (t != null && !t.isNull()) {
+      if (!t.isArray() || t.size() > 50) {
+        throw ServerException.invalid("/tags", "tags must be an array of at most 50 strings");
+      }
+      for (int i = 0; i < t.size(); i++) {
+        if (!t.get(i).isTextual() || t.get(i).asText().length() > 100) {
+          throw ServerException.invalid("/tags/" + i, "a tag must be a string of at most 100 characters");
+        }
+        tags.add(t.get(i).asText());
+      }
+    }
+    String summary = text(json, "", "summary", MAX_TEXT, "");
+    return new NewReport(time, timePrecision, kind, lat, lon, placePrecision, party, confidence, target, low, best, high,
+        sources, tags, summary);
+  }
+
+  static void onlyFields(JsonNode json, String at, List<String> allowed) {
+    json.fieldNames().forEachRemaining(f -> {
+      if (!allowed.contains(f)) {
+        throw ServerException.invalid(at + "/" + f, "unknown field '" + clip(f) + "'; expected one of " + allowed);
+      }
+    });
+  }
+
+  static Instant instant(JsonNode json, String field) {
+    JsonNode n = json.get(field);
+    if (n == null || !n.isTextual()) {
+      throw ServerException.invalid("/" + field, field + " must be an ISO-8601 UTC instant such as 2026-03-05T04:10:00Z");
+    }
+    try {
+      return Instant.parse(n.asText());
+    } catch (DateTimeParseException e) {
+      throw ServerException.invalid("/" + field, field + " must be an ISO-8601 UTC instant such as 2026-03-05T04:10:00Z, was '" + clip(n.asText()) + "'");
+    }
+  }
+
+  static String oneOf(JsonNode json, String field, List<String> allowed, String dflt) {
+    return oneOf(json, "", field, allowed, dflt);
+  }
+
+  static String oneOf(JsonNode json, String at, String field, List<String> allowed, String dflt) {
+    JsonNode n = json.get(field);
+    if (n == null || n.isNull()) {
+      if (dflt != null) {
+        return dflt;
+      }
+      throw ServerException.invalid(at + "/" + field, field + " is required; one of " + allowed);
+    }
+    if (!n.isTextual() || !allowed.contains(n.asText())) {
+      throw ServerException.invalid(at + "/" + field, field + " must be one of " + allowed + ", was " + clip(n.toString()));
+    }
+    return n.asText();
+  }
+
+  static JsonNode object(JsonNode json, String field, boolean required) {
+    JsonNode n = json.get(field);
+    if (n == null || n.isNull()) {
+      if (required) {
+        throw ServerException.invalid("/" + field, field + " is required");
+      }
+      return null;
+    }
+    if (!n.isObject()) {
+      throw ServerException.invalid("/" + field, field + " must be an object");
+    }
+    return n;
+  }
+
+  static double number(JsonNode json, String at, String field, double min, double max) {
+    JsonNode n = json.get(field);
+    if (n == null || !n.isNumber()) {
+      throw ServerException.invalid(at + "/" + field, field + " must be a number between " + min + " and " + max);
+    }
+    double v = n.asDouble();
+    if (!(v >= min && v <= max)) {
+      throw ServerException.invalid(at + "/" + field, field + " must be between " + min + " and " + max + ", was " + v);
+    }
+    return v;
+  }
+
+  static int integer(JsonNode json, String at, String field) {
+    JsonNode n = json.get(field);
+    if (n == null || !n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > 1_000_000) {
+      throw ServerException.invalid(at + "/" + field, field + " must be an integer between 0 and 1000000");
+    }
+    return n.asInt();
+  }
+
+  static String text(JsonNode json, String at, String field, int max, String dflt) {
+    JsonNode n = json.get(field);
+    if (n == null || n.isNull()) {
+      if (dflt != null) {
+        return dflt;
+      }
+      throw ServerException.invalid(at + "/" + field, field + " is required");
+    }
+    if (!n.isTextual()) {
+      throw ServerException.invalid(at + "/" + field, field + " must be a string");
+    }
+    String s = n.asText();
+    if (s.length() > max) {
+      throw ServerException.invalid(at + "/" + field, field + " must have at most " + max + " characters, had " + s.length());
+    }
+    if (dflt == null && s.isBlank()) {
+      throw ServerException.invalid(at + "/" + field, field + " must not be blank");
+    }
+    return s;
+  }
+
+  /** {@code s} cut to 60 characters, for echoing user input in error messages. */
+  public static String clip(String s) {
+    return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+  }
+}

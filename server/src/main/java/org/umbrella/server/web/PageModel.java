@@ -1,0 +1,28 @@
+package org.umbrella.server.web;
+
+import java.util.List;
+import java.util.Optional;
+import org.umbrella.server.access.Account;
+
+/**
+ * What every page's layout needs: title, the signed-in account, the CSRF token for forms, the
+ * navigation the account may use, and a one-line notice.
+ */
+public record PageModel(String title, String path, Optional<Account> account, String csrf, List<NavItem> nav,
+    Optional<String> notice, boolean engineConnected) {
+
+  /** A navigation link. */
+  public record NavItem(String href, String label) {}
+
+  public boolean signedIn() {
+    return account.isPresent();
+  }
+
+  public String who() {
+    return account.map(a -> a.displayName() + " (" + a.role().slug() + ", " + a.affiliation() + ")").orElse("");
+  }
+
+  public boolean current(String href) {
+    return href.equals(path) || (!href.equals("/") && path.startsWith(href));
+  }
+}

@@ -1,0 +1,408 @@
+package org.umbrella.server.web;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.umbrella.server.ServerException;
+import org.umbrella.server.Services;
+import org.umbrella.server.access.AccessPolicy;
+import org.umbrella.server.access.Account;
+import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Principal;
+import org.umbrella.server.access.Scope;
+import org.umbrella.server.access.Sessions;
+import org.umbrella.server.http.Api;
+import org.umbrella.server.http.Authn;
+import org.umbrella.server.http.Json;
+import org.umbrella.server.http.Logins;
+import org.umbrella.server.http.Route;
+import org.umbrella.server.http.Visibility;
+import org.umbrella.server.ops.Audit;
+import org.umbrella.server.ops.Operations;
+import org.umbrella.server.ops.Report;
+import org.umbrella.server.ops.ReportInput;
+
+/**
+ * The web application: server-rendered pages (jte templates compiled at build time, HTML-escaped
+ * by default) and their form posts, which call the same workflow as the API.
+ */
+public final class Pages {
+  private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
+      Pages.class.getClassLoader(), "org.umbrella.server.web.templates");
+
+  private final Services s;
+  private final Authn authn;
+  private final Api api;
+
+  public Pages(Services services, Authn authn, Api api) {
+    this.s = services;
+    this.authn = authn;
+    this.api = api;
+  }
+
+  /** Every page route. */
+  public List<Route> routes() {
+    Route.ScopeResolver none = Route.ScopeResolver.NONE;
+    Route.ScopeResolver finding = (ctx, p) -> api.routes().stream().filter(r -> r.path().equals("/api/v1/findings/<id>/votes"))
+        .findFirst().orElseThrow().scope().resolve(ctx, p);
+    Route.ScopeResolver obligation = (ctx, p) -> s.operations().obligation(ctx.pathParam("id"))
+        .<Scope>map(o -> new Scope.OfParty(o.party()))
+        .orElseThrow(() -> ServerException.notFound("id", "no obligation '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+    return List.of(
+        new Route(GET, "/", Action.READ_PUBLIC, none, this::dashboard, "Dashboard", null, true),
+        new Route(GET, "/fragments/dashboard", Action.READ_PUBLIC, none, this::dashboardFragment, "Dashboard fragment for live updates", null, true),
+        new Route(GET, "/login", Action.READ_PUBLIC, none, this::loginForm, "Sign-in form", null, true),
+        new Route(POST, "/login", Action.READ_PUBLIC, none, this::login, "Sign in", null, true),
+        new Route(POST, "/logout", Action.READ_PUBLIC, none, this::logout, "Sign out", null, true),
+        new Route(GET, "/map", Action.READ_PUBLIC, none, this::map, "Map", null, true),
+        new Route(GET, "/timeline", Action.READ_PUBLIC, none, this::timeline, "Timeline", null, true),
+        new Route(GET, "/daily", Action.READ_PUBLIC, none, this::daily, "Daily report", null, true),
+        new Route(GET, "/agreements", Action.READ_PUBLIC, none, this::agreements, "Agreements", null, true),
+        new Route(GET, "/reports/new", Action.FILE_REPORT, none, this::reportForm, "Report form", null, true),
+        new Route(POST, "/reports", Action.FILE_REPORT, none, this::fileReport, "File a report", null, true),
+        new Route(GET, "/reports/{id}", Action.READ_PUBLIC, none, this::report, "One report", null, true),
+        new Route(GET, "/review", Action.REVIEW_REPORT, none, this::reviewQueue, "Review queue", null, true),
+        new Route(POST, "/reports/{id}/review", Action.REVIEW_REPORT, none, this::review, "Review a report", null, true),
+        new Route(GET, "/findings", Action.READ_PUBLIC, none, this::findings, "Findings and voting", null, true),
+        new Route(POST, "/findings/<id>/vote", Action.VOTE, finding, this::vote, "Vote", null, true),
+        new Route(GET, "/obligations", Action.READ_OBLIGATIONS, Route.ScopeResolver.CALLERS_PARTY, this::obligations, "Obligations", null, true),
+        new Route(POST, "/obligations/<id>/answer", Action.ANSWER_OBLIGATION, obligation, this::answer, "Answer an obligation", null, true),
+        new Route(GET, "/admin", Action.MANAGE_ACCOUNTS, none, this::admin, "Administration", null, true));
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------
+
+  static String render(String template, Map<String, Object> params) {
+    StringOutput out = new StringOutput();
+    TEMPLATES.render(template, params, out);
+    return out.toString();
+  }
+
+  private void html(Context ctx, int status, String template, Map<String, Object> params) {
+    ctx.header("Cache-Control", "no-store");
+    ctx.status(status).contentType("text/html; charset=utf-8").result(render(template, params));
+  }
+
+  PageModel model(Context ctx, Principal p, String title) {
+    Sessions.Session session = authn.sessionForPage(ctx);
+    List<PageModel.NavItem> nav = new ArrayList<>();
+    nav.add(new PageModel.NavItem("/", "Dashboard"));
+    nav.add(new PageModel.NavItem("/map", "Map"));
+    nav.add(new PageModel.NavItem("/timeline", "Timeline"));
+    nav.add(new PageModel.NavItem("/findings", "Findings"));
+    if (AccessPolicy.mayEverPerform(p, Action.FILE_REPORT)) {
+      nav.add(new PageModel.NavItem("/reports/new", "File report"));
+    }
+    if (AccessPolicy.mayEverPerform(p, Action.REVIEW_REPORT)) {
+      nav.add(new PageModel.NavItem("/review", "Review queue"));
+    }
+    if (AccessPolicy.mayEverPerform(p, Action.READ_OBLIGATIONS)) {
+      nav.add(new PageModel.NavItem("/obligations", "Obligations"));
+    }
+    nav.add(new PageModel.NavItem("/agreements", "Agreements"));
+    nav.add(new PageModel.NavItem("/daily", "Daily report"));
+    if (AccessPolicy.mayEverPerform(p, Action.MANAGE_ACCOUNTS)) {
+      nav.add(new PageModel.NavItem("/admin", "Admin"));
+    }
+    Optional<String> notice = Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.length() < 100).map(Pages::noticeFor);
+    return new PageModel(title, ctx.path(), p.account(), session.csrfToken(), nav, notice, s.operations().enforcement().connected());
+  }
+
+  static String noticeFor(String done) {
+    return switch (done) {
+      case "filed" -> "Report filed.";
+      case "reviewed" -> "Review recorded.";
+      case "voted" -> "Vote recorded.";
+      case "answered" -> "Answer recorded.";
+      case "signed-in" -> "Signed in.";
+      case "signed-out" -> "Signed out.";
+      default -> "Done.";
+    };
+  }
+
+  Dashboard dashboardFor(Principal p) {
+    Operations ops = s.operations();
+    Optional<List<Operations.Obligation>> obligations = Optional.empty();
+    AccessPolicy.Check check = AccessPolicy.checkFor(p, Action.READ_OBLIGATIONS);
+    if (check != null) {
+      Optional<String> party = check == AccessPolicy.Check.OWN_PARTY
+          ? Optional.of(p.account().flatMap(Account::party).orElse("\u0000")) : Optional.empty();
+      obligations = Optional.of(ops.obligations(party, Set.of("pending", "breached"), 20, 0));
+    }
+    List<Operations.Finding> findings = ops.findings(Visibility.findingStatuses(p), 50, 0).stream()
+        .filter(f -> Visibility.canSee(p, f, ops)).limit(10).toList();
+    List<Report> reports = ops.reports(new Operations.ReportFilter(null, null, null,
+        new LinkedHashSet<>(Visibility.reportStatuses(p)), null), 10, 0);
+    return new Dashboard(ops.statuses("guarantee"), ops.statuses("provision"), obligations, findings, reports, s.clock().instant());
+  }
+
+  // ---- pages ----------------------------------------------------------------------------------
+
+  void dashboard(Context ctx, Principal p) {
+    html(ctx, 200, "dashboard.jte", Map.of("page", model(ctx, p, "Dashboard"), "d", dashboardFor(p)));
+  }
+
+  void dashboardFragment(Context ctx, Principal p) {
+    html(ctx, 200, "dashboard-live.jte", Map.of("d", dashboardFor(p)));
+  }
+
+  void loginForm(Context ctx, Principal p) {
+    html(ctx, 200, "login.jte", Map.of("page", model(ctx, p, "Sign in"), "username", "", "error", ""));
+  }
+
+  void login(Context ctx, Principal p) {
+    String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
+    try {
+      Logins.signIn(s, authn, ctx, username, Optional.ofNullable(ctx.formParam("password")).orElse(""));
+    } catch (ServerException e) {
+      if (e.status() == 401 || e.status() == 429) {
+        html(ctx, e.status(), "login.jte", Map.of("page", model(ctx, Principal.ANONYMOUS, "Sign in"), "username", username, "error", e.getMessage()));
+        return;
+      }
+      throw e;
+    }
+    ctx.redirect("/?done=signed-in", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  void logout(Context ctx, Principal p) {
+    Logins.signOut(s, authn, ctx, p);
+    ctx.redirect("/login?done=signed-out", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  void map(Context ctx, Principal p) {
+    html(ctx, 200, "map.jte", Map.of("page", model(ctx, p, "Map")));
+  }
+
+  void timeline(Context ctx, Principal p) {
+    List<Map<String, Object>> days = s.operations().reportsPerDay(new Operations.ReportFilter(null, null, null,
+        new LinkedHashSet<>(Visibility.reportStatuses(p)), null));
+    int max = days.stream().mapToInt(d -> (Integer) d.get("total")).max().orElse(1);
+    html(ctx, 200, "timeline.jte", Map.of("page", model(ctx, p, "Timeline"), "days", days, "max", max));
+  }
+
+  void daily(Context ctx, Principal p) {
+    LocalDate date;
+    String q = ctx.queryParam("date");
+    try {
+      date = q == null || q.isEmpty() ? LocalDate.ofInstant(s.clock().instant(), ZoneOffset.UTC) : LocalDate.parse(q);
+    } catch (DateTimeParseException e) {
+      throw ServerException.invalid("?date", "date must be YYYY-MM-DD");
+    }
+    Instant end = date.atTime(19, 30).toInstant(ZoneOffset.UTC);
+    Instant start = end.minusSeconds(24 * 3600);
+    List<Report> reports = new ArrayList<>(s.operations().reports(
+        new Operations.ReportFilter(start, end, null, Set.of("verified"), null), 500, 0));
+    reports.sort(java.util.Comparator.comparing(Report::time));
+    Map<String, Long> byKind = reports.stream().collect(Collectors.groupingBy(r -> r.kind().replace('_', ' '), TreeMap::new, Collectors.counting()));
+    List<Operations.Finding> findings = s.operations().findings(Set.of("confirmed"), 100, 0).stream()
+        .filter(f -> f.decidedAt().map(t -> !t.isBefore(start) && t.isBefore(end)).orElse(false)).toList();
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", model(ctx, p, "Daily report " + date));
+    params.put("date", date.toString());
+    params.put("issued", end.toString());
+    params.put("reports", reports);
+    params.put("byKind", byKind);
+    params.put("findings", findings);
+    params.put("statuses", s.operations().statuses("guarantee"));
+    html(ctx, 200, "daily.jte", params);
+  }
+
+  void agreements(Context ctx, Principal p) {
+    html(ctx, 200, "agreements.jte", Map.of("page", model(ctx, p, "Agreements"), "library", s.library(), "bodies", s.operations().bodies()));
+  }
+
+  void reportForm(Context ctx, Principal p) {
+    html(ctx, 200, "report-form.jte", Map.of("page", model(ctx, p, "File a report"), "error", ""));
+  }
+
+  void fileReport(Context ctx, Principal p) {
+    ReportInput.NewReport input;
+    try {
+      input = ReportInput.parse(reportJson(ctx));
+    } catch (ServerException e) {
+      html(ctx, 400, "report-form.jte", Map.of("page", model(ctx, p, "File a report"),
+          "error", e.getMessage() + e.field().map(f -> " (field " + f + ")").orElse("")));
+      return;
+    }
+    Report r = s.operations().fileReport(input, p.name());
+    ctx.redirect("/reports/" + r.id() + "?done=filed", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /** The report form's fields as the API's JSON body, so both are validated by the same code. */
+  static ObjectNode reportJson(Context ctx) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("time", normaliseTime(form(ctx, "time")));
+    o.put("time-precision", form(ctx, "time-precision"));
+    o.put("kind", form(ctx, "kind"));
+    ObjectNode place = o.putObject("place");
+    number(place, "lat", form(ctx, "lat"), "/place/lat");
+    number(place, "lon", form(ctx, "lon"), "/place/lon");
+    place.put("precision", form(ctx, "place-precision"));
+    ObjectNode actor = o.putObject("actor");
+    actor.put("party", form(ctx, "actor").trim().toUpperCase(java.util.Locale.ROOT));
+    number(actor, "confidence", orDefault(form(ctx, "confidence"), "0"), "/actor/confidence");
+    o.put("target", form(ctx, "target"));
+    ObjectNode fat = o.putObject("fatalities");
+    integer(fat, "low", orDefault(form(ctx, "fatalities-low"), "0"), "/fatalities/low");
+    integer(fat, "best", orDefault(form(ctx, "fatalities-best"), "0"), "/fatalities/best");
+    integer(fat, "high", orDefault(form(ctx, "fatalities-high"), "0"), "/fatalities/high");
+    ArrayNode sources = o.putArray("sources");
+    for (String line : form(ctx, "sources").split("\\R")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] parts = line.split(",", 3);
+      ObjectNode src = sources.addObject();
+      src.put("id", parts[0].trim());
+      src.put("kind", parts.length > 1 ? parts[1].trim() : "other");
+      src.put("group", parts.length > 2 ? parts[2].trim() : parts[0].trim());
+    }
+    o.put("summary", form(ctx, "summary"));
+    return o;
+  }
+
+  static String normaliseTime(String t) {
+    String v = t.trim();
+    return v.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}Z") ? v.replace("Z", ":00Z") : v;
+  }
+
+  static String form(Context ctx, String name) {
+    String v = ctx.formParam(name);
+    return v == null ? "" : v;
+  }
+
+  static String orDefault(String v, String d) {
+    return v.isBlank() ? d : v;
+  }
+
+  static void number(ObjectNode o, String field, String value, String pointer) {
+    try {
+      o.put(field, Double.parseDouble(value.trim()));
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid(pointer, field + " must be a number, was '" + ReportInput.clip(value) + "'");
+    }
+  }
+
+  static void integer(ObjectNode o, String field, String value, String pointer) {
+    try {
+      o.put(field, Integer.parseInt(value.trim()));
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid(pointer, field + " must be a whole number, was '" + ReportInput.clip(value) + "'");
+    }
+  }
+
+  void report(Context ctx, Principal p) {
+    Report r = s.operations().report(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x))
+        .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+    boolean canReview = AccessPolicy.allows(p, Action.REVIEW_REPORT, Scope.NONE) && !"verified".equals(r.status()) && !"rejected".equals(r.status());
+    html(ctx, 200, "report.jte", Map.of("page", model(ctx, p, "Report " + r.id()), "r", r, "canReview", canReview));
+  }
+
+  void reviewQueue(Context ctx, Principal p) {
+    List<Report> queue = new ArrayList<>(s.operations().reports(
+        new Operations.ReportFilter(null, null, null, Set.of("reported", "corroborated"), null), 100, 0));
+    java.util.Collections.reverse(queue);
+    html(ctx, 200, "review.jte", Map.of("page", model(ctx, p, "Review queue"), "queue", queue));
+  }
+
+  void review(Context ctx, Principal p) {
+    String status = form(ctx, "status");
+    String actor = form(ctx, "actor").trim().toUpperCase(java.util.Locale.ROOT);
+    if (!actor.isEmpty() && !actor.matches("[A-Z]{2,8}")) {
+      throw ServerException.invalid("actor", "actor must be a party code such as RU or UA");
+    }
+    double confidence;
+    try {
+      confidence = Double.parseDouble(orDefault(form(ctx, "confidence"), "0"));
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid("confidence", "confidence must be a number from 0 to 1");
+    }
+    if (!(confidence >= 0 && confidence <= 1)) {
+      throw ServerException.invalid("confidence", "confidence must be a number from 0 to 1");
+    }
+    String note = form(ctx, "note");
+    if (note.length() > 4000) {
+      throw ServerException.invalid("note", "note must have at most 4000 characters");
+    }
+    Report r = s.operations().review(ctx.pathParam("id"), status, actor, confidence, note, p.name());
+    ctx.redirect("/review?done=reviewed#q-" + r.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  void findings(Context ctx, Principal p) {
+    Operations ops = s.operations();
+    List<Operations.Finding> visible = ops.findings(Visibility.findingStatuses(p), 200, 0).stream()
+        .filter(f -> Visibility.canSee(p, f, ops)).toList();
+    Set<String> deliberating = new LinkedHashSet<>();
+    Set<String> votable = new LinkedHashSet<>();
+    for (Operations.Finding f : visible) {
+      if (Visibility.canDeliberate(p, f, ops)) {
+        deliberating.add(f.id());
+        Operations.Body b = ops.body(f.body().orElseThrow()).orElseThrow();
+        if ("candidate".equals(f.status()) && AccessPolicy.allows(p, Action.VOTE, new Scope.OfBody(b.id(), b.members()))
+            && !p.account().flatMap(Account::party).orElse("").equals(f.actor())) {
+          votable.add(f.id());
+        }
+      }
+    }
+    html(ctx, 200, "findings.jte", Map.of("page", model(ctx, p, "Findings"), "findings", visible,
+        "votable", votable, "deliberating", deliberating));
+  }
+
+  void vote(Context ctx, Principal p) {
+    Account a = p.account().orElseThrow();
+    s.operations().vote(ctx.pathParam("id"), a.party().orElseThrow(), form(ctx, "vote"), a.username());
+    ctx.redirect("/findings?done=voted", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  void obligations(Context ctx, Principal p) {
+    AccessPolicy.Check check = AccessPolicy.checkFor(p, Action.READ_OBLIGATIONS);
+    Optional<String> party = check == AccessPolicy.Check.OWN_PARTY
+        ? Optional.of(p.account().flatMap(Account::party).orElse("\u0000")) : Optional.empty();
+    List<Operations.Obligation> list = s.operations().obligations(party, Set.of("pending", "fulfilled", "breached", "waived"), 200, 0);
+    Set<String> answerable = list.stream()
+        .filter(o -> "pending".equals(o.status()) && AccessPolicy.allows(p, Action.ANSWER_OBLIGATION, new Scope.OfParty(o.party())))
+        .map(Operations.Obligation::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    Map<String, List<String>> options = new HashMap<>();
+    list.forEach(o -> options.put(o.id(), s.operations().enforcement().decisionOptions(o)));
+    html(ctx, 200, "obligations.jte", Map.of("page", model(ctx, p, "Obligations"), "d", dashboardFor(p),
+        "obligations", list, "answerable", answerable, "options", options));
+  }
+
+  void answer(Context ctx, Principal p) {
+    String decision = form(ctx, "decision");
+    String note = form(ctx, "note");
+    if (decision.length() > 200 || note.length() > 4000) {
+      throw ServerException.invalid("decision", "decision at most 200 and note at most 4000 characters");
+    }
+    s.operations().answer(ctx.pathParam("id"), form(ctx, "answer"), decision, note, p.name());
+    ctx.redirect("/obligations?done=answered", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  void admin(Context ctx, Principal p) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("page", model(ctx, p, "Administration"));
+    params.put("accounts", s.accounts().all());
+    params.put("audit", Audit.latest(s.jdbi(), 100, Long.MAX_VALUE));
+    html(ctx, 200, "admin.jte", params);
+  }
+}

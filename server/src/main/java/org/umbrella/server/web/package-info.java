@@ -1,0 +1,6 @@
+/**
+ * The web application: page handlers and their models; templates live in {@code src/main/jte}
+ * and are compiled at build time into {@code org.umbrella.server.web.templates}. May use the
+ * HTTP shell and the workflow.
+ */
+package org.umbrella.server.web;

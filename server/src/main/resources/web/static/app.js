@@ -1,0 +1,101 @@
+// Umbrella pages: live updates over Server-Sent Events, countdowns, the map. No build step.
+(function () {
+  'use strict';
+  var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content;
+
+  // htmx requests carry the CSRF token like forms do.
+  document.addEventListener('htmx:configRequest', function (e) { if (csrf) e.detail.headers['X-CSRF-Token'] = csrf; });
+
+  // Countdowns to obligation deadlines, updated every 30 seconds.
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll('[data-countdown]').forEach(function (el) {
+      var ms = Date.parse(el.getAttribute('data-countdown')) - now, over = ms < 0;
+      ms = Math.abs(ms);
+      var d = Math.floor(ms / 864e5), h = Math.floor(ms % 864e5 / 36e5), m = Math.floor(ms % 36e5 / 6e4);
+      var t = d > 0 ? d + 'd ' + h + 'h' : h + 'h ' + (m < 10 ? '0' : '') + m + 'm';
+      el.textContent = over ? 'overdue by ' + t : t + ' left';
+    });
+  }
+  tick(); setInterval(tick, 30000);
+
+  // Live updates: any event refreshes the live region of the page (dashboard).
+  var live = document.getElementById('live');
+  if (live && window.EventSource) {
+    var state = document.getElementById('live-state');
+    var source = new EventSource('/events');
+    var pending = null;
+    var refresh = function () {
+      if (pending) return;
+      pending = setTimeout(function () {
+        pending = null;
+        htmx.ajax('GET', live.getAttribute('data-live-fragment'), { target: '#live', swap: 'innerHTML' }).then(tick);
+      }, 200);
+    };
+    source.onopen = function () { if (state) state.textContent = 'Live.'; document.body.setAttribute('data-live', 'open'); };
+    source.onerror = function () { if (state) state.textContent = 'Reconnecting…'; };
+    source.onmessage = refresh;
+    ['report.filed', 'report.reviewed', 'finding.candidate', 'finding.confirmed', 'finding.rejected', 'finding.withdrawn',
+     'finding.voted', 'obligation.pending', 'obligation.answered', 'obligation.breached', 'obligation.fulfilled',
+     'obligation.waived', 'status.changed'].forEach(function (t) { source.addEventListener(t, refresh); });
+  }
+
+  // Print button on the daily report.
+  document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
+
+  // The map: regions, incidents coloured by kind and status, grid clustering by zoom, time filter.
+  var mapEl = document.getElementById('map');
+  if (mapEl && window.L) {
+    var map = L.map(mapEl, { keyboard: true }).setView([48.5, 33.5], 6);
+    fetch(mapEl.getAttribute('data-regions')).then(function (r) { return r.json(); }).then(function (g) {
+      L.geoJSON(g, { style: { color: '#4a5360', weight: 1, fillColor: '#ffffff', fillOpacity: 0.6 },
+        onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.region_code); } }).addTo(map);
+    });
+    fetch(mapEl.getAttribute('data-places')).then(function (r) { return r.json(); }).then(function (g) {
+      L.geoJSON(g, { style: function (f) { return f.properties.area
+          ? { color: '#8a4b00', weight: 1, dashArray: '4 4', fillColor: '#ffbf47', fillOpacity: 0.12 }
+          : { color: '#a3162b', weight: 3 }; },
+        pointToLayer: function (f, latlng) { return L.circleMarker(latlng, { radius: 4, color: '#8a4b00' }); },
+        onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.title); } }).addTo(map);
+    });
+    var fire = ['shelling', 'missile_strike', 'air_strike', 'drone_strike', 'armed_clash', 'ground_assault'];
+    var layer = L.layerGroup().addTo(map), reports = [];
+    function esc(s) { var d = document.createElement('div'); d.textContent = s == null ? '' : String(s); return d.innerHTML; }
+    function draw() {
+      layer.clearLayers();
+      var z = map.getZoom(), cell = 2.5 / Math.pow(2, z - 5), cells = {};
+      reports.forEach(function (r) {
+        var key = z >= 10 ? r.id : Math.floor(r.place.lat / cell) + ':' + Math.floor(r.place.lon / cell);
+        (cells[key] = cells[key] || []).push(r);
+      });
+      Object.keys(cells).forEach(function (k) {
+        var rs = cells[k];
+        if (rs.length === 1) {
+          var r = rs[0], isFire = fire.indexOf(r.kind) >= 0;
+          L.circleMarker([r.place.lat, r.place.lon], { radius: 7, weight: 3, color: isFire ? '#a3162b' : '#0b4f9c',
+            dashArray: r.status === 'verified' ? null : r.status === 'corroborated' ? '4 3' : '1 3',
+            fillColor: isFire ? '#f6d2d6' : '#d7e4f4', fillOpacity: 0.9 })
+            .bindPopup('<strong>' + esc(r.kind) + '</strong> (' + esc(r.status) + ')<br>' + esc(r.time) + '<br>' +
+              esc(r.actor.party || 'unattributed') + '<br>' + esc(r.summary) + '<br><a href="/reports/' + encodeURIComponent(r.id) + '">Report and evidence</a>')
+            .addTo(layer);
+        } else {
+          var lat = 0, lon = 0;
+          rs.forEach(function (r) { lat += r.place.lat; lon += r.place.lon; });
+          L.marker([lat / rs.length, lon / rs.length], { icon: L.divIcon({ className: 'cluster', html: String(rs.length), iconSize: [32, 32] }),
+            keyboard: true, title: rs.length + ' incidents' })
+            .on('click', function (e) { map.setView(e.latlng, Math.min(z + 2, 12)); }).addTo(layer);
+        }
+      });
+    }
+    function load() {
+      var url = mapEl.getAttribute('data-reports'), f = document.getElementById('from').value, t = document.getElementById('to').value;
+      if (f) url += '&from=' + f + 'T00:00:00Z';
+      if (t) url += '&to=' + t + 'T23:59:59Z';
+      fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.json(); })
+        .then(function (page) { reports = page.items || []; draw(); mapEl.setAttribute('data-count', String(reports.length)); });
+    }
+    map.on('zoomend', draw);
+    document.getElementById('map-filters').addEventListener('submit', function (e) { e.preventDefault(); load(); });
+    load();
+  }
+})();

@@ -1,0 +1,42 @@
+package org.umbrella.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.umbrella.agreement.io.AgreementFiles;
+import org.umbrella.agreement.load.LoadResult;
+import org.umbrella.agreement.model.Agreement;
+
+/** The repository's Ukraine example agreement, found by walking up from the working directory. */
+public final class TestAgreement {
+  private TestAgreement() {}
+
+  public static Path file() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null) {
+      Path f = dir.resolve("examples/ukraine/framework-20pt.agreement.yaml");
+      if (Files.isRegularFile(f)) {
+        return f;
+      }
+      dir = dir.getParent();
+    }
+    throw new IllegalStateException("examples/ukraine/framework-20pt.agreement.yaml not found above " + Path.of("").toAbsolutePath());
+  }
+
+  public static Agreement ukraine() {
+    LoadResult r = AgreementFiles.load(file());
+    if (!r.isValid()) {
+      throw new IllegalStateException(r.toDisplayString());
+    }
+    return r.agreement();
+  }
+
+  /** Every example agreement beside the Ukraine framework. */
+  public static java.util.List<Agreement> library() {
+    try (var files = Files.list(file().getParent())) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".agreement.yaml")).sorted()
+          .map(AgreementFiles::load).filter(LoadResult::isValid).map(LoadResult::agreement).toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

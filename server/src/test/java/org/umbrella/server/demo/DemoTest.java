@@ -1,0 +1,44 @@
+package org.umbrella.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.umbrella.server.ServerOptions;
+import org.umbrella.server.TestAgreement;
+import org.umbrella.server.TestDb;
+import org.umbrella.server.UmbrellaServer;
+import org.umbrella.server.ops.Operations;
+
+/**
+ * The demo stream, replayed through the real workflow and the engine enforcing the Ukraine
+ * example (with the demo's ceasefire date), leaves every screen with content: a triggered
+ * guarantee, obligations with deadlines and answers, a confirmed and a candidate finding.
+ */
+class DemoTest {
+  @Test
+  void seed_drivesTheEngineToATriggeredGuaranteeWithObligationsAndANewCandidate() {
+    TestDb.reset();
+    Instant now = Instant.parse("2026-03-20T12:00:00Z");
+    SeedableClock clock = new SeedableClock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    try (UmbrellaServer server = UmbrellaServer.start(TestDb.jdbi(), clock, ServerOptions.defaults(0),
+        Optional.of(Demo.withCeasefireInForce(TestAgreement.ukraine(), now.minus(Demo.CEASEFIRE_BEFORE))))) {
+      List<Demo.Credential> creds = Demo.createAccounts(server.services().accounts());
+      assertThat(creds).extracting(Demo.Credential::password).allMatch(p -> p.length() == 20).doesNotHaveDuplicates();
+      int n = Demo.seed(server.services().operations(), clock, now);
+      assertThat(n).isGreaterThan(20);
+      Operations ops = server.services().operations();
+      assertThat(ops.statuses("guarantee")).extracting(Operations.Status::status).contains("triggered");
+      List<Operations.Finding> attacks = ops.findings(Set.of("candidate", "confirmed"), 100, 0).stream()
+          .filter(f -> f.definition().equals("significant-attack")).toList();
+      assertThat(attacks).extracting(Operations.Finding::status).contains("confirmed", "candidate");
+      List<Operations.Obligation> obligations = ops.obligations(Optional.empty(), Set.of("pending", "fulfilled", "breached", "waived"), 100, 0);
+      assertThat(obligations).extracting(Operations.Obligation::party).contains("US", "GB", "FR", "DE", "PL", "FI", "NATO");
+      assertThat(obligations).extracting(Operations.Obligation::status).contains("fulfilled", "pending");
+      assertThat(ops.statuses("provision")).extracting(Operations.Status::status).contains("implemented-2");
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.umbrella.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.umbrella.server.TestServer;
+import org.umbrella.server.access.Role;
+
+class ApiTest {
+  static TestServer t;
+
+  @BeforeAll
+  static void start() {
+    t = new TestServer();
+  }
+
+  @AfterAll
+  static void stop() {
+    t.close();
+  }
+
+  @Test
+  void health_answersOk() {
+    HttpResponse<String> r = t.get("/health", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"ok\"");
+  }
+
+  @Test
+  void fileReport_byMonitor_isStoredAsReportedAndVisibleToVerifierButNotThePublicUntilVerified() {
+    TestServer.Session monitor = t.signIn(Role.MONITOR);
+    HttpResponse<String> filed = t.postJson("/api/v1/reports", monitor, TestServer.reportJson("shelling near the school"));
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    String id = TestServer.field(filed.body(), "id");
+    assertThat(TestServer.field(filed.body(), "status")).isEqualTo("reported");
+    assertThat(filed.headers().firstValue("Location")).contains("/api/v1/reports/" + id);
+
+    assertThat(t.get("/api/v1/reports/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(t.get("/api/v1/reports", null).body()).doesNotContain(id);
+
+    TestServer.Session verifier = t.signIn(Role.VERIFIER);
+    assertThat(t.get("/api/v1/reports?status=reported", verifier).body()).contains(id);
+    HttpResponse<String> reviewed = t.postJson("/api/v1/reports/" + id + "/reviews", verifier,
+        "{\"status\":\"verified\",\"actor\":{\"party\":\"RU\",\"confidence\":0.9},\"note\":\"two independent sources\"}");
+    assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+    assertThat(TestServer.field(reviewed.body(), "status")).isEqualTo("verified");
+
+    assertThat(t.get("/api/v1/reports/" + id, null).statusCode()).isEqualTo(200);
+    assertThat(t.get("/api/v1/reports?kind=shelling", null).body()).contains(id);
+    assertThat(t.get("/api/v1/reports?kind=riot", null).body()).doesNotContain(id);
+  }
+
+  @Test
+  void fileReport_withOutOfRangeLatitude_isProblemNamingTheField() {
+    TestServer.Session monitor = t.signIn(Role.MONITOR);
+    HttpResponse<String> r = t.postJson("/api/v1/reports", monitor,
+        TestServer.reportJson("x").replace("\"lat\":48.0159", "\"lat\":91"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(TestServer.field(r.body(), "field")).isEqualTo("/place/lat");
+    assertThat(TestServer.field(r.body(), "type")).isEqualTo("urn:umbrella:problem:invalid-input");
+  }
+
+  @Test
+  void listReports_withBadLimit_isProblemNamingTheParameter() {
+    HttpResponse<String> r = t.get("/api/v1/reports?limit=0", null);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(TestServer.field(r.body(), "field")).isEqualTo("?limit");
+  }
+
+  @Test
+  void metrics_exposePrometheusTextWithRequestCounts() {
+    t.get("/health", null);
+    HttpResponse<String> r = t.get("/metrics", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("umbrella_http_requests_total").contains("jvm_memory_used_bytes");
+  }
+}

@@ -1,0 +1,247 @@
+package org.umbrella.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.umbrella.server.TestDb;
+import org.umbrella.server.TestServer;
+import org.umbrella.server.access.Role;
+
+/**
+ * 10,000 generated bad requests (malformed JSON, wrong types, out-of-range values, unknown enum
+ * values and fields, oversized and deeply nested bodies, wrong media types, bad query parameters,
+ * unknown ids) from accounts allowed to use each route: every answer is a 4xx problem document
+ * and the stored data does not change. Seeded, so a failure reproduces.
+ */
+class BadInputFuzzTest {
+  static final int REQUESTS = 10_000;
+  static final long SEED = 20260310L;
+  static TestServer t;
+  static Map<Role, String> tokens = new ConcurrentHashMap<>();
+
+  @BeforeAll
+  static void start() {
+    t = new TestServer();
+    for (Role r : Role.values()) {
+      tokens.put(r, t.server.services().tokens().issue(t.accounts.get(r).id(), "fuzz"));
+    }
+    t.candidate("f-fuzz", "special-commission", "RU");
+    t.obligation("o-fuzz", TestServer.PARTY);
+  }
+
+  @AfterAll
+  static void stop() {
+    t.close();
+  }
+
+  record Bad(String method, String path, Role role, String contentType, byte[] body, String what) {}
+
+  @Test
+  void tenThousandBadRequests_get4xxProblems_andChangeNothing() throws Exception {
+    String before = snapshot();
+    Random random = new Random(SEED);
+    List<Bad> bad = new ArrayList<>();
+    String reportId = t.server.services().operations().fileReport(ReportInputs.valid(), "monitor").id();
+    before = snapshot();
+    for (int i = 0; i < REQUESTS; i++) {
+      bad.add(generate(random, reportId));
+    }
+    AtomicInteger fourxx = new AtomicInteger();
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Bad b : bad) {
+        futures.add(pool.submit(() -> {
+          HttpResponse<String> r = send(b);
+          String type = r.headers().firstValue("Content-Type").orElse("");
+          if (r.statusCode() < 400 || r.statusCode() >= 500 || !type.startsWith("application/problem+json")) {
+            failures.add(b.what() + " " + b.method() + " " + b.path() + " -> " + r.statusCode() + " " + type + " "
+                + r.body().substring(0, Math.min(200, r.body().length())));
+          } else {
+            fourxx.incrementAndGet();
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    }
+    assertThat(failures).as("requests not answered with a 4xx problem").isEmpty();
+    assertThat(fourxx.get()).isEqualTo(REQUESTS);
+    assertThat(snapshot()).as("stored data after the fuzz").isEqualTo(before);
+  }
+
+  static Bad generate(Random r, String reportId) throws Exception {
+    int kind = r.nextInt(12);
+    ObjectNode report = (ObjectNode) Json.MAPPER.readTree(TestServer.reportJson("fuzz " + r.nextInt()));
+    String valid = report.toString();
+    return switch (kind) {
+      case 0 -> json("POST", "/api/v1/reports", Role.MONITOR, valid.substring(0, r.nextInt(valid.length() - 1)), "truncated JSON");
+      case 1 -> {
+        String field = pick(r, List.of("time", "kind", "place", "sources", "time-precision", "fatalities", "actor", "tags", "summary", "target"));
+        report.set(field, wrongType(r, field));
+        yield json("POST", "/api/v1/reports", Role.MONITOR, report.toString(), "wrong type for " + field);
+      }
+      case 2 -> {
+        ObjectNode place = (ObjectNode) report.get("place");
+        switch (r.nextInt(5)) {
+          case 0 -> place.put("lat", 90.0001 + r.nextInt(1000));
+          case 1 -> place.put("lat", -90.0001 - r.nextInt(1000));
+          case 2 -> place.put("lon", 180.0001 + r.nextInt(1000));
+          case 3 -> ((ObjectNode) report.get("actor")).put("confidence", 1.0001 + r.nextInt(100));
+          default -> ((ObjectNode) report.get("fatalities")).put("low", 5 + r.nextInt(100)).put("best", 0);
+        }
+        yield json("POST", "/api/v1/reports", Role.MONITOR, report.toString(), "out of range");
+      }
+      case 3 -> {
+        report.put("kind", "kind-" + r.nextInt(1_000_000));
+        yield json("POST", "/api/v1/reports", Role.MONITOR, report.toString(), "unknown kind");
+      }
+      case 4 -> {
+        report.put("x" + r.nextInt(1_000_000), r.nextInt());
+        yield json("POST", "/api/v1/reports", Role.MONITOR, report.toString(), "unknown field");
+      }
+      case 5 -> {
+        report.put("summary", "A".repeat(65 * 1024 + r.nextInt(10_000)));
+        yield json("POST", "/api/v1/reports", Role.MONITOR, report.toString(), "oversized body");
+      }
+      case 6 -> new Bad("POST", "/api/v1/reports", Role.MONITOR, pick(r, List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")),
+          valid.getBytes(java.nio.charset.StandardCharsets.UTF_8), "wrong media type");
+      case 7 -> {
+        String nested = "[".repeat(40 + r.nextInt(200)) + "]".repeat(40);
+        yield json("POST", pick(r, List.of("/api/v1/reports", "/api/v1/reports/" + reportId + "/reviews")), r.nextBoolean() ? Role.MONITOR : Role.VERIFIER,
+            "{\"time\":" + nested + "}", "deep nesting");
+      }
+      case 8 -> {
+        String q = pick(r, List.of("limit=" + (r.nextBoolean() ? "0" : "" + (501 + r.nextInt(1000))), "limit=abc" + r.nextInt(9), "offset=-" + (1 + r.nextInt(9)),
+            "from=yesterday" + r.nextInt(9), "bbox=" + r.nextInt(9) + ",1,2", "bbox=10,10,0,0", "kind=rocket" + r.nextInt(99), "status=lost" + r.nextInt(9),
+            "from=2026-03-10T00:00:00Z&to=2026-03-01T00:00:00Z"));
+        String listPath = q.startsWith("limit") || q.startsWith("offset") ? "/api/v1/reports" : pick(r, List.of("/api/v1/reports", "/api/v1/timeline"));
+        yield new Bad("GET", listPath + "?" + q, pick(r, List.of(Role.values())), null, null, "bad query " + q);
+      }
+      case 9 -> {
+        int which = r.nextInt(3);
+        String id = "nope-" + r.nextInt(1_000_000);
+        yield switch (which) {
+          case 0 -> json("POST", "/api/v1/reports/" + id + "/reviews", Role.VERIFIER, "{\"status\":\"verified\"}", "unknown report");
+          case 1 -> json("POST", "/api/v1/findings/" + id + "/votes", Role.BODY_MEMBER, "{\"vote\":\"confirm\"}", "unknown finding");
+          default -> json("POST", "/api/v1/obligations/" + id + "/answers", Role.GUARANTOR_REPRESENTATIVE, "{\"answer\":\"fulfilled\"}", "unknown obligation");
+        };
+      }
+      case 10 -> {
+        int which = r.nextInt(3);
+        String v = pick(r, List.of("\"maybe\"", "1", "null", "[]", "{}", "\"CONFIRM\"", "\"\""));
+        yield switch (which) {
+          case 0 -> json("POST", "/api/v1/reports/" + reportId + "/reviews", Role.VERIFIER, "{\"status\":" + v + "}", "bad review status");
+          case 1 -> json("POST", "/api/v1/findings/f-fuzz/votes", Role.BODY_MEMBER, "{\"vote\":" + v + "}", "bad vote");
+          default -> json("POST", "/api/v1/obligations/o-fuzz/answers", Role.GUARANTOR_REPRESENTATIVE, "{\"answer\":" + v + "}", "bad answer");
+        };
+      }
+      default -> {
+        byte[] junk = new byte[1 + r.nextInt(300)];
+        r.nextBytes(junk);
+        junk[0] = (byte) (int) pick(r, List.of((int) '{', (int) '[', (int) '"', 0xff, (int) 'x'));
+        yield new Bad("POST", pick(r, List.of("/api/v1/reports", "/api/v1/reports/" + reportId + "/reviews", "/api/v1/findings/f-fuzz/votes",
+            "/api/v1/obligations/o-fuzz/answers", "/api/v1/accounts", "/api/v1/webhooks", "/api/v1/me/tokens")),
+            null, "application/json", junk, "random bytes");
+      }
+    };
+  }
+
+  static com.fasterxml.jackson.databind.JsonNode wrongType(Random r, String field) {
+    var f = Json.MAPPER.getNodeFactory();
+    List<com.fasterxml.jackson.databind.JsonNode> options = new ArrayList<>(List.of(f.numberNode(r.nextInt()), f.booleanNode(r.nextBoolean()),
+        f.arrayNode().add(1), f.objectNode().put("a", 1), f.textNode("not-a-" + field + r.nextInt(99))));
+    if (!List.of("time-precision", "fatalities", "actor", "tags", "summary", "target").contains(field)) {
+      options.add(f.nullNode());
+    }
+    if (List.of("tags", "sources").contains(field)) {
+      options.removeIf(n -> n.isArray());
+      options.add(f.arrayNode().add(f.numberNode(7)));
+    }
+    if (field.equals("summary") || field.equals("target")) {
+      options.removeIf(n -> n.isTextual());
+    }
+    return options.get(r.nextInt(options.size()));
+  }
+
+  static <T> T pick(Random r, List<T> list) {
+    return list.get(r.nextInt(list.size()));
+  }
+
+  static Bad json(String method, String path, Role role, String body, String what) {
+    return new Bad(method, path, role, "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8), what);
+  }
+
+  static HttpResponse<String> send(Bad b) {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(t.base() + b.path()));
+    Role role = b.role() == null ? Role.ADMINISTRATOR : b.role();
+    if (b.role() != null || b.body() != null) {
+      req.header("Authorization", "Bearer " + tokens.get(b.role() == null ? roleFor(b.path()) : role));
+    }
+    if (b.contentType() != null) {
+      req.header("Content-Type", b.contentType());
+    }
+    req.method(b.method(), b.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(b.body()));
+    try {
+      return t.http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError(b.what() + ": " + e, e);
+    }
+  }
+
+  static Role roleFor(String path) {
+    if (path.endsWith("/reviews")) {
+      return Role.VERIFIER;
+    }
+    if (path.contains("/votes")) {
+      return Role.BODY_MEMBER;
+    }
+    if (path.contains("/answers")) {
+      return Role.GUARANTOR_REPRESENTATIVE;
+    }
+    if (path.endsWith("/reports")) {
+      return Role.MONITOR;
+    }
+    return Role.ADMINISTRATOR;
+  }
+
+  /** A digest of every row of the server's data tables. */
+  static String snapshot() {
+    return TestDb.jdbi().withHandle(h -> {
+      StringBuilder sb = new StringBuilder();
+      for (String table : List.of("ops_report", "ops_review", "ops_finding", "ops_vote", "ops_obligation", "ops_status", "account",
+          "api_token", "web_session", "audit_event", "webhook", "webhook_delivery")) {
+        sb.append(table).append('=').append(h.createQuery("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
+            + table + " t").mapTo(String.class).one()).append('\n');
+      }
+      return sb.toString();
+    });
+  }
+
+  /** Valid inputs for seeding. */
+  static final class ReportInputs {
+    static org.umbrella.server.ops.ReportInput.NewReport valid() {
+      try {
+        return org.umbrella.server.ops.ReportInput.parse(Json.MAPPER.readTree(TestServer.reportJson("seed")));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package org.umbrella.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A migrated PostgreSQL database with a connection pool: the embedded server in the data
+ * directory (started here, stopped on {@link #close()}, its files kept across restarts), or an
+ * external server by URL.
+ *
+ * <p>Opening runs the Flyway migrations (store: V1..V49; the server module: V50 and up).
+ */
+public final class Database implements AutoCloseable {
+  private final EmbeddedPostgres embedded;
+  private final HikariDataSource pool;
+  private final Jdbi jdbi;
+  private final java.nio.channels.FileChannel lock;
+
+  private Database(EmbeddedPostgres embedded, HikariDataSource pool, java.nio.channels.FileChannel lock) {
+    this.embedded = embedded;
+    this.pool = pool;
+    this.lock = lock;
+    this.jdbi = Jdbi.create(pool);
+  }
+
+  /**
+   * Opens (and for the embedded kind, starts) the database and migrates it.
+   *
+   * @throws StoreException if the server cannot be started or reached, or a migration fails
+   */
+  public static Database open(StoreConfig config) {
+    return open(config, null);
+  }
+
+  /**
+   * Opens the database, using {@code schema} (created when missing) instead of {@code public}
+   * when given; tests use one schema per class.
+   */
+  public static Database open(StoreConfig config, String schema) {
+    EmbeddedPostgres pg = null;
+    java.nio.channels.FileChannel lock = null;
+    String url = config.databaseUrl();
+    try {
+      if (url == null) {
+        Path dir = config.dataDir().resolve("postgres");
+        Files.createDirectories(dir);
+        lock = lockDataDir(config.dataDir());
+        stopOrphanedServer(dir);
+        pg = EmbeddedPostgres.builder()
+            .setDataDirectory(dir)
+            .setCleanDataDirectory(false)
+            .setPort(0)
+            .start();
+        url = pg.getJdbcUrl("postgres", "postgres");
+      }
+      HikariConfig hc = new HikariConfig();
+      hc.setJdbcUrl(url);
+      hc.setMaximumPoolSize(8);
+      hc.setPoolName("umbrella-store");
+      if (schema != null) {
+        hc.setSchema(schema);
+        hc.setConnectionInitSql("create schema if not exists " + schema);
+      }
+      HikariDataSource ds = new HikariDataSource(hc);
+      Flyway.configure()
+          .dataSource(ds)
+          .schemas(schema == null ? "public" : schema)
+          .locations("classpath:db/migration")
+          .loggers("slf4j")
+          .load()
+          .migrate();
+      return new Database(pg, ds, lock);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(pg);
+      closeQuietly(lock);
+      throw new StoreException(
+          "cannot open the database " + (config.databaseUrl() == null
+              ? "(embedded, in " + config.dataDir().resolve("postgres") + ")"
+              : "at " + config.databaseUrl()) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** JDBI over the pool. */
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** The pooled data source. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+    closeQuietly(embedded);
+    closeQuietly(lock);
+  }
+
+  /**
+   * Takes the data directory's lock for this process's lifetime, so two Umbrella processes never
+   * run one embedded database; the operating system releases it when the process dies.
+   */
+  private static java.nio.channels.FileChannel lockDataDir(Path dataDir) throws IOException {
+    java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dataDir.resolve("umbrella.lock"),
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+    if (ch.tryLock() == null) {
+      ch.close();
+      throw new StoreException("the data directory " + dataDir + " is in use by another Umbrella process");
+    }
+    return ch;
+  }
+
+  /**
+   * Stops a PostgreSQL server left running on our data directory by an Umbrella process that was
+   * killed (SIGKILL leaves no chance to stop it). We hold the directory's lock, so no live
+   * Umbrella process owns that server.
+   */
+  private static void stopOrphanedServer(Path pgDir) throws IOException {
+    Path pidFile = pgDir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+    } catch (RuntimeException e) {
+      return; // unreadable: PostgreSQL itself will judge the stale file
+    }
+    java.util.Optional<ProcessHandle> p = ProcessHandle.of(pid);
+    if (p.isEmpty() || !p.get().isAlive()
+        || !p.get().info().command().map(c -> c.contains("postgres")).orElse(false)) {
+      return;
+    }
+    p.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients are gone with their process
+    try {
+      p.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      p.get().destroyForcibly(); // crash-safe: PostgreSQL recovers from its WAL on the next start
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      // it exited
+    }
+  }
+  private static void closeQuietly(java.io.Closeable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+    }
+  }
+
+  private static void closeQuietly(EmbeddedPostgres pg) {
+    if (pg != null) {
+      try {
+        pg.close();
+      } catch (IOException ignored) {
+        // the server is going away either way
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package org.umbrella.store.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A buffer of rows in PostgreSQL's COPY text format (tab-separated, backslash escapes), filled
+ * without synchronisation or per-byte calls.
+ */
+public final class CopyText {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private byte[] buf;
+  private int size;
+
+  /** An empty buffer of the given initial capacity. */
+  public CopyText(int capacity) {
+    buf = new byte[capacity];
+  }
+
+  /** Bytes held. */
+  public int size() {
+    return size;
+  }
+
+  /** The backing array (valid up to {@link #size()}). */
+  public byte[] array() {
+    return buf;
+  }
+
+  /** Empties the buffer. */
+  public void reset() {
+    size = 0;
+  }
+
+  private void room(int n) {
+    if (size + n > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+    }
+  }
+
+  /** Appends one field, escaping backslash, tab, newline and carriage return; null as \N. */
+  public CopyText field(String s) {
+    if (s == null) {
+      room(2);
+      buf[size++] = '\\';
+      buf[size++] = 'N';
+      return this;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    room(b.length * 2);
+    for (byte c : b) {
+      switch (c) {
+        case '\\' -> { buf[size++] = '\\'; buf[size++] = '\\'; }
+        case '\t' -> { buf[size++] = '\\'; buf[size++] = 't'; }
+        case '\n' -> { buf[size++] = '\\'; buf[size++] = 'n'; }
+        case '\r' -> { buf[size++] = '\\'; buf[size++] = 'r'; }
+        default -> buf[size++] = c;
+      }
+    }
+    return this;
+  }
+
+  /** Appends a bytea in hex form ({@code \\x...}, escaped for COPY). */
+  public CopyText bytea(byte[] b) {
+    room(3 + 2 * b.length);
+    buf[size++] = '\\';
+    buf[size++] = '\\';
+    buf[size++] = 'x';
+    for (byte x : b) {
+      buf[size++] = HEX[(x >> 4) & 0xf];
+      buf[size++] = HEX[x & 0xf];
+    }
+    return this;
+  }
+
+  /** A field separator. */
+  public CopyText tab() {
+    room(1);
+    buf[size++] = '\t';
+    return this;
+  }
+
+  /** The end of a row. */
+  public void end() {
+    room(1);
+    buf[size++] = '\n';
+  }
+}
