@@ -25,6 +25,10 @@ import org.umbrella.engine.output.FindingRecord;
  */
 public final class EngineComparison {
   static int ROUNDS = 3;
+  /** Contestants to run (generator, hand, hand-records, engine, esper); all when null. For profiling one of them. */
+  static java.util.Set<String> ONLY;
+  /** Incidents per CPU-second of each contestant run, by key. */
+  static final java.util.Map<String, Double> CPU_RATES = new java.util.HashMap<>();
 
   private EngineComparison() {}
 
@@ -40,6 +44,7 @@ public final class EngineComparison {
         case "--agreement" -> agreementFile = Path.of(args[++i]);
         case "--skip-esper" -> esper = false;
         case "--rounds" -> ROUNDS = Integer.parseInt(args[++i]);
+        case "--only" -> ONLY = java.util.Set.of(args[++i].split(","));
         default -> {
           System.err.println("unknown argument " + args[i]);
           System.exit(2);
@@ -101,6 +106,9 @@ public final class EngineComparison {
     if (esper) {
       System.out.printf(Locale.ROOT, "engine / Esper:             %.2f (engine is %.2fx faster)%n", engine / esperRate, engine / esperRate);
     }
+    System.out.printf(Locale.ROOT, "per CPU-second (less sensitive to other load on the core): engine / hand loop %.2f, engine / Esper %.2f%n",
+        CPU_RATES.getOrDefault("engine", Double.NaN) / CPU_RATES.getOrDefault("hand", Double.NaN),
+        CPU_RATES.getOrDefault("engine", Double.NaN) / CPU_RATES.getOrDefault("esper", Double.NaN));
     double engineNet = 1 / (1 / engine - 1 / gen);
     double handNet = 1 / (1 / hand - 1 / gen);
     System.out.printf(Locale.ROOT, "without the generator's own cost: engine %,.0f/s, hand loop %,.0f/s (ratio %.2f)%n",
@@ -110,6 +118,9 @@ public final class EngineComparison {
   record Contestant(Consumer<Incident> process, java.util.function.Supplier<String> found) {}
 
   private static double run(String name, Agreement agreement, long warmup, long n, java.util.function.Function<Agreement, Contestant> make) {
+    if (ONLY != null && !ONLY.contains(key(name))) {
+      return Double.NaN;
+    }
     Contestant w = make.apply(agreement);
     Iterator<Incident> ws = TwentyPoint.stream(agreement, warmup, 7);
     while (ws.hasNext()) {
@@ -119,24 +130,47 @@ public final class EngineComparison {
     resetPeaks();
     // best of three runs: the machine may be shared, and the fastest run is the least disturbed
     long best = Long.MAX_VALUE;
+    long bestCpu = Long.MAX_VALUE;
     Contestant kept = null;
     for (int round = 0; round < ROUNDS; round++) {
       Contestant c = make.apply(agreement);
       Iterator<Incident> s = TwentyPoint.stream(agreement, n, 42);
+      long cpuStart = processCpuNanos();
       long start = System.nanoTime();
       while (s.hasNext()) {
         c.process().accept(s.next());
       }
       long nanos = System.nanoTime() - start;
+      bestCpu = Math.min(bestCpu, processCpuNanos() - cpuStart);
       if (nanos < best) {
         best = nanos;
         kept = c;
       }
     }
     double rate = n / (best / 1e9);
-    System.out.printf(Locale.ROOT, "%-20s %,12.0f incidents/s  %7.2f s  peak heap %4d MB  %s%n", name, rate, best / 1e9, peakHeapMb(),
-        kept.found().get());
+    double cpuRate = n / (bestCpu / 1e9);
+    CPU_RATES.put(key(name), cpuRate);
+    System.out.printf(Locale.ROOT, "%-20s %,12.0f incidents/s  %7.2f s  (%,12.0f per CPU-second)  peak heap %4d MB  %s%n", name, rate,
+        best / 1e9, cpuRate, peakHeapMb(), kept.found().get());
     return rate;
+  }
+
+  /**
+   * CPU time of the whole process (every thread: the contestant's, the collector's, the compiler's),
+   * which, pinned to one core, other programs on that core do not inflate as they do wall time.
+   */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+  }
+
+  private static String key(String name) {
+    return switch (name) {
+      case "generator alone" -> "generator";
+      case "hand-written loop" -> "hand";
+      case "hand loop + records" -> "hand-records";
+      case "Umbrella engine" -> "engine";
+      default -> "esper";
+    };
   }
 
   private static void resetPeaks() {

@@ -77,7 +77,7 @@ public final class Evaluator {
    * {@link FindingState} when one definition matched, or an array by match-definition position.
    * A withdrawn finding stays as a marker, so that a later raise gets the next version ({@code #2}).
    */
-  private final LinkedHashMap<String, Object> incidents = new LinkedHashMap<>();
+  private final RevisionIndex<Object> incidents = new RevisionIndex<>();
   /** Definition index -> position in {@link #matchDefs}, or -1. */
   private int[] matchPosition;
   private final Map<String, FindingState> findings = new HashMap<>();
@@ -93,6 +93,8 @@ public final class Evaluator {
   private long alertCount;
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private Consumer<OutputRecord> sink;
+  private Instant nowInstant;
+  private long nowInstantMillis;
 
   private record MatchDef(int index, MatchFinding def, boolean[] kinds, ReviewStatus minStatus, int[] within, Optional<Expression> when) {}
 
@@ -352,7 +354,7 @@ public final class Evaluator {
 
   private void incident(Incident incident) {
     Object slots = incidents.get(incident.id());
-    Object before = slots;
+    boolean stored = false;
     Instant at = null;
     boolean placeSet = false;
     Map<String, Object> activation = null;
@@ -398,7 +400,7 @@ public final class Evaluator {
         continue;
       }
       if (at == null) {
-        at = Instant.ofEpochMilli(now);
+        at = nowInstant();
       }
       boolean live = old != null && !old.status.equals(WITHDRAWN);
       if (live && (!ok || !old.actor.equals(incident.actor().party()))) {
@@ -409,10 +411,12 @@ public final class Evaluator {
       if (ok && !live) {
         // Only incidents that raised something are remembered: a revision of any other is new evidence anyway.
         slots = store(slots, k, raiseMatch(m, incident, at, old == null ? 1 : old.version() + 1));
+        stored = true;
       }
     }
-    if (slots != before) {
-      incidents.put(incident.id(), slots);
+    if (stored) {
+      // also when a slot array changed in place: its eviction time may have changed with it
+      incidents.put(incident.id(), slots, eventMillis(slots));
     }
   }
 
@@ -458,9 +462,9 @@ public final class Evaluator {
         keepIncidents ? incident : null, List.of(), incident.time().toEpochMilli(), incident.time().toEpochMilli(),
         determined ? CANDIDATE : CONFIRMED);
     f.raisedAtMillis = at.toEpochMilli();
-    String id = f.id();
-    emit(new FindingRecord(id, at, m.def.id(), f.status, f.actor, List.of(incident.id()), Optional.empty(),
-        new Cause(m.def.id(), "the incident matches", List.of(incident.id()), List.of())));
+    List<String> evidence = List.of(incident.id());
+    emit(new FindingRecord(f.id(), at, m.def.id(), f.status, f.actor, evidence, Optional.empty(),
+        new Cause(m.def.id(), "the incident matches", evidence, List.of())));
     if (determined) {
       awaitDetermination(f, at);
     } else {
@@ -711,13 +715,10 @@ public final class Evaluator {
     }
     int days = 0;
     if (a.distinctDays > 0) {
-      long lastDay = Long.MIN_VALUE;
-      for (int i = from; i < to; i++) {
-        long day = Math.floorDiv(w.time(i), 86_400_000L);
-        if (day != lastDay) {
-          days++;
-          lastDay = day;
-        }
+      // entries are in time order: jump from each day to the first entry after it
+      for (int i = from; i < to; days++) {
+        long dayEnd = (Math.floorDiv(w.time(i), 86_400_000L) + 1) * 86_400_000L - 1;
+        i = w.firstAfter(dayEnd, i + 1, to);
       }
       if (days < a.distinctDays) {
         return false;
@@ -925,12 +926,18 @@ public final class Evaluator {
     sink.accept(r);
   }
 
+  /** The clock as an Instant, made once per clock value (most records emit at most a few outputs). */
+  private Instant nowInstant() {
+    if (nowInstantMillis != now || nowInstant == null) {
+      nowInstant = Instant.ofEpochMilli(now);
+      nowInstantMillis = now;
+    }
+    return nowInstant;
+  }
+
   private void evict() {
     long limit = now - horizonMillis;
-    Map.Entry<String, Object> first;
-    while ((first = incidents.firstEntry()) != null && eventMillis(first.getValue()) < limit) {
-      incidents.pollFirstEntry();
-    }
+    incidents.evictBefore(limit);
     // Decided findings past the horizon are forgotten; undecided ones stay (a body may still vote)
     // but let go of their contributors, which no revision can reach any more.
     FindingState f;

@@ -10,9 +10,8 @@ import org.umbrella.engine.input.Vote;
 
 /** The engine's view of one raised finding (mutable; owned by the evaluator). */
 final class FindingState {
-  /** The id of an aggregate; null for a match finding, whose id is derived (see {@link #id()}). */
-  private final String aggregateId;
-  private final String definitionId;
+  /** See {@link #id()}; made once, as every raise emits it. */
+  private final String id;
   private final int version;
   final int definition;
   final String actor;
@@ -43,8 +42,8 @@ final class FindingState {
 
   FindingState(String aggregateId, String definitionId, int version, int definition, String actor, String incidentId, Incident incident,
       List<FindingState> contributors, long eventMillis, long windowFromMillis, String status) {
-    this.aggregateId = aggregateId;
-    this.definitionId = definitionId;
+    this.id = aggregateId != null ? aggregateId
+        : version == 1 ? definitionId + "/" + incidentId : definitionId + "/" + incidentId + "#" + version;
     this.version = version;
     this.definition = definition;
     this.actor = actor;
@@ -58,11 +57,7 @@ final class FindingState {
 
   /** {@code <definition>/<incident>} (then {@code #2}, {@code #3} for later raises), or the aggregate's own id. */
   String id() {
-    if (aggregateId != null) {
-      return aggregateId;
-    }
-    String key = definitionId + "/" + incidentId;
-    return version == 1 ? key : key + "#" + version;
+    return id;
   }
 
   int version() {

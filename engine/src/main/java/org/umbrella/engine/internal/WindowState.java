@@ -18,6 +18,7 @@ final class WindowState {
   private int head;
   final List<FindingState> raised = new ArrayList<>();
   long armedFrom = Long.MIN_VALUE;
+  private int pruneAt = 16;
 
   int start() {
     return head;
@@ -85,15 +86,22 @@ final class WindowState {
       System.arraycopy(times, head, times, 0, n);
       head = 0;
     }
-    if (!raised.isEmpty()) {
+    // Pruning is memory hygiene only: a raised finding before the horizon can no longer share an
+    // entry with the window, so it is never affected by a withdrawal. Prune when the list has doubled
+    // since the last time, so that undecided candidates (kept) do not make every call scan them.
+    if (raised.size() >= pruneAt) {
       raised.removeIf(r -> r.eventMillis <= horizonMillis && !"candidate".equals(r.status));
+      pruneAt = Math.max(16, 2 * raised.size());
     }
   }
 
   /** Index of the first entry with time > fromMillis. */
   int firstAfter(long fromMillis) {
-    int lo = head;
-    int hi = entries.size();
+    return firstAfter(fromMillis, head, entries.size());
+  }
+
+  /** Index of the first entry in [lo, hi) with time > fromMillis, or hi. */
+  int firstAfter(long fromMillis, int lo, int hi) {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (times[mid] > fromMillis) {

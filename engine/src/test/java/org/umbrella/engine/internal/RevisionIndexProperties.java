@@ -1,0 +1,65 @@
+package org.umbrella.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * The revision index behaves as the {@code LinkedHashMap} it replaces: insertion order kept by a
+ * later put of a present key, eldest entries dropped while their time is before the limit. Random
+ * operations over a small key space (many collisions, re-puts, removals in the middle of probe runs,
+ * growth of the table and the ring) are checked against that model after every step.
+ */
+class RevisionIndexProperties {
+  private record Entry(Integer value, long time) {}
+
+  @Property(tries = 200)
+  void index_behavesAsAnInsertionOrderedMapWithEviction(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 1, max = 5000) int keySpace) {
+    Random random = new Random(seed);
+    RevisionIndex<Integer> index = new RevisionIndex<>();
+    LinkedHashMap<String, Entry> model = new LinkedHashMap<>();
+    long clock = 0;
+    for (int step = 0; step < 6000; step++) {
+      // fresh String objects, as incidents bring their own ids
+      String key = new String("inc-" + random.nextInt(keySpace));
+      switch (random.nextInt(10)) {
+        case 0, 1, 2, 3 -> {
+          long time = clock - random.nextInt(50);
+          int value = random.nextInt();
+          index.put(key, value, time);
+          model.put(key, new Entry(value, time));
+        }
+        case 4 -> {
+          clock += random.nextInt(20);
+          long limit = clock - 200;
+          index.evictBefore(limit);
+          var it = model.entrySet().iterator();
+          while (it.hasNext()) {
+            Map.Entry<String, Entry> first = it.next();
+            if (first.getValue().time() >= limit) {
+              break;
+            }
+            it.remove();
+          }
+        }
+        default -> {
+          Entry e = model.get(key);
+          assertThat(index.get(key)).isEqualTo(e == null ? null : e.value());
+        }
+      }
+      assertThat(index.size()).isEqualTo(model.size());
+    }
+    for (Map.Entry<String, Entry> e : model.entrySet()) {
+      assertThat(index.get(new String(e.getKey()))).isEqualTo(e.getValue().value());
+    }
+    index.evictBefore(Long.MAX_VALUE);
+    assertThat(index.size()).isZero();
+  }
+}
