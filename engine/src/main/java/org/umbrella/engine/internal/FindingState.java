@@ -10,8 +10,13 @@ import org.umbrella.engine.input.Vote;
 
 /** The engine's view of one raised finding (mutable; owned by the evaluator). */
 final class FindingState {
-  /** See {@link #id()}; made once, as every raise emits it. */
-  private final String id;
+  /**
+   * The id of an aggregate; null for a match finding, whose id is derived when asked (see {@link
+   * #id()}): match findings are remembered for the revision horizon, and an id string each would
+   * double the objects the young collector copies.
+   */
+  private final String aggregateId;
+  private final String definitionId;
   private final int version;
   final int definition;
   final String actor;
@@ -42,8 +47,8 @@ final class FindingState {
 
   FindingState(String aggregateId, String definitionId, int version, int definition, String actor, String incidentId, Incident incident,
       List<FindingState> contributors, long eventMillis, long windowFromMillis, String status) {
-    this.id = aggregateId != null ? aggregateId
-        : version == 1 ? definitionId + "/" + incidentId : definitionId + "/" + incidentId + "#" + version;
+    this.aggregateId = aggregateId;
+    this.definitionId = definitionId;
     this.version = version;
     this.definition = definition;
     this.actor = actor;
@@ -57,7 +62,10 @@ final class FindingState {
 
   /** {@code <definition>/<incident>} (then {@code #2}, {@code #3} for later raises), or the aggregate's own id. */
   String id() {
-    return id;
+    if (aggregateId != null) {
+      return aggregateId;
+    }
+    return version == 1 ? definitionId + "/" + incidentId : definitionId + "/" + incidentId + "#" + version;
   }
 
   int version() {

@@ -7,22 +7,30 @@ package org.umbrella.engine.internal;
  * <p>Semantically a {@code LinkedHashMap<String, V>} in insertion order (a later {@link #put} of a
  * present key replaces its value and time but keeps its place) whose eldest entries are dropped by
  * {@link #evictBefore} while their time is before the limit. Built for the engine's hot path, where
- * almost every lookup is of a new incident and misses: open addressing with linear probing over a
- * byte array of 8-bit tags (a quarter of the size of the hash codes, so that it stays in the core's
- * cache at the sizes a 30-day horizon gives), so that a miss reads one or two bytes and no key, and a
- * key is compared only when its tag matches; the insertion order is a
- * ring of keys and times, so that the eviction check reads one long; removal shifts the probe run
- * back (no tombstones). The table never holds more than the entries within the horizon.
+ * almost every lookup is of a new incident and misses, and where the table is too large for the
+ * core's cache, so that what counts is how many cache lines an operation touches:
+ *
+ * <ul>
+ *   <li>Lookup: open addressing with linear probing over a byte array of 8-bit tags; a miss reads one
+ *       or two bytes and no key, and a key is compared only when its tag matches.
+ *   <li>Eviction: the insertion order is a ring of (time, slot) pairs, read in order; the eviction
+ *       check reads one long, and removing an entry marks its slot deleted (a tombstone) with writes
+ *       only, without probing or moving neighbours.
+ *   <li>Tombstones are cleared by rebuilding the table once live entries and tombstones together
+ *       fill half of it; the new capacity keeps live entries at most a quarter full, so rebuilds are
+ *       amortised over at least as many removals as there are live entries.
+ * </ul>
  *
  * <p>Not thread-safe.
  *
  * @param <V> the value kept per incident
  */
 final class RevisionIndex<V> {
-  /** Stored hash codes have the top bit set, so that 0 marks an empty slot. */
-  private static final int PRESENT = Integer.MIN_VALUE;
+  private static final byte EMPTY = 0;
+  private static final byte DELETED = 1;
+  private static final int MIN_CAPACITY = 1 << 10;
 
-  /** Per slot: 0 when empty, else a tag from the key's hash (never 0). */
+  /** Per slot: {@link #EMPTY}, {@link #DELETED}, or a tag from the key's hash (2..255 as unsigned). */
   private byte[] tags;
   private int[] hashes;
   private String[] keys;
@@ -31,16 +39,18 @@ final class RevisionIndex<V> {
   private long[] seqs;
   private int shift;
   private int size;
+  private int deleted;
 
-  private String[] ringKeys;
+  /** Insertion order: event time and slot of each entry, by sequence number modulo the ring size. */
   private long[] ringTimes;
+  private int[] ringSlots;
   private long headSeq;
   private long tailSeq;
 
   RevisionIndex() {
-    allocate(1 << 10);
-    ringKeys = new String[1 << 10];
-    ringTimes = new long[1 << 10];
+    allocate(MIN_CAPACITY);
+    ringTimes = new long[MIN_CAPACITY];
+    ringSlots = new int[MIN_CAPACITY];
   }
 
   int size() {
@@ -50,12 +60,12 @@ final class RevisionIndex<V> {
   /** The value for {@code key}, or null. */
   @SuppressWarnings("unchecked")
   V get(String key) {
-    int h = key.hashCode() | PRESENT;
+    int h = key.hashCode();
     byte tag = tag(h);
     int mask = tags.length - 1;
     for (int i = home(h); ; i = (i + 1) & mask) {
       byte t = tags[i];
-      if (t == 0) {
+      if (t == EMPTY) {
         return null;
       }
       if (t == tag && hashes[i] == h && keys[i].equals(key)) {
@@ -69,84 +79,69 @@ final class RevisionIndex<V> {
    * keeps its place.
    */
   void put(String key, V value, long time) {
-    int h = key.hashCode() | PRESENT;
-    int mask = tags.length - 1;
-    int i = home(h);
+    int h = key.hashCode();
     byte tag = tag(h);
-    for (; tags[i] != 0; i = (i + 1) & mask) {
-      if (tags[i] == tag && hashes[i] == h && keys[i].equals(key)) {
+    int mask = tags.length - 1;
+    int free = -1;
+    int i = home(h);
+    for (byte t; (t = tags[i]) != EMPTY; i = (i + 1) & mask) {
+      if (t == tag && hashes[i] == h && keys[i].equals(key)) {
         values[i] = value;
         ringTimes[(int) (seqs[i] & (ringTimes.length - 1))] = time;
         return;
       }
+      if (t == DELETED && free < 0) {
+        free = i;
+      }
     }
-    if (tailSeq - headSeq == ringKeys.length) {
+    if (free >= 0) {
+      i = free;
+      deleted--;
+    }
+    if (tailSeq - headSeq == ringTimes.length) {
       growRing();
     }
     long seq = tailSeq++;
-    int r = (int) (seq & (ringKeys.length - 1));
-    ringKeys[r] = key;
+    int r = (int) (seq & (ringTimes.length - 1));
     ringTimes[r] = time;
-    tags[i] = tag(h);
+    ringSlots[r] = i;
+    tags[i] = tag;
     hashes[i] = h;
     keys[i] = key;
     values[i] = value;
     seqs[i] = seq;
-    if (++size > hashes.length >> 1) {
-      rehash(hashes.length << 1);
+    size++;
+    if (size + deleted > tags.length >> 1) {
+      rebuild();
     }
   }
 
   /** Forgets entries, eldest first, while the eldest's time is before {@code limit}. */
   void evictBefore(long limit) {
+    int ringMask = ringTimes.length - 1;
     while (headSeq < tailSeq) {
-      int r = (int) (headSeq & (ringKeys.length - 1));
+      int r = (int) (headSeq & ringMask);
       if (ringTimes[r] >= limit) {
         return;
       }
-      remove(ringKeys[r]);
-      ringKeys[r] = null;
+      int slot = ringSlots[r];
+      tags[slot] = DELETED;
+      keys[slot] = null;
+      values[slot] = null;
+      size--;
+      deleted++;
       headSeq++;
     }
   }
 
-  private void remove(String key) {
-    int h = key.hashCode() | PRESENT;
-    int mask = tags.length - 1;
-    int i = home(h);
-    byte tag = tag(h);
-    while (!(tags[i] == tag && hashes[i] == h && (keys[i] == key || keys[i].equals(key)))) {
-      i = (i + 1) & mask;
-    }
-    size--;
-    // Backward shift: move later members of the probe run into the hole unless their home lies
-    // cyclically in (hole, position], where moving them would put them before their home.
-    for (int j = (i + 1) & mask; tags[j] != 0; j = (j + 1) & mask) {
-      int k = home(hashes[j]);
-      boolean stays = i <= j ? i < k && k <= j : i < k || k <= j;
-      if (!stays) {
-        tags[i] = tags[j];
-        hashes[i] = hashes[j];
-        keys[i] = keys[j];
-        values[i] = values[j];
-        seqs[i] = seqs[j];
-        i = j;
-      }
-    }
-    tags[i] = 0;
-    hashes[i] = 0;
-    keys[i] = null;
-    values[i] = null;
+  /** Eight bits of the hash independent of the home slot's (a second multiplier), never EMPTY or DELETED. */
+  private static byte tag(int hash) {
+    int t = (hash * 0x85EBCA6B) >>> 24;
+    return (byte) (t < 2 ? t + 2 : t);
   }
 
-  /** Eight bits of the hash independent of the home slot's (a second multiplier), never 0. */
-  private static byte tag(int storedHash) {
-    int t = (storedHash * 0x85EBCA6B) >>> 24;
-    return (byte) (t == 0 ? 1 : t);
-  }
-
-  private int home(int storedHash) {
-    return (storedHash * 0x9E3779B9) >>> shift;
+  private int home(int hash) {
+    return (hash * 0x9E3779B9) >>> shift;
   }
 
   private void allocate(int capacity) {
@@ -158,37 +153,46 @@ final class RevisionIndex<V> {
     shift = Integer.numberOfLeadingZeros(capacity) + 1;
   }
 
-  private void rehash(int capacity) {
+  /** Rehashes the live entries into a table at most a quarter full, dropping tombstones. */
+  private void rebuild() {
+    byte[] oldTags = tags;
     int[] oldHashes = hashes;
     String[] oldKeys = keys;
     Object[] oldValues = values;
     long[] oldSeqs = seqs;
+    int capacity = MIN_CAPACITY;
+    while (capacity < 4L * size) {
+      capacity <<= 1;
+    }
     allocate(capacity);
+    deleted = 0;
     int mask = capacity - 1;
-    for (int j = 0; j < oldHashes.length; j++) {
-      if (oldHashes[j] != 0) {
+    int ringMask = ringTimes.length - 1;
+    for (int j = 0; j < oldTags.length; j++) {
+      if (oldTags[j] != EMPTY && oldTags[j] != DELETED) {
         int i = home(oldHashes[j]);
-        while (tags[i] != 0) {
+        while (tags[i] != EMPTY) {
           i = (i + 1) & mask;
         }
-        tags[i] = tag(oldHashes[j]);
+        tags[i] = oldTags[j];
         hashes[i] = oldHashes[j];
         keys[i] = oldKeys[j];
         values[i] = oldValues[j];
         seqs[i] = oldSeqs[j];
+        ringSlots[(int) (oldSeqs[j] & ringMask)] = i;
       }
     }
   }
 
   private void growRing() {
-    int capacity = ringKeys.length << 1;
-    String[] k = new String[capacity];
+    int capacity = ringTimes.length << 1;
     long[] t = new long[capacity];
-    for (long s = headSeq; s < tailSeq; s++) {
-      k[(int) (s & (capacity - 1))] = ringKeys[(int) (s & (ringKeys.length - 1))];
-      t[(int) (s & (capacity - 1))] = ringTimes[(int) (s & (ringTimes.length - 1))];
+    int[] s = new int[capacity];
+    for (long q = headSeq; q < tailSeq; q++) {
+      t[(int) (q & (capacity - 1))] = ringTimes[(int) (q & (ringTimes.length - 1))];
+      s[(int) (q & (capacity - 1))] = ringSlots[(int) (q & (ringSlots.length - 1))];
     }
-    ringKeys = k;
     ringTimes = t;
+    ringSlots = s;
   }
 }
