@@ -30,8 +30,12 @@ import org.umbrella.evidence.importers.RowOutcome;
 final class EventFiles {
   private EventFiles() {}
 
-  /** Opens {@code file}; the iterator closes it at the end. {@code bytesRead} receives progress. */
-  static Iterator<InputRecord> open(Path file, Format format, Consumer<String> rejected, Consumer<String> notes, LongConsumer bytesRead) {
+  /**
+   * Opens {@code file}; the iterator closes it at the end. {@code parties} maps a dataset's actor
+   * names to party ids (formats other than umbrella). {@code bytesRead} receives progress.
+   */
+  static Iterator<InputRecord> open(Path file, Format format, PartyNames parties, Consumer<String> rejected, Consumer<String> notes,
+      LongConsumer bytesRead) {
     BufferedReader reader;
     try {
       InputStream in = new CountingInputStream(Files.newInputStream(file), bytesRead);
@@ -66,7 +70,7 @@ final class EventFiles {
         }
       };
     }
-    ImportStream stream = format.importer(PartyNames.ukraineWar()).open(reader);
+    ImportStream stream = format.importer(parties).open(reader);
     return new Iterator<>() {
       private InputRecord next;
       private boolean notesReported;

@@ -34,6 +34,7 @@ import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.evidence.importers.Format;
+import org.umbrella.evidence.importers.PartyNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,11 +86,15 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Records sorted in memory at once; larger inputs are sorted in runs on disk. Default: ${DEFAULT-VALUE}.")
   int sortChunk;
 
+  /** Dataset actor names to the agreement's party ids, set once the agreement is loaded. */
+  private PartyNames parties;
+
   @Override
   public Integer call() throws IOException {
     Format fmt = Format.fromWire(format).orElseThrow(() -> new UserException("unknown --format '" + format + "'; expected one of "
         + Format.allWireNames()));
     Agreement agreement = loadAgreement(agreementFile);
+    parties = PartyNames.forAgreement(agreement);
     Instant fromT = from == null ? null : instant("--from", from);
     Instant toT = to == null ? null : instant("--to", to);
     long totalBytes = 0;
@@ -203,7 +208,7 @@ public final class ReplayCommand implements Callable<Integer> {
           if (next >= files.size()) {
             return false;
           }
-          current = EventFiles.open(files.get(next++), fmt, rejection -> {
+          current = EventFiles.open(files.get(next++), fmt, parties, rejection -> {
             rejected.incrementAndGet();
             if (sum != null) {
               sum.rejected();

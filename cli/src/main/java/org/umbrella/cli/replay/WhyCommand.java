@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,20 @@ import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.evidence.importers.Format;
+import org.umbrella.evidence.importers.PartyNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code umbrella why OUTPUT-ID}: the causal chain of one output of a replay, down to the incidents. */
+/**
+ * {@code umbrella why OUTPUT-ID}: the causal chain of one output of a replay, down to the incidents.
+ *
+ * <p>Streams the output file instead of loading it: causes point back to earlier outputs, so the
+ * chain is gathered in passes, each reading the file once and keeping only the records of the ids
+ * the previous pass reached (a chain is a few levels deep: obligation, aggregate, findings). Memory
+ * is bounded by the chain, not by the replay.
+ */
 @Command(name = "why", description = {
     "Explain one output of a replay: every status change it went through and the rule behind it, then what it rests on,"
         + " down to the input records."})
@@ -42,25 +51,36 @@ public final class WhyCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "umbrella", paramLabel = "FORMAT", description = "Format of --events (as for replay). Default: ${DEFAULT-VALUE}.")
   String format;
 
+  @Option(names = "--agreement", paramLabel = "FILE",
+      description = "The agreement replayed: its parties name the actors of --events in dataset formats. Default: the Ukraine-war names.")
+  Path agreement;
+
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(outputs)) {
       throw new UserException("cannot read " + outputs + ": no such file");
     }
     Map<String, List<OutputRecord>> index = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(outputs, StandardCharsets.UTF_8)) {
-      String line;
-      long n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (!line.isBlank()) {
-          OutputRecord r = OutputCodec.decode(line, n);
-          index.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r);
+    Set<String> asked = new HashSet<>();
+    Set<String> wanted = Set.of(id);
+    while (!wanted.isEmpty()) {
+      asked.addAll(wanted);
+      Map<String, List<OutputRecord>> found = scan(outputs, wanted);
+      index.putAll(found);
+      Set<String> next = new HashSet<>();
+      for (List<OutputRecord> records : found.values()) {
+        for (OutputRecord r : records) {
+          for (String o : r.cause().outputs()) {
+            if (!asked.contains(o)) {
+              next.add(o);
+            }
+          }
         }
       }
-    } catch (EngineException e) {
-      throw new UserException(outputs + ": " + e.getMessage());
+      wanted = next;
     }
+    PartyNames parties = agreement == null ? PartyNames.ukraineWar()
+        : PartyNames.forAgreement(ReplayCommand.loadAgreement(agreement));
     Format fmt = Format.fromWire(format).orElseThrow(() -> new UserException("unknown --format '" + format + "'; expected one of "
         + Format.allWireNames()));
     Set<String> needed = Explainer.inputIds(id, index);
@@ -69,7 +89,7 @@ public final class WhyCommand implements Callable<Integer> {
       if (!Files.isRegularFile(p)) {
         throw new UserException("cannot read events file " + p + ": no such file");
       }
-      Iterator<InputRecord> it = EventFiles.open(p, fmt, r -> { }, n -> { }, b -> { });
+      Iterator<InputRecord> it = EventFiles.open(p, fmt, parties, r -> { }, n -> { }, b -> { });
       while (it.hasNext()) {
         InputRecord r = it.next();
         if (needed.contains(r.id())) {
@@ -81,5 +101,49 @@ public final class WhyCommand implements Callable<Integer> {
       throw new UserException("no output in " + outputs + " has the id '" + id + "'");
     }
     return 0;
+  }
+
+  /** One pass over the output file: the records whose id is in {@code wanted}, in file order. */
+  private static Map<String, List<OutputRecord>> scan(Path file, Set<String> wanted) throws IOException {
+    Map<String, List<OutputRecord>> found = new HashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      long n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String quick = topLevelId(line);
+        if (quick != null && !wanted.contains(quick)) {
+          continue;
+        }
+        OutputRecord r = OutputCodec.decode(line, n);
+        if (wanted.contains(r.id())) {
+          found.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r);
+        }
+      }
+    } catch (EngineException e) {
+      throw new UserException(file + ": " + e.getMessage());
+    }
+    return found;
+  }
+
+  /**
+   * The id of a canonical output line without parsing it, or null when it cannot tell (then the line
+   * is parsed). In canonical JSON a quote inside a string is escaped, so {@code "id":"} occurs only
+   * as a key, and the only object with an {@code id} key is the record itself.
+   */
+  static String topLevelId(String line) {
+    int at = line.indexOf("\"id\":\"");
+    if (at < 0) {
+      return null;
+    }
+    int from = at + 6;
+    int to = line.indexOf('"', from);
+    if (to < 0 || line.lastIndexOf('\\', to) >= from) {
+      return null;
+    }
+    return line.substring(from, to);
   }
 }

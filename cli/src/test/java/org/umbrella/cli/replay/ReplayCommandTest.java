@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.umbrella.cli.Umbrella;
+import org.umbrella.engine.output.OutputCodec;
 import picocli.CommandLine;
 
 /** The replay and why commands, end to end through files, on the engine's golden scenarios. */
@@ -83,6 +84,24 @@ class ReplayCommandTest {
         .contains("confirmed: majority of 5 eligible: 3 confirm")
         .contains("determination d1")
         .contains("incident v1: shelling at 2026-03-02T00:00:00Z");
+  }
+
+  @Test
+  void why_quickIdOfEveryGoldenOutputLine_isTheDecodedId() throws IOException {
+    int lines = 0;
+    try (var dirs = Files.list(SCENARIOS)) {
+      for (Path expected : dirs.map(d -> d.resolve("expected.jsonl")).filter(Files::isRegularFile).toList()) {
+        long n = 0;
+        for (String line : Files.readAllLines(expected)) {
+          n++;
+          if (!line.isBlank()) {
+            assertThat(WhyCommand.topLevelId(line)).as(expected + ":" + n).isEqualTo(OutputCodec.decode(line, n).id());
+            lines++;
+          }
+        }
+      }
+    }
+    assertThat(lines).isGreaterThan(100);
   }
 
   @Test
