@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.umbrella.agreement.model.Agreement;
@@ -23,9 +24,12 @@ import org.umbrella.engine.Engine;
 import org.umbrella.engine.input.Incident;
 
 /**
- * JMH: incidents per second through the engine, the hand-written loop and Esper, each given the
- * same 200,000 pre-generated incidents (so generation is not measured) with fresh state per
- * invocation (set up outside the measurement, including Esper's EPL compilation). Scores are in incidents/s (ops/s with one op per incident).
+ * JMH: incidents per second through the engine, the hand-written loop (bare, and with the revision
+ * index and one record per finding) and Esper (bare, and with a 30-day revision window), each given
+ * the same 200,000 pre-generated incidents (so generation is not measured) with fresh state per
+ * invocation, set up outside the measurement (for Esper: compiling and deploying the EPL). Each
+ * contestant has its own state class, so a benchmark sets up only what it measures. Scores are in
+ * incidents/s (ops/s with one op per incident).
  *
  * <p>Run from the repository root: {@code ./mvnw -q -pl bench -am package -DskipTests && java -cp
  * bench/target/classes:$(cat bench/target/classpath.txt) org.openjdk.jmh.Main EngineBenchmark}.
@@ -33,7 +37,7 @@ import org.umbrella.engine.input.Incident;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Fork(value = 1, jvmArgs = {"-Xmx512m", "-XX:+UseParallelGC"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class EngineBenchmark {
@@ -41,10 +45,6 @@ public class EngineBenchmark {
 
   Agreement agreement;
   List<Incident> incidents;
-
-  Engine engine;
-  HandLoop hand;
-  EsperPeer esper;
 
   @Setup(Level.Trial)
   public void load() {
@@ -54,19 +54,74 @@ public class EngineBenchmark {
     s.forEachRemaining(incidents::add);
   }
 
-  @Setup(Level.Invocation)
-  public void fresh() {
-    engine = Engine.create(agreement);
-    hand = new HandLoop(agreement);
-    if (esper != null) {
-      esper.close();
+  /** A fresh engine per invocation. */
+  @State(Scope.Thread)
+  public static class EngineState {
+    Engine engine;
+
+    @Setup(Level.Invocation)
+    public void fresh(EngineBenchmark b) {
+      engine = Engine.create(b.agreement);
     }
-    esper = new EsperPeer(agreement); // compiling and deploying the EPL is not measured
+  }
+
+  /** A fresh hand loop per invocation. */
+  @State(Scope.Thread)
+  public static class HandState {
+    HandLoop hand;
+    HandLoop handWithRecords;
+
+    @Setup(Level.Invocation)
+    public void fresh(EngineBenchmark b) {
+      hand = new HandLoop(b.agreement);
+      handWithRecords = new HandLoop(b.agreement, true, o -> { });
+    }
+  }
+
+  /** A fresh Esper runtime per invocation (the previous one destroyed). */
+  @State(Scope.Thread)
+  public static class EsperState {
+    EsperPeer esper;
+
+    @Setup(Level.Invocation)
+    public void fresh(EngineBenchmark b) {
+      close();
+      esper = new EsperPeer(b.agreement);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      if (esper != null) {
+        esper.close();
+        esper = null;
+      }
+    }
+  }
+
+  /** As {@link EsperState}, with the revision window. */
+  @State(Scope.Thread)
+  public static class EsperRevisionsState {
+    EsperPeer esper;
+
+    @Setup(Level.Invocation)
+    public void fresh(EngineBenchmark b) {
+      close();
+      esper = new EsperPeer(b.agreement, true);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      if (esper != null) {
+        esper.close();
+        esper = null;
+      }
+    }
   }
 
   @Benchmark
   @OperationsPerInvocation(N)
-  public void engine(Blackhole bh) {
+  public void engine(EngineState s, Blackhole bh) {
+    Engine engine = s.engine;
     for (Incident i : incidents) {
       engine.process(i, bh::consume);
     }
@@ -74,19 +129,37 @@ public class EngineBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(N)
-  public long handWrittenLoop() {
+  public long handWrittenLoop(HandState s) {
     for (Incident i : incidents) {
-      hand.process(i);
+      s.hand.process(i);
     }
-    return hand.outputs();
+    return s.hand.outputs();
   }
 
   @Benchmark
   @OperationsPerInvocation(N)
-  public long esper() {
+  public long handLoopWithRecords(HandState s) {
     for (Incident i : incidents) {
-      esper.process(i);
+      s.handWithRecords.process(i);
     }
-    return esper.counts[0];
+    return s.handWithRecords.outputs();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public long esper(EsperState s) {
+    for (Incident i : incidents) {
+      s.esper.process(i);
+    }
+    return s.esper.counts[0];
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public long esperWithRevisions(EsperRevisionsState s) {
+    for (Incident i : incidents) {
+      s.esper.process(i);
+    }
+    return s.esper.counts[0] + s.esper.revisions;
   }
 }

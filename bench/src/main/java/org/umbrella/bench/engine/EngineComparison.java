@@ -100,11 +100,21 @@ public final class EngineComparison {
             p.counts[0], p.counts[1], p.counts[2], p.counts[3]));
       });
     }
+    double esperFull = Double.NaN;
+    if (esper) {
+      esperFull = run("Esper + revisions", agreement, warmup, n, a -> {
+        EsperPeer p = new EsperPeer(a, true);
+        return new Contestant(p::process, () -> String.format(Locale.ROOT,
+            "violations %,d, significant-attack %,d, capitals %,d, russia %,d, revisions found %,d (with a 30-day revision window by id)",
+            p.counts[0], p.counts[1], p.counts[2], p.counts[3], p.revisions));
+      });
+    }
     System.out.println();
     System.out.printf(Locale.ROOT, "engine / hand-written loop: %.2f (hand loop is %.2fx faster)%n", engine / hand, hand / engine);
     System.out.printf(Locale.ROOT, "engine / hand loop + records: %.2f (that loop is %.2fx faster)%n", engine / handFull, handFull / engine);
     if (esper) {
       System.out.printf(Locale.ROOT, "engine / Esper:             %.2f (engine is %.2fx faster)%n", engine / esperRate, engine / esperRate);
+      System.out.printf(Locale.ROOT, "engine / Esper + revisions: %.2f (engine is %.2fx faster)%n", engine / esperFull, engine / esperFull);
     }
     System.out.printf(Locale.ROOT, "per CPU-second (less sensitive to other load on the core): engine / hand loop %.2f, engine / Esper %.2f%n",
         CPU_RATES.getOrDefault("engine", Double.NaN) / CPU_RATES.getOrDefault("hand", Double.NaN),
@@ -169,6 +179,7 @@ public final class EngineComparison {
       case "hand-written loop" -> "hand";
       case "hand loop + records" -> "hand-records";
       case "Umbrella engine" -> "engine";
+      case "Esper + revisions" -> "esper-revisions";
       default -> "esper";
     };
   }

@@ -23,7 +23,7 @@ import org.umbrella.engine.input.Incident;
 final class EsperPeer {
   static final String EPL = """
       @name('violation') insert into Violation
-        select ts, party, dayno from IncidentEvent(status >= 2 and sources >= 1
+        select id, ts, party, dayno from IncidentEvent(status >= 2 and sources >= 1
           and kind in ('shelling', 'missile_strike', 'air_strike', 'drone_strike', 'armed_clash', 'ground_assault')
           and within('front-zone', lon, lat));
       @name('attack') select count(*) as n from Violation(party = 'RU')#time(72 hours)
@@ -37,13 +37,31 @@ final class EsperPeer {
           and kind in ('shelling', 'missile_strike', 'air_strike', 'drone_strike', 'armed_clash', 'ground_assault')
           and within('russia-west', lon, lat));
       """;
+  /**
+   * The bookkeeping rule 2 obliges (what "hand loop + records" adds to the hand loop): incidents that
+   * raised a violation, kept for 30 days of event time, looked up by id for every incoming incident.
+   */
+  static final String EPL_REVISIONS = """
+      create window Raised#time(30 days) as (id string, ts long);
+      create index RaisedById on Raised(id hash);
+      insert into Raised select id, ts from Violation;
+      @name('revision') on IncidentEvent as i select r.id as rid from Raised as r where r.id = i.id;
+      """;
   private static final AtomicInteger RUNTIMES = new AtomicInteger();
 
   private final EPRuntime runtime;
   private final EPEventService events;
   final long[] counts = new long[4];
 
+  /** Revisions found by the revision window (none in the synthetic stream, whose ids are unique). */
+  long revisions;
+
   EsperPeer(Agreement agreement) {
+    this(agreement, false);
+  }
+
+  /** With {@code revisionIndex}: also the revision window of {@link #EPL_REVISIONS}. */
+  EsperPeer(Agreement agreement, boolean revisionIndex) {
     EsperFunctions.load(agreement);
     Configuration config = new Configuration();
     config.getCommon().addEventType("IncidentEvent", EsperIncident.class);
@@ -51,7 +69,8 @@ final class EsperPeer {
     config.getRuntime().getThreading().setInternalTimerEnabled(false);
     try {
       boolean russia = agreement.findings().containsKey("unprovoked-attack-on-russia");
-      EPCompiled compiled = EPCompilerProvider.getCompiler().compile(russia ? EPL + EPL_RUSSIA : EPL, new CompilerArguments(config));
+      String epl = (russia ? EPL + EPL_RUSSIA : EPL) + (revisionIndex ? EPL_REVISIONS : "");
+      EPCompiled compiled = EPCompilerProvider.getCompiler().compile(epl, new CompilerArguments(config));
       runtime = EPRuntimeProvider.getRuntime("umbrella-bench-" + RUNTIMES.incrementAndGet(), config);
       EPDeployment d = runtime.getDeploymentService().deploy(compiled);
       String[] names = {"violation", "attack", "capitals", "russia"};
@@ -59,6 +78,10 @@ final class EsperPeer {
         int slot = k;
         runtime.getDeploymentService().getStatement(d.getDeploymentId(), names[k])
             .addListener((newData, oldData, statement, rt) -> counts[slot] += newData == null ? 0 : newData.length);
+      }
+      if (revisionIndex) {
+        runtime.getDeploymentService().getStatement(d.getDeploymentId(), "revision")
+            .addListener((newData, oldData, statement, rt) -> revisions += newData == null ? 0 : newData.length);
       }
     } catch (EPCompileException | EPDeployException e) {
       throw new IllegalStateException("Esper rejected the EPL: " + e.getMessage(), e);
@@ -71,7 +94,7 @@ final class EsperPeer {
   void process(Incident i) {
     long ts = i.time().toEpochMilli();
     events.advanceTime(ts);
-    events.sendEventBean(new EsperIncident(ts, i.kind().wireName(), i.status().ordinal() == 3 ? -1 : i.status().ordinal(),
+    events.sendEventBean(new EsperIncident(i.id(), ts, i.kind().wireName(), i.status().ordinal() == 3 ? -1 : i.status().ordinal(),
         i.independentSources(), i.actor().party(), i.place().lon(), i.place().lat(), Math.floorDiv(ts, 86_400_000L)), "IncidentEvent");
   }
 
