@@ -78,15 +78,16 @@ public class EngineBenchmark {
     }
   }
 
-  /** A fresh Esper runtime per invocation (the previous one destroyed). */
-  @State(Scope.Thread)
-  public static class EsperState {
+  /** A fresh Esper runtime per invocation (the previous one destroyed); with the revision window when {@link #revisions}. */
+  public abstract static class EsperBase {
     EsperPeer esper;
+
+    abstract boolean revisions();
 
     @Setup(Level.Invocation)
     public void fresh(EngineBenchmark b) {
       close();
-      esper = new EsperPeer(b.agreement);
+      esper = new EsperPeer(b.agreement, revisions());
     }
 
     @TearDown(Level.Trial)
@@ -98,23 +99,21 @@ public class EngineBenchmark {
     }
   }
 
-  /** As {@link EsperState}, with the revision window. */
+  /** The bare EPL. */
   @State(Scope.Thread)
-  public static class EsperRevisionsState {
-    EsperPeer esper;
-
-    @Setup(Level.Invocation)
-    public void fresh(EngineBenchmark b) {
-      close();
-      esper = new EsperPeer(b.agreement, true);
+  public static class EsperState extends EsperBase {
+    @Override
+    boolean revisions() {
+      return false;
     }
+  }
 
-    @TearDown(Level.Trial)
-    public void close() {
-      if (esper != null) {
-        esper.close();
-        esper = null;
-      }
+  /** The EPL with the 30-day revision window. */
+  @State(Scope.Thread)
+  public static class EsperRevisionsState extends EsperBase {
+    @Override
+    boolean revisions() {
+      return true;
     }
   }
 
