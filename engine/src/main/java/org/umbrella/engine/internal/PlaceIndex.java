@@ -24,13 +24,26 @@ import org.locationtech.jts.index.strtree.STRtree;
  * point in O(log n). Places without area (a line, a point without radius) cover nothing; boundaries
  * count as covered.
  *
+ * <p>In front of each valid areal place's locator sits a {@link PlaceRaster}: a grid of cells known
+ * to be inside, outside, or on the boundary, so that only points in boundary cells run the locator
+ * (same answers, checked by {@code PlaceRasterProperties}). Invalid geometries (a self-intersecting
+ * region from a file) keep the locator alone, whose ray-crossing rule the raster's prepared-geometry
+ * classification would not reproduce.
+ *
  * <p>Not thread-safe (keeps the current point); one index per engine.
  */
 public final class PlaceIndex {
+  /** Raster cells along a place's longer side: at most 512 x 512 bytes a place. */
+  static final int RASTER_SIDE = 512;
+
   private final List<String> ids = new ArrayList<>();
   private final Map<String, Integer> index = new HashMap<>();
   private final Envelope[] envelopes;
   private final PointOnGeometryLocator[] locators;
+  private final PlaceRaster[] rasters;
+  /** Per place: 0 raster not built yet, 1 built, 2 none (invalid geometry). Built on first use: a few hundred ms for a long buffer. */
+  private final byte[] rasterState;
+  private final Geometry[] geometries;
   private final STRtree tree = new STRtree();
   private final Coordinate probe = new Coordinate();
   private final int[] stamp;
@@ -41,6 +54,9 @@ public final class PlaceIndex {
   public PlaceIndex(Map<String, Geometry> places) {
     envelopes = new Envelope[places.size()];
     locators = new PointOnGeometryLocator[places.size()];
+    rasters = new PlaceRaster[places.size()];
+    rasterState = new byte[places.size()];
+    geometries = new Geometry[places.size()];
     stamp = new int[places.size()];
     answer = new boolean[places.size()];
     places.forEach((id, geometry) -> {
@@ -49,6 +65,7 @@ public final class PlaceIndex {
       index.put(id, i);
       envelopes[i] = geometry.getEnvelopeInternal();
       locators[i] = geometry instanceof Polygonal && !geometry.isEmpty() ? new IndexedPointInAreaLocator(geometry) : null;
+      geometries[i] = geometry;
       tree.insert(geometry.getEnvelopeInternal(), i);
     });
     tree.build();
@@ -75,9 +92,24 @@ public final class PlaceIndex {
     if (stamp[i] != epoch) {
       stamp[i] = epoch;
       PointOnGeometryLocator l = locators[i];
-      answer[i] = l != null && envelopes[i].covers(probe.x, probe.y) && l.locate(probe) != Location.EXTERIOR;
+      if (l == null || !envelopes[i].covers(probe.x, probe.y)) {
+        answer[i] = false;
+      } else {
+        PlaceRaster raster = rasterState[i] == 1 ? rasters[i] : raster(i);
+        byte r = raster == null ? PlaceRaster.TEST : raster.at(probe.x, probe.y);
+        answer[i] = r == PlaceRaster.TEST ? l.locate(probe) != Location.EXTERIOR : r == PlaceRaster.INSIDE;
+      }
     }
     return answer[i];
+  }
+
+  private PlaceRaster raster(int i) {
+    if (rasterState[i] == 0) {
+      boolean valid = geometries[i].isValid();
+      rasters[i] = valid ? new PlaceRaster(geometries[i], RASTER_SIDE) : null;
+      rasterState[i] = (byte) (valid ? 1 : 2);
+    }
+    return rasters[i];
   }
 
   /** The ids of every place covering (lon, lat), in agreement order (uses the STRtree). */
