@@ -458,9 +458,8 @@ public final class Evaluator {
 
   private FindingState raiseMatch(MatchDef m, Incident incident, Instant at, int version) {
     boolean determined = m.def.determinedBy().isPresent();
-    FindingState f = new FindingState(null, m.def.id(), version, m.index, incident.actor().party(), incident.id(),
-        keepIncidents ? incident : null, List.of(), incident.time().toEpochMilli(), incident.time().toEpochMilli(),
-        determined ? CANDIDATE : CONFIRMED);
+    FindingState f = FindingState.match(m.def.id(), version, m.index, incident.actor().party(), incident.id(),
+        keepIncidents ? incident : null, incident.time().toEpochMilli(), determined ? CANDIDATE : CONFIRMED);
     f.raisedAtMillis = at.toEpochMilli();
     List<String> evidence = List.of(incident.id());
     emit(new FindingRecord(f.id(), at, m.def.id(), f.status, f.actor, evidence, Optional.empty(),
@@ -489,7 +488,7 @@ public final class Evaluator {
 
   private Optional<FindingRecord.Window> window(FindingState f) {
     return f.isAggregate()
-        ? Optional.of(new FindingRecord.Window(Instant.ofEpochMilli(f.windowFromMillis), Instant.ofEpochMilli(f.eventMillis)))
+        ? Optional.of(new FindingRecord.Window(Instant.ofEpochMilli(f.windowFromMillis()), Instant.ofEpochMilli(f.eventMillis)))
         : Optional.empty();
   }
 
@@ -549,22 +548,22 @@ public final class Evaluator {
     List<String> ignored = new ArrayList<>();
     d.votes().forEach((party, vote) -> {
       if (eligible.contains(party)) {
-        f.votes.put(party, vote);
+        f.votes().put(party, vote);
       } else {
         ignored.add(party + (body.members().contains(party) ? " (recused: named in the finding)" : " (not a member)"));
       }
     });
-    f.determinations.add(d.id());
+    f.determinations().add(d.id());
     int yes = 0;
     int no = 0;
-    for (Vote v : f.votes.values()) {
+    for (Vote v : f.votes().values()) {
       if (v == Vote.CONFIRM) {
         yes++;
       } else if (v == Vote.REJECT) {
         no++;
       }
     }
-    int cast = f.votes.size();
+    int cast = f.votes().size();
     int n = eligible.size();
     String tally = body.rule() + " of " + n + " eligible" + (n < body.members().size() ? " (" + String.join(", ",
         body.members().stream().filter(m -> !eligible.contains(m)).toList()) + " recused)" : "") + ": " + yes + " confirm, "
@@ -585,7 +584,7 @@ public final class Evaluator {
     }
     f.status = outcome;
     emit(new FindingRecord(f.id(), at, def.id(), outcome, f.actor, f.incidentIds(), window(f),
-        new Cause(def.id(), tally, f.determinations, List.of())));
+        new Cause(def.id(), tally, f.determinations(), List.of())));
     if (outcome.equals(CONFIRMED)) {
       confirmed(f, at);
     }
@@ -626,13 +625,13 @@ public final class Evaluator {
       }
       List<FindingState> affected = new ArrayList<>();
       for (FindingState r : w.raised) {
-        if (!r.status.equals(WITHDRAWN) && !r.status.equals(REJECTED) && r.contributors.contains(f)) {
+        if (!r.status.equals(WITHDRAWN) && !r.status.equals(REJECTED) && r.contributors().contains(f)) {
           affected.add(r);
         }
       }
       for (FindingState r : affected) {
         withdraw(r, at, "its evidence " + f.id() + " was withdrawn", List.of(), List.of(f.id()));
-        w.armedFrom = r.previousArmedFrom;
+        w.armedFrom = r.previousArmedFrom();
         // Recompute: the same window without the withdrawn finding may still hold, or a later one
         // that the raised finding had disarmed; never past the next aggregate still standing.
         long stop = Long.MAX_VALUE;
@@ -730,10 +729,9 @@ public final class Evaluator {
     int n = ++aggregateCount[a.index];
     String id = a.def.id() + "/" + n;
     boolean determined = a.def.determinedBy().isPresent();
-    FindingState f = new FindingState(id, a.def.id(), 1, a.index, actor, null, null, contributors, end, start,
+    FindingState f = FindingState.aggregate(id, a.def.id(), a.index, actor, contributors, start, end, w.armedFrom,
         determined ? CANDIDATE : CONFIRMED);
     f.raisedAtMillis = at.toEpochMilli();
-    f.previousArmedFrom = w.armedFrom;
     w.armedFrom = windowEndLimit(a, end);
     w.raised.add(f);
     if (findings.put(id, f) == null) {
@@ -762,7 +760,7 @@ public final class Evaluator {
       return of.number(IncidentActivation.of(f.incident));
     }
     double s = 0;
-    for (FindingState c : f.contributors) {
+    for (FindingState c : f.contributors()) {
       s += sum(of, c);
     }
     return s;
@@ -943,8 +941,7 @@ public final class Evaluator {
     FindingState f;
     while ((f = findingsByAge.peekFirst()) != null && f.raisedAtMillis < limit) {
       findingsByAge.pollFirst();
-      f.incidentIds();
-      f.contributors = List.of();
+      f.dropContributors();
       if (!f.status.equals(CANDIDATE)) {
         findings.remove(f.id());
       }

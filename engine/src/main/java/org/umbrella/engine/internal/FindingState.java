@@ -2,20 +2,39 @@ package org.umbrella.engine.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Vote;
 
-/** The engine's view of one raised finding (mutable; owned by the evaluator). */
+/**
+ * The engine's view of one raised finding (mutable; owned by the evaluator).
+ *
+ * <p>Kept small: a match finding is remembered for the revision horizon (hundreds of thousands at
+ * sensor rates, copied by the young collector until tenured), so what only aggregates and findings
+ * awaiting a body need lives in {@link More}, allocated only for them.
+ */
 final class FindingState {
-  /**
-   * The id of an aggregate; null for a match finding, whose id is derived when asked (see {@link
-   * #id()}): match findings are remembered for the revision horizon, and an id string each would
-   * double the objects the young collector copies.
-   */
-  private final String aggregateId;
+  /** What only aggregates (window, evidence) and candidates (votes) need. */
+  private static final class More {
+    String aggregateId;
+    /**
+     * Contributing findings of an aggregate (empty for a match finding); dropped once the finding is
+     * older than the revision horizon, when no revision can reach them any more.
+     */
+    List<FindingState> contributors = List.of();
+    /** The evidence ids, computed once when first asked. */
+    List<String> evidence;
+    long windowFromMillis;
+    /** For aggregates: the re-arm time of its window state before this finding was raised. */
+    long previousArmedFrom;
+    /** Votes and determinations so far; allocated when a finding awaits a body. */
+    SortedMap<String, Vote> votes;
+    List<String> determinations;
+  }
+
   private final String definitionId;
   private final int version;
   final int definition;
@@ -27,43 +46,46 @@ final class FindingState {
   final Incident incident;
   /** The incident's id for a match finding; null for an aggregate. */
   final String incidentId;
-  /**
-   * Contributing findings of an aggregate (empty for a match finding); dropped once the finding is
-   * older than the revision horizon, when no revision can reach them any more.
-   */
-  List<FindingState> contributors;
-  /** The evidence ids, computed once when raised. */
-  private List<String> evidence;
   /** Event time: the incident's time, or the end of the aggregate's window. */
   final long eventMillis;
-  final long windowFromMillis;
   String status;
-  /** Votes and determinations so far; allocated when a finding awaits a body. */
-  SortedMap<String, Vote> votes;
-  List<String> determinations;
-  /** For aggregates: the re-arm time of its window state before this finding was raised. */
-  long previousArmedFrom;
   long raisedAtMillis;
+  private More more;
 
-  FindingState(String aggregateId, String definitionId, int version, int definition, String actor, String incidentId, Incident incident,
-      List<FindingState> contributors, long eventMillis, long windowFromMillis, String status) {
-    this.aggregateId = aggregateId;
+  private FindingState(String definitionId, int version, int definition, String actor, String incidentId, Incident incident,
+      long eventMillis, String status) {
     this.definitionId = definitionId;
     this.version = version;
     this.definition = definition;
     this.actor = actor;
     this.incidentId = incidentId;
     this.incident = incident;
-    this.contributors = contributors;
     this.eventMillis = eventMillis;
-    this.windowFromMillis = windowFromMillis;
     this.status = status;
+  }
+
+  /** A match finding on one incident ({@code incident} only when it must be kept, else null). */
+  static FindingState match(String definitionId, int version, int definition, String actor, String incidentId, Incident incident,
+      long eventMillis, String status) {
+    return new FindingState(definitionId, version, definition, actor, incidentId, incident, eventMillis, status);
+  }
+
+  /** An aggregate finding {@code id} over {@code contributors} in the window (from, to]. */
+  static FindingState aggregate(String id, String definitionId, int definition, String actor, List<FindingState> contributors,
+      long windowFromMillis, long windowToMillis, long previousArmedFrom, String status) {
+    FindingState f = new FindingState(definitionId, 1, definition, actor, null, null, windowToMillis, status);
+    f.more = new More();
+    f.more.aggregateId = id;
+    f.more.contributors = contributors;
+    f.more.windowFromMillis = windowFromMillis;
+    f.more.previousArmedFrom = previousArmedFrom;
+    return f;
   }
 
   /** {@code <definition>/<incident>} (then {@code #2}, {@code #3} for later raises), or the aggregate's own id. */
   String id() {
-    if (aggregateId != null) {
-      return aggregateId;
+    if (incidentId == null) {
+      return more.aggregateId;
     }
     return version == 1 ? definitionId + "/" + incidentId : definitionId + "/" + incidentId + "#" + version;
   }
@@ -80,11 +102,45 @@ final class FindingState {
     return incidentId == null;
   }
 
-  void awaitVotes() {
-    if (votes == null) {
-      votes = new TreeMap<>();
-      determinations = new ArrayList<>();
+  /** The contributing findings of an aggregate; empty for a match finding or once dropped. */
+  List<FindingState> contributors() {
+    return more == null ? List.of() : more.contributors;
+  }
+
+  /** Lets go of the contributors (past the revision horizon), after fixing the evidence ids. */
+  void dropContributors() {
+    if (more != null) {
+      incidentIds();
+      more.contributors = List.of();
     }
+  }
+
+  long windowFromMillis() {
+    return isAggregate() ? more.windowFromMillis : eventMillis;
+  }
+
+  long previousArmedFrom() {
+    return more.previousArmedFrom;
+  }
+
+  void awaitVotes() {
+    if (more == null) {
+      more = new More();
+    }
+    if (more.votes == null) {
+      more.votes = new TreeMap<>();
+      more.determinations = new ArrayList<>();
+    }
+  }
+
+  /** Votes so far, by party (after {@link #awaitVotes}). */
+  SortedMap<String, Vote> votes() {
+    return more.votes;
+  }
+
+  /** Determinations counted so far (after {@link #awaitVotes}). */
+  List<String> determinations() {
+    return more.determinations;
   }
 
   /** The evidence: the incident ids under this finding, in order, without repeats. */
@@ -92,15 +148,13 @@ final class FindingState {
     if (incidentId != null) {
       return List.of(incidentId);
     }
-    if (evidence == null) {
-      {
-        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
-        for (FindingState c : contributors) {
-          ids.addAll(c.incidentIds());
-        }
-        evidence = List.copyOf(ids);
+    if (more.evidence == null) {
+      LinkedHashSet<String> ids = new LinkedHashSet<>();
+      for (FindingState c : more.contributors) {
+        ids.addAll(c.incidentIds());
       }
+      more.evidence = List.copyOf(ids);
     }
-    return evidence;
+    return more.evidence;
   }
 }
