@@ -353,7 +353,10 @@ public final class Evaluator {
   // ---------------------------------------------------------------- incidents and match findings
 
   private void incident(Incident incident) {
-    Object slots = incidents.get(incident.id());
+    // the index lookup misses the cache: start it now, finish it when the first definition needs it
+    byte homeTag = incidents.homeTag(incident.id());
+    Object slots = null;
+    boolean looked = false;
     boolean stored = false;
     Instant at = null;
     boolean placeSet = false;
@@ -394,6 +397,10 @@ public final class Evaluator {
         } catch (RuntimeException e) {
           throw new EngineException("incident '" + incident.id() + "': condition of finding '" + m.def.id() + "' failed: " + e.getMessage(), e);
         }
+      }
+      if (!looked) {
+        slots = incidents.get(incident.id(), homeTag);
+        looked = true;
       }
       FindingState old = slot(slots, k, m);
       if (!ok && old == null) {
