@@ -24,11 +24,9 @@ import org.locationtech.jts.index.strtree.STRtree;
  * point in O(log n). Places without area (a line, a point without radius) cover nothing; boundaries
  * count as covered.
  *
- * <p>In front of each valid areal place's locator sits a {@link PlaceRaster}: a grid of cells known
- * to be inside, outside, or on the boundary, so that only points in boundary cells run the locator
- * (same answers, checked by {@code PlaceRasterProperties}). Invalid geometries (a self-intersecting
- * region from a file) keep the locator alone, whose ray-crossing rule the raster's prepared-geometry
- * classification would not reproduce.
+ * <p>In front of each areal place's locator sits a {@link PlaceRaster}, built on the place's first
+ * use: a grid of cells known to be inside, outside, or on the boundary, so that only points in
+ * boundary cells run the locator (same answers, checked by {@code PlaceRasterProperties}).
  *
  * <p>Not thread-safe (keeps the current point); one index per engine.
  */
@@ -41,8 +39,6 @@ public final class PlaceIndex {
   private final Envelope[] envelopes;
   private final PointOnGeometryLocator[] locators;
   private final PlaceRaster[] rasters;
-  /** Per place: 0 raster not built yet, 1 built, 2 none (invalid geometry). Built on first use: a few hundred ms for a long buffer. */
-  private final byte[] rasterState;
   private final Geometry[] geometries;
   private final STRtree tree = new STRtree();
   private final Coordinate probe = new Coordinate();
@@ -55,7 +51,6 @@ public final class PlaceIndex {
     envelopes = new Envelope[places.size()];
     locators = new PointOnGeometryLocator[places.size()];
     rasters = new PlaceRaster[places.size()];
-    rasterState = new byte[places.size()];
     geometries = new Geometry[places.size()];
     stamp = new int[places.size()];
     answer = new boolean[places.size()];
@@ -95,21 +90,15 @@ public final class PlaceIndex {
       if (l == null || !envelopes[i].covers(probe.x, probe.y)) {
         answer[i] = false;
       } else {
-        PlaceRaster raster = rasterState[i] == 1 ? rasters[i] : raster(i);
-        byte r = raster == null ? PlaceRaster.TEST : raster.at(probe.x, probe.y);
+        PlaceRaster raster = rasters[i];
+        if (raster == null) {
+          raster = rasters[i] = new PlaceRaster(geometries[i], l, RASTER_SIDE);
+        }
+        byte r = raster.at(probe.x, probe.y);
         answer[i] = r == PlaceRaster.TEST ? l.locate(probe) != Location.EXTERIOR : r == PlaceRaster.INSIDE;
       }
     }
     return answer[i];
-  }
-
-  private PlaceRaster raster(int i) {
-    if (rasterState[i] == 0) {
-      boolean valid = geometries[i].isValid();
-      rasters[i] = valid ? new PlaceRaster(geometries[i], RASTER_SIDE) : null;
-      rasterState[i] = (byte) (valid ? 1 : 2);
-    }
-    return rasters[i];
   }
 
   /** The ids of every place covering (lon, lat), in agreement order (uses the STRtree). */
