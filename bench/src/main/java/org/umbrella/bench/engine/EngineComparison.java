@@ -97,7 +97,7 @@ public final class EngineComparison {
         EsperPeer p = new EsperPeer(a);
         return new Contestant(p::process, () -> String.format(Locale.ROOT,
             "violations %,d, significant-attack %,d, capitals %,d, russia %,d (Esper has no decide-within alerts)",
-            p.counts[0], p.counts[1], p.counts[2], p.counts[3]));
+            p.counts[0], p.counts[1], p.counts[2], p.counts[3]), p::close);
       });
     }
     double esperFull = Double.NaN;
@@ -106,7 +106,7 @@ public final class EngineComparison {
         EsperPeer p = new EsperPeer(a, true);
         return new Contestant(p::process, () -> String.format(Locale.ROOT,
             "violations %,d, significant-attack %,d, capitals %,d, russia %,d, revisions found %,d (with a 30-day revision window by id)",
-            p.counts[0], p.counts[1], p.counts[2], p.counts[3], p.revisions));
+            p.counts[0], p.counts[1], p.counts[2], p.counts[3], p.revisions), p::close);
       });
     }
     System.out.println();
@@ -125,7 +125,12 @@ public final class EngineComparison {
         engineNet, handNet, engineNet / handNet);
   }
 
-  record Contestant(Consumer<Incident> process, java.util.function.Supplier<String> found) {}
+  /** One contestant's run: what it does per incident, what it found, and how to release it (Esper's runtime). */
+  record Contestant(Consumer<Incident> process, java.util.function.Supplier<String> found, Runnable close) {
+    Contestant(Consumer<Incident> process, java.util.function.Supplier<String> found) {
+      this(process, found, () -> { });
+    }
+  }
 
   private static double run(String name, Agreement agreement, long warmup, long n, java.util.function.Function<Agreement, Contestant> make) {
     if (ONLY != null && !ONLY.contains(key(name))) {
@@ -136,12 +141,13 @@ public final class EngineComparison {
     while (ws.hasNext()) {
       w.process().accept(ws.next());
     }
+    w.close().run();
     System.gc();
     resetPeaks();
     // best of three runs: the machine may be shared, and the fastest run is the least disturbed
     long best = Long.MAX_VALUE;
     long bestCpu = Long.MAX_VALUE;
-    Contestant kept = null;
+    String found = "";
     for (int round = 0; round < ROUNDS; round++) {
       Contestant c = make.apply(agreement);
       Iterator<Incident> s = TwentyPoint.stream(agreement, n, 42);
@@ -154,14 +160,15 @@ public final class EngineComparison {
       bestCpu = Math.min(bestCpu, processCpuNanos() - cpuStart);
       if (nanos < best) {
         best = nanos;
-        kept = c;
+        found = c.found().get();
       }
+      c.close().run();
     }
     double rate = n / (best / 1e9);
     double cpuRate = n / (bestCpu / 1e9);
     CPU_RATES.put(key(name), cpuRate);
     System.out.printf(Locale.ROOT, "%-20s %,12.0f incidents/s  %7.2f s  (%,12.0f per CPU-second)  peak heap %4d MB  %s%n", name, rate,
-        best / 1e9, cpuRate, peakHeapMb(), kept.found().get());
+        best / 1e9, cpuRate, peakHeapMb(), found);
     return rate;
   }
 
