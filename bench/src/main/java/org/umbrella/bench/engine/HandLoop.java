@@ -124,12 +124,15 @@ final class HandLoop {
     if (t < armedFrom || window.size() < 5) {
       return;
     }
+    // newest first, stopping at the third day: a plain loop need not scan the whole window (a
+    // fresh stream stays armed for days, and a full scan per violation is quadratic there)
     int days = 0;
     long last = Long.MIN_VALUE;
-    for (long[] e : window) {
-      if (e[1] != last) {
+    for (var it = window.descendingIterator(); it.hasNext() && days < 3; ) {
+      long day = it.next()[1];
+      if (day != last) {
         days++;
-        last = e[1];
+        last = day;
       }
     }
     if (days >= 3) {
