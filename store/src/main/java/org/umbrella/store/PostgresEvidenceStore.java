@@ -32,8 +32,10 @@ import org.umbrella.ledger.NoteSigner;
 import org.umbrella.ledger.NoteVerifier;
 import org.umbrella.ledger.ProofBundle;
 import org.umbrella.store.internal.CopyText;
+import org.umbrella.store.internal.IncidentCopy;
 import org.umbrella.store.internal.IncidentLeaf;
 import org.umbrella.store.internal.LedgerAppender;
+import org.umbrella.store.internal.PreparedIncidents;
 import org.umbrella.store.internal.RowJson;
 
 /**
@@ -189,15 +191,28 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   /**
    * Imports incidents with COPY in one transaction: new ids and changed contents become versions,
    * records identical to the current version are skipped (so re-importing a file adds nothing).
+   * For many batches, {@link #bulkImport} overlaps preparing one batch with writing the previous.
    */
   public ImportResult importIncidents(List<Incident> batch, String recordedBy) {
-    if (batch.isEmpty()) {
+    return importPrepared(PreparedIncidents.of(batch), recordedBy);
+  }
+
+  /**
+   * A bulk import that prepares each batch (canonical JSON, hashes, leaf and COPY text) on the
+   * caller's thread while a writer thread stores the previous one; batches are written in the
+   * order given, one transaction each. Close it when done.
+   */
+  public BulkImport bulkImport(String recordedBy) {
+    return new BulkImport(this, recordedBy);
+  }
+
+  ImportResult importPrepared(PreparedIncidents batch, String recordedBy) {
+    if (batch.size() == 0) {
       return new ImportResult(0, 0, count("ledger_leaves"));
     }
     return write(tx -> {
-      List<Receipt> receipts = tx.bulkIncidents(batch, recordedBy);
-      long added = receipts.stream().filter(Receipt::created).count();
-      return new ImportResult(added, receipts.size() - added, tx.ledger.nextIndex());
+      IncidentCopy.Outcome o = IncidentCopy.write(tx.c, tx.ledger, tx.now, batch, recordedBy);
+      return new ImportResult(o.added(), o.unchanged(), tx.ledger.nextIndex());
     });
   }
 

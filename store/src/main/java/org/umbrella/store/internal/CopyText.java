@@ -73,6 +73,14 @@ public final class CopyText {
     return this;
   }
 
+  /** Appends bytes already in COPY text form (escaped fields, separators). */
+  public CopyText raw(byte[] b) {
+    room(b.length);
+    System.arraycopy(b, 0, buf, size, b.length);
+    size += b.length;
+    return this;
+  }
+
   /** A field separator. */
   public CopyText tab() {
     room(1);

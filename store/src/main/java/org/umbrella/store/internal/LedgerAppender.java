@@ -58,7 +58,14 @@ public final class LedgerAppender {
 
   /** Appends a leaf for the row {@code rowId} of {@code table}; returns its index. */
   public long append(String table, long rowId, byte[] leafBytes) {
-    byte[] hash = Hashes.leafHash(leafBytes);
+    return appendHash(table, rowId, Hashes.leafHash(leafBytes));
+  }
+
+  /**
+   * Appends a leaf whose RFC 6962 leaf hash the caller computed (SHA-256 of 0x00 and the leaf's
+   * canonical JSON) for the row {@code rowId} of {@code table}; returns its index.
+   */
+  public long appendHash(String table, long rowId, byte[] hash) {
     long index = range.size();
     range.append(hash);
     pending.add(new Object[] {index, table, rowId, hash});
