@@ -19,6 +19,7 @@ import org.umbrella.server.ServerOptions;
 import org.umbrella.server.UmbrellaServer;
 import org.umbrella.server.access.Passwords;
 import org.umbrella.server.access.Role;
+import org.umbrella.server.access.oidc.OidcConfig;
 import org.umbrella.server.db.Database;
 import org.umbrella.server.db.EmbeddedDatabase;
 import org.umbrella.server.demo.Demo;
@@ -64,12 +65,47 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--secure-cookies", description = "Mark cookies Secure (when served behind TLS).")
   boolean secureCookies;
 
+  @Option(names = "--oidc-issuer", paramLabel = "URL",
+      description = "Offer OpenID Connect sign-in with this identity provider (its issuer URL); needs --oidc-client-id and --oidc-client-secret-file.")
+  java.net.URI oidcIssuer;
+
+  @Option(names = "--oidc-client-id", paramLabel = "ID", description = "This server's client id at the identity provider.")
+  String oidcClientId;
+
+  @Option(names = "--oidc-client-secret-file", paramLabel = "FILE", description = "A file holding the client secret (first line; keep it readable by this user only).")
+  Path oidcSecretFile;
+
+  @Option(names = "--oidc-redirect-uri", paramLabel = "URL",
+      description = "The callback URL registered at the provider, as browsers reach this server (default: http://localhost:PORT/auth/oidc/callback).")
+  java.net.URI oidcRedirectUri;
+
+  @Option(names = "--oidc-name", paramLabel = "NAME", description = "The provider's name shown to users (default: the issuer's host).")
+  String oidcName;
+
+  /** The OpenID Connect settings, if any were given; all-or-nothing. */
+  Optional<OidcConfig> oidc() {
+    if (oidcIssuer == null && oidcClientId == null && oidcSecretFile == null) {
+      return Optional.empty();
+    }
+    if (oidcIssuer == null || oidcClientId == null || oidcSecretFile == null) {
+      throw new UserException("OpenID Connect needs all of --oidc-issuer, --oidc-client-id and --oidc-client-secret-file");
+    }
+    java.net.URI redirect = oidcRedirectUri != null ? oidcRedirectUri
+        : java.net.URI.create("http://localhost:" + port + OidcConfig.CALLBACK_PATH);
+    try {
+      return Optional.of(OidcConfig.withSecretFile(oidcIssuer, oidcClientId, oidcSecretFile, redirect, oidcName));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (port < 0 || port > 65_535) {
       throw new UserException("--port must be 0-65535, was " + port);
     }
+    Optional<OidcConfig> oidc = oidc(); // checked before anything starts
     Path agreementPath = agreementFile != null ? agreementFile : findDefaultAgreement();
     LoadResult loaded = AgreementFiles.load(agreementPath);
     if (!loaded.isValid()) {
@@ -99,7 +135,7 @@ final class ServeCommand implements Callable<Integer> {
       agreement = Demo.withCeasefireInForce(agreement, ceasefire);
       out.println("Demo: the draft gives the ceasefire no date; the demo takes it to be in force from " + ceasefire + ".");
     }
-    ServerOptions options = ServerOptions.defaults(port).withHost(host).withSecureCookies(secureCookies);
+    ServerOptions options = ServerOptions.defaults(port).withHost(host).withSecureCookies(secureCookies).withOidc(oidc);
     UmbrellaServer server = UmbrellaServer.start(jdbi, clock, options, Optional.of(agreement), library(agreementPath, loaded.agreement(), out));
     out.println("Enforcing " + agreement.id() + " @ " + agreement.version() + " (" + agreementPath + ").");
     if (firstStart) {

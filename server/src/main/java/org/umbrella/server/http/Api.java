@@ -14,6 +14,7 @@ import org.umbrella.server.ServerException;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Account;
+import org.umbrella.server.access.oidc.OidcAccounts;
 import org.umbrella.server.access.Action;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Role;
@@ -340,7 +341,13 @@ public final class Api {
     if (displayName != null && displayName.length() > 200) {
       throw ServerException.invalid("/display-name", "display-name must have at most 200 characters");
     }
+    // the email an OpenID Connect sign-in with a verified email is matched against (docs/server.md)
+    Optional<String> email = body.path("email").isTextual() ? Optional.of(body.get("email").asText()) : Optional.empty();
+    email.ifPresent(OidcAccounts::checkEmail);
     Account a = s.accounts().create(username, displayName == null ? "" : displayName, role, party, password);
+    if (email.isPresent()) {
+      new OidcAccounts(s.jdbi(), s.accounts(), s.clock()).setEmail(a.id(), email, p.name());
+    }
     s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), p.name(), "account.created", a.username(),
         Map.of("role", role.slug(), "party", a.affiliation())));
     Json.respond(ctx, 201, Views.account(a));

@@ -161,6 +161,7 @@ public final class OpenApi {
     prop(account, "role", "string").set("enum", enumOf(java.util.Arrays.stream(Role.values()).map(Role::slug).toList()));
     prop(account, "party", "string");
     prop(account, "password", "string").put("minLength", 12);
+    prop(account, "email", "string").put("format", "email");
     ObjectNode hook = object(s, "NewWebhook", "url", "secret");
     prop(hook, "url", "string").put("format", "uri");
     prop(hook, "secret", "string").put("minLength", 16);

@@ -65,6 +65,7 @@ public final class Router {
         }
         live.join(client, p);
       });
+      services.options().oidc().ifPresent(oidc -> Logins.registerOidc(config, services, authn, oidc));
       for (Route r : routes) {
         config.routes.addHttpHandler(r.method(), r.path(), ctx -> gate(services, authn, r, ctx));
       }
