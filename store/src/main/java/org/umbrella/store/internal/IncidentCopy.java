@@ -11,8 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Writes a {@link PreparedIncidents} batch into {@code incident_versions} with one COPY, inside the
@@ -72,12 +70,10 @@ public final class IncidentCopy {
     String recordedAt = RowJson.instant(now);
     byte[] batchPart = IncidentLeaf.batchPart(recordedAt, recordedBy).getBytes(StandardCharsets.UTF_8);
     CopyText tail = new CopyText(256);
-    tail.field(recordedAt).tab().field(recordedBy).end();
+    tail.field(recordedAt).tab().field(recordedBy);
     byte[] rowTail = java.util.Arrays.copyOf(tail.array(), tail.size());
     MessageDigest sha = sha256();
-    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-    try {
-      CopyText buf = new CopyText(FLUSH + (1 << 14));
+    CopyText.copyIn(c, COPY, FLUSH, out -> {
       int r = 0;
       for (int i = 0; i < n; i++) {
         if (versions[i] == 0) {
@@ -86,20 +82,10 @@ public final class IncidentCopy {
         long id = rowIds[r++];
         byte[] hash = IncidentLeaf.hash(sha, p.leafHeads[i], id, p.leafMiddles[i], batchPart, p.leafStatus[i], versions[i]);
         long leafIndex = ledger.appendHash("incident_versions", id, hash);
-        buf.field(Long.toString(id)).tab().field(Long.toString(leafIndex)).tab().field(Integer.toString(versions[i])).tab()
-            .raw(p.copyFields[i]).raw(rowTail);
-        if (buf.size() > FLUSH) {
-          in.writeToCopy(buf.array(), 0, buf.size());
-          buf.reset();
-        }
+        out.field(Long.toString(id)).tab().field(Long.toString(leafIndex)).tab().field(Integer.toString(versions[i])).tab()
+            .raw(p.copyFields[i]).raw(rowTail).end();
       }
-      in.writeToCopy(buf.array(), 0, buf.size());
-      in.endCopy();
-    } finally {
-      if (in.isActive()) {
-        in.cancelCopy();
-      }
-    }
+    });
     return new Outcome(added, n - added);
   }
 
