@@ -167,7 +167,12 @@ public final class Pages {
   }
 
   void loginForm(Context ctx, Principal p) {
-    html(ctx, 200, "login.jte", Map.of("page", model(ctx, p, "Sign in"), "username", "", "error", ""));
+    html(ctx, 200, "login.jte", Map.of("page", model(ctx, p, "Sign in"), "username", "", "error", "", "oidc", oidcName()));
+  }
+
+  /** The identity provider's name when OpenID Connect sign-in is on, else empty. */
+  private String oidcName() {
+    return s.options().oidc().map(o -> o.providerName()).orElse("");
   }
 
   void login(Context ctx, Principal p) {
@@ -176,7 +181,7 @@ public final class Pages {
       Logins.signIn(s, authn, ctx, username, Optional.ofNullable(ctx.formParam("password")).orElse(""));
     } catch (ServerException e) {
       if (e.status() == 401 || e.status() == 429) {
-        html(ctx, e.status(), "login.jte", Map.of("page", model(ctx, Principal.ANONYMOUS, "Sign in"), "username", username, "error", e.getMessage()));
+        html(ctx, e.status(), "login.jte", Map.of("page", model(ctx, Principal.ANONYMOUS, "Sign in"), "username", username, "error", e.getMessage(), "oidc", oidcName()));
         return;
       }
       throw e;

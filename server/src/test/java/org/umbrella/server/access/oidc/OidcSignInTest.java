@@ -165,6 +165,13 @@ class OidcSignInTest {
   }
 
   @Test
+  void loginPage_offersTheProvider() {
+    HttpResponse<String> page = server.get("/login", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("href=\"/auth/oidc/login\"").contains("Sign in with Test IdP");
+  }
+
+  @Test
   void unknownIdentity_getsAClearPageAndNoSession() {
     for (Map<String, Object> claims : List.of(email("nobody@example.org", true), email("alice@example.org", false), Map.<String, Object>of())) {
       HttpResponse<String> r = signIn("stranger-" + claims.hashCode(), claims, 3600);
