@@ -61,7 +61,7 @@ public final class BulkImport implements AutoCloseable {
 
   /**
    * Waits for the last batch and returns the totals (added, unchanged, and the ledger's size after
-   * the last batch written).
+   * the last batch written; 0 when no batch was added).
    *
    * @throws StoreException if a batch failed
    */
