@@ -315,7 +315,8 @@ public final class Pages {
     Report r = s.operations().report(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x))
         .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
     boolean canReview = AccessPolicy.allows(p, Action.REVIEW_REPORT, Scope.NONE) && !"verified".equals(r.status()) && !"rejected".equals(r.status());
-    html(ctx, 200, "report.jte", Map.of("page", model(ctx, p, "Report " + r.id()), "r", r, "canReview", canReview));
+    html(ctx, 200, "report.jte", Map.of("page", model(ctx, p, "Report " + r.id()), "r", r, "canReview", canReview,
+        "leaf", s.operations().ledger().reportLeaf(r.id())));
   }
 
   void reviewQueue(Context ctx, Principal p) {
