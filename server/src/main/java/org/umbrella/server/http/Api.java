@@ -61,7 +61,7 @@ public final class Api {
         new Route(GET, "/api/v1/status", Action.READ_PUBLIC, none, this::status, "Guarantee and provision status", null, false),
         new Route(POST, "/api/v1/provisions/{id}/reports", Action.REPORT_PROVISION, none, this::reportProvision, "Report a provision's implementation level (0-3)", "ProvisionReport", false),
         new Route(GET, "/api/v1/ledger/checkpoint", Action.READ_PUBLIC, none, this::checkpoint, "The ledger's latest signed tree head (checkpoint) and verifier key", null, false),
-        new Route(GET, "/api/v1/ledger/proof/{leafIndex}", Action.READ_PUBLIC, none, this::leafProof, "Offline-checkable proof of one ledger leaf, for callers who may read its record", null, false),
+        new Route(GET, "/api/v1/ledger/proof/{leaf}", Action.READ_PUBLIC, none, this::leafProof, "Offline-checkable proof of one ledger leaf, for callers who may read its record", null, false),
         new Route(GET, "/api/v1/me", Action.MANAGE_SELF, none, this::me, "The caller's account", null, false),
         new Route(GET, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::listTokens, "The caller's API tokens (never their secrets)", null, false),
         new Route(POST, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::issueToken, "Issue an API token (its secret is shown once)", "NewToken", false),
@@ -190,9 +190,9 @@ public final class Api {
   void leafProof(Context ctx, Principal p) {
     long leaf;
     try {
-      leaf = Long.parseLong(ctx.pathParam("leafIndex"));
+      leaf = Long.parseLong(ctx.pathParam("leaf"));
     } catch (NumberFormatException e) {
-      throw ServerException.invalid("leafIndex", "leafIndex must be a whole number, was '" + ReportInput.clip(ctx.pathParam("leafIndex")) + "'");
+      throw ServerException.invalid("leaf", "leaf must be a whole number, was '" + ReportInput.clip(ctx.pathParam("leaf")) + "'");
     }
     proof(ctx, proofs.visibleLeaf(p, leaf));
   }

@@ -40,7 +40,7 @@ final class LedgerProofs {
    */
   long visibleLeaf(Principal p, long leafIndex) {
     Ledger.LeafRow row = ledger.leaf(leafIndex).filter(r -> mayRead(p, r))
-        .orElseThrow(() -> ServerException.notFound("leafIndex", "no leaf " + leafIndex + " that you may see"));
+        .orElseThrow(() -> ServerException.notFound("leaf", "no leaf " + leafIndex + " that you may see"));
     return row.leafIndex();
   }
 
