@@ -26,10 +26,10 @@ import org.jdbi.v3.core.statement.Query;
 import org.umbrella.engine.input.ReviewStatus;
 import org.umbrella.server.ServerException;
 import org.umbrella.server.access.Secrets;
-import org.umbrella.server.ledger.GroupCommit;
 import org.umbrella.server.ledger.Ledger;
 import org.umbrella.server.live.Event;
 import org.umbrella.server.live.EventBus;
+import org.umbrella.store.GroupCommit;
 import org.umbrella.store.Records;
 
 /**

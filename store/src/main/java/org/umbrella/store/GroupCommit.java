@@ -1,4 +1,4 @@
-package org.umbrella.server.ledger;
+package org.umbrella.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +11,8 @@ import java.util.function.Function;
 /**
  * Group commit: callers submit one item each and get a future completed once the item is
  * committed; one writer thread commits whatever queued up while the previous commit was in
- * flight, as one transaction (the store's {@code GroupCommitter} does the same for bare
- * incidents; this one commits whatever the batch function writes, such as a report with its
- * server row, audit row and ledger leaves).
+ * flight, as one transaction: whatever the batch function writes ({@link GroupCommitter} commits
+ * bare incidents with it; the operations server a report with its own row, audit row and leaves).
  *
  * <p>There is no waiting to fill a batch: under light load each item commits alone, under heavy
  * load batches grow and share the commit's cost (the lock on the ledger's tip, the fsync, the
