@@ -17,13 +17,14 @@ import org.umbrella.store.StoreConfig;
 public final class TestDb {
   private static Jdbi jdbi;
   private static DataSource dataSource;
+  private static String url;
   private static NoteSigner ledgerKey;
 
   private TestDb() {}
 
   public static synchronized Jdbi jdbi() {
     if (jdbi == null) {
-      String url = System.getenv("UMBRELLA_TEST_DATABASE_URL");
+      url = System.getenv("UMBRELLA_TEST_DATABASE_URL");
       if (url == null || url.isBlank()) {
         EmbeddedDatabase db = EmbeddedDatabase.start(null);
         Runtime.getRuntime().addShutdownHook(new Thread(db::close));
@@ -33,6 +34,12 @@ public final class TestDb {
       jdbi = Database.migrate(dataSource);
     }
     return jdbi;
+  }
+
+  /** The JDBC URL of the test database (for tests that start a server in another process). */
+  public static synchronized String url() {
+    jdbi();
+    return url;
   }
 
   public static synchronized DataSource dataSource() {
