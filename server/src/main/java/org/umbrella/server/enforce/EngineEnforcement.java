@@ -13,21 +13,12 @@ import org.umbrella.agreement.model.Finding;
 import org.umbrella.agreement.model.Guarantee;
 import org.umbrella.engine.Engine;
 import org.umbrella.engine.EngineException;
-import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Answer;
 import org.umbrella.engine.input.Determination;
-import org.umbrella.engine.input.Fatalities;
-import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputRecord;
-import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
-import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.ProvisionReport;
 import org.umbrella.engine.input.Response;
-import org.umbrella.engine.input.ReviewStatus;
-import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.Tick;
-import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.input.Vote;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.FindingRecord;
@@ -83,19 +74,7 @@ public final class EngineEnforcement implements Enforcement {
 
   @Override
   public synchronized void reportChanged(Report r) {
-    run(incident(r));
-  }
-
-  /** The engine's incident record for a stored report (its current version). */
-  static Incident incident(Report r) {
-    return new Incident(r.id(), r.time(),
-        TimePrecision.fromWire(r.timePrecision()).orElseThrow(),
-        new Place(r.lat(), r.lon(), PlacePrecision.fromWire(r.placePrecision()).orElseThrow()),
-        Kind.fromWire(r.kind()).orElseThrow(),
-        r.actorParty().isEmpty() ? Actor.UNATTRIBUTED : new Actor(r.actorParty(), r.actorConfidence()),
-        r.target(), new Fatalities(r.fatalitiesLow(), r.fatalitiesBest(), r.fatalitiesHigh()),
-        r.sources().stream().map(s -> new Source(s.id(), s.kind(), s.group())).toList(),
-        ReviewStatus.fromWire(r.status()).orElseThrow(), r.tags());
+    run(r.incident());
   }
 
   /**
@@ -132,10 +111,15 @@ public final class EngineEnforcement implements Enforcement {
   }
 
   @Override
-  public synchronized void provisionReported(String id, String provision, int level, String note, Instant at) {
+  public void checkProvision(String provision) {
     if (!agreement.provisions().containsKey(provision)) {
-      throw ServerException.notFound("id", "no provision '" + provision + "' in " + agreement.id());
+      throw ServerException.notFound("id", "no provision '" + org.umbrella.server.ops.ReportInput.clip(provision) + "' in " + agreement.id());
     }
+  }
+
+  @Override
+  public synchronized void provisionReported(String id, String provision, int level, String note, Instant at) {
+    checkProvision(provision);
     run(new ProvisionReport(id, now(), provision, level, note));
   }
 

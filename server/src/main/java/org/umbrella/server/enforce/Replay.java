@@ -33,12 +33,12 @@ public final class Replay {
   private record Timed(Instant accepted, InputRecord record) {}
 
   /** Feeds every stored input to {@code engine}; returns how many. */
-  public static int stored(Jdbi jdbi, EngineEnforcement engine) {
-    var ops = new org.umbrella.server.ops.Operations(jdbi, java.time.Clock.systemUTC(), new org.umbrella.server.live.EventBus());
+  public static int stored(org.umbrella.server.ops.Operations ops, EngineEnforcement engine) {
+    Jdbi jdbi = ops.jdbi();
     List<Timed> inputs = new ArrayList<>();
     jdbi.useHandle(h -> {
       h.createQuery("select id, updated_at from ops_report").map((rs, c) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
-          .forEach(e -> ops.report(e.getKey()).ifPresent(r -> inputs.add(new Timed(e.getValue(), EngineEnforcement.incident(r)))));
+          .forEach(e -> ops.report(e.getKey()).ifPresent(r -> inputs.add(new Timed(e.getValue(), r.incident()))));
       h.createQuery("select v.finding_id, f.body, v.party, v.vote, v.at from ops_vote v join ops_finding f on f.id = v.finding_id")
           .map((rs, c) -> new Timed(rs.getTimestamp(5).toInstant(), new Determination("det-replay-" + rs.getString(1) + "-" + rs.getString(3),
               rs.getTimestamp(5).toInstant(), rs.getString(2), rs.getString(1), Map.of(rs.getString(3), Vote.fromWire(rs.getString(4)).orElseThrow()))))

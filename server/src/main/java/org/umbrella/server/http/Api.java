@@ -30,10 +30,12 @@ import org.umbrella.server.ops.ReportInput;
 public final class Api {
   private final Services s;
   private final Authn authn;
+  private final LedgerProofs proofs;
 
   public Api(Services services, Authn authn) {
     this.s = services;
     this.authn = authn;
+    this.proofs = new LedgerProofs(services.operations(), services.jdbi());
   }
 
   /** Every API route, in the order of the OpenAPI document. */
@@ -46,6 +48,7 @@ public final class Api {
         new Route(GET, "/api/v1/reports", Action.READ_PUBLIC, none, this::listReports, "Incident reports (public: verified only), newest first; filter by from, to, kind, status, bbox", null, false),
         new Route(POST, "/api/v1/reports", Action.FILE_REPORT, none, this::fileReport, "File an incident report", "NewReport", false),
         new Route(GET, "/api/v1/reports/{id}", Action.READ_PUBLIC, none, this::getReport, "One report", null, false),
+        new Route(GET, "/api/v1/reports/{id}/proof", Action.READ_PUBLIC, none, this::reportProof, "Offline-checkable proof that the report's current version is in the ledger (as 'umbrella ledger proof' writes it)", null, false),
         new Route(POST, "/api/v1/reports/{id}/reviews", Action.REVIEW_REPORT, none, this::review, "Review a report: corroborate, verify or reject; optionally attribute", "Review", false),
         new Route(GET, "/api/v1/timeline", Action.READ_PUBLIC, none, this::timeline, "Reports per UTC day and kind", null, false),
         new Route(GET, "/api/v1/bodies", Action.READ_PUBLIC, none, this::bodies, "Determining bodies and their members", null, false),
@@ -58,6 +61,8 @@ public final class Api {
         new Route(GET, "/api/v1/places", Action.READ_PUBLIC, none, this::places, "The enforced agreement's places (line of contact, zones) as GeoJSON", null, false),
         new Route(GET, "/api/v1/status", Action.READ_PUBLIC, none, this::status, "Guarantee and provision status", null, false),
         new Route(POST, "/api/v1/provisions/{id}/reports", Action.REPORT_PROVISION, none, this::reportProvision, "Report a provision's implementation level (0-3)", "ProvisionReport", false),
+        new Route(GET, "/api/v1/ledger/checkpoint", Action.READ_PUBLIC, none, this::checkpoint, "The ledger's latest signed tree head (checkpoint) and verifier key", null, false),
+        new Route(GET, "/api/v1/ledger/proof/{leaf}", Action.READ_PUBLIC, none, this::leafProof, "Offline-checkable proof of one ledger leaf, for callers who may read its record", null, false),
         new Route(GET, "/api/v1/me", Action.MANAGE_SELF, none, this::me, "The caller's account", null, false),
         new Route(GET, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::listTokens, "The caller's API tokens (never their secrets)", null, false),
         new Route(POST, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::issueToken, "Issue an API token (its secret is shown once)", "NewToken", false),
@@ -177,6 +182,34 @@ public final class Api {
     }
     Report r = s.operations().review(ctx.pathParam("id"), status, party, confidence, note, p.name());
     Json.respond(ctx, 200, Views.report(r));
+  }
+
+  void reportProof(Context ctx, Principal p) {
+    proof(ctx, proofs.reportLeaf(p, ctx.pathParam("id")));
+  }
+
+  void leafProof(Context ctx, Principal p) {
+    long leaf;
+    try {
+      leaf = Long.parseLong(ctx.pathParam("leaf"));
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid("leaf", "leaf must be a whole number, was '" + ReportInput.clip(ctx.pathParam("leaf")) + "'");
+    }
+    proof(ctx, proofs.visibleLeaf(p, leaf));
+  }
+
+  private void proof(Context ctx, long leaf) {
+    ctx.contentType("application/json").result(s.operations().ledger().proof(leaf).toJson());
+  }
+
+  void checkpoint(Context ctx, Principal p) {
+    String note = s.operations().ledger().checkpoint()
+        .orElseThrow(() -> ServerException.notFound("ledger", "the ledger is empty: nothing has been recorded yet"));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("checkpoint", note);
+    m.put("tree-size", org.umbrella.ledger.SignedNotes.openCheckpoint(note, s.operations().ledger().verifier()).size());
+    m.put("verifier-key", s.operations().ledger().verifier().encoded());
+    Json.respond(ctx, 200, m);
   }
 
   void timeline(Context ctx, Principal p) {
@@ -344,12 +377,10 @@ public final class Api {
     // the email an OpenID Connect sign-in with a verified email is matched against (docs/server.md)
     Optional<String> email = body.path("email").isTextual() ? Optional.of(body.get("email").asText()) : Optional.empty();
     email.ifPresent(OidcAccounts::checkEmail);
-    Account a = s.accounts().create(username, displayName == null ? "" : displayName, role, party, password);
+    Account a = s.accounts().create(username, displayName == null ? "" : displayName, role, party, password, p.name());
     if (email.isPresent()) {
       new OidcAccounts(s.jdbi(), s.accounts(), s.clock()).setEmail(a.id(), email, p.name());
     }
-    s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), p.name(), "account.created", a.username(),
-        Map.of("role", role.slug(), "party", a.affiliation())));
     Json.respond(ctx, 201, Views.account(a));
   }
 

@@ -119,6 +119,15 @@ class AuthorizationMatrixTest {
       return p.startsWith("/api/") ? new Request(path, json(route), post ? "{\"answer\":\"fulfilled\",\"decision\":\"diplomatic\"}" : null, new Scope.OfParty(party))
           : new Request(path, "application/x-www-form-urlencoded", "answer=fulfilled&decision=diplomatic", new Scope.OfParty(party));
     }
+    if (p.contains("/ledger/proof/{leaf}")) {
+      // a leaf every caller may read: the engine output recording a guarantee's status (public)
+      org.umbrella.server.ops.Operations ops = t.server.services().operations();
+      ops.recordStatus(new Operations.Status("guarantee:matrix-" + (++counter), "guarantee", "Matrix", "active", Optional.empty(), "",
+          t.clock.instant()));
+      long leaf = t.server.services().jdbi().withHandle(h -> h.createQuery("select max(leaf_index) from engine_outputs")
+          .mapTo(Long.class).one());
+      return new Request(p.replace("{leaf}", Long.toString(leaf)), null, null, none);
+    }
     if (p.contains("/reports/{id}")) {
       String id = t.server.services().operations().fileReport(
           org.umbrella.server.ops.ReportInput.parse(org.umbrella.server.http.Json.MAPPER.valueToTree(

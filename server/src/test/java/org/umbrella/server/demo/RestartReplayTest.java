@@ -24,11 +24,11 @@ class RestartReplayTest {
     Instant now = Instant.parse("2026-03-20T12:00:00Z");
     SeedableClock clock = new SeedableClock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
     Agreement agreement = Demo.withCeasefireInForce(TestAgreement.ukraine(), now.minus(Demo.CEASEFIRE_BEFORE));
-    try (UmbrellaServer first = UmbrellaServer.start(TestDb.jdbi(), clock, ServerOptions.defaults(0), Optional.of(agreement))) {
+    try (UmbrellaServer first = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(agreement))) {
       Demo.seed(first.services().operations(), clock, now);
     }
     long auditBefore = audit();
-    try (UmbrellaServer second = UmbrellaServer.start(TestDb.jdbi(), clock, ServerOptions.defaults(0), Optional.of(agreement))) {
+    try (UmbrellaServer second = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(agreement))) {
       String added = TestDb.jdbi().withHandle(h -> h.createQuery("select coalesce(string_agg(action || ' ' || subject || ' ' || detail::text, '; '), '') from audit_event where id > :n")
           .bind("n", auditBefore).mapTo(String.class).one());
       assertThat(audit()).as("replay records nothing new, but added: %s", added).isEqualTo(auditBefore);
