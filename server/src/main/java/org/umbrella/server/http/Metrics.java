@@ -34,7 +34,10 @@ public final class Metrics {
 
   /** Records one finished request. */
   public void observe(Context ctx, long startNanos) {
-    String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+    // ctx.endpoint() in an after-handler is the after-handler itself ("*"); the series must name
+    // the HTTP endpoint the request matched
+    io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    String route = matched == null ? "unmatched" : matched.path;
     requests.labelValues(route, ctx.method().name(), String.valueOf(ctx.statusCode())).inc();
     latency.labelValues(route).observe((System.nanoTime() - startNanos) / 1e9);
   }
