@@ -15,10 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -76,14 +72,17 @@ public final class Operations implements AutoCloseable {
   private final EventBus events;
   private final Ledger ledger;
   private final GroupCommit<Report, Report> reportCommits;
-  private final ExecutorService engineThread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "umbrella-engine");
-    t.setDaemon(true);
-    return t;
-  });
+  private final EngineQueue engineQueue;
   private volatile Enforcement enforcement = Enforcement.NONE;
 
+  /** Operations whose engine may lag by 10,000 reports, filing waiting up to 5 s for room. */
   public Operations(Jdbi jdbi, Clock clock, EventBus events, Ledger ledger) {
+    this(jdbi, clock, events, ledger, new EngineQueue(10_000, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), System::nanoTime));
+  }
+
+  /** Operations whose engine runs behind {@code engineQueue} (which they close). */
+  public Operations(Jdbi jdbi, Clock clock, EventBus events, Ledger ledger, EngineQueue engineQueue) {
+    this.engineQueue = engineQueue;
     this.jdbi = jdbi;
     this.clock = clock;
     this.events = events;
@@ -101,43 +100,20 @@ public final class Operations implements AutoCloseable {
     onEngine(() -> { });
   }
 
-  /** Runs {@code task} on the engine's thread after what is queued, and waits for it. */
-  private void onEngine(Runnable task) {
-    Future<?> f = engineThread.submit(task);
-    try {
-      f.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the engine ran", e);
-    }
+  /** The engine's queue: how far it lags. */
+  public EngineQueue engineQueue() {
+    return engineQueue;
   }
 
-  /** Runs {@code task} on the engine's thread after what is queued; failures are logged. */
-  private void laterOnEngine(Runnable task) {
-    engineThread.execute(() -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        org.slf4j.LoggerFactory.getLogger(Operations.class).warn("engine failed on an accepted change: {}", e.toString());
-      }
-    });
+  private void onEngine(Runnable task) {
+    engineQueue.await(task);
   }
 
   /** Commits what is queued, lets the engine finish what it was given, and stops both threads. */
   @Override
   public void close() {
     reportCommits.close();
-    engineThread.shutdown();
-    try {
-      engineThread.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    engineQueue.close();
   }
 
   /** Connects the enforcement engine; until called, nothing derives findings from reports. */
@@ -159,20 +135,34 @@ public final class Operations implements AutoCloseable {
    * Stores a new report in state {@code reported} and returns it once committed (with its audit
    * row, its canonical incident and the report as filed, both ledger leaves). The engine sees it
    * right after, without holding up the answer.
+   *
+   * @throws ServerException 503 when the engine lags by its queue's limit for longer than the
+   *     queue's wait (nothing is stored then; see {@link EngineQueue})
    */
   public Report fileReport(ReportInput.NewReport r, String actor) {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     String id = "rep-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
     Report filed = new Report(id, r.time(), r.timePrecision(), r.kind(), r.lat(), r.lon(), r.placePrecision(), r.actorParty(),
         r.actorConfidence(), r.target(), r.low(), r.best(), r.high(), r.sources(), "reported", r.tags(), r.summary(), actor, now);
+    EngineQueue.Admission room = engineQueue.admit();
     Report stored;
     try {
       stored = reportCommits.submit(filed).join();
     } catch (CompletionException e) {
+      room.cancel();
       throw e.getCause() instanceof RuntimeException re ? re : e;
+    } catch (RuntimeException e) {
+      room.cancel();
+      throw e;
     }
     events.publish(new Event("report.filed", id, r.kind() + " reported at " + r.time(), "mechanism", now));
-    laterOnEngine(() -> enforcement.reportChanged(stored));
+    engineQueue.later(room, () -> {
+      try {
+        enforcement.reportChanged(stored);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Operations.class).warn("engine failed on an accepted change: {}", e.toString());
+      }
+    });
     return stored;
   }
 
