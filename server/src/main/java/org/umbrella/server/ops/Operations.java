@@ -237,6 +237,20 @@ public final class Operations implements AutoCloseable {
     return jdbi.withHandle(h -> h.createQuery("select * from ops_report where id = :id").bind("id", id).map(Operations::mapReport).findOne());
   }
 
+  /** How many stored reports are read from the database per round trip when streaming them. */
+  private static final int STREAM_FETCH = 2_000;
+
+  /**
+   * Streams every stored report (its current version) to {@code sink} with the time of its last
+   * change, oldest change first (ties by id): one query read through a server-side cursor
+   * ({@value #STREAM_FETCH} rows per round trip), so memory does not grow with the history.
+   */
+  public void eachReportByLastChange(java.util.function.BiConsumer<Instant, Report> sink) {
+    jdbi.useTransaction(h -> h.createQuery("select * from ops_report order by updated_at, id").setFetchSize(STREAM_FETCH)
+        .map((rs, ctx) -> Map.entry(rs.getTimestamp("updated_at").toInstant(), mapReport(rs, ctx)))
+        .forEach(e -> sink.accept(e.getKey(), e.getValue())));
+  }
+
   /** Reports matching {@code filter}, newest first. */
   public List<Report> reports(ReportFilter filter, int limit, int offset) {
     StringBuilder sql = new StringBuilder("select * from ops_report where true");
