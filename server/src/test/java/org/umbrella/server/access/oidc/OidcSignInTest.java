@@ -296,14 +296,21 @@ class OidcSignInTest {
     assertThat(server.send("DELETE", "/api/v1/accounts/" + bob + "/identities" + query, admin, null, null).statusCode()).isEqualTo(404);
     assertThat(signIn("bob-at-idp", Map.of(), 3600).statusCode()).as("unlinked: no sign-in").isEqualTo(403);
 
+    // the administration page links it again (a form with the CSRF token) and shows it with an unlink control
+    HttpResponse<String> byPage = server.send("POST", "/admin/accounts/" + bob + "/identities", admin, "application/x-www-form-urlencoded",
+        "_csrf=" + admin.csrf() + "&" + query.substring(1));
+    assertThat(byPage.statusCode()).as(byPage.body()).isEqualTo(303);
+    assertThat(server.get("/admin", admin).body()).contains("Unlink bob-at-idp from bob").contains("/admin/accounts/" + bob + "/identities/unlink");
+    assertThat(usernameOf(TestServer.cookie(signIn("bob-at-idp", Map.of(), 3600)).orElseThrow())).isEqualTo("bob");
+
     List<String> audited = server.server.services().jdbi().withHandle(h -> h.createQuery(
         "select action from audit_event where subject = 'bob' and action like 'account.oidc-%' order by id").mapTo(String.class).list());
-    assertThat(audited).containsExactly("account.oidc-linked", "account.oidc-unlinked");
+    assertThat(audited).containsExactly("account.oidc-linked", "account.oidc-unlinked", "account.oidc-linked");
     List<String> ledgered = server.server.services().jdbi().withHandle(h -> h.createQuery("""
             select i.linked || ' ' || i.subject || ' ' || i.changed_by from account_identities i
             join ledger_leaves l on l.leaf_index = i.leaf_index and l.table_name = 'account_identities' and l.row_id = i.id
             where i.username = 'bob' order by i.id""").mapTo(String.class).list());
-    assertThat(ledgered).containsExactly("true bob-at-idp administrator", "false bob-at-idp administrator");
+    assertThat(ledgered).containsExactly("true bob-at-idp administrator", "false bob-at-idp administrator", "true bob-at-idp administrator");
     assertThat(server.server.services().operations().ledger().verify().ok()).isTrue();
   }
 
