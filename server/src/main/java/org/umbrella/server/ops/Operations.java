@@ -38,7 +38,9 @@ import org.umbrella.store.Records;
  * the current view the pages and the API read; the store's record tables are the history.
  * Reports are committed in groups ({@link GroupCommit}): a request is answered after the commit
  * that made its report durable and a leaf. The engine runs on one thread of its own, in commit
- * order: after a report is filed the response does not wait for it; reviews, votes, answers and
+ * order ({@link EngineQueue}, bounded): after a report is filed the response does not wait for it
+ * (but a filing waits for room, or is refused with 503, when the engine lags by the queue's
+ * limit); reviews, votes, answers and
  * provision reports wait until the engine has seen them (so what they trigger is recorded when
  * they return). Access control happens before these calls (see {@code
  * org.umbrella.server.http.Router}); these methods check the workflow's own rules (a finding must
