@@ -113,6 +113,9 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new UserException("--port must be 0-65535, was " + port);
     }
+    if (engineQueue < 1) {
+      throw new UserException("--engine-queue must be at least 1, was " + engineQueue);
+    }
     Optional<OidcConfig> oidc = oidc(); // checked before anything starts
     Path agreementPath = agreementFile != null ? agreementFile : findDefaultAgreement();
     LoadResult loaded = AgreementFiles.load(agreementPath);
@@ -146,9 +149,6 @@ final class ServeCommand implements Callable<Integer> {
           .bind("v", ceasefire.toString()).execute());
       agreement = Demo.withCeasefireInForce(agreement, ceasefire);
       out.println("Demo: the draft gives the ceasefire no date; the demo takes it to be in force from " + ceasefire + ".");
-    }
-    if (engineQueue < 1) {
-      throw new UserException("--engine-queue must be at least 1, was " + engineQueue);
     }
     ServerOptions options = ServerOptions.defaults(port).withHost(host).withSecureCookies(secureCookies).withOidc(oidc)
         .withEngineQueue(engineQueue, ServerOptions.DEFAULT_ENGINE_WAIT);
