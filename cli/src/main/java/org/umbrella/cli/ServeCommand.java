@@ -83,6 +83,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "The callback URL registered at the provider, as browsers reach this server (default: http://localhost:PORT/auth/oidc/callback).")
   java.net.URI oidcRedirectUri;
 
+  @Option(names = "--engine-queue", paramLabel = "N", defaultValue = "10000",
+      description = "Filed reports the engine may lag behind by; beyond it filing waits up to 5 s for room, then answers 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+  int engineQueue;
+
   @Option(names = "--oidc-name", paramLabel = "NAME", description = "The provider's name shown to users (default: the issuer's host).")
   String oidcName;
 
@@ -108,6 +112,9 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (port < 0 || port > 65_535) {
       throw new UserException("--port must be 0-65535, was " + port);
+    }
+    if (engineQueue < 1) {
+      throw new UserException("--engine-queue must be at least 1, was " + engineQueue);
     }
     Optional<OidcConfig> oidc = oidc(); // checked before anything starts
     Path agreementPath = agreementFile != null ? agreementFile : findDefaultAgreement();
@@ -143,7 +150,8 @@ final class ServeCommand implements Callable<Integer> {
       agreement = Demo.withCeasefireInForce(agreement, ceasefire);
       out.println("Demo: the draft gives the ceasefire no date; the demo takes it to be in force from " + ceasefire + ".");
     }
-    ServerOptions options = ServerOptions.defaults(port).withHost(host).withSecureCookies(secureCookies).withOidc(oidc);
+    ServerOptions options = ServerOptions.defaults(port).withHost(host).withSecureCookies(secureCookies).withOidc(oidc)
+        .withEngineQueue(engineQueue, ServerOptions.DEFAULT_ENGINE_WAIT);
     UmbrellaServer server = UmbrellaServer.start(database.dataSource(), ledgerKey, clock, options, Optional.of(agreement), library(agreementPath, loaded.agreement(), out));
     out.println("Ledger key: " + ledgerKey.verifier().encoded() + " (" + dataDir.resolve("ledger-key.pub") + ")");
     out.println("Enforcing " + agreement.id() + " @ " + agreement.version() + " (" + agreementPath + ").");

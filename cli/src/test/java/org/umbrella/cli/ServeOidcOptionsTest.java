@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code serve --oidc-...}: incomplete or wrong OpenID Connect settings stop the server before anything starts. */
+/** {@code serve --oidc-...} and {@code --engine-queue}: incomplete or wrong settings stop the server before anything starts. */
 class ServeOidcOptionsTest {
   static String[] run(String... args) {
     StringWriter out = new StringWriter();
@@ -44,5 +44,12 @@ class ServeOidcOptionsTest {
         "--oidc-client-secret-file", secret.toString(), "--port", "0");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[1]).contains("must be an https URL");
+  }
+
+  @Test
+  void serve_engineQueueBelowOne_isAUserError() {
+    String[] r = run("serve", "--engine-queue", "0", "--port", "0");
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[1]).contains("--engine-queue must be at least 1, was 0");
   }
 }

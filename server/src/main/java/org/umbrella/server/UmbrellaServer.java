@@ -98,7 +98,8 @@ public final class UmbrellaServer implements AutoCloseable {
     Webhooks webhooks = new Webhooks(jdbi, clock, Duration.ofSeconds(1));
     Services services = new Services(jdbi, clock, new Accounts(jdbi, clock, ledger), new Sessions(jdbi, clock),
         new ApiTokens(jdbi, clock), new LoginThrottle(options.loginFailures(), options.loginWindow(), clock),
-        events, new Operations(jdbi, clock, events, ledger), webhooks, options, org.umbrella.server.web.Library.of(library, agreement));
+        events, new Operations(jdbi, clock, events, ledger, new org.umbrella.server.ops.EngineQueue(options.engineQueueLimit(),
+            options.engineQueueWait(), Duration.ofSeconds(30), System::nanoTime)), webhooks, options, org.umbrella.server.web.Library.of(library, agreement));
     Optional<EngineEnforcement> engine = agreement.map(a -> new EngineEnforcement(a, clock, events));
     engine.ifPresent(e -> {
       e.attach(services.operations());
@@ -116,7 +117,7 @@ public final class UmbrellaServer implements AutoCloseable {
     Api api = new Api(services, authn);
     List<Route> routes = new ArrayList<>(api.routes());
     routes.addAll(new Pages(services, authn, api).routes());
-    Metrics metrics = new Metrics(live::size);
+    Metrics metrics = new Metrics(live::size, services.operations().engineQueue());
     Javalin app = Router.create(services, authn, List.copyOf(routes), metrics, live);
     app.start();
     webhooks.start(Duration.ofSeconds(5));

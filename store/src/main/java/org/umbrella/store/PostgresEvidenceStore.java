@@ -52,7 +52,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   public static final List<String> RECORD_TABLES = List.of(
       "agreements", "sources", "incident_versions", "reviews", "attributions", "determinations",
       "votes", "guarantor_responses", "provision_reports", "engine_outputs", "accounts", "incident_reports",
-      "account_parties");
+      "account_parties", "account_identities");
 
   private final Database db;
   private final boolean ownsDatabase;

@@ -141,6 +141,20 @@ public final class Records {
     return timed("account_parties", row, "recorded_at");
   }
 
+  /**
+   * Records that an identity of an OpenID Connect provider ({@code issuer}, {@code subject}) was
+   * linked to the account {@code username} ({@code linked}) or unlinked from it, by {@code by}.
+   */
+  public Receipt accountIdentity(String username, String issuer, String subject, boolean linked, String by) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("username", username);
+    row.put("issuer", issuer);
+    row.put("subject", subject);
+    row.put("linked", linked);
+    row.put("changed_by", by);
+    return timed("account_identities", row, "recorded_at");
+  }
+
   private Receipt timed(String table, Map<String, Object> values, String timeColumn) {
     Map<String, Object> row = new LinkedHashMap<>(values);
     row.put(timeColumn, tx.now);

@@ -117,6 +117,7 @@ class TamperEvidenceTest {
       s.within(c, r -> {
         r.accountParty("alice", null);
         r.accountParty("bob", "US");
+        r.accountIdentity("bob", "https://idp.example.org", "sub-1", true, "alice");
         return r.incidentReports(List.of(
             new Records.FiledReport("single-1", json.objectNode().put("summary", "shelling near the school"), "monitor", Instant.EPOCH),
             new Records.FiledReport("single-2", json.objectNode().put("summary", "two drones"), "monitor", Instant.EPOCH)));

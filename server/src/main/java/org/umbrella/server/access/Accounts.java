@@ -77,6 +77,11 @@ public final class Accounts {
     return new Account(id, username, displayName, role, party);
   }
 
+  /** The ledger account changes are written to. */
+  public Ledger ledger() {
+    return ledger;
+  }
+
   public Optional<Account> byUsername(String username) {
     return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from account where username = :u and not disabled")
         .bind("u", username).map(MAPPER).findOne());

@@ -81,11 +81,19 @@ public final class EngineEnforcement implements Enforcement {
    * Feeds recorded inputs again, in order, to rebuild the engine's state after a restart; outputs
    * that match what is stored change nothing, and no alerts are re-announced.
    */
-  public synchronized void replay(List<InputRecord> records) {
+  public void replay(List<InputRecord> records) {
+    replay(feed -> records.forEach(feed));
+  }
+
+  /**
+   * As {@link #replay(List)}, with the records streamed: {@code source} is called once and hands
+   * each record, in order, to the consumer it is given.
+   */
+  public synchronized void replay(java.util.function.Consumer<java.util.function.Consumer<InputRecord>> source) {
     replaying = true;
     latest = new java.util.LinkedHashMap<>();
     try {
-      records.forEach(this::run);
+      source.accept(this::run);
       // only each subject's final state is compared with what is stored: intermediate states
       // (candidate before confirmed, pending before fulfilled) were recorded when they happened
       Map<String, OutputRecord> last = latest;
@@ -139,6 +147,23 @@ public final class EngineEnforcement implements Enforcement {
   public List<String> decisionOptions(Operations.Obligation o) {
     Guarantee g = agreement.guarantees().get(o.guarantee());
     return g == null ? List.of() : g.duties().stream().filter(d -> d.id().equals(o.duty())).findFirst().map(Duty::options).orElse(List.of());
+  }
+
+  /**
+   * Feeds {@code records} to the engine and answers what it produced, recording and announcing
+   * none of it. The engine's state moves on: for comparing two engines' states by their answers
+   * to the same inputs (diagnostics and tests), not for a running server's engine.
+   */
+  public synchronized List<OutputRecord> probe(List<InputRecord> records) {
+    List<OutputRecord> out = new java.util.ArrayList<>();
+    for (InputRecord r : records) {
+      try {
+        out.addAll(engine.process(r));
+      } catch (EngineException e) {
+        throw new IllegalArgumentException("engine refused " + r.type() + " " + r.id() + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
   }
 
   /** Advances the engine to the server clock, firing due deadlines (breaches, activations). */

@@ -69,6 +69,9 @@ public final class Api {
         new Route(DELETE, "/api/v1/me/tokens/{id}", Action.MANAGE_SELF, none, this::revokeToken, "Revoke one of the caller's API tokens", null, false),
         new Route(GET, "/api/v1/accounts", Action.MANAGE_ACCOUNTS, none, this::listAccounts, "All accounts", null, false),
         new Route(POST, "/api/v1/accounts", Action.MANAGE_ACCOUNTS, none, this::createAccount, "Create an account", "NewAccount", false),
+        new Route(GET, "/api/v1/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::listIdentities, "The OpenID Connect identities linked to an account", null, false),
+        new Route(POST, "/api/v1/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::linkIdentity, "Link an OpenID Connect identity (issuer, subject) to an account (audited, a ledger leaf)", "Identity", false),
+        new Route(DELETE, "/api/v1/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::unlinkIdentity, "Unlink an OpenID Connect identity from an account: ?issuer=...&subject=... (audited, a ledger leaf)", null, false),
         new Route(GET, "/api/v1/audit", Action.READ_AUDIT, none, this::audit, "The audit trail, newest first (before=<id> pages back)", null, false),
         new Route(GET, "/api/v1/webhooks", Action.MANAGE_WEBHOOKS, none, this::listWebhooks, "Configured webhooks (never their secrets)", null, false),
         new Route(POST, "/api/v1/webhooks", Action.MANAGE_WEBHOOKS, none, this::createWebhook, "Add a webhook; events are signed with HMAC-SHA256", "NewWebhook", false),
@@ -115,8 +118,9 @@ public final class Api {
   }
 
   void logout(Context ctx, Principal p) {
-    Logins.signOut(s, authn, ctx, p);
-    ctx.status(204);
+    // a session started at the identity provider: the script sends the browser there to end it too
+    Logins.signOut(s, authn, ctx, p).ifPresentOrElse(
+        at -> Json.respond(ctx, 200, Map.of("provider-logout", at.toString())), () -> ctx.status(204));
   }
 
   // ---- reports --------------------------------------------------------------------------------
@@ -382,6 +386,48 @@ public final class Api {
       new OidcAccounts(s.jdbi(), s.accounts(), s.clock()).setEmail(a.id(), email, p.name());
     }
     Json.respond(ctx, 201, Views.account(a));
+  }
+
+  void listIdentities(Context ctx, Principal p) {
+    long id = accountId(ctx);
+    Json.respond(ctx, 200, Map.of("items", oidcAccounts().links(id).stream().map(l -> Map.of("issuer", l.issuer(), "subject", l.subject(),
+        "linked-at", l.linkedAt().toString(), "linked-by", l.linkedBy())).toList()));
+  }
+
+  void linkIdentity(Context ctx, Principal p) {
+    long id = accountId(ctx);
+    JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
+    String issuer = body.path("issuer").isTextual() ? body.get("issuer").asText() : null;
+    String subject = body.path("subject").isTextual() ? body.get("subject").asText() : null;
+    oidcAccounts().link(id, issuer, subject, p.name());
+    Json.respond(ctx, 201, Map.of("account", id, "issuer", issuer, "subject", subject));
+  }
+
+  void unlinkIdentity(Context ctx, Principal p) {
+    oidcAccounts().unlink(accountId(ctx), ctx.queryParam("issuer"), ctx.queryParam("subject"), p.name());
+    ctx.status(204);
+  }
+
+  /** The account a route's {@code {id}} names, which must exist. */
+  public static long accountId(Context ctx, Services s) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid("id", "account id must be a number");
+    }
+    if (s.accounts().all().stream().noneMatch(a -> a.id() == id)) {
+      throw ServerException.notFound("id", "no account " + id);
+    }
+    return id;
+  }
+
+  private long accountId(Context ctx) {
+    return accountId(ctx, s);
+  }
+
+  private OidcAccounts oidcAccounts() {
+    return new OidcAccounts(s.jdbi(), s.accounts(), s.clock());
   }
 
   void audit(Context ctx, Principal p) {

@@ -56,7 +56,7 @@ final class LedgerProofs {
       case "engine_outputs" -> engineOutput(p, row);
       case "agreements", "sources" -> true;
       case "provision_reports" -> AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE);
-      case "accounts", "account_parties" -> AccessPolicy.allows(p, Action.MANAGE_ACCOUNTS, Scope.NONE);
+      case "accounts", "account_parties", "account_identities" -> AccessPolicy.allows(p, Action.MANAGE_ACCOUNTS, Scope.NONE);
       default -> false;
     };
   }

@@ -80,6 +80,8 @@ public final class Logins {
    */
   static void registerOidc(JavalinConfig config, Services s, Authn authn, OidcConfig oidc) {
     OidcClient client = new OidcClient(oidc, java.time.Clock.systemUTC());
+    org.umbrella.server.access.oidc.ProviderLogout logout = new org.umbrella.server.access.oidc.ProviderLogout(client);
+    authn.providerLogout(logout);
     OidcAccounts links = new OidcAccounts(s.jdbi(), s.accounts(), s.clock());
     config.routes.get(OidcConfig.LOGIN_PATH, ctx -> oidcPage(ctx, () -> {
       OidcClient.Start start = client.begin();
@@ -92,7 +94,8 @@ public final class Logins {
     config.routes.get(OidcConfig.CALLBACK_PATH, ctx -> oidcPage(ctx, () -> {
       ctx.cookie(new Cookie(OIDC_COOKIE, "", "/auth/oidc", 0, s.options().secureCookies(), true, null, SameSite.LAX));
       authn.resolve(ctx); // finds the browser's current session, so that signing in ends it
-      OidcIdentity identity = client.complete(ctx.queryParamMap(), ctx.cookie(OIDC_COOKIE));
+      OidcClient.SignedIn signedIn = client.completeWithToken(ctx.queryParamMap(), ctx.cookie(OIDC_COOKIE));
+      OidcIdentity identity = signedIn.identity();
       Optional<Account> account = links.accountFor(identity);
       if (account.isEmpty()) {
         s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), "anonymous", "session.oidc-unknown", identity.subject(),
@@ -101,6 +104,7 @@ public final class Logins {
             + " (with your email address) or to link this identity to your account");
       }
       startSession(s, authn, ctx, account.get(), Map.of("address", ctx.ip(), "method", "oidc", "issuer", identity.issuer()));
+      Authn.session(ctx).ifPresent(fresh -> logout.signedIn(fresh.id(), signedIn.idToken()));
       ctx.redirect("/?done=signed-in", HttpStatus.SEE_OTHER);
     }));
   }
@@ -120,11 +124,20 @@ public final class Logins {
     }
   }
 
-  public static void signOut(Services s, Authn authn, Context ctx, Principal p) {
-    Authn.session(ctx).ifPresent(old -> s.sessions().end(old.id()));
+  /**
+   * Ends the browser's session; answers where to send the browser so that the identity provider
+   * ends its session too, when the session was started there and the provider advertises an
+   * {@code end_session_endpoint} (RP-initiated logout).
+   */
+  public static Optional<java.net.URI> signOut(Services s, Authn authn, Context ctx, Principal p) {
+    Optional<Sessions.Session> session = Authn.session(ctx);
+    session.ifPresent(old -> s.sessions().end(old.id()));
     authn.clearCookie(ctx);
+    Optional<java.net.URI> atProvider = session.flatMap(old -> authn.providerLogout().flatMap(l -> l.signedOut(old.id())));
     if (p.account().isPresent()) {
-      s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), p.name(), "session.logout", p.name(), Map.of()));
+      s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), p.name(), "session.logout", p.name(),
+          atProvider.isPresent() ? Map.of("provider-logout", "yes") : Map.of()));
     }
+    return atProvider;
   }
 }

@@ -15,10 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -42,7 +38,9 @@ import org.umbrella.store.Records;
  * the current view the pages and the API read; the store's record tables are the history.
  * Reports are committed in groups ({@link GroupCommit}): a request is answered after the commit
  * that made its report durable and a leaf. The engine runs on one thread of its own, in commit
- * order: after a report is filed the response does not wait for it; reviews, votes, answers and
+ * order ({@link EngineQueue}, bounded): after a report is filed the response does not wait for it
+ * (but a filing waits for room, or is refused with 503, when the engine lags by the queue's
+ * limit); reviews, votes, answers and
  * provision reports wait until the engine has seen them (so what they trigger is recorded when
  * they return). Access control happens before these calls (see {@code
  * org.umbrella.server.http.Router}); these methods check the workflow's own rules (a finding must
@@ -76,14 +74,17 @@ public final class Operations implements AutoCloseable {
   private final EventBus events;
   private final Ledger ledger;
   private final GroupCommit<Report, Report> reportCommits;
-  private final ExecutorService engineThread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "umbrella-engine");
-    t.setDaemon(true);
-    return t;
-  });
+  private final EngineQueue engineQueue;
   private volatile Enforcement enforcement = Enforcement.NONE;
 
+  /** Operations whose engine may lag by 10,000 reports, filing waiting up to 5 s for room. */
   public Operations(Jdbi jdbi, Clock clock, EventBus events, Ledger ledger) {
+    this(jdbi, clock, events, ledger, new EngineQueue(10_000, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), System::nanoTime));
+  }
+
+  /** Operations whose engine runs behind {@code engineQueue} (which they close). */
+  public Operations(Jdbi jdbi, Clock clock, EventBus events, Ledger ledger, EngineQueue engineQueue) {
+    this.engineQueue = engineQueue;
     this.jdbi = jdbi;
     this.clock = clock;
     this.events = events;
@@ -101,43 +102,20 @@ public final class Operations implements AutoCloseable {
     onEngine(() -> { });
   }
 
-  /** Runs {@code task} on the engine's thread after what is queued, and waits for it. */
-  private void onEngine(Runnable task) {
-    Future<?> f = engineThread.submit(task);
-    try {
-      f.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the engine ran", e);
-    }
+  /** The engine's queue: how far it lags. */
+  public EngineQueue engineQueue() {
+    return engineQueue;
   }
 
-  /** Runs {@code task} on the engine's thread after what is queued; failures are logged. */
-  private void laterOnEngine(Runnable task) {
-    engineThread.execute(() -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        org.slf4j.LoggerFactory.getLogger(Operations.class).warn("engine failed on an accepted change: {}", e.toString());
-      }
-    });
+  private void onEngine(Runnable task) {
+    engineQueue.await(task);
   }
 
   /** Commits what is queued, lets the engine finish what it was given, and stops both threads. */
   @Override
   public void close() {
     reportCommits.close();
-    engineThread.shutdown();
-    try {
-      engineThread.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    engineQueue.close();
   }
 
   /** Connects the enforcement engine; until called, nothing derives findings from reports. */
@@ -159,20 +137,34 @@ public final class Operations implements AutoCloseable {
    * Stores a new report in state {@code reported} and returns it once committed (with its audit
    * row, its canonical incident and the report as filed, both ledger leaves). The engine sees it
    * right after, without holding up the answer.
+   *
+   * @throws ServerException 503 when the engine lags by its queue's limit for longer than the
+   *     queue's wait (nothing is stored then; see {@link EngineQueue})
    */
   public Report fileReport(ReportInput.NewReport r, String actor) {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     String id = "rep-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
     Report filed = new Report(id, r.time(), r.timePrecision(), r.kind(), r.lat(), r.lon(), r.placePrecision(), r.actorParty(),
         r.actorConfidence(), r.target(), r.low(), r.best(), r.high(), r.sources(), "reported", r.tags(), r.summary(), actor, now);
+    EngineQueue.Admission room = engineQueue.admit();
     Report stored;
     try {
       stored = reportCommits.submit(filed).join();
     } catch (CompletionException e) {
+      room.cancel();
       throw e.getCause() instanceof RuntimeException re ? re : e;
+    } catch (RuntimeException e) {
+      room.cancel();
+      throw e;
     }
     events.publish(new Event("report.filed", id, r.kind() + " reported at " + r.time(), "mechanism", now));
-    laterOnEngine(() -> enforcement.reportChanged(stored));
+    engineQueue.later(room, () -> {
+      try {
+        enforcement.reportChanged(stored);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Operations.class).warn("engine failed on an accepted change: {}", e.toString());
+      }
+    });
     return stored;
   }
 
@@ -245,6 +237,20 @@ public final class Operations implements AutoCloseable {
 
   public Optional<Report> report(String id) {
     return jdbi.withHandle(h -> h.createQuery("select * from ops_report where id = :id").bind("id", id).map(Operations::mapReport).findOne());
+  }
+
+  /** How many stored reports are read from the database per round trip when streaming them. */
+  private static final int STREAM_FETCH = 2_000;
+
+  /**
+   * Streams every stored report (its current version) to {@code sink} with the time of its last
+   * change, oldest change first (ties by id): one query read through a server-side cursor
+   * ({@value #STREAM_FETCH} rows per round trip), so memory does not grow with the history.
+   */
+  public void eachReportByLastChange(java.util.function.BiConsumer<Instant, Report> sink) {
+    jdbi.useTransaction(h -> h.createQuery("select * from ops_report order by updated_at, id").setFetchSize(STREAM_FETCH)
+        .map((rs, ctx) -> Map.entry(rs.getTimestamp("updated_at").toInstant(), mapReport(rs, ctx)))
+        .forEach(e -> sink.accept(e.getKey(), e.getValue())));
   }
 
   /** Reports matching {@code filter}, newest first. */

@@ -98,7 +98,9 @@ public final class Pages {
         new Route(POST, "/findings/<id>/vote", Action.VOTE, finding, this::vote, "Vote", null, true),
         new Route(GET, "/obligations", Action.READ_OBLIGATIONS, Route.ScopeResolver.CALLERS_PARTY, this::obligations, "Obligations", null, true),
         new Route(POST, "/obligations/<id>/answer", Action.ANSWER_OBLIGATION, obligation, this::answer, "Answer an obligation", null, true),
-        new Route(GET, "/admin", Action.MANAGE_ACCOUNTS, none, this::admin, "Administration", null, true));
+        new Route(GET, "/admin", Action.MANAGE_ACCOUNTS, none, this::admin, "Administration", null, true),
+        new Route(POST, "/admin/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::linkIdentity, "Link an OpenID Connect identity to an account", null, true),
+        new Route(POST, "/admin/accounts/{id}/identities/unlink", Action.MANAGE_ACCOUNTS, none, this::unlinkIdentity, "Unlink an OpenID Connect identity from an account", null, true));
   }
 
   // ---- rendering ------------------------------------------------------------------------------
@@ -219,8 +221,9 @@ public final class Pages {
   }
 
   void logout(Context ctx, Principal p) {
-    Logins.signOut(s, authn, ctx, p);
-    ctx.redirect("/login?done=signed-out", io.javalin.http.HttpStatus.SEE_OTHER);
+    java.util.Optional<java.net.URI> atProvider = Logins.signOut(s, authn, ctx, p);
+    // a session started at the identity provider ends there too, which then sends the browser back to /login
+    ctx.redirect(atProvider.map(java.net.URI::toString).orElse("/login?done=signed-out"), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   void map(Context ctx, Principal p) {
@@ -436,8 +439,26 @@ public final class Pages {
   void admin(Context ctx, Principal p) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("page", model(ctx, p, "Administration"));
-    params.put("accounts", s.accounts().all());
+    List<org.umbrella.server.access.Account> accounts = s.accounts().all();
+    params.put("accounts", accounts);
+    org.umbrella.server.access.oidc.OidcAccounts oidc = new org.umbrella.server.access.oidc.OidcAccounts(s.jdbi(), s.accounts(), s.clock());
+    Map<Long, List<org.umbrella.server.access.oidc.OidcAccounts.Link>> links = new LinkedHashMap<>();
+    accounts.forEach(a -> links.put(a.id(), oidc.links(a.id())));
+    params.put("links", links);
+    params.put("issuer", s.options().oidc().map(c -> c.issuer().toString()).orElse(""));
     params.put("audit", Audit.latest(s.jdbi(), 100, Long.MAX_VALUE));
     html(ctx, 200, "admin.jte", params);
+  }
+
+  void linkIdentity(Context ctx, Principal p) {
+    long id = org.umbrella.server.http.Api.accountId(ctx, s);
+    new org.umbrella.server.access.oidc.OidcAccounts(s.jdbi(), s.accounts(), s.clock()).link(id, form(ctx, "issuer"), form(ctx, "subject"), p.name());
+    ctx.redirect("/admin?done=linked", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  void unlinkIdentity(Context ctx, Principal p) {
+    long id = org.umbrella.server.http.Api.accountId(ctx, s);
+    new org.umbrella.server.access.oidc.OidcAccounts(s.jdbi(), s.accounts(), s.clock()).unlink(id, form(ctx, "issuer"), form(ctx, "subject"), p.name());
+    ctx.redirect("/admin?done=unlinked", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 }

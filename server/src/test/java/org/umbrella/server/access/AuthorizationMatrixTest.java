@@ -141,6 +141,28 @@ class AuthorizationMatrixTest {
       }
       return new Request(path, null, null, none);
     }
+    if (p.contains("/accounts/{id}/identities")) {
+      // a fresh account; unlinking needs an identity linked to it first
+      org.umbrella.server.access.Account a = t.server.services().accounts().create("idm" + (++counter), "Identity matrix", Role.OBSERVER,
+          Optional.empty(), TestServer.PASSWORD);
+      String issuer = "https://idp.example.org/realms/matrix";
+      String subject = "subject-" + counter;
+      String path = p.replace("{id}", Long.toString(a.id()));
+      String method = route.method().name();
+      if (method.equals("DELETE") || p.endsWith("/unlink")) {
+        new org.umbrella.server.access.oidc.OidcAccounts(t.server.services().jdbi(), t.server.services().accounts(), t.clock)
+            .link(a.id(), issuer, subject, "matrix");
+      }
+      String query = "issuer=" + java.net.URLEncoder.encode(issuer, java.nio.charset.StandardCharsets.UTF_8) + "&subject=" + subject;
+      if (!p.startsWith("/api/")) {
+        return new Request(path, "application/x-www-form-urlencoded", query, none);
+      }
+      return switch (method) {
+        case "POST" -> new Request(path, "application/json", "{\"issuer\":\"" + issuer + "\",\"subject\":\"" + subject + "\"}", none);
+        case "DELETE" -> new Request(path + "?" + query, null, null, none);
+        default -> new Request(path, null, null, none);
+      };
+    }
     if (p.contains("/me/tokens/{id}")) {
       return new Request(p.replace("{id}", "999999"), null, null, none);
     }

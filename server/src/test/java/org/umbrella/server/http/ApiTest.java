@@ -26,7 +26,7 @@ class ApiTest {
   void health_answersOk() {
     HttpResponse<String> r = t.get("/health", null);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("\"ok\"");
+    assertThat(r.body()).contains("\"status\":\"ok\"").contains("\"queue-limit\"");
   }
 
   @Test

@@ -45,20 +45,35 @@ public final class OidcAccounts {
       return Optional.empty();
     }
     String email = identity.email().get().toLowerCase(Locale.ROOT);
-    return jdbi.inTransaction(h -> {
-      Optional<Long> byEmail = h.createQuery("""
-              select a.id from account a
-              where lower(a.email) = :e and not a.disabled
-                and not exists (select 1 from account_oidc_identity l where l.account_id = a.id and l.issuer = :i)""")
-          .bind("e", email).bind("i", identity.issuer()).mapTo(Long.class).findOne();
-      if (byEmail.isEmpty()) {
-        return Optional.<Account>empty();
-      }
+    Optional<Long> byEmail = jdbi.withHandle(h -> h.createQuery("""
+            select a.id from account a
+            where lower(a.email) = :e and not a.disabled
+              and not exists (select 1 from account_oidc_identity l where l.account_id = a.id and l.issuer = :i)""")
+        .bind("e", email).bind("i", identity.issuer()).mapTo(Long.class).findOne());
+    if (byEmail.isEmpty()) {
+      return Optional.empty();
+    }
+    // linked (and ledgered) only now that there is something to link; the primary key and the
+    // one-identity-per-provider constraint refuse a concurrent second link
+    accounts.ledger().write((h, records) -> {
       insertLink(h, identity.issuer(), identity.subject(), byEmail.get(), "verified-email");
-      Audit.record(h, clock.instant(), "system", "account.oidc-linked", usernameOf(h, byEmail.get()),
+      String username = usernameOf(h, byEmail.get());
+      Audit.record(h, clock.instant(), "system", "account.oidc-linked", username,
           Map.of("issuer", identity.issuer(), "subject", identity.subject(), "by", "verified email"));
-      return accounts.byId(byEmail.get());
+      return records.accountIdentity(username, identity.issuer(), identity.subject(), true, "verified-email");
     });
+    return accounts.byId(byEmail.get());
+  }
+
+  /** An identity linked to an account. */
+  public record Link(String issuer, String subject, java.time.Instant linkedAt, String linkedBy) {}
+
+  /** The identities linked to an account, by issuer and subject. */
+  public java.util.List<Link> links(long accountId) {
+    return jdbi.withHandle(h -> h.createQuery(
+            "select issuer, subject, linked_at, linked_by from account_oidc_identity where account_id = :a order by issuer, subject")
+        .bind("a", accountId)
+        .map((rs, c) -> new Link(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4))).list());
   }
 
   /**
@@ -102,15 +117,55 @@ public final class OidcAccounts {
    *     this account, is already linked
    */
   public void link(long accountId, String issuer, String subject, String by) {
-    jdbi.useTransaction(h -> {
+    checkIdentity(issuer, subject);
+    accounts.ledger().write((h, records) -> {
+      String username = usernameOf(h, accountId);
       if (h.createQuery("select count(*) from account_oidc_identity where (issuer = :i and subject = :s) or (issuer = :i and account_id = :a)")
           .bind("i", issuer).bind("s", subject).bind("a", accountId).mapTo(Long.class).one() > 0) {
         throw ServerException.conflict("/subject", "this identity or this account is already linked for " + issuer);
       }
       insertLink(h, issuer, subject, accountId, by);
-      Audit.record(h, clock.instant(), by, "account.oidc-linked", usernameOf(h, accountId),
+      Audit.record(h, clock.instant(), by, "account.oidc-linked", username,
           Map.of("issuer", issuer, "subject", subject, "by", by));
+      return records.accountIdentity(username, issuer, subject, true, by);
     });
+  }
+
+  /**
+   * Unlinks an identity from an account (an administrator's act, audited and a ledger leaf); the
+   * identity no longer signs in, not even by a verified email that still matches (the link by email
+   * is made only when the account has no identity of that provider, and the administrator may take
+   * the email off the account too).
+   *
+   * @throws ServerException 404 for an unknown account or when this identity is not linked to it
+   */
+  public void unlink(long accountId, String issuer, String subject, String by) {
+    checkIdentity(issuer, subject);
+    accounts.ledger().write((h, records) -> {
+      String username = usernameOf(h, accountId);
+      int n = h.createUpdate("delete from account_oidc_identity where issuer = :i and subject = :s and account_id = :a")
+          .bind("i", issuer).bind("s", subject).bind("a", accountId).execute();
+      if (n == 0) {
+        throw ServerException.notFound("/subject", "this identity is not linked to account " + accountId);
+      }
+      Audit.record(h, clock.instant(), by, "account.oidc-unlinked", username, Map.of("issuer", issuer, "subject", subject));
+      return records.accountIdentity(username, issuer, subject, false, by);
+    });
+  }
+
+  /**
+   * Checks the form of an identity: an https (or http) issuer URL and a non-empty subject of at
+   * most 255 characters (OpenID Connect Core §2).
+   *
+   * @throws ServerException 400 naming the field
+   */
+  public static void checkIdentity(String issuer, String subject) {
+    if (issuer == null || !issuer.matches("https?://[^\\s]{1,500}")) {
+      throw ServerException.invalid("/issuer", "issuer must be the provider's issuer URL (https://...)");
+    }
+    if (subject == null || subject.isEmpty() || subject.length() > 255 || subject.chars().anyMatch(Character::isISOControl)) {
+      throw ServerException.invalid("/subject", "subject must be 1-255 characters without control characters");
+    }
   }
 
   private void insertLink(Handle h, String issuer, String subject, long accountId, String by) {

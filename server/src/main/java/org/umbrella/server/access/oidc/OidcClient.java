@@ -112,6 +112,19 @@ public final class OidcClient {
    *     provider cannot be discovered
    */
   public OidcIdentity complete(Map<String, List<String>> query, String browserBinding) {
+    return completeWithToken(query, browserBinding).identity();
+  }
+
+  /** A completed sign-in: who, and the ID token that says so (for RP-initiated logout). */
+  public record SignedIn(OidcIdentity identity, String idToken) {
+    @Override
+    public String toString() {
+      return "SignedIn[" + identity + "]"; // the ID token stays out of logs
+    }
+  }
+
+  /** As {@link #complete}, also answering the validated ID token as the provider issued it. */
+  public SignedIn completeWithToken(Map<String, List<String>> query, String browserBinding) {
     AuthenticationResponse response;
     try {
       response = AuthenticationResponseParser.parse(config.redirectUri(), query);
@@ -148,8 +161,18 @@ public final class OidcClient {
     }
     Object email = claims.getClaim("email");
     Boolean verified = claims.getBooleanClaim("email_verified");
-    return new OidcIdentity(claims.getIssuer().getValue(), claims.getSubject().getValue(),
-        email instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty(), Boolean.TRUE.equals(verified));
+    return new SignedIn(new OidcIdentity(claims.getIssuer().getValue(), claims.getSubject().getValue(),
+        email instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty(), Boolean.TRUE.equals(verified)),
+        idToken.serialize());
+  }
+
+  /**
+   * The provider's {@code end_session_endpoint}, if its discovery document advertises one.
+   *
+   * @throws ServerException 503 when the provider cannot be discovered
+   */
+  public Optional<URI> endSessionEndpoint() {
+    return Optional.ofNullable(provider().metadata().getEndSessionEndpointURI());
   }
 
   private JWT exchange(Provider p, AuthorizationCode code, CodeVerifier verifier) {

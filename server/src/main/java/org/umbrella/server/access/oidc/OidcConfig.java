@@ -70,6 +70,15 @@ public record OidcConfig(URI issuer, String clientId, String clientSecret, URI r
     return new OidcConfig(issuer, clientId, secret, redirectUri, providerName);
   }
 
+  /**
+   * Where the provider sends the browser after RP-initiated logout: this server's sign-in page,
+   * {@code /login?done=signed-out}, on the redirect URI's origin (register it at the provider as a
+   * post-logout redirect URI).
+   */
+  public URI postLogoutRedirectUri() {
+    return redirectUri.resolve("/login?done=signed-out");
+  }
+
   private static boolean isLoopback(URI u) {
     String h = u.getHost();
     return "http".equals(u.getScheme()) && h != null && (h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]"));

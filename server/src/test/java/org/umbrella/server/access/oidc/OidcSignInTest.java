@@ -264,6 +264,88 @@ class OidcSignInTest {
     }
   }
 
+  @Test
+  void administratorLinksAndUnlinksAnIdentity_throughTheApi_auditedAndLedgered() {
+    TestServer.Session admin = server.signIn(Role.ADMINISTRATOR);
+    HttpResponse<String> created = server.postJson("/api/v1/accounts", admin, """
+        {"username":"bob","display-name":"Bob","role":"verifier","password":"%s"}""".formatted(TestServer.PASSWORD));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long bob = server.server.services().accounts().byUsername("bob").orElseThrow().id();
+    String issuer = idp.issuerUrl(ISSUER_ID).toString();
+    // no email, no link: refused
+    assertThat(signIn("bob-at-idp", Map.of(), 3600).statusCode()).isEqualTo(403);
+
+    HttpResponse<String> linked = server.postJson("/api/v1/accounts/" + bob + "/identities", admin,
+        "{\"issuer\":\"" + issuer + "\",\"subject\":\"bob-at-idp\"}");
+    assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
+    assertThat(server.get("/api/v1/accounts/" + bob + "/identities", admin).body()).contains("\"subject\":\"bob-at-idp\"");
+    HttpResponse<String> twice = server.postJson("/api/v1/accounts/" + bob + "/identities", admin,
+        "{\"issuer\":\"" + issuer + "\",\"subject\":\"bob-elsewhere\"}");
+    assertThat(twice.statusCode()).as("one identity per provider per account").isEqualTo(409);
+    HttpResponse<String> bad = server.postJson("/api/v1/accounts/" + bob + "/identities", admin, "{\"issuer\":\"not a url\",\"subject\":\"x\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(TestServer.field(bad.body(), "field")).isEqualTo("/issuer");
+
+    HttpResponse<String> in = signIn("bob-at-idp", Map.of(), 3600);
+    assertThat(in.statusCode()).as(in.body()).isEqualTo(303);
+    assertThat(usernameOf(TestServer.cookie(in).orElseThrow())).isEqualTo("bob");
+
+    String query = "?issuer=" + java.net.URLEncoder.encode(issuer, StandardCharsets.UTF_8) + "&subject=bob-at-idp";
+    HttpResponse<String> unlinked = server.send("DELETE", "/api/v1/accounts/" + bob + "/identities" + query, admin, null, null);
+    assertThat(unlinked.statusCode()).as(unlinked.body()).isEqualTo(204);
+    assertThat(server.send("DELETE", "/api/v1/accounts/" + bob + "/identities" + query, admin, null, null).statusCode()).isEqualTo(404);
+    assertThat(signIn("bob-at-idp", Map.of(), 3600).statusCode()).as("unlinked: no sign-in").isEqualTo(403);
+
+    // the administration page links it again (a form with the CSRF token) and shows it with an unlink control
+    HttpResponse<String> byPage = server.send("POST", "/admin/accounts/" + bob + "/identities", admin, "application/x-www-form-urlencoded",
+        "_csrf=" + admin.csrf() + "&" + query.substring(1));
+    assertThat(byPage.statusCode()).as(byPage.body()).isEqualTo(303);
+    assertThat(server.get("/admin", admin).body()).contains("Unlink bob-at-idp from bob").contains("/admin/accounts/" + bob + "/identities/unlink");
+    assertThat(usernameOf(TestServer.cookie(signIn("bob-at-idp", Map.of(), 3600)).orElseThrow())).isEqualTo("bob");
+
+    List<String> audited = server.server.services().jdbi().withHandle(h -> h.createQuery(
+        "select action from audit_event where subject = 'bob' and action like 'account.oidc-%' order by id").mapTo(String.class).list());
+    assertThat(audited).containsExactly("account.oidc-linked", "account.oidc-unlinked", "account.oidc-linked");
+    List<String> ledgered = server.server.services().jdbi().withHandle(h -> h.createQuery("""
+            select i.linked || ' ' || i.subject || ' ' || i.changed_by from account_identities i
+            join ledger_leaves l on l.leaf_index = i.leaf_index and l.table_name = 'account_identities' and l.row_id = i.id
+            where i.username = 'bob' order by i.id""").mapTo(String.class).list());
+    assertThat(ledgered).containsExactly("true bob-at-idp administrator", "false bob-at-idp administrator", "true bob-at-idp administrator");
+    assertThat(server.server.services().operations().ledger().verify().ok()).isTrue();
+  }
+
+  @Test
+  void signingOut_ofAProviderSession_endsItAtTheProviderToo_passwordSessionsStayLocal() {
+    TestServer.Session admin = server.signIn(Role.ADMINISTRATOR);
+    assertThat(server.postJson("/api/v1/accounts", admin, """
+        {"username":"carol","display-name":"Carol","role":"observer","password":"%s","email":"carol@example.org"}"""
+        .formatted(TestServer.PASSWORD)).statusCode()).isEqualTo(201);
+    HttpResponse<String> in = signIn("carol-at-idp", email("carol@example.org", true), 3600);
+    assertThat(in.statusCode()).as(in.body()).isEqualTo(303);
+    String cookie = TestServer.cookie(in).orElseThrow();
+    String csrf = TestServer.field(server.get("/api/v1/session", new TestServer.Session(cookie, null)).body(), "csrf-token");
+
+    HttpResponse<String> out = server.send("POST", "/logout", new TestServer.Session(cookie, null),
+        "application/x-www-form-urlencoded", "_csrf=" + csrf);
+    assertThat(out.statusCode()).as(out.body()).isEqualTo(303);
+    URI endSession = URI.create(out.headers().firstValue("Location").orElseThrow());
+    assertThat(endSession.toString()).startsWith(idp.endSessionEndpointUrl(ISSUER_ID).toString());
+    Map<String, String> q = query(endSession);
+    assertThat(q).containsEntry("client_id", CLIENT_ID).containsEntry("post_logout_redirect_uri", server.base() + "/login?done=signed-out")
+        .containsKeys("state", "id_token_hint");
+    assertThat(usernameOf(cookie)).as("the session here is over").isNull();
+    // the provider ends its session and sends the browser back to the sign-in page
+    HttpResponse<String> atProvider = get(endSession, null);
+    assertThat(atProvider.statusCode()).as(atProvider.body()).isEqualTo(302);
+    assertThat(atProvider.headers().firstValue("Location").orElseThrow()).startsWith(server.base() + "/login?done=signed-out");
+
+    // a password session signs out here only
+    TestServer.Session local = server.signIn(Role.OBSERVER);
+    HttpResponse<String> localOut = server.send("POST", "/logout", local, "application/x-www-form-urlencoded", "_csrf=" + local.csrf());
+    assertThat(localOut.statusCode()).isEqualTo(303);
+    assertThat(localOut.headers().firstValue("Location").orElseThrow()).isEqualTo("/login?done=signed-out");
+  }
+
   static HttpResponse<String> get(URI uri, String cookie) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
     if (cookie != null) {
