@@ -1,6 +1,5 @@
 package org.umbrella.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,10 +18,14 @@ import org.umbrella.server.ServerOptions;
 import org.umbrella.server.UmbrellaServer;
 import org.umbrella.server.access.Passwords;
 import org.umbrella.server.access.Role;
-import org.umbrella.server.db.Database;
-import org.umbrella.server.db.EmbeddedDatabase;
+import org.umbrella.server.access.oidc.OidcConfig;
 import org.umbrella.server.demo.Demo;
 import org.umbrella.server.demo.SeedableClock;
+import org.umbrella.ledger.NoteSigner;
+import org.umbrella.store.Database;
+import org.umbrella.store.LedgerKeys;
+import org.umbrella.store.StoreConfig;
+import org.umbrella.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +35,9 @@ import picocli.CommandLine.Spec;
  * {@code umbrella serve}: the operations service and web application.
  *
  * <p>Starts PostgreSQL (embedded under {@code --data-dir}, or the server at {@code
- * --database-url}), brings the schema up to date, loads the agreement to enforce, creates demo
+ * --database-url}) through the store (so the data directory is locked, and {@code umbrella ledger
+ * verify --data-dir} checks the same database with the same key afterwards), loads the ledger's
+ * signing key from the data directory (made on first start), brings the schema up to date, loads the agreement to enforce, creates demo
  * accounts and replays the demo stream on first start (unless {@code --no-demo}), and serves
  * until interrupted.
  */
@@ -49,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default: ${DEFAULT-VALUE}; put a TLS proxy in front for others).")
   String host;
 
-  @Option(names = "--data-dir", defaultValue = ".umbrella-data", description = "Where the embedded PostgreSQL keeps its data (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--data-dir", defaultValue = ".umbrella-data", description = "Where the embedded PostgreSQL keeps its data and the ledger its signing key (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
   @Option(names = "--database-url", description = "JDBC URL of an external PostgreSQL (jdbc:postgresql://host/db?user=...); replaces the embedded one.")
@@ -64,28 +69,74 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--secure-cookies", description = "Mark cookies Secure (when served behind TLS).")
   boolean secureCookies;
 
+  @Option(names = "--oidc-issuer", paramLabel = "URL",
+      description = "Offer OpenID Connect sign-in with this identity provider (its issuer URL); needs --oidc-client-id and --oidc-client-secret-file.")
+  java.net.URI oidcIssuer;
+
+  @Option(names = "--oidc-client-id", paramLabel = "ID", description = "This server's client id at the identity provider.")
+  String oidcClientId;
+
+  @Option(names = "--oidc-client-secret-file", paramLabel = "FILE", description = "A file holding the client secret (first line; keep it readable by this user only).")
+  Path oidcSecretFile;
+
+  @Option(names = "--oidc-redirect-uri", paramLabel = "URL",
+      description = "The callback URL registered at the provider, as browsers reach this server (default: http://localhost:PORT/auth/oidc/callback).")
+  java.net.URI oidcRedirectUri;
+
+  @Option(names = "--engine-queue", paramLabel = "N", defaultValue = "10000",
+      description = "Filed reports the engine may lag behind by; beyond it filing waits up to 5 s for room, then answers 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+  int engineQueue;
+
+  @Option(names = "--oidc-name", paramLabel = "NAME", description = "The provider's name shown to users (default: the issuer's host).")
+  String oidcName;
+
+  /** The OpenID Connect settings, if any were given; all-or-nothing. */
+  Optional<OidcConfig> oidc() {
+    if (oidcIssuer == null && oidcClientId == null && oidcSecretFile == null) {
+      return Optional.empty();
+    }
+    if (oidcIssuer == null || oidcClientId == null || oidcSecretFile == null) {
+      throw new UserException("OpenID Connect needs all of --oidc-issuer, --oidc-client-id and --oidc-client-secret-file");
+    }
+    java.net.URI redirect = oidcRedirectUri != null ? oidcRedirectUri
+        : java.net.URI.create("http://localhost:" + port + OidcConfig.CALLBACK_PATH);
+    try {
+      return Optional.of(OidcConfig.withSecretFile(oidcIssuer, oidcClientId, oidcSecretFile, redirect, oidcName));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (port < 0 || port > 65_535) {
       throw new UserException("--port must be 0-65535, was " + port);
     }
+    if (engineQueue < 1) {
+      throw new UserException("--engine-queue must be at least 1, was " + engineQueue);
+    }
+    Optional<OidcConfig> oidc = oidc(); // checked before anything starts
     Path agreementPath = agreementFile != null ? agreementFile : findDefaultAgreement();
     LoadResult loaded = AgreementFiles.load(agreementPath);
     if (!loaded.isValid()) {
       throw new UserException("the agreement does not load:\n" + loaded.toDisplayString());
     }
 
-    EmbeddedDatabase embedded = null;
     if (databaseUrl == null) {
-      Path pg = dataDir.resolve("postgres");
-      Files.createDirectories(pg);
-      out.println("Starting the embedded PostgreSQL in " + pg.toAbsolutePath() + " ...");
+      out.println("Starting the embedded PostgreSQL in " + dataDir.resolve("postgres").toAbsolutePath() + " ...");
       out.flush();
-      embedded = EmbeddedDatabase.start(pg);
     }
-    HikariDataSource pool = Database.pool(databaseUrl != null ? databaseUrl : embedded.jdbcUrl(), 24);
-    Jdbi jdbi = Database.migrate(pool);
+    Database database;
+    NoteSigner ledgerKey;
+    try {
+      StoreConfig config = new StoreConfig(dataDir, databaseUrl, null);
+      ledgerKey = LedgerKeys.loadOrCreate(dataDir, config.origin());
+      database = Database.open(config, null, 24);
+    } catch (StoreException | IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+    Jdbi jdbi = database.jdbi();
 
     SeedableClock clock = new SeedableClock(Clock.systemUTC());
     boolean firstStart = jdbi.withHandle(h -> h.createQuery("select count(*) from account").mapTo(Long.class).one()) == 0;
@@ -99,8 +150,10 @@ final class ServeCommand implements Callable<Integer> {
       agreement = Demo.withCeasefireInForce(agreement, ceasefire);
       out.println("Demo: the draft gives the ceasefire no date; the demo takes it to be in force from " + ceasefire + ".");
     }
-    ServerOptions options = ServerOptions.defaults(port).withHost(host).withSecureCookies(secureCookies);
-    UmbrellaServer server = UmbrellaServer.start(jdbi, clock, options, Optional.of(agreement), library(agreementPath, loaded.agreement(), out));
+    ServerOptions options = ServerOptions.defaults(port).withHost(host).withSecureCookies(secureCookies).withOidc(oidc)
+        .withEngineQueue(engineQueue, ServerOptions.DEFAULT_ENGINE_WAIT);
+    UmbrellaServer server = UmbrellaServer.start(database.dataSource(), ledgerKey, clock, options, Optional.of(agreement), library(agreementPath, loaded.agreement(), out));
+    out.println("Ledger key: " + ledgerKey.verifier().encoded() + " (" + dataDir.resolve("ledger-key.pub") + ")");
     out.println("Enforcing " + agreement.id() + " @ " + agreement.version() + " (" + agreementPath + ").");
     if (firstStart) {
       if (demo) {
@@ -125,13 +178,9 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
 
     CountDownLatch stopped = new CountDownLatch(1);
-    EmbeddedDatabase db = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
-      pool.close();
-      if (db != null) {
-        db.close();
-      }
+      database.close();
       stopped.countDown();
     }, "umbrella-shutdown"));
     stopped.await();

@@ -16,6 +16,7 @@ public class ServerException extends RuntimeException {
   private final int status;
   private final String type;
   private final String field;
+  private final long retryAfterSeconds;
 
   /**
    * @param status HTTP status (4xx)
@@ -24,10 +25,26 @@ public class ServerException extends RuntimeException {
    * @param detail what went wrong and what would be valid
    */
   public ServerException(int status, String type, String field, String detail) {
+    this(status, type, field, detail, 60);
+  }
+
+  /**
+   * As {@link #ServerException(int, String, String, String)}, telling a client refused with 429
+   * or 503 when to try again.
+   *
+   * @param retryAfterSeconds the {@code Retry-After} of a 429 or 503 answer
+   */
+  public ServerException(int status, String type, String field, String detail, long retryAfterSeconds) {
     super(detail, null, false, false);
     this.status = status;
     this.type = type;
     this.field = field;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** The {@code Retry-After} a 429 or 503 answer carries, in seconds. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public int status() {

@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.umbrella.ledger.NoteSigner;
+import org.umbrella.server.ledger.Ledger;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.server.enforce.EngineEnforcement;
 import org.umbrella.server.enforce.Replay;
@@ -65,11 +68,12 @@ public final class UmbrellaServer implements AutoCloseable {
   }
 
   /**
-   * Builds and starts a server on {@code jdbi} (schema migrated, see {@link
-   * org.umbrella.server.db.Database#migrate}).
+   * Builds and starts a server on {@code dataSource} (schema migrated, see {@link
+   * org.umbrella.server.db.Database#migrate}), signing the ledger's tree heads with {@code
+   * ledgerKey}.
    */
-  public static UmbrellaServer start(Jdbi jdbi, Clock clock, ServerOptions options) {
-    return start(jdbi, clock, options, Optional.empty(), List.of());
+  public static UmbrellaServer start(DataSource dataSource, NoteSigner ledgerKey, Clock clock, ServerOptions options) {
+    return start(dataSource, ledgerKey, clock, options, Optional.empty(), List.of());
   }
 
   /**
@@ -77,25 +81,29 @@ public final class UmbrellaServer implements AutoCloseable {
    * what is stored, then sees every accepted change, and is ticked with the clock every 30
    * seconds so deadlines fire on time.
    */
-  public static UmbrellaServer start(Jdbi jdbi, Clock clock, ServerOptions options, Optional<Agreement> agreement) {
-    return start(jdbi, clock, options, agreement, agreement.map(List::of).orElse(List.of()));
+  public static UmbrellaServer start(DataSource dataSource, NoteSigner ledgerKey, Clock clock, ServerOptions options,
+      Optional<Agreement> agreement) {
+    return start(dataSource, ledgerKey, clock, options, agreement, agreement.map(List::of).orElse(List.of()));
   }
 
   /**
-   * As {@link #start(Jdbi, Clock, ServerOptions, Optional)}, with the agreements the agreement
-   * pages show (explain, and diff from the draft each supersedes).
+   * As {@link #start(DataSource, NoteSigner, Clock, ServerOptions, Optional)}, with the agreements
+   * the agreement pages show (explain, and diff from the draft each supersedes).
    */
-  public static UmbrellaServer start(Jdbi jdbi, Clock clock, ServerOptions options, Optional<Agreement> agreement,
-      List<Agreement> library) {
+  public static UmbrellaServer start(DataSource dataSource, NoteSigner ledgerKey, Clock clock, ServerOptions options,
+      Optional<Agreement> agreement, List<Agreement> library) {
+    Jdbi jdbi = Jdbi.create(dataSource);
     EventBus events = new EventBus();
+    Ledger ledger = new Ledger(jdbi, dataSource, ledgerKey, clock);
     Webhooks webhooks = new Webhooks(jdbi, clock, Duration.ofSeconds(1));
-    Services services = new Services(jdbi, clock, new Accounts(jdbi, clock), new Sessions(jdbi, clock),
+    Services services = new Services(jdbi, clock, new Accounts(jdbi, clock, ledger), new Sessions(jdbi, clock),
         new ApiTokens(jdbi, clock), new LoginThrottle(options.loginFailures(), options.loginWindow(), clock),
-        events, new Operations(jdbi, clock, events), webhooks, options, org.umbrella.server.web.Library.of(library, agreement));
+        events, new Operations(jdbi, clock, events, ledger, new org.umbrella.server.ops.EngineQueue(options.engineQueueLimit(),
+            options.engineQueueWait(), Duration.ofSeconds(30), System::nanoTime)), webhooks, options, org.umbrella.server.web.Library.of(library, agreement));
     Optional<EngineEnforcement> engine = agreement.map(a -> new EngineEnforcement(a, clock, events));
     engine.ifPresent(e -> {
       e.attach(services.operations());
-      Replay.stored(jdbi, e);
+      Replay.stored(services.operations(), e);
     });
     LiveHub live = new LiveHub((p, e) -> mayHear(services, p, e));
     events.subscribe(live::broadcast);
@@ -109,7 +117,7 @@ public final class UmbrellaServer implements AutoCloseable {
     Api api = new Api(services, authn);
     List<Route> routes = new ArrayList<>(api.routes());
     routes.addAll(new Pages(services, authn, api).routes());
-    Metrics metrics = new Metrics(live::size);
+    Metrics metrics = new Metrics(live::size, services.operations().engineQueue());
     Javalin app = Router.create(services, authn, List.copyOf(routes), metrics, live);
     app.start();
     webhooks.start(Duration.ofSeconds(5));
@@ -171,6 +179,7 @@ public final class UmbrellaServer implements AutoCloseable {
   public void close() {
     ticker.shutdownNow();
     app.stop();
+    services.operations().close();
     services.webhooks().close();
   }
 }

@@ -39,7 +39,7 @@ public final class TestServer implements AutoCloseable {
 
   public TestServer(ServerOptions options) {
     TestDb.reset();
-    server = UmbrellaServer.start(TestDb.jdbi(), clock, options);
+    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, options);
     Services s = server.services();
     for (Role r : Role.values()) {
       Optional<String> party = switch (r) {

@@ -19,15 +19,33 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
   private final EmbeddedPostgres embedded;
-  private final HikariDataSource pool;
+  private final DataSource pool;
+  private final HikariDataSource ownedPool;
   private final Jdbi jdbi;
   private final java.nio.channels.FileChannel lock;
 
   private Database(EmbeddedPostgres embedded, HikariDataSource pool, java.nio.channels.FileChannel lock) {
     this.embedded = embedded;
     this.pool = pool;
+    this.ownedPool = pool;
     this.lock = lock;
     this.jdbi = Jdbi.create(pool);
+  }
+
+  private Database(DataSource dataSource) {
+    this.embedded = null;
+    this.pool = dataSource;
+    this.ownedPool = null;
+    this.lock = null;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /**
+   * A database someone else opened and migrated (the operations server's pool); {@link #close()}
+   * leaves it open.
+   */
+  public static Database over(DataSource dataSource) {
+    return new Database(dataSource);
   }
 
   /**
@@ -44,6 +62,11 @@ public final class Database implements AutoCloseable {
    * when given; tests use one schema per class.
    */
   public static Database open(StoreConfig config, String schema) {
+    return open(config, schema, 8);
+  }
+
+  /** As {@link #open(StoreConfig, String)}, with a pool of at most {@code maxConnections}. */
+  public static Database open(StoreConfig config, String schema, int maxConnections) {
     EmbeddedPostgres pg = null;
     java.nio.channels.FileChannel lock = null;
     String url = config.databaseUrl();
@@ -62,7 +85,7 @@ public final class Database implements AutoCloseable {
       }
       HikariConfig hc = new HikariConfig();
       hc.setJdbcUrl(url);
-      hc.setMaximumPoolSize(8);
+      hc.setMaximumPoolSize(maxConnections);
       hc.setPoolName("umbrella-store");
       if (schema != null) {
         hc.setSchema(schema);
@@ -73,6 +96,9 @@ public final class Database implements AutoCloseable {
           .dataSource(ds)
           .schemas(schema == null ? "public" : schema)
           .locations("classpath:db/migration")
+        // the store numbers its migrations V1-V49, the server V50 and up: a store migration added
+        // later (V6) must still apply to a database the server already took to V60
+        .outOfOrder(true)
           .loggers("slf4j")
           .load()
           .migrate();
@@ -99,7 +125,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.close();
+    if (ownedPool != null) {
+      ownedPool.close();
+    }
     closeQuietly(embedded);
     closeQuietly(lock);
   }

@@ -32,8 +32,10 @@ import org.umbrella.ledger.NoteSigner;
 import org.umbrella.ledger.NoteVerifier;
 import org.umbrella.ledger.ProofBundle;
 import org.umbrella.store.internal.CopyText;
+import org.umbrella.store.internal.IncidentCopy;
 import org.umbrella.store.internal.IncidentLeaf;
 import org.umbrella.store.internal.LedgerAppender;
+import org.umbrella.store.internal.PreparedIncidents;
 import org.umbrella.store.internal.RowJson;
 
 /**
@@ -49,7 +51,8 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   /** The record tables, each of whose rows is a ledger leaf. */
   public static final List<String> RECORD_TABLES = List.of(
       "agreements", "sources", "incident_versions", "reviews", "attributions", "determinations",
-      "votes", "guarantor_responses", "provision_reports", "engine_outputs", "accounts");
+      "votes", "guarantor_responses", "provision_reports", "engine_outputs", "accounts", "incident_reports",
+      "account_parties", "account_identities");
 
   private final Database db;
   private final boolean ownsDatabase;
@@ -139,14 +142,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
       if (why != null) {
         throw new ReviewNotAllowedException("incident " + incidentId + ": " + why);
       }
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("incident_id", incidentId);
-      row.put("from_status", from.wireName());
-      row.put("to_status", to.wireName());
-      row.put("reason", reason);
-      row.put("reviewer", reviewer);
-      row.put("reviewed_at", tx.now);
-      Receipt r = tx.insert("reviews", row);
+      Receipt r = new Records(tx).review(incidentId, from, to, reason, reviewer);
       tx.incident(current.withStatus(to), reviewer);
       return r;
     });
@@ -161,14 +157,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   public Receipt attribute(String incidentId, String party, double confidence, String basis, String by) {
     return write(tx -> {
       Incident current = tx.currentIncident(incidentId);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("incident_id", incidentId);
-      row.put("party", party);
-      row.put("confidence", party == null ? 0.0 : confidence);
-      row.put("basis", basis);
-      row.put("attributed_by", by);
-      row.put("recorded_at", tx.now);
-      Receipt r = tx.insert("attributions", row);
+      Receipt r = new Records(tx).attribution(incidentId, party, confidence, basis, by);
       tx.incident(current.withActor(party == null ? Actor.UNATTRIBUTED : new Actor(party, confidence)), by);
       return r;
     });
@@ -189,15 +178,28 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   /**
    * Imports incidents with COPY in one transaction: new ids and changed contents become versions,
    * records identical to the current version are skipped (so re-importing a file adds nothing).
+   * For many batches, {@link #bulkImport} overlaps preparing one batch with writing the previous.
    */
   public ImportResult importIncidents(List<Incident> batch, String recordedBy) {
-    if (batch.isEmpty()) {
+    return importPrepared(PreparedIncidents.of(batch), recordedBy);
+  }
+
+  /**
+   * A bulk import that prepares each batch (canonical JSON, hashes, leaf and COPY text) on the
+   * caller's thread while a writer thread stores the previous one; batches are written in the
+   * order given, one transaction each. Close it when done.
+   */
+  public BulkImport bulkImport(String recordedBy) {
+    return new BulkImport(this, recordedBy);
+  }
+
+  ImportResult importPrepared(PreparedIncidents batch, String recordedBy) {
+    if (batch.size() == 0) {
       return new ImportResult(0, 0, count("ledger_leaves"));
     }
     return write(tx -> {
-      List<Receipt> receipts = tx.bulkIncidents(batch, recordedBy);
-      long added = receipts.stream().filter(Receipt::created).count();
-      return new ImportResult(added, receipts.size() - added, tx.ledger.nextIndex());
+      IncidentCopy.Outcome o = IncidentCopy.write(tx.c, tx.ledger, tx.now, batch, recordedBy);
+      return new ImportResult(o.added(), o.unchanged(), tx.ledger.nextIndex());
     });
   }
 
@@ -240,45 +242,56 @@ public final class PostgresEvidenceStore implements AutoCloseable {
 
   /** Records a determination (its JSON body as the engine reads it). */
   public Receipt recordDetermination(String determinationId, JsonNode body) {
-    return simple("determinations", Map.of("determination_id", determinationId, "body", body), "recorded_at");
+    return write(tx -> new Records(tx).determination(determinationId, body));
   }
 
   /** Records one guarantor's vote on a determination. */
   public Receipt recordVote(String determinationId, String voter, String answer, String reason) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("determination_id", determinationId);
-    row.put("voter", voter);
-    row.put("answer", answer);
-    row.put("reason", reason);
-    return simple("votes", row, "cast_at");
+    return write(tx -> new Records(tx).vote(determinationId, voter, answer, reason));
   }
 
   /** Records a guarantor's response. */
   public Receipt recordResponse(String responseId, String guarantor, JsonNode body) {
-    return simple("guarantor_responses", Map.of("response_id", responseId, "guarantor", guarantor, "body", body), "recorded_at");
+    return write(tx -> new Records(tx).response(responseId, guarantor, body));
   }
 
   /** Records a provision report. */
   public Receipt recordProvisionReport(String reportId, String provision, JsonNode body) {
-    return simple("provision_reports", Map.of("report_id", reportId, "provision", provision, "body", body), "recorded_at");
+    return write(tx -> new Records(tx).provisionReport(reportId, provision, body));
   }
 
   /** Records one engine output (finding, obligation, status, alert). */
   public Receipt recordEngineOutput(String kind, JsonNode body) {
-    return simple("engine_outputs", Map.of("output_kind", kind, "body", body), "recorded_at");
+    return write(tx -> new Records(tx).engineOutput(kind, body));
   }
 
   /** Records an account version (minimal; the server adds credentials in its own tables). */
   public Receipt recordAccount(String username, String displayName, String role) {
-    return simple("accounts", Map.of("username", username, "display_name", displayName, "role", role), "created_at");
+    return write(tx -> new Records(tx).account(username, displayName, role));
   }
 
-  private Receipt simple(String table, Map<String, Object> values, String timeColumn) {
-    return write(tx -> {
-      Map<String, Object> row = new LinkedHashMap<>(values);
-      row.put(timeColumn, tx.now);
-      return tx.insert(table, row);
-    });
+  /**
+   * Runs {@code work} inside the caller's open transaction on {@code c} (auto-commit off): locks
+   * the ledger's tip (serialising ledger writers until the caller's commit or rollback), lets the
+   * work write records, then writes their leaves, the new tip and one signed tree head. The
+   * caller commits; if it rolls back instead, no row, leaf or head remains. The caller's own rows
+   * written on {@code c} commit or vanish with the records, which is the point.
+   *
+   * @throws StoreException on a database error (the caller must then roll back)
+   */
+  public <T> T within(Connection c, Records.Work<T> work) {
+    try {
+      if (c.getAutoCommit()) {
+        throw new IllegalStateException("within() needs a connection in a transaction (auto-commit off)");
+      }
+      LedgerAppender ledger = LedgerAppender.begin(c);
+      Tx tx = new Tx(c, ledger, RowJson.micros(clock.instant()));
+      T result = work.run(new Records(tx));
+      ledger.finish(signer, origin, tx.now);
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("database error: " + e.getMessage(), e);
+    }
   }
 
   // ---------------------------------------------------------------------------------- ledger
@@ -655,7 +668,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
       return row;
     }
 
-    private static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+    static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
       switch (v) {
         case null -> ps.setObject(i, null);
         case JsonNode n -> {

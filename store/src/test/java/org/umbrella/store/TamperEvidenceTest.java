@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ class TamperEvidenceTest {
   /** What a mutation did: its kind, table, the ids of the rows it touched and the leaf concerned. */
   record Mutation(String kind, String table, List<Long> rowIds, long leafIndex, String detail) {}
 
-  static void populate(PostgresEvidenceStore s) {
+  static void populate(PostgresEvidenceStore s) throws SQLException {
     List<Incident> bulk = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       bulk.add(Incidents.incident("bulk-" + i, i, List.of(new Source("s" + i, "media", "g" + (i % 3)),
@@ -111,6 +112,18 @@ class TamperEvidenceTest {
     s.recordEngineOutput("finding", json.objectNode().put("provision", "ceasefire").put("count", 3));
     s.recordEngineOutput("alert", json.objectNode().put("level", "high"));
     s.recordAccount("alice", "Alice", "monitor");
+    try (Connection c = s.database().dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      s.within(c, r -> {
+        r.accountParty("alice", null);
+        r.accountParty("bob", "US");
+        r.accountIdentity("bob", "https://idp.example.org", "sub-1", true, "alice");
+        return r.incidentReports(List.of(
+            new Records.FiledReport("single-1", json.objectNode().put("summary", "shelling near the school"), "monitor", Instant.EPOCH),
+            new Records.FiledReport("single-2", json.objectNode().put("summary", "two drones"), "monitor", Instant.EPOCH)));
+      });
+      c.commit();
+    }
   }
 
   static Mutation mutate(Connection c, Random r) throws SQLException {

@@ -29,9 +29,9 @@ class UcdpImportTest {
     return p;
   }
 
+  /** As {@code umbrella import} does it: pipelined batches through {@link BulkImport}. */
   static ImportResult importFile(PostgresEvidenceStore s, Path file) throws IOException {
-    ImportResult total = new ImportResult(0, 0, 0);
-    try (BufferedReader r = Files.newBufferedReader(file)) {
+    try (BufferedReader r = Files.newBufferedReader(file); BulkImport bulk = s.bulkImport("import")) {
       ImportStream stream = Format.UCDP.importer(PartyNames.ukraineWar()).open(r);
       List<Incident> batch = new ArrayList<>();
       while (stream.hasNext()) {
@@ -39,11 +39,12 @@ class UcdpImportTest {
           batch.add(i.incident());
         }
         if (batch.size() == 700) { // several transactions, as a large file would take
-          total = total.plus(s.importIncidents(batch, "import"));
+          bulk.add(batch);
           batch.clear();
         }
       }
-      return total.plus(s.importIncidents(batch, "import"));
+      bulk.add(batch);
+      return bulk.finish();
     }
   }
 

@@ -28,6 +28,7 @@ import org.umbrella.engine.input.ReviewStatus;
 import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.ledger.NoteSigner;
+import org.umbrella.store.BulkImport;
 import org.umbrella.store.Database;
 import org.umbrella.store.GroupCommitter;
 import org.umbrella.store.ImportResult;
@@ -40,9 +41,10 @@ import org.umbrella.store.StoreConfig;
  * <ol>
  *   <li>plain COPY of N incident rows (canonical JSON body and the same extracted columns) into a
  *       bare table with no keys or indexes; run before and after the store import, averaged;
- *   <li>the store's bulk import of the same N incidents: idempotency lookup, content hashes,
- *       canonical JSON leaves, SHA-256 leaf and node hashing, frontier update, COPY of rows and
- *       leaves, one signed tree head per batch;
+ *   <li>the store's bulk import of the same N incidents ({@link BulkImport}, what {@code umbrella
+ *       import} uses): idempotency lookup, content hashes, canonical JSON leaves, SHA-256 leaf and
+ *       node hashing, frontier update, COPY of rows and leaves, one signed tree head per batch;
+ *       the next batch is prepared on the caller's thread while the writer stores the current one;
  *   <li>single-report ingest through {@link GroupCommitter} at a fixed offered rate (open loop):
  *       achieved throughput and latency percentiles from submit to commit acknowledgement.
  * </ol>
@@ -81,12 +83,18 @@ public final class StoreBenchmark {
       // warm up both paths (JIT, caches) on rows that are not measured
       int warm = Math.min(rows, batch);
       plainCopy(db, 0, warm, batch);
-      store.importIncidents(batchOf(10_000_000, 10_000_000 + warm), "warmup");
+      try (BulkImport imp = store.bulkImport("warmup")) {
+        imp.add(batchOf(10_000_000, 10_000_000 + warm));
+        imp.finish();
+      }
       double plain1 = plainCopy(db, 0, rows, batch);
       long t0 = System.nanoTime();
-      ImportResult total = new ImportResult(0, 0, 0);
-      for (int start = 0; start < rows; start += batch) {
-        total = total.plus(store.importIncidents(batchOf(start, Math.min(rows, start + batch)), "bench"));
+      ImportResult total;
+      try (BulkImport imp = store.bulkImport("bench")) {
+        for (int start = 0; start < rows; start += batch) {
+          imp.add(batchOf(start, Math.min(rows, start + batch)));
+        }
+        total = imp.finish();
       }
       double storeSec = (System.nanoTime() - t0) / 1e9;
       double plain2 = plainCopy(db, 0, rows, batch);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -21,6 +22,7 @@ import org.umbrella.evidence.importers.ImportStream;
 import org.umbrella.evidence.importers.PartyNames;
 import org.umbrella.evidence.importers.RowOutcome;
 import org.umbrella.ledger.Hashes;
+import org.umbrella.store.BulkImport;
 import org.umbrella.store.ImportResult;
 import org.umbrella.store.PostgresEvidenceStore;
 import org.umbrella.store.StoreException;
@@ -79,13 +81,15 @@ public final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     long rows = 0;
     long rejected = 0;
-    ImportResult total = new ImportResult(0, 0, 0);
+    ImportResult total;
     try (PostgresEvidenceStore s = store.open();
         CountingReader counting = new CountingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
         BufferedReader reader = new BufferedReader(counting, 1 << 16);
         ProgressBar bar = System.console() == null ? null : new ProgressBarBuilder()
             .setTaskName("import").setInitialMax(size).setUnit(" MB", 1 << 20)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        // parsing and preparing the next batch overlap with the database writing the previous one
+        BulkImport bulk = s.bulkImport(recordedBy)) {
       ImportStream stream = f.importer(PartyNames.ukraineWar()).open(reader);
       List<Incident> batch = new ArrayList<>(Math.min(batchSize, 100_000));
       while (stream.hasNext()) {
@@ -101,24 +105,24 @@ public final class ImportCommand implements Callable<Integer> {
           }
         }
         if (batch.size() >= batchSize) {
-          total = total.plus(s.importIncidents(batch, recordedBy));
+          bulk.add(batch);
           batch.clear();
         }
         if (bar != null) {
           bar.stepTo(Math.min(size, counting.count()));
         }
       }
-      if (!batch.isEmpty()) {
-        total = total.plus(s.importIncidents(batch, recordedBy));
-      }
+      bulk.add(batch);
+      total = bulk.finish();
       for (String note : stream.notes()) {
         err.println(file + ": note: " + note);
       }
       if (rejected > SHOWN_REJECTIONS) {
         err.println(file + ": ... and " + (rejected - SHOWN_REJECTIONS) + " more rejected rows");
       }
-      String root = s.latestCheckpoint().map(cp -> cp.split("\n")[2]).orElse(
-          java.util.Base64.getEncoder().encodeToString(Hashes.emptyRoot()));
+      // hex, as `ledger verify` prints it (the checkpoint itself carries the root in base64)
+      String root = Hashes.hex(s.latestCheckpoint().map(cp -> Base64.getDecoder().decode(cp.split("\n")[2]))
+          .orElse(Hashes.emptyRoot()));
       out.printf("%s (%s): %d rows: %d added, %d unchanged, %d rejected%n",
           file, f.wireName(), rows, total.added(), total.unchanged(), rejected);
       out.printf("ledger: size %d, root %s%n", s.count("ledger_leaves"), root);

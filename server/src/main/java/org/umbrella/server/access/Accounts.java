@@ -6,8 +6,17 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.umbrella.server.ServerException;
+import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.ops.Audit;
 
-/** The accounts table: create, find, authenticate. Thread-safe. */
+/**
+ * The accounts table: create, find, authenticate. Thread-safe.
+ *
+ * <p>The {@code account} table holds what signing in needs (the password hash, the disabled
+ * flag) and is the one the server reads; creating an account also records it in the evidence
+ * store ({@code accounts} and {@code account_parties}, ledger leaves) and audits it, in the same
+ * transaction. Credentials never reach the ledger: its leaves are shown in proofs.
+ */
 public final class Accounts {
   private static final RowMapper<Account> MAPPER = (rs, ctx) -> new Account(
       rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
@@ -16,18 +25,29 @@ public final class Accounts {
 
   private final Jdbi jdbi;
   private final Clock clock;
+  private final Ledger ledger;
 
-  public Accounts(Jdbi jdbi, Clock clock) {
+  public Accounts(Jdbi jdbi, Clock clock, Ledger ledger) {
     this.jdbi = jdbi;
     this.clock = clock;
+    this.ledger = ledger;
   }
 
   /**
-   * Creates an account.
+   * Creates an account on the system's behalf (first start, demo, tests).
    *
    * @throws ServerException 400 for a malformed username or short password, 409 when taken
    */
   public Account create(String username, String displayName, Role role, Optional<String> party, String password) {
+    return create(username, displayName, role, party, password, "system");
+  }
+
+  /**
+   * Creates an account; {@code actor} (a username, or {@code system}) is audited as its creator.
+   *
+   * @throws ServerException 400 for a malformed username or short password, 409 when taken
+   */
+  public Account create(String username, String displayName, Role role, Optional<String> party, String password, String actor) {
     if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
       throw ServerException.invalid("/username", "username must be 2-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit");
     }
@@ -41,13 +61,25 @@ public final class Accounts {
       throw ServerException.conflict("/username", "username '" + username + "' is taken");
     }
     String hash = Passwords.hash(password);
-    long id = jdbi.withHandle(h -> h.createUpdate("""
-            insert into account (username, display_name, role, party, password_hash, created_at)
-            values (:u, :d, :r, :p, :h, :at)""")
-        .bind("u", username).bind("d", displayName).bind("r", role.slug())
-        .bind("p", party.orElse(null)).bind("h", hash).bind("at", clock.instant())
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    java.time.Instant now = clock.instant();
+    long id = ledger.write((h, records) -> {
+      long created = h.createUpdate("""
+              insert into account (username, display_name, role, party, password_hash, created_at)
+              values (:u, :d, :r, :p, :h, :at)""")
+          .bind("u", username).bind("d", displayName).bind("r", role.slug())
+          .bind("p", party.orElse(null)).bind("h", hash).bind("at", now)
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+      Audit.record(h, now, actor, "account.created", username, java.util.Map.of("role", role.slug(), "party", party.orElse("mechanism")));
+      records.account(username, displayName, role.slug());
+      records.accountParty(username, party.orElse(null));
+      return created;
+    });
     return new Account(id, username, displayName, role, party);
+  }
+
+  /** The ledger account changes are written to. */
+  public Ledger ledger() {
+    return ledger;
   }
 
   public Optional<Account> byUsername(String username) {

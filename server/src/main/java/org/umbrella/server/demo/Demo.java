@@ -130,6 +130,7 @@ public final class Demo {
     body.set("sources", line.get("sources"));
     body.put("summary", line.get("summary").asText());
     Report r = ops.fileReport(ReportInput.parse(body), "demo-monitor");
+    ops.awaitEngine(); // the demo replays in order, at pinned times: let the engine see it now
     String status = line.get("status").asText();
     if (!status.equals("reported")) {
       ops.review(r.id(), status, line.get("actor").asText(), line.get("confidence").asDouble(),

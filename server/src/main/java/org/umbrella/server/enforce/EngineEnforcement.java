@@ -13,21 +13,12 @@ import org.umbrella.agreement.model.Finding;
 import org.umbrella.agreement.model.Guarantee;
 import org.umbrella.engine.Engine;
 import org.umbrella.engine.EngineException;
-import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Answer;
 import org.umbrella.engine.input.Determination;
-import org.umbrella.engine.input.Fatalities;
-import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputRecord;
-import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
-import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.ProvisionReport;
 import org.umbrella.engine.input.Response;
-import org.umbrella.engine.input.ReviewStatus;
-import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.Tick;
-import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.input.Vote;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.FindingRecord;
@@ -83,30 +74,26 @@ public final class EngineEnforcement implements Enforcement {
 
   @Override
   public synchronized void reportChanged(Report r) {
-    run(incident(r));
-  }
-
-  /** The engine's incident record for a stored report (its current version). */
-  static Incident incident(Report r) {
-    return new Incident(r.id(), r.time(),
-        TimePrecision.fromWire(r.timePrecision()).orElseThrow(),
-        new Place(r.lat(), r.lon(), PlacePrecision.fromWire(r.placePrecision()).orElseThrow()),
-        Kind.fromWire(r.kind()).orElseThrow(),
-        r.actorParty().isEmpty() ? Actor.UNATTRIBUTED : new Actor(r.actorParty(), r.actorConfidence()),
-        r.target(), new Fatalities(r.fatalitiesLow(), r.fatalitiesBest(), r.fatalitiesHigh()),
-        r.sources().stream().map(s -> new Source(s.id(), s.kind(), s.group())).toList(),
-        ReviewStatus.fromWire(r.status()).orElseThrow(), r.tags());
+    run(r.incident());
   }
 
   /**
    * Feeds recorded inputs again, in order, to rebuild the engine's state after a restart; outputs
    * that match what is stored change nothing, and no alerts are re-announced.
    */
-  public synchronized void replay(List<InputRecord> records) {
+  public void replay(List<InputRecord> records) {
+    replay(feed -> records.forEach(feed));
+  }
+
+  /**
+   * As {@link #replay(List)}, with the records streamed: {@code source} is called once and hands
+   * each record, in order, to the consumer it is given.
+   */
+  public synchronized void replay(java.util.function.Consumer<java.util.function.Consumer<InputRecord>> source) {
     replaying = true;
     latest = new java.util.LinkedHashMap<>();
     try {
-      records.forEach(this::run);
+      source.accept(this::run);
       // only each subject's final state is compared with what is stored: intermediate states
       // (candidate before confirmed, pending before fulfilled) were recorded when they happened
       Map<String, OutputRecord> last = latest;
@@ -132,10 +119,15 @@ public final class EngineEnforcement implements Enforcement {
   }
 
   @Override
-  public synchronized void provisionReported(String id, String provision, int level, String note, Instant at) {
+  public void checkProvision(String provision) {
     if (!agreement.provisions().containsKey(provision)) {
-      throw ServerException.notFound("id", "no provision '" + provision + "' in " + agreement.id());
+      throw ServerException.notFound("id", "no provision '" + org.umbrella.server.ops.ReportInput.clip(provision) + "' in " + agreement.id());
     }
+  }
+
+  @Override
+  public synchronized void provisionReported(String id, String provision, int level, String note, Instant at) {
+    checkProvision(provision);
     run(new ProvisionReport(id, now(), provision, level, note));
   }
 
@@ -155,6 +147,23 @@ public final class EngineEnforcement implements Enforcement {
   public List<String> decisionOptions(Operations.Obligation o) {
     Guarantee g = agreement.guarantees().get(o.guarantee());
     return g == null ? List.of() : g.duties().stream().filter(d -> d.id().equals(o.duty())).findFirst().map(Duty::options).orElse(List.of());
+  }
+
+  /**
+   * Feeds {@code records} to the engine and answers what it produced, recording and announcing
+   * none of it. The engine's state moves on: for comparing two engines' states by their answers
+   * to the same inputs (diagnostics and tests), not for a running server's engine.
+   */
+  public synchronized List<OutputRecord> probe(List<InputRecord> records) {
+    List<OutputRecord> out = new java.util.ArrayList<>();
+    for (InputRecord r : records) {
+      try {
+        out.addAll(engine.process(r));
+      } catch (EngineException e) {
+        throw new IllegalArgumentException("engine refused " + r.type() + " " + r.id() + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
   }
 
   /** Advances the engine to the server clock, firing due deadlines (breaches, activations). */

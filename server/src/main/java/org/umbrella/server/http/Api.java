@@ -14,6 +14,7 @@ import org.umbrella.server.ServerException;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Account;
+import org.umbrella.server.access.oidc.OidcAccounts;
 import org.umbrella.server.access.Action;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Role;
@@ -29,10 +30,12 @@ import org.umbrella.server.ops.ReportInput;
 public final class Api {
   private final Services s;
   private final Authn authn;
+  private final LedgerProofs proofs;
 
   public Api(Services services, Authn authn) {
     this.s = services;
     this.authn = authn;
+    this.proofs = new LedgerProofs(services.operations(), services.jdbi());
   }
 
   /** Every API route, in the order of the OpenAPI document. */
@@ -45,6 +48,7 @@ public final class Api {
         new Route(GET, "/api/v1/reports", Action.READ_PUBLIC, none, this::listReports, "Incident reports (public: verified only), newest first; filter by from, to, kind, status, bbox", null, false),
         new Route(POST, "/api/v1/reports", Action.FILE_REPORT, none, this::fileReport, "File an incident report", "NewReport", false),
         new Route(GET, "/api/v1/reports/{id}", Action.READ_PUBLIC, none, this::getReport, "One report", null, false),
+        new Route(GET, "/api/v1/reports/{id}/proof", Action.READ_PUBLIC, none, this::reportProof, "Offline-checkable proof that the report's current version is in the ledger (as 'umbrella ledger proof' writes it)", null, false),
         new Route(POST, "/api/v1/reports/{id}/reviews", Action.REVIEW_REPORT, none, this::review, "Review a report: corroborate, verify or reject; optionally attribute", "Review", false),
         new Route(GET, "/api/v1/timeline", Action.READ_PUBLIC, none, this::timeline, "Reports per UTC day and kind", null, false),
         new Route(GET, "/api/v1/bodies", Action.READ_PUBLIC, none, this::bodies, "Determining bodies and their members", null, false),
@@ -57,12 +61,17 @@ public final class Api {
         new Route(GET, "/api/v1/places", Action.READ_PUBLIC, none, this::places, "The enforced agreement's places (line of contact, zones) as GeoJSON", null, false),
         new Route(GET, "/api/v1/status", Action.READ_PUBLIC, none, this::status, "Guarantee and provision status", null, false),
         new Route(POST, "/api/v1/provisions/{id}/reports", Action.REPORT_PROVISION, none, this::reportProvision, "Report a provision's implementation level (0-3)", "ProvisionReport", false),
+        new Route(GET, "/api/v1/ledger/checkpoint", Action.READ_PUBLIC, none, this::checkpoint, "The ledger's latest signed tree head (checkpoint) and verifier key", null, false),
+        new Route(GET, "/api/v1/ledger/proof/{leaf}", Action.READ_PUBLIC, none, this::leafProof, "Offline-checkable proof of one ledger leaf, for callers who may read its record", null, false),
         new Route(GET, "/api/v1/me", Action.MANAGE_SELF, none, this::me, "The caller's account", null, false),
         new Route(GET, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::listTokens, "The caller's API tokens (never their secrets)", null, false),
         new Route(POST, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::issueToken, "Issue an API token (its secret is shown once)", "NewToken", false),
         new Route(DELETE, "/api/v1/me/tokens/{id}", Action.MANAGE_SELF, none, this::revokeToken, "Revoke one of the caller's API tokens", null, false),
         new Route(GET, "/api/v1/accounts", Action.MANAGE_ACCOUNTS, none, this::listAccounts, "All accounts", null, false),
         new Route(POST, "/api/v1/accounts", Action.MANAGE_ACCOUNTS, none, this::createAccount, "Create an account", "NewAccount", false),
+        new Route(GET, "/api/v1/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::listIdentities, "The OpenID Connect identities linked to an account", null, false),
+        new Route(POST, "/api/v1/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::linkIdentity, "Link an OpenID Connect identity (issuer, subject) to an account (audited, a ledger leaf)", "Identity", false),
+        new Route(DELETE, "/api/v1/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::unlinkIdentity, "Unlink an OpenID Connect identity from an account: ?issuer=...&subject=... (audited, a ledger leaf)", null, false),
         new Route(GET, "/api/v1/audit", Action.READ_AUDIT, none, this::audit, "The audit trail, newest first (before=<id> pages back)", null, false),
         new Route(GET, "/api/v1/webhooks", Action.MANAGE_WEBHOOKS, none, this::listWebhooks, "Configured webhooks (never their secrets)", null, false),
         new Route(POST, "/api/v1/webhooks", Action.MANAGE_WEBHOOKS, none, this::createWebhook, "Add a webhook; events are signed with HMAC-SHA256", "NewWebhook", false),
@@ -109,8 +118,9 @@ public final class Api {
   }
 
   void logout(Context ctx, Principal p) {
-    Logins.signOut(s, authn, ctx, p);
-    ctx.status(204);
+    // a session started at the identity provider: the script sends the browser there to end it too
+    Logins.signOut(s, authn, ctx, p).ifPresentOrElse(
+        at -> Json.respond(ctx, 200, Map.of("provider-logout", at.toString())), () -> ctx.status(204));
   }
 
   // ---- reports --------------------------------------------------------------------------------
@@ -176,6 +186,34 @@ public final class Api {
     }
     Report r = s.operations().review(ctx.pathParam("id"), status, party, confidence, note, p.name());
     Json.respond(ctx, 200, Views.report(r));
+  }
+
+  void reportProof(Context ctx, Principal p) {
+    proof(ctx, proofs.reportLeaf(p, ctx.pathParam("id")));
+  }
+
+  void leafProof(Context ctx, Principal p) {
+    long leaf;
+    try {
+      leaf = Long.parseLong(ctx.pathParam("leaf"));
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid("leaf", "leaf must be a whole number, was '" + ReportInput.clip(ctx.pathParam("leaf")) + "'");
+    }
+    proof(ctx, proofs.visibleLeaf(p, leaf));
+  }
+
+  private void proof(Context ctx, long leaf) {
+    ctx.contentType("application/json").result(s.operations().ledger().proof(leaf).toJson());
+  }
+
+  void checkpoint(Context ctx, Principal p) {
+    String note = s.operations().ledger().checkpoint()
+        .orElseThrow(() -> ServerException.notFound("ledger", "the ledger is empty: nothing has been recorded yet"));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("checkpoint", note);
+    m.put("tree-size", org.umbrella.ledger.SignedNotes.openCheckpoint(note, s.operations().ledger().verifier()).size());
+    m.put("verifier-key", s.operations().ledger().verifier().encoded());
+    Json.respond(ctx, 200, m);
   }
 
   void timeline(Context ctx, Principal p) {
@@ -340,10 +378,56 @@ public final class Api {
     if (displayName != null && displayName.length() > 200) {
       throw ServerException.invalid("/display-name", "display-name must have at most 200 characters");
     }
-    Account a = s.accounts().create(username, displayName == null ? "" : displayName, role, party, password);
-    s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), p.name(), "account.created", a.username(),
-        Map.of("role", role.slug(), "party", a.affiliation())));
+    // the email an OpenID Connect sign-in with a verified email is matched against (docs/server.md)
+    Optional<String> email = body.path("email").isTextual() ? Optional.of(body.get("email").asText()) : Optional.empty();
+    email.ifPresent(OidcAccounts::checkEmail);
+    Account a = s.accounts().create(username, displayName == null ? "" : displayName, role, party, password, p.name());
+    if (email.isPresent()) {
+      new OidcAccounts(s.jdbi(), s.accounts(), s.clock()).setEmail(a.id(), email, p.name());
+    }
     Json.respond(ctx, 201, Views.account(a));
+  }
+
+  void listIdentities(Context ctx, Principal p) {
+    long id = accountId(ctx);
+    Json.respond(ctx, 200, Map.of("items", oidcAccounts().links(id).stream().map(l -> Map.of("issuer", l.issuer(), "subject", l.subject(),
+        "linked-at", l.linkedAt().toString(), "linked-by", l.linkedBy())).toList()));
+  }
+
+  void linkIdentity(Context ctx, Principal p) {
+    long id = accountId(ctx);
+    JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
+    String issuer = body.path("issuer").isTextual() ? body.get("issuer").asText() : null;
+    String subject = body.path("subject").isTextual() ? body.get("subject").asText() : null;
+    oidcAccounts().link(id, issuer, subject, p.name());
+    Json.respond(ctx, 201, Map.of("account", id, "issuer", issuer, "subject", subject));
+  }
+
+  void unlinkIdentity(Context ctx, Principal p) {
+    oidcAccounts().unlink(accountId(ctx), ctx.queryParam("issuer"), ctx.queryParam("subject"), p.name());
+    ctx.status(204);
+  }
+
+  /** The account a route's {@code {id}} names, which must exist. */
+  public static long accountId(Context ctx, Services s) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid("id", "account id must be a number");
+    }
+    if (s.accounts().all().stream().noneMatch(a -> a.id() == id)) {
+      throw ServerException.notFound("id", "no account " + id);
+    }
+    return id;
+  }
+
+  private long accountId(Context ctx) {
+    return accountId(ctx, s);
+  }
+
+  private OidcAccounts oidcAccounts() {
+    return new OidcAccounts(s.jdbi(), s.accounts(), s.clock());
   }
 
   void audit(Context ctx, Principal p) {

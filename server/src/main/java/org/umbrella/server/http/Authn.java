@@ -24,9 +24,19 @@ public final class Authn {
   public static final String SESSION = "umbrella.session";
 
   private final Services services;
+  private volatile java.util.Optional<org.umbrella.server.access.oidc.ProviderLogout> providerLogout = java.util.Optional.empty();
 
   public Authn(Services services) {
     this.services = services;
+  }
+
+  /** RP-initiated logout at the identity provider, when OpenID Connect sign-in is configured. */
+  public java.util.Optional<org.umbrella.server.access.oidc.ProviderLogout> providerLogout() {
+    return providerLogout;
+  }
+
+  void providerLogout(org.umbrella.server.access.oidc.ProviderLogout logout) {
+    this.providerLogout = java.util.Optional.of(logout);
   }
 
   /** Resolves the principal of {@code ctx} and remembers it (and the session) on the context. */

@@ -1,6 +1,10 @@
 package org.umbrella.server.http;
 
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +13,13 @@ import org.umbrella.server.Services;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Sessions;
+import org.umbrella.server.access.oidc.OidcAccounts;
+import org.umbrella.server.access.oidc.OidcClient;
+import org.umbrella.server.access.oidc.OidcConfig;
+import org.umbrella.server.access.oidc.OidcIdentity;
 import org.umbrella.server.ops.Audit;
 
-/** Signing in and out, shared by the login form and the JSON API. */
+/** Signing in and out, shared by the login form and the JSON API, and OpenID Connect sign-in when configured. */
 public final class Logins {
   private Logins() {}
 
@@ -41,22 +49,95 @@ public final class Logins {
       throw new ServerException(401, "wrong-credentials", "/password", "wrong username or password");
     }
     s.throttle().succeeded(user);
-    // Rotation: whatever session the browser had (anonymous or another account's) ends here.
-    Authn.session(ctx).ifPresent(old -> s.sessions().end(old.id()));
-    Sessions.Session fresh = s.sessions().start(Optional.of(account.get().id()));
-    authn.setCookie(ctx, fresh.id());
-    ctx.attribute(Authn.SESSION, fresh);
-    ctx.attribute(Authn.PRINCIPAL, new Principal.Authenticated(account.get(), false));
-    s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), account.get().username(), "session.login",
-        account.get().username(), Map.of("address", address)));
+    startSession(s, authn, ctx, account.get(), Map.of("address", address));
     return account.get();
   }
 
-  public static void signOut(Services s, Authn authn, Context ctx, Principal p) {
+  /**
+   * Ends whatever session the browser had (anonymous or another account's) and starts a new one
+   * for {@code account} (new id, new CSRF token: no session fixation); audits the login.
+   */
+  static void startSession(Services s, Authn authn, Context ctx, Account account, Map<String, String> detail) {
     Authn.session(ctx).ifPresent(old -> s.sessions().end(old.id()));
-    authn.clearCookie(ctx);
-    if (p.account().isPresent()) {
-      s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), p.name(), "session.logout", p.name(), Map.of()));
+    Sessions.Session fresh = s.sessions().start(Optional.of(account.id()));
+    authn.setCookie(ctx, fresh.id());
+    ctx.attribute(Authn.SESSION, fresh);
+    ctx.attribute(Authn.PRINCIPAL, new Principal.Authenticated(account, false));
+    s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), account.username(), "session.login",
+        account.username(), detail));
+  }
+
+  // ---- OpenID Connect ---------------------------------------------------------------------------
+
+  /** The cookie binding a sign-in at the provider to the browser that started it. */
+  static final String OIDC_COOKIE = "umbrella_oidc";
+
+  /**
+   * Registers {@code GET /auth/oidc/login} (redirects to the provider) and {@code GET
+   * /auth/oidc/callback} (validates the answer, maps the identity to an account, starts a session,
+   * redirects to {@code /}). Failures are shown as a plain page with the reason; an identity with no
+   * account gets 403 and no session.
+   */
+  static void registerOidc(JavalinConfig config, Services s, Authn authn, OidcConfig oidc) {
+    OidcClient client = new OidcClient(oidc, java.time.Clock.systemUTC());
+    org.umbrella.server.access.oidc.ProviderLogout logout = new org.umbrella.server.access.oidc.ProviderLogout(client);
+    authn.providerLogout(logout);
+    OidcAccounts links = new OidcAccounts(s.jdbi(), s.accounts(), s.clock());
+    config.routes.get(OidcConfig.LOGIN_PATH, ctx -> oidcPage(ctx, () -> {
+      OidcClient.Start start = client.begin();
+      // Lax, not Strict: the provider's redirect back is a cross-site navigation, and this cookie
+      // must come with it. It only names a pending sign-in; it grants nothing by itself.
+      ctx.cookie(new Cookie(OIDC_COOKIE, start.browserBinding(), "/auth/oidc", (int) Duration.ofMinutes(10).toSeconds(),
+          s.options().secureCookies(), true, null, SameSite.LAX));
+      ctx.redirect(start.authorizationUri().toString(), HttpStatus.FOUND);
+    }));
+    config.routes.get(OidcConfig.CALLBACK_PATH, ctx -> oidcPage(ctx, () -> {
+      ctx.cookie(new Cookie(OIDC_COOKIE, "", "/auth/oidc", 0, s.options().secureCookies(), true, null, SameSite.LAX));
+      authn.resolve(ctx); // finds the browser's current session, so that signing in ends it
+      OidcClient.SignedIn signedIn = client.completeWithToken(ctx.queryParamMap(), ctx.cookie(OIDC_COOKIE));
+      OidcIdentity identity = signedIn.identity();
+      Optional<Account> account = links.accountFor(identity);
+      if (account.isEmpty()) {
+        s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), "anonymous", "session.oidc-unknown", identity.subject(),
+            Map.of("issuer", identity.issuer(), "address", ctx.ip())));
+        throw ServerException.forbidden("no account for this identity; ask an administrator to create one for you"
+            + " (with your email address) or to link this identity to your account");
+      }
+      startSession(s, authn, ctx, account.get(), Map.of("address", ctx.ip(), "method", "oidc", "issuer", identity.issuer()));
+      Authn.session(ctx).ifPresent(fresh -> logout.signedIn(fresh.id(), signedIn.idToken()));
+      ctx.redirect("/?done=signed-in", HttpStatus.SEE_OTHER);
+    }));
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /** Runs an OIDC step; a failure becomes a small HTML page (these are browser navigations, not API calls). */
+  private static void oidcPage(Context ctx, Step step) throws Exception {
+    try {
+      step.run();
+    } catch (ServerException e) {
+      ctx.status(e.status()).contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\"><head>"
+          + "<meta charset=\"utf-8\"><title>Sign-in failed - Umbrella</title></head><body><main><h1>Sign-in failed</h1><p>"
+          + Html.escape(e.getMessage()) + "</p><p><a href=\"/login\">Back to sign-in</a></p></main></body></html>");
     }
+  }
+
+  /**
+   * Ends the browser's session; answers where to send the browser so that the identity provider
+   * ends its session too, when the session was started there and the provider advertises an
+   * {@code end_session_endpoint} (RP-initiated logout).
+   */
+  public static Optional<java.net.URI> signOut(Services s, Authn authn, Context ctx, Principal p) {
+    Optional<Sessions.Session> session = Authn.session(ctx);
+    session.ifPresent(old -> s.sessions().end(old.id()));
+    authn.clearCookie(ctx);
+    Optional<java.net.URI> atProvider = session.flatMap(old -> authn.providerLogout().flatMap(l -> l.signedOut(old.id())));
+    if (p.account().isPresent()) {
+      s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), p.name(), "session.logout", p.name(),
+          atProvider.isPresent() ? Map.of("provider-logout", "yes") : Map.of()));
+    }
+    return atProvider;
   }
 }

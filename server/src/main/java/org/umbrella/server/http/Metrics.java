@@ -11,10 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.DoubleSupplier;
+import org.umbrella.server.ops.EngineQueue;
 
 /**
  * Prometheus metrics of one server: requests by route template, method and status; latency
- * histogram; JVM metrics (heap, GC, threads); live SSE clients. Served in the text format.
+ * histogram; JVM metrics (heap, GC, threads); live SSE clients; the engine's lag (changes queued,
+ * age of the oldest, the queue's limit). Served in the text format.
  */
 public final class Metrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -25,16 +27,27 @@ public final class Metrics {
 
   private final Gauge sse = Gauge.builder().name("umbrella_sse_clients")
       .help("Open Server-Sent Events connections").register(registry);
+  private final Gauge engineDepth = Gauge.builder().name("umbrella_engine_queue_depth")
+      .help("Accepted changes the enforcement engine has not finished yet").register(registry);
+  private final Gauge engineAge = Gauge.builder().name("umbrella_engine_queue_oldest_age_seconds")
+      .help("How long the oldest change not yet seen by the engine has waited").register(registry);
+  private final Gauge engineLimit = Gauge.builder().name("umbrella_engine_queue_limit")
+      .help("Filed reports the engine may lag behind by before filing is slowed, then refused with 503").register(registry);
   private final DoubleSupplier sseClients;
+  private final EngineQueue engine;
 
-  public Metrics(DoubleSupplier sseClients) {
+  public Metrics(DoubleSupplier sseClients, EngineQueue engine) {
     this.sseClients = sseClients;
+    this.engine = engine;
     JvmMetrics.builder().register(registry);
   }
 
   /** Records one finished request. */
   public void observe(Context ctx, long startNanos) {
-    String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+    // ctx.endpoint() in an after-handler is the after-handler itself ("*"); the series must name
+    // the HTTP endpoint the request matched
+    io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    String route = matched == null ? "unmatched" : matched.path;
     requests.labelValues(route, ctx.method().name(), String.valueOf(ctx.statusCode())).inc();
     latency.labelValues(route).observe((System.nanoTime() - startNanos) / 1e9);
   }
@@ -42,6 +55,9 @@ public final class Metrics {
   /** Handler for {@code GET /metrics}. */
   public void serve(Context ctx) {
     sse.set(sseClients.getAsDouble());
+    engineDepth.set(engine.depth());
+    engineAge.set(engine.oldestAge().toNanos() / 1e9);
+    engineLimit.set(engine.limit());
     ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
     try {
       PrometheusTextFormatWriter.create().write(out, registry.scrape());

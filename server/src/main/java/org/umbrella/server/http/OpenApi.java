@@ -76,6 +76,11 @@ public final class OpenApi {
           params.addObject().put("name", q).put("in", "query").putObject("schema").put("type", "string");
         }
       }
+      if (r.path().endsWith("/identities") && r.method().name().equals("DELETE")) {
+        for (String q : List.of("issuer", "subject")) {
+          params.addObject().put("name", q).put("in", "query").put("required", true).putObject("schema").put("type", "string");
+        }
+      }
       if (r.requestBody() != null) {
         ObjectNode body = op.putObject("requestBody").put("required", true);
         body.putObject("content").putObject("application/json").putObject("schema").put("$ref", "#/components/schemas/" + r.requestBody());
@@ -161,6 +166,10 @@ public final class OpenApi {
     prop(account, "role", "string").set("enum", enumOf(java.util.Arrays.stream(Role.values()).map(Role::slug).toList()));
     prop(account, "party", "string");
     prop(account, "password", "string").put("minLength", 12);
+    prop(account, "email", "string").put("format", "email");
+    ObjectNode identity = object(s, "Identity", "issuer", "subject");
+    prop(identity, "issuer", "string").put("format", "uri");
+    prop(identity, "subject", "string").put("maxLength", 255);
     ObjectNode hook = object(s, "NewWebhook", "url", "secret");
     prop(hook, "url", "string").put("format", "uri");
     prop(hook, "secret", "string").put("minLength", 16);

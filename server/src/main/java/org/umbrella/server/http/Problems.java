@@ -28,7 +28,7 @@ public final class Problems {
   public static void handle(ServerException e, Context ctx) {
     respond(ctx, e.status(), e.type(), e.getMessage(), e.field().orElse(null));
     if (e.status() == 429 || e.status() == 503) {
-      ctx.header("Retry-After", "60");
+      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
     }
   }
 
@@ -94,6 +94,8 @@ public final class Problems {
       case 413 -> "Request body too large";
       case 415 -> "Unsupported media type";
       case 429 -> "Too many requests";
+      case 502 -> "Bad gateway";
+      case 503 -> "Service unavailable";
       default -> status >= 500 ? "Internal error" : "Bad request";
     };
   }

@@ -53,7 +53,7 @@ public final class Router {
         }
       });
 
-      config.routes.get("/health", Router::health);
+      config.routes.get("/health", ctx -> health(ctx, services.operations().engineQueue()));
       config.routes.get("/metrics", metrics::serve);
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       config.routes.sse("/events", client -> {
@@ -65,6 +65,7 @@ public final class Router {
         }
         live.join(client, p);
       });
+      services.options().oidc().ifPresent(oidc -> Logins.registerOidc(config, services, authn, oidc));
       for (Route r : routes) {
         config.routes.addHttpHandler(r.method(), r.path(), ctx -> gate(services, authn, r, ctx));
       }
@@ -105,8 +106,20 @@ public final class Router {
         + " may not " + route.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " here");
   }
 
-  static void health(Context ctx) {
-    ctx.contentType("application/json").result("{\"status\":\"ok\"}");
+  /**
+   * {@code GET /health}: {@code ok}, or {@code degraded} while the engine lags (its queue full, or
+   * its oldest change older than 30 s), with the queue's depth, limit and oldest age. Degraded
+   * still answers 200: the server serves, reads and reviews work, and filing is only slowed.
+   */
+  static void health(Context ctx, org.umbrella.server.ops.EngineQueue engine) {
+    com.fasterxml.jackson.databind.node.ObjectNode h = Json.MAPPER.createObjectNode();
+    h.put("status", engine.lagging() ? "degraded" : "ok");
+    com.fasterxml.jackson.databind.node.ObjectNode e = h.putObject("engine");
+    e.put("queue-depth", engine.depth());
+    e.put("queue-limit", engine.limit());
+    e.put("oldest-age-seconds", engine.oldestAge().toMillis() / 1000.0);
+    e.put("lagging", engine.lagging());
+    ctx.contentType("application/json").result(h.toString());
   }
 
   /** Headers on every response: no framing, no sniffing, a strict content security policy. */

@@ -149,7 +149,9 @@ public final class LoadGenerator {
       HttpResponse<Void> r = http.send(req, HttpResponse.BodyHandlers.discarding());
       series.record(System.nanoTime() - scheduled, r.statusCode() == expected ? null : "HTTP " + r.statusCode());
     } catch (java.io.IOException e) {
-      series.record(System.nanoTime() - scheduled, e.getClass().getSimpleName());
+      // the message says which failure it was (refused, reset, closed mid-response, timed out)
+      String why = e.getMessage() == null ? "" : ": " + e.getMessage().substring(0, Math.min(60, e.getMessage().length()));
+      series.record(System.nanoTime() - scheduled, e.getClass().getSimpleName() + why);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {

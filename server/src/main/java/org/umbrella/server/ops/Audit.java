@@ -20,16 +20,36 @@ public final class Audit {
 
   private Audit() {}
 
+  /** One change to audit. */
+  public record Change(Instant at, String actor, String action, String subject, Map<String, ?> detail) {}
+
+  private static final String INSERT =
+      "insert into audit_event (at, actor, action, subject, detail) values (:at, :actor, :action, :subject, cast(:d as jsonb))";
+
   /** Records a change on {@code handle} (the caller's transaction). */
   public static void record(Handle handle, Instant at, String actor, String action, String subject, Map<String, ?> detail) {
-    String json;
+    handle.createUpdate(INSERT)
+        .bind("at", at).bind("actor", actor).bind("action", action).bind("subject", subject).bind("d", json(detail)).execute();
+  }
+
+  /** Records several changes on {@code handle} (the caller's transaction) in one batch. */
+  public static void recordAll(Handle handle, List<Change> changes) {
+    var batch = handle.prepareBatch(INSERT);
+    for (Change c : changes) {
+      batch.bind("at", c.at()).bind("actor", c.actor()).bind("action", c.action()).bind("subject", c.subject())
+          .bind("d", json(c.detail())).add();
+    }
+    if (!changes.isEmpty()) {
+      batch.execute();
+    }
+  }
+
+  private static String json(Map<String, ?> detail) {
     try {
-      json = JSON.writeValueAsString(detail);
+      return JSON.writeValueAsString(detail);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("audit detail must be plain values", e);
     }
-    handle.createUpdate("insert into audit_event (at, actor, action, subject, detail) values (:at, :actor, :action, :subject, cast(:d as jsonb))")
-        .bind("at", at).bind("actor", actor).bind("action", action).bind("subject", subject).bind("d", json).execute();
   }
 
   /** The latest entries, newest first. */

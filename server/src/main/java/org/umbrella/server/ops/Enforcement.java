@@ -4,7 +4,8 @@ package org.umbrella.server.ops;
  * The port through which accepted changes reach the enforcement engine, which answers by
  * recording findings, obligations and status on {@link Operations}.
  *
- * <p>Implementations run in-process, synchronously after the change is committed.
+ * <p>Implementations run in-process on one thread, in commit order, after the change is committed
+ * (see {@link Operations}).
  */
 public interface Enforcement {
   /** A report was filed or reviewed. */
@@ -18,6 +19,14 @@ public interface Enforcement {
 
   /** A provision's implementation level was reported. */
   default void provisionReported(String id, String provision, int level, String note, java.time.Instant at) {}
+
+  /**
+   * Refuses a provision report for a provision the enforced agreement does not have, before it is
+   * stored.
+   *
+   * @throws org.umbrella.server.ServerException 404 naming the provision
+   */
+  default void checkProvision(String provision) {}
 
   /**
    * Refuses an answer the engine would not count (a decision outside the duty's options), before

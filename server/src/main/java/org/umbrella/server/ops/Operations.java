@@ -14,24 +14,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.umbrella.engine.input.ReviewStatus;
 import org.umbrella.server.ServerException;
 import org.umbrella.server.access.Secrets;
+import org.umbrella.server.ledger.Ledger;
 import org.umbrella.server.live.Event;
 import org.umbrella.server.live.EventBus;
+import org.umbrella.store.GroupCommit;
+import org.umbrella.store.Records;
 
 /**
  * The review and enforcement workflow: reports and reviews, candidate findings and votes,
  * obligations and answers, guarantee and provision status.
  *
- * <p>Every change runs in one transaction with its audit row, then is announced on the {@link
- * EventBus} and handed to the {@link Enforcement} port. Access control happens before these calls
- * (see {@code org.umbrella.server.http.Router}); these methods check the workflow's own rules
- * (a finding must be a candidate to be voted on, an obligation pending to be answered).
+ * <p>Every change runs in one transaction with its audit row and its records in the evidence
+ * store (each a leaf of the tamper-evident ledger, see {@link Ledger}); then it is announced on
+ * the {@link EventBus} and handed to the {@link Enforcement} port. The {@code ops_*} tables are
+ * the current view the pages and the API read; the store's record tables are the history.
+ * Reports are committed in groups ({@link GroupCommit}): a request is answered after the commit
+ * that made its report durable and a leaf. The engine runs on one thread of its own, in commit
+ * order ({@link EngineQueue}, bounded): after a report is filed the response does not wait for it
+ * (but a filing waits for room, or is refused with 503, when the engine lags by the queue's
+ * limit); reviews, votes, answers and
+ * provision reports wait until the engine has seen them (so what they trigger is recorded when
+ * they return). Access control happens before these calls (see {@code
+ * org.umbrella.server.http.Router}); these methods check the workflow's own rules (a finding must
+ * be a candidate to be voted on, an obligation pending to be answered).
  */
-public final class Operations {
+public final class Operations implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A filter over reports; null fields do not filter. */
@@ -51,15 +66,56 @@ public final class Operations {
   /** The status of a guarantee or provision. */
   public record Status(String subject, String kind, String title, String status, Optional<Integer> level, String cause, Instant at) {}
 
+  /** The most reports committed in one transaction. */
+  private static final int MAX_REPORT_BATCH = 500;
+
   private final Jdbi jdbi;
   private final Clock clock;
   private final EventBus events;
+  private final Ledger ledger;
+  private final GroupCommit<Report, Report> reportCommits;
+  private final EngineQueue engineQueue;
   private volatile Enforcement enforcement = Enforcement.NONE;
 
-  public Operations(Jdbi jdbi, Clock clock, EventBus events) {
+  /** Operations whose engine may lag by 10,000 reports, filing waiting up to 5 s for room. */
+  public Operations(Jdbi jdbi, Clock clock, EventBus events, Ledger ledger) {
+    this(jdbi, clock, events, ledger, new EngineQueue(10_000, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), System::nanoTime));
+  }
+
+  /** Operations whose engine runs behind {@code engineQueue} (which they close). */
+  public Operations(Jdbi jdbi, Clock clock, EventBus events, Ledger ledger, EngineQueue engineQueue) {
+    this.engineQueue = engineQueue;
     this.jdbi = jdbi;
     this.clock = clock;
     this.events = events;
+    this.ledger = ledger;
+    this.reportCommits = new GroupCommit<>("umbrella-report-commit", this::commitReports, MAX_REPORT_BATCH);
+  }
+
+  /** The ledger every change is written to. */
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  /** Waits until the engine has seen every change accepted so far. */
+  public void awaitEngine() {
+    onEngine(() -> { });
+  }
+
+  /** The engine's queue: how far it lags. */
+  public EngineQueue engineQueue() {
+    return engineQueue;
+  }
+
+  private void onEngine(Runnable task) {
+    engineQueue.await(task);
+  }
+
+  /** Commits what is queued, lets the engine finish what it was given, and stops both threads. */
+  @Override
+  public void close() {
+    reportCommits.close();
+    engineQueue.close();
   }
 
   /** Connects the enforcement engine; until called, nothing derives findings from reports. */
@@ -77,30 +133,70 @@ public final class Operations {
 
   // ---- reports -------------------------------------------------------------------------------
 
-  /** Stores a new report in state {@code reported}; returns it. */
+  /**
+   * Stores a new report in state {@code reported} and returns it once committed (with its audit
+   * row, its canonical incident and the report as filed, both ledger leaves). The engine sees it
+   * right after, without holding up the answer.
+   *
+   * @throws ServerException 503 when the engine lags by its queue's limit for longer than the
+   *     queue's wait (nothing is stored then; see {@link EngineQueue})
+   */
   public Report fileReport(ReportInput.NewReport r, String actor) {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     String id = "rep-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
-    jdbi.useTransaction(h -> {
-      h.createUpdate("""
-              insert into ops_report (id, filed_by, filed_at, time, time_precision, kind, lat, lon, place_precision,
-                actor_party, actor_confidence, target, fatalities_low, fatalities_best, fatalities_high, sources,
-                status, tags, summary, updated_at)
-              values (:id, :by, :now, :time, :tp, :kind, :lat, :lon, :pp, :party, :conf, :target, :low, :best, :high,
-                cast(:sources as jsonb), 'reported', cast(:tags as jsonb), :summary, :now)""")
-          .bind("id", id).bind("by", actor).bind("now", now).bind("time", r.time()).bind("tp", r.timePrecision())
-          .bind("kind", r.kind()).bind("lat", r.lat()).bind("lon", r.lon()).bind("pp", r.placePrecision())
-          .bind("party", r.actorParty()).bind("conf", r.actorConfidence()).bind("target", r.target())
-          .bind("low", r.low()).bind("best", r.best()).bind("high", r.high())
-          .bind("sources", json(r.sources())).bind("tags", json(r.tags())).bind("summary", r.summary())
-          .execute();
-      Audit.record(h, now, actor, "report.filed", id, Map.of("kind", r.kind(), "time", r.time().toString()));
-    });
-    Report stored = new Report(id, r.time(), r.timePrecision(), r.kind(), r.lat(), r.lon(), r.placePrecision(), r.actorParty(),
+    Report filed = new Report(id, r.time(), r.timePrecision(), r.kind(), r.lat(), r.lon(), r.placePrecision(), r.actorParty(),
         r.actorConfidence(), r.target(), r.low(), r.best(), r.high(), r.sources(), "reported", r.tags(), r.summary(), actor, now);
+    EngineQueue.Admission room = engineQueue.admit();
+    Report stored;
+    try {
+      stored = reportCommits.submit(filed).join();
+    } catch (CompletionException e) {
+      room.cancel();
+      throw e.getCause() instanceof RuntimeException re ? re : e;
+    } catch (RuntimeException e) {
+      room.cancel();
+      throw e;
+    }
     events.publish(new Event("report.filed", id, r.kind() + " reported at " + r.time(), "mechanism", now));
-    enforcement.reportChanged(stored);
+    engineQueue.later(room, () -> {
+      try {
+        enforcement.reportChanged(stored);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Operations.class).warn("engine failed on an accepted change: {}", e.toString());
+      }
+    });
     return stored;
+  }
+
+  /** One group commit of reports: server rows, audit rows, incidents and reports as filed, leaves. */
+  private List<Report> commitReports(List<Report> batch) {
+    return ledger.write((h, records) -> {
+      PreparedBatch rows = h.prepareBatch("""
+          insert into ops_report (id, filed_by, filed_at, time, time_precision, kind, lat, lon, place_precision,
+            actor_party, actor_confidence, target, fatalities_low, fatalities_best, fatalities_high, sources,
+            status, tags, summary, updated_at)
+          values (:id, :by, :now, :time, :tp, :kind, :lat, :lon, :pp, :party, :conf, :target, :low, :best, :high,
+            cast(:sources as jsonb), 'reported', cast(:tags as jsonb), :summary, :now)""");
+      List<Audit.Change> audits = new ArrayList<>(batch.size());
+      List<Records.FiledReport> filed = new ArrayList<>(batch.size());
+      Map<String, List<org.umbrella.engine.input.Incident>> incidentsBy = new java.util.LinkedHashMap<>();
+      for (Report r : batch) {
+        rows.bind("id", r.id()).bind("by", r.filedBy()).bind("now", r.filedAt()).bind("time", r.time()).bind("tp", r.timePrecision())
+            .bind("kind", r.kind()).bind("lat", r.lat()).bind("lon", r.lon()).bind("pp", r.placePrecision())
+            .bind("party", r.actorParty()).bind("conf", r.actorConfidence()).bind("target", r.target())
+            .bind("low", r.fatalitiesLow()).bind("best", r.fatalitiesBest()).bind("high", r.fatalitiesHigh())
+            .bind("sources", json(r.sources())).bind("tags", json(r.tags())).bind("summary", r.summary())
+            .add();
+        audits.add(new Audit.Change(r.filedAt(), r.filedBy(), "report.filed", r.id(), Map.of("kind", r.kind(), "time", r.time().toString())));
+        filed.add(new Records.FiledReport(r.id(), JSON.valueToTree(r.asFiled()), r.filedBy(), r.filedAt()));
+        incidentsBy.computeIfAbsent(r.filedBy(), k -> new ArrayList<>()).add(r.incident());
+      }
+      rows.execute();
+      Audit.recordAll(h, audits);
+      incidentsBy.forEach((by, incidents) -> records.incidents(incidents, by));
+      records.incidentReports(filed);
+      return batch;
+    });
   }
 
   /**
@@ -113,29 +209,48 @@ public final class Operations {
       throw ServerException.invalid("/status", "status must be one of " + Kinds.REVIEW_DECISIONS + ", was '" + ReportInput.clip(String.valueOf(status)) + "'");
     }
     Instant now = clock.instant();
-    jdbi.useTransaction(h -> {
-      int n = h.createUpdate("""
+    Report stored = ledger.write((h, records) -> {
+      Report before = h.createQuery("select * from ops_report where id = :id for update").bind("id", id).map(Operations::mapReport).findOne()
+          .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(id) + "'"));
+      h.createUpdate("""
               update ops_report set status = :s, updated_at = :now,
                 actor_party = case when :party = '' then actor_party else :party end,
                 actor_confidence = case when :party = '' then actor_confidence else :conf end
               where id = :id""")
           .bind("s", status).bind("now", now).bind("party", actorParty).bind("conf", confidence).bind("id", id).execute();
-      if (n == 0) {
-        throw ServerException.notFound("id", "no report '" + ReportInput.clip(id) + "'");
-      }
       h.createUpdate("insert into ops_review (report_id, reviewer, status, actor_party, confidence, note, at) values (:id, :r, :s, :p, :c, :n, :at)")
           .bind("id", id).bind("r", reviewer).bind("s", status).bind("p", actorParty).bind("c", confidence).bind("n", note).bind("at", now).execute();
       Audit.record(h, now, reviewer, "report.reviewed", id, Map.of("status", status, "actor", actorParty));
+      Report after = h.createQuery("select * from ops_report where id = :id").bind("id", id).map(Operations::mapReport).one();
+      records.review(id, ReviewStatus.fromWire(before.status()).orElseThrow(), ReviewStatus.fromWire(status).orElseThrow(), note, reviewer);
+      if (!actorParty.isEmpty()) {
+        records.attribution(id, actorParty, confidence, note, reviewer);
+      }
+      records.incident(after.incident(), reviewer);
+      return after;
     });
-    Report stored = report(id).orElseThrow();
     events.publish(new Event("report.reviewed", id, "report " + id + " " + status,
         "verified".equals(status) ? "public" : "mechanism", now));
-    enforcement.reportChanged(stored);
+    onEngine(() -> enforcement.reportChanged(stored));
     return stored;
   }
 
   public Optional<Report> report(String id) {
     return jdbi.withHandle(h -> h.createQuery("select * from ops_report where id = :id").bind("id", id).map(Operations::mapReport).findOne());
+  }
+
+  /** How many stored reports are read from the database per round trip when streaming them. */
+  private static final int STREAM_FETCH = 2_000;
+
+  /**
+   * Streams every stored report (its current version) to {@code sink} with the time of its last
+   * change, oldest change first (ties by id): one query read through a server-side cursor
+   * ({@value #STREAM_FETCH} rows per round trip), so memory does not grow with the history.
+   */
+  public void eachReportByLastChange(java.util.function.BiConsumer<Instant, Report> sink) {
+    jdbi.useTransaction(h -> h.createQuery("select * from ops_report order by updated_at, id").setFetchSize(STREAM_FETCH)
+        .map((rs, ctx) -> Map.entry(rs.getTimestamp("updated_at").toInstant(), mapReport(rs, ctx)))
+        .forEach(e -> sink.accept(e.getKey(), e.getValue())));
   }
 
   /** Reports matching {@code filter}, newest first. */
@@ -214,7 +329,7 @@ public final class Operations {
   /** Records (or replaces) a finding the engine produced. */
   public void recordFinding(Finding f) {
     Instant now = clock.instant();
-    jdbi.useTransaction(h -> {
+    ledger.write((h, records) -> {
       h.createUpdate("""
               insert into ops_finding (id, definition, title, status, actor, body, incidents, raised_at, decided_at)
               values (:id, :def, :title, :status, :actor, :body, cast(:inc as jsonb), :raised, :decided)
@@ -224,6 +339,16 @@ public final class Operations {
           .bind("actor", f.actor()).bind("body", f.body().orElse(null)).bind("inc", json(f.incidents()))
           .bind("raised", f.raisedAt()).bind("decided", f.decidedAt().orElse(null)).execute();
       Audit.record(h, now, "engine", "finding." + f.status(), f.id(), Map.of("definition", f.definition()));
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      out.put("id", f.id());
+      out.put("definition", f.definition());
+      out.put("status", f.status());
+      out.put("actor", f.actor());
+      out.put("body", f.body().orElse(null));
+      out.put("incidents", f.incidents());
+      out.put("raised-at", f.raisedAt().toString());
+      out.put("decided-at", f.decidedAt().map(Instant::toString).orElse(null));
+      return records.engineOutput("finding", JSON.valueToTree(out));
     });
     String audience = "candidate".equals(f.status()) && f.body().isPresent() ? "body:" + f.body().get()
         : "confirmed".equals(f.status()) ? "public" : "mechanism";
@@ -260,16 +385,23 @@ public final class Operations {
       throw ServerException.conflict("/vote", "party " + party + " is the actor concerned by this finding and does not vote on it (recusal)");
     }
     Instant now = clock.instant();
-    jdbi.useTransaction(h -> {
+    ledger.write((h, records) -> {
       h.createUpdate("""
               insert into ops_vote (finding_id, party, vote, voter, at) values (:f, :p, :v, :voter, :at)
               on conflict (finding_id, party) do update set vote = excluded.vote, voter = excluded.voter, at = excluded.at""")
           .bind("f", findingId).bind("p", party).bind("v", vote).bind("voter", voter).bind("at", now).execute();
       Audit.record(h, now, voter, "finding.voted", findingId, Map.of("party", party, "vote", vote));
+      records.vote(findingId, party, vote, "cast by " + voter);
+      // the tally the engine reads next: the body's determination as it now stands
+      Map<String, Object> tally = new java.util.LinkedHashMap<>();
+      tally.put("finding", findingId);
+      tally.put("body", f.body().orElse(null));
+      tally.put("votes", mapFinding(h, findingId).votes());
+      return records.determination(findingId, JSON.valueToTree(tally));
     });
     Finding updated = finding(findingId).orElseThrow();
     events.publish(new Event("finding.voted", findingId, party + " voted on " + f.title(), "body:" + f.body().orElse(""), now));
-    enforcement.voted(updated);
+    onEngine(() -> enforcement.voted(updated));
     return updated;
   }
 
@@ -278,7 +410,7 @@ public final class Operations {
   /** Records (or replaces the state of) an obligation the engine produced. */
   public void recordObligation(Obligation o) {
     Instant now = clock.instant();
-    jdbi.useTransaction(h -> {
+    ledger.write((h, records) -> {
       h.createUpdate("""
               insert into ops_obligation (id, guarantee, duty, party, due, status, raised_at)
               values (:id, :g, :d, :p, :due, :s, :raised)
@@ -286,6 +418,15 @@ public final class Operations {
           .bind("id", o.id()).bind("g", o.guarantee()).bind("d", o.duty()).bind("p", o.party())
           .bind("due", o.due()).bind("s", o.status()).bind("raised", o.raisedAt()).execute();
       Audit.record(h, now, "engine", "obligation." + o.status(), o.id(), Map.of("party", o.party(), "due", o.due().toString()));
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      out.put("id", o.id());
+      out.put("guarantee", o.guarantee());
+      out.put("duty", o.duty());
+      out.put("party", o.party());
+      out.put("due", o.due().toString());
+      out.put("status", o.status());
+      out.put("raised-at", o.raisedAt().toString());
+      return records.engineOutput("obligation", JSON.valueToTree(out));
     });
     events.publish(new Event("obligation." + o.status(), o.id(), o.party() + ": " + o.duty() + " due " + o.due(), "party:" + o.party(), now));
   }
@@ -323,16 +464,26 @@ public final class Operations {
     if (!now.isBefore(o.due())) {
       throw ServerException.conflict("/answer", "obligation " + id + " was due at " + o.due() + "; the deadline has passed");
     }
-    jdbi.useTransaction(h -> {
-      h.createUpdate("""
+    ledger.write((h, records) -> {
+      int n = h.createUpdate("""
               update ops_obligation set status = :s, answer = :a, decision = :d, note = :n, answered_by = :by, answered_at = :at
               where id = :id and status = 'pending'""")
           .bind("s", answer).bind("a", answer).bind("d", decision).bind("n", note).bind("by", by).bind("at", now).bind("id", id).execute();
+      if (n == 0) {
+        throw ServerException.conflict("/answer", "obligation " + id + " was answered meanwhile");
+      }
       Audit.record(h, now, by, "obligation.answered", id, Map.of("answer", answer, "decision", decision));
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("obligation", id);
+      body.put("answer", answer);
+      body.put("decision", decision);
+      body.put("note", note);
+      body.put("answered-by", by);
+      return records.response("resp-" + id, o.party(), JSON.valueToTree(body));
     });
     Obligation updated = obligation(id).orElseThrow();
     events.publish(new Event("obligation.answered", id, o.party() + " answered " + o.duty() + ": " + answer, "party:" + o.party(), now));
-    enforcement.answered(updated);
+    onEngine(() -> enforcement.answered(updated));
     return updated;
   }
 
@@ -349,8 +500,16 @@ public final class Operations {
     }
     Instant now = clock.instant();
     String id = "prov-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
-    jdbi.useTransaction(h -> Audit.record(h, now, actor, "provision.reported", provision, Map.of("level", level, "note", note)));
-    enforcement.provisionReported(id, provision, level, note, now);
+    enforcement.checkProvision(provision);
+    ledger.write((h, records) -> {
+      Audit.record(h, now, actor, "provision.reported", provision, Map.of("level", level, "note", note));
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("level", level);
+      body.put("note", note);
+      body.put("reported-by", actor);
+      return records.provisionReport(id, provision, JSON.valueToTree(body));
+    });
+    onEngine(() -> enforcement.provisionReported(id, provision, level, note, now));
   }
 
   // ---- status ---------------------------------------------------------------------------------
@@ -358,13 +517,21 @@ public final class Operations {
   /** Records the status of a guarantee or provision. */
   public void recordStatus(Status s) {
     Instant now = clock.instant();
-    jdbi.useTransaction(h -> {
+    ledger.write((h, records) -> {
       h.createUpdate("""
               insert into ops_status (subject, kind, title, status, level, cause, at) values (:sub, :k, :t, :s, :l, :c, :at)
               on conflict (subject) do update set status = excluded.status, level = excluded.level, cause = excluded.cause, at = excluded.at""")
           .bind("sub", s.subject()).bind("k", s.kind()).bind("t", s.title()).bind("s", s.status())
           .bind("l", s.level().orElse(null)).bind("c", s.cause()).bind("at", s.at()).execute();
       Audit.record(h, now, "engine", s.kind() + ".status", s.subject(), Map.of("status", s.status()));
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      out.put("subject", s.subject());
+      out.put("kind", s.kind());
+      out.put("status", s.status());
+      out.put("level", s.level().orElse(null));
+      out.put("cause", s.cause());
+      out.put("at", s.at().toString());
+      return records.engineOutput("status", JSON.valueToTree(out));
     });
     events.publish(new Event("status.changed", s.subject(), s.title() + ": " + s.status(), "public", now));
   }
@@ -385,6 +552,10 @@ public final class Operations {
         rs.getInt("fatalities_high"), read(rs.getString("sources"), new TypeReference<List<Report.Source>>() {}),
         rs.getString("status"), read(rs.getString("tags"), new TypeReference<List<String>>() {}), rs.getString("summary"),
         rs.getString("filed_by"), rs.getTimestamp("filed_at").toInstant());
+  }
+
+  private static Finding mapFinding(Handle h, String id) {
+    return h.createQuery("select * from ops_finding where id = :id").bind("id", id).map((rs, ctx) -> mapFinding(rs, h)).one();
   }
 
   private static Finding mapFinding(ResultSet rs, Handle h) throws SQLException {

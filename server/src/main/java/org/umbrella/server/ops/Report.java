@@ -1,7 +1,17 @@
 package org.umbrella.server.ops;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.umbrella.engine.input.Actor;
+import org.umbrella.engine.input.Fatalities;
+import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.PlacePrecision;
+import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.engine.input.TimePrecision;
 
 /**
  * An incident report with the engine's incident fields (LANGUAGE.md section 2) and its review
@@ -39,5 +49,34 @@ public record Report(
   /** The number of distinct source groups. */
   public long independentSources() {
     return sources.stream().map(Source::group).distinct().count();
+  }
+
+  /** The engine's canonical incident for this report (its current version). */
+  public Incident incident() {
+    return new Incident(id, time,
+        TimePrecision.fromWire(timePrecision).orElseThrow(),
+        new Place(lat, lon, PlacePrecision.fromWire(placePrecision).orElseThrow()),
+        Kind.fromWire(kind).orElseThrow(),
+        actorParty.isEmpty() ? Actor.UNATTRIBUTED : new Actor(actorParty, actorConfidence),
+        target, new Fatalities(fatalitiesLow, fatalitiesBest, fatalitiesHigh),
+        sources.stream().map(s -> new org.umbrella.engine.input.Source(s.id(), s.kind(), s.group())).toList(),
+        ReviewStatus.fromWire(status).orElseThrow(), tags);
+  }
+
+  /** The report as it was filed, for the ledger (API keys; who filed it and when are beside it). */
+  public Map<String, Object> asFiled() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("time", time.toString());
+    m.put("time-precision", timePrecision);
+    m.put("kind", kind);
+    m.put("place", Map.of("lat", lat, "lon", lon, "precision", placePrecision));
+    m.put("actor", Map.of("party", actorParty, "confidence", actorConfidence));
+    m.put("target", target);
+    m.put("fatalities", Map.of("low", fatalitiesLow, "best", fatalitiesBest, "high", fatalitiesHigh));
+    m.put("sources", sources.stream().map(s -> Map.of("id", s.id(), "kind", s.kind(), "group", s.group())).toList());
+    m.put("tags", tags);
+    m.put("summary", summary);
+    return m;
   }
 }

@@ -53,11 +53,22 @@ public final class Pages {
   private final Services s;
   private final Authn authn;
   private final Api api;
+  /** The public's dashboard, built at most once a second and dropped on every public event. */
+  private record CachedDashboard(Dashboard dashboard, long builtNanos, long generation) {}
+
+  private volatile CachedDashboard publicDashboard;
+  private final java.util.concurrent.atomic.AtomicLong publicGeneration = new java.util.concurrent.atomic.AtomicLong();
+  private static final long PUBLIC_DASHBOARD_NANOS = 1_000_000_000L;
 
   public Pages(Services services, Authn authn, Api api) {
     this.s = services;
     this.authn = authn;
     this.api = api;
+    services.events().subscribe(e -> {
+      if (e.audience().equals("public")) {
+        publicGeneration.incrementAndGet();
+      }
+    });
   }
 
   /** Every page route. */
@@ -87,7 +98,9 @@ public final class Pages {
         new Route(POST, "/findings/<id>/vote", Action.VOTE, finding, this::vote, "Vote", null, true),
         new Route(GET, "/obligations", Action.READ_OBLIGATIONS, Route.ScopeResolver.CALLERS_PARTY, this::obligations, "Obligations", null, true),
         new Route(POST, "/obligations/<id>/answer", Action.ANSWER_OBLIGATION, obligation, this::answer, "Answer an obligation", null, true),
-        new Route(GET, "/admin", Action.MANAGE_ACCOUNTS, none, this::admin, "Administration", null, true));
+        new Route(GET, "/admin", Action.MANAGE_ACCOUNTS, none, this::admin, "Administration", null, true),
+        new Route(POST, "/admin/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::linkIdentity, "Link an OpenID Connect identity to an account", null, true),
+        new Route(POST, "/admin/accounts/{id}/identities/unlink", Action.MANAGE_ACCOUNTS, none, this::unlinkIdentity, "Unlink an OpenID Connect identity from an account", null, true));
   }
 
   // ---- rendering ------------------------------------------------------------------------------
@@ -141,6 +154,24 @@ public final class Pages {
   }
 
   Dashboard dashboardFor(Principal p) {
+    if (p.account().isEmpty()) {
+      // The public's view is the same for everyone and changes only with public events (a
+      // verified report, a confirmed finding, a status), which drop it; under load the queries
+      // behind it then run once a second instead of once a read.
+      CachedDashboard cached = publicDashboard;
+      long generation = publicGeneration.get();
+      long now = System.nanoTime();
+      if (cached != null && cached.generation() == generation && now - cached.builtNanos() < PUBLIC_DASHBOARD_NANOS) {
+        return cached.dashboard();
+      }
+      Dashboard fresh = buildDashboard(p);
+      publicDashboard = new CachedDashboard(fresh, now, generation); // a public event meanwhile bumped the generation: not reused
+      return fresh;
+    }
+    return buildDashboard(p);
+  }
+
+  private Dashboard buildDashboard(Principal p) {
     Operations ops = s.operations();
     Optional<List<Operations.Obligation>> obligations = Optional.empty();
     AccessPolicy.Check check = AccessPolicy.checkFor(p, Action.READ_OBLIGATIONS);
@@ -167,7 +198,12 @@ public final class Pages {
   }
 
   void loginForm(Context ctx, Principal p) {
-    html(ctx, 200, "login.jte", Map.of("page", model(ctx, p, "Sign in"), "username", "", "error", ""));
+    html(ctx, 200, "login.jte", Map.of("page", model(ctx, p, "Sign in"), "username", "", "error", "", "oidc", oidcName()));
+  }
+
+  /** The identity provider's name when OpenID Connect sign-in is on, else empty. */
+  private String oidcName() {
+    return s.options().oidc().map(o -> o.providerName()).orElse("");
   }
 
   void login(Context ctx, Principal p) {
@@ -176,7 +212,7 @@ public final class Pages {
       Logins.signIn(s, authn, ctx, username, Optional.ofNullable(ctx.formParam("password")).orElse(""));
     } catch (ServerException e) {
       if (e.status() == 401 || e.status() == 429) {
-        html(ctx, e.status(), "login.jte", Map.of("page", model(ctx, Principal.ANONYMOUS, "Sign in"), "username", username, "error", e.getMessage()));
+        html(ctx, e.status(), "login.jte", Map.of("page", model(ctx, Principal.ANONYMOUS, "Sign in"), "username", username, "error", e.getMessage(), "oidc", oidcName()));
         return;
       }
       throw e;
@@ -185,8 +221,9 @@ public final class Pages {
   }
 
   void logout(Context ctx, Principal p) {
-    Logins.signOut(s, authn, ctx, p);
-    ctx.redirect("/login?done=signed-out", io.javalin.http.HttpStatus.SEE_OTHER);
+    java.util.Optional<java.net.URI> atProvider = Logins.signOut(s, authn, ctx, p);
+    // a session started at the identity provider ends there too, which then sends the browser back to /login
+    ctx.redirect(atProvider.map(java.net.URI::toString).orElse("/login?done=signed-out"), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   void map(Context ctx, Principal p) {
@@ -315,7 +352,8 @@ public final class Pages {
     Report r = s.operations().report(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x))
         .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
     boolean canReview = AccessPolicy.allows(p, Action.REVIEW_REPORT, Scope.NONE) && !"verified".equals(r.status()) && !"rejected".equals(r.status());
-    html(ctx, 200, "report.jte", Map.of("page", model(ctx, p, "Report " + r.id()), "r", r, "canReview", canReview));
+    html(ctx, 200, "report.jte", Map.of("page", model(ctx, p, "Report " + r.id()), "r", r, "canReview", canReview,
+        "leaf", s.operations().ledger().reportLeaf(r.id())));
   }
 
   void reviewQueue(Context ctx, Principal p) {
@@ -401,8 +439,26 @@ public final class Pages {
   void admin(Context ctx, Principal p) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("page", model(ctx, p, "Administration"));
-    params.put("accounts", s.accounts().all());
+    List<org.umbrella.server.access.Account> accounts = s.accounts().all();
+    params.put("accounts", accounts);
+    org.umbrella.server.access.oidc.OidcAccounts oidc = new org.umbrella.server.access.oidc.OidcAccounts(s.jdbi(), s.accounts(), s.clock());
+    Map<Long, List<org.umbrella.server.access.oidc.OidcAccounts.Link>> links = new LinkedHashMap<>();
+    accounts.forEach(a -> links.put(a.id(), oidc.links(a.id())));
+    params.put("links", links);
+    params.put("issuer", s.options().oidc().map(c -> c.issuer().toString()).orElse(""));
     params.put("audit", Audit.latest(s.jdbi(), 100, Long.MAX_VALUE));
     html(ctx, 200, "admin.jte", params);
+  }
+
+  void linkIdentity(Context ctx, Principal p) {
+    long id = org.umbrella.server.http.Api.accountId(ctx, s);
+    new org.umbrella.server.access.oidc.OidcAccounts(s.jdbi(), s.accounts(), s.clock()).link(id, form(ctx, "issuer"), form(ctx, "subject"), p.name());
+    ctx.redirect("/admin?done=linked", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  void unlinkIdentity(Context ctx, Principal p) {
+    long id = org.umbrella.server.http.Api.accountId(ctx, s);
+    new org.umbrella.server.access.oidc.OidcAccounts(s.jdbi(), s.accounts(), s.clock()).unlink(id, form(ctx, "issuer"), form(ctx, "subject"), p.name());
+    ctx.redirect("/admin?done=unlinked", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 }

@@ -119,6 +119,15 @@ class AuthorizationMatrixTest {
       return p.startsWith("/api/") ? new Request(path, json(route), post ? "{\"answer\":\"fulfilled\",\"decision\":\"diplomatic\"}" : null, new Scope.OfParty(party))
           : new Request(path, "application/x-www-form-urlencoded", "answer=fulfilled&decision=diplomatic", new Scope.OfParty(party));
     }
+    if (p.contains("/ledger/proof/{leaf}")) {
+      // a leaf every caller may read: the engine output recording a guarantee's status (public)
+      org.umbrella.server.ops.Operations ops = t.server.services().operations();
+      ops.recordStatus(new Operations.Status("guarantee:matrix-" + (++counter), "guarantee", "Matrix", "active", Optional.empty(), "",
+          t.clock.instant()));
+      long leaf = t.server.services().jdbi().withHandle(h -> h.createQuery("select max(leaf_index) from engine_outputs")
+          .mapTo(Long.class).one());
+      return new Request(p.replace("{leaf}", Long.toString(leaf)), null, null, none);
+    }
     if (p.contains("/reports/{id}")) {
       String id = t.server.services().operations().fileReport(
           org.umbrella.server.ops.ReportInput.parse(org.umbrella.server.http.Json.MAPPER.valueToTree(
@@ -131,6 +140,28 @@ class AuthorizationMatrixTest {
         return new Request(path, "application/x-www-form-urlencoded", "status=corroborated&actor=RU&confidence=0.5", none);
       }
       return new Request(path, null, null, none);
+    }
+    if (p.contains("/accounts/{id}/identities")) {
+      // a fresh account; unlinking needs an identity linked to it first
+      org.umbrella.server.access.Account a = t.server.services().accounts().create("idm" + (++counter), "Identity matrix", Role.OBSERVER,
+          Optional.empty(), TestServer.PASSWORD);
+      String issuer = "https://idp.example.org/realms/matrix";
+      String subject = "subject-" + counter;
+      String path = p.replace("{id}", Long.toString(a.id()));
+      String method = route.method().name();
+      if (method.equals("DELETE") || p.endsWith("/unlink")) {
+        new org.umbrella.server.access.oidc.OidcAccounts(t.server.services().jdbi(), t.server.services().accounts(), t.clock)
+            .link(a.id(), issuer, subject, "matrix");
+      }
+      String query = "issuer=" + java.net.URLEncoder.encode(issuer, java.nio.charset.StandardCharsets.UTF_8) + "&subject=" + subject;
+      if (!p.startsWith("/api/")) {
+        return new Request(path, "application/x-www-form-urlencoded", query, none);
+      }
+      return switch (method) {
+        case "POST" -> new Request(path, "application/json", "{\"issuer\":\"" + issuer + "\",\"subject\":\"" + subject + "\"}", none);
+        case "DELETE" -> new Request(path + "?" + query, null, null, none);
+        default -> new Request(path, null, null, none);
+      };
     }
     if (p.contains("/me/tokens/{id}")) {
       return new Request(p.replace("{id}", "999999"), null, null, none);

@@ -24,7 +24,7 @@ class DemoTest {
     TestDb.reset();
     Instant now = Instant.parse("2026-03-20T12:00:00Z");
     SeedableClock clock = new SeedableClock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
-    try (UmbrellaServer server = UmbrellaServer.start(TestDb.jdbi(), clock, ServerOptions.defaults(0),
+    try (UmbrellaServer server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0),
         Optional.of(Demo.withCeasefireInForce(TestAgreement.ukraine(), now.minus(Demo.CEASEFIRE_BEFORE))))) {
       List<Demo.Credential> creds = Demo.createAccounts(server.services().accounts());
       assertThat(creds).extracting(Demo.Credential::password).allMatch(p -> p.length() == 20).doesNotHaveDuplicates();
@@ -39,6 +39,19 @@ class DemoTest {
       assertThat(obligations).extracting(Operations.Obligation::party).contains("US", "GB", "FR", "DE", "PL", "FI", "NATO");
       assertThat(obligations).extracting(Operations.Obligation::status).contains("fulfilled", "pending");
       assertThat(ops.statuses("provision")).extracting(Operations.Status::status).contains("implemented-2");
+
+      // every change of the demo is a ledger leaf, and the ledger verifies against the rows
+      var verified = ops.ledger().verify();
+      assertThat(verified.divergence()).as("ledger divergence").isEmpty();
+      for (String table : List.of("incident_versions", "incident_reports", "reviews", "attributions", "votes", "determinations",
+          "guarantor_responses", "provision_reports", "engine_outputs", "accounts", "account_parties")) {
+        long rows = TestDb.jdbi().withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one());
+        assertThat(rows).as("rows in %s", table).isPositive();
+      }
+      long filed = TestDb.jdbi().withHandle(h -> h.createQuery("select count(*) from ops_report").mapTo(Long.class).one());
+      long inLedger = TestDb.jdbi().withHandle(h -> h.createQuery("select count(*) from incident_reports").mapTo(Long.class).one());
+      assertThat(inLedger).isEqualTo(filed);
+      assertThat(verified.leavesChecked()).isEqualTo(verified.treeSize());
     }
   }
 }

@@ -26,7 +26,7 @@ class ApiTest {
   void health_answersOk() {
     HttpResponse<String> r = t.get("/health", null);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("\"ok\"");
+    assertThat(r.body()).contains("\"status\":\"ok\"").contains("\"queue-limit\"");
   }
 
   @Test
@@ -72,10 +72,15 @@ class ApiTest {
   }
 
   @Test
-  void metrics_exposePrometheusTextWithRequestCounts() {
+  void metrics_exposePrometheusTextWithRequestCountsByRouteTemplate() {
     t.get("/health", null);
+    t.get("/api/v1/reports/no-such-report", null);
     HttpResponse<String> r = t.get("/metrics", null);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("umbrella_http_requests_total").contains("jvm_memory_used_bytes");
+    assertThat(r.body()).contains("umbrella_http_requests_total").contains("jvm_memory_used_bytes")
+        .contains("umbrella_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"}")
+        // by template, not by the id in the URL, so an id cannot blow up the series count
+        .contains("route=\"/api/v1/reports/{id}\"")
+        .doesNotContain("no-such-report");
   }
 }

@@ -227,12 +227,15 @@ class BadInputFuzzTest {
     return Role.ADMINISTRATOR;
   }
 
-  /** A digest of every row of the server's data tables. */
+  /** A digest of every row of the server's data tables and of the ledger. */
   static String snapshot() {
     return TestDb.jdbi().withHandle(h -> {
       StringBuilder sb = new StringBuilder();
       for (String table : List.of("ops_report", "ops_review", "ops_finding", "ops_vote", "ops_obligation", "ops_status", "account",
-          "api_token", "web_session", "audit_event", "webhook", "webhook_delivery")) {
+          "api_token", "web_session", "audit_event", "webhook", "webhook_delivery",
+          // and the evidence store's records and ledger, which every accepted change also writes
+          "incident_versions", "incident_reports", "reviews", "attributions", "votes", "determinations", "guarantor_responses",
+          "provision_reports", "engine_outputs", "accounts", "account_parties", "ledger_leaves", "tree_heads", "ledger_tip")) {
         sb.append(table).append('=').append(h.createQuery("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
             + table + " t").mapTo(String.class).one()).append('\n');
       }

@@ -63,7 +63,7 @@ class BrowserFlowTest {
     Clock clock = Clock.systemUTC();
     Instant now = clock.instant();
     var ukraine = TestAgreement.ukraine();
-    server = UmbrellaServer.start(TestDb.jdbi(), clock, ServerOptions.defaults(0),
+    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0),
         Optional.of(Demo.withCeasefireInForce(ukraine, now.minus(Duration.ofDays(8)))), TestAgreement.library());
     base = "http://127.0.0.1:" + server.port();
     var accounts = server.services().accounts();

@@ -1,7 +1,11 @@
 package org.umbrella.store.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * A buffer of rows in PostgreSQL's COPY text format (tab-separated, backslash escapes), filled
@@ -11,6 +15,37 @@ public final class CopyText {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private byte[] buf;
   private int size;
+  private CopyIn sink;
+  private int flushAt;
+
+  /** Writes the rows of one COPY. */
+  @FunctionalInterface
+  public interface Rows {
+    /** Appends every row to {@code out}, ending each with {@link CopyText#end()}. */
+    void writeTo(CopyText out) throws SQLException;
+  }
+
+  /**
+   * Runs {@code copy} (a {@code COPY ... FROM STDIN (format text)} statement) with the rows {@code
+   * rows} writes, sent in chunks of about {@code flushAt} bytes as rows end, so the server ingests
+   * while later rows are still being made. If anything fails the COPY is cancelled and the
+   * exception propagates (the caller's transaction then rolls back).
+   */
+  public static void copyIn(Connection c, String copy, int flushAt, Rows rows) throws SQLException {
+    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+    try {
+      CopyText out = new CopyText(flushAt + (1 << 14));
+      out.sink = in;
+      out.flushAt = flushAt;
+      rows.writeTo(out);
+      in.writeToCopy(out.buf, 0, out.size);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
+    }
+  }
 
   /** An empty buffer of the given initial capacity. */
   public CopyText(int capacity) {
@@ -73,6 +108,14 @@ public final class CopyText {
     return this;
   }
 
+  /** Appends bytes already in COPY text form (escaped fields, separators). */
+  public CopyText raw(byte[] b) {
+    room(b.length);
+    System.arraycopy(b, 0, buf, size, b.length);
+    size += b.length;
+    return this;
+  }
+
   /** A field separator. */
   public CopyText tab() {
     room(1);
@@ -80,9 +123,13 @@ public final class CopyText {
     return this;
   }
 
-  /** The end of a row. */
-  public void end() {
+  /** The end of a row; inside {@link #copyIn}, sends what is buffered once it passes the chunk size. */
+  public void end() throws SQLException {
     room(1);
     buf[size++] = '\n';
+    if (sink != null && size > flushAt) {
+      sink.writeToCopy(buf, 0, size);
+      size = 0;
+    }
   }
 }

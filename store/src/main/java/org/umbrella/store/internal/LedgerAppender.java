@@ -9,8 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.umbrella.ledger.Checkpoint;
 import org.umbrella.ledger.CompactRange;
 import org.umbrella.ledger.Hashes;
@@ -58,7 +56,14 @@ public final class LedgerAppender {
 
   /** Appends a leaf for the row {@code rowId} of {@code table}; returns its index. */
   public long append(String table, long rowId, byte[] leafBytes) {
-    byte[] hash = Hashes.leafHash(leafBytes);
+    return appendHash(table, rowId, Hashes.leafHash(leafBytes));
+  }
+
+  /**
+   * Appends a leaf whose RFC 6962 leaf hash the caller computed (SHA-256 of 0x00 and the leaf's
+   * canonical JSON) for the row {@code rowId} of {@code table}; returns its index.
+   */
+  public long appendHash(String table, long rowId, byte[] hash) {
     long index = range.size();
     range.append(hash);
     pending.add(new Object[] {index, table, rowId, hash});
@@ -117,24 +122,12 @@ public final class LedgerAppender {
   }
 
   private void copyLeaves() throws SQLException {
-    CopyIn in = conn.unwrap(PGConnection.class).getCopyAPI()
-        .copyIn("copy ledger_leaves (leaf_index, table_name, row_id, leaf_hash) from stdin (format text)");
-    try {
-      CopyText buf = new CopyText(1 << 17);
-      for (Object[] l : pending) {
-        buf.field(l[0].toString()).tab().field((String) l[1]).tab().field(l[2].toString()).tab()
-            .bytea((byte[]) l[3]).end();
-        if (buf.size() > (1 << 16)) {
-          in.writeToCopy(buf.array(), 0, buf.size());
-          buf.reset();
-        }
-      }
-      in.writeToCopy(buf.array(), 0, buf.size());
-      in.endCopy();
-    } finally {
-      if (in.isActive()) {
-        in.cancelCopy();
-      }
-    }
+    CopyText.copyIn(conn, "copy ledger_leaves (leaf_index, table_name, row_id, leaf_hash) from stdin (format text)", 1 << 16,
+        out -> {
+          for (Object[] l : pending) {
+            out.field(l[0].toString()).tab().field((String) l[1]).tab().field(l[2].toString()).tab()
+                .bytea((byte[]) l[3]).end();
+          }
+        });
   }
 }

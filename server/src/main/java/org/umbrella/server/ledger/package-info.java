@@ -1,0 +1,6 @@
+/**
+ * The server's side of the tamper-evident ledger: every accepted change writes its store records
+ * and their leaves in the transaction that writes the server's own rows and audit row, and
+ * reports are committed in groups.
+ */
+package org.umbrella.server.ledger;

@@ -1,0 +1,112 @@
+package org.umbrella.server.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.umbrella.server.TestDb;
+import org.umbrella.server.TestServer;
+import org.umbrella.store.Database;
+import org.umbrella.store.LedgerKeys;
+import org.umbrella.store.PostgresEvidenceStore;
+import org.umbrella.store.StoreConfig;
+import org.umbrella.store.VerifyReport;
+
+/**
+ * Crash safety of the server's write path: the operations server runs as its own process, this
+ * process files reports over HTTP, and the server is killed with SIGKILL at a random moment, ten
+ * times. After each kill: every report acknowledged with 201 is stored, with its audit row, its
+ * incident and its report-as-filed leaves; no report is stored without all of them or they
+ * without it (one transaction); and the store's ledger verification passes.
+ */
+class ServerCrashSafetyTest {
+  static final int KILLS = 10;
+
+  @Test
+  void sigkillAtRandomMoments_losesNoAcknowledgedReport_andNeverKeepsARowWithoutItsLeaves() throws Exception {
+    String url = TestDb.url();
+    String schema = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    Path dir = Files.createTempDirectory("umbrella-server-crash");
+    Set<String> acked = ConcurrentHashMap.newKeySet();
+    Random random = new Random(2026);
+    String java = ProcessHandle.current().info().command().orElse("java");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    for (int round = 0; round < KILLS; round++) {
+      Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
+              url, schema, dir.toString())
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String ready = out.readLine();
+      assertThat(ready).as("round %d: the server starts", round).startsWith("READY ");
+      String[] parts = ready.split(" ");
+      URI reports = URI.create("http://127.0.0.1:" + parts[1] + "/api/v1/reports");
+      String token = parts[2];
+      AtomicBoolean stop = new AtomicBoolean();
+      List<Thread> senders = new ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        senders.add(Thread.ofPlatform().start(() -> {
+          while (!stop.get()) {
+            try {
+              HttpResponse<String> r = http.send(HttpRequest.newBuilder(reports).timeout(Duration.ofSeconds(20))
+                  .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(TestServer.reportJson("crash"))).build(), HttpResponse.BodyHandlers.ofString());
+              if (r.statusCode() == 201) {
+                acked.add(TestServer.field(r.body(), "id"));
+              }
+            } catch (java.io.IOException e) {
+              // the server died under the request: not acknowledged
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        }));
+      }
+      Thread.sleep(1000 + random.nextInt(2000));
+      p.destroyForcibly(); // SIGKILL
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      stop.set(true);
+      for (Thread t : senders) {
+        t.join();
+      }
+      // what the next start would find
+      try (Database db = Database.open(new StoreConfig(dir, url, null), schema, 2);
+          PostgresEvidenceStore store = new PostgresEvidenceStore(db, LedgerKeys.loadOrCreate(dir, StoreConfig.DEFAULT_ORIGIN),
+              StoreConfig.DEFAULT_ORIGIN, Clock.systemUTC())) {
+        Jdbi jdbi = db.jdbi();
+        Set<String> stored = Set.copyOf(jdbi.withHandle(h -> h.createQuery("select id from ops_report").mapTo(String.class).list()));
+        assertThat(stored).as("round %d: every acknowledged report is stored", round).containsAll(acked);
+        for (String table : List.of("incident_reports", "incident_versions")) {
+          Set<String> leaves = Set.copyOf(jdbi.withHandle(h -> h.createQuery("select incident_id from " + table).mapTo(String.class).list()));
+          assertThat(leaves).as("round %d: %s holds exactly the stored reports", round, table).isEqualTo(stored);
+        }
+        Set<String> audited = Set.copyOf(jdbi.withHandle(h -> h.createQuery("select subject from audit_event where action = 'report.filed'")
+            .mapTo(String.class).list()));
+        assertThat(audited).as("round %d: every stored report is audited, and only those", round).isEqualTo(stored);
+        VerifyReport v = store.verifyLedger(0);
+        assertThat(v.divergence()).as("round %d: the ledger verifies after the kill", round).isEmpty();
+        System.out.printf("round %d: %d acknowledged so far, %d stored, ledger size %d%n", round, acked.size(), stored.size(), v.treeSize());
+      }
+    }
+    assertThat(acked).hasSizeGreaterThan(KILLS * 10);
+  }
+}
