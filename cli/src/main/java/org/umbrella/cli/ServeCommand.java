@@ -54,7 +54,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default: ${DEFAULT-VALUE}; put a TLS proxy in front for others).")
   String host;
 
-  @Option(names = "--data-dir", defaultValue = ".umbrella-data", description = "Where the embedded PostgreSQL keeps its data and the ledger its signing key (default: ${DEFAULT-VALUE}).")
+  // the same default as import and ledger, so that the tour's commands all see one database and one ledger
+  @Option(names = "--data-dir", description = "Where the embedded PostgreSQL keeps its data and the ledger its signing key (default: $XDG_DATA_HOME/umbrella or ~/.local/share/umbrella, as for import and ledger).")
   Path dataDir;
 
   @Option(names = "--database-url", description = "JDBC URL of an external PostgreSQL (jdbc:postgresql://host/db?user=...); replaces the embedded one.")
@@ -117,6 +118,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new UserException("--engine-queue must be at least 1, was " + engineQueue);
     }
     Optional<OidcConfig> oidc = oidc(); // checked before anything starts
+    if (dataDir == null) {
+      dataDir = StoreConfig.defaultDataDir(System.getenv(), System.getProperty("user.home"));
+    }
     Path agreementPath = agreementFile != null ? agreementFile : findDefaultAgreement();
     LoadResult loaded = AgreementFiles.load(agreementPath);
     if (!loaded.isValid()) {
