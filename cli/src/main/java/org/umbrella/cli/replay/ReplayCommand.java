@@ -273,7 +273,8 @@ public final class ReplayCommand implements Callable<Integer> {
     };
   }
 
-  static Agreement loadAgreement(Path file) {
+  /** Loads and validates an agreement file, or fails with its diagnostics as a user error. */
+  public static Agreement loadAgreement(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new UserException("cannot read agreement " + file + ": no such file");
     }

@@ -59,6 +59,10 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--recorded-by", defaultValue = "import", description = "Who is recorded as having stored the rows (default: ${DEFAULT-VALUE}).")
   String recordedBy;
 
+  @Option(names = "--agreement", paramLabel = "AGREEMENT",
+      description = "Assign actors to this agreement's parties (dataset names as in docs/importers.md); default: the war in Ukraine's RU and UA.")
+  Path agreement;
+
   @Option(names = "--strict", description = "Fail (exit 1) when any row is rejected; the valid rows are still imported.")
   boolean strict;
 
@@ -77,6 +81,8 @@ public final class ImportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserException(file + ": cannot read: " + e.getMessage());
     }
+    PartyNames parties = agreement == null ? PartyNames.ukraineWar()
+        : PartyNames.forAgreement(org.umbrella.cli.replay.ReplayCommand.loadAgreement(agreement));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long rows = 0;
@@ -90,7 +96,7 @@ public final class ImportCommand implements Callable<Integer> {
             .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
         // parsing and preparing the next batch overlap with the database writing the previous one
         BulkImport bulk = s.bulkImport(recordedBy)) {
-      ImportStream stream = f.importer(PartyNames.ukraineWar()).open(reader);
+      ImportStream stream = f.importer(parties).open(reader);
       List<Incident> batch = new ArrayList<>(Math.min(batchSize, 100_000));
       while (stream.hasNext()) {
         RowOutcome o = stream.next();

@@ -67,6 +67,45 @@ class ImportCommandTest {
     assertThat(first.out()).contains(lines.size() + " rows: " + incidents.size() + " added, 0 unchanged, 1 rejected");
   }
 
+  @org.junit.jupiter.api.Test
+  void import_withAgreement_assignsActorsOnlyToThatAgreementsParties(@TempDir Path tmp) throws IOException {
+    Path file = Files.copy(FIXTURES.resolve("acled.csv"), tmp.resolve("acled.csv"));
+    // a small valid agreement whose parties are UA, BY, US, GB: Russia's forces are nobody's here
+    String withoutRussia = Files.readString(Path.of("../agreement/src/test/resources/broken/07-missing-title.agreement.yaml"))
+        .replace("version: \"1\"", "version: \"1\"\ntitle: Without Russia")
+        .replace("RU: { name: Russia }", "BY: { name: Belarus }")
+        .replace("against: RU", "against: BY").replace("by: RU", "by: BY").replace("[UA, RU]", "[UA, BY]");
+    Path agreementFile = Files.writeString(tmp.resolve("without-russia.agreement.yaml"), withoutRussia);
+
+    Path ukraine = tmp.resolve("ukraine");
+    importFile("acled", file, ukraine);
+    assertThat(actorParty("acled:UKR900001", ukraine)).as("default: the war in Ukraine's parties").isEqualTo("RU");
+
+    Path other = tmp.resolve("other");
+    StoreCommandsTest.Run r = StoreCommandsTest.run("import", file.toString(), "--format", "acled", "--data-dir", other.toString(),
+        "--agreement", agreementFile.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(actorParty("acled:UKR900001", other)).as("RU is not a party of this agreement: no actor").isEmpty();
+    assertThat(actorParty("acled:UKR900003", other)).as("UA still is").isEqualTo("UA");
+
+    StoreCommandsTest.Run broken = StoreCommandsTest.run("import", file.toString(), "--format", "acled", "--data-dir", other.toString(),
+        "--agreement", tmp.resolve("missing.agreement.yaml").toString());
+    assertThat(broken.exit()).isNotZero();
+    assertThat(broken.err()).contains("missing.agreement.yaml: no such file").doesNotContain("Exception");
+  }
+
+  /** The actor's party in the stored incident, read from its ledger leaf as {@code ledger proof} prints it ("" for none). */
+  private static String actorParty(String incidentId, Path data) throws IOException {
+    Path proof = data.resolveSibling(data.getFileName() + "-" + incidentId.replace(':', '_') + ".json");
+    StoreCommandsTest.Run r = StoreCommandsTest.run("ledger", "proof", incidentId, "--data-dir", data.toString(), "-o", proof.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var leaf = json.readTree(json.readTree(proof.toFile()).path("leaf").asText());
+    var body = json.readTree(leaf.path("row").path("body_text").asText());
+    assertThat(body.path("id").asText()).isEqualTo(incidentId);
+    return body.path("actor").path("party").asText("");
+  }
+
   private static void importTwiceAndVerify(String format, Path file, Golden golden, Path data) {
     int rows = golden.incidents().size() + golden.rejections().size();
     StoreCommandsTest.Run first = importFile(format, file, data);
