@@ -27,6 +27,11 @@ final class FindingState {
     List<FindingState> contributors = List.of();
     /** The evidence ids, computed once when first asked. */
     List<String> evidence;
+    /**
+     * The evidence ids once the contributors are dropped, each preceded by its length in two chars:
+     * one array instead of thousands of strings for an aggregate that waits long for its body.
+     */
+    char[] packedEvidence;
     long windowFromMillis;
     /** For aggregates: the re-arm time of its window state before this finding was raised. */
     long previousArmedFrom;
@@ -107,10 +112,27 @@ final class FindingState {
     return more == null ? List.of() : more.contributors;
   }
 
-  /** Lets go of the contributors (past the revision horizon), after fixing the evidence ids. */
+  /**
+   * Lets go of the contributors (past the revision horizon), after fixing the evidence ids in one
+   * array: an aggregate that waits long for its body then no longer keeps its incidents' id strings.
+   */
   void dropContributors() {
-    if (more != null) {
-      incidentIds();
+    if (isAggregate() && more.packedEvidence == null) {
+      List<String> ids = incidentIds();
+      int length = 0;
+      for (String id : ids) {
+        length += 2 + id.length();
+      }
+      char[] packed = new char[length];
+      int at = 0;
+      for (String id : ids) {
+        packed[at++] = (char) (id.length() >>> 16);
+        packed[at++] = (char) id.length();
+        id.getChars(0, id.length(), packed, at);
+        at += id.length();
+      }
+      more.packedEvidence = packed;
+      more.evidence = null;
       more.contributors = List.of();
     }
   }
@@ -147,6 +169,17 @@ final class FindingState {
   List<String> incidentIds() {
     if (incidentId != null) {
       return List.of(incidentId);
+    }
+    if (more.packedEvidence != null) {
+      // rare: only a late determination or withdrawal of an old aggregate lists it again
+      List<String> ids = new ArrayList<>();
+      char[] packed = more.packedEvidence;
+      for (int at = 0; at < packed.length; ) {
+        int length = packed[at] << 16 | packed[at + 1];
+        ids.add(new String(packed, at + 2, length));
+        at += 2 + length;
+      }
+      return List.copyOf(ids);
     }
     if (more.evidence == null) {
       LinkedHashSet<String> ids = new LinkedHashSet<>();

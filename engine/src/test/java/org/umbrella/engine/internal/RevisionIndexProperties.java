@@ -52,6 +52,8 @@ class RevisionIndexProperties {
         default -> {
           Entry e = model.get(key);
           assertThat(index.get(key)).isEqualTo(e == null ? null : e.value());
+          // the early lookup (bitmap of used slots, then the tags) answers the same
+          assertThat(index.get(key, index.homeTag(key))).isEqualTo(e == null ? null : e.value());
         }
       }
       assertThat(index.size()).isEqualTo(model.size());
