@@ -42,6 +42,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--heap", defaultValue = "512m", description = "Maximum heap of the benchmark JVM. Default: ${DEFAULT-VALUE}.")
   String heap;
 
+  // The engine remembers 30 days of findings; in a small heap the young collector copies them
+  // several times before they are tenured, which is most of the gap to the bare loop
+  @Option(names = "--young", description = "Young generation size (-Xmn), e.g. 3g with --heap 4g for a throughput-sized heap. Default: the JVM's choice.")
+  String young;
+
   @Option(names = "--gc", defaultValue = "ParallelGC", description = "Garbage collector (ParallelGC, G1GC, ...). Default: ${DEFAULT-VALUE}.")
   String gc;
 
@@ -53,6 +58,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    for (String size : java.util.Arrays.asList(heap, young)) {
+      if (size != null && !size.matches("[1-9][0-9]*[kKmMgG]?")) {
+        throw new UserException("not a JVM memory size: '" + size + "' (use e.g. 512m or 4g)");
+      }
+    }
     Path root = repositoryRoot();
     Path classes = root.resolve("bench/target/classes");
     Path classpath = root.resolve("bench/target/classpath.txt");
@@ -68,6 +78,9 @@ public final class BenchCommand implements Callable<Integer> {
       cmd.addAll(List.of("/usr/bin/taskset", "-c", "0"));
     }
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    if (young != null) {
+      cmd.add("-Xmn" + young);
+    }
     cmd.addAll(List.of("-Xmx" + heap, "-XX:+Use" + gc, "-XX:ActiveProcessorCount=1",
         "-cp", classes + java.io.File.pathSeparator + Files.readString(classpath).strip(),
         "org.umbrella.bench.engine.EngineComparison", "--incidents", Long.toString(incidents), "--warmup", Long.toString(warmup),
