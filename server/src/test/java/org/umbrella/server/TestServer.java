@@ -38,8 +38,13 @@ public final class TestServer implements AutoCloseable {
   }
 
   public TestServer(ServerOptions options) {
+    this(options, Optional.empty());
+  }
+
+  /** A server enforcing {@code agreement} (its provisions and guarantees known to the engine). */
+  public TestServer(ServerOptions options, Optional<org.umbrella.agreement.model.Agreement> agreement) {
     TestDb.reset();
-    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, options);
+    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, options, agreement);
     Services s = server.services();
     for (Role r : Role.values()) {
       Optional<String> party = switch (r) {
