@@ -38,7 +38,9 @@ class BadInputFuzzTest {
   static void start() {
     t = new TestServer();
     for (Role r : Role.values()) {
-      tokens.put(r, t.server.services().tokens().issue(t.accounts.get(r).id(), "fuzz"));
+      // every action the role has, issuing tokens included, so that every route is fuzzed
+      tokens.put(r, t.server.services().tokens().issue(t.accounts.get(r).id(), "fuzz",
+          java.util.EnumSet.allOf(org.umbrella.server.access.Action.class), java.util.Optional.empty()));
     }
     t.candidate("f-fuzz", "special-commission", "RU");
     t.obligation("o-fuzz", TestServer.PARTY);
@@ -127,7 +129,8 @@ class BadInputFuzzTest {
     }
     cases.add(new Case(new Bad("GET", "/api/v1/reports?from=%2B999999-01-01T00:00:00Z", Role.MONITOR, null, null, "?from"), "?from"));
     cases.add(new Case(new Bad("GET", "/api/v1/timeline?to=0000-01-01T00:00:00Z", Role.MONITOR, null, null, "?to"), "?to"));
-    cases.add(new Case(new Bad("GET", "/api/v1/reports/marker%00", Role.MONITOR, null, null, "NUL in a path"), "id"));
+    // refused by Jetty before any route runs, so no field can be named; still a problem document
+    cases.add(new Case(new Bad("GET", "/api/v1/reports/marker%00", Role.MONITOR, null, null, "NUL in a path"), null));
     cases.add(new Case(new Bad("GET", "/api/v1/reports?kind=shelling%00", Role.MONITOR, null, null, "NUL in a query"), "?kind"));
     List<String> wrong = new ArrayList<>();
     for (Case c : cases) {
