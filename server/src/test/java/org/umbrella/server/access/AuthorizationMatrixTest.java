@@ -167,6 +167,9 @@ class AuthorizationMatrixTest {
         default -> new Request(path, null, null, none);
       };
     }
+    if (p.contains("/webhooks/{id}")) {
+      return new Request(p.replace("{id}", "999999"), null, null, none);
+    }
     if (p.contains("/me/tokens/{id}")) {
       return new Request(p.replace("{id}", "999999"), null, null, none);
     }

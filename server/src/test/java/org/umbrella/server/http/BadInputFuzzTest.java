@@ -97,6 +97,8 @@ class BadInputFuzzTest {
     String reportId = t.server.services().operations().reports(new org.umbrella.server.ops.Operations.ReportFilter(null, null, null, null, null), 1, 0)
         .stream().findFirst().map(org.umbrella.server.ops.Report::id)
         .orElseGet(() -> t.server.services().operations().fileReport(ReportInputs.valid(), "monitor").id());
+    org.umbrella.server.Browser monitor = new org.umbrella.server.Browser(t.base());
+    monitor.signIn("monitor", TestServer.PASSWORD); // before the snapshot: signing in is a change
     String before = snapshot();
     ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
@@ -143,8 +145,6 @@ class BadInputFuzzTest {
       }
     }
     // a form post, decoded by Jetty: NUL in the summary
-    org.umbrella.server.Browser monitor = new org.umbrella.server.Browser(t.base());
-    monitor.signIn("monitor", TestServer.PASSWORD);
     HttpResponse<String> form = monitor.send("POST", "/reports", "application/x-www-form-urlencoded",
         "time=2026-03-09T04:10:00Z&kind=shelling&lat=48&lon=37.8&sources=patrol-1&summary=marker-form%00", "Accept", "application/json");
     if (form.statusCode() != 400) {
