@@ -112,6 +112,23 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes {@code request} as it is on a socket to the server (for requests no HTTP client would
+   * send: malformed chunking, bad URIs, huge headers), closes the sending side, and answers all the
+   * server wrote back (status line, headers, body) as ISO-8859-1 text.
+   */
+  public String raw(String request) {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(15_000);
+      s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      s.shutdownOutput();
+      return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static Optional<String> cookie(HttpResponse<?> r) {
     for (String h : r.headers().allValues("Set-Cookie")) {
       Matcher m = Pattern.compile("umbrella_session=([^;]*)").matcher(h);

@@ -371,12 +371,7 @@ public final class Api {
   }
 
   void revokeToken(Context ctx, Principal p) {
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw ServerException.invalid("id", "token id must be a number");
-    }
+    long id = numericId(ctx, "token");
     Account a = p.account().orElseThrow();
     if (!s.tokens().revoke(a.id(), id)) {
       throw ServerException.notFound("id", "you have no live token " + id);
@@ -430,14 +425,18 @@ public final class Api {
     ctx.status(204);
   }
 
+  /** A route's numeric {@code {id}}; 400 naming it otherwise. */
+  static long numericId(Context ctx, String what) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid("id", what + " id must be a number");
+    }
+  }
+
   /** The account a route's {@code {id}} names, which must exist. */
   public static long accountId(Context ctx, Services s) {
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw ServerException.invalid("id", "account id must be a number");
-    }
+    long id = numericId(ctx, "account");
     if (s.accounts().all().stream().noneMatch(a -> a.id() == id)) {
       throw ServerException.notFound("id", "no account " + id);
     }
@@ -472,12 +471,7 @@ public final class Api {
   }
 
   void deleteWebhook(Context ctx, Principal p) {
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw ServerException.invalid("id", "webhook id must be a number");
-    }
+    long id = numericId(ctx, "webhook");
     if (!s.webhooks().delete(id, p.name())) {
       throw ServerException.notFound("id", "no webhook " + id);
     }

@@ -119,7 +119,7 @@ class SmallerHardeningTest {
     for (String request : List.of("GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n",
         "GET /api/v1/reports/%ED%A0%80 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) {
-      String answer = raw(request).toLowerCase(Locale.ROOT);
+      String answer = t.raw(request).toLowerCase(Locale.ROOT);
       assertThat(answer).as(answer).startsWith("http/1.1 4");
       assertThat(answer).as(answer).contains("x-content-type-options: nosniff").contains("x-frame-options: deny")
           .contains("content-security-policy: default-src 'self'");
@@ -143,15 +143,6 @@ class SmallerHardeningTest {
       return t.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new AssertionError(e);
-    }
-  }
-
-  static String raw(String request) throws java.io.IOException {
-    try (java.net.Socket s = new java.net.Socket("127.0.0.1", t.server.port())) {
-      s.setSoTimeout(15_000);
-      s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-      s.getOutputStream().flush();
-      return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
   }
 

@@ -153,7 +153,7 @@ class BadInputFuzzTest {
     // malformed chunked bodies, written on a raw socket
     for (String chunked : List.of("zz\r\n{\"marker\":1}\r\n0\r\n\r\n", "5\r\n{\"marker-chunk\":1}\r\n0\r\n\r\n",
         "ffffffffffffffffffff\r\n{}\r\n0\r\n\r\n", "4;x=" + "a".repeat(10) + "\r\n{}\r\r\n")) {
-      String answer = raw("POST /api/v1/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + tokens.get(Role.MONITOR)
+      String answer = t.raw("POST /api/v1/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + tokens.get(Role.MONITOR)
           + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked);
       int status = Integer.parseInt(answer.substring(9, 12));
       if (status < 400 || status >= 500 || !answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json")) {
@@ -167,17 +167,6 @@ class BadInputFuzzTest {
         + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getClassName() + ": " + e.getThrowableProxy().getMessage())).toList();
     assertThat(logged).as("the log").noneMatch(l -> l.contains("marker") || l.contains("ERROR:") || l.contains("PSQLException"));
     assertThat(log.list).as("nothing logged as an error").noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
-  }
-
-  /** Sends {@code request} on a raw socket to the server and answers the status line and headers. */
-  static String raw(String request) throws java.io.IOException {
-    try (java.net.Socket s = new java.net.Socket("127.0.0.1", t.server.port())) {
-      s.setSoTimeout(15_000);
-      s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-      s.getOutputStream().flush();
-      s.shutdownOutput();
-      return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
   }
 
   static Bad generate(Random r, String reportId) throws Exception {
