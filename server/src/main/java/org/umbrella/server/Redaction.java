@@ -41,7 +41,8 @@ public final class Redaction {
     Withheld last = null;
     int depth = 0;
     for (Throwable t = e; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
-      Withheld w = new Withheld(describe(t), t.getStackTrace());
+      Withheld w = new Withheld(t.getClass().getName() + (t instanceof SQLException q && q.getSQLState() != null
+          ? " (SQLState " + q.getSQLState() + ")" : "") + " [message withheld: it may quote user data]", t.getStackTrace());
       if (top == null) {
         top = w;
       } else {

@@ -229,7 +229,8 @@ public final class Authn {
    * attacker's account). A browser says where a request comes from: {@code Sec-Fetch-Site} must be
    * {@code same-origin} or {@code none} (typed or bookmarked), and {@code Origin} must name this
    * server (the {@code Host} it was reached at, or the {@code X-Forwarded-Host} a proxy set, which no
-   * cross-site form can send). The sign-in form must in addition carry its pre-session's token, which
+   * cross-site form can send, or the origin of the OpenID Connect redirect URI, when configured).
+   * The sign-in form must in addition carry its pre-session's token, which
    * decides for browsers that send neither header; a script posting JSON with no cookie at all is
    * not a browser tricked by another site (a cross-site page cannot post {@code application/json}
    * without a CORS preflight this server never grants).
@@ -243,12 +244,18 @@ public final class Authn {
       throw new ServerException(403, "csrf", "Sec-Fetch-Site", "sign in from this site's own sign-in page (the request came from " + site + ")");
     }
     String origin = ctx.header("Origin");
-    if (origin != null && !sameOrigin(ctx, origin)) {
+    if (origin != null && !sameOrigin(ctx, origin) && !publicOrigin(origin)) {
       throw new ServerException(403, "csrf", "Origin", "sign in from this site's own sign-in page, not from another origin");
     }
     if (form && csrfToken(ctx).isEmpty()) {
       throw new ServerException(403, "csrf", "_csrf", "the sign-in form has expired or did not come from this site; reload the sign-in page");
     }
+  }
+
+  /** Whether {@code origin} is the one browsers reach this server at, as the OIDC redirect URI names it. */
+  private boolean publicOrigin(String origin) {
+    return services.options().oidc().map(o -> o.redirectUri())
+        .map(u -> (u.getScheme() + "://" + u.getRawAuthority()).equalsIgnoreCase(origin)).orElse(false);
   }
 
   static boolean sameOrigin(Context ctx, String origin) {

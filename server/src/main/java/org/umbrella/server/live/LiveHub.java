@@ -51,7 +51,12 @@ public final class LiveHub {
         clients.remove(c);
         continue;
       }
-      Optional<Principal> now = current.apply(e.getValue().credential());
+      Optional<Principal> now;
+      try {
+        now = current.apply(e.getValue().credential());
+      } catch (RuntimeException lookupFailed) {
+        continue; // the credential could not be looked up (the database is away): this client misses this event
+      }
       if (now.isEmpty()) {
         close(c);
         continue;
@@ -78,8 +83,12 @@ public final class LiveHub {
   /** Closes the streams whose credential no longer holds (expired, ended elsewhere); run periodically. */
   public void sweep() {
     clients.forEach((c, l) -> {
-      if (c.terminated() || current.apply(l.credential()).isEmpty()) {
-        close(c);
+      try {
+        if (c.terminated() || current.apply(l.credential()).isEmpty()) {
+          close(c);
+        }
+      } catch (RuntimeException lookupFailed) {
+        // looked up again at the next event or sweep
       }
     });
   }
