@@ -44,7 +44,11 @@ public record Network(InetAddress network, int prefix) {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not a network in CIDR notation: " + cidr);
     }
-    return new Network(a, prefix);
+    try {
+      return new Network(a, prefix);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a network in CIDR notation: " + cidr + " (" + e.getMessage() + ")");
+    }
   }
 
   /** An IP address literal (dotted quad, or IPv6 with or without brackets); never a DNS lookup. */
