@@ -80,7 +80,7 @@ public final class Demo {
     provisions.put("ceasefire", new Provision(p.id(), p.title(), p.text(), p.category(), p.obligors(), Optional.of(ceasefireAt),
         p.due(), p.quantity(), p.cites()));
     return new Agreement(a.format(), a.id(), a.version(), a.supersedes(), a.title(), a.status(), a.notice(), a.sources(),
-        a.parties(), a.places(), a.bodies(), a.findings(), a.guarantees(), provisions, a.consequences());
+        a.parties(), a.places(), a.bodies(), a.findings(), a.guarantees(), provisions, a.consequences(), a.basis(), a.labels());
   }
 
   /** When the demo's ceasefire took effect, relative to the seeding moment. */
