@@ -268,7 +268,7 @@ public final class NegotiationLoader {
   }
 
   private Preference readPreference(String party, YamlMap pm, List<Issue> issues, CelConditions cel) {
-    checkKeys(pm, Set.of("weights", "values", "reservation", "red-lines", "cites", "basis"), "preferences of " + party);
+    checkKeys(pm, Set.of("weights", "values", "reservation", "red-lines", "cites", "basis", "weights-as-written"), "preferences of " + party);
     Map<String, Interval> weights = new LinkedHashMap<>();
     YamlNode wn = pm.get("weights");
     if (wn == null) {
@@ -322,7 +322,15 @@ public final class NegotiationLoader {
     }
     List<String> cited = readCites(pm.get("cites"));
     String basis = text(pm, "basis", false).orElse("");
-    return new Preference(party, weights, values, reservation, redLines, cited, basis);
+    boolean asWritten = false;
+    if (pm.get("weights-as-written") != null) {
+      if (pm.get("weights-as-written") instanceof YamlScalar s && s.value() instanceof Boolean b) {
+        asWritten = b;
+      } else {
+        problem(pm.get("weights-as-written").at(), "weights-as-written of '" + party + "' must be true or false", "weights-as-written: true (GENIUS's semantics: no renormalisation, utility capped at 1)");
+      }
+    }
+    return new Preference(party, weights, values, reservation, redLines, cited, basis, !asWritten);
   }
 
   private Optional<ValueFunction> readValue(String party, Issue issue, YamlNode node) {
