@@ -108,7 +108,9 @@ public final class NegotiationLoader {
         sources.put(e.key(), new Source(e.key(), url, ""));
       } else if (e.value() instanceof YamlMap sm) {
         checkKeys(sm, Set.of("url", "title"), "source " + e.key());
-        sources.put(e.key(), new Source(e.key(), text(sm, "url", true).orElse(""), text(sm, "title", false).orElse("")));
+        // A source without a url (a report known by its title, the project's own case notes) needs a title.
+        boolean hasUrl = sm.get("url") != null;
+        sources.put(e.key(), new Source(e.key(), text(sm, "url", !hasUrl && sm.get("title") == null).orElse(""), text(sm, "title", !hasUrl).orElse("")));
       } else {
         problem(e.value().at(), "source '" + e.key() + "' must be a url or {url, title}, found " + e.value().kind(),
             "write: " + e.key() + ": { url: https://..., title: ... }");
