@@ -60,6 +60,8 @@ public final class Robustness {
    * Runs the simulation.
    *
    * @param s the point-estimate scenario (its model supplies the ranges)
+   * @param top how many packages to rank; with 0, no candidate is enumerated and only the drafts' odds
+   *     are computed ({@link Result#candidates()} is then 0)
    * @throws AnalysisLimitException when more than {@code maxCandidates} packages could be acceptable
    */
   public static Result run(Scenario s, int samples, long seed, int top, long maxCandidates, ProgressListener progress) {
@@ -67,7 +69,10 @@ public final class Robustness {
       throw new IllegalArgumentException("samples must be positive, was " + samples);
     }
     List<int[]> candidates = new ArrayList<>();
-    Analyzer.forEachAcceptable(s.optimistic(), maxCandidates, candidates::add);
+    if (top > 0) {
+      // Only a ranking of packages needs the candidates; draft odds alone do not.
+      Analyzer.forEachAcceptable(s.optimistic(), maxCandidates, candidates::add);
+    }
     int d = s.parties();
     int n = s.issues();
     int[] hits = new int[candidates.size()];
