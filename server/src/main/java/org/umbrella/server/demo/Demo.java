@@ -50,6 +50,8 @@ public final class Demo {
         new String[] {"body-gb", "body-member", "GB"},
         new String[] {"body-fr", "body-member", "FR"},
         new String[] {"body-ua", "body-member", "UA"},
+        new String[] {"body-eu", "body-member", "EU"},
+        new String[] {"body-nato", "body-member", "NATO"},
         new String[] {"guarantor-us", "guarantor-representative", "US"},
         new String[] {"guarantor-gb", "guarantor-representative", "GB"},
         new String[] {"observer", "observer", null});
