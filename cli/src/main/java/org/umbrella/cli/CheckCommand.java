@@ -28,7 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Validate agreement files (*.agreement.yaml): syntax, keys, references, durations, geometry, CEL conditions.",
       "Exit status 0 when every file is valid, 1 otherwise. Problems go to standard error as file:line:column,"
-          + " the line and a caret, what would be valid and suggestions; with --format json, one JSON document on standard output."
+          + " error[code] or warning[code], the line and a caret, what would be valid and suggestions; with --format json,"
+          + " one JSON document on standard output.",
+      "Warnings (such as a modelled number without a label in a file modelled from sources) do not change the exit"
+          + " status unless --warnings-as-errors is given."
     })
 final class CheckCommand implements Callable<Integer> {
   enum Format { text, json }
@@ -41,6 +44,9 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(names = "--warnings-as-errors", description = "Exit 1 when any file has a warning, as for an error.")
+  boolean warningsAsErrors;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -50,26 +56,34 @@ final class CheckCommand implements Callable<Integer> {
       results.add(AgreementFiles.load(f));
     }
     boolean valid = results.stream().allMatch(LoadResult::isValid);
+    boolean warned = results.stream().anyMatch(r -> !r.warnings().isEmpty());
     if (format == Format.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(results, valid)));
     } else {
       int errors = 0;
+      int warnings = 0;
       for (LoadResult r : results) {
+        err.print(r.toDisplayString());
+        errors += r.errors().size();
+        warnings += r.warnings().size();
         if (r.isValid()) {
-          out.println(r.file() + ": ok (" + summary(r.agreement()) + ")");
-        } else {
-          err.print(r.toDisplayString());
-          errors += r.issues().size();
+          out.println(r.file() + ": ok (" + summary(r.agreement()) + ")"
+              + (r.warnings().isEmpty() ? "" : " with " + plural(r.warnings().size(), "warning")));
         }
       }
       long bad = results.stream().filter(r -> !r.isValid()).count();
+      long withWarnings = results.stream().filter(r -> !r.warnings().isEmpty()).count();
       if (bad > 0) {
         err.println(errors + (errors == 1 ? " error" : " errors") + " in " + bad + " of " + results.size() + (results.size() == 1 ? " file" : " files"));
+      }
+      if (withWarnings > 0) {
+        err.println(plural(warnings, "warning") + " in " + withWarnings + " of " + results.size() + (results.size() == 1 ? " file" : " files")
+            + (warningsAsErrors ? " (treated as errors: --warnings-as-errors)" : ""));
       }
     }
     out.flush();
     err.flush();
-    return valid ? ExitCodes.OK : ExitCodes.USER_ERROR;
+    return valid && !(warningsAsErrors && warned) ? ExitCodes.OK : ExitCodes.USER_ERROR;
   }
 
   private static String summary(Agreement a) {
@@ -96,7 +110,7 @@ final class CheckCommand implements Callable<Integer> {
         m.put("file", i.file());
         m.put("line", i.line());
         m.put("column", i.column());
-        m.put("severity", "error");
+        m.put("severity", i.severity().label());
         m.put("code", i.code());
         m.put("message", i.message());
         m.put("value", i.value());

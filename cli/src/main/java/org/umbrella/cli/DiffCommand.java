@@ -57,6 +57,7 @@ final class DiffCommand implements Callable<Integer> {
         m.put("clause", c.clause());
         m.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
         m.put("description", c.description());
+        m.put("modelled", c.modelled().name().toLowerCase(java.util.Locale.ROOT));
         return m;
       }).toList());
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));

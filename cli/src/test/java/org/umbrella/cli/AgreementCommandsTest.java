@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code check}, {@code explain} and {@code diff} on the shipped examples and on broken files. */
@@ -39,11 +41,33 @@ class AgreementCommandsTest {
 
   @Test
   void check_shippedExamples_exitZeroAndSayOk() {
-    Run r = run("check", UKRAINE.resolve("plan-28pt.agreement.yaml").toString(), UKRAINE.resolve("framework-20pt.agreement.yaml").toString(), UKRAINE.resolve("paris-declaration.agreement.yaml").toString());
+    List<String> files = new java.util.ArrayList<>(List.of("check", "--warnings-as-errors"));
+    for (String f : List.of("plan-28pt", "e3-counter", "european-24pt", "framework-20pt", "paris-declaration")) {
+      files.add(UKRAINE.resolve(f + ".agreement.yaml").toString());
+    }
+    Run r = run(files.toArray(String[]::new));
+    // Every modelled value in the shipped examples is labelled: no warnings, even as errors.
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).contains("framework-20pt.agreement.yaml: ok (ua-framework-20pt@2025-12-24, draft; 10 parties, 1 guarantee, 4 findings, 13 provisions)");
-    assertThat(r.out().lines()).hasSize(3);
+    assertThat(r.out()).contains("framework-20pt.agreement.yaml: ok (ua-framework-20pt@2025-12-24, draft; 5 parties, 1 guarantee, 3 findings, 16 provisions)");
+    assertThat(r.out().lines()).hasSize(5);
+  }
+
+  @Test
+  void check_unlabelledModelledValue_warnsAndExitsZeroUnlessWarningsAreErrors(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("w.agreement.yaml");
+    Files.writeString(f, "umbrella: 1\nid: w\nversion: v\ntitle: W\nbasis: modelled-from-sources\nparties: { UA: { name: Ukraine }, US: { name: US } }\n"
+        + "bodies:\n  c: { members: [UA, US], quorum: 2, stated: [members] }\n");
+    Run r = run("check", f.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("w.agreement.yaml: ok (w@v, draft; 2 parties, 0 guarantees, 0 findings, 0 provisions) with 1 warning");
+    assertThat(r.err()).contains(f + ":8:35: warning[unlabelled-value]: quorum 2 of body 'c' is not labelled").contains("1 warning in 1 of 1 file");
+    Run strict = run("check", "--warnings-as-errors", f.toString());
+    assertThat(strict.exit()).isEqualTo(1);
+    assertThat(strict.err()).contains("(treated as errors: --warnings-as-errors)");
+    Run json = run("check", "--format", "json", f.toString());
+    assertThat(json.exit()).isZero();
+    assertThat(json.out()).contains("\"severity\" : \"warning\"").contains("\"valid\" : true");
   }
 
   @Test

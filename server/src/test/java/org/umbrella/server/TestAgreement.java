@@ -6,7 +6,13 @@ import org.umbrella.agreement.io.AgreementFiles;
 import org.umbrella.agreement.load.LoadResult;
 import org.umbrella.agreement.model.Agreement;
 
-/** The repository's Ukraine example agreement, found by walking up from the working directory. */
+/**
+ * The agreement the server tests run: {@code server-fixture.agreement.yaml} (test resources), the
+ * 20-point example as it stood before the examples were made faithful to the texts (issue 13), so
+ * that the tests' flows (five violations, a commission's vote, consult and decide-response) keep
+ * testing the service's mechanics. Its places resolve against the repository's
+ * {@code examples/ukraine/} directory, found by walking up from the working directory.
+ */
 public final class TestAgreement {
   private TestAgreement() {}
 
@@ -23,7 +29,13 @@ public final class TestAgreement {
   }
 
   public static Agreement ukraine() {
-    LoadResult r = AgreementFiles.load(file());
+    String text;
+    try (var in = TestAgreement.class.getResourceAsStream("/agreement/server-fixture.agreement.yaml")) {
+      text = new String(java.util.Objects.requireNonNull(in, "server-fixture.agreement.yaml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    LoadResult r = org.umbrella.agreement.load.AgreementLoader.load("server-fixture.agreement.yaml", text, AgreementFiles.relativeTo(file()));
     if (!r.isValid()) {
       throw new IllegalStateException(r.toDisplayString());
     }

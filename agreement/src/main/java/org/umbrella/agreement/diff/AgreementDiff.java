@@ -47,7 +47,7 @@ public final class AgreementDiff {
    * order, with changes of citations when {@code citations} is true.
    */
   public static List<Change> compare(Agreement before, Agreement after, boolean citations) {
-    Collector c = new Collector(citations);
+    Collector c = new Collector(citations, before, after);
     header(c, before, after);
     section(c, "parties", before.parties(), after.parties(), p -> p.name(), AgreementDiff::party);
     section(c, "guarantees", before.guarantees(), after.guarantees(), g -> g.title().orElse(""), AgreementDiff::guarantee);
@@ -87,9 +87,13 @@ public final class AgreementDiff {
   private static final class Collector {
     final List<Change> changes = new ArrayList<>();
     final boolean citations;
+    final Agreement before;
+    final Agreement after;
 
-    Collector(boolean citations) {
+    Collector(boolean citations, Agreement before, Agreement after) {
       this.citations = citations;
+      this.before = before;
+      this.after = after;
     }
   }
 
@@ -100,13 +104,23 @@ public final class AgreementDiff {
     }
 
     void value(String field, Object before, Object after) {
+      value(field, null, before, after);
+    }
+
+    /**
+     * A changed value; {@code labelPath} (the value's path under its clause, as labels name it,
+     * or null) marks the change when either side labels the value modelled.
+     */
+    void value(String field, String labelPath, Object before, Object after) {
       if (sameSpan(before, after)) {
         return;
       }
       String b = show(before);
       String a = show(after);
       if (!b.equals(a)) {
-        add(Change.Kind.CHANGED, field + " " + b + " -> " + a);
+        Change.Modelled m = labelPath == null ? Change.Modelled.NEITHER
+            : Change.Modelled.of(c.before.isModelled(labelPath), c.after.isModelled(labelPath));
+        c.changes.add(new Change(section, id, Change.Kind.CHANGED, field + " " + b + " -> " + a, m));
       }
     }
 
@@ -117,16 +131,22 @@ public final class AgreementDiff {
     }
 
     void set(String field, List<?> before, List<?> after) {
+      set(field, null, before, after);
+    }
+
+    void set(String field, String labelPath, List<?> before, List<?> after) {
+      Change.Modelled m = labelPath == null ? Change.Modelled.NEITHER
+          : Change.Modelled.of(c.before.isModelled(labelPath), c.after.isModelled(labelPath));
       List<String> b = before.stream().map(Object::toString).toList();
       List<String> a = after.stream().map(Object::toString).toList();
       List<String> gained = a.stream().filter(x -> !b.contains(x)).toList();
       List<String> lost = b.stream().filter(x -> !a.contains(x)).toList();
       boolean plural = field.endsWith("s");
       if (!gained.isEmpty()) {
-        add(Change.Kind.CHANGED, field + (plural ? " gain " : " gains ") + String.join(", ", gained));
+        c.changes.add(new Change(section, id, Change.Kind.CHANGED, field + (plural ? " gain " : " gains ") + String.join(", ", gained), m));
       }
       if (!lost.isEmpty()) {
-        add(Change.Kind.CHANGED, field + (plural ? " lose " : " loses ") + String.join(", ", lost));
+        c.changes.add(new Change(section, id, Change.Kind.CHANGED, field + (plural ? " lose " : " loses ") + String.join(", ", lost), m));
       }
     }
 
@@ -206,11 +226,12 @@ public final class AgreementDiff {
     if (!b.text().equals(a.text())) {
       c.add(Change.Kind.CHANGED, a.text().isEmpty() ? "text removed" : b.text().isEmpty() ? "text added" : "text reworded");
     }
-    c.set("guarantors", b.guarantors(), a.guarantors());
+    String g = "guarantees." + c.id() + ".";
+    c.set("guarantors", g + "guarantors", b.guarantors(), a.guarantors());
     c.value("protects", b.protects(), a.protects());
     c.value("against", b.against().isEmpty() ? "anyone else" : String.join(", ", b.against()), a.against().isEmpty() ? "anyone else" : String.join(", ", a.against()));
     c.value("activation", b.activates(), a.activates());
-    c.value("term", b.term(), a.term());
+    c.value("term", g + "term", b.term(), a.term());
     c.value("renewable", b.renewable(), a.renewable());
     c.value("trigger", b.trigger(), a.trigger());
     Map<String, Duty> before = byId(b.duties());
@@ -222,7 +243,7 @@ public final class AgreementDiff {
       if (old != null) {
         Clause dc = new Clause(c.c(), c.section(), c.id() + ": duty " + d.id());
         dc.value("borne by", bearers(old), bearers(d));
-        dc.value("deadline", old.within(), d.within());
+        dc.value("deadline", g + "duties." + d.id() + ".within", old.within(), d.within());
         dc.set("options", old.options(), d.options());
         dc.text("title", old.title(), d.title());
         dc.cites(old.cites(), d.cites());
@@ -256,7 +277,7 @@ public final class AgreementDiff {
       case MatchFinding mb when a instanceof MatchFinding ma -> {
         c.set("kinds", mb.kinds(), ma.kinds());
         c.value("minimum status", mb.status(), ma.status());
-        c.value("minimum sources", mb.sources(), ma.sources());
+        c.value("minimum sources", "findings." + c.id() + ".match.sources", mb.sources(), ma.sources());
         c.set("within", mb.within(), ma.within());
         c.value("by", mb.by(), ma.by());
         c.value("condition", mb.when().map(w -> w.source()), ma.when().map(w -> w.source()));
@@ -264,24 +285,25 @@ public final class AgreementDiff {
       case AggregateFinding gb when a instanceof AggregateFinding ga -> {
         c.value("aggregates", gb.over(), ga.over());
         c.value("by", gb.by(), ga.by());
-        c.value("window", gb.window(), ga.window());
-        c.value("threshold", gb.threshold(), ga.threshold());
-        c.value("distinct-days", gb.distinctDays(), ga.distinctDays());
+        String f = "findings." + c.id() + ".over.";
+        c.value("window", f + "window", gb.window(), ga.window());
+        c.value("threshold", f + (ga.threshold() instanceof AggregateFinding.Threshold.Sum ? "sum.at-least" : "at-least"), gb.threshold(), ga.threshold());
+        c.value("distinct-days", f + "distinct-days", gb.distinctDays(), ga.distinctDays());
       }
       default -> c.add(Change.Kind.CHANGED, "changes from " + (b instanceof MatchFinding ? "a match on one incident to an aggregate" : "an aggregate to a match on one incident"));
     }
     c.value("determined by", b.determinedBy().orElse("automatic"), a.determinedBy().orElse("automatic"));
-    c.value("decide-within", b.decideWithin(), a.decideWithin());
+    c.value("decide-within", "findings." + c.id() + ".decide-within", b.decideWithin(), a.decideWithin());
     c.cites(b.cites(), a.cites());
   }
 
   private static void provision(Clause c, Provision b, Provision a) {
     c.text("title", Optional.of(b.title()), Optional.of(a.title()));
-    c.value("quantity", b.quantity(), a.quantity());
+    c.value("quantity", "provisions." + c.id() + ".quantity", b.quantity(), a.quantity());
     c.value("category", b.category(), a.category());
     c.set("obligors", b.obligors(), a.obligors());
     c.value("in force", b.inForce(), a.inForce());
-    c.value("due", b.due().map(d -> "within " + d.within() + " after " + d.after()), a.due().map(d -> "within " + d.within() + " after " + d.after()));
+    c.value("due", "provisions." + c.id() + ".due.within", b.due().map(d -> "within " + d.within() + " after " + d.after()), a.due().map(d -> "within " + d.within() + " after " + d.after()));
     if (!b.text().equals(a.text())) {
       c.add(Change.Kind.CHANGED, a.text().isEmpty() ? "text removed" : b.text().isEmpty() ? "text added" : "text reworded");
     }
@@ -306,16 +328,17 @@ public final class AgreementDiff {
 
   private static void body(Clause c, Body b, Body a) {
     c.text("title", b.title(), a.title());
-    c.set("members", b.members(), a.members());
-    c.value("rule", b.rule(), a.rule());
-    c.value("quorum", b.quorum(), a.quorum());
+    String p = "bodies." + c.id() + ".";
+    c.set("members", p + "members", b.members(), a.members());
+    c.value("rule", p + "rule", b.rule(), a.rule());
+    c.value("quorum", p + "quorum", b.quorum(), a.quorum());
     c.value("recusal", b.recusal(), a.recusal());
     c.cites(b.cites(), a.cites());
   }
 
   private static void place(Clause c, Place b, Place a) {
     c.text("title", b.title(), a.title());
-    c.value("definition", shape(b), shape(a));
+    c.value("definition", "places." + c.id() + ".km", shape(b), shape(a));
     if (shape(b).equals(shape(a)) && !b.geometry().equalsExact(a.geometry(), 1e-9)) {
       c.add(Change.Kind.CHANGED, "geometry changed (same definition, different coordinates)");
     }

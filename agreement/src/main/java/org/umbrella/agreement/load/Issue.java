@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One problem in an agreement file, at an exact position, with what would be valid.
+ * One diagnostic in an agreement file, at an exact position, with what would be valid: an error
+ * (the file is invalid) or a warning (the file loads; something in it deserves a look).
  *
  * @param file the file name as given to the loader
  * @param line 1-based line
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param expected what would be valid, or {@code ""}
  * @param suggestions close valid values ("did you mean"), best first
  * @param sourceLine the text of the line, without its line break
+ * @param severity whether it makes the file invalid ({@link Severity#ERROR}) or not ({@link Severity#WARNING})
  */
 public record Issue(
     String file,
@@ -27,13 +29,26 @@ public record Issue(
     String value,
     String expected,
     List<String> suggestions,
-    String sourceLine) {
+    String sourceLine,
+    Severity severity) {
 
   /** Creates an issue; the suggestion list is copied. */
   public Issue {
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(severity, "severity");
     suggestions = List.copyOf(suggestions);
     width = Math.max(1, width);
+  }
+
+  /** An error (the common case): the file is invalid. */
+  public Issue(String file, int line, int column, int width, String code, String message, String value, String expected,
+      List<String> suggestions, String sourceLine) {
+    this(file, line, column, width, code, message, value, expected, suggestions, sourceLine, Severity.ERROR);
+  }
+
+  /** Whether this diagnostic makes the file invalid. */
+  public boolean isError() {
+    return severity == Severity.ERROR;
   }
 
   /** {@code file:line:column}. */
@@ -42,7 +57,7 @@ public record Issue(
   }
 
   /**
-   * The issue as a compiler prints it: the location and message, the source line with a caret
+   * The issue as a compiler prints it: the location, {@code error[code]} or {@code warning[code]} and the message, the source line with a caret
    * under the offending value, then what would be valid and suggestions.
    *
    * <pre>
@@ -55,7 +70,7 @@ public record Issue(
    */
   public String toDisplayString() {
     StringBuilder b = new StringBuilder();
-    b.append(location()).append(": error[").append(code).append("]: ").append(message).append('\n');
+    b.append(location()).append(": ").append(severity.label()).append('[').append(code).append("]: ").append(message).append('\n');
     String number = Integer.toString(line);
     String gutter = " ".repeat(number.length() + 2);
     String shown = sourceLine.replace('\t', ' ');

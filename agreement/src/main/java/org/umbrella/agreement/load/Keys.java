@@ -19,21 +19,21 @@ public final class Keys {
 
   private static Map<String, List<String>> kinds() {
     Map<String, List<String>> k = new LinkedHashMap<>();
-    k.put("agreement", List.of("umbrella", "id", "version", "supersedes", "title", "status", "notice", "sources", "parties", "places", "bodies", "findings", "guarantees", "provisions", "consequences"));
+    k.put("agreement", List.of("umbrella", "id", "version", "supersedes", "title", "status", "basis", "notice", "sources", "parties", "places", "bodies", "findings", "guarantees", "provisions", "consequences"));
     k.put("source", List.of("title", "date", "url", "publisher", "note"));
     k.put("citation", List.of("source", "at"));
     k.put("party", List.of("name", "cites"));
-    k.put("place", List.of("title", "geojson", "buffer", "point", "km", "union", "note", "cites"));
-    k.put("body", List.of("title", "members", "rule", "quorum", "recusal", "cites"));
+    k.put("place", List.of("title", "geojson", "buffer", "point", "km", "union", "note", "modelled", "stated", "cites"));
+    k.put("body", List.of("title", "members", "rule", "quorum", "recusal", "modelled", "stated", "cites"));
     k.put("rule", List.of("at-least"));
-    k.put("finding", List.of("title", "match", "over", "determined-by", "decide-within", "cites"));
+    k.put("finding", List.of("title", "match", "over", "determined-by", "decide-within", "modelled", "stated", "cites"));
     k.put("match", List.of("kinds", "status", "sources", "within", "by", "when"));
     k.put("over", List.of("finding", "by", "window", "at-least", "sum", "distinct-days"));
     k.put("sum", List.of("of", "at-least"));
-    k.put("guarantee", List.of("title", "text", "guarantors", "protects", "against", "activates", "term", "renewable", "trigger", "duties", "void-if", "cites"));
+    k.put("guarantee", List.of("title", "text", "guarantors", "protects", "against", "activates", "term", "renewable", "trigger", "duties", "void-if", "modelled", "stated", "cites"));
     k.put("activation", List.of("at", "when"));
-    k.put("duty", List.of("id", "title", "each", "within", "options", "cites"));
-    k.put("provision", List.of("title", "text", "category", "obligors", "in-force", "due", "quantity", "cites"));
+    k.put("duty", List.of("id", "title", "each", "within", "options", "modelled", "stated", "cites"));
+    k.put("provision", List.of("title", "text", "category", "obligors", "in-force", "due", "quantity", "modelled", "stated", "cites"));
     k.put("due", List.of("after", "within"));
     k.put("quantity", List.of("at-most", "at-least", "exactly", "unit"));
     k.put("consequence", List.of("title", "on", "by", "then", "cites"));
@@ -63,6 +63,18 @@ public final class Keys {
     m.put("over", Map.of("of", "sum"));
     return java.util.Collections.unmodifiableMap(m);
   }
+
+  /**
+   * The operative values each kind of clause may label {@code modelled:} or {@code stated:}
+   * (numbers, durations, radii, memberships); nested fields are written with a dot.
+   */
+  public static final Map<String, List<String>> LABELABLE = Map.of(
+      "place", List.of("km"),
+      "body", List.of("members", "rule", "quorum"),
+      "finding", List.of("match.sources", "over.window", "over.at-least", "over.sum.at-least", "over.distinct-days", "decide-within"),
+      "guarantee", List.of("guarantors", "term"),
+      "duty", List.of("within"),
+      "provision", List.of("due.within", "quantity"));
 
   /** The keys of a mapping kind. */
   static List<String> of(String kind) {

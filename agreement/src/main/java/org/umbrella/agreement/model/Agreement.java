@@ -25,6 +25,9 @@ import java.util.Optional;
  * @param guarantees guarantees by id
  * @param provisions provisions by id
  * @param consequences consequences by id
+ * @param basis whether the file is the text itself or modelled from sources
+ * @param labels where each labelled value comes from (stated or modelled), by path
+ *     ({@link ValueLabel}); in file order
  */
 public record Agreement(
     int format,
@@ -41,7 +44,9 @@ public record Agreement(
     Map<String, Finding> findings,
     Map<String, Guarantee> guarantees,
     Map<String, Provision> provisions,
-    Map<String, Consequence> consequences) {
+    Map<String, Consequence> consequences,
+    Basis basis,
+    Map<String, ValueLabel> labels) {
 
   /** Creates an agreement; maps are copied, keeping their iteration order. */
   public Agreement {
@@ -53,6 +58,19 @@ public record Agreement(
     guarantees = ordered(guarantees);
     provisions = ordered(provisions);
     consequences = ordered(consequences);
+    java.util.Objects.requireNonNull(basis, "basis");
+    labels = ordered(labels);
+  }
+
+  /** The label of the value at {@code path} ({@code bodies.special-commission.quorum}), if any. */
+  public Optional<ValueLabel> label(String path) {
+    return Optional.ofNullable(labels.get(path));
+  }
+
+  /** Whether the value at {@code path} is labelled modelled. */
+  public boolean isModelled(String path) {
+    ValueLabel l = labels.get(path);
+    return l != null && l.isModelled();
   }
 
   private static <V> Map<String, V> ordered(Map<String, V> map) {

@@ -34,9 +34,10 @@ class AgreementDiffGoldenTest {
     assertThat(lines).contains(
         "~ army-cap: quantity at most 600,000 personnel -> at most 800,000 personnel",
         "- guarantee-payment: The United States is compensated for the guarantee",
-        "~ security-guarantee: term 10y -> 15y",
+        "~ security-guarantee: term 10y -> 15y [not modelled -> modelled]",
+        "~ security-guarantee: trigger significant-attack -> russia-opens-fire",
         "~ security-guarantee: void-if gains unprovoked-attack-on-russia",
-        "~ security-guarantee: void-if loses invasion-of-russia",
+        "~ security-guarantee: void-if loses invasion-of-russia, unprovoked-strike-on-capitals, change-by-force",
         "~ security-guarantee: guarantors gain NATO");
   }
 

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.umbrella.agreement.Examples;
 import org.umbrella.agreement.model.Activation;
-import org.umbrella.agreement.model.ActorFilter;
 import org.umbrella.agreement.model.AggregateFinding;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Guarantee;
@@ -29,31 +28,50 @@ class LoaderTest {
   void load_20pointFramework_givesTheGuaranteeAsWritten() {
     Agreement a = Examples.load("framework-20pt.agreement.yaml");
     Guarantee g = a.guarantees().get("security-guarantee");
-    assertThat(g.guarantors()).containsExactly("US", "NATO", "GB", "FR", "DE", "PL", "FI");
+    assertThat(g.guarantors()).containsExactly("US", "NATO");
     assertThat(g.protects()).isEqualTo("UA");
     assertThat(g.activates()).isEqualTo(new Activation.WhenInForce("ceasefire"));
     assertThat(g.term()).contains(TimeSpan.parse("15y").orElseThrow());
-    assertThat(g.trigger()).isEqualTo("significant-attack");
-    assertThat(g.voidIf()).containsExactly("unprovoked-strike-on-capitals", "unprovoked-attack-on-russia");
-    assertThat(g.duties()).extracting(d -> d.id() + " " + d.within().map(TimeSpan::toString).orElse("-")).containsExactly("consult 3d", "decide-response 7d");
+    assertThat(a.isModelled("guarantees.security-guarantee.term")).isTrue();
+    // Activated when Russia opens fire: one attributed incident, not a vote on an aggregate.
+    assertThat(g.trigger()).isEqualTo("russia-opens-fire");
+    assertThat(a.findings().get("russia-opens-fire").determinedBy()).isEmpty();
+    assertThat(g.voidIf()).containsExactly("unprovoked-attack-on-russia");
+    // Military response AND sanctions: a diplomatic-only answer fulfils neither duty.
+    assertThat(g.duties()).extracting(d -> d.id() + " " + d.options()).containsExactly("military-response [military]", "reimpose-sanctions [economic]");
     assertThat(g.isAgainst("RU")).isTrue();
     assertThat(g.isAgainst("UA")).isFalse();
   }
 
   @Test
-  void load_20pointFramework_givesTheFindingsTheEngineRuns() {
+  void load_20pointFramework_countsViolationsOverUkraineAndTheSeaWithTheSameBarForBothSides() {
     Agreement a = Examples.load("framework-20pt.agreement.yaml");
-    MatchFinding violation = (MatchFinding) a.findings().get("ceasefire-violation");
-    assertThat(violation.within()).containsExactly("front-zone");
-    assertThat(violation.status()).isEqualTo(ReviewStatus.VERIFIED);
-    assertThat(violation.by()).isEqualTo(ActorFilter.any());
-    AggregateFinding attack = (AggregateFinding) a.findings().get("significant-attack");
-    assertThat(attack.over()).isEqualTo("ceasefire-violation");
-    assertThat(attack.window()).isEqualTo(TimeSpan.hours(72));
-    assertThat(attack.threshold()).isEqualTo(new AggregateFinding.Threshold.Count(5));
-    assertThat(attack.distinctDays()).hasValue(3);
-    assertThat(attack.determinedBy()).contains("special-commission");
+    MatchFinding fire = (MatchFinding) a.findings().get("russia-opens-fire");
+    MatchFinding voiding = (MatchFinding) a.findings().get("unprovoked-attack-on-russia");
+    assertThat(fire.within()).containsExactly("ukraine-and-sea");
+    assertThat(a.places().get("ukraine-and-sea").geometry().covers(point(30.52, 50.45))).as("Kyiv").isTrue();
+    assertThat(a.places().get("ukraine-and-sea").geometry().covers(point(31.0, 45.5))).as("the sea off Odesa").isTrue();
+    assertThat(a.places().get("ukraine-and-sea").geometry().covers(point(37.62, 55.75))).as("Moscow").isFalse();
+    assertThat(fire.status()).isEqualTo(voiding.status()).isEqualTo(ReviewStatus.VERIFIED);
+    assertThat(fire.sources()).isEqualTo(voiding.sources()).isEqualTo(2);
+    assertThat(fire.when().orElseThrow().source()).isEqualTo(voiding.when().orElseThrow().source()).isEqualTo("incident.actor.confidence >= 0.8");
     assertThat(a.provisions().get("army-cap").quantity()).contains(new Quantity(Quantity.Bound.AT_MOST, 800_000, "personnel"));
+    assertThat(a.sources().values()).allSatisfy(src -> assertThat(src.date().orElseThrow()).isBeforeOrEqualTo(java.time.LocalDate.parse("2025-12-24")));
+  }
+
+  @Test
+  void load_28pointPlan_wiresPoint22AsAVoidConditionAndKeepsTheModelledThresholdLabelled() {
+    Agreement a = Examples.load("plan-28pt.agreement.yaml");
+    Guarantee g = a.guarantees().get("security-guarantee");
+    assertThat(g.voidIf()).contains("change-by-force");
+    AggregateFinding attack = (AggregateFinding) a.findings().get("significant-attack");
+    assertThat(attack.threshold()).isEqualTo(new AggregateFinding.Threshold.Count(25));
+    assertThat(a.label("findings.significant-attack.over.at-least").orElseThrow().isModelled()).isTrue();
+    assertThat(a.provisions()).containsKeys("sovereignty", "eu-eligibility", "russian-withdrawal");
+  }
+
+  private static org.locationtech.jts.geom.Point point(double lon, double lat) {
+    return new org.locationtech.jts.geom.GeometryFactory().createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat));
   }
 
   @Test

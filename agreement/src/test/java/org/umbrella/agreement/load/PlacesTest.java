@@ -50,7 +50,7 @@ class PlacesTest {
 
   @Test
   void buffer_ofTheLineOfContact_isFifteenKilometresWideAlongItsWholeLength() throws Exception {
-    Agreement a = Examples.load("framework-20pt.agreement.yaml");
+    Agreement a = Examples.load("plan-28pt.agreement.yaml");
     Geometry line = a.places().get("line-of-contact").geometry();
     Geometry zone = a.places().get("front-zone").geometry();
     // The line sampled every ~100 m; a vertex's distance to the line is its least great-circle
@@ -83,8 +83,8 @@ class PlacesTest {
   void union_ofTwoRegions_coversBoth() {
     Agreement a = Examples.load("framework-20pt.agreement.yaml");
     Geometry donbas = a.places().get("donbas").geometry();
-    assertThat(donbas.covers(a.places().get("donetsk-oblast").geometry())).isTrue();
-    assertThat(donbas.covers(a.places().get("luhansk-oblast").geometry())).isTrue();
+    assertThat(donbas.covers(a.places().get("ua-dt").geometry())).isTrue();
+    assertThat(donbas.covers(a.places().get("ua-lh").geometry())).isTrue();
     // Donetsk (26,517 km2) and Luhansk (26,684 km2) oblasts by official figures.
     assertThat(LocalProjection.areaKm2(donbas)).isCloseTo(53_201, within(53_201 * 0.03));
   }

@@ -12,7 +12,7 @@ import org.umbrella.evidence.synthetic.SyntheticIncidents;
 
 /** The 20-point example agreement and the synthetic stream the benchmarks share. */
 final class TwentyPoint {
-  static final String DEFAULT_PATH = "examples/ukraine/framework-20pt.agreement.yaml";
+  static final String DEFAULT_PATH = "bench/twenty-point.agreement.yaml";
 
   private TwentyPoint() {}
 

@@ -42,6 +42,8 @@ public class NegotiationBenchmark {
   public String space;
 
   Scenario scenario;
+  /** The same space in the arithmetic used before issue 13: each contribution a double rounded to 2^-40. */
+  Scenario grid;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -50,12 +52,32 @@ public class NegotiationBenchmark {
       case "1e8-redlines" -> Spaces.model(42, 8, 10, 5, true, 4, 0.3);
       default -> throw new IllegalArgumentException(space);
     });
+    int d = scenario.parties();
+    int n = scenario.issues();
+    int[] sizes = scenario.sizes();
+    double[][][] t = new double[d][n][];
+    for (int p = 0; p < d; p++) {
+      for (int i = 0; i < n; i++) {
+        t[p][i] = new double[sizes[i]];
+        for (int k = 0; k < sizes[i]; k++) {
+          double x = scenario.contribution(p, i, k) / scenario.scale(p);
+          t[p][i][k] = Math.scalb(Math.rint(Math.scalb(x, 40)), -40);
+        }
+      }
+    }
+    grid = Scenario.ofTables(scenario.model(), t, scenario.reservations());
   }
 
   /** Umbrella: blocks, frontier folding with sort-filter-skyline, bounded count, all solutions. */
   @Benchmark
   public Analysis umbrellaAnalyze() {
     return Analyzer.analyze(scenario, 5, ProgressListener.NONE);
+  }
+
+  /** The same analysis on the 2^-40 grid (the arithmetic before exact ties): what exactness costs. */
+  @Benchmark
+  public Analysis umbrellaAnalyzeGrid() {
+    return Analyzer.analyze(grid, 5, ProgressListener.NONE);
   }
 
   /** Peer: enumerate every package, pairwise dominance, Nash over the frontier. */

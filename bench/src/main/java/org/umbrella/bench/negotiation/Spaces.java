@@ -19,9 +19,14 @@ import org.umbrella.negotiation.ValueFunction;
 public final class Spaces {
   private Spaces() {}
 
+  private static double decimals(double x, int places) {
+    return java.math.BigDecimal.valueOf(x).setScale(places, java.math.RoundingMode.HALF_EVEN).doubleValue();
+  }
+
   /**
    * A space of {@code options^issues} packages and {@code parties} parties with uniform random
-   * values and weights. With {@code redLines}, every issue gets one party's red line allowing
+   * values and weights, written as files write them: weights with 3 decimals, values with 4, so
+   * that the analysis runs on exact scaled whole numbers (docs/negotiation.md, "Exact arithmetic"). With {@code redLines}, every issue gets one party's red line allowing
    * {@code allowed} of its options, and neighbouring issues are tied by a two-issue red line that
    * forbids one combination, so most of the space is pruned and blocks of two issues form.
    */
@@ -43,10 +48,10 @@ public final class Spaces {
       Map<String, Interval> w = new LinkedHashMap<>();
       Map<String, ValueFunction> v = new LinkedHashMap<>();
       for (int i = 0; i < issues; i++) {
-        w.put("i" + i, Interval.point(0.05 + r.nextDouble()));
+        w.put("i" + i, Interval.point(decimals(0.05 + r.nextDouble(), 3)));
         Map<String, Interval> vals = new LinkedHashMap<>();
         for (int k = 0; k < options; k++) {
-          vals.put("o" + k, Interval.point(r.nextDouble()));
+          vals.put("o" + k, Interval.point(decimals(r.nextDouble(), 4)));
         }
         v.put("i" + i, new ValueFunction.OptionValues(vals));
       }

@@ -107,11 +107,61 @@ final class AnalyzeCommand implements Callable<Integer> {
         y.put("draft", o.draft().id());
         y.put("probabilityAllAccept", o.all());
         y.put("probabilityEachAccepts", Format.utilities(m, o.perParty()));
+        List<Map<String, Object>> without = new ArrayList<>();
+        for (int k = 0; k < o.withoutRedLine().length; k++) {
+          org.umbrella.negotiation.RedLine line = redLines(m).get(k);
+          Map<String, Object> w = new LinkedHashMap<>();
+          w.put("party", line.party());
+          w.put("condition", line.condition());
+          w.put("at", line.at().toString());
+          w.put("probabilityAllAccept", o.withoutRedLine()[k]);
+          without.add(w);
+        }
+        y.put("withEachRedLineDropped", without);
         return y;
       }).toList());
       j.put("robustness", rob);
     }
     return j;
+  }
+
+  /** The red lines in the order the analysis compiles them (party order, then file order). */
+  static List<org.umbrella.negotiation.RedLine> redLines(NegotiationModel m) {
+    List<org.umbrella.negotiation.RedLine> out = new ArrayList<>();
+    m.preferences().values().forEach(p -> out.addAll(p.redLines()));
+    return out;
+  }
+
+  /**
+   * Beside each draft's P(all accept), how it changes when each red line alone is dropped (R1, R2,
+   * ... with a legend), so that the analyst sees which red line decides the result.
+   */
+  static String redLineEffects(NegotiationModel m, Robustness.Result r) {
+    List<org.umbrella.negotiation.RedLine> lines = redLines(m);
+    if (lines.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("\nP(all accept) with one red line dropped (change from the row's P(all accept)):\n");
+    List<String> h = new ArrayList<>(List.of("draft", "P(all accept)"));
+    for (int j = 0; j < lines.size(); j++) {
+      h.add("R" + (j + 1));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (Robustness.DraftOdds o : r.drafts()) {
+      List<String> row = new ArrayList<>(List.of(o.draft().id(), Format.num(o.all())));
+      for (double x : o.withoutRedLine()) {
+        double delta = x - o.all();
+        row.add(delta == 0 ? "." : String.format(java.util.Locale.ROOT, "%+.4f", delta));
+      }
+      rows.add(row);
+    }
+    b.append(Format.table(h, rows));
+    for (int j = 0; j < lines.size(); j++) {
+      org.umbrella.negotiation.RedLine l = lines.get(j);
+      b.append("  R").append(j + 1).append(" ").append(l.party()).append(": ").append(l.condition())
+          .append(l.text().isEmpty() ? "" : "  (" + l.text() + ")").append('\n');
+    }
+    return b.toString();
   }
 
   static Map<String, Object> point(NegotiationModel m, Point p) {
@@ -188,6 +238,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<String> h = new ArrayList<>(List.of("draft", "P(all accept)"));
         m.partyIds().forEach(p -> h.add("P(" + p + ")"));
         b.append('\n').append(Format.table(h, d));
+        b.append(redLineEffects(m, r));
       }
     }
     return b.toString();

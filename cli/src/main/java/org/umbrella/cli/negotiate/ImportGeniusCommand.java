@@ -29,13 +29,17 @@ final class ImportGeniusCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the negotiation file here (default: standard output).")
   Path output;
 
+  @Option(names = "--renormalise", description = "Divide each profile's weights by their sum. GENIUS does not for profiles loaded"
+      + " from files (weights as written, utility capped at 1), and neither does this import by default.")
+  boolean renormalise;
+
   @Override
   public Integer call() {
     List<GeniusImport.Profile> ps = new ArrayList<>();
     for (Path p : profiles) {
       ps.add(new GeniusImport.Profile(GeniusImport.partyIdFromFileName(p.getFileName().toString()), Inputs.read(p), p.toString()));
     }
-    NegotiationModel m = Inputs.guard(() -> GeniusImport.read(Inputs.read(domain), domain.toString(), ps));
+    NegotiationModel m = Inputs.guard(() -> GeniusImport.read(Inputs.read(domain), domain.toString(), ps, renormalise));
     String yaml = NegotiationWriter.write(m);
     PrintWriter out = spec.commandLine().getOut();
     if (output == null) {

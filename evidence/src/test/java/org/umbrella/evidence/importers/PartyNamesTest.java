@@ -14,8 +14,8 @@ import org.umbrella.agreement.load.LoadResult;
 class PartyNamesTest {
   @Test
   void forAgreement_mapsKnownAliasesAndFullNamesOfTheAgreementsParties() {
-    Path example = Repository.root().resolve("examples/ukraine/framework-20pt.agreement.yaml");
-    Assumptions.assumeTrue(Files.exists(example), "skipped: the 20-point example is absent");
+    Path example = Repository.root().resolve("examples/ukraine/plan-28pt.agreement.yaml");
+    Assumptions.assumeTrue(Files.exists(example), "skipped: the 28-point example is absent");
     LoadResult loaded = AgreementFiles.load(example);
     assertThat(loaded.isValid()).isTrue();
     PartyNames names = PartyNames.forAgreement(loaded.agreement());

@@ -71,14 +71,22 @@ class UcdpReplayInvariantsTest {
     Map<String, Incident> byId = new HashMap<>();
     incidents.forEach(i -> byId.put(i.id(), i));
 
-    Agreement agreement = AgreementFiles.load(example).agreement();
+    // The example's evidence bar (two independent sources, attribution confidence 0.8, modelled) is
+    // above what a UCDP row carries (one source; confidence 0.5 for state-based events), so the bar
+    // is lowered to the data's for this test of the engine's invariants on real rows.
+    String relaxed = Files.readString(example)
+        .replace("      sources: 2\n", "      sources: 1\n")
+        .replace("      when: incident.actor.confidence >= 0.8 || incident.actor.party == ''\n", "")
+        .replace("      when: incident.actor.confidence >= 0.8\n", "");
+    assertThat(relaxed).doesNotContain("sources: 2").doesNotContain("incident.actor.confidence");
+    Agreement agreement = AgreementLoader.load(example.toString(), relaxed, AgreementFiles.relativeTo(example)).agreement();
     List<OutputRecord> plain = run(agreement, new ArrayList<>(incidents));
     checkFindings(agreement, plain, byId);
     assertThat(plain).filteredOn(o -> o instanceof FindingRecord f && f.status().equals("confirmed")).hasSizeGreaterThan(100);
 
-    String text = Files.readString(example).replace(
-        "    obligors: [UA, RU]\n    cites: [zelensky-briefing]\n  monitoring:",
-        "    obligors: [UA, RU]\n    in-force: 2022-02-24T00:00:00Z\n    cites: [zelensky-briefing]\n  monitoring:");
+    String text = relaxed.replace(
+        "    obligors: [UA, RU]\n    cites: [{ source: zelensky-briefing, at: \"ceasefire once all parties agree\" }]\n",
+        "    obligors: [UA, RU]\n    in-force: 2022-02-24T00:00:00Z\n    cites: [{ source: zelensky-briefing, at: \"ceasefire once all parties agree\" }]\n");
     assertThat(text).contains("in-force: 2022-02-24T00:00:00Z");
     Agreement inForce = AgreementLoader.load(example.toString(), text, AgreementFiles.relativeTo(example)).agreement();
     List<InputRecord> records = new ArrayList<>(incidents);
@@ -86,8 +94,8 @@ class UcdpReplayInvariantsTest {
         .filter(o -> o instanceof FindingRecord f && f.status().equals("candidate")).map(o -> (FindingRecord) o).toList();
     for (int k = 0; k < candidates.size(); k += 2) {
       FindingRecord c = candidates.get(k);
-      records.add(new Determination("det-" + k, c.time().plus(Duration.ofHours(1)), "special-commission", c.id(),
-          Map.of("US", Vote.CONFIRM, "GB", Vote.CONFIRM, "FR", Vote.CONFIRM)));
+      records.add(new Determination("det-" + k, c.time().plus(Duration.ofHours(1)), "peace-council", c.id(),
+          Map.of("US", Vote.CONFIRM, "EU", Vote.CONFIRM, "NATO", Vote.CONFIRM, "RU", Vote.CONFIRM)));
     }
     sortStable(records);
     List<ObligationRecord> created = run(inForce, records).stream()
@@ -101,7 +109,7 @@ class UcdpReplayInvariantsTest {
         case 1 -> due;
         default -> due.plus(Duration.ofDays(1));
       };
-      records.add(new Response("resp-" + k, when, o.id(), o.party(), Answer.FULFILLED, "economic", ""));
+      records.add(new Response("resp-" + k, when, o.id(), o.party(), Answer.FULFILLED, o.duty().equals("military-response") ? "military" : "economic", ""));
     }
     sortStable(records);
     List<OutputRecord> out = run(inForce, records);

@@ -41,8 +41,8 @@ public final class Analyzer {
     Blocks blocks = new Blocks(s, Set.of());
     List<Point> feasibleFrontier = frontier(s, blocks, progress);
     double[] r = s.reservations();
-    List<Point> frontier = feasibleFrontier.stream().filter(p -> reaches(p.utilities(), r)).toList();
-    long acceptable = count(blocks, r, progress);
+    List<Point> frontier = feasibleFrontier.stream().filter(p -> s.acceptableToAll(p.outcome())).toList();
+    long acceptable = count(blocks, s.thresholds(), progress);
     double[] ideal = new double[s.parties()];
     List<Solution> solutions = List.of();
     List<Point> best = List.of();
@@ -73,7 +73,7 @@ public final class Analyzer {
 
   /** The number of packages meeting every red line and reservation. */
   public static long countAcceptable(Scenario s) {
-    return count(new Blocks(s, Set.of()), s.reservations(), ProgressListener.NONE);
+    return count(new Blocks(s, Set.of()), s.thresholds(), ProgressListener.NONE);
   }
 
   static BigInteger spaceSize(Scenario s) {
@@ -153,12 +153,17 @@ public final class Analyzer {
         }
         at = parents.get(l)[at];
       }
-      out.add(new Point(outcome, Arrays.copyOfRange(cur, f * d, f * d + d)));
+      double[] u = new double[d];
+      for (int p = 0; p < d; p++) {
+        u[p] = s.utilityOfScaled(p, cur[f * d + p]);
+      }
+      out.add(new Point(outcome, u));
     }
     out.sort(Analyzer::lexicographic);
     return out;
   }
 
+  /** Counts packages whose scaled sums reach every threshold {@code r} ({@link Scenario#threshold}). */
   static long count(Blocks blocks, double[] r, ProgressListener progress) {
     if (blocks.constantlyFalse || blocks.feasibleCount() == 0) {
       return 0;
@@ -207,7 +212,7 @@ public final class Analyzer {
     }
     int nb = blocks.blocks.size();
     int d = blocks.parties;
-    double[] r = s.reservations();
+    double[] r = s.thresholds();
     double[][] sufMax = new double[nb + 1][d];
     for (int l = nb - 1; l >= 0; l--) {
       for (int p = 0; p < d; p++) {
@@ -223,7 +228,7 @@ public final class Analyzer {
     double[] part = partial[level];
     int d = part.length;
     for (int p = 0; p < d; p++) {
-      if (part[p] + sufMax[level][p] < r[p] - Scenario.EPS) {
+      if (part[p] + sufMax[level][p] < r[p]) {
         return;
       }
     }
@@ -254,10 +259,10 @@ public final class Analyzer {
     int d = part.length;
     boolean all = true;
     for (int p = 0; p < d; p++) {
-      if (part[p] + sufMax[level][p] < r[p] - Scenario.EPS) {
+      if (part[p] + sufMax[level][p] < r[p]) {
         return 0;
       }
-      all &= part[p] + sufMin[level][p] >= r[p] - Scenario.EPS;
+      all &= part[p] + sufMin[level][p] >= r[p];
     }
     if (all) {
       return sufCount[level];
@@ -301,14 +306,14 @@ public final class Analyzer {
         for (Blocks.Block b : blocks.blocks) {
           best += b.max[p];
         }
-        if (best < s.reservation(p) - Scenario.EPS) {
-          why.add(parties.get(p) + " cannot reach its reservation " + fmt(s.reservation(p)) + " within everyone's red lines: its best is " + fmt(best));
+        if (best < s.threshold(p)) {
+          why.add(parties.get(p) + " cannot reach its reservation " + fmt(s.reservation(p)) + " within everyone's red lines: its best is " + fmt(s.utilityOfScaled(p, best)));
         }
       }
     }
     for (int r = 0; r < lines.size(); r++) {
       Blocks without = new Blocks(s, Set.of(r));
-      long n = count(without, s.reservations(), ProgressListener.NONE);
+      long n = count(without, s.thresholds(), ProgressListener.NONE);
       if (n > 0) {
         why.add("dropping " + name(parties, lines.get(r)) + " alone would make " + n + " package(s) acceptable to all");
       }

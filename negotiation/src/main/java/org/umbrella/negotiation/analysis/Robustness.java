@@ -39,8 +39,11 @@ public final class Robustness {
    * @param draft the draft
    * @param all share of draws in which every party accepted
    * @param perParty share of draws in which each party accepted (red lines included)
+   * @param withoutRedLine per red line (in {@link Scenario#redLines()} order), the share of draws in
+   *     which every party would accept were that red line alone dropped: beside {@code all}, it
+   *     shows which red line decides the result
    */
-  public record DraftOdds(Draft draft, double all, double[] perParty) {}
+  public record DraftOdds(Draft draft, double all, double[] perParty, double[] withoutRedLine) {}
 
   /**
    * The outcome.
@@ -57,6 +60,8 @@ public final class Robustness {
    * Runs the simulation.
    *
    * @param s the point-estimate scenario (its model supplies the ranges)
+   * @param top how many packages to rank; with 0, no candidate is enumerated and only the drafts' odds
+   *     are computed ({@link Result#candidates()} is then 0)
    * @throws AnalysisLimitException when more than {@code maxCandidates} packages could be acceptable
    */
   public static Result run(Scenario s, int samples, long seed, int top, long maxCandidates, ProgressListener progress) {
@@ -64,7 +69,10 @@ public final class Robustness {
       throw new IllegalArgumentException("samples must be positive, was " + samples);
     }
     List<int[]> candidates = new ArrayList<>();
-    Analyzer.forEachAcceptable(s.optimistic(), maxCandidates, candidates::add);
+    if (top > 0) {
+      // Only a ranking of packages needs the candidates; draft odds alone do not.
+      Analyzer.forEachAcceptable(s.optimistic(), maxCandidates, candidates::add);
+    }
     int d = s.parties();
     int n = s.issues();
     int[] hits = new int[candidates.size()];
@@ -72,14 +80,22 @@ public final class Robustness {
     int[][] draftParty = new int[drafts.size()][d];
     int[] draftAll = new int[drafts.size()];
     boolean[][] draftRedOk = new boolean[drafts.size()][d];
-    List<String> ids = s.model().partyIds();
+    List<CompiledRedLine> lines = s.redLines();
+    int[][] brokenOf = new int[drafts.size()][d];
+    boolean[][] breaks = new boolean[drafts.size()][lines.size()];
+    int[][] draftWithout = new int[drafts.size()][lines.size()];
     for (int k = 0; k < drafts.size(); k++) {
-      var broken = s.broken(drafts.get(k).outcome());
+      for (int j = 0; j < lines.size(); j++) {
+        breaks[k][j] = !lines.get(j).holds(drafts.get(k).outcome());
+        if (breaks[k][j]) {
+          brokenOf[k][lines.get(j).party()]++;
+        }
+      }
       for (int p = 0; p < d; p++) {
-        String id = ids.get(p);
-        draftRedOk[k][p] = broken.stream().noneMatch(r -> r.party().equals(id));
+        draftRedOk[k][p] = brokenOf[k][p] == 0;
       }
     }
+    boolean[] reaches = new boolean[d];
     SplittableRandom random = new SplittableRandom(seed);
     for (int t = 0; t < samples; t++) {
       Scenario draw = s.sample(random);
@@ -101,15 +117,27 @@ public final class Robustness {
       for (int k = 0; k < drafts.size(); k++) {
         double[] u = draw.utilities(drafts.get(k).outcome());
         boolean all = true;
+        int refusing = 0;
         for (int p = 0; p < d; p++) {
-          boolean yes = draftRedOk[k][p] && u[p] >= r[p] - Scenario.EPS;
+          reaches[p] = u[p] >= r[p] - Scenario.EPS;
+          boolean yes = draftRedOk[k][p] && reaches[p];
           if (yes) {
             draftParty[k][p]++;
+          } else {
+            refusing++;
           }
           all &= yes;
         }
         if (all) {
           draftAll[k]++;
+        }
+        for (int j = 0; j < lines.size(); j++) {
+          int q = lines.get(j).party();
+          boolean qWas = draftRedOk[k][q] && reaches[q];
+          boolean qNow = reaches[q] && brokenOf[k][q] - (breaks[k][j] ? 1 : 0) == 0;
+          if (refusing - (qWas ? 0 : 1) + (qNow ? 0 : 1) == 0) {
+            draftWithout[k][j]++;
+          }
         }
       }
       progress.progress("samples", t + 1, samples);
@@ -132,7 +160,11 @@ public final class Robustness {
       for (int p = 0; p < d; p++) {
         per[p] = draftParty[k][p] / (double) samples;
       }
-      odds.add(new DraftOdds(drafts.get(k), draftAll[k] / (double) samples, per));
+      double[] without = new double[lines.size()];
+      for (int j = 0; j < without.length; j++) {
+        without[j] = draftWithout[k][j] / (double) samples;
+      }
+      odds.add(new DraftOdds(drafts.get(k), draftAll[k] / (double) samples, per, without));
     }
     return new Result(samples, seed, candidates.size(), best, odds);
   }

@@ -19,8 +19,18 @@ import org.umbrella.negotiation.internal.CelConditions;
  * (normalised weight x value), the reservation values, and red lines as truth tables.
  *
  * <p>{@link #of} uses the midpoints of all uncertain weights, values and reservations; {@link
- * #sample} draws one realisation. Weights are normalised to sum to 1 after drawing. Utility of a
- * package is the sum of its options' contributions, added in issue order. Immutable.
+ * #sample} draws one realisation. Weights are normalised to sum to 1 after drawing (unless the
+ * preference uses weights as written, GENIUS's semantics, where utility is capped at 1). Utility
+ * of a package is the sum of its options' contributions, added in issue order. Immutable.
+ *
+ * <p><b>Exact arithmetic.</b> In the point scenario, a party whose weights, values and reservation
+ * are decimals (as files write them) gets contributions that are exact: each is the rational
+ * {@code w_i / sum(w) x v} of the written decimals, scaled by the party's common denominator
+ * {@code D} to a whole number, held in a double (exact below 2^53). {@link #contribution} then
+ * returns these scaled whole numbers, sums of them are exact, and equal utilities tie exactly;
+ * {@link #scale} gives {@code D}. Where the numbers would not fit (17-digit weights, GENIUS
+ * evaluations, Monte Carlo draws) the scale is 1 and contributions are doubles; see
+ * docs/negotiation.md.
  */
 public final class Scenario {
   /** Tolerance for "utility reaches the reservation": float sums may differ in the last bits. */
@@ -31,15 +41,47 @@ public final class Scenario {
   private final NegotiationModel model;
   private final double[][][] table;
   private final double[] reservation;
+  private final double[] scale;
+  private final double[] threshold;
+  private final boolean[] capped;
   private final List<CompiledRedLine> redLines;
   private final int[] sizes;
 
   private Scenario(NegotiationModel model, double[][][] table, double[] reservation, List<CompiledRedLine> redLines) {
+    this(model, new Tables(table, ones(reservation.length), thresholds(reservation)), reservation, redLines);
+  }
+
+  private Scenario(NegotiationModel model, Tables t, double[] reservation, List<CompiledRedLine> redLines) {
     this.model = model;
-    this.table = table;
+    this.table = t.table();
+    this.scale = t.scale();
+    this.threshold = t.threshold();
     this.reservation = reservation;
     this.redLines = List.copyOf(redLines);
     this.sizes = model.issues().stream().mapToInt(Issue::size).toArray();
+    List<String> ids = model.partyIds();
+    this.capped = new boolean[ids.size()];
+    for (int p = 0; p < capped.length; p++) {
+      Preference pref = model.preferences().get(ids.get(p));
+      capped[p] = pref != null && !pref.normaliseWeights();
+    }
+  }
+
+  /** Contribution tables, each party's scale, and the scaled thresholds a utility must reach. */
+  private record Tables(double[][][] table, double[] scale, double[] threshold) {}
+
+  private static double[] ones(int n) {
+    double[] o = new double[n];
+    java.util.Arrays.fill(o, 1);
+    return o;
+  }
+
+  private static double[] thresholds(double[] reservation) {
+    double[] t = new double[reservation.length];
+    for (int p = 0; p < t.length; p++) {
+      t[p] = reservation[p] - EPS;
+    }
+    return t;
   }
 
   /**
@@ -48,7 +90,8 @@ public final class Scenario {
    * @throws AnalysisLimitException if a red line reads issues with more than {@link #MAX_TABLE} option combinations
    */
   public static Scenario of(NegotiationModel model) {
-    return new Scenario(model, tables(model, null), reservations(model, null), compile(model));
+    double[] r = reservations(model, null);
+    return new Scenario(model, exactTables(model, tables(model, null), r), r, compile(model));
   }
 
   /** One Monte Carlo draw of weights, values and reservations; reuses this scenario's red lines. */
@@ -125,9 +168,37 @@ public final class Scenario {
     return sizes.clone();
   }
 
-  /** The contribution of option {@code k} of issue {@code i} to party {@code p}'s utility. */
+  /**
+   * The contribution of option {@code k} of issue {@code i} to party {@code p}'s utility, times
+   * {@link #scale}{@code (p)}: sums of contributions compare exactly with {@link #threshold}.
+   */
   public double contribution(int p, int i, int k) {
     return table[p][i][k];
+  }
+
+  /** The factor party {@code p}'s contributions are scaled by (a common denominator; 1 when not exact). */
+  public double scale(int p) {
+    return scale[p];
+  }
+
+  /**
+   * The scaled sum party {@code p}'s contributions must reach for its reservation: exactly the
+   * reservation times the scale (less a half, all sums being whole) when exact, else the
+   * reservation less {@link #EPS}.
+   */
+  public double threshold(int p) {
+    return threshold[p];
+  }
+
+  /** A scaled sum of contributions as the party's utility (capped at 1 under GENIUS's semantics). */
+  public double utilityOfScaled(int p, double scaledSum) {
+    double u = scale[p] == 1 ? scaledSum : scaledSum / scale[p];
+    return capped[p] && u > 1 ? 1 : u;
+  }
+
+  /** Every party's threshold ({@link #threshold}), in party order. */
+  public double[] thresholds() {
+    return threshold.clone();
   }
 
   /** Party {@code p}'s reservation value. */
@@ -145,14 +216,14 @@ public final class Scenario {
     return redLines;
   }
 
-  /** Party {@code p}'s utility for a package, summed in issue order. */
+  /** Party {@code p}'s utility for a package, summed in issue order (capped at 1 under GENIUS's semantics). */
   public double utility(int p, int[] outcome) {
     double u = 0;
     double[][] t = table[p];
     for (int i = 0; i < outcome.length; i++) {
       u += t[i][outcome[i]];
     }
-    return u;
+    return utilityOfScaled(p, u);
   }
 
   /** Every party's utility for a package. */
@@ -183,7 +254,11 @@ public final class Scenario {
       }
     }
     for (int p = 0; p < table.length; p++) {
-      if (utility(p, outcome) < reservation[p] - EPS) {
+      double u = 0;
+      for (int i = 0; i < outcome.length; i++) {
+        u += table[p][i][outcome[i]];
+      }
+      if (u < threshold[p]) {
         return false;
       }
     }
@@ -230,7 +305,7 @@ public final class Scenario {
           continue;
         }
         // Weights that already sum to 1 (GENIUS files) are used as written, so sums round as GENIUS's do.
-        double weight = Math.abs(sum - 1) <= 1e-9 ? w[i] : w[i] / sum;
+        double weight = !pref.normaliseWeights() || Math.abs(sum - 1) <= 1e-9 ? w[i] : w[i] / sum;
         // Piecewise-linear values move together (one draw per issue) so the curve keeps its shape;
         // named options are drawn independently.
         double shared = random == null ? 0.5 : random.nextDouble();
@@ -250,6 +325,129 @@ public final class Scenario {
       }
     }
     return t;
+  }
+
+  /** Largest whole number a double holds exactly, with room for sums. */
+  private static final java.math.BigInteger EXACT_LIMIT = java.math.BigInteger.ONE.shiftLeft(53);
+
+  /**
+   * Replaces, party by party, the double contributions of the point scenario by exact scaled whole
+   * numbers when the party's numbers are decimals whose common denominator and largest utility fit
+   * below 2^53; other parties keep their doubles (scale 1).
+   */
+  private static Tables exactTables(NegotiationModel model, double[][][] doubles, double[] reservation) {
+    List<String> ids = model.partyIds();
+    List<Issue> issues = model.issues();
+    double[] scale = ones(ids.size());
+    double[] threshold = thresholds(reservation);
+    double[][][] t = doubles;
+    for (int p = 0; p < ids.size(); p++) {
+      Preference pref = model.preferences().get(ids.get(p));
+      Rational[][] c = exactContributions(pref, issues);
+      if (c == null) {
+        continue;
+      }
+      Interval res = pref.reservation();
+      Rational r = Rational.mid(Rational.decimal(res.low()), Rational.decimal(res.high()));
+      java.math.BigInteger d = r.den();
+      for (Rational[] row : c) {
+        for (Rational x : row) {
+          d = lcm(d, x.den());
+        }
+      }
+      java.math.BigInteger max = java.math.BigInteger.ZERO;
+      double[][] scaled = new double[issues.size()][];
+      boolean fits = d.compareTo(EXACT_LIMIT) < 0;
+      for (int i = 0; i < issues.size() && fits; i++) {
+        scaled[i] = new double[c[i].length];
+        java.math.BigInteger best = java.math.BigInteger.ZERO;
+        for (int k = 0; k < c[i].length; k++) {
+          java.math.BigInteger n = c[i][k].num().multiply(d.divide(c[i][k].den()));
+          best = best.max(n);
+          scaled[i][k] = n.doubleValue();
+        }
+        max = max.add(best);
+        fits = max.compareTo(EXACT_LIMIT) < 0;
+      }
+      if (!fits) {
+        continue;
+      }
+      if (t == doubles) {
+        t = doubles.clone();
+      }
+      t[p] = scaled;
+      scale[p] = d.doubleValue();
+      // u >= r exactly: the sums are whole numbers, so compare with r x D less a half.
+      threshold[p] = r.num().multiply(d.divide(r.den())).doubleValue() - 0.5;
+    }
+    return new Tables(t, scale, threshold);
+  }
+
+  private static java.math.BigInteger lcm(java.math.BigInteger a, java.math.BigInteger b) {
+    return a.divide(a.gcd(b)).multiply(b);
+  }
+
+  /** Exact contributions (weight share x value) of a party's written decimals, or null when it has GENIUS evaluations. */
+  private static Rational[][] exactContributions(Preference pref, List<Issue> issues) {
+    Rational[] w = new Rational[issues.size()];
+    Rational sum = Rational.ZERO;
+    for (int i = 0; i < issues.size(); i++) {
+      Interval iv = pref.weights().get(issues.get(i).name());
+      w[i] = iv == null ? Rational.ZERO : Rational.mid(Rational.decimal(iv.low()), Rational.decimal(iv.high()));
+      sum = sum.plus(w[i]);
+    }
+    if (sum.num().signum() == 0) {
+      return null;
+    }
+    Rational[][] c = new Rational[issues.size()][];
+    for (int i = 0; i < issues.size(); i++) {
+      Issue issue = issues.get(i);
+      ValueFunction vf = pref.values().get(issue.name());
+      c[i] = new Rational[issue.size()];
+      if (vf instanceof ValueFunction.GeniusEvaluations) {
+        return null;
+      }
+      Rational share = pref.normaliseWeights() ? w[i].over(sum) : w[i];
+      for (int k = 0; k < issue.size(); k++) {
+        c[i][k] = vf == null || w[i].num().signum() == 0 ? Rational.ZERO : share.times(exactValue(vf, issue, k));
+      }
+    }
+    return c;
+  }
+
+  private static Rational exactValue(ValueFunction vf, Issue issue, int k) {
+    return switch (vf) {
+      case ValueFunction.OptionValues o -> {
+        Interval v = o.value(issue, k);
+        yield Rational.mid(Rational.decimal(v.low()), Rational.decimal(v.high()));
+      }
+      case ValueFunction.PiecewiseLinear l -> {
+        Rational x = Rational.decimal(((org.umbrella.negotiation.NumericIssue) issue).value(k));
+        yield Rational.mid(interpolate(l, x, true), interpolate(l, x, false));
+      }
+      case ValueFunction.GeniusEvaluations g -> throw new IllegalStateException("GENIUS evaluations keep GENIUS's arithmetic");
+    };
+  }
+
+  private static Rational interpolate(ValueFunction.PiecewiseLinear l, Rational x, boolean low) {
+    List<ValueFunction.Knot> knots = l.knots();
+    java.util.function.Function<ValueFunction.Knot, Rational> val = kn -> Rational.decimal(low ? kn.value().low() : kn.value().high());
+    if (x.compareTo(Rational.decimal(knots.getFirst().x())) <= 0) {
+      return val.apply(knots.getFirst());
+    }
+    if (x.compareTo(Rational.decimal(knots.getLast().x())) >= 0) {
+      return val.apply(knots.getLast());
+    }
+    for (int i = 1; i < knots.size(); i++) {
+      Rational bx = Rational.decimal(knots.get(i).x());
+      if (x.compareTo(bx) <= 0) {
+        Rational ax = Rational.decimal(knots.get(i - 1).x());
+        Rational t = x.minus(ax).over(bx.minus(ax));
+        Rational va = val.apply(knots.get(i - 1));
+        return va.plus(t.times(val.apply(knots.get(i)).minus(va)));
+      }
+    }
+    throw new AssertionError("unreachable: x within knots");
   }
 
   private static List<CompiledRedLine> compile(NegotiationModel model) {

@@ -32,8 +32,10 @@ import org.xml.sax.SAXException;
  *
  * <p>Discrete issues keep their item values as option names; integer issues become numeric
  * ranges with step 1. Each option's value is its evaluation divided by the issue's largest
- * evaluation (GENIUS's normalisation); weights are taken as given and, like every model's, used
- * normalised to sum to 1. A profile's {@code <reservation>} becomes the reservation value (0 when
+ * evaluation (GENIUS's normalisation). Weights are used as written and utility is capped at 1, as
+ * GENIUS's {@code AdditiveUtilitySpace} does for a profile loaded from a file (its file constructor
+ * does not call {@code normalizeWeights}; {@code getUtility} returns the sum of weight x evaluation,
+ * 1 if above); {@link #read(String, String, List, boolean)} renormalises on request. A profile's {@code <reservation>} becomes the reservation value (0 when
  * absent); discount factors are recorded nowhere because analysis is time-free. Issue names are
  * turned into identifiers red lines can use ({@code Social Security} becomes {@code social-security}).
  */
@@ -49,6 +51,16 @@ public final class GeniusImport {
    * @throws InvalidGeniusFileException naming the file and element when the XML does not match the GENIUS format
    */
   public static NegotiationModel read(String domainXml, String domainFile, List<Profile> profiles) {
+    return read(domainXml, domainFile, profiles, false);
+  }
+
+  /**
+   * Builds the model, renormalising each profile's weights to sum to 1 when {@code renormalise}
+   * (GENIUS itself does not, for profiles loaded from files).
+   *
+   * @throws InvalidGeniusFileException naming the file and element when the XML does not match the GENIUS format
+   */
+  public static NegotiationModel read(String domainXml, String domainFile, List<Profile> profiles, boolean renormalise) {
     if (profiles.size() < 2) {
       throw new InvalidGeniusFileException("a negotiation needs at least two profiles, got " + profiles.size());
     }
@@ -80,7 +92,7 @@ public final class GeniusImport {
         throw new InvalidGeniusFileException(prof.file() + ": party id '" + id + "' is used by two profiles");
       }
       parties.add(new Party(id, id, Location.unknown(prof.file())));
-      prefs.put(id, profile(prof, issues, rawNames));
+      prefs.put(id, profile(prof, issues, rawNames, renormalise));
     }
     String id = slug(domainObjective.getAttribute("name").isEmpty() ? "genius-domain" : domainObjective.getAttribute("name"));
     return new NegotiationModel(id, "imported from GENIUS " + domainFile, parties, issues, prefs, List.of(), Map.of(), domainFile);
@@ -92,7 +104,7 @@ public final class GeniusImport {
     return base.replaceAll("_utility$", "");
   }
 
-  private static Preference profile(Profile prof, List<Issue> issues, List<String> rawNames) {
+  private static Preference profile(Profile prof, List<Issue> issues, List<String> rawNames, boolean renormalise) {
     Element objective = objective(parse(prof.xml(), prof.file()), prof.file());
     Map<String, Element> byIndex = new LinkedHashMap<>();
     for (Element w : children(objective, "weight")) {
@@ -129,7 +141,7 @@ public final class GeniusImport {
       reservation = number((Element) res.item(0), "value", prof.file());
     }
     return new Preference(prof.party(), weights, values, Interval.point(reservation), List.of(), List.of(),
-        "imported from GENIUS profile " + prof.file());
+        "imported from GENIUS profile " + prof.file(), renormalise);
   }
 
   private static ValueFunction discreteValues(String file, String raw, DiscreteIssue d, Element pi) {

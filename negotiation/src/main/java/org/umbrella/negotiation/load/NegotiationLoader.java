@@ -108,7 +108,9 @@ public final class NegotiationLoader {
         sources.put(e.key(), new Source(e.key(), url, ""));
       } else if (e.value() instanceof YamlMap sm) {
         checkKeys(sm, Set.of("url", "title"), "source " + e.key());
-        sources.put(e.key(), new Source(e.key(), text(sm, "url", true).orElse(""), text(sm, "title", false).orElse("")));
+        // A source without a url (a report known by its title, the project's own case notes) needs a title.
+        boolean hasUrl = sm.get("url") != null;
+        sources.put(e.key(), new Source(e.key(), text(sm, "url", !hasUrl && sm.get("title") == null).orElse(""), text(sm, "title", !hasUrl).orElse("")));
       } else {
         problem(e.value().at(), "source '" + e.key() + "' must be a url or {url, title}, found " + e.value().kind(),
             "write: " + e.key() + ": { url: https://..., title: ... }");
@@ -268,7 +270,7 @@ public final class NegotiationLoader {
   }
 
   private Preference readPreference(String party, YamlMap pm, List<Issue> issues, CelConditions cel) {
-    checkKeys(pm, Set.of("weights", "values", "reservation", "red-lines", "cites", "basis"), "preferences of " + party);
+    checkKeys(pm, Set.of("weights", "values", "reservation", "red-lines", "cites", "basis", "weights-as-written"), "preferences of " + party);
     Map<String, Interval> weights = new LinkedHashMap<>();
     YamlNode wn = pm.get("weights");
     if (wn == null) {
@@ -322,7 +324,15 @@ public final class NegotiationLoader {
     }
     List<String> cited = readCites(pm.get("cites"));
     String basis = text(pm, "basis", false).orElse("");
-    return new Preference(party, weights, values, reservation, redLines, cited, basis);
+    boolean asWritten = false;
+    if (pm.get("weights-as-written") != null) {
+      if (pm.get("weights-as-written") instanceof YamlScalar s && s.value() instanceof Boolean b) {
+        asWritten = b;
+      } else {
+        problem(pm.get("weights-as-written").at(), "weights-as-written of '" + party + "' must be true or false", "weights-as-written: true (GENIUS's semantics: no renormalisation, utility capped at 1)");
+      }
+    }
+    return new Preference(party, weights, values, reservation, redLines, cited, basis, !asWritten);
   }
 
   private Optional<ValueFunction> readValue(String party, Issue issue, YamlNode node) {

@@ -54,6 +54,9 @@ public final class NegotiationWriter {
       if (!p.assumption().isEmpty()) {
         b.append("    basis: ").append(q(p.assumption())).append('\n');
       }
+      if (!p.normaliseWeights()) {
+        b.append("    weights-as-written: true\n");
+      }
       b.append("    weights:\n");
       for (Issue i : m.issues()) {
         Interval w = p.weights().get(i.name());

@@ -50,27 +50,68 @@ class DraftsAndRobustnessTest {
     }
   }
 
+  /** The example with Russia's territorial red line relaxed, so that some package is acceptable. */
+  static NegotiationModel ukraineWithoutTerritorialConflict() {
+    String text = SharedData.read(SharedData.repoFile("examples/ukraine/settlement.negotiation.yaml"))
+        .replace("\"territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions']\"", "\"territory != 'withdrawal-2022'\"");
+    return NegotiationLoader.load(text, "relaxed.negotiation.yaml");
+  }
+
   @Test
   void score_ukraineDrafts_reportsUtilitiesAndBrokenRedLinesPerParty() {
     Scenario s = Scenario.of(ukraine());
     Analysis a = Analyzer.analyze(s, 0, ProgressListener.NONE);
     List<DraftScore> scores = Drafts.score(s, a);
-    assertThat(scores).hasSize(3);
+    assertThat(scores).hasSize(4);
     DraftScore plan28 = scores.getFirst();
-    // The 28-point plan caps the army at 600,000 and cedes Donetsk: both are Ukraine's red lines.
+    // The 28-point plan caps the army at 600,000 and has Ukraine leave Donetsk: both are Ukraine's red lines.
     assertThat(plan28.broken()).extracting(r -> r.party() + ": " + r.condition())
-        .containsExactly("UA: army_cap >= 800000", "UA: territory != 'donbas-ceded'");
+        .containsExactly("UA: army_cap >= 800000", "UA: !(territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions'])");
     assertThat(plan28.accepts()[0]).isFalse();
-    assertThat(plan28.repair()).hasValueSatisfying(r -> assertThat(s.acceptableToAll(r.point().outcome())).isTrue());
+    // Ukraine's and Russia's stated territorial red lines exclude each other: nothing is acceptable.
+    assertThat(a.acceptable()).isZero();
+    assertThat(a.emptiness()).anySatisfy(w -> assertThat(w).contains("UA's red line \"!(territory in").contains("RU's red line \"territory in").contains("cannot both hold"));
+    assertThat(plan28.repair()).isEmpty();
     for (DraftScore d : scores) {
       assertThat(d.utilities()).containsExactly(s.utilities(d.draft().outcome()));
     }
-    assertThat(a.acceptable()).isPositive();
+    Scenario relaxed = Scenario.of(ukraineWithoutTerritorialConflict());
+    Analysis r = Analyzer.analyze(relaxed, 0, ProgressListener.NONE);
+    assertThat(r.acceptable()).isPositive();
+    assertThat(Drafts.score(relaxed, r).getFirst().repair()).hasValueSatisfying(x -> assertThat(relaxed.acceptableToAll(x.point().outcome())).isTrue());
+  }
+
+  @Test
+  void robustness_withoutRedLine_equalsARunOnTheModelWithoutThatRedLine() {
+    NegotiationModel m = ukraine();
+    Robustness.Result full = Robustness.run(Scenario.of(m), 200, 5, 0, 2_000_000, ProgressListener.NONE);
+    int j = 0;
+    for (var party : m.partyIds()) {
+      for (int k = 0; k < m.preferences().get(party).redLines().size(); k++, j++) {
+        Robustness.Result dropped = Robustness.run(Scenario.of(without(m, party, k)), 200, 5, 0, 2_000_000, ProgressListener.NONE);
+        for (int d = 0; d < full.drafts().size(); d++) {
+          assertThat(full.drafts().get(d).withoutRedLine()[j]).as("draft %d without red line %d", d, j).isEqualTo(dropped.drafts().get(d).all());
+        }
+      }
+    }
+    assertThat(j).isEqualTo(9);
+    // The 20-point framework breaks only Russia's territorial red line: dropping it changes its odds.
+    assertThat(full.drafts().get(2).withoutRedLine()[5]).isGreaterThanOrEqualTo(full.drafts().get(2).all());
+  }
+
+  private static NegotiationModel without(NegotiationModel m, String party, int index) {
+    java.util.Map<String, org.umbrella.negotiation.Preference> prefs = new java.util.LinkedHashMap<>(m.preferences());
+    org.umbrella.negotiation.Preference p = prefs.get(party);
+    List<org.umbrella.negotiation.RedLine> lines = new ArrayList<>(p.redLines());
+    lines.remove(index);
+    prefs.put(party, new org.umbrella.negotiation.Preference(p.party(), p.weights(), p.values(), p.reservation(), lines, p.cites(), p.assumption(), p.normaliseWeights()));
+    return new NegotiationModel(m.id(), m.title(), m.parties(), m.issues(), prefs, m.drafts(), m.sources(), m.file());
   }
 
   @Test
   void analyze_conflictingRedLines_saysWhichRedLinesEmptyTheSet() {
     String text = SharedData.read(SharedData.repoFile("examples/ukraine/settlement.negotiation.yaml"))
+        .replace("\"territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions']\"", "\"territory != 'withdrawal-2022'\"")
         .replace("\"nato != 'open-door' && guarantee != 'nato-membership'\"", "\"guarantee in ['none', 'assurances']\"");
     Scenario s = Scenario.of(NegotiationLoader.load(text, "conflict.negotiation.yaml"));
     Analysis a = Analyzer.analyze(s, 0, ProgressListener.NONE);
@@ -97,7 +138,7 @@ class DraftsAndRobustnessTest {
     Robustness.Result r = Robustness.run(s, 20, 3, 5, 2_000_000, ProgressListener.NONE);
     // every package acceptable at the point estimate is a candidate (the optimistic bound is sound)
     assertThat(r.candidates()).isGreaterThanOrEqualTo(Analyzer.countAcceptable(s));
-    assertThat(r.drafts()).hasSize(3);
+    assertThat(r.drafts()).hasSize(4);
     List<Double> firstDraft = new ArrayList<>();
     for (double p : r.drafts().getFirst().perParty()) {
       firstDraft.add(p);

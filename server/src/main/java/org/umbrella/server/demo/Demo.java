@@ -50,6 +50,8 @@ public final class Demo {
         new String[] {"body-gb", "body-member", "GB"},
         new String[] {"body-fr", "body-member", "FR"},
         new String[] {"body-ua", "body-member", "UA"},
+        new String[] {"body-eu", "body-member", "EU"},
+        new String[] {"body-nato", "body-member", "NATO"},
         new String[] {"guarantor-us", "guarantor-representative", "US"},
         new String[] {"guarantor-gb", "guarantor-representative", "GB"},
         new String[] {"observer", "observer", null});
@@ -80,7 +82,7 @@ public final class Demo {
     provisions.put("ceasefire", new Provision(p.id(), p.title(), p.text(), p.category(), p.obligors(), Optional.of(ceasefireAt),
         p.due(), p.quantity(), p.cites()));
     return new Agreement(a.format(), a.id(), a.version(), a.supersedes(), a.title(), a.status(), a.notice(), a.sources(),
-        a.parties(), a.places(), a.bodies(), a.findings(), a.guarantees(), provisions, a.consequences());
+        a.parties(), a.places(), a.bodies(), a.findings(), a.guarantees(), provisions, a.consequences(), a.basis(), a.labels());
   }
 
   /** When the demo's ceasefire took effect, relative to the seeding moment. */

@@ -19,25 +19,32 @@ import org.umbrella.server.ops.Operations;
  * guarantee, obligations with deadlines and answers, a confirmed and a candidate finding.
  */
 class DemoTest {
+  /** The agreement {@code umbrella serve} runs the demo on: the 20-point example itself. */
+  static org.umbrella.agreement.model.Agreement example() {
+    return org.umbrella.agreement.io.AgreementFiles.load(TestAgreement.file()).agreement();
+  }
+
   @Test
   void seed_drivesTheEngineToATriggeredGuaranteeWithObligationsAndANewCandidate() {
     TestDb.reset();
     Instant now = Instant.parse("2026-03-20T12:00:00Z");
     SeedableClock clock = new SeedableClock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
     try (UmbrellaServer server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0),
-        Optional.of(Demo.withCeasefireInForce(TestAgreement.ukraine(), now.minus(Demo.CEASEFIRE_BEFORE))))) {
+        Optional.of(Demo.withCeasefireInForce(example(), now.minus(Demo.CEASEFIRE_BEFORE))))) {
       List<Demo.Credential> creds = Demo.createAccounts(server.services().accounts());
       assertThat(creds).extracting(Demo.Credential::password).allMatch(p -> p.length() == 20).doesNotHaveDuplicates();
       int n = Demo.seed(server.services().operations(), clock, now);
       assertThat(n).isGreaterThan(20);
       Operations ops = server.services().operations();
       assertThat(ops.statuses("guarantee")).extracting(Operations.Status::status).contains("triggered");
-      List<Operations.Finding> attacks = ops.findings(Set.of("candidate", "confirmed"), 100, 0).stream()
-          .filter(f -> f.definition().equals("significant-attack")).toList();
-      assertThat(attacks).extracting(Operations.Finding::status).contains("confirmed", "candidate");
-      List<Operations.Obligation> obligations = ops.obligations(Optional.empty(), Set.of("pending", "fulfilled", "breached", "waived"), 100, 0);
-      assertThat(obligations).extracting(Operations.Obligation::party).contains("US", "GB", "FR", "DE", "PL", "FI", "NATO");
-      assertThat(obligations).extracting(Operations.Obligation::status).contains("fulfilled", "pending");
+      // The 20-point guarantee is triggered when Russia opens fire (no vote); Ukraine's fire into
+      // Russia awaits the Peace Council, whose vote is under way.
+      List<Operations.Finding> findings = ops.findings(Set.of("candidate", "confirmed"), 100, 0);
+      assertThat(findings).filteredOn(f -> f.definition().equals("russia-opens-fire")).extracting(Operations.Finding::status).containsOnly("confirmed");
+      assertThat(findings).filteredOn(f -> f.definition().equals("unprovoked-attack-on-russia")).extracting(Operations.Finding::status).containsExactly("candidate");
+      List<Operations.Obligation> obligations = ops.obligations(Optional.empty(), Set.of("pending", "fulfilled", "breached", "waived"), 500, 0);
+      assertThat(obligations).extracting(Operations.Obligation::party).contains("US", "NATO", "EU");
+      assertThat(obligations).extracting(o -> o.duty() + " " + o.status()).contains("military-response fulfilled", "reimpose-sanctions fulfilled", "military-response pending");
       assertThat(ops.statuses("provision")).extracting(Operations.Status::status).contains("implemented-2");
 
       // every change of the demo is a ledger leaf, and the ledger verifies against the rows

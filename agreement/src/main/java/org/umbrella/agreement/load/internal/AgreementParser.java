@@ -21,6 +21,7 @@ import org.umbrella.agreement.load.ResourceResolver;
 import org.umbrella.agreement.model.Action;
 import org.umbrella.agreement.model.Activation;
 import org.umbrella.agreement.model.ActorFilter;
+import org.umbrella.agreement.model.Basis;
 import org.umbrella.agreement.model.AggregateFinding;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.AgreementRef;
@@ -79,6 +80,7 @@ public final class AgreementParser {
   private final ResourceResolver resolver;
   private final Problems problems;
   private final Nodes nodes;
+  private final Labels labels;
 
   /** What a reference points to, for the "unknown X" message. */
   private enum Kind {
@@ -127,6 +129,7 @@ public final class AgreementParser {
     this.resolver = resolver;
     this.problems = new Problems(file, text);
     this.nodes = new Nodes(problems);
+    this.labels = new Labels(problems, nodes);
     for (Kind k : Kind.values()) {
       declared.put(k, new java.util.LinkedHashSet<>());
     }
@@ -149,6 +152,9 @@ public final class AgreementParser {
     String title = top.get("title").map(n -> nodes.text(n, "title")).orElse(null);
     AgreementStatus status = top.get("status").map(this::status).orElse(AgreementStatus.DRAFT);
     Optional<String> notice = top.get("notice").map(n -> nodes.text(n, "notice"));
+    List<String> bases = java.util.Arrays.stream(Basis.values()).map(Basis::label).toList();
+    Basis basis = top.get("basis").map(n -> nodes.choice(n, "basis", bases)).map(b -> Basis.values()[bases.indexOf(b)]).orElse(Basis.TEXT);
+    labels.basis(basis);
     for (String required : List.of("umbrella", "id", "version", "title", "parties")) {
       nodes.required(top, required);
     }
@@ -179,18 +185,32 @@ public final class AgreementParser {
     checkAggregateCycles();
     checkDueCycles();
 
-    if (!problems.isEmpty() || format == null || id == null || version == null || title == null) {
+    if (!problems.hasNoErrors() || format == null || id == null || version == null || title == null) {
       return result(null);
     }
-    return result(new Agreement(format, id, version, supersedes, title, status, notice, sources, parties, places, bodies, findings, guarantees, provisions, consequences));
+    return result(new Agreement(format, id, version, supersedes, title, status, notice, sources, parties, places, bodies, findings, guarantees, provisions, consequences, basis, labels.all()));
   }
 
   private LoadResult result(Agreement agreement) {
-    if (problems.isEmpty() && agreement == null) {
+    if (problems.hasNoErrors() && agreement == null) {
       // Defensive: a missing model without an issue would be a loader bug; report it honestly.
       problems.add(1, 1, 1, "internal", "the agreement could not be built (a loader bug; please report it)", "", "", List.of());
     }
-    return new LoadResult(file, problems.isEmpty() ? Optional.of(agreement) : Optional.empty(), problems.sorted());
+    return new LoadResult(file, problems.hasNoErrors() ? Optional.of(agreement) : Optional.empty(), problems.sorted());
+  }
+
+  /** Reads a clause's value labels: {@code fields} are the labelable fields to look up, dotted for nested ones. */
+  private void labels(Nodes.Fields f, String kind, String clausePath, String owner) {
+    Map<String, Node> present = new LinkedHashMap<>();
+    for (String field : org.umbrella.agreement.load.Keys.LABELABLE.get(kind)) {
+      String[] parts = field.split("\\.");
+      Optional<Node> n = f.get(parts[0]);
+      for (int i = 1; i < parts.length && n.isPresent(); i++) {
+        n = Labels.child(n.get(), parts[i]);
+      }
+      n.ifPresent(node -> present.put(field, node));
+    }
+    labels.read(f, clausePath, owner, org.umbrella.agreement.load.Keys.LABELABLE.get(kind), present);
   }
 
   // ---------------------------------------------------------------- YAML
@@ -435,6 +455,7 @@ public final class AgreementParser {
     Optional<String> title = optionalText(f, "title", owner);
     Optional<String> note = optionalText(f, "note", owner);
     List<Citation> cites = cites(f, owner);
+    labels(f, "place", "places." + e.id(), owner);
     if (given.size() != 1) {
       if (given.isEmpty()) {
         problems.at(e.value(), "missing-key", owner + " needs exactly one of geojson, buffer, point or union", "", "e.g. { point: [37.6176, 55.7558], km: 40 }");
@@ -597,6 +618,7 @@ public final class AgreementParser {
     }
     String recusal = f.get("recusal").map(n -> nodes.choice(n, "recusal of " + owner, List.of("none", "concerned"))).orElse("none");
     List<Citation> cites = cites(f, owner);
+    labels(f, "body", "bodies." + e.id(), owner);
     if (members != null && rule != null && quorum != null && recusal != null) {
       bodies.put(e.id(), new Body(e.id(), title.filter(x -> x != null), members, rule, quorum.intValue(), recusal.equals("none") ? Recusal.NONE : Recusal.CONCERNED, cites));
     }
@@ -648,6 +670,7 @@ public final class AgreementParser {
       problems.at(f.keyNode("decide-within"), "conflicting-keys", "'decide-within' of " + owner + " needs 'determined-by' (a body that decides)", "decide-within", "add 'determined-by: <body>' or remove 'decide-within'");
     }
     List<Citation> cites = cites(f, owner);
+    labels(f, "finding", "findings." + e.id(), owner);
     boolean match = f.has("match");
     boolean over = f.has("over");
     if (match == over) {
@@ -931,7 +954,7 @@ public final class AgreementParser {
       } else {
         Map<String, Node> seen = new HashMap<>();
         for (Node item : items) {
-          Duty d = duty(item, owner, seen);
+          Duty d = duty(item, owner, "guarantees." + e.id() + ".duties.", seen);
           ok &= d != null;
           if (d != null) {
             duties.add(d);
@@ -946,6 +969,7 @@ public final class AgreementParser {
       voidIf = list == null ? List.of() : refs(Kind.FINDING, list, "'void-if' of " + owner);
     }
     List<Citation> cites = cites(f, owner);
+    labels(f, "guarantee", "guarantees." + e.id(), owner);
     if (ok && guarantors != null && protects != null && activates != null && trigger != null && (term.isEmpty() || term.get() != null)) {
       guarantees.put(e.id(), new Guarantee(e.id(), title, text, guarantors, protects.getValue(), against, activates, term, renewable, trigger.getValue(), duties, voidIf, cites));
     }
@@ -982,7 +1006,7 @@ public final class AgreementParser {
     return new Activation.WhenInForce(provision);
   }
 
-  private Duty duty(Node n, String owner, Map<String, Node> seen) {
+  private Duty duty(Node n, String owner, String pathPrefix, Map<String, Node> seen) {
     Nodes.Fields f = nodes.mapping(n, "duty", "a duty of " + owner);
     if (f == null) {
       return null;
@@ -1019,6 +1043,9 @@ public final class AgreementParser {
       options = list == null ? null : list.stream().map(ScalarNode::getValue).toList();
     }
     List<Citation> cites = cites(f, dutyOwner);
+    if (id != null) {
+      labels(f, "duty", pathPrefix + id, dutyOwner);
+    }
     if (id == null || each == null || (within.isPresent() && within.get() == null) || options == null) {
       return null;
     }
@@ -1084,6 +1111,7 @@ public final class AgreementParser {
       quantity = Optional.ofNullable(q);
     }
     List<Citation> cites = cites(f, owner);
+    labels(f, "provision", "provisions." + e.id(), owner);
     if (ok && title != null) {
       provisions.put(e.id(), new Provision(e.id(), title, text, category, obligors, inForce, due, quantity, cites));
     }
