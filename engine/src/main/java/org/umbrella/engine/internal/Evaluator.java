@@ -357,6 +357,7 @@ public final class Evaluator {
     // the index lookup misses the cache: start it now, finish it when the first definition needs it
     byte homeTag = incidents.homeTag(incident.id());
     Object slots = null;
+    Object expired = null;
     boolean looked = false;
     boolean stored = false;
     Instant at = null;
@@ -405,6 +406,13 @@ public final class Evaluator {
       }
       if (!looked) {
         slots = incidents.get(incident.id(), homeTag);
+        if (slots != null && incidents.timeOf(incident.id()) < now - horizonMillis) {
+          // Rule 2's horizon holds at the lookup too (defect 2): a version recorded more than the
+          // horizon ago is not revised but counts as a new incident, even if eviction has not
+          // reached it yet. Its findings are numbered on from the old ones, so that no id is reused.
+          expired = slots;
+          slots = null;
+        }
         looked = true;
       }
       FindingState old = slot(slots, k, m);
@@ -430,7 +438,8 @@ public final class Evaluator {
       }
       if (ok && !live) {
         // Only incidents that raised something are remembered: a revision of any other is new evidence anyway.
-        slots = store(slots, k, raiseMatch(m, incident, at, old == null ? 1 : old.version() + 1));
+        FindingState before = old != null ? old : slot(expired, k, m);
+        slots = store(slots, k, raiseMatch(m, incident, at, before == null ? 1 : before.version() + 1));
         stored = true;
       }
     }
@@ -606,11 +615,12 @@ public final class Evaluator {
     } else if (!body.rule().passes(yes + (n - cast), no, n)) {
       outcome = REJECTED;
     }
+    if (!ignored.isEmpty()) {
+      // also when this determination decides (defect 3: the alert was skipped then)
+      alert(at, to, d.id(), "votes-not-counted", tally,
+          new Cause(def.id(), tally, List.of(d.id()), List.of(f.id())));
+    }
     if (outcome == null) {
-      if (!ignored.isEmpty()) {
-        alert(at, to, d.id(), "votes-not-counted", tally,
-            new Cause(def.id(), tally, List.of(d.id()), List.of(f.id())));
-      }
       return;
     }
     f.status = outcome;

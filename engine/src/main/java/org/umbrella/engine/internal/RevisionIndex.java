@@ -81,6 +81,27 @@ final class RevisionIndex<V> {
     return homeTag == EMPTY ? null : get(key);
   }
 
+  /** The time last put for {@code key}, which must be present. */
+  long timeOf(String key) {
+    return ringTimes[(int) (seqs[slotOf(key)] & (ringTimes.length - 1))];
+  }
+
+  /** The slot holding {@code key}, or -1. */
+  private int slotOf(String key) {
+    int h = key.hashCode();
+    byte tag = tag(h);
+    int mask = tags.length - 1;
+    for (int i = home(h); ; i = (i + 1) & mask) {
+      byte t = tags[i];
+      if (t == EMPTY) {
+        return -1;
+      }
+      if (t == tag && hashes[i] == h && keys[i].equals(key)) {
+        return i;
+      }
+    }
+  }
+
   /** The value for {@code key}, or null. */
   @SuppressWarnings("unchecked")
   V get(String key) {
