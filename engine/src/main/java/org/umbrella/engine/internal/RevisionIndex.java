@@ -21,11 +21,12 @@ package org.umbrella.engine.internal;
  *       amortised over at least as many removals as there are live entries.
  * </ul>
  *
- * <p>Not thread-safe.
+ * <p>Public only so that the benchmark's hand-written loop can use the same index (a fair
+ * comparison, docs/benchmarks.md); not API. Not thread-safe.
  *
  * @param <V> the value kept per incident
  */
-final class RevisionIndex<V> {
+public final class RevisionIndex<V> {
   private static final byte EMPTY = 0;
   private static final byte DELETED = 1;
   private static final int MIN_CAPACITY = 1 << 10;
@@ -52,7 +53,7 @@ final class RevisionIndex<V> {
   private long headSeq;
   private long tailSeq;
 
-  RevisionIndex() {
+  public RevisionIndex() {
     allocate(MIN_CAPACITY);
     ringTimes = new long[MIN_CAPACITY];
     ringSlots = new int[MIN_CAPACITY];
@@ -68,7 +69,7 @@ final class RevisionIndex<V> {
    * or more of them end here without touching the tags, which are larger than the core's cache;
    * reading it early, with nothing depending on it yet, overlaps a cache miss with the caller's work.
    */
-  byte homeTag(String key) {
+  public byte homeTag(String key) {
     int i = home(key.hashCode());
     return (used[i >>> 6] & (1L << i)) == 0 ? EMPTY : DELETED;
   }
@@ -77,7 +78,7 @@ final class RevisionIndex<V> {
    * The value for {@code key}, or null; {@code homeTag} is what {@link #homeTag} returned for it,
    * with the table unchanged since ({@link #EMPTY} when the home slot is empty: a certain miss).
    */
-  V get(String key, byte homeTag) {
+  public V get(String key, byte homeTag) {
     return homeTag == EMPTY ? null : get(key);
   }
 
@@ -123,7 +124,7 @@ final class RevisionIndex<V> {
    * Sets the value and time of {@code key}: a new key goes last in the eviction order, a present one
    * keeps its place.
    */
-  void put(String key, V value, long time) {
+  public void put(String key, V value, long time) {
     int h = key.hashCode();
     byte tag = tag(h);
     int mask = tags.length - 1;
@@ -163,7 +164,7 @@ final class RevisionIndex<V> {
   }
 
   /** Forgets entries, eldest first, while the eldest's time is before {@code limit}. */
-  void evictBefore(long limit) {
+  public void evictBefore(long limit) {
     int ringMask = ringTimes.length - 1;
     while (headSeq < tailSeq) {
       int r = (int) (headSeq & ringMask);
