@@ -85,6 +85,8 @@ public final class Evaluator {
   private final java.util.ArrayDeque<FindingState> findingsByAge = new java.util.ArrayDeque<>();
   private final int[] aggregateCount;
   private final List<Map<String, WindowState>> windows = new ArrayList<>();
+  /** Per aggregate definition index: from a window end, when the definition is armed again. */
+  private final List<java.util.function.LongUnaryOperator> armedAfter = new ArrayList<>();
   private final Map<String, GuaranteeState> guarantees = new LinkedHashMap<>();
   private final Map<String, ProvisionState> provisions = new LinkedHashMap<>();
   private final Map<String, ObligationState> obligations = new HashMap<>();
@@ -172,6 +174,7 @@ public final class Evaluator {
     aggregateCount = new int[defs.size()];
     for (int k = 0; k < defs.size(); k++) {
       windows.add(null);
+      armedAfter.add(null);
     }
     for (Finding f : defs) {
       int i = defIndex.get(f.id());
@@ -209,6 +212,7 @@ public final class Evaluator {
                 a.window().fixedLength().map(java.time.Duration::toMillis).orElse(-1L));
           };
           aggByIndex[i] = d;
+          armedAfter.set(i, end -> windowEndLimit(d, end));
           aggregatesOver.get(over).add(d);
           windows.set(i, new LinkedHashMap<>());
         }
@@ -692,10 +696,14 @@ public final class Evaluator {
     WindowState w = windows.get(a.index).computeIfAbsent(f.actor, k -> new WindowState());
     double value = a.sumOf.isPresent() ? sum(a.sumOf.get(), f) : 0;
     w.insert(f, value);
+    w.counted(now, f.eventMillis);
     recompute(a, w, f, false, at);
-    // Keep entries a late finding (up to the horizon behind the clock) or a revision (up to the
-    // horizon after that) can still share a window with.
-    w.evictThrough(windowStart(a, now - 2 * horizonMillis), end -> windowEndLimit(a, end));
+    // Keep every entry a rescan can still need: a change can come from a finding up to the horizon
+    // behind the clock (later ones are not counted), or from a revision of a finding counted within
+    // the horizon (later ones are forgotten), and its windows reach one window before it. On a
+    // time-ordered stream that is the horizon plus one window; late findings keep their neighbours.
+    long reachable = Math.min(now - horizonMillis, w.earliestCountedAfter(now - horizonMillis));
+    w.evictThrough(windowStart(a, reachable), armedAfter.get(a.index));
   }
 
   /**

@@ -106,18 +106,8 @@ public final class RevisionIndex<V> {
   /** The value for {@code key}, or null. */
   @SuppressWarnings("unchecked")
   V get(String key) {
-    int h = key.hashCode();
-    byte tag = tag(h);
-    int mask = tags.length - 1;
-    for (int i = home(h); ; i = (i + 1) & mask) {
-      byte t = tags[i];
-      if (t == EMPTY) {
-        return null;
-      }
-      if (t == tag && hashes[i] == h && keys[i].equals(key)) {
-        return (V) values[i];
-      }
-    }
+    int slot = slotOf(key);
+    return slot < 0 ? null : (V) values[slot];
   }
 
   /**

@@ -11,7 +11,8 @@ import java.util.List;
  * <p>The chain is what rule 3's left-to-right scan gives over the entries (docs/engine.md,
  * "Aggregates"): the evaluator keeps it so by recomputing it from the point of every change.
  * Entries are kept while a late finding or a revision can still reach a window holding them (the
- * evaluator says how far back); the chain's aggregates as long as entries of their windows are
+ * evaluator says how far back, from the earliest event time counted recently, which this state
+ * keeps as a sliding minimum); the chain's aggregates as long as entries of their windows are
  * kept, then only the instant from which the oldest pruned one left the definition armed.
  * Eviction advances a head index and compacts now and then, so that appending and evicting are
  * amortised O(1) on a time-ordered stream.
@@ -23,6 +24,15 @@ final class WindowState {
   private long[] times = new long[16];
   private int head;
   private int end;
+  /**
+   * When each entry was counted (engine clock) with its event time, in counting order, as a
+   * sliding minimum: an entry is dropped from the back when a later-counted one is no later in event
+   * time, so that the front holds the earliest event time counted since a given instant.
+   */
+  private long[] countedAt = new long[16];
+  private long[] countedTime = new long[16];
+  private int countedHead;
+  private int countedSize;
   /** Standing (not withdrawn) aggregates raised from this state, by window end. */
   final List<FindingState> chain = new ArrayList<>();
   /** The instant from which the last pruned aggregate of the chain left the definition armed. */
@@ -73,6 +83,42 @@ final class WindowState {
     values[i] = value;
     times[i] = f.eventMillis;
     end++;
+  }
+
+  /** Notes that an entry with event time {@code time} was counted at engine clock {@code clock}. */
+  void counted(long clock, long time) {
+    int mask = countedAt.length - 1;
+    while (countedSize > 0 && countedTime[(countedHead + countedSize - 1) & mask] >= time) {
+      countedSize--;
+    }
+    if (countedSize == countedAt.length) {
+      long[] a = new long[countedAt.length * 2];
+      long[] t = new long[a.length];
+      for (int i = 0; i < countedSize; i++) {
+        a[i] = countedAt[(countedHead + i) & mask];
+        t[i] = countedTime[(countedHead + i) & mask];
+      }
+      countedAt = a;
+      countedTime = t;
+      countedHead = 0;
+      mask = a.length - 1;
+    }
+    countedAt[(countedHead + countedSize) & mask] = clock;
+    countedTime[(countedHead + countedSize) & mask] = time;
+    countedSize++;
+  }
+
+  /**
+   * The earliest event time among entries counted after {@code since} (engine clock), or {@code
+   * Long.MAX_VALUE} if none: a revision can still reach those, and so a rescan the windows around them.
+   */
+  long earliestCountedAfter(long since) {
+    int mask = countedAt.length - 1;
+    while (countedSize > 0 && countedAt[countedHead] <= since) {
+      countedHead = (countedHead + 1) & mask;
+      countedSize--;
+    }
+    return countedSize == 0 ? Long.MAX_VALUE : countedTime[countedHead];
   }
 
   /** Removes {@code f}; false when it is not (or no longer) held. */
