@@ -62,9 +62,11 @@ public final class Engine {
    * stamped at its own instant, then the record, stamped at the clock. Outputs are handed to {@code
    * out} in order. The record's claimed time moves no deadline.
    *
+   * <p>A condition that fails at run time on this record counts as not met, with an alert
+   * ({@code condition-failed}); it does not stop the engine.
+   *
    * @throws IllegalArgumentException if {@code record} is a {@link Tick} whose time differs from
    *     {@code recordedAt} (a tick is trusted time itself)
-   * @throws EngineException if a condition cannot be evaluated on the record
    */
   public void process(InputRecord record, Instant recordedAt, Consumer<OutputRecord> out) {
     Objects.requireNonNull(recordedAt, "recordedAt");
@@ -91,8 +93,6 @@ public final class Engine {
    * Historical (batch) mode: the record's own time is taken as its record time, as when replaying
    * an already-collected dataset where the dataset is the record. Equivalent to {@code
    * process(record, record.time(), out)}.
-   *
-   * @throws EngineException if a condition cannot be evaluated on the record
    */
   public void process(InputRecord record, Consumer<OutputRecord> out) {
     evaluator.process(record, record.time(), out);

@@ -5,6 +5,8 @@ import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
@@ -127,6 +129,10 @@ public final class IncidentSchema {
           return new Compilation(null, List.of(new Problem("expected a number (int or double) but found '" + t.name() + "'", 1, 1)));
         }
       }
+      List<Problem> constant = constantProblems(ast);
+      if (!constant.isEmpty()) {
+        return new Compilation(null, constant);
+      }
       return new Compilation(new Expression(source, type, cel.createProgram(ast)), List.of());
     } catch (CelValidationException e) {
       List<Problem> problems = new ArrayList<>();
@@ -142,6 +148,35 @@ public final class IncidentSchema {
       // Planning failures are CEL-internal; report them as a problem of this expression.
       return new Compilation(null, List.of(new Problem(String.valueOf(e.getMessage()), 1, 1)));
     }
+  }
+
+  /**
+   * Evaluates the constant calls of a checked expression (those that read no field, such as {@code
+   * timestamp('2026-03-01T00:00:00Z')}) once, now, so that one that can only fail, such as {@code
+   * timestamp('1 March 2026')}, is reported at load time instead of on every incident. Only the
+   * innermost failing call is reported.
+   */
+  private static List<Problem> constantProblems(CelAbstractSyntaxTree ast) {
+    List<Problem> problems = new ArrayList<>();
+    CelNavigableAst.fromAst(ast).getRoot().allNodes()
+        .filter(n -> n.getKind() == CelExpr.ExprKind.Kind.CALL)
+        .filter(n -> n.allNodes().noneMatch(d -> d.getKind() == CelExpr.ExprKind.Kind.IDENT
+            || d.getKind() == CelExpr.ExprKind.Kind.COMPREHENSION))
+        .forEach(n -> {
+          try {
+            CelAbstractSyntaxTree sub = CelAbstractSyntaxTree.newParsedAst(n.expr(), ast.getSource());
+            DYN_ENV.createProgram(DYN_ENV.check(sub).getAst()).eval(Map.of());
+          } catch (CelValidationException | CelEvaluationException | RuntimeException e) {
+            int offset = ast.getSource().getPositionsMap().getOrDefault(n.expr().id(), 0);
+            var loc = ast.getSource().getOffsetLocation(offset);
+            int line = loc.map(l -> l.getLine()).orElse(1);
+            int column = loc.map(l -> l.getColumn() + 1).orElse(1);
+            String why = String.valueOf(e.getMessage()).replaceFirst("^evaluation error at <input>:\\d+: ", "");
+            problems.add(new Problem("this constant part can only fail when it runs: " + why, line, column));
+          }
+        });
+    // allNodes() is pre-order: the last failure is the innermost one
+    return problems.isEmpty() ? problems : List.of(problems.get(problems.size() - 1));
   }
 
   /**

@@ -78,4 +78,27 @@ class ExpressionTest {
         .isInstanceOf(Expression.EvaluationFailed.class)
         .hasMessageStartingWith("evaluating '100 / incident.fatalities.best > 1' failed");
   }
+
+  @Test
+  void compile_constantPartThatCanOnlyFail_isAProblemAtItsPosition() {
+    // issue 15 defect 5: this type-checks, and failed on every incident at run time
+    IncidentSchema.Compilation c = IncidentSchema.compile("incident.time > timestamp('1 March 2026')", IncidentSchema.ResultType.BOOL);
+    assertThat(c.ok()).isFalse();
+    assertThat(c.problems()).singleElement().satisfies(p -> {
+      assertThat(p.message()).startsWith("this constant part can only fail when it runs").contains("1 March 2026");
+      assertThat(p.line()).isEqualTo(1);
+      assertThat(p.column()).isEqualTo(26);
+    });
+    assertThat(IncidentSchema.compile("incident.fatalities.best > 1 / 0", IncidentSchema.ResultType.BOOL).problems())
+        .singleElement().satisfies(p -> assertThat(p.message()).contains("by zero"));
+  }
+
+  @Test
+  void compile_constantPartsThatHold_andPartsReadingTheIncident_compile() {
+    assertThat(IncidentSchema.compile("incident.time > timestamp('2026-03-01T00:00:00Z') + duration('24h')", IncidentSchema.ResultType.BOOL).ok())
+        .isTrue();
+    // fails only for some incidents: left to run time, where it counts as not met (docs/engine.md)
+    assertThat(IncidentSchema.compile("100 / incident.fatalities.best > 1", IncidentSchema.ResultType.BOOL).ok()).isTrue();
+    assertThat(IncidentSchema.compile("incident.tags.exists(t, t == 'x')", IncidentSchema.ResultType.BOOL).ok()).isTrue();
+  }
 }

@@ -58,19 +58,21 @@ public final class EngineComparison {
 
     double gen = run("generator alone", agreement, warmup, n, a -> {
       long[] sink = {0};
-      return new Contestant(i -> sink[0] += i.id().length(), () -> "");
+      return new Contestant(i -> sink[0] += i.id().length(), () -> "", null);
     });
     double hand = run("hand-written loop", agreement, warmup, n, a -> {
       HandLoop h = new HandLoop(a);
       return new Contestant(h::process, () -> String.format(Locale.ROOT,
           "violations %,d, significant-attack %,d, capitals %,d, russia %,d, overdue alerts %,d",
-          h.violations, h.attacks, h.capitalStrikes, h.attacksOnRussia, h.overdue));
+          h.violations, h.attacks, h.capitalStrikes, h.attacksOnRussia, h.overdue),
+          () -> new long[] {h.violations, h.attacks, h.capitalStrikes, h.attacksOnRussia, h.overdue});
     });
     double handFull = run("hand loop + records", agreement, warmup, n, a -> {
       long[] out = {0};
       HandLoop h = new HandLoop(a, true, o -> out[0]++);
       return new Contestant(h::process, () -> String.format(Locale.ROOT,
-          "violations %,d, significant-attack %,d (with a revision index and one record per finding)", h.violations, h.attacks));
+          "violations %,d, significant-attack %,d (with the engine's revision index and one record per finding)", h.violations, h.attacks),
+          () -> new long[] {h.violations, h.attacks, h.capitalStrikes, h.attacksOnRussia, h.overdue});
     });
     double engine = run("Umbrella engine", agreement, warmup, n, a -> {
       Engine e = Engine.create(a);
@@ -89,7 +91,8 @@ public final class EngineComparison {
         }
       };
       return new Contestant(i -> e.process(i, sink), () -> String.format(Locale.ROOT,
-          "violations %,d, significant-attack %,d, capitals %,d, russia %,d, overdue alerts %,d", c[0], c[1], c[2], c[3], c[4]));
+          "violations %,d, significant-attack %,d, capitals %,d, russia %,d, overdue alerts %,d", c[0], c[1], c[2], c[3], c[4]),
+          c::clone);
     });
     double esperRate = Double.NaN;
     if (esper) {
@@ -97,7 +100,8 @@ public final class EngineComparison {
         EsperPeer p = new EsperPeer(a);
         return new Contestant(p::process, () -> String.format(Locale.ROOT,
             "violations %,d, significant-attack %,d, capitals %,d, russia %,d (Esper has no decide-within alerts)",
-            p.counts[0], p.counts[1], p.counts[2], p.counts[3]), p::close);
+            p.counts[0], p.counts[1], p.counts[2], p.counts[3]),
+            () -> new long[] {p.counts[0], p.counts[1], p.counts[2], p.counts[3], -1}, p::close);
       });
     }
     double esperFull = Double.NaN;
@@ -106,10 +110,12 @@ public final class EngineComparison {
         EsperPeer p = new EsperPeer(a, true);
         return new Contestant(p::process, () -> String.format(Locale.ROOT,
             "violations %,d, significant-attack %,d, capitals %,d, russia %,d, revisions found %,d (with a 30-day revision window by id)",
-            p.counts[0], p.counts[1], p.counts[2], p.counts[3], p.revisions), p::close);
+            p.counts[0], p.counts[1], p.counts[2], p.counts[3], p.revisions),
+            () -> new long[] {p.counts[0], p.counts[1], p.counts[2], p.counts[3], -1}, p::close);
       });
     }
     System.out.println();
+    checkAgreement();
     System.out.printf(Locale.ROOT, "engine / hand-written loop: %.2f (hand loop is %.2fx faster)%n", engine / hand, hand / engine);
     System.out.printf(Locale.ROOT, "engine / hand loop + records: %.2f (that loop is %.2fx faster)%n", engine / handFull, handFull / engine);
     if (esper) {
@@ -125,11 +131,45 @@ public final class EngineComparison {
         engineNet, handNet, engineNet / handNet);
   }
 
-  /** One contestant's run: what it does per incident, what it found, and how to release it (Esper's runtime). */
-  record Contestant(Consumer<Incident> process, java.util.function.Supplier<String> found, Runnable close) {
-    Contestant(Consumer<Incident> process, java.util.function.Supplier<String> found) {
-      this(process, found, () -> { });
+  /**
+   * One contestant's run: what it does per incident, what it found (in words, and as counts of
+   * violations, significant attacks, strikes on the capitals, attacks on Russia and decide-within
+   * alerts, -1 where it has no equivalent; null for the generator), and how to release it.
+   */
+  record Contestant(Consumer<Incident> process, java.util.function.Supplier<String> found,
+      java.util.function.Supplier<long[]> counts, Runnable close) {
+    Contestant(Consumer<Incident> process, java.util.function.Supplier<String> found, java.util.function.Supplier<long[]> counts) {
+      this(process, found, counts, () -> { });
     }
+  }
+
+  /** What each contestant found, by name, to check that they all agree. */
+  static final java.util.Map<String, long[]> FOUND = new java.util.LinkedHashMap<>();
+
+  /**
+   * Fails (exit 1) unless every contestant found the same counts as the engine (where it has an
+   * equivalent): a faster contestant that finds something else is not a peer.
+   */
+  static void checkAgreement() {
+    long[] engine = FOUND.get("Umbrella engine");
+    if (engine == null) {
+      return;
+    }
+    String[] what = {"violations", "significant attacks", "strikes on the capitals", "attacks on Russia", "decide-within alerts"};
+    java.util.List<String> disagreements = new java.util.ArrayList<>();
+    FOUND.forEach((name, counts) -> {
+      for (int k = 0; k < what.length; k++) {
+        if (counts[k] >= 0 && counts[k] != engine[k]) {
+          disagreements.add(String.format(Locale.ROOT, "%s found %,d %s, the engine %,d", name, counts[k], what[k], engine[k]));
+        }
+      }
+    });
+    if (!disagreements.isEmpty()) {
+      System.out.println("CONTESTANTS DISAGREE, the comparison is void:");
+      disagreements.forEach(d -> System.out.println("  " + d));
+      System.exit(1);
+    }
+    System.out.println("All contestants found the same (checked: " + String.join(", ", FOUND.keySet()) + ").");
   }
 
   private static double run(String name, Agreement agreement, long warmup, long n, java.util.function.Function<Agreement, Contestant> make) {
@@ -161,6 +201,9 @@ public final class EngineComparison {
       if (nanos < best) {
         best = nanos;
         found = c.found().get();
+      }
+      if (c.counts() != null) {
+        FOUND.put(name, c.counts().get());
       }
       c.close().run();
     }

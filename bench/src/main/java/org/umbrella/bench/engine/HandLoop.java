@@ -1,37 +1,37 @@
 package org.umbrella.bench.engine;
 
 import java.util.ArrayDeque;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Location;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.engine.internal.PlaceIndex;
+import org.umbrella.engine.internal.RevisionIndex;
 
 /**
  * The 20-point example's finding definitions written by hand as one plain Java loop: the practical
- * limit for the same checks. Same geometry (JTS indexed point-in-area on the agreement's own places),
- * same window rules (72h half-open, at least 5 by RU on 3 UTC days, re-arming), same decide-within
- * alerts, but no generality, no causes, no output records: it only counts.
+ * limit for the same checks. Same geometry as the engine (its {@link PlaceIndex}: the places'
+ * rasters in front of JTS's indexed point-in-area), same window rules (72h half-open, at least 5 by
+ * RU on 3 UTC days, re-arming), same decide-within alerts, but no generality, no causes, no output
+ * records: it only counts. With bookkeeping it also keeps the engine's own revision index ({@link
+ * RevisionIndex}, 30 days) and makes one small record per finding.
  */
 final class HandLoop {
   private static final long WINDOW = 72 * 3_600_000L;
   private static final long DECIDE = 48 * 3_600_000L;
 
-  private final Area front;
-  private final Area moscow;
-  private final Area petersburg;
-  private final Area russia;
-  private final Coordinate probe = new Coordinate();
+  private final PlaceIndex places;
+  private final int front;
+  private final int moscow;
+  private final int petersburg;
+  private final int russia;
   private final ArrayDeque<long[]> window = new ArrayDeque<>();
   private final ArrayDeque<Long> deadlines = new ArrayDeque<>();
   private long armedFrom = Long.MIN_VALUE;
   /** With {@code bookkeeping}: the revision index rule 2 needs, and one small record per finding. */
   private final boolean bookkeeping;
-  private final java.util.LinkedHashMap<String, long[]> revisions = new java.util.LinkedHashMap<>();
+  private final RevisionIndex<Found> revisions = new RevisionIndex<>();
   private final java.util.function.Consumer<Object> sink;
 
   /** One output per finding, as a replay must write something per finding. */
@@ -42,18 +42,6 @@ final class HandLoop {
   long attacksOnRussia;
   long overdue;
 
-  private record Area(Envelope env, IndexedPointInAreaLocator locator) {
-    static Area of(Geometry g) {
-      IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(g);
-      locator.locate(new Coordinate(0, 0)); // builds its lazy index now, not in the measured loop
-      return new Area(g.getEnvelopeInternal(), locator);
-    }
-
-    boolean covers(Coordinate c) {
-      return env.covers(c.x, c.y) && locator.locate(c) != Location.EXTERIOR;
-    }
-  }
-
   HandLoop(Agreement a) {
     this(a, false, o -> { });
   }
@@ -61,27 +49,34 @@ final class HandLoop {
   HandLoop(Agreement a, boolean bookkeeping, java.util.function.Consumer<Object> sink) {
     this.bookkeeping = bookkeeping;
     this.sink = sink;
-    front = Area.of(a.places().get("front-zone").geometry());
-    moscow = Area.of(a.places().get("moscow").geometry());
-    petersburg = Area.of(a.places().get("st-petersburg").geometry());
-    // the attack-on-Russia definition is in later drafts of the example only
-    russia = a.findings().containsKey("unprovoked-attack-on-russia") ? Area.of(a.places().get("russia-west").geometry()) : null;
+    java.util.Map<String, Geometry> geometries = new java.util.LinkedHashMap<>();
+    for (String id : java.util.List.of("front-zone", "moscow", "st-petersburg", "russia-west")) {
+      // the attack-on-Russia definition (and its place) is in later drafts of the example only
+      if (a.places().containsKey(id) && (!id.equals("russia-west") || a.findings().containsKey("unprovoked-attack-on-russia"))) {
+        geometries.put(id, a.places().get(id).geometry());
+      }
+    }
+    places = new PlaceIndex(geometries);
+    front = places.indexOf("front-zone");
+    moscow = places.indexOf("moscow");
+    petersburg = places.indexOf("st-petersburg");
+    russia = places.indexOf("russia-west");
   }
 
   void process(Incident i) {
     long t = i.time().toEpochMilli();
+    byte homeTag = 0;
     if (bookkeeping) {
-      revisions.get(i.id());
-      var first = revisions.firstEntry();
-      while (first != null && first.getValue()[0] < t - 30L * 86_400_000L) {
-        revisions.pollFirstEntry();
-        first = revisions.firstEntry();
-      }
+      // as the engine: forget what is past the horizon, start the lookup early, finish it later
+      revisions.evictBefore(t - 30L * 86_400_000L);
+      homeTag = revisions.homeTag(i.id());
     }
     while (!deadlines.isEmpty() && deadlines.peekFirst() <= t) {
       deadlines.pollFirst();
       overdue++;
     }
+    // the engine looks every incident up (rule 2: any record may revise an earlier one)
+    Found previous = bookkeeping ? revisions.get(i.id(), homeTag) : null;
     if (!i.status().satisfies(ReviewStatus.VERIFIED)) {
       return;
     }
@@ -91,25 +86,27 @@ final class HandLoop {
     if (!fire) {
       return;
     }
-    probe.x = i.place().lon();
-    probe.y = i.place().lat();
+    places.at(i.place().lon(), i.place().lat());
     String party = i.actor().party();
-    if (i.independentSources() >= 1 && front.covers(probe)) {
+    if (i.independentSources() >= 1 && places.covers(front)) {
       violations++;
       if (bookkeeping) {
-        revisions.put(i.id(), new long[] {t});
-        sink.accept(new Found("ceasefire-violation", i.id(), party, t));
+        Found found = new Found("ceasefire-violation", i.id(), party, t);
+        if (previous == null) {
+          revisions.put(i.id(), found, t);
+        }
+        sink.accept(found);
       }
       if (party.equals("RU")) {
         ruViolation(t);
       }
     }
     if (party.equals("UA")) {
-      if ((k == Kind.MISSILE_STRIKE || k == Kind.DRONE_STRIKE || k == Kind.AIR_STRIKE) && (moscow.covers(probe) || petersburg.covers(probe))) {
+      if ((k == Kind.MISSILE_STRIKE || k == Kind.DRONE_STRIKE || k == Kind.AIR_STRIKE) && (places.covers(moscow) || places.covers(petersburg))) {
         capitalStrikes++;
         deadlines.addLast(t + DECIDE);
       }
-      if (russia != null && russia.covers(probe)) {
+      if (russia >= 0 && places.covers(russia)) {
         attacksOnRussia++;
         deadlines.addLast(t + DECIDE);
       }

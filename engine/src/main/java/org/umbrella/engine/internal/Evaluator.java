@@ -85,6 +85,8 @@ public final class Evaluator {
   private final java.util.ArrayDeque<FindingState> findingsByAge = new java.util.ArrayDeque<>();
   private final int[] aggregateCount;
   private final List<Map<String, WindowState>> windows = new ArrayList<>();
+  /** Per aggregate definition index: from a window end, when the definition is armed again. */
+  private final List<java.util.function.LongUnaryOperator> armedAfter = new ArrayList<>();
   private final Map<String, GuaranteeState> guarantees = new LinkedHashMap<>();
   private final Map<String, ProvisionState> provisions = new LinkedHashMap<>();
   private final Map<String, ObligationState> obligations = new HashMap<>();
@@ -172,6 +174,7 @@ public final class Evaluator {
     aggregateCount = new int[defs.size()];
     for (int k = 0; k < defs.size(); k++) {
       windows.add(null);
+      armedAfter.add(null);
     }
     for (Finding f : defs) {
       int i = defIndex.get(f.id());
@@ -209,6 +212,7 @@ public final class Evaluator {
                 a.window().fixedLength().map(java.time.Duration::toMillis).orElse(-1L));
           };
           aggByIndex[i] = d;
+          armedAfter.set(i, end -> windowEndLimit(d, end));
           aggregatesOver.get(over).add(d);
           windows.set(i, new LinkedHashMap<>());
         }
@@ -357,6 +361,7 @@ public final class Evaluator {
     // the index lookup misses the cache: start it now, finish it when the first definition needs it
     byte homeTag = incidents.homeTag(incident.id());
     Object slots = null;
+    Object expired = null;
     boolean looked = false;
     boolean stored = false;
     Instant at = null;
@@ -396,11 +401,22 @@ public final class Evaluator {
         try {
           ok = m.when.get().testActivation(activation);
         } catch (RuntimeException e) {
-          throw new EngineException("incident '" + incident.id() + "': condition of finding '" + m.def.id() + "' failed: " + e.getMessage(), e);
+          // one bad condition must not halt enforcement: not met for this record, and said
+          ok = false;
+          alert(nowInstant(), List.of(), incident.id(), "condition-failed", "condition of finding '" + m.def.id() + "' failed on incident '"
+              + incident.id() + "': " + e.getMessage() + "; counted as not met",
+              new Cause(m.def.id(), "a condition that fails at run time counts as not met", List.of(incident.id()), List.of()));
         }
       }
       if (!looked) {
         slots = incidents.get(incident.id(), homeTag);
+        if (slots != null && incidents.timeOf(incident.id()) < now - horizonMillis) {
+          // Rule 2's horizon holds at the lookup too (defect 2): a version recorded more than the
+          // horizon ago is not revised but counts as a new incident, even if eviction has not
+          // reached it yet. Its findings are numbered on from the old ones, so that no id is reused.
+          expired = slots;
+          slots = null;
+        }
         looked = true;
       }
       FindingState old = slot(slots, k, m);
@@ -411,14 +427,23 @@ public final class Evaluator {
         at = nowInstant();
       }
       boolean live = old != null && !old.status.equals(WITHDRAWN);
-      if (live && (!ok || !old.actor.equals(incident.actor().party()))) {
-        withdraw(old, at, ok ? "the incident was re-attributed from '" + old.actor + "' to '" + incident.actor().party() + "'"
-            : "the revised incident no longer satisfies the definition", List.of(incident.id()), List.of());
-        live = false;
+      if (live) {
+        String why = !ok ? "the revised incident no longer satisfies the definition"
+            : !old.actor.equals(incident.actor().party())
+                ? "the incident was re-attributed from '" + old.actor + "' to '" + incident.actor().party() + "'"
+            : old.eventMillis != incident.time().toEpochMilli()
+                ? "the incident was re-dated from " + Instant.ofEpochMilli(old.eventMillis) + " to " + incident.time()
+            : summedDiffers(m, old, incident) ? "the revised incident changes what an aggregate sums over it" : null;
+        if (why != null) {
+          // findings are never edited in place: withdrawn, and raised anew below if it still matches
+          withdraw(old, at, why, List.of(incident.id()), List.of());
+          live = false;
+        }
       }
       if (ok && !live) {
         // Only incidents that raised something are remembered: a revision of any other is new evidence anyway.
-        slots = store(slots, k, raiseMatch(m, incident, at, old == null ? 1 : old.version() + 1));
+        FindingState before = old != null ? old : slot(expired, k, m);
+        slots = store(slots, k, raiseMatch(m, incident, at, before == null ? 1 : before.version() + 1));
         stored = true;
       }
     }
@@ -427,6 +452,28 @@ public final class Evaluator {
       // forgotten in record order: the trusted clock when this version was recorded
       incidents.put(incident.id(), slots, now);
     }
+  }
+
+  /** The sum expression's value for an incident, or NaN when it fails (then any revision differs). */
+  private static double value(Expression of, Incident incident) {
+    try {
+      return of.number(IncidentActivation.of(incident));
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** Whether an aggregate summing over {@code m}'s findings would count the revision differently. */
+  private boolean summedDiffers(MatchDef m, FindingState old, Incident revised) {
+    if (old.incident == null) {
+      return false;
+    }
+    for (AggDef a : aggregatesOver.get(m.index)) {
+      if (a.sumOf.isPresent() && value(a.sumOf.get(), old.incident) != value(a.sumOf.get(), revised)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static FindingState slot(Object slots, int k, MatchDef m) {
@@ -572,11 +619,12 @@ public final class Evaluator {
     } else if (!body.rule().passes(yes + (n - cast), no, n)) {
       outcome = REJECTED;
     }
+    if (!ignored.isEmpty()) {
+      // also when this determination decides (defect 3: the alert was skipped then)
+      alert(at, to, d.id(), "votes-not-counted", tally,
+          new Cause(def.id(), tally, List.of(d.id()), List.of(f.id())));
+    }
     if (outcome == null) {
-      if (!ignored.isEmpty()) {
-        alert(at, to, d.id(), "votes-not-counted", tally,
-            new Cause(def.id(), tally, List.of(d.id()), List.of(f.id())));
-      }
       return;
     }
     f.status = outcome;
@@ -614,69 +662,130 @@ public final class Evaluator {
     }
   }
 
+  /** A confirmed finding no longer stands: every aggregate counting it drops it and re-runs its scan. */
   private void retracted(FindingState f, Instant at) {
     for (AggDef a : aggregatesOver.get(f.definition)) {
       WindowState w = windows.get(a.index).get(f.actor);
-      if (w == null || !w.remove(f)) {
+      if (w == null) {
         continue;
       }
-      List<FindingState> affected = new ArrayList<>();
-      for (FindingState r : w.raised) {
-        if (!r.status.equals(WITHDRAWN) && !r.status.equals(REJECTED) && r.contributors().contains(f)) {
-          affected.add(r);
-        }
+      if (w.remove(f)) {
+        recompute(a, w, f, true, at);
+        continue;
       }
-      for (FindingState r : affected) {
-        withdraw(r, at, "its evidence " + f.id() + " was withdrawn", List.of(), List.of(f.id()));
-        w.armedFrom = r.previousArmedFrom();
-        // Recompute: the same window without the withdrawn finding may still hold, or a later one
-        // that the raised finding had disarmed; never past the next aggregate still standing.
-        long stop = Long.MAX_VALUE;
-        for (FindingState other : w.raised) {
-          if (other != r && other.eventMillis > r.eventMillis && (other.status.equals(CONFIRMED) || other.status.equals(CANDIDATE))) {
-            stop = Math.min(stop, other.eventMillis);
-          }
-        }
-        long previousEnd = Long.MIN_VALUE;
-        for (int i = w.firstAfter(r.eventMillis - 1); i < w.end(); i++) {
-          long end = Math.max(r.eventMillis, w.at(i).eventMillis);
-          if (end >= stop) {
-            break;
-          }
-          if (end != previousEnd && tryRaise(a, w, end, at)) {
-            break;
-          }
-          previousEnd = end;
+      // Not held: too late to be counted, or older than the windows keep. An aggregate still on it
+      // is withdrawn; the windows it leaves are not scanned again (their evidence is gone).
+      for (FindingState r : new ArrayList<>(w.chain)) {
+        if (r.contributors().contains(f)) {
+          w.chain.remove(r);
+          withdraw(r, at, "its evidence " + f.id() + " was withdrawn", List.of(), List.of(f.id()));
         }
       }
     }
   }
 
   private void addToAggregate(AggDef a, FindingState f, Instant at) {
+    if (f.eventMillis <= now - horizonMillis) {
+      // Its windows may already be forgotten: counting it with part of them would not be rule 3.
+      alert(at, List.of(), f.id(), "evidence-too-late", f.id() + " happened at " + Instant.ofEpochMilli(f.eventMillis)
+          + ", more than the revision horizon before the engine clock " + at + ": it is not counted by " + a.def.id(),
+          new Cause(a.def.id(), "evidence older than the revision horizon " + java.time.Duration.ofMillis(horizonMillis)
+              + " is not counted in windows", List.of(), List.of(f.id())));
+      return;
+    }
     WindowState w = windows.get(a.index).computeIfAbsent(f.actor, k -> new WindowState());
     double value = a.sumOf.isPresent() ? sum(a.sumOf.get(), f) : 0;
     w.insert(f, value);
-    long latest = w.latest();
-    if (f.eventMillis >= latest) {
-      tryRaise(a, w, f.eventMillis, at);
-    } else {
-      // a late finding: the windows containing it end at it or at a later entry less than one window after it
-      long limit = windowEndLimit(a, f.eventMillis);
-      long previousEnd = Long.MIN_VALUE;
-      for (int i = w.firstAfter(f.eventMillis - 1); i < w.end(); i++) {
-        long end = Math.max(f.eventMillis, w.at(i).eventMillis);
-        if (end >= limit) {
-          break;
+    w.counted(now, f.eventMillis);
+    recompute(a, w, f, false, at);
+    // Keep every entry a rescan can still need: a change can come from a finding up to the horizon
+    // behind the clock (later ones are not counted), or from a revision of a finding counted within
+    // the horizon (later ones are forgotten), and its windows reach one window before it. On a
+    // time-ordered stream that is the horizon plus one window; late findings keep their neighbours.
+    long reachable = Math.min(now - horizonMillis, w.earliestCountedAfter(now - horizonMillis));
+    w.evictThrough(windowStart(a, reachable), armedAfter.get(a.index));
+  }
+
+  /**
+   * Re-runs rule 3's left-to-right scan for one actor of one aggregate from the event time of
+   * {@code changed} (just inserted, or just {@code removed}) and brings the chain to it. Windows
+   * ending before that time cannot see the change, so the chain before it stands; the scan goes on
+   * until its windows no longer contain the change and it is armed from the same instant as the old
+   * chain, after which both agree. Aggregates of the old chain that the new scan does not raise, or
+   * that rest on a removed finding, are withdrawn; windows the new scan raises that are not standing
+   * are raised. An aggregate that stands in both keeps the evidence it was raised on.
+   */
+  private void recompute(AggDef a, WindowState w, FindingState changed, boolean removed, Instant at) {
+    long t = changed.eventMillis;
+    int k = w.chainFrom(t);
+    long armed = k > 0 ? windowEndLimit(a, w.chain.get(k - 1).eventMillis) : w.prunedArmedFrom;
+    long reach = windowEndLimit(a, t);
+    List<FindingState> old = w.chain.subList(k, w.chain.size());
+    long oldArmed = armed;
+    int passed = 0;
+    int stop = -1;
+    List<Long> ends = null;
+    int i = w.firstAfter(t - 1);
+    while (i < w.end()) {
+      long e = w.time(i);
+      while (passed < old.size() && old.get(passed).eventMillis < e) {
+        oldArmed = windowEndLimit(a, old.get(passed).eventMillis);
+        passed++;
+      }
+      if (e >= reach && oldArmed == armed) {
+        stop = passed;
+        break;
+      }
+      if (e < armed) {
+        i = w.firstAfter(armed - 1);
+      } else if (holds(a, w, e)) {
+        if (ends == null) {
+          ends = new ArrayList<>(2);
         }
-        if (end != previousEnd && tryRaise(a, w, end, at)) {
-          break;
-        }
-        previousEnd = end;
+        ends.add(e);
+        armed = windowEndLimit(a, e);
+        i = w.firstAfter(armed - 1);
+      } else {
+        i = w.firstAfter(e);
       }
     }
-    // what a window can no longer need is judged from the latest evidence, but never from evidence
-    // claimed after the trusted clock: one future-dated report must not make the others forgotten
-    w.evictThrough(windowStart(a, Math.min(latest, now)));
+    if (stop < 0) {
+      stop = old.size();
+    }
+    if (stop == 0 && ends == null) {
+      return;
+    }
+    List<FindingState> affected = new ArrayList<>(old.subList(0, stop));
+    List<FindingState> kept = new ArrayList<>(affected.size());
+    List<FindingState> gone = new ArrayList<>(affected.size());
+    for (FindingState r : affected) {
+      boolean again = ends != null && ends.contains(r.eventMillis);
+      if (again && !(removed && r.contributors().contains(changed))) {
+        kept.add(r);
+        ends.remove(r.eventMillis);
+      } else {
+        gone.add(r);
+      }
+    }
+    old.subList(0, stop).clear();
+    w.chain.addAll(k, kept);
+    for (FindingState r : gone) {
+      String why = removed && r.contributors().contains(changed) ? "its evidence " + changed.id() + " was withdrawn"
+          : removed ? "the windows were scanned again when " + changed.id() + " was withdrawn, and this one no longer comes first"
+          : "late evidence " + changed.id() + " makes an earlier window hold, which disarms this one (rule 3)";
+      withdraw(r, at, why, List.of(), List.of(changed.id()));
+    }
+    if (ends != null) {
+      for (long e : ends) {
+        FindingState f = raise(a, w, e, at);
+        w.chain.add(w.chainFrom(e), f);
+        if (a.def.determinedBy().isPresent()) {
+          awaitDetermination(f, at);
+        } else {
+          confirmed(f, at);
+        }
+      }
+    }
   }
 
   private static long windowStart(AggDef a, long endMillis) {
@@ -687,23 +796,16 @@ public final class Evaluator {
     return a.windowMillis >= 0 ? startMillis + a.windowMillis : a.def.window().addTo(Instant.ofEpochMilli(startMillis)).toEpochMilli();
   }
 
-  /** Raises an aggregate finding for the window (start, end] if it holds and the definition is armed. */
-  private boolean tryRaise(AggDef a, WindowState w, long end, Instant at) {
-    if (end < w.armedFrom) {
-      return false;
-    }
-    long start = windowStart(a, end);
-    int from = w.firstAfter(start);
+  /** Whether the window (end - window, end] holds for the definition's threshold. */
+  private boolean holds(AggDef a, WindowState w, long end) {
+    int from = w.firstAfter(windowStart(a, end));
     int to = w.endThrough(end);
     int count = to - from;
-    if (count <= 0) {
+    if (count <= 0 || (a.countAtLeast > 0 && count < a.countAtLeast)) {
       return false;
     }
-    if (a.countAtLeast > 0 && count < a.countAtLeast) {
-      return false;
-    }
-    double sum = 0;
     if (a.sumOf.isPresent()) {
+      double sum = 0;
       for (int i = from; i < to; i++) {
         sum += w.value(i);
       }
@@ -711,28 +813,41 @@ public final class Evaluator {
         return false;
       }
     }
+    return a.distinctDays <= 0 || distinctDays(w, from, to, a.distinctDays) >= a.distinctDays;
+  }
+
+  /** UTC days among entries [from, to), counting at most up to {@code enough}. */
+  private static int distinctDays(WindowState w, int from, int to, int enough) {
     int days = 0;
-    if (a.distinctDays > 0) {
-      // entries are in time order: jump from each day to the first entry after it
-      for (int i = from; i < to; days++) {
-        long dayEnd = (Math.floorDiv(w.time(i), 86_400_000L) + 1) * 86_400_000L - 1;
-        i = w.firstAfter(dayEnd, i + 1, to);
-      }
-      if (days < a.distinctDays) {
-        return false;
+    // entries are in time order: jump from each day to the first entry after it
+    for (int i = from; i < to && days < enough; days++) {
+      long dayEnd = (Math.floorDiv(w.time(i), 86_400_000L) + 1) * 86_400_000L - 1;
+      i = w.firstAfter(dayEnd, i + 1, to);
+    }
+    return days;
+  }
+
+  /** Raises an aggregate finding for the window (start, end], which holds, and emits it. */
+  private FindingState raise(AggDef a, WindowState w, long end, Instant at) {
+    long start = windowStart(a, end);
+    int from = w.firstAfter(start);
+    int to = w.endThrough(end);
+    int count = to - from;
+    double sum = 0;
+    if (a.sumOf.isPresent()) {
+      for (int i = from; i < to; i++) {
+        sum += w.value(i);
       }
     }
+    int days = a.distinctDays > 0 ? distinctDays(w, from, to, Integer.MAX_VALUE) : 0;
     List<FindingState> contributors = w.slice(from, to);
-    FindingState first = contributors.get(0);
-    String actor = first.actor;
+    String actor = contributors.get(0).actor;
     int n = ++aggregateCount[a.index];
     String id = a.def.id() + "/" + n;
     boolean determined = a.def.determinedBy().isPresent();
-    FindingState f = FindingState.aggregate(id, a.def.id(), a.index, actor, contributors, start, end, w.armedFrom,
+    FindingState f = FindingState.aggregate(id, a.def.id(), a.index, actor, contributors, start, end, Long.MIN_VALUE,
         determined ? CANDIDATE : CONFIRMED);
     f.raisedAtMillis = at.toEpochMilli();
-    w.armedFrom = windowEndLimit(a, end);
-    w.raised.add(f);
     if (findings.put(id, f) == null) {
       findingsByAge.addLast(f);
     }
@@ -746,17 +861,20 @@ public final class Evaluator {
         + Instant.ofEpochMilli(start) + ", " + Instant.ofEpochMilli(end) + "]"
         + (a.distinctDays > 0 ? " on " + days + " distinct days >= " + a.distinctDays : "");
     emit(new FindingRecord(id, at, a.def.id(), f.status, actor, f.incidentIds(), window(f), new Cause(a.def.id(), rule, List.of(), from_)));
-    if (determined) {
-      awaitDetermination(f, at);
-    } else {
-      confirmed(f, at);
-    }
-    return true;
+    return f;
   }
 
   private double sum(Expression of, FindingState f) {
     if (!f.isAggregate()) {
-      return of.number(IncidentActivation.of(f.incident));
+      try {
+        return of.number(IncidentActivation.of(f.incident));
+      } catch (RuntimeException e) {
+        // as a failing condition (docs/engine.md, "Conditions that fail"): counted as 0, and said
+        alert(nowInstant(), List.of(), f.id(), "expression-failed", "sum expression '" + of.source() + "' failed on incident '"
+            + f.incidentId + "' (" + f.id() + "): " + e.getMessage() + "; counted as 0",
+            new Cause(defs.get(f.definition).id(), "an expression that fails at run time counts as 0", List.of(f.incidentId), List.of(f.id())));
+        return 0;
+      }
     }
     double s = 0;
     for (FindingState c : f.contributors()) {
@@ -935,12 +1053,11 @@ public final class Evaluator {
   private void evict() {
     long limit = now - horizonMillis;
     incidents.evictBefore(limit);
-    // Decided findings past the horizon are forgotten; undecided ones stay (a body may still vote)
-    // but let go of their contributors, which no revision can reach any more.
+    // Decided findings past the horizon are forgotten; undecided ones stay (a body may still vote).
+    // An aggregate lets go of its contributors when its window leaves the windows kept (WindowState).
     FindingState f;
     while ((f = findingsByAge.peekFirst()) != null && f.raisedAtMillis < limit) {
       findingsByAge.pollFirst();
-      f.dropContributors();
       if (!f.status.equals(CANDIDATE)) {
         findings.remove(f.id());
       }

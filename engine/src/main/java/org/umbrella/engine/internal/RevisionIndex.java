@@ -21,11 +21,12 @@ package org.umbrella.engine.internal;
  *       amortised over at least as many removals as there are live entries.
  * </ul>
  *
- * <p>Not thread-safe.
+ * <p>Public only so that the benchmark's hand-written loop can use the same index (a fair
+ * comparison, docs/benchmarks.md); not API. Not thread-safe.
  *
  * @param <V> the value kept per incident
  */
-final class RevisionIndex<V> {
+public final class RevisionIndex<V> {
   private static final byte EMPTY = 0;
   private static final byte DELETED = 1;
   private static final int MIN_CAPACITY = 1 << 10;
@@ -52,7 +53,7 @@ final class RevisionIndex<V> {
   private long headSeq;
   private long tailSeq;
 
-  RevisionIndex() {
+  public RevisionIndex() {
     allocate(MIN_CAPACITY);
     ringTimes = new long[MIN_CAPACITY];
     ringSlots = new int[MIN_CAPACITY];
@@ -68,7 +69,7 @@ final class RevisionIndex<V> {
    * or more of them end here without touching the tags, which are larger than the core's cache;
    * reading it early, with nothing depending on it yet, overlaps a cache miss with the caller's work.
    */
-  byte homeTag(String key) {
+  public byte homeTag(String key) {
     int i = home(key.hashCode());
     return (used[i >>> 6] & (1L << i)) == 0 ? EMPTY : DELETED;
   }
@@ -77,32 +78,43 @@ final class RevisionIndex<V> {
    * The value for {@code key}, or null; {@code homeTag} is what {@link #homeTag} returned for it,
    * with the table unchanged since ({@link #EMPTY} when the home slot is empty: a certain miss).
    */
-  V get(String key, byte homeTag) {
+  public V get(String key, byte homeTag) {
     return homeTag == EMPTY ? null : get(key);
   }
 
-  /** The value for {@code key}, or null. */
-  @SuppressWarnings("unchecked")
-  V get(String key) {
+  /** The time last put for {@code key}, which must be present. */
+  long timeOf(String key) {
+    return ringTimes[(int) (seqs[slotOf(key)] & (ringTimes.length - 1))];
+  }
+
+  /** The slot holding {@code key}, or -1. */
+  private int slotOf(String key) {
     int h = key.hashCode();
     byte tag = tag(h);
     int mask = tags.length - 1;
     for (int i = home(h); ; i = (i + 1) & mask) {
       byte t = tags[i];
       if (t == EMPTY) {
-        return null;
+        return -1;
       }
       if (t == tag && hashes[i] == h && keys[i].equals(key)) {
-        return (V) values[i];
+        return i;
       }
     }
+  }
+
+  /** The value for {@code key}, or null. */
+  @SuppressWarnings("unchecked")
+  V get(String key) {
+    int slot = slotOf(key);
+    return slot < 0 ? null : (V) values[slot];
   }
 
   /**
    * Sets the value and time of {@code key}: a new key goes last in the eviction order, a present one
    * keeps its place.
    */
-  void put(String key, V value, long time) {
+  public void put(String key, V value, long time) {
     int h = key.hashCode();
     byte tag = tag(h);
     int mask = tags.length - 1;
@@ -142,7 +154,7 @@ final class RevisionIndex<V> {
   }
 
   /** Forgets entries, eldest first, while the eldest's time is before {@code limit}. */
-  void evictBefore(long limit) {
+  public void evictBefore(long limit) {
     int ringMask = ringTimes.length - 1;
     while (headSeq < tailSeq) {
       int r = (int) (headSeq & ringMask);

@@ -1,43 +1,61 @@
 package org.umbrella.engine.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The confirmed findings one aggregate definition counts for one actor, sorted by event time (ties
- * in arrival order), and the aggregate findings it raised. Entries at or before the start of the
- * window ending at the latest entry are dropped: no window that can still be raised contains them.
+ * in arrival order), and the chain of aggregate findings standing on them, sorted by window end.
+ *
+ * <p>The chain is what rule 3's left-to-right scan gives over the entries (docs/engine.md,
+ * "Aggregates"): the evaluator keeps it so by recomputing it from the point of every change.
+ * Entries are kept while a late finding or a revision can still reach a window holding them (the
+ * evaluator says how far back, from the earliest event time counted recently, which this state
+ * keeps as a sliding minimum); the chain's aggregates as long as entries of their windows are
+ * kept, then only the instant from which the oldest pruned one left the definition armed.
  * Eviction advances a head index and compacts now and then, so that appending and evicting are
  * amortised O(1) on a time-ordered stream.
  */
 final class WindowState {
-  private final List<FindingState> entries = new ArrayList<>();
+  private FindingState[] entries = new FindingState[16];
   private double[] values = new double[16];
   /** Event times of the entries, parallel to {@code entries}: scanned without touching the findings. */
   private long[] times = new long[16];
   private int head;
-  final List<FindingState> raised = new ArrayList<>();
-  long armedFrom = Long.MIN_VALUE;
-  private int pruneAt = 16;
+  private int end;
+  /**
+   * When each entry was counted (engine clock) with its event time, in counting order, as a
+   * sliding minimum: an entry is dropped from the back when a later-counted one is no later in event
+   * time, so that the front holds the earliest event time counted since a given instant.
+   */
+  private long[] countedAt = new long[16];
+  private long[] countedTime = new long[16];
+  private int countedHead;
+  private int countedSize;
+  /** Standing (not withdrawn) aggregates raised from this state, by window end. */
+  final List<FindingState> chain = new ArrayList<>();
+  /** The instant from which the last pruned aggregate of the chain left the definition armed. */
+  long prunedArmedFrom = Long.MIN_VALUE;
 
   int start() {
     return head;
   }
 
   int end() {
-    return entries.size();
+    return end;
+  }
+
+  boolean isEmpty() {
+    return head == end;
   }
 
   FindingState at(int i) {
-    return entries.get(i);
+    return entries[i];
   }
 
   double value(int i) {
     return values[i];
-  }
-
-  long latest() {
-    return times[entries.size() - 1];
   }
 
   long time(int i) {
@@ -46,58 +64,115 @@ final class WindowState {
 
   /** Inserts keeping time order (ties: arrival order). */
   void insert(FindingState f, double value) {
-    int i = entries.size();
-    while (i > head && times[i - 1] > f.eventMillis) {
-      i--;
+    if (end == entries.length) {
+      if (head > 0) {
+        compact();
+      }
+      if (end == entries.length) {
+        int n = entries.length * 2;
+        entries = Arrays.copyOf(entries, n);
+        values = Arrays.copyOf(values, n);
+        times = Arrays.copyOf(times, n);
+      }
     }
-    entries.add(i, f);
-    if (values.length < entries.size()) {
-      values = java.util.Arrays.copyOf(values, Math.max(16, values.length * 2));
-      times = java.util.Arrays.copyOf(times, values.length);
-    }
-    System.arraycopy(values, i, values, i + 1, entries.size() - 1 - i);
-    System.arraycopy(times, i, times, i + 1, entries.size() - 1 - i);
+    int i = end > head && times[end - 1] <= f.eventMillis ? end : firstAfter(f.eventMillis);
+    System.arraycopy(entries, i, entries, i + 1, end - i);
+    System.arraycopy(values, i, values, i + 1, end - i);
+    System.arraycopy(times, i, times, i + 1, end - i);
+    entries[i] = f;
     values[i] = value;
     times[i] = f.eventMillis;
+    end++;
   }
 
+  /** Notes that an entry with event time {@code time} was counted at engine clock {@code clock}. */
+  void counted(long clock, long time) {
+    int mask = countedAt.length - 1;
+    while (countedSize > 0 && countedTime[(countedHead + countedSize - 1) & mask] >= time) {
+      countedSize--;
+    }
+    if (countedSize == countedAt.length) {
+      long[] a = new long[countedAt.length * 2];
+      long[] t = new long[a.length];
+      for (int i = 0; i < countedSize; i++) {
+        a[i] = countedAt[(countedHead + i) & mask];
+        t[i] = countedTime[(countedHead + i) & mask];
+      }
+      countedAt = a;
+      countedTime = t;
+      countedHead = 0;
+      mask = a.length - 1;
+    }
+    countedAt[(countedHead + countedSize) & mask] = clock;
+    countedTime[(countedHead + countedSize) & mask] = time;
+    countedSize++;
+  }
+
+  /**
+   * The earliest event time among entries counted after {@code since} (engine clock), or {@code
+   * Long.MAX_VALUE} if none: a revision can still reach those, and so a rescan the windows around them.
+   */
+  long earliestCountedAfter(long since) {
+    int mask = countedAt.length - 1;
+    while (countedSize > 0 && countedAt[countedHead] <= since) {
+      countedHead = (countedHead + 1) & mask;
+      countedSize--;
+    }
+    return countedSize == 0 ? Long.MAX_VALUE : countedTime[countedHead];
+  }
+
+  /** Removes {@code f}; false when it is not (or no longer) held. */
   boolean remove(FindingState f) {
-    for (int i = head; i < entries.size(); i++) {
-      if (entries.get(i) == f) {
-        entries.remove(i);
-        System.arraycopy(values, i + 1, values, i, entries.size() - i);
-        System.arraycopy(times, i + 1, times, i, entries.size() - i);
+    for (int i = firstAfter(f.eventMillis - 1); i < end && times[i] == f.eventMillis; i++) {
+      if (entries[i] == f) {
+        System.arraycopy(entries, i + 1, entries, i, end - i - 1);
+        System.arraycopy(values, i + 1, values, i, end - i - 1);
+        System.arraycopy(times, i + 1, times, i, end - i - 1);
+        entries[--end] = null;
         return true;
       }
     }
     return false;
   }
 
-  /** Drops entries at or before {@code horizonMillis}. */
-  void evictThrough(long horizonMillis) {
-    while (head < entries.size() && times[head] <= horizonMillis) {
-      entries.set(head, null);
+  /**
+   * Drops entries at or before {@code limitMillis}, and the chain's aggregates whose window ended at
+   * or before it (remembering from when the last of them left the definition armed, and letting go
+   * of their contributors: they are final).
+   */
+  void evictThrough(long limitMillis, java.util.function.LongUnaryOperator armedAfter) {
+    while (head < end && times[head] <= limitMillis) {
+      entries[head] = null;
       head++;
     }
-    if (head > 64 && head > entries.size() / 2) {
-      int n = entries.size() - head;
-      entries.subList(0, head).clear();
-      System.arraycopy(values, head, values, 0, n);
-      System.arraycopy(times, head, times, 0, n);
-      head = 0;
+    if (head > 64 && head > end / 2) {
+      compact();
     }
-    // Pruning is memory hygiene only: a raised finding before the horizon can no longer share an
-    // entry with the window, so it is never affected by a withdrawal. Prune when the list has doubled
-    // since the last time, so that undecided candidates (kept) do not make every call scan them.
-    if (raised.size() >= pruneAt) {
-      raised.removeIf(r -> r.eventMillis <= horizonMillis && !"candidate".equals(r.status));
-      pruneAt = Math.max(16, 2 * raised.size());
+    if (!chain.isEmpty() && chain.get(0).eventMillis <= limitMillis) {
+      int n = 0;
+      while (n < chain.size() && chain.get(n).eventMillis <= limitMillis) {
+        FindingState r = chain.get(n);
+        prunedArmedFrom = Math.max(prunedArmedFrom, armedAfter.applyAsLong(r.eventMillis));
+        r.dropContributors();
+        n++;
+      }
+      chain.subList(0, n).clear();
     }
+  }
+
+  private void compact() {
+    int n = end - head;
+    System.arraycopy(entries, head, entries, 0, n);
+    System.arraycopy(values, head, values, 0, n);
+    System.arraycopy(times, head, times, 0, n);
+    Arrays.fill(entries, n, end, null);
+    end = n;
+    head = 0;
   }
 
   /** Index of the first entry with time > fromMillis. */
   int firstAfter(long fromMillis) {
-    return firstAfter(fromMillis, head, entries.size());
+    return firstAfter(fromMillis, head, end);
   }
 
   /** Index of the first entry in [lo, hi) with time > fromMillis, or hi. */
@@ -115,20 +190,25 @@ final class WindowState {
 
   /** Index after the last entry with time <= toMillis. */
   int endThrough(long toMillis) {
-    int lo = head;
-    int hi = entries.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (times[mid] <= toMillis) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return firstAfter(toMillis);
   }
 
   List<FindingState> slice(int from, int to) {
-    return new ArrayList<>(entries.subList(from, to));
+    return new ArrayList<>(Arrays.asList(entries).subList(from, to));
+  }
+
+  /** Index of the first aggregate of the chain whose window ends at or after {@code millis}. */
+  int chainFrom(long millis) {
+    int lo = 0;
+    int hi = chain.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (chain.get(mid).eventMillis >= millis) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 }
