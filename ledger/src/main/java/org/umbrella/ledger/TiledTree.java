@@ -91,6 +91,9 @@ public final class TiledTree {
    * {@code index}; those at stored levels above 0 are returned, lowest first.
    */
   public static List<Completed> completedBy(CompactRange before, byte[] leafHash) {
+    if ((before.size() & ((1L << STRIDE) - 1)) != (1L << STRIDE) - 1) {
+      return List.of(); // the leaf completes no subtree of 2^STRIDE leaves or more
+    }
     List<Completed> out = new ArrayList<>();
     List<byte[]> frontier = before.hashes();
     long index = before.size();
