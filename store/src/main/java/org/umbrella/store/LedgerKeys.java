@@ -42,6 +42,11 @@ public final class LedgerKeys {
     try {
       Files.createDirectories(dataDir);
       if (!Files.exists(file)) {
+        if (!history(dataDir).isEmpty()) {
+          throw new StoreException("the private key is missing, but this data directory's ledger was signed by "
+              + history(dataDir).getLast().encoded() + ": put its " + KEY + " back (from your key custody; a backup"
+              + " holds it only when made with --with-private-key), or rotate to a new key only after restoring it");
+        }
         writePrivate(dataDir, KEY, Ed25519.generate(new SecureRandom()));
       }
       NoteSigner signer = new NoteSigner(origin, Ed25519.fromPrivateKeyText(Files.readString(file)));
@@ -74,6 +79,21 @@ public final class LedgerKeys {
       return next;
     } catch (IOException e) {
       throw new StoreException("cannot rotate the ledger key in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The data directory's current public key, read from {@code ledger-key.pub} (no private key
+   * needed), or empty when the directory has none yet.
+   *
+   * @throws StoreException if the file is not a verifier key
+   */
+  public static java.util.Optional<NoteVerifier> currentPublic(Path dataDir) {
+    Path file = dataDir.resolve(PUB);
+    try {
+      return Files.exists(file) ? java.util.Optional.of(NoteVerifier.parse(Files.readString(file).strip())) : java.util.Optional.empty();
+    } catch (IOException | LedgerException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -42,6 +42,24 @@ public final class LedgerVerifier {
   private final Connection c;
   private final NoteVerifier key;
 
+  /**
+   * Verifies the ledger of {@code db} against {@code key} (the data directory's current public
+   * key), from the signed head at {@code fromSize}; needs no private key.
+   *
+   * @throws StoreException on a database error
+   */
+  public static VerifyReport verify(Database db, NoteVerifier key, long fromSize) {
+    try (Connection c = db.dataSource().getConnection()) {
+      try {
+        return new LedgerVerifier(c, key).verify(fromSize);
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database error: " + e.getMessage(), e);
+    }
+  }
+
   LedgerVerifier(Connection c, NoteVerifier key) {
     this.c = c;
     this.key = key;
