@@ -91,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
   int engineQueue;
 
   @Option(names = "--witness", paramLabel = "URL=VERIFIER_KEY",
-      description = "A witness (C2SP tlog-witness) to submit each new checkpoint to and keep the cosignatures of; repeat for several (e.g. one per party).")
+      description = "A witness (C2SP tlog-witness) to submit each new checkpoint to and keep the cosignatures of: its URL and its verifier key (or a file holding it, e.g. its witness-key.pub); repeat for several (e.g. one per party).")
   List<String> witnesses = new java.util.ArrayList<>();
 
   @Option(names = "--witness-interval", paramLabel = "DURATION", defaultValue = "PT1S",
@@ -131,6 +131,11 @@ final class ServeCommand implements Callable<Integer> {
     List<WitnessEndpoint> witnessEndpoints = new java.util.ArrayList<>();
     for (String w : witnesses) {
       try {
+        int eq = w.indexOf('=');
+        Path keyFile = eq > 0 ? Path.of(w.substring(eq + 1)) : null;
+        if (keyFile != null && Files.isRegularFile(keyFile)) { // URL=FILE: the witness's witness-key.pub
+          w = w.substring(0, eq + 1) + Files.readString(keyFile).strip();
+        }
         witnessEndpoints.add(WitnessEndpoint.parse(w));
       } catch (IllegalArgumentException e) {
         throw new UserException(e.getMessage());

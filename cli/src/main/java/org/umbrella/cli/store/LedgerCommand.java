@@ -14,6 +14,7 @@ import org.umbrella.ledger.Checkpoint;
 import org.umbrella.ledger.CosignatureVerifier;
 import org.umbrella.ledger.NoteSigner;
 import org.umbrella.ledger.WitnessPolicy;
+import org.umbrella.store.Cosignatures;
 import org.umbrella.store.LedgerKeys;
 import org.umbrella.ledger.LedgerException;
 import org.umbrella.ledger.NoteVerifier;
@@ -89,6 +90,9 @@ public final class LedgerCommand implements Runnable {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the proof here instead of standard output.")
     Path output;
 
+    @Option(names = "--cosigned", description = "Prove inclusion in the latest tree head the witnesses cosigned, its checkpoint carrying every cosignature (for check-proof --witness).")
+    boolean cosigned;
+
     @Override
     public Integer call() {
       try (PostgresEvidenceStore s = store.open()) {
@@ -102,7 +106,14 @@ public final class LedgerCommand implements Runnable {
         } else {
           leaf = s.leafIndexOf(id);
         }
-        String json = s.proof(leaf).toJson();
+        String json;
+        if (cosigned) {
+          Cosignatures.CosignedHead head = new Cosignatures(s.database()).latest()
+              .orElseThrow(() -> new UserException("no witness has cosigned a tree head yet (serve with --witness)"));
+          json = s.proof(leaf, head.treeSize(), head.note()).toJson();
+        } else {
+          json = s.proof(leaf).toJson();
+        }
         if (output == null) {
           spec.commandLine().getOut().print(json);
         } else {
