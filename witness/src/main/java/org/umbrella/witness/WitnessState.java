@@ -31,6 +31,8 @@ public final class WitnessState {
 
   private final Path file;
   private final Map<String, WitnessedLog> logs = new LinkedHashMap<>();
+  /** The keys configured for each origin at the last start, to tell a changed configuration. */
+  private final Map<String, List<String>> configuredKeys = new LinkedHashMap<>();
 
   private WitnessState(Path file) {
     this.file = file;
@@ -39,8 +41,10 @@ public final class WitnessState {
   /**
    * Loads the state of {@code stateDir}, and adds the {@code configured} logs (by origin, each
    * with its trusted keys) that it has no record of yet. A log already recorded keeps the keys it
-   * recorded: a key rotation the witness followed is not undone by a restart with the old
-   * configuration.
+   * recorded while its configured keys are those of the last start: a key rotation the witness
+   * followed is not undone by a restart with the old configuration. When the operator configures
+   * other keys for it (after a key compromise), the configured keys replace the recorded ones; the
+   * size and root it cosigned are kept.
    *
    * @throws WitnessException if the file exists but is not a valid state
    */
@@ -55,12 +59,36 @@ public final class WitnessState {
           WitnessedLog log = new WitnessedLog(l.path("origin").asText(), keys, l.path("size").asLong(),
               Base64.getDecoder().decode(l.path("root").asText()), l.path("checkpoint").asText());
           s.logs.put(log.origin(), log);
+          List<String> conf = new ArrayList<>();
+          l.path("configured").forEach(k -> conf.add(k.asText()));
+          s.configuredKeys.put(log.origin(), conf);
         }
       }
     } catch (IOException | LedgerException | IllegalArgumentException e) {
       throw new WitnessException("cannot read the witness state " + s.file + ": " + e.getMessage(), e);
     }
-    configured.forEach((origin, keys) -> s.logs.putIfAbsent(origin, WitnessedLog.fresh(origin, keys)));
+    boolean changed = false;
+    for (Map.Entry<String, List<NoteVerifier>> e : configured.entrySet()) {
+      List<String> now = e.getValue().stream().map(NoteVerifier::encoded).toList();
+      WitnessedLog known = s.logs.get(e.getKey());
+      if (known == null) {
+        s.logs.put(e.getKey(), WitnessedLog.fresh(e.getKey(), e.getValue()));
+      } else if (!now.equals(s.configuredKeys.get(e.getKey()))) {
+        s.logs.put(e.getKey(), new WitnessedLog(e.getKey(), e.getValue(), known.size(), known.rootHash(), known.checkpoint()));
+        System.err.println("witness: the configured keys of " + e.getKey() + " changed; trusting " + now);
+      } else {
+        continue;
+      }
+      s.configuredKeys.put(e.getKey(), now);
+      changed = true;
+    }
+    if (changed) {
+      try {
+        s.write();
+      } catch (IOException e) {
+        throw new WitnessException("cannot write the witness state " + s.file + ": " + e.getMessage(), e);
+      }
+    }
     return s;
   }
 
@@ -104,6 +132,8 @@ public final class WitnessState {
       o.put("size", l.size());
       o.put("root", Base64.getEncoder().encodeToString(l.rootHash()));
       o.put("checkpoint", l.checkpoint());
+      var conf = o.putArray("configured");
+      configuredKeys.getOrDefault(l.origin(), List.of()).forEach(conf::add);
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);

@@ -87,5 +87,13 @@ class WitnessServerTest {
           .statusCode()).isEqualTo(404);
     }
     assertThat(Files.readString(dir.resolve("witness-state.json"))).contains("\"size\" : 20");
+    // after a key compromise the operator configures the new key: it replaces the old, the size stays
+    NoteSigner replacement = new NoteSigner(ORIGIN, Ed25519.generate(new SecureRandom()));
+    WitnessState rekeyed = WitnessState.load(dir, Map.of(ORIGIN, List.of(replacement.verifier())));
+    assertThat(rekeyed.log(ORIGIN).orElseThrow().keys()).containsExactly(replacement.verifier());
+    assertThat(rekeyed.log(ORIGIN).orElseThrow().size()).isEqualTo(20);
+    // an unchanged configuration keeps what the state holds
+    assertThat(WitnessState.load(dir, Map.of(ORIGIN, List.of(replacement.verifier()))).log(ORIGIN).orElseThrow().keys())
+        .containsExactly(replacement.verifier());
   }
 }
