@@ -19,13 +19,7 @@ public record CosignatureVerifier(String name, byte[] publicKey) implements Note
   public static final byte TYPE = 0x04;
 
   public CosignatureVerifier {
-    if (!KeyNames.isValid(name)) {
-      throw new IllegalArgumentException("key name must be non-empty without '+' or Unicode spaces");
-    }
-    if (publicKey == null || publicKey.length != 32) {
-      throw new IllegalArgumentException("Ed25519 public key must be 32 bytes");
-    }
-    publicKey = publicKey.clone();
+    publicKey = NoteKey.checked(name, publicKey);
   }
 
   /**

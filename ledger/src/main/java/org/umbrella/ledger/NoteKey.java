@@ -51,6 +51,21 @@ public sealed interface NoteKey permits NoteVerifier, CosignatureVerifier {
     };
   }
 
+  /**
+   * Checks a key's name and raw Ed25519 key, returning a copy of the key.
+   *
+   * @throws IllegalArgumentException if the name is not a valid key name or the key is not 32 bytes
+   */
+  static byte[] checked(String name, byte[] publicKey) {
+    if (!KeyNames.isValid(name)) {
+      throw new IllegalArgumentException("key name must be non-empty without '+' or Unicode spaces");
+    }
+    if (publicKey == null || publicKey.length != 32) {
+      throw new IllegalArgumentException("Ed25519 public key must be 32 bytes");
+    }
+    return publicKey.clone();
+  }
+
   /** SHA-256(name || 0x0A || type || key)[:4]. */
   static byte[] keyId(String name, byte type, byte[] key) {
     byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -23,13 +23,7 @@ public record NoteVerifier(String name, byte[] publicKey) implements NoteKey {
   private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
   public NoteVerifier {
-    if (!KeyNames.isValid(name)) {
-      throw new IllegalArgumentException("key name must be non-empty without '+' or Unicode spaces");
-    }
-    if (publicKey == null || publicKey.length != 32) {
-      throw new IllegalArgumentException("Ed25519 public key must be 32 bytes");
-    }
-    publicKey = publicKey.clone();
+    publicKey = NoteKey.checked(name, publicKey);
   }
 
   /** The verifier for a JDK Ed25519 public key. */

@@ -5,21 +5,8 @@ import static org.umbrella.cli.store.StoreCommandsTest.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.umbrella.engine.input.Actor;
-import org.umbrella.engine.input.Fatalities;
-import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.InputCodec;
-import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
-import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.engine.input.ReviewStatus;
-import org.umbrella.engine.input.Source;
-import org.umbrella.engine.input.TimePrecision;
 
 /**
  * {@code umbrella backup}, {@code umbrella restore} into an empty data directory, then
@@ -34,14 +21,7 @@ class BackupRestoreTest {
   @Test
   void backupRestoreVerify_givesTheSameSizeAndRoot(@TempDir Path tmp) throws Exception {
     Path data = tmp.resolve("data");
-    Path file = tmp.resolve("reports.jsonl");
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      lines.add(InputCodec.encode(new Incident("r-" + i, Instant.parse("2026-03-01T00:00:00Z").plusSeconds(60L * i),
-          TimePrecision.EXACT, new Place(47.1, 37.5, PlacePrecision.EXACT), Kind.SHELLING, Actor.UNATTRIBUTED, "civilian",
-          new Fatalities(0, 0, 1), List.of(new Source("omm-" + i, "monitor", "omm")), ReviewStatus.REPORTED, List.of())));
-    }
-    Files.write(file, lines);
+    Path file = ReportFiles.write(tmp, "r-", 300);
     assertThat(run("import", file.toString(), "--format", "umbrella", "--data-dir", data.toString()).exit()).isZero();
     StoreCommandsTest.Run before = run("ledger", "verify", "--data-dir", data.toString());
     assertThat(before.exit()).as(before.err()).isZero();

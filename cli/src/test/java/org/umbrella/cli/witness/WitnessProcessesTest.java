@@ -22,7 +22,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -34,17 +33,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.umbrella.cli.store.ReportFiles;
 import org.umbrella.cli.store.StoreCommandsTest;
-import org.umbrella.engine.input.Actor;
-import org.umbrella.engine.input.Fatalities;
-import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.InputCodec;
-import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
-import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.engine.input.ReviewStatus;
-import org.umbrella.engine.input.Source;
-import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.ledger.AddCheckpointRequest;
 import org.umbrella.ledger.Checkpoint;
 import org.umbrella.ledger.Ed25519;
@@ -150,14 +140,7 @@ class WitnessProcessesTest {
   }
 
   static void importReports(Path data, Path tmp, String prefix, int n) throws Exception {
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      lines.add(InputCodec.encode(new Incident(prefix + i, Instant.parse("2026-03-01T00:00:00Z").plusSeconds(60L * i),
-          TimePrecision.EXACT, new Place(47.1, 37.5, PlacePrecision.EXACT), Kind.SHELLING, Actor.UNATTRIBUTED, "civilian",
-          new Fatalities(0, 0, 1), List.of(new Source("omm-" + prefix + i, "monitor", "omm")), ReviewStatus.REPORTED, List.of())));
-    }
-    Path file = tmp.resolve(prefix + "reports.jsonl");
-    Files.write(file, lines);
+    Path file = ReportFiles.write(tmp, prefix, n);
     StoreCommandsTest.Run r = StoreCommandsTest.run("import", file.toString(), "--format", "umbrella", "--data-dir", data.toString());
     assertThat(r.exit()).as(r.err()).isZero();
   }
