@@ -3,9 +3,12 @@ package org.umbrella.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.engine.input.InputRecord;
+import org.umbrella.engine.input.RecordedInput;
+import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.internal.Evaluator;
 import org.umbrella.engine.output.OutputRecord;
 
@@ -13,12 +16,22 @@ import org.umbrella.engine.output.OutputRecord;
  * The enforcement engine for one agreement and one input stream (LANGUAGE.md section 2,
  * docs/engine.md).
  *
- * <p>Feed records in time order with {@link #process}; the engine carries its state from one call
- * to the next, so a stream may be fed in chunks of any size and gives the same outputs, byte for
- * byte, as when fed at once. A record earlier than the latest one is processed at the current clock
- * (its own time still counts for windows). Outputs are a pure function of the agreement and the
- * input sequence: no clock, no randomness, no hash order. Places are compiled once when the engine
- * is created.
+ * <p>Two clocks (docs/engine.md, "Time"). Every record claims an event time ({@link
+ * InputRecord#time()}), typed by people or copied from a dataset: it only places an incident in
+ * windows and is what a finding's evidence reports. Every record is also <em>recorded</em> at a
+ * trusted time, the service's journaled clock when it accepted the record. The engine's clock is
+ * the latest record time: deadlines (activations, terms, breaches, overdue decisions, provisions)
+ * fall due only as it reaches them, and every output is stamped on it. A future-dated claim can
+ * therefore never breach, activate or expire anything.
+ *
+ * <p>Feed records in record-time order with {@link #process(InputRecord, Instant, Consumer)}; the
+ * engine carries its state from one call to the next, so a stream may be fed in chunks of any size
+ * and gives the same outputs, byte for byte, as when fed at once. A record time earlier than the
+ * clock is taken as the clock (the clock never goes back). {@link #process(InputRecord, Consumer)}
+ * without a record time is historical (batch) mode: the record's own time stands for its record time,
+ * as when replaying an already-collected dataset. Outputs are a pure function of the agreement and
+ * the input sequence: no clock, no randomness, no hash order. Places are compiled once when the
+ * engine is created.
  *
  * <p>Not thread-safe: one engine per stream.
  */
@@ -44,23 +57,58 @@ public final class Engine {
   }
 
   /**
-   * Processes one record: first the deadlines at or before its time (breaches, expiries,
-   * activations, overdue decisions), then the record. Outputs are handed to {@code out} in order.
+   * Processes one record recorded at {@code recordedAt} (trusted time): first the deadlines at or
+   * before {@code max(clock, recordedAt)} (breaches, expiries, activations, overdue decisions), each
+   * stamped at its own instant, then the record, stamped at the clock. Outputs are handed to {@code
+   * out} in order. The record's claimed time moves no deadline.
+   *
+   * @throws IllegalArgumentException if {@code record} is a {@link Tick} whose time differs from
+   *     {@code recordedAt} (a tick is trusted time itself)
+   * @throws EngineException if a condition cannot be evaluated on the record
+   */
+  public void process(InputRecord record, Instant recordedAt, Consumer<OutputRecord> out) {
+    Objects.requireNonNull(recordedAt, "recordedAt");
+    if (record instanceof Tick tick && !tick.time().equals(recordedAt)) {
+      throw new IllegalArgumentException("a tick is trusted time itself: its time " + tick.time() + " must equal its record time "
+          + recordedAt);
+    }
+    evaluator.process(record, recordedAt, out);
+  }
+
+  /** Convenience: {@link #process(InputRecord, Instant, Consumer)} collecting the outputs. */
+  public List<OutputRecord> process(InputRecord record, Instant recordedAt) {
+    List<OutputRecord> out = new ArrayList<>();
+    process(record, recordedAt, out::add);
+    return out;
+  }
+
+  /** Convenience: {@link #process(InputRecord, Instant, Consumer)} for a record and its record time. */
+  public void process(RecordedInput recorded, Consumer<OutputRecord> out) {
+    process(recorded.record(), recorded.recordedAt(), out);
+  }
+
+  /**
+   * Historical (batch) mode: the record's own time is taken as its record time, as when replaying
+   * an already-collected dataset where the dataset is the record. Equivalent to {@code
+   * process(record, record.time(), out)}.
    *
    * @throws EngineException if a condition cannot be evaluated on the record
    */
   public void process(InputRecord record, Consumer<OutputRecord> out) {
-    evaluator.process(record, out);
+    evaluator.process(record, record.time(), out);
   }
 
-  /** Convenience: {@link #process} collecting the outputs. */
+  /** Convenience: {@link #process(InputRecord, Consumer)} collecting the outputs. */
   public List<OutputRecord> process(InputRecord record) {
     List<OutputRecord> out = new ArrayList<>();
-    evaluator.process(record, out::add);
+    evaluator.process(record, record.time(), out::add);
     return out;
   }
 
-  /** The latest event time processed, or null before the first record. */
+  /**
+   * The trusted clock: the latest record time processed (or deadline fired), or null before the
+   * first record. Never a claimed event time, so never ahead of what the service has journaled.
+   */
   public Instant clock() {
     return evaluator.clock();
   }

@@ -13,6 +13,7 @@ import org.umbrella.agreement.load.LoadResult;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.InputRecord;
+import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.engine.output.OutputCodec;
 
 /** Loads the golden scenarios under src/test/resources/scenarios and runs them. */
@@ -55,14 +56,20 @@ public final class Scenarios {
     }
   }
 
+  /** The scenario's input records as claimed (any {@code recorded} member is not kept). */
   public static List<InputRecord> input(Path scenario) {
+    return recordedInput(scenario).stream().map(RecordedInput::record).toList();
+  }
+
+  /** The scenario's input records with their record times ({@code recorded}, else their own time). */
+  public static List<RecordedInput> recordedInput(Path scenario) {
     try {
-      List<InputRecord> records = new ArrayList<>();
+      List<RecordedInput> records = new ArrayList<>();
       long n = 0;
       for (String line : Files.readAllLines(scenario.resolve("input.jsonl"))) {
         n++;
         if (!line.isBlank()) {
-          records.add(InputCodec.decode(line, n));
+          records.add(InputCodec.decodeRecorded(line, n));
         }
       }
       return records;
@@ -71,11 +78,16 @@ public final class Scenarios {
     }
   }
 
-  /** Runs the records through a fresh engine and returns the canonical output text (one line per record). */
+  /** Runs the records through a fresh engine in historical mode and returns the canonical output text (one line per record). */
   public static String run(Agreement agreement, List<InputRecord> records) {
+    return runRecorded(agreement, records.stream().map(RecordedInput::historical).toList());
+  }
+
+  /** Runs the records, each at its record time, through a fresh engine and returns the canonical output text. */
+  public static String runRecorded(Agreement agreement, List<RecordedInput> records) {
     Engine engine = Engine.create(agreement);
     StringBuilder out = new StringBuilder();
-    for (InputRecord r : records) {
+    for (RecordedInput r : records) {
       engine.process(r, o -> {
         OutputCodec.encode(o, out);
         out.append('\n');

@@ -17,6 +17,7 @@ import org.umbrella.cli.UserException;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.InputFormatException;
 import org.umbrella.engine.input.InputRecord;
+import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.evidence.EvidenceException;
 import org.umbrella.evidence.importers.Format;
 import org.umbrella.evidence.importers.ImportStream;
@@ -24,7 +25,9 @@ import org.umbrella.evidence.importers.PartyNames;
 import org.umbrella.evidence.importers.RowOutcome;
 
 /**
- * Reads one events file in a given format as input records, one at a time. Rows an importer cannot
+ * Reads one events file in a given format as input records with their record times, one at a time
+ * (the umbrella format's optional {@code recorded} member; the records' own times otherwise, and
+ * always for dataset formats). Rows an importer cannot
  * map go to {@code rejected} with file, row and reason; importer notes to {@code notes}.
  */
 final class EventFiles {
@@ -34,7 +37,7 @@ final class EventFiles {
    * Opens {@code file}; the iterator closes it at the end. {@code parties} maps a dataset's actor
    * names to party ids (formats other than umbrella). {@code bytesRead} receives progress.
    */
-  static Iterator<InputRecord> open(Path file, Format format, PartyNames parties, Consumer<String> rejected, Consumer<String> notes,
+  static Iterator<RecordedInput> open(Path file, Format format, PartyNames parties, Consumer<String> rejected, Consumer<String> notes,
       LongConsumer bytesRead) {
     BufferedReader reader;
     try {
@@ -45,7 +48,7 @@ final class EventFiles {
     }
     String name = file.toString();
     if (format == Format.UMBRELLA) {
-      Iterator<InputRecord> records = InputCodec.read(reader);
+      Iterator<RecordedInput> records = InputCodec.readRecorded(reader);
       return new Iterator<>() {
         @Override
         public boolean hasNext() {
@@ -65,7 +68,7 @@ final class EventFiles {
         }
 
         @Override
-        public InputRecord next() {
+        public RecordedInput next() {
           return records.next();
         }
       };
@@ -109,13 +112,13 @@ final class EventFiles {
       }
 
       @Override
-      public InputRecord next() {
+      public RecordedInput next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
         InputRecord r = next;
         next = null;
-        return r;
+        return RecordedInput.historical(r);
       }
     };
   }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.InputRecord;
+import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.FindingRecord;
 import org.umbrella.engine.output.ObligationRecord;
@@ -23,11 +24,11 @@ final class Explainer {
   private static final int MAX_CHILDREN = 25;
 
   private final Map<String, List<OutputRecord>> outputs;
-  private final Map<String, InputRecord> inputs;
+  private final Map<String, RecordedInput> inputs;
   private final PrintWriter out;
   private final Set<String> shown = new HashSet<>();
 
-  Explainer(Map<String, List<OutputRecord>> outputs, Map<String, InputRecord> inputs, PrintWriter out) {
+  Explainer(Map<String, List<OutputRecord>> outputs, Map<String, RecordedInput> inputs, PrintWriter out) {
     this.outputs = outputs;
     this.inputs = inputs;
     this.out = out;
@@ -63,7 +64,7 @@ final class Explainer {
   private void print(String id, String indent) {
     List<OutputRecord> records = outputs.get(id);
     if (records == null) {
-      InputRecord in = inputs.get(id);
+      RecordedInput in = inputs.get(id);
       out.println(indent + (in == null ? "input " + id + " (not in the given event files)" : describe(in)));
       return;
     }
@@ -116,15 +117,17 @@ final class Explainer {
     };
   }
 
-  private static String describe(InputRecord in) {
+  private static String describe(RecordedInput recorded) {
+    InputRecord in = recorded.record();
+    String at = recorded.hasOwnRecordTime() ? ", recorded " + recorded.recordedAt() : "";
     if (in instanceof Incident i) {
       return "incident " + i.id() + ": " + i.kind().wireName() + " at " + i.time() + " (" + i.timePrecision().wireName() + "), "
           + i.place().lat() + "," + i.place().lon() + " (" + i.place().precision().wireName()
           + (i.place().region().isEmpty() ? "" : ", " + i.place().region()) + "), "
           + (i.actor().attributed() ? "by " + i.actor().party() + " (confidence " + i.actor().confidence() + ")" : "unattributed")
           + ", " + i.status().wireName() + ", " + i.independentSources() + " independent source(s), fatalities "
-          + i.fatalities().low() + "/" + i.fatalities().best() + "/" + i.fatalities().high();
+          + i.fatalities().low() + "/" + i.fatalities().best() + "/" + i.fatalities().high() + at;
     }
-    return in.type() + " " + in.id() + ": " + InputCodec.encode(in);
+    return in.type() + " " + in.id() + ": " + InputCodec.encode(recorded);
   }
 }

@@ -30,7 +30,7 @@ import org.umbrella.agreement.model.Agreement;
 import org.umbrella.cli.UserException;
 import org.umbrella.engine.Engine;
 import org.umbrella.engine.EngineException;
-import org.umbrella.engine.input.InputRecord;
+import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.evidence.importers.Format;
@@ -50,7 +50,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", description = {
     "Run an agreement over recorded events and write what the engine decides (findings, obligations, status changes,"
         + " alerts) as canonical JSON Lines.",
-    "Events are put in time order first (ties keep input order), in bounded memory."})
+    "Events are put in record-time order first (a record's 'recorded' time, else its own time; ties keep input order),"
+        + " in bounded memory. Deadlines fall due on record time only; claimed times place incidents in windows."})
 public final class ReplayCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -64,10 +65,10 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Format of the event files: umbrella (JSON Lines, every record type), ucdp, acled, viina, csv. Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--from", paramLabel = "TIME", description = "Skip records before this instant or date (inclusive).")
+  @Option(names = "--from", paramLabel = "TIME", description = "Skip records recorded before this instant or date (record time: 'recorded', else 'time').")
   String from;
 
-  @Option(names = "--to", paramLabel = "TIME", description = "Skip records at or after this instant or date (exclusive).")
+  @Option(names = "--to", paramLabel = "TIME", description = "Skip records recorded at or after this instant or date (exclusive).")
   String to;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write the output records here (default: standard output, unless --summary).")
@@ -117,8 +118,8 @@ public final class ReplayCommand implements Callable<Integer> {
     long started = System.nanoTime();
     long written = 0;
     try (Writer w = openOut()) {
-      Iterator<InputRecord> all = concat(fmt, err, rejectsOut, rejected, sum, bar);
-      Iterator<InputRecord> ordered = TimeOrder.sort(filter(all, fromT, toT), sortChunk, Path.of(System.getProperty("java.io.tmpdir")));
+      Iterator<RecordedInput> all = concat(fmt, err, rejectsOut, rejected, sum, bar);
+      Iterator<RecordedInput> ordered = TimeOrder.sort(filter(all, fromT, toT), sortChunk, Path.of(System.getProperty("java.io.tmpdir")));
       if (bar != null) {
         bar.stepTo(bar.getMax());
         bar.close();
@@ -127,8 +128,8 @@ public final class ReplayCommand implements Callable<Integer> {
       StringBuilder line = new StringBuilder(512);
       long[] count = {0};
       while (ordered.hasNext()) {
-        InputRecord r = ordered.next();
-        sum.input(r);
+        RecordedInput r = ordered.next();
+        sum.input(r.record());
         engine.process(r, o -> {
           sum.output(o);
           if (index != null) {
@@ -163,13 +164,13 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     if (explain != null) {
       Set<String> needed = Explainer.inputIds(explain, index);
-      Map<String, InputRecord> inputs = new HashMap<>();
+      Map<String, RecordedInput> inputs = new HashMap<>();
       if (!needed.isEmpty()) {
-        Iterator<InputRecord> again = concat(fmt, null, null, new AtomicLong(), null, null);
+        Iterator<RecordedInput> again = concat(fmt, null, null, new AtomicLong(), null, null);
         while (again.hasNext()) {
-          InputRecord r = again.next();
-          if (needed.contains(r.id())) {
-            inputs.put(r.id(), r);
+          RecordedInput r = again.next();
+          if (needed.contains(r.record().id())) {
+            inputs.put(r.record().id(), r);
           }
         }
       }
@@ -196,11 +197,11 @@ public final class ReplayCommand implements Callable<Integer> {
     };
   }
 
-  private Iterator<InputRecord> concat(Format fmt, PrintWriter err, Writer rejectsOut, AtomicLong rejected, Summary sum, ProgressBar bar) {
+  private Iterator<RecordedInput> concat(Format fmt, PrintWriter err, Writer rejectsOut, AtomicLong rejected, Summary sum, ProgressBar bar) {
     List<Path> files = events;
     return new Iterator<>() {
       int next;
-      Iterator<InputRecord> current = java.util.Collections.emptyIterator();
+      Iterator<RecordedInput> current = java.util.Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
@@ -238,25 +239,26 @@ public final class ReplayCommand implements Callable<Integer> {
       }
 
       @Override
-      public InputRecord next() {
+      public RecordedInput next() {
         hasNext();
         return current.next();
       }
     };
   }
 
-  private static Iterator<InputRecord> filter(Iterator<InputRecord> in, Instant from, Instant to) {
+  /** Keeps the records whose record time is in [from, to). */
+  private static Iterator<RecordedInput> filter(Iterator<RecordedInput> in, Instant from, Instant to) {
     if (from == null && to == null) {
       return in;
     }
     return new Iterator<>() {
-      InputRecord next;
+      RecordedInput next;
 
       @Override
       public boolean hasNext() {
         while (next == null && in.hasNext()) {
-          InputRecord r = in.next();
-          if ((from == null || !r.time().isBefore(from)) && (to == null || r.time().isBefore(to))) {
+          RecordedInput r = in.next();
+          if ((from == null || !r.recordedAt().isBefore(from)) && (to == null || r.recordedAt().isBefore(to))) {
             next = r;
           }
         }
@@ -264,9 +266,9 @@ public final class ReplayCommand implements Callable<Integer> {
       }
 
       @Override
-      public InputRecord next() {
+      public RecordedInput next() {
         hasNext();
-        InputRecord r = next;
+        RecordedInput r = next;
         next = null;
         return r;
       }

@@ -14,22 +14,25 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import org.umbrella.engine.input.InputCodec;
-import org.umbrella.engine.input.InputRecord;
+import org.umbrella.engine.input.RecordedInput;
 
 /**
- * Puts records in time order, ties in input order (LANGUAGE.md rule 1), in bounded memory: up to
+ * Puts records in record-time order, ties in input order (LANGUAGE.md rule 1; docs/engine.md,
+ * "Time"): a record's {@code recorded} time when it has one, else its own time, so that a dataset
+ * without record times is sorted by event time as before and an exported journal replays in the
+ * order the service accepted it. In bounded memory: up to
  * {@code chunk} records are sorted in memory; larger inputs are sorted in runs spilled to temporary
  * files (canonical JSON Lines) and merged. Temporary files are deleted when the merge ends.
  */
 final class TimeOrder {
-  private record Seq(long seq, InputRecord record) {}
+  private record Seq(long seq, RecordedInput record) {}
 
   private static final Comparator<Seq> ORDER =
-      Comparator.comparing((Seq s) -> s.record().time()).thenComparingLong(Seq::seq);
+      Comparator.comparing((Seq s) -> s.record().recordedAt()).thenComparingLong(Seq::seq);
 
   private TimeOrder() {}
 
-  static Iterator<InputRecord> sort(Iterator<InputRecord> in, int chunk, Path tempDir) {
+  static Iterator<RecordedInput> sort(Iterator<RecordedInput> in, int chunk, Path tempDir) {
     List<Seq> buffer = new ArrayList<>();
     List<Path> runs = new ArrayList<>();
     long seq = 0;
@@ -88,11 +91,11 @@ final class TimeOrder {
         return;
       }
       int tab = line.indexOf('\t');
-      head = new Seq(Long.parseLong(line.substring(0, tab)), InputCodec.decode(line.substring(tab + 1), 0));
+      head = new Seq(Long.parseLong(line.substring(0, tab)), InputCodec.decodeRecorded(line.substring(tab + 1), 0));
     }
   }
 
-  private static Iterator<InputRecord> merge(List<Path> files) throws IOException {
+  private static Iterator<RecordedInput> merge(List<Path> files) throws IOException {
     PriorityQueue<Run> queue = new PriorityQueue<>((a, b) -> ORDER.compare(a.head, b.head));
     for (Path f : files) {
       Run r = new Run(f);
@@ -107,12 +110,12 @@ final class TimeOrder {
       }
 
       @Override
-      public InputRecord next() {
+      public RecordedInput next() {
         if (queue.isEmpty()) {
           throw new NoSuchElementException();
         }
         Run r = queue.poll();
-        InputRecord out = r.head.record();
+        RecordedInput out = r.head.record();
         try {
           r.advance();
         } catch (IOException e) {

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.umbrella.cli.UserException;
 import org.umbrella.engine.EngineException;
-import org.umbrella.engine.input.InputRecord;
+import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.evidence.importers.Format;
@@ -84,16 +84,16 @@ public final class WhyCommand implements Callable<Integer> {
     Format fmt = Format.fromWire(format).orElseThrow(() -> new UserException("unknown --format '" + format + "'; expected one of "
         + Format.allWireNames()));
     Set<String> needed = Explainer.inputIds(id, index);
-    Map<String, InputRecord> inputs = new HashMap<>();
+    Map<String, RecordedInput> inputs = new HashMap<>();
     for (Path p : events) {
       if (!Files.isRegularFile(p)) {
         throw new UserException("cannot read events file " + p + ": no such file");
       }
-      Iterator<InputRecord> it = EventFiles.open(p, fmt, parties, r -> { }, n -> { }, b -> { });
+      Iterator<RecordedInput> it = EventFiles.open(p, fmt, parties, r -> { }, n -> { }, b -> { });
       while (it.hasNext()) {
-        InputRecord r = it.next();
-        if (needed.contains(r.id())) {
-          inputs.put(r.id(), r);
+        RecordedInput r = it.next();
+        if (needed.contains(r.record().id())) {
+          inputs.put(r.record().id(), r);
         }
       }
     }

@@ -119,4 +119,36 @@ class ReplayCommandTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains(bad + ":2: field 'time': expected an ISO-8601 UTC instant");
   }
+
+  @Test
+  void replay_exportedJournalInAnyLineOrder_replaysInRecordOrderAndGivesTheGoldenTrace() throws IOException {
+    // the future-dated typo scenario carries 'recorded' on every line: sorted by record time, not by
+    // the claimed 2099, it gives the golden trace (nothing breached or expired by the typo)
+    Path scenario = SCENARIOS.resolve("29-future-dated-typo");
+    List<String> lines = new ArrayList<>(Files.readAllLines(scenario.resolve("input.jsonl")));
+    Collections.reverse(lines);
+    Path reversed = tmp.resolve("journal.jsonl");
+    Files.write(reversed, lines);
+    Path out = tmp.resolve("out.jsonl");
+    Run r = run("replay", AGREEMENT.toString(), reversed.toString(), "--sort-chunk", "3", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(out)).isEqualTo(Files.readString(scenario.resolve("expected.jsonl")));
+    Run why = run("why", "violation/x1", "--outputs", out.toString(), "--events", reversed.toString());
+    assertThat(why.exit()).as(why.err()).isZero();
+    assertThat(why.out()).contains("incident x1: shelling at 2099-03-02T05:00:00Z").contains("recorded 2026-03-02T05:00:00Z");
+  }
+
+  @Test
+  void replay_yearBeyondWhatTheEngineCarries_isALocatedErrorAndWritesNothing() throws IOException {
+    // issue 15 defect 4: was "internal error: ArithmeticException: long overflow", exit 3, partial output
+    Path bad = tmp.resolve("far.jsonl");
+    Files.writeString(bad, "{\"type\":\"tick\",\"time\":\"2026-03-01T00:00:00Z\"}\n"
+        + "{\"type\":\"tick\",\"time\":\"+292278995-01-01T00:00:00Z\"}\n");
+    Path out = tmp.resolve("out.jsonl");
+    Run r = run("replay", AGREEMENT.toString(), bad.toString(), "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains(bad + ":2: field 'time': instant out of range: must lie within years 0000 to 9999");
+    assertThat(r.err()).doesNotContain("Exception");
+    assertThat(Files.readString(out)).isEmpty();
+  }
 }

@@ -45,6 +45,18 @@ public final class InputCodec {
     return CanonicalJson.write(toMap(record));
   }
 
+  /**
+   * The canonical JSON text of {@code recorded}, without a line break: the record with its {@code
+   * recorded} member, left out when the record time equals the record's own time (its default).
+   */
+  public static String encode(RecordedInput recorded) {
+    Map<String, Object> m = toMap(recorded.record());
+    if (recorded.hasOwnRecordTime()) {
+      m.put("recorded", recorded.recordedAt().toString());
+    }
+    return CanonicalJson.write(m);
+  }
+
   /** The canonical form of {@code record} as nested maps and lists (for embedding in other documents). */
   public static Map<String, Object> toMap(InputRecord record) {
     Map<String, Object> m = new TreeMap<>();
@@ -122,6 +134,18 @@ public final class InputCodec {
    * @throws InputFormatException if the line is not valid JSON or not a valid record
    */
   public static InputRecord decode(String line, long lineNumber) {
+    return decodeRecorded(line, lineNumber).record();
+  }
+
+  /**
+   * Parses one line into a record with its record time: the {@code recorded} member when present,
+   * else the record's own time (docs/incidents.md).
+   *
+   * @param line the JSON text of one record
+   * @param lineNumber the 1-based line number, used in error messages
+   * @throws InputFormatException if the line is not valid JSON or not a valid record
+   */
+  public static RecordedInput decodeRecorded(String line, long lineNumber) {
     JsonNode node;
     try {
       node = JSON.readTree(line);
@@ -131,7 +155,17 @@ public final class InputCodec {
     if (node == null || !node.isObject()) {
       throw new InputFormatException(lineNumber, "", "expected a JSON object, one record per line");
     }
-    return decode(new Obj(node, "", lineNumber));
+    Obj o = new Obj(node, "", lineNumber);
+    InputRecord record = decode(o);
+    if (!o.has("recorded")) {
+      return RecordedInput.historical(record);
+    }
+    Instant recorded = o.instant("recorded");
+    if (record instanceof Tick && !recorded.equals(record.time())) {
+      throw o.error("recorded", "a tick is trusted time itself: its record time must equal its time " + record.time()
+          + " (or be left out), was " + recorded);
+    }
+    return new RecordedInput(record, recorded);
   }
 
   /**
@@ -140,9 +174,27 @@ public final class InputCodec {
    * UncheckedIOException} if reading fails.
    */
   public static Iterator<InputRecord> read(BufferedReader reader) {
+    Iterator<RecordedInput> recorded = readRecorded(reader);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return recorded.hasNext();
+      }
+
+      @Override
+      public InputRecord next() {
+        return recorded.next().record();
+      }
+    };
+  }
+
+  /**
+   * As {@link #read}, each record with its record time ({@link #decodeRecorded}).
+   */
+  public static Iterator<RecordedInput> readRecorded(BufferedReader reader) {
     return new Iterator<>() {
       private long lineNumber;
-      private InputRecord next;
+      private RecordedInput next;
 
       @Override
       public boolean hasNext() {
@@ -158,32 +210,37 @@ public final class InputCodec {
           }
           lineNumber++;
           if (!line.isBlank()) {
-            next = decode(line, lineNumber);
+            next = decodeRecorded(line, lineNumber);
           }
         }
         return true;
       }
 
       @Override
-      public InputRecord next() {
+      public RecordedInput next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        InputRecord r = next;
+        RecordedInput r = next;
         next = null;
         return r;
       }
     };
   }
 
+  /** The earliest and latest instants a record may carry: RFC 3339's four-digit years. */
+  public static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private static final Map<String, Set<String>> KEYS = new LinkedHashMap<>();
 
   static {
-    KEYS.put("incident", Set.of("type", "id", "time", "time-precision", "place", "kind", "actor", "target", "fatalities", "sources", "status", "tags"));
-    KEYS.put("determination", Set.of("type", "id", "time", "body", "finding", "votes"));
-    KEYS.put("response", Set.of("type", "id", "time", "obligation", "party", "answer", "decision", "note"));
-    KEYS.put("provision-report", Set.of("type", "id", "time", "provision", "level", "note"));
-    KEYS.put("tick", Set.of("type", "id", "time"));
+    KEYS.put("incident", Set.of("type", "id", "time", "recorded", "time-precision", "place", "kind", "actor", "target", "fatalities", "sources", "status", "tags"));
+    KEYS.put("determination", Set.of("type", "id", "time", "recorded", "body", "finding", "votes"));
+    KEYS.put("response", Set.of("type", "id", "time", "recorded", "obligation", "party", "answer", "decision", "note"));
+    KEYS.put("provision-report", Set.of("type", "id", "time", "recorded", "provision", "level", "note"));
+    KEYS.put("tick", Set.of("type", "id", "time", "recorded"));
   }
 
   private static InputRecord decode(Obj o) {
@@ -368,11 +425,17 @@ public final class InputCodec {
 
     Instant instant(String key) {
       String s = string(key);
+      Instant t;
       try {
-        return Instant.parse(s);
+        t = Instant.parse(s);
       } catch (DateTimeParseException e) {
         throw error(key, "expected an ISO-8601 UTC instant such as 2026-03-01T00:00:00Z, was '" + s + "'");
       }
+      if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+        // RFC 3339 years have four digits; beyond them the engine's millisecond arithmetic would overflow
+        throw error(key, "instant out of range: must lie within years 0000 to 9999 (RFC 3339), was '" + s + "'");
+      }
+      return t;
     }
 
     <E> E enumValue(String key, Function<String, Optional<E>> parse, String valid) {

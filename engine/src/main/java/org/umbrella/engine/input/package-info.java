@@ -1,6 +1,7 @@
 /**
- * Input records of the engine (incident, determination, response, provision report, tick) and their
- * canonical JSON Lines codec. The incident schema and the kind taxonomy are documented in
+ * Input records of the engine (incident, determination, response, provision report, tick), a record
+ * with its trusted record time ({@link org.umbrella.engine.input.RecordedInput}), and their canonical
+ * JSON Lines codec. The incident schema and the kind taxonomy are documented in
  * docs/incidents.md.
  *
  * <p>Pure values; depends only on the JDK, Jackson and {@code org.umbrella.engine.json}.

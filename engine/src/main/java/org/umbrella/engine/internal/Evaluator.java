@@ -263,18 +263,19 @@ public final class Evaluator {
     return agreement;
   }
 
-  /** The latest time processed, or null before the first record. */
+  /** The trusted clock: the latest record time processed (or deadline fired), or null before the first record. */
   public Instant clock() {
     return now == Long.MIN_VALUE ? null : Instant.ofEpochMilli(now);
   }
 
   /**
-   * Processes one record: first every deadline at or before its time, then the record itself.
-   * Outputs go to {@code out} in a deterministic order.
+   * Processes one record recorded at {@code recordedAt} (trusted time): first every deadline at or
+   * before that time, then the record itself at the trusted clock. The record's own time is a claim
+   * and only places an incident in windows. Outputs go to {@code out} in a deterministic order.
    */
-  public void process(InputRecord record, Consumer<OutputRecord> out) {
+  public void process(InputRecord record, Instant recordedAt, Consumer<OutputRecord> out) {
     this.sink = out;
-    long t = record.time().toEpochMilli();
+    long t = recordedAt.toEpochMilli();
     fireTimersThrough(t);
     if (t > now) {
       now = t;
@@ -423,7 +424,8 @@ public final class Evaluator {
     }
     if (stored) {
       // also when a slot array changed in place: its eviction time may have changed with it
-      incidents.put(incident.id(), slots, eventMillis(slots));
+      // forgotten in record order: the trusted clock when this version was recorded
+      incidents.put(incident.id(), slots, now);
     }
   }
 
@@ -449,18 +451,6 @@ public final class Evaluator {
     }
     ((FindingState[]) slots)[k] = f;
     return slots;
-  }
-
-  private static long eventMillis(Object slots) {
-    if (slots instanceof FindingState f) {
-      return f.eventMillis;
-    }
-    for (FindingState f : (FindingState[]) slots) {
-      if (f != null) {
-        return f.eventMillis;
-      }
-    }
-    return Long.MAX_VALUE;
   }
 
   private FindingState raiseMatch(MatchDef m, Incident incident, Instant at, int version) {
@@ -684,7 +674,9 @@ public final class Evaluator {
         previousEnd = end;
       }
     }
-    w.evictThrough(windowStart(a, latest));
+    // what a window can no longer need is judged from the latest evidence, but never from evidence
+    // claimed after the trusted clock: one future-dated report must not make the others forgotten
+    w.evictThrough(windowStart(a, Math.min(latest, now)));
   }
 
   private static long windowStart(AggDef a, long endMillis) {

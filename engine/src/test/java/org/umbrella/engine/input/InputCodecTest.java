@@ -64,7 +64,7 @@ class InputCodecTest {
   void decode_unknownField_isRefusedWithTheValidFields() {
     String bad = "{\"type\":\"tick\",\"time\":\"2026-03-01T00:00:00Z\",\"when\":1}";
     assertThatThrownBy(() -> InputCodec.decode(bad, 2))
-        .hasMessageStartingWith("line 2, field 'when': unknown field; expected one of id, time, type");
+        .hasMessageStartingWith("line 2, field 'when': unknown field; expected one of id, recorded, time, type");
   }
 
   @Test
@@ -102,6 +102,67 @@ class InputCodecTest {
         List.of(new Source("a", "media", "g1"), new Source("b", "media", "g1"), new Source("c", "sensor", "g2"), new Source("d", "monitor", "g3")),
         i.status(), i.tags());
     assertThat(three.independentSources()).isEqualTo(3);
+  }
+
+  @Test
+  void decodeRecorded_withoutRecorded_takesTheRecordsOwnTime() {
+    RecordedInput r = InputCodec.decodeRecorded(INCIDENT, 1);
+    assertThat(r.recordedAt()).isEqualTo(r.record().time());
+    assertThat(InputCodec.encode(r)).isEqualTo(INCIDENT);
+  }
+
+  @Test
+  void decodeRecorded_withRecorded_keepsItAndWritesItBack() {
+    String line = INCIDENT.replace("\"sources\"", "\"recorded\":\"2026-12-04T09:30:00Z\",\"sources\"");
+    RecordedInput r = InputCodec.decodeRecorded(line, 1);
+    assertThat(r.recordedAt()).isEqualTo(Instant.parse("2026-12-04T09:30:00Z"));
+    assertThat(r.record().time()).isEqualTo(Instant.parse("2023-10-13T00:00:00Z"));
+    assertThat(InputCodec.encode(r)).isEqualTo(line);
+    // the claimed record alone, as the store keeps it
+    assertThat(InputCodec.encode(InputCodec.decode(line, 1))).isEqualTo(INCIDENT);
+  }
+
+  @Test
+  void decodeRecorded_tickRecordedAtAnotherTime_isRefused() {
+    String bad = "{\"recorded\":\"2026-03-02T00:00:00Z\",\"time\":\"2026-03-01T00:00:00Z\",\"type\":\"tick\"}";
+    assertThatThrownBy(() -> InputCodec.decodeRecorded(bad, 6))
+        .isInstanceOf(InputFormatException.class)
+        .hasMessageStartingWith("line 6, field 'recorded': a tick is trusted time itself");
+  }
+
+  @Test
+  void decode_yearBeyondWhatMillisecondsCarry_isALocatedInputError() {
+    // issue 15 defect 4: this used to end a replay with ArithmeticException: long overflow
+    for (String year : List.of("+292278995", "-292278995", "+1000000000", "+10000")) {
+      String bad = "{\"time\":\"" + year + "-01-01T00:00:00Z\",\"type\":\"tick\"}";
+      assertThatThrownBy(() -> InputCodec.decode(bad, 8))
+          .isInstanceOf(InputFormatException.class)
+          .hasMessageStartingWith("line 8, field 'time': instant out of range: must lie within years 0000 to 9999");
+    }
+    String badRecorded = INCIDENT.replace("\"status\"", "\"recorded\":\"+292278995-01-01T00:00:00Z\",\"status\"");
+    assertThatThrownBy(() -> InputCodec.decodeRecorded(badRecorded, 9)).hasMessageStartingWith("line 9, field 'recorded': instant out of range");
+  }
+
+  @Test
+  void decode_offsetOtherThanZ_isTheSameInstantWrittenBackInUtc() {
+    InputRecord r = InputCodec.decode("{\"time\":\"2026-03-01T02:00:00+02:00\",\"type\":\"tick\"}", 1);
+    assertThat(r.time()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+    assertThat(InputCodec.encode(r)).isEqualTo("{\"time\":\"2026-03-01T00:00:00Z\",\"type\":\"tick\"}");
+  }
+
+  @Test
+  void decode_rangeEnds_areAccepted() {
+    assertThat(InputCodec.decode("{\"time\":\"0000-01-01T00:00:00Z\",\"type\":\"tick\"}", 1).time()).isEqualTo(InputCodec.EARLIEST);
+    assertThat(InputCodec.decode("{\"time\":\"9999-12-31T23:59:59.999999999Z\",\"type\":\"tick\"}", 1).time()).isEqualTo(InputCodec.LATEST);
+  }
+
+  @Property(tries = 200)
+  void decodeRecorded_ofEncode_isTheSameRecordedInput(@ForAll("records") InputRecord r, @ForAll boolean later,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 100_000_000_000L) long by) {
+    RecordedInput in = r instanceof Tick || !later ? RecordedInput.historical(r) : new RecordedInput(r, r.time().plusMillis(by));
+    String line = InputCodec.encode(in);
+    assertThat(InputCodec.decodeRecorded(line, 1)).isEqualTo(in);
+    assertThat(line.contains("\"recorded\"")).isEqualTo(in.hasOwnRecordTime());
   }
 
   @Property(tries = 300)
