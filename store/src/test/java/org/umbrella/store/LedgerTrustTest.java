@@ -124,7 +124,7 @@ class LedgerTrustTest {
   @Test
   void aTamperedStoredHash_isCaughtByVerify_andNamed() throws Exception {
     try (PostgresEvidenceStore s = TestDatabases.store("embedded")) {
-      fill(s, 10, 600);
+      fill(s, 310, 300); // a head at 300, then one per leaf up to 610: two stored subtree hashes
       for (String sql : List.of(
           "update ledger_subtrees set hash = set_byte(hash, 5, get_byte(hash, 5) # 1) where node_index = 1",
           "delete from ledger_subtrees where node_index = 0",
@@ -141,6 +141,17 @@ class LedgerTrustTest {
         }
       }
       assertThat(s.verifyLedger(0).divergence()).isEmpty();
+      // verifying from a trusted head inside a stored subtree still checks that subtree's hash
+      try (Connection c = s.database().dataSource().getConnection()) {
+        long from = headSizes(c).stream().filter(h -> h >= 300 && h < 512).findFirst().orElseThrow();
+        assertThat(s.verifyLedger(from).divergence()).isEmpty();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+          st.execute("update ledger_subtrees set hash = sha256('x') where node_index = 1");
+        }
+        VerifyReport v = new LedgerVerifier(c, s.publicKey()).verify(from);
+        assertThat(v.divergence().orElseThrow().table()).isEqualTo("ledger_subtrees");
+      }
     }
   }
 
