@@ -101,6 +101,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--oidc-name", paramLabel = "NAME", description = "The provider's name shown to users (default: the issuer's host).")
   String oidcName;
 
+  @Option(names = "--webhook-allow", paramLabel = "CIDR|HOST", split = ",",
+      description = "A network (10.0.0.0/8, fd00::/8, 192.168.1.20) or host name webhooks may reach besides public addresses; repeat or separate with commas (default: public addresses only).")
+  List<String> webhookAllow = new java.util.ArrayList<>();
+
   /** The OpenID Connect settings, if any were given; all-or-nothing. */
   Optional<OidcConfig> oidc() {
     if (oidcIssuer == null && oidcClientId == null && oidcSecretFile == null) {
@@ -144,6 +148,11 @@ final class ServeCommand implements Callable<Integer> {
     if (witnessInterval.isNegative() || witnessInterval.isZero()) {
       throw new UserException("--witness-interval must be positive, was " + witnessInterval);
     }
+    try {
+      new org.umbrella.server.live.WebhookTargets(webhookAllow, org.umbrella.server.live.WebhookTargets.Resolver.SYSTEM);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--webhook-allow: " + e.getMessage());
+    }
     if (dataDir == null) {
       dataDir = StoreConfig.defaultDataDir(System.getenv(), System.getProperty("user.home"));
     }
@@ -181,7 +190,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("Demo: the draft gives the ceasefire no date; the demo takes it to be in force from " + ceasefire + ".");
     }
     ServerOptions options = ServerOptions.defaults(port).withHost(host).withSecureCookies(secureCookies).withOidc(oidc)
-        .withEngineQueue(engineQueue, ServerOptions.DEFAULT_ENGINE_WAIT);
+        .withEngineQueue(engineQueue, ServerOptions.DEFAULT_ENGINE_WAIT).withWebhookAllow(webhookAllow);
     UmbrellaServer server = UmbrellaServer.start(database.dataSource(), ledgerKey, clock, options, Optional.of(agreement), library(agreementPath, loaded.agreement(), out));
     out.println("Ledger key: " + ledgerKey.verifier().encoded() + " (" + dataDir.resolve("ledger-key.pub") + ")");
     out.println("Enforcing " + agreement.id() + " @ " + agreement.version() + " (" + agreementPath + ").");

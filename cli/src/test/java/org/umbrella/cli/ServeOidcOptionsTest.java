@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code serve --oidc-...} and {@code --engine-queue}: incomplete or wrong settings stop the server before anything starts. */
+/** {@code serve --oidc-...}, {@code --engine-queue} and {@code --webhook-allow}: incomplete or wrong settings stop the server before anything starts. */
 class ServeOidcOptionsTest {
   static String[] run(String... args) {
     StringWriter out = new StringWriter();
@@ -51,5 +51,15 @@ class ServeOidcOptionsTest {
     String[] r = run("serve", "--engine-queue", "0", "--port", "0");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[1]).contains("--engine-queue must be at least 1, was 0");
+  }
+
+  @Test
+  void serve_malformedWebhookAllow_isAUserError() {
+    String[] r = run("serve", "--webhook-allow", "10.0.0.0/33", "--port", "0");
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[1]).contains("--webhook-allow").contains("10.0.0.0/33");
+    String[] name = run("serve", "--webhook-allow", "hooks.corp.example,bad host!", "--port", "0");
+    assertThat(name[0]).isEqualTo("1");
+    assertThat(name[1]).contains("not a network (CIDR) nor a host name: bad host!");
   }
 }

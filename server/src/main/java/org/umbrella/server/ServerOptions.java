@@ -19,9 +19,21 @@ import org.umbrella.server.access.oidc.OidcConfig;
  * @param engineQueueLimit the most filed reports the engine may lag behind by; beyond it filing
  *     waits for room, then answers 503 (see {@link org.umbrella.server.ops.EngineQueue})
  * @param engineQueueWait how long filing waits for room in the engine's queue before the 503
+ * @param webhookAllow networks in CIDR notation and host names webhooks may reach besides public
+ *     addresses (none by default: see {@link org.umbrella.server.live.WebhookTargets})
  */
 public record ServerOptions(String host, int port, boolean secureCookies, int maxBodyBytes, int loginFailures, Duration loginWindow,
-    Optional<OidcConfig> oidc, int engineQueueLimit, Duration engineQueueWait) {
+    Optional<OidcConfig> oidc, int engineQueueLimit, Duration engineQueueWait, java.util.List<String> webhookAllow) {
+
+  public ServerOptions {
+    webhookAllow = java.util.List.copyOf(webhookAllow);
+  }
+
+  /** Options webhooks may only send to public addresses with. */
+  public ServerOptions(String host, int port, boolean secureCookies, int maxBodyBytes, int loginFailures, Duration loginWindow,
+      Optional<OidcConfig> oidc, int engineQueueLimit, Duration engineQueueWait) {
+    this(host, port, secureCookies, maxBodyBytes, loginFailures, loginWindow, oidc, engineQueueLimit, engineQueueWait, java.util.List.of());
+  }
 
   /** The default engine queue limit: 10,000 reports (10 s at the 1,000 reports/s load target). */
   public static final int DEFAULT_ENGINE_QUEUE = 10_000;
@@ -49,19 +61,27 @@ public record ServerOptions(String host, int port, boolean secureCookies, int ma
   }
 
   public ServerOptions withHost(String h) {
-    return new ServerOptions(h, port, secureCookies, maxBodyBytes, loginFailures, loginWindow, oidc, engineQueueLimit, engineQueueWait);
+    return new ServerOptions(h, port, secureCookies, maxBodyBytes, loginFailures, loginWindow, oidc, engineQueueLimit, engineQueueWait, webhookAllow);
   }
 
   public ServerOptions withOidc(Optional<OidcConfig> o) {
-    return new ServerOptions(host, port, secureCookies, maxBodyBytes, loginFailures, loginWindow, o, engineQueueLimit, engineQueueWait);
+    return new ServerOptions(host, port, secureCookies, maxBodyBytes, loginFailures, loginWindow, o, engineQueueLimit, engineQueueWait, webhookAllow);
   }
 
   public ServerOptions withSecureCookies(boolean s) {
-    return new ServerOptions(host, port, s, maxBodyBytes, loginFailures, loginWindow, oidc, engineQueueLimit, engineQueueWait);
+    return new ServerOptions(host, port, s, maxBodyBytes, loginFailures, loginWindow, oidc, engineQueueLimit, engineQueueWait, webhookAllow);
   }
 
   /** These options with the engine's queue bounded at {@code limit} reports, filing waiting {@code wait} for room. */
   public ServerOptions withEngineQueue(int limit, Duration wait) {
-    return new ServerOptions(host, port, secureCookies, maxBodyBytes, loginFailures, loginWindow, oidc, limit, wait);
+    return new ServerOptions(host, port, secureCookies, maxBodyBytes, loginFailures, loginWindow, oidc, limit, wait, webhookAllow);
+  }
+
+  /**
+   * These options with webhooks allowed to reach {@code allow} (networks in CIDR notation, host
+   * names) besides public addresses: for deployments whose receiver is inside their network.
+   */
+  public ServerOptions withWebhookAllow(java.util.List<String> allow) {
+    return new ServerOptions(host, port, secureCookies, maxBodyBytes, loginFailures, loginWindow, oidc, engineQueueLimit, engineQueueWait, allow);
   }
 }

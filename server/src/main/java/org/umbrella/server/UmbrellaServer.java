@@ -95,7 +95,8 @@ public final class UmbrellaServer implements AutoCloseable {
     Jdbi jdbi = Jdbi.create(dataSource);
     EventBus events = new EventBus();
     Ledger ledger = new Ledger(jdbi, dataSource, ledgerKey, clock);
-    Webhooks webhooks = new Webhooks(jdbi, clock, Duration.ofSeconds(1));
+    Webhooks webhooks = new Webhooks(jdbi, clock, Duration.ofSeconds(1),
+        new org.umbrella.server.live.WebhookTargets(options.webhookAllow(), org.umbrella.server.live.WebhookTargets.Resolver.SYSTEM));
     Services services = new Services(jdbi, clock, new Accounts(jdbi, clock, ledger), new Sessions(jdbi, clock),
         new ApiTokens(jdbi, clock), new LoginThrottle(options.loginFailures(), options.loginWindow(), clock),
         events, new Operations(jdbi, clock, events, ledger, new org.umbrella.server.ops.EngineQueue(options.engineQueueLimit(),
@@ -105,7 +106,11 @@ public final class UmbrellaServer implements AutoCloseable {
       e.attach(services.operations());
       Replay.stored(services.operations(), e);
     });
-    LiveHub live = new LiveHub((p, e) -> mayHear(services, p, e));
+    Authn authn = new Authn(services);
+    // a stream asks at every event whom its credential stands for now, and ends with it
+    LiveHub live = new LiveHub((p, e) -> mayHear(services, p, e), authn::current);
+    services.sessions().onEnd(live::revoke);
+    services.tokens().onRevoke(live::revoke);
     events.subscribe(live::broadcast);
     // Webhooks carry what the mechanism may tell outsiders: never a body's deliberations.
     events.subscribe(e -> {
@@ -113,11 +118,11 @@ public final class UmbrellaServer implements AutoCloseable {
         webhooks.enqueue(e);
       }
     });
-    Authn authn = new Authn(services);
     Api api = new Api(services, authn);
     List<Route> routes = new ArrayList<>(api.routes());
     routes.addAll(new Pages(services, authn, api).routes());
     Metrics metrics = new Metrics(live::size, services.operations().engineQueue());
+    routes.add(metrics.route());
     Javalin app = Router.create(services, authn, List.copyOf(routes), metrics, live);
     app.start();
     webhooks.start(Duration.ofSeconds(5));
@@ -130,9 +135,17 @@ public final class UmbrellaServer implements AutoCloseable {
       try {
         e.tick();
       } catch (RuntimeException ex) {
-        org.slf4j.LoggerFactory.getLogger(UmbrellaServer.class).warn("engine tick failed: {}", ex.toString());
+        org.slf4j.LoggerFactory.getLogger(UmbrellaServer.class).warn("engine tick failed: {}", Redaction.describe(ex));
       }
     }, 30, 30, TimeUnit.SECONDS));
+    // streams whose session or token expired, or ended in another process, close without waiting for an event
+    ticker.scheduleWithFixedDelay(() -> {
+      try {
+        live.sweep();
+      } catch (RuntimeException ex) {
+        org.slf4j.LoggerFactory.getLogger(UmbrellaServer.class).warn("event stream sweep failed: {}", Redaction.describe(ex));
+      }
+    }, 30, 30, TimeUnit.SECONDS);
     return new UmbrellaServer(services, app, live, List.copyOf(routes), engine, ticker);
   }
 

@@ -38,8 +38,13 @@ public final class TestServer implements AutoCloseable {
   }
 
   public TestServer(ServerOptions options) {
+    this(options, Optional.empty());
+  }
+
+  /** A server enforcing {@code agreement} (its provisions and guarantees known to the engine). */
+  public TestServer(ServerOptions options, Optional<org.umbrella.agreement.model.Agreement> agreement) {
     TestDb.reset();
-    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, options);
+    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, options, agreement);
     Services s = server.services();
     for (Role r : Role.values()) {
       Optional<String> party = switch (r) {
@@ -104,6 +109,23 @@ public final class TestServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Writes {@code request} as it is on a socket to the server (for requests no HTTP client would
+   * send: malformed chunking, bad URIs, huge headers), closes the sending side, and answers all the
+   * server wrote back (status line, headers, body) as ISO-8859-1 text.
+   */
+  public String raw(String request) {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(15_000);
+      s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      s.shutdownOutput();
+      return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

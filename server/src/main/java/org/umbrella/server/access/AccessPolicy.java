@@ -53,6 +53,9 @@ public final class AccessPolicy {
     t.put(Action.MANAGE_ACCOUNTS, Map.of(Role.ADMINISTRATOR, Check.ANY));
     t.put(Action.READ_AUDIT, Map.of(Role.ADMINISTRATOR, Check.ANY));
     t.put(Action.MANAGE_WEBHOOKS, Map.of(Role.ADMINISTRATOR, Check.ANY));
+    // Metrics tell when votes, answers and reviews happen: the administrator's (or a token scoped to read-metrics)
+    t.put(Action.READ_METRICS, Map.of(Role.ADMINISTRATOR, Check.ANY));
+    t.put(Action.ISSUE_TOKENS, everyone);
     for (Action a : Action.values()) {
       if (!t.containsKey(a)) {
         throw new IllegalStateException("access policy has no row for " + a);
@@ -78,6 +81,9 @@ public final class AccessPolicy {
     if (principal.account().isEmpty()) {
       return PUBLIC.contains(action);
     }
+    if (!principal.granted(action)) {
+      return false; // an API token scoped narrower than its account
+    }
     Account account = principal.account().get();
     Check check = TABLE.get(action).get(account.role());
     if (check == null) {
@@ -99,11 +105,17 @@ public final class AccessPolicy {
     if (principal.account().isEmpty()) {
       return PUBLIC.contains(action);
     }
+    if (!principal.granted(action)) {
+      return false;
+    }
     return TABLE.get(action).containsKey(principal.account().get().role());
   }
 
   /** The check that scopes {@code principal}'s {@code action}, or null when it may not act at all. */
   public static Check checkFor(Principal principal, Action action) {
+    if (!principal.granted(action)) {
+      return null;
+    }
     return principal.account().map(a -> TABLE.get(action).get(a.role())).orElse(
         PUBLIC.contains(action) ? Check.ANY : null);
   }
@@ -123,7 +135,7 @@ public final class AccessPolicy {
     }
     sb.append('\n');
     for (Action a : Action.values()) {
-      sb.append("| ").append(a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).append(" | ")
+      sb.append("| ").append(a.slug()).append(" | ")
           .append(PUBLIC.contains(a) ? "yes" : "").append(" |");
       for (Role r : Role.values()) {
         Check c = TABLE.get(a).get(r);

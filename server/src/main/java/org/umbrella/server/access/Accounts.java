@@ -45,15 +45,17 @@ public final class Accounts {
   /**
    * Creates an account; {@code actor} (a username, or {@code system}) is audited as its creator.
    *
-   * @throws ServerException 400 for a malformed username or short password, 409 when taken
+   * @throws ServerException 400 for a malformed username, or a password too short, too long or too
+   *     easy to guess ({@link Passwords#checkNew}); 409 when taken
    */
   public Account create(String username, String displayName, Role role, Optional<String> party, String password, String actor) {
     if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
       throw ServerException.invalid("/username", "username must be 2-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit");
     }
-    if (password == null || password.length() < Passwords.MIN_LENGTH) {
-      throw ServerException.invalid("/password", "password must have at least " + Passwords.MIN_LENGTH + " characters");
+    if (displayName != null) {
+      org.umbrella.server.InputRules.text("/display-name", displayName);
     }
+    Passwords.checkNew(password, java.util.List.of(username, displayName == null ? "" : displayName));
     if (party.isPresent() && !party.get().matches("[A-Z]{2,8}")) {
       throw ServerException.invalid("/party", "party must be a party code such as US or GB, was '" + party.get() + "'");
     }
@@ -105,6 +107,9 @@ public final class Accounts {
    * usernames so that timing does not tell which usernames exist.
    */
   public Optional<Account> authenticate(String username, String password) {
+    if (password != null && password.length() > Passwords.MAX_LENGTH) {
+      return Optional.empty(); // never hashed: Argon2 over megabytes is work an attacker would love to hand us
+    }
     Optional<String> hash = jdbi.withHandle(h -> h.createQuery("select password_hash from account where username = :u and not disabled")
         .bind("u", username == null ? "" : username).mapTo(String.class).findOne());
     boolean ok = Passwords.matches(password == null ? "" : password, hash.orElse(DUMMY_HASH));

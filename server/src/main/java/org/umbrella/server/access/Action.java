@@ -31,6 +31,23 @@ public enum Action {
   READ_AUDIT,
   /** Configure webhooks and read their delivery log. */
   MANAGE_WEBHOOKS,
-  /** Read one's own account and manage one's own API tokens. */
-  MANAGE_SELF
+  /** Read the server's Prometheus metrics (request counts by route, JVM, engine lag). */
+  READ_METRICS,
+  /** Read one's own account, list and revoke one's own API tokens. */
+  MANAGE_SELF,
+  /**
+   * Issue an API token for oneself. Separate from {@link #MANAGE_SELF} so that a token can be
+   * kept from minting others (a short-lived or narrow token must not make itself a wider one).
+   */
+  ISSUE_TOKENS;
+
+  /** The stable spelling in the API, token scopes and docs: {@code read-public}, {@code issue-tokens}. */
+  public String slug() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** The action with this slug, if any. */
+  public static java.util.Optional<Action> fromSlug(String slug) {
+    return java.util.Arrays.stream(values()).filter(a -> a.slug().equals(slug)).findFirst();
+  }
 }

@@ -1,79 +1,178 @@
 package org.umbrella.server.access;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * API tokens for machine clients: {@code umb_} plus 256 random bits, shown once at creation and
- * stored only as a SHA-256 hash. Thread-safe.
+ * stored only as a SHA-256 hash, with an optional expiry and an optional scope (the actions the
+ * token may be used for, never more than its account's role allows). Thread-safe.
+ *
+ * <p>A token issued without a scope may do whatever its account may, except {@link
+ * Action#ISSUE_TOKENS}: a token mints tokens only when its scope says so, so that a narrow or
+ * short-lived token cannot turn itself into a wide or lasting one. {@link Action#READ_PUBLIC} is in
+ * every scope (the public may do it anyway).
  */
 public final class ApiTokens {
   /** A token as listed (never with its secret). */
-  public record TokenInfo(long id, String label, String createdAt, boolean revoked) {}
+  public record TokenInfo(long id, String label, String createdAt, boolean revoked, String expiresAt, List<String> scope) {}
+
+  /** What a live token grants: its row, account, scope and expiry. */
+  public record Grant(long tokenId, long accountId, Set<Action> scope, Optional<Instant> expiresAt) {
+    public Grant {
+      scope = Set.copyOf(scope);
+    }
+
+    /** The credential this token is, for those who hold it beyond the request. */
+    public Credential.Token credential() {
+      return new Credential.Token(tokenId, expiresAt);
+    }
+  }
+
+  /** The actions of the {@code read-only} shorthand: every reading action, nothing that changes state. */
+  public static final Set<Action> READ_ONLY = Set.copyOf(EnumSet.of(Action.READ_PUBLIC, Action.READ_REPORTS,
+      Action.READ_DELIBERATION, Action.READ_OBLIGATIONS, Action.READ_AUDIT, Action.READ_METRICS));
+
+  /** The scope of a token issued without one: everything but minting tokens. */
+  public static final Set<Action> DEFAULT_SCOPE = Set.copyOf(EnumSet.complementOf(EnumSet.of(Action.ISSUE_TOKENS)));
 
   /** How long a token's lookup is remembered; revocation through this class takes effect at once. */
-  public static final java.time.Duration CACHE = java.time.Duration.ofSeconds(5);
+  public static final Duration CACHE = Duration.ofSeconds(5);
 
-  private record Cached(long accountId, java.time.Instant until) {}
+  private record Cached(Grant grant, Instant until) {}
 
   private final Jdbi jdbi;
   private final Clock clock;
-  private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> revoked = new CopyOnWriteArrayList<>();
 
   public ApiTokens(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
     this.clock = clock;
   }
 
-  /** Issues a token for {@code accountId} and returns its secret (the only time it is visible). */
+  /** Issues a token with the default scope and no expiry; returns its secret. */
   public String issue(long accountId, String label) {
+    return issue(accountId, label, DEFAULT_SCOPE, Optional.empty());
+  }
+
+  /**
+   * Issues a token for {@code accountId} and returns its secret (the only time it is visible).
+   *
+   * @param scope the actions it may be used for ({@link Action#READ_PUBLIC} is added)
+   * @param expiresAt when it stops working, if ever
+   */
+  public String issue(long accountId, String label, Set<Action> scope, Optional<Instant> expiresAt) {
     String token = Secrets.random("umb_");
+    EnumSet<Action> actions = EnumSet.of(Action.READ_PUBLIC);
+    actions.addAll(scope);
     jdbi.useHandle(h -> h.createUpdate("""
-            insert into api_token (account_id, token_hash, label, created_at) values (:a, :h, :l, :now)""")
-        .bind("a", accountId).bind("h", Secrets.hash(token)).bind("l", label).bind("now", clock.instant()).execute());
+            insert into api_token (account_id, token_hash, label, created_at, expires_at, scope)
+            values (:a, :h, :l, :now, :exp, :scope)""")
+        .bind("a", accountId).bind("h", Secrets.hash(token)).bind("l", label).bind("now", clock.instant())
+        .bind("exp", expiresAt.orElse(null)).bind("scope", slugs(actions)).execute());
     return token;
   }
 
   /** The account id a live token belongs to. */
   public Optional<Long> accountFor(String token) {
+    return grantFor(token).map(Grant::accountId);
+  }
+
+  /** What a live (unrevoked, unexpired) token grants. */
+  public Optional<Grant> grantFor(String token) {
     if (token == null || !token.startsWith("umb_") || token.length() > 100) {
       return Optional.empty();
     }
+    Instant now = clock.instant();
     Cached c = cache.get(token);
-    java.time.Instant now = clock.instant();
     if (c != null && now.isBefore(c.until())) {
-      return Optional.of(c.accountId());
+      return Optional.of(c.grant());
     }
-    Optional<Long> found = lookup(token);
+    Optional<Grant> found = lookup("token_hash = :h", "h", Secrets.hash(token), now);
     if (found.isPresent()) {
       if (cache.size() > 10_000) {
         cache.clear();
       }
-      cache.put(token, new Cached(found.get(), now.plus(CACHE)));
+      Instant until = now.plus(CACHE);
+      if (found.get().expiresAt().isPresent() && found.get().expiresAt().get().isBefore(until)) {
+        until = found.get().expiresAt().get(); // an expiry is never outlived by the cache
+      }
+      cache.put(token, new Cached(found.get(), until));
     } else {
       cache.remove(token);
     }
     return found;
   }
 
-  private Optional<Long> lookup(String token) {
-    return jdbi.withHandle(h -> h.createQuery("select account_id from api_token where token_hash = :h and revoked_at is null")
-        .bind("h", Secrets.hash(token)).mapTo(Long.class).findOne());
+  /** What the token with row id {@code tokenId} grants, if it is still live (no cache). */
+  public Optional<Grant> grantById(long tokenId) {
+    return lookup("id = :id", "id", tokenId, clock.instant());
+  }
+
+  private Optional<Grant> lookup(String where, String name, Object value, Instant now) {
+    return jdbi.withHandle(h -> h.createQuery("select id, account_id, scope, expires_at from api_token where " + where
+            + " and revoked_at is null and (expires_at is null or expires_at > :now)")
+        .bind(name, value).bind("now", now)
+        .map((rs, ctx) -> new Grant(rs.getLong("id"), rs.getLong("account_id"), scope(rs.getString("scope")),
+            Optional.ofNullable(rs.getTimestamp("expires_at")).map(Timestamp::toInstant)))
+        .findOne());
   }
 
   public List<TokenInfo> list(long accountId) {
-    return jdbi.withHandle(h -> h.createQuery("select id, label, created_at, revoked_at from api_token where account_id = :a order by id")
+    return jdbi.withHandle(h -> h.createQuery("""
+            select id, label, created_at, revoked_at, expires_at, scope from api_token where account_id = :a order by id""")
         .bind("a", accountId)
-        .map((rs, ctx) -> new TokenInfo(rs.getLong("id"), rs.getString("label"), rs.getString("created_at"), rs.getObject("revoked_at") != null))
+        .map((rs, ctx) -> new TokenInfo(rs.getLong("id"), rs.getString("label"), rs.getTimestamp("created_at").toInstant().toString(),
+            rs.getObject("revoked_at") != null,
+            Optional.ofNullable(rs.getTimestamp("expires_at")).map(t -> t.toInstant().toString()).orElse(null),
+            scope(rs.getString("scope")).stream().map(Action::slug).toList()))
         .list());
+  }
+
+  /** Tells {@code listener} the {@link Credential#key} of every token revoked here. */
+  public void onRevoke(Consumer<String> listener) {
+    revoked.add(listener);
   }
 
   /** Revokes one of {@code accountId}'s tokens; false when it has no such token. */
   public boolean revoke(long accountId, long tokenId) {
     cache.clear();
-    return jdbi.withHandle(h -> h.createUpdate("update api_token set revoked_at = :now where id = :id and account_id = :a and revoked_at is null")
+    boolean done = jdbi.withHandle(h -> h.createUpdate("update api_token set revoked_at = :now where id = :id and account_id = :a and revoked_at is null")
         .bind("now", clock.instant()).bind("id", tokenId).bind("a", accountId).execute()) == 1;
+    if (done) {
+      String key = Credential.tokenKey(tokenId);
+      revoked.forEach(l -> l.accept(key));
+    }
+    return done;
+  }
+
+  /** The scope stored as comma-separated action slugs; null (tokens from before scopes) is the default scope. */
+  static Set<Action> scope(String stored) {
+    if (stored == null) {
+      EnumSet<Action> all = EnumSet.copyOf(DEFAULT_SCOPE);
+      all.add(Action.READ_PUBLIC);
+      return all;
+    }
+    EnumSet<Action> out = EnumSet.noneOf(Action.class);
+    Arrays.stream(stored.split(",")).map(Action::fromSlug).flatMap(Optional::stream).forEach(out::add);
+    return out;
+  }
+
+  static String slugs(Set<Action> actions) {
+    return actions.stream().sorted().map(Action::slug).collect(Collectors.joining(","));
   }
 }

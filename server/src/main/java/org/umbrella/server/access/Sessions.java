@@ -9,19 +9,32 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Browser sessions: an id in an HttpOnly cookie, its SHA-256 in the database, and a CSRF token.
  *
- * <p>A visitor gets an anonymous session (so the login form can carry a CSRF token). Signing in
- * never upgrades that session: it is deleted and a new one with a new id and a new CSRF token is
- * issued, so an id planted before login is worthless after it (no session fixation).
+ * <p>Rows are made only at sign-in: a visitor's login form is protected by a pre-session that
+ * lives in a signed cookie, not here ({@link PreSessions}). Signing in never upgrades a session: the
+ * old one is deleted and a new one with a new id and a new CSRF token is issued, so an id planted
+ * before login is worthless after it (no session fixation). Whoever holds a session open (an event
+ * stream) hears when it ends ({@link #onEnd}).
  */
 public final class Sessions {
   /** How long a session lives without being renewed. */
   public static final Duration LIFETIME = Duration.ofHours(12);
 
   /** A live session. {@code id} is the cookie value, known only to the client and this call. */
-  public record Session(String id, Optional<Long> accountId, String csrfToken) {}
+  public record Session(String id, Optional<Long> accountId, String csrfToken, Instant expiresAt) {
+    /** The credential this session is, for those who hold it beyond the request. */
+    public Credential.Session credential() {
+      return new Credential.Session(id, expiresAt);
+    }
+
+    @Override
+    public String toString() {
+      return "Session[" + accountId + "]"; // never the id or the token
+    }
+  }
 
   private final Jdbi jdbi;
   private final Clock clock;
+  private final java.util.List<java.util.function.Consumer<String>> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Sessions(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
@@ -38,7 +51,12 @@ public final class Sessions {
             values (:h, :a, :c, :now, :exp)""")
         .bind("h", Secrets.hash(id)).bind("a", accountId.orElse(null)).bind("c", csrf)
         .bind("now", now).bind("exp", now.plus(LIFETIME)).execute());
-    return new Session(id, accountId, csrf);
+    return new Session(id, accountId, csrf, now.plus(LIFETIME));
+  }
+
+  /** Tells {@code listener} the {@link Credential#key} of every session that ends here. */
+  public void onEnd(java.util.function.Consumer<String> listener) {
+    ended.add(listener);
   }
 
   /** The live session with this cookie value, if any. */
@@ -47,9 +65,10 @@ public final class Sessions {
       return Optional.empty();
     }
     return jdbi.withHandle(h -> h.createQuery("""
-            select account_id, csrf_token from web_session where id_hash = :h and expires_at > :now""")
+            select account_id, csrf_token, expires_at from web_session where id_hash = :h and expires_at > :now""")
         .bind("h", Secrets.hash(id)).bind("now", clock.instant())
-        .map((rs, ctx) -> new Session(id, Optional.ofNullable((Long) rs.getObject("account_id")), rs.getString("csrf_token")))
+        .map((rs, ctx) -> new Session(id, Optional.ofNullable((Long) rs.getObject("account_id")), rs.getString("csrf_token"),
+            rs.getTimestamp("expires_at").toInstant()))
         .findOne());
   }
 
@@ -57,6 +76,8 @@ public final class Sessions {
   public void end(String id) {
     if (id != null) {
       jdbi.useHandle(h -> h.createUpdate("delete from web_session where id_hash = :h").bind("h", Secrets.hash(id)).execute());
+      String key = Credential.sessionKey(id);
+      ended.forEach(l -> l.accept(key));
     }
   }
 

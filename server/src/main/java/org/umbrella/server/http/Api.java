@@ -66,7 +66,7 @@ public final class Api {
         new Route(GET, "/api/v1/ledger/proof/{leaf}", Action.READ_PUBLIC, none, this::leafProof, "Offline-checkable proof of one ledger leaf, for callers who may read its record (?witness=<vkey>...&quorum=N: in the latest head cosigned as that policy asks)", null, false),
         new Route(GET, "/api/v1/me", Action.MANAGE_SELF, none, this::me, "The caller's account", null, false),
         new Route(GET, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::listTokens, "The caller's API tokens (never their secrets)", null, false),
-        new Route(POST, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::issueToken, "Issue an API token (its secret is shown once)", "NewToken", false),
+        new Route(POST, "/api/v1/me/tokens", Action.ISSUE_TOKENS, none, this::issueToken, "Issue an API token (its secret is shown once), optionally scoped and expiring", "NewToken", false),
         new Route(DELETE, "/api/v1/me/tokens/{id}", Action.MANAGE_SELF, none, this::revokeToken, "Revoke one of the caller's API tokens", null, false),
         new Route(GET, "/api/v1/accounts", Action.MANAGE_ACCOUNTS, none, this::listAccounts, "All accounts", null, false),
         new Route(POST, "/api/v1/accounts", Action.MANAGE_ACCOUNTS, none, this::createAccount, "Create an account", "NewAccount", false),
@@ -75,7 +75,8 @@ public final class Api {
         new Route(DELETE, "/api/v1/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::unlinkIdentity, "Unlink an OpenID Connect identity from an account: ?issuer=...&subject=... (audited, a ledger leaf)", null, false),
         new Route(GET, "/api/v1/audit", Action.READ_AUDIT, none, this::audit, "The audit trail, newest first (before=<id> pages back)", null, false),
         new Route(GET, "/api/v1/webhooks", Action.MANAGE_WEBHOOKS, none, this::listWebhooks, "Configured webhooks (never their secrets)", null, false),
-        new Route(POST, "/api/v1/webhooks", Action.MANAGE_WEBHOOKS, none, this::createWebhook, "Add a webhook; events are signed with HMAC-SHA256", "NewWebhook", false),
+        new Route(POST, "/api/v1/webhooks", Action.MANAGE_WEBHOOKS, none, this::createWebhook, "Add a webhook (a public http(s) URL, or one the deployment allows); events are signed with HMAC-SHA256", "NewWebhook", false),
+        new Route(DELETE, "/api/v1/webhooks/{id}", Action.MANAGE_WEBHOOKS, none, this::deleteWebhook, "Delete a webhook, its secret and its pending deliveries", null, false),
         new Route(GET, "/api/v1/webhooks/deliveries", Action.MANAGE_WEBHOOKS, none, this::deliveries, "The webhook delivery log, newest first", null, false));
   }
 
@@ -100,10 +101,12 @@ public final class Api {
   // ---- session --------------------------------------------------------------------------------
 
   void session(Context ctx, Principal p) {
-    Sessions.Session session = authn.sessionForPage(ctx);
+    // the script's sign-in form: a CSRF token (a pre-session for the public, no database row)
+    String csrf = authn.csrfTokenForForm(ctx);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("account", p.account().map(Views::account).orElse(null));
-    m.put("csrf-token", session.csrfToken());
+    m.put("csrf-token", csrf);
+    ctx.header("Cache-Control", "no-store");
     Json.respond(ctx, 200, m);
   }
 
@@ -111,7 +114,8 @@ public final class Api {
     JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
     String username = body.path("username").asText("");
     String password = body.path("password").asText("");
-    Account account = Logins.signIn(s, authn, ctx, username, password);
+    Account account = Logins.signIn(s, authn, ctx, username, password, false);
+    ctx.header("Cache-Control", "no-store");
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("account", Views.account(account));
     m.put("csrf-token", Authn.session(ctx).map(Sessions.Session::csrfToken).orElse(null));
@@ -307,7 +311,9 @@ public final class Api {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("engine-connected", s.operations().enforcement().connected());
     m.put("guarantees", s.operations().statuses("guarantee").stream().map(Views::status).toList());
-    m.put("provisions", s.operations().statuses("provision").stream().map(Views::status).toList());
+    // a provision report's note is the mechanism's: the public sees the level it reported, not the note
+    boolean mechanism = AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE);
+    m.put("provisions", s.operations().statuses("provision").stream().map(x -> Views.status(x, mechanism)).toList());
     Json.respond(ctx, 200, m);
   }
 
@@ -345,23 +351,34 @@ public final class Api {
 
   void issueToken(Context ctx, Principal p) {
     JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
+    if (!body.isObject()) {
+      throw ServerException.invalid("/", "the body must be a JSON object {label, scope?, expires-at?}");
+    }
     String label = body.path("label").isTextual() ? body.get("label").asText() : null;
     if (label == null || label.isBlank() || label.length() > 100) {
       throw ServerException.invalid("/label", "label is required: a name of at most 100 characters for this token");
     }
     Account a = p.account().orElseThrow();
-    String token = s.tokens().issue(a.id(), label);
-    s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), a.username(), "token.issued", a.username(), Map.of("label", label)));
-    Json.respond(ctx, 201, Map.of("token", token, "label", label, "note", "store this token now; it is not shown again"));
+    TokenRequest wanted = TokenRequest.parse(body, p, s.clock().instant());
+    String token = s.tokens().issue(a.id(), label, wanted.scope(), wanted.expiresAt());
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("label", label);
+    detail.put("scope", wanted.scope().stream().map(Action::slug).sorted().toList().toString());
+    detail.put("expires-at", wanted.expiresAt().map(Object::toString).orElse("never"));
+    detail.put("by", p instanceof Principal.Authenticated t && t.viaToken() ? "token" : "session");
+    s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), a.username(), "token.issued", a.username(), detail));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("token", token);
+    m.put("label", label);
+    m.put("scope", wanted.scope().stream().map(Action::slug).sorted().toList());
+    m.put("expires-at", wanted.expiresAt().map(Object::toString).orElse(null));
+    m.put("note", "store this token now; it is not shown again");
+    ctx.header("Cache-Control", "no-store");
+    Json.respond(ctx, 201, m);
   }
 
   void revokeToken(Context ctx, Principal p) {
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw ServerException.invalid("id", "token id must be a number");
-    }
+    long id = numericId(ctx, "token");
     Account a = p.account().orElseThrow();
     if (!s.tokens().revoke(a.id(), id)) {
       throw ServerException.notFound("id", "you have no live token " + id);
@@ -415,14 +432,18 @@ public final class Api {
     ctx.status(204);
   }
 
+  /** A route's numeric {@code {id}}; 400 naming it otherwise. */
+  static long numericId(Context ctx, String what) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw ServerException.invalid("id", what + " id must be a number");
+    }
+  }
+
   /** The account a route's {@code {id}} names, which must exist. */
   public static long accountId(Context ctx, Services s) {
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw ServerException.invalid("id", "account id must be a number");
-    }
+    long id = numericId(ctx, "account");
     if (s.accounts().all().stream().noneMatch(a -> a.id() == id)) {
       throw ServerException.notFound("id", "no account " + id);
     }
@@ -454,6 +475,14 @@ public final class Api {
     String events = body.path("events").isTextual() ? body.get("events").asText() : "*";
     long id = s.webhooks().add(url, secret, events, p.name());
     Json.respond(ctx, 201, Map.of("id", id, "url", url, "events", events));
+  }
+
+  void deleteWebhook(Context ctx, Principal p) {
+    long id = numericId(ctx, "webhook");
+    if (!s.webhooks().delete(id, p.name())) {
+      throw ServerException.notFound("id", "no webhook " + id);
+    }
+    ctx.status(204);
   }
 
   void deliveries(Context ctx, Principal p) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
+import org.umbrella.server.InputRules;
 import org.umbrella.server.ServerException;
 
 /** Reading request bodies and writing responses as JSON, with errors that name the place. */
@@ -50,6 +51,7 @@ public final class Json {
       if (node == null || node.isMissingNode()) {
         throw ServerException.invalid("/", "the body is empty; expected a JSON object");
       }
+      storable(node, "");
       return node;
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -59,17 +61,62 @@ public final class Json {
     }
   }
 
+  /**
+   * Refuses a tree holding text that cannot be stored (a NUL, an unpaired surrogate) in any string
+   * or field name, naming its JSON pointer: such text must be refused for every field of every
+   * route, so it is checked here once rather than by each handler.
+   */
+  static void storable(JsonNode node, String pointer) {
+    if (node.isTextual()) {
+      InputRules.text(pointer.isEmpty() ? "/" : pointer, node.textValue());
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        storable(node.get(i), pointer + "/" + i);
+      }
+    } else if (node.isObject()) {
+      for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
+        String at = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+        InputRules.textProblem(e.getKey()).ifPresent(p -> {
+          throw ServerException.invalid(pointer.isEmpty() ? "/" : pointer, "a field name " + p);
+        });
+        storable(e.getValue(), at);
+      }
+    }
+  }
+
   /** The request body bytes, refusing more than {@code maxBytes}. */
   public static byte[] bounded(Context ctx, int maxBytes) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBytes) {
       throw new ServerException(413, "body-too-large", "body", "the body has " + declared + " bytes; the limit is " + maxBytes);
     }
-    byte[] bytes = ctx.bodyAsBytes();
+    byte[] bytes;
+    try {
+      bytes = ctx.bodyAsBytes();
+    } catch (io.javalin.http.HttpResponseException e) {
+      throw e; // Javalin's own answer, such as 413 past the size limit
+    } catch (RuntimeException e) {
+      // A body that cannot be read to its end: malformed chunked encoding, a connection cut short.
+      // The client's fault, not the server's (it used to answer 500).
+      if (unreadable(e)) {
+        throw ServerException.invalid("body", "the request body could not be read: malformed chunked transfer encoding or a body cut short");
+      }
+      throw e;
+    }
     if (bytes.length > maxBytes) {
       throw new ServerException(413, "body-too-large", "body", "the body has " + bytes.length + " bytes; the limit is " + maxBytes);
     }
     return bytes;
+  }
+
+  /** Whether {@code e} (or a cause) is an I/O failure or Jetty's refusal of a malformed message. */
+  static boolean unreadable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException || t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() < 500) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Writes {@code value} as the JSON response with {@code status}. */

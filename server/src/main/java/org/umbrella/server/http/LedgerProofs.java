@@ -14,11 +14,13 @@ import org.umbrella.server.ops.ReportInput;
 
 /**
  * Who may have the proof of which ledger leaf. A proof carries the leaf, and the leaf is the
- * record itself, so a proof is shown exactly to those who may read the record: reports and their
- * reviews to whoever may see the report (the public: verified ones); votes and a body's tallies to
+ * record itself, so a proof is shown exactly to those who may read the record: a report's current
+ * version to whoever may see the report (the public: verified ones), the report as filed, its earlier
+ * versions, reviews and attributions to the mechanism (they name the filer and carry reviewers'
+ * notes, which the public's view of a report does not show); votes and a body's tallies to
  * the body's members; guarantors' responses and obligations to the administrator and their party;
  * findings as the findings list shows them; guarantee and provision status, agreements and sources
- * to everyone; provision reports to the mechanism; accounts to the administrator. Anything else
+ * to everyone (but a provision status quoting a provision report's note, to the mechanism); provision reports to the mechanism; accounts to the administrator. Anything else
  * answers 404, as a leaf that does not exist does, so that a proof request tells nobody what an
  * unseen leaf holds.
  */
@@ -46,9 +48,14 @@ final class LedgerProofs {
 
   private boolean mayRead(Principal p, Ledger.LeafRow row) {
     return switch (row.table()) {
-      case "incident_versions", "incident_reports", "reviews", "attributions" ->
-          text(row, "incident_id").flatMap(ops::report).map(r -> Visibility.canSee(p, r))
-              .orElse(AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE)); // imported, not filed here
+      // Of a report, whoever may see it may have the proof of its current version (the canonical
+      // incident as it now stands, recorded by whoever made it so: for a verified report, the
+      // verifier's username). The report as filed (naming who filed it), earlier versions, reviews
+      // (with the reviewers' notes) and attributions (with their basis) are the mechanism's.
+      case "incident_versions" -> text(row, "incident_id").flatMap(ops::report)
+          .map(r -> Visibility.canSee(p, r) && isCurrentVersion(row, r.id()) || mechanism(p))
+          .orElse(mechanism(p)); // imported, not filed here
+      case "incident_reports", "reviews", "attributions" -> mechanism(p);
       case "votes", "determinations" -> text(row, "determination_id").flatMap(ops::finding)
           .map(f -> Visibility.canDeliberate(p, f, ops)).orElse(false);
       case "guarantor_responses" -> text(row, "guarantor")
@@ -74,11 +81,30 @@ final class LedgerProofs {
       return false;
     }
     return switch (body.path("$kind").asText()) {
-      case "status" -> true;
+      // a provision's status whose cause quotes a verifier's note is the mechanism's, as the note is
+      case "status" -> !"provision".equals(body.path("kind").asText()) || mechanism(p)
+          || body.path("cause").asText().equals(publicCause(body));
       case "finding" -> ops.finding(body.path("id").asText()).map(f -> Visibility.canSee(p, f, ops)).orElse(false);
       case "obligation" -> AccessPolicy.allows(p, Action.READ_OBLIGATIONS, new Scope.OfParty(body.path("party").asText()));
       default -> AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE);
     };
+  }
+
+  private static boolean mechanism(Principal p) {
+    return AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE);
+  }
+
+  /** The cause the public may read of a status output (see {@link Views#publicCause}). */
+  private static String publicCause(JsonNode body) {
+    String status = body.path("status").asText();
+    JsonNode level = body.path("level");
+    return Views.publicCause(new Operations.Status(body.path("subject").asText(), body.path("kind").asText(), "", status,
+        level.isIntegralNumber() ? Optional.of(level.asInt()) : Optional.empty(), body.path("cause").asText(), java.time.Instant.EPOCH));
+  }
+
+  /** Whether {@code row} (of incident_versions) is report {@code id}'s latest version. */
+  private boolean isCurrentVersion(Ledger.LeafRow row, String id) {
+    return ledger.reportLeaf(id).stream().anyMatch(leaf -> leaf == row.leafIndex());
   }
 
   private Optional<String> text(Ledger.LeafRow row, String column) {

@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.umbrella.server.ServerException;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.Account;
+import org.umbrella.server.access.LoginThrottle;
+import org.umbrella.server.access.Passwords;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Sessions;
 import org.umbrella.server.access.oidc.OidcAccounts;
@@ -24,33 +26,56 @@ public final class Logins {
   private Logins() {}
 
   /**
-   * Checks the password (after the throttle), ends the current session and starts a new one
-   * (new id, new CSRF token), and audits the attempt. Never logs the password.
+   * Signs in with a password: refuses a sign-in another site started ({@link
+   * Authn#checkSignInOrigin}), asks the throttle for a password check (which counts it before the
+   * check, so parallel attempts cannot exceed the limit), checks the password, ends the current
+   * session and starts a new one (new id, new CSRF token), trusts the browser for this account
+   * (its later sign-ins are throttled apart from strangers'), and audits the attempt. Never logs the
+   * password.
    *
-   * @throws ServerException 429 when throttled, 401 for a wrong username or password
+   * @param form whether the request is the HTML sign-in form (which must carry its pre-session token)
+   * @throws ServerException 403 from another site, 429 when throttled, 401 for a wrong username or
+   *     password, 400 for a username or password longer than any account can have
    */
-  public static Account signIn(Services s, Authn authn, Context ctx, String username, String password) {
+  public static Account signIn(Services s, Authn authn, Context ctx, String username, String password, boolean form) {
+    authn.checkSignInOrigin(ctx, form);
     String address = ctx.ip();
     String user = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
-    if (user.length() > 64 || (password != null && password.length() > 1024)) {
-      throw ServerException.invalid("/username", "username or password too long");
+    if (user.length() > 64) {
+      throw ServerException.invalid("/username", "username must have at most 64 characters");
     }
-    Duration wait = s.throttle().retryAfter(user, address);
-    if (!wait.isZero()) {
-      ctx.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+    if (password != null && password.length() > Passwords.MAX_LENGTH) {
+      throw ServerException.invalid("/password", "password must have at most " + Passwords.MAX_LENGTH + " characters");
+    }
+    Optional<String> device = s.accounts().byUsername(user)
+        .flatMap(a -> authn.devices().deviceFor(ctx.cookie(Authn.DEVICE_COOKIE), a.id()));
+    LoginThrottle.Admission admission = s.throttle().admit(user, address, device);
+    if (admission instanceof LoginThrottle.Refused refused) {
+      long seconds = Math.max(1, (refused.retryAfter().toMillis() + 999) / 1000);
       s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), "anonymous", "session.throttled", user, Map.of("address", address)));
       throw new ServerException(429, "too-many-attempts", "/username",
-          "too many failed sign-ins; try again in " + Math.max(1, wait.toMinutes()) + " minute(s)");
+          "too many failed sign-ins; try again in " + (seconds < 60 ? seconds + " second(s)" : ((seconds + 59) / 60) + " minute(s)"), seconds);
     }
-    Optional<Account> account = s.accounts().authenticate(user, password);
-    if (account.isEmpty()) {
-      s.throttle().failed(user, address);
-      s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), "anonymous", "session.failed", user, Map.of("address", address)));
-      throw new ServerException(401, "wrong-credentials", "/password", "wrong username or password");
+    LoginThrottle.Admitted ticket = (LoginThrottle.Admitted) admission;
+    boolean reported = false;
+    try {
+      Optional<Account> account = s.accounts().authenticate(user, password);
+      if (account.isEmpty()) {
+        s.throttle().failed(ticket);
+        reported = true;
+        s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), "anonymous", "session.failed", user, Map.of("address", address)));
+        throw new ServerException(401, "wrong-credentials", "/password", "wrong username or password");
+      }
+      s.throttle().succeeded(ticket);
+      reported = true;
+      startSession(s, authn, ctx, account.get(), Map.of("address", address, "device", device.isPresent() ? "trusted" : "new"));
+      authn.trustDevice(ctx, account.get().id());
+      return account.get();
+    } finally {
+      if (!reported) {
+        s.throttle().release(ticket);
+      }
     }
-    s.throttle().succeeded(user);
-    startSession(s, authn, ctx, account.get(), Map.of("address", address));
-    return account.get();
   }
 
   /**

@@ -52,6 +52,17 @@ public final class Metrics {
     latency.labelValues(route).observe((System.nanoTime() - startNanos) / 1e9);
   }
 
+  /**
+   * {@code GET /metrics} as a route behind the gate like every other: they tell when votes, answers
+   * and reviews happen (request counts by route) and how the JVM fares, so only the administrator,
+   * or an API token scoped to {@code read-metrics} (what a Prometheus scraper should hold), reads them.
+   */
+  public Route route() {
+    return new Route(io.javalin.http.HandlerType.GET, "/metrics", org.umbrella.server.access.Action.READ_METRICS,
+        Route.ScopeResolver.NONE, (ctx, p) -> serve(ctx),
+        "Prometheus metrics (administrator, or a token scoped to read-metrics)", null, false);
+  }
+
   /** Handler for {@code GET /metrics}. */
   public void serve(Context ctx) {
     sse.set(sseClients.getAsDouble());

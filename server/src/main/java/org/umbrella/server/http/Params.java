@@ -2,7 +2,6 @@ package org.umbrella.server.http;
 
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,11 +50,7 @@ public final class Params {
     if (v == null || v.isEmpty()) {
       return null;
     }
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw ServerException.invalid("?" + name, name + " must be an ISO-8601 UTC instant such as 2026-03-01T00:00:00Z");
-    }
+    return org.umbrella.server.InputRules.instant("?" + name, v);
   }
 
   static Set<String> list(Context ctx, String name, List<String> allowed) {

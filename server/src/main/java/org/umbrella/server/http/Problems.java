@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umbrella.server.Redaction;
 import org.umbrella.server.ServerException;
 
 /**
@@ -44,10 +45,20 @@ public final class Problems {
     respond(ctx, status, type, e.getMessage(), status == 413 ? "body" : null);
   }
 
-  /** Responds to a bug: logs it with a reference, tells the client only the reference. */
+  /**
+   * Responds to a bug: logs it with a reference, tells the client only the reference. The log names
+   * the route template, not the path (which may carry user data), and a database error without its
+   * message ({@link Redaction}).
+   */
   public static void handleInternal(Exception e, Context ctx) {
+    if (Json.unreadable(e)) {
+      // a body or request Jetty could not read to its end: the client's doing, not a bug
+      respond(ctx, 400, "invalid-input", "the request could not be read: malformed chunked transfer encoding or a body cut short", "body");
+      return;
+    }
     String ref = Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 8);
-    LOG.error("internal error {} on {} {}", ref, ctx.method(), ctx.path(), e);
+    io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    LOG.error("internal error {} on {} {}", ref, ctx.method(), matched == null ? "(unmatched)" : matched.path, Redaction.loggable(e));
     respond(ctx, 500, "internal", "internal error, reference " + ref + " (see the server log)", null);
   }
 
@@ -94,6 +105,7 @@ public final class Problems {
       case 413 -> "Request body too large";
       case 415 -> "Unsupported media type";
       case 429 -> "Too many requests";
+      case 431 -> "Request header fields too large";
       case 502 -> "Bad gateway";
       case 503 -> "Service unavailable";
       default -> status >= 500 ? "Internal error" : "Bad request";

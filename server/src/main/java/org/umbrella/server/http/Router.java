@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
+import org.umbrella.server.InputRules;
 import org.umbrella.server.ServerException;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.AccessPolicy;
@@ -15,8 +16,10 @@ import org.umbrella.server.live.LiveHub;
 /**
  * The HTTP shell: one {@code Javalin.create(config -> ...)} that registers every {@link Route}
  * behind the same gate (authenticate, check CSRF on unsafe methods, resolve the scope, ask {@link
- * AccessPolicy}), maps every failure in one place ({@link Problems}), and serves {@code /health},
- * {@code /metrics}, {@code /api/openapi.json}, {@code /events} (SSE) and static assets.
+ * AccessPolicy}), maps every failure in one place ({@link Problems}, and {@link JettyErrors} for what
+ * Jetty refuses itself), and serves {@code /health}, {@code /api/openapi.json}, {@code /events}
+ * (SSE) and static assets. {@code /metrics} is a route like the others (administrator, or a token
+ * scoped to {@code read-metrics}).
  */
 public final class Router {
   private Router() {}
@@ -35,6 +38,9 @@ public final class Router {
       config.concurrency.useVirtualThreads = true;
       config.jetty.host = services.options().host();
       config.jetty.port = services.options().port();
+      // requests Jetty refuses itself get a problem document with the security headers too
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
       config.staticFiles.enableWebjars();
       config.staticFiles.add(sf -> {
         sf.hostedPath = "/static";
@@ -54,16 +60,19 @@ public final class Router {
       });
 
       config.routes.get("/health", ctx -> health(ctx, services.operations().engineQueue()));
-      config.routes.get("/metrics", metrics::serve);
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       config.routes.sse("/events", client -> {
         Principal p;
+        org.umbrella.server.access.Credential credential;
         try {
           p = authn.resolve(client.ctx());
+          credential = Authn.credential(client.ctx());
         } catch (ServerException e) {
           p = Principal.ANONYMOUS;
+          credential = org.umbrella.server.access.Credential.NONE;
         }
-        live.join(client, p);
+        // the stream holds the credential, not the principal: each event asks again who it stands for
+        live.join(client, credential, p);
       });
       services.options().oidc().ifPresent(oidc -> Logins.registerOidc(config, services, authn, oidc));
       for (Route r : routes) {
@@ -82,20 +91,60 @@ public final class Router {
     });
   }
 
-  /** Authenticates, checks CSRF, resolves the scope, asks the policy, then runs the handler. */
+  /**
+   * Authenticates, checks CSRF, refuses text that cannot be stored in any path, query or form
+   * parameter, resolves the scope, asks the policy, then runs the handler. Responses to requests
+   * with credentials are not to be cached.
+   */
   static void gate(Services services, Authn authn, Route route, Context ctx) throws Exception {
     Principal p = authn.resolve(ctx);
+    if (p.account().isPresent()) {
+      ctx.header("Cache-Control", "no-store");
+    }
     if (route.unsafe()) {
       authn.checkCsrf(ctx, p);
     }
+    storableParameters(ctx);
     if (!AccessPolicy.mayEverPerform(p, route.action())) {
       throw deny(p, route);
     }
-    Scope scope = route.scope().resolve(ctx, p);
+    Scope scope;
+    try {
+      scope = route.scope().resolve(ctx, p);
+    } catch (ServerException e) {
+      throw hidden(p, route, e);
+    }
     if (!AccessPolicy.allows(p, route.action(), scope)) {
       throw deny(p, route);
     }
     route.handler().handle(ctx, p);
+  }
+
+  /**
+   * What a caller whose right is scoped (its own party's obligations, its own bodies' findings)
+   * hears when the resource is missing: the same refusal as for another party's or body's, so that
+   * nobody can tell which ids exist outside their scope. Callers who may touch any resource of the
+   * kind hear the truth (404, 409).
+   */
+  static ServerException hidden(Principal p, Route route, ServerException e) {
+    AccessPolicy.Check check = AccessPolicy.checkFor(p, route.action());
+    boolean scoped = check == AccessPolicy.Check.OWN_PARTY || check == AccessPolicy.Check.BODY_MEMBER;
+    return scoped && (e.status() == 404 || e.status() == 409) ? deny(p, route) : e;
+  }
+
+  /** Refuses a NUL or unpaired surrogate in any path, query or form parameter, naming it. */
+  static void storableParameters(Context ctx) {
+    ctx.pathParamMap().forEach((name, value) -> InputRules.text(name, value));
+    ctx.queryParamMap().forEach((name, values) -> {
+      InputRules.text("?" + name, name);
+      values.forEach(v -> InputRules.text("?" + name, v));
+    });
+    if (Authn.isForm(ctx)) {
+      ctx.formParamMap().forEach((name, values) -> {
+        InputRules.text(name, name);
+        values.forEach(v -> InputRules.text(name, v));
+      });
+    }
   }
 
   static ServerException deny(Principal p, Route route) {
@@ -124,10 +173,6 @@ public final class Router {
 
   /** Headers on every response: no framing, no sniffing, a strict content security policy. */
   static void securityHeaders(Context ctx) {
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "same-origin");
-    ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    SecurityHeaders.ALL.forEach(ctx::header);
   }
 }

@@ -64,6 +64,28 @@ public final class Views {
     return m;
   }
 
+  /**
+   * A status as {@code mechanism} or the public may see it. A provision's cause, when a report set
+   * its level, quotes the verifier's note (the engine writes "implementation reported at level 2:
+   * <note>"); the note is the mechanism's, as the provision report itself is, so the public's cause
+   * says only what level was reported.
+   */
+  public static Map<String, Object> status(Operations.Status s, boolean mechanism) {
+    Map<String, Object> m = status(s);
+    if (!mechanism) {
+      m.put("cause", publicCause(s));
+    }
+    return m;
+  }
+
+  /** The cause of {@code s} the public may read (see {@link #status(Operations.Status, boolean)}). */
+  public static String publicCause(Operations.Status s) {
+    if ("provision".equals(s.kind()) && s.status().startsWith("implemented-") && s.level().isPresent()) {
+      return "implementation reported at level " + s.level().get();
+    }
+    return s.cause();
+  }
+
   public static Map<String, Object> status(Operations.Status s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("subject", s.subject());

@@ -20,7 +20,7 @@ public final class EventBus {
       try {
         l.accept(event);
       } catch (RuntimeException e) {
-        LOG.warn("event listener failed on {}: {}", event.type(), e.toString());
+        LOG.warn("event listener failed on {}: {}", event.type(), org.umbrella.server.Redaction.describe(e));
       }
     }
   }

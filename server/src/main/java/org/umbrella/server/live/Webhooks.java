@@ -1,9 +1,5 @@
 package org.umbrella.server.live;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,17 +27,30 @@ import org.umbrella.server.ops.Audit;
  * {@code Umbrella-Event}, {@code Umbrella-Delivery} and {@code Umbrella-Signature: t=<unix
  * seconds>,v1=<hex HMAC-SHA256 of "t.body" under the webhook's secret>}. A 2xx answer marks it
  * delivered; anything else is retried after 1 s, 2 s, 4 s ... (doubling, capped at 10 minutes)
- * until {@link #MAX_ATTEMPTS}, then marked failed. Every attempt's outcome is in the log.
- * Deliveries survive restarts (they are rows).
+ * until {@link #MAX_ATTEMPTS}, then marked failed. Every attempt's outcome is in the log, as a
+ * class only: the HTTP status a receiver answered, or "blocked" (the target's address is not
+ * allowed, {@link WebhookTargets}), or "network" (no HTTP answer: refused, timed out, reset, not
+ * HTTP, TLS), so that the log cannot be used to tell closed ports from open ones. Deliveries survive
+ * restarts (they are rows).
+ *
+ * <p>Targets are checked at registration and again at each connection: the HTTP client (Jetty's,
+ * which lets the resolver be replaced) resolves every host through {@link
+ * WebhookTargets#addresses}, so it connects only to the addresses just checked (no DNS rebinding
+ * between check and use), follows no redirects, keeps no cookies and uses no proxy.
  */
 public final class Webhooks implements AutoCloseable {
   /** Attempts before a delivery is marked failed. */
   public static final int MAX_ATTEMPTS = 8;
+  /** The delivery log's entry for a target whose address is not allowed. */
+  public static final String BLOCKED = "blocked: the target's address is not public (nor allowed by --webhook-allow)";
+  /** The delivery log's entry for an attempt that got no HTTP answer, whatever the reason. */
+  public static final String NETWORK = "network: no HTTP answer from the target";
   private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
 
   private final Jdbi jdbi;
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final WebhookTargets targets;
+  private final org.eclipse.jetty.client.HttpClient http;
   private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "umbrella-webhooks");
     t.setDaemon(true);
@@ -51,14 +61,50 @@ public final class Webhooks implements AutoCloseable {
   private volatile boolean anyActive;
   private final java.util.concurrent.atomic.AtomicBoolean passQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
+  /** Webhooks to public addresses only. */
   public Webhooks(Jdbi jdbi, Clock clock, Duration firstBackoff) {
+    this(jdbi, clock, firstBackoff, WebhookTargets.publicOnly());
+  }
+
+  /** Webhooks to the targets {@code targets} allows. */
+  public Webhooks(Jdbi jdbi, Clock clock, Duration firstBackoff, WebhookTargets targets) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.firstBackoff = firstBackoff;
+    this.targets = targets;
+    this.http = client(targets);
+  }
+
+  private static org.eclipse.jetty.client.HttpClient client(WebhookTargets targets) {
+    org.eclipse.jetty.client.HttpClient c = new org.eclipse.jetty.client.HttpClient();
+    org.eclipse.jetty.util.thread.QueuedThreadPool pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(8, 1);
+    pool.setName("umbrella-webhook-http");
+    pool.setDaemon(true);
+    c.setExecutor(pool);
+    c.setScheduler(new org.eclipse.jetty.util.thread.ScheduledExecutorScheduler("umbrella-webhook-timer", true));
+    c.setFollowRedirects(false);
+    c.setHttpCookieStore(new org.eclipse.jetty.http.HttpCookieStore.Empty());
+    c.setConnectTimeout(5_000);
+    c.setIdleTimeout(10_000);
+    c.setUserAgentField(new org.eclipse.jetty.http.HttpField(org.eclipse.jetty.http.HttpHeader.USER_AGENT, "Umbrella-Webhooks"));
+    // the connection goes to exactly the addresses this check returns
+    c.setSocketAddressResolver((host, port, context, promise) -> {
+      try {
+        promise.succeeded(targets.addresses(host).stream().map(a -> new java.net.InetSocketAddress(a, port)).toList());
+      } catch (WebhookTargets.Refused e) {
+        promise.failed(e);
+      }
+    });
+    return c;
   }
 
   /** Starts polling for due deliveries every {@code period}. */
   public void start(Duration period) {
+    try {
+      http.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("the webhook HTTP client did not start", e);
+    }
     anyActive = jdbi.withHandle(h -> h.createQuery("select count(*) from webhook where active").mapTo(Long.class).one()) > 0;
     worker.scheduleWithFixedDelay(this::deliverDue, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -66,18 +112,11 @@ public final class Webhooks implements AutoCloseable {
   /**
    * Adds a webhook.
    *
-   * @throws ServerException 400 for a URL that is not http(s), or a secret under 16 characters
+   * @throws ServerException 400 for a URL that is not http(s), carries user information, or
+   *     reaches an address that is not public nor allowed; or a secret under 16 characters
    */
   public long add(String url, String secret, String events, String actor) {
-    URI uri;
-    try {
-      uri = URI.create(url == null ? "" : url);
-    } catch (IllegalArgumentException e) {
-      throw ServerException.invalid("/url", "url must be an absolute http or https URL");
-    }
-    if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null || url.length() > 2000) {
-      throw ServerException.invalid("/url", "url must be an absolute http or https URL");
-    }
+    targets.check(url);
     if (secret == null || secret.length() < 16 || secret.length() > 200) {
       throw ServerException.invalid("/secret", "secret must have 16 to 200 characters (the HMAC key the receiver checks signatures with)");
     }
@@ -93,6 +132,27 @@ public final class Webhooks implements AutoCloseable {
       anyActive = true;
       return id;
     });
+  }
+
+  /**
+   * Deletes webhook {@code id}, its secret and its delivery log (pending deliveries are not made);
+   * audited. False when there is no such webhook.
+   */
+  public boolean delete(long id, String actor) {
+    Instant now = clock.instant();
+    boolean deleted = jdbi.inTransaction(h -> {
+      Optional<String> url = h.createQuery("select url from webhook where id = :id for update").bind("id", id).mapTo(String.class).findOne();
+      if (url.isEmpty()) {
+        return false;
+      }
+      h.createUpdate("delete from webhook where id = :id").bind("id", id).execute();
+      Audit.record(h, now, actor, "webhook.deleted", String.valueOf(id), Map.of("url", url.get()));
+      return true;
+    });
+    if (deleted) {
+      anyActive = jdbi.withHandle(h -> h.createQuery("select count(*) from webhook where active").mapTo(Long.class).one()) > 0;
+    }
+    return deleted;
   }
 
   /** Webhooks as listed (without secrets). */
@@ -169,7 +229,7 @@ public final class Webhooks implements AutoCloseable {
             ((Number) d.get("attempts")).intValue(), (String) d.get("url"), (String) d.get("secret"));
       }
     } catch (RuntimeException e) {
-      LOG.warn("webhook delivery pass failed: {}", e.toString());
+      LOG.warn("webhook delivery pass failed: {}", org.umbrella.server.Redaction.describe(e));
     }
   }
 
@@ -178,20 +238,21 @@ public final class Webhooks implements AutoCloseable {
     Integer code = null;
     String error = null;
     try {
-      HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/json")
-          .header("Umbrella-Event", type)
-          .header("Umbrella-Delivery", String.valueOf(id))
-          .header("Umbrella-Signature", "t=" + t + ",v1=" + sign(secret, t + "." + payload))
-          .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
-      code = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (java.io.IOException e) {
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      org.eclipse.jetty.client.ContentResponse r = http.newRequest(WebhookTargets.parse(url))
+          .method(org.eclipse.jetty.http.HttpMethod.POST).timeout(10, TimeUnit.SECONDS)
+          .headers(h -> h.put("Umbrella-Event", type).put("Umbrella-Delivery", String.valueOf(id))
+              .put("Umbrella-Signature", "t=" + t + ",v1=" + sign(secret, t + "." + payload)))
+          .body(new org.eclipse.jetty.client.StringRequestContent("application/json", payload, StandardCharsets.UTF_8))
+          .send();
+      code = r.getStatus();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
-    } catch (IllegalArgumentException e) {
-      error = "bad url: " + e.getMessage();
+    } catch (WebhookTargets.Refused e) {
+      error = BLOCKED;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+      error = blocked(e) ? BLOCKED : NETWORK;
+      LOG.debug("webhook delivery {} got no answer: {}", id, e.getClass().getName());
     }
     int n = attempts + 1;
     boolean ok = code != null && code >= 200 && code < 300;
@@ -239,8 +300,22 @@ public final class Webhooks implements AutoCloseable {
     }
   }
 
+  private static boolean blocked(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof WebhookTargets.Refused) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public void close() {
     worker.shutdownNow();
+    try {
+      http.stop();
+    } catch (Exception e) {
+      LOG.debug("webhook HTTP client did not stop cleanly: {}", e.toString());
+    }
   }
 }

@@ -1,5 +1,8 @@
 /**
- * Live updates: the event bus, Server-Sent Events to open pages, and signed webhooks with retries
- * and a delivery log. May use JDBI (delivery log) and the JDK HTTP client.
+ * Live updates: the event bus, Server-Sent Events to open pages (each stream holding its credential
+ * and ending with it), and signed webhooks with retries, a delivery log and the rules of where they
+ * may go ({@link org.umbrella.server.live.WebhookTargets}, {@link org.umbrella.server.live.Network}).
+ * May use JDBI (delivery log), Javalin's SSE client and Jetty's HTTP client (whose resolver can be
+ * replaced, so a delivery connects only to addresses just checked).
  */
 package org.umbrella.server.live;

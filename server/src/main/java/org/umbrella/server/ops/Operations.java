@@ -162,7 +162,7 @@ public final class Operations implements AutoCloseable {
       try {
         enforcement.reportChanged(stored);
       } catch (RuntimeException e) {
-        org.slf4j.LoggerFactory.getLogger(Operations.class).warn("engine failed on an accepted change: {}", e.toString());
+        org.slf4j.LoggerFactory.getLogger(Operations.class).warn("engine failed on an accepted change: {}", org.umbrella.server.Redaction.describe(e));
       }
     });
     return stored;

@@ -2,7 +2,6 @@ package org.umbrella.server.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.umbrella.server.ServerException;
@@ -123,11 +122,8 @@ public final class ReportInput {
     if (n == null || !n.isTextual()) {
       throw ServerException.invalid("/" + field, field + " must be an ISO-8601 UTC instant such as 2026-03-05T04:10:00Z");
     }
-    try {
-      return Instant.parse(n.asText());
-    } catch (DateTimeParseException e) {
-      throw ServerException.invalid("/" + field, field + " must be an ISO-8601 UTC instant such as 2026-03-05T04:10:00Z, was '" + clip(n.asText()) + "'");
-    }
+    // years 1583-9999 only: PostgreSQL and the driver cannot store the rest (issue 10, item 5)
+    return org.umbrella.server.InputRules.instant("/" + field, n.asText());
   }
 
   static String oneOf(JsonNode json, String field, List<String> allowed, String dflt) {

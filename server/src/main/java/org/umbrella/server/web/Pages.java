@@ -30,7 +30,6 @@ import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Action;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
-import org.umbrella.server.access.Sessions;
 import org.umbrella.server.http.Api;
 import org.umbrella.server.http.Authn;
 import org.umbrella.server.http.Json;
@@ -117,7 +116,8 @@ public final class Pages {
   }
 
   PageModel model(Context ctx, Principal p, String title) {
-    Sessions.Session session = authn.sessionForPage(ctx);
+    // no session is started for a page view: only the sign-in form needs a token before sign-in
+    String csrf = Authn.csrfToken(ctx).orElse("");
     List<PageModel.NavItem> nav = new ArrayList<>();
     nav.add(new PageModel.NavItem("/", "Dashboard"));
     nav.add(new PageModel.NavItem("/map", "Map"));
@@ -138,7 +138,7 @@ public final class Pages {
       nav.add(new PageModel.NavItem("/admin", "Admin"));
     }
     Optional<String> notice = Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.length() < 100).map(Pages::noticeFor);
-    return new PageModel(title, ctx.path(), p.account(), session.csrfToken(), nav, notice, s.operations().enforcement().connected());
+    return new PageModel(title, ctx.path(), p.account(), csrf, nav, notice, s.operations().enforcement().connected());
   }
 
   static String noticeFor(String done) {
@@ -198,6 +198,7 @@ public final class Pages {
   }
 
   void loginForm(Context ctx, Principal p) {
+    authn.csrfTokenForForm(ctx); // the form's pre-session: a signed cookie, no database row
     html(ctx, 200, "login.jte", Map.of("page", model(ctx, p, "Sign in"), "username", "", "error", "", "oidc", oidcName()));
   }
 
@@ -209,9 +210,10 @@ public final class Pages {
   void login(Context ctx, Principal p) {
     String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
     try {
-      Logins.signIn(s, authn, ctx, username, Optional.ofNullable(ctx.formParam("password")).orElse(""));
+      Logins.signIn(s, authn, ctx, username, Optional.ofNullable(ctx.formParam("password")).orElse(""), true);
     } catch (ServerException e) {
       if (e.status() == 401 || e.status() == 429) {
+        authn.csrfTokenForForm(ctx); // the form shown again needs its token
         html(ctx, e.status(), "login.jte", Map.of("page", model(ctx, Principal.ANONYMOUS, "Sign in"), "username", username, "error", e.getMessage(), "oidc", oidcName()));
         return;
       }
@@ -245,8 +247,14 @@ public final class Pages {
     } catch (DateTimeParseException e) {
       throw ServerException.invalid("?date", "date must be YYYY-MM-DD");
     }
+    if (date.getYear() < 1583 || date.getYear() > 9999) {
+      throw ServerException.invalid("?date", "date must be in the years 1583 to 9999");
+    }
     Instant end = date.atTime(19, 30).toInstant(ZoneOffset.UTC);
     Instant start = end.minusSeconds(24 * 3600);
+    if (!org.umbrella.server.InputRules.inRange(start)) {
+      throw ServerException.invalid("?date", "date must be from 1583-01-02 on");
+    }
     List<Report> reports = new ArrayList<>(s.operations().reports(
         new Operations.ReportFilter(start, end, null, Set.of("verified"), null), 500, 0));
     reports.sort(java.util.Comparator.comparing(Report::time));

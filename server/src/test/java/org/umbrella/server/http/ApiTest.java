@@ -75,7 +75,8 @@ class ApiTest {
   void metrics_exposePrometheusTextWithRequestCountsByRouteTemplate() {
     t.get("/health", null);
     t.get("/api/v1/reports/no-such-report", null);
-    HttpResponse<String> r = t.get("/metrics", null);
+    // the administrator's (or a token scoped to read-metrics): issue 10 took them from the public
+    HttpResponse<String> r = t.get("/metrics", t.signIn(org.umbrella.server.access.Role.ADMINISTRATOR));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("umbrella_http_requests_total").contains("jvm_memory_used_bytes")
         .contains("umbrella_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"}")

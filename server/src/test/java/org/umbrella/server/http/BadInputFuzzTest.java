@@ -38,7 +38,9 @@ class BadInputFuzzTest {
   static void start() {
     t = new TestServer();
     for (Role r : Role.values()) {
-      tokens.put(r, t.server.services().tokens().issue(t.accounts.get(r).id(), "fuzz"));
+      // every action the role has, issuing tokens included, so that every route is fuzzed
+      tokens.put(r, t.server.services().tokens().issue(t.accounts.get(r).id(), "fuzz",
+          java.util.EnumSet.allOf(org.umbrella.server.access.Action.class), java.util.Optional.empty()));
     }
     t.candidate("f-fuzz", "special-commission", "RU");
     t.obligation("o-fuzz", TestServer.PARTY);
@@ -86,8 +88,89 @@ class BadInputFuzzTest {
     assertThat(snapshot()).as("stored data after the fuzz").isEqualTo(before);
   }
 
+  /**
+   * Each input a probe found answered with 500 (issue 10, item 5): a 4xx problem document naming the
+   * field, nothing stored, and no database error text (which carries user data) in the log.
+   */
+  @Test
+  void outOfRangeTimes_nul_loneSurrogates_malformedChunking_are4xxNamingTheField_withNothingStoredOrLogged() throws Exception {
+    String reportId = t.server.services().operations().reports(new org.umbrella.server.ops.Operations.ReportFilter(null, null, null, null, null), 1, 0)
+        .stream().findFirst().map(org.umbrella.server.ops.Report::id)
+        .orElseGet(() -> t.server.services().operations().fileReport(ReportInputs.valid(), "monitor").id());
+    org.umbrella.server.Browser monitor = new org.umbrella.server.Browser(t.base());
+    monitor.signIn("monitor", TestServer.PASSWORD); // before the snapshot: signing in is a change
+    String before = snapshot();
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+    log.start();
+    root.addAppender(log);
+    record Case(Bad request, String field) {}
+    List<Case> cases = new ArrayList<>();
+    for (String time : BAD_TIMES) {
+      ObjectNode report = (ObjectNode) Json.MAPPER.readTree(TestServer.reportJson("marker-time"));
+      report.put("time", time);
+      cases.add(new Case(json("POST", "/api/v1/reports", Role.MONITOR, report.toString(), "time " + time), "/time"));
+    }
+    for (String poison : POISON) {
+      ObjectNode report = (ObjectNode) Json.MAPPER.readTree(TestServer.reportJson("marker-summary" + poison));
+      cases.add(new Case(json("POST", "/api/v1/reports", Role.MONITOR, report.toString(), "summary"), "/summary"));
+      ObjectNode target = (ObjectNode) Json.MAPPER.readTree(TestServer.reportJson("marker-target"));
+      target.put("target", "school" + poison);
+      cases.add(new Case(json("POST", "/api/v1/reports", Role.MONITOR, target.toString(), "target"), "/target"));
+      ObjectNode source = (ObjectNode) Json.MAPPER.readTree(TestServer.reportJson("marker-source"));
+      ((ObjectNode) source.get("sources").get(1)).put("group", "cameras" + poison);
+      cases.add(new Case(json("POST", "/api/v1/reports", Role.MONITOR, source.toString(), "source group"), "/sources/1/group"));
+      String text = Json.MAPPER.getNodeFactory().textNode("marker-note" + poison).toString();
+      cases.add(new Case(json("POST", "/api/v1/reports/" + reportId + "/reviews", Role.VERIFIER,
+          "{\"status\":\"corroborated\",\"note\":" + text + "}", "review note"), "/note"));
+      cases.add(new Case(json("POST", "/api/v1/me/tokens", Role.OBSERVER, "{\"label\":" + text + "}", "token label"), "/label"));
+      cases.add(new Case(json("POST", "/api/v1/accounts", Role.ADMINISTRATOR,
+          "{\"username\":\"marker\",\"role\":\"observer\",\"password\":\"long enough password 1\",\"display-name\":" + text + "}",
+          "display name"), "/display-name"));
+      cases.add(new Case(json("POST", "/api/v1/reports", Role.MONITOR, "{" + text + ":1}", "field name"), null));
+    }
+    cases.add(new Case(new Bad("GET", "/api/v1/reports?from=%2B999999-01-01T00:00:00Z", Role.MONITOR, null, null, "?from"), "?from"));
+    cases.add(new Case(new Bad("GET", "/api/v1/timeline?to=0000-01-01T00:00:00Z", Role.MONITOR, null, null, "?to"), "?to"));
+    // refused by Jetty before any route runs, so no field can be named; still a problem document
+    cases.add(new Case(new Bad("GET", "/api/v1/reports/marker%00", Role.MONITOR, null, null, "NUL in a path"), null));
+    cases.add(new Case(new Bad("GET", "/api/v1/reports?kind=shelling%00", Role.MONITOR, null, null, "NUL in a query"), "?kind"));
+    List<String> wrong = new ArrayList<>();
+    for (Case c : cases) {
+      HttpResponse<String> r = send(c.request());
+      String type = r.headers().firstValue("Content-Type").orElse("");
+      String field = TestServer.field(r.body(), "field");
+      if (r.statusCode() < 400 || r.statusCode() >= 500 || !type.startsWith("application/problem+json")
+          || (c.field() != null && !c.field().equals(field))) {
+        wrong.add(c.request().what() + " -> " + r.statusCode() + " " + r.body());
+      }
+    }
+    // a form post, decoded by Jetty: NUL in the summary
+    HttpResponse<String> form = monitor.send("POST", "/reports", "application/x-www-form-urlencoded",
+        "time=2026-03-09T04:10:00Z&kind=shelling&lat=48&lon=37.8&sources=patrol-1&summary=marker-form%00", "Accept", "application/json");
+    if (form.statusCode() != 400) {
+      wrong.add("NUL in a form field -> " + form.statusCode() + " " + form.body());
+    }
+    // malformed chunked bodies, written on a raw socket
+    for (String chunked : List.of("zz\r\n{\"marker\":1}\r\n0\r\n\r\n", "5\r\n{\"marker-chunk\":1}\r\n0\r\n\r\n",
+        "ffffffffffffffffffff\r\n{}\r\n0\r\n\r\n", "4;x=" + "a".repeat(10) + "\r\n{}\r\r\n")) {
+      String answer = t.raw("POST /api/v1/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + tokens.get(Role.MONITOR)
+          + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked);
+      int status = Integer.parseInt(answer.substring(9, 12));
+      if (status < 400 || status >= 500 || !answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json")) {
+        wrong.add("malformed chunking " + chunked.replace("\r\n", "\\r\\n") + " -> " + answer.replace("\r\n", " | "));
+      }
+    }
+    root.detachAppender(log);
+    assertThat(wrong).as("inputs not answered with a 4xx problem naming the field").isEmpty();
+    assertThat(snapshot()).as("stored data").isEqualTo(before);
+    List<String> logged = log.list.stream().map(e -> e.getFormattedMessage()
+        + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getClassName() + ": " + e.getThrowableProxy().getMessage())).toList();
+    assertThat(logged).as("the log").noneMatch(l -> l.contains("marker") || l.contains("ERROR:") || l.contains("PSQLException"));
+    assertThat(log.list).as("nothing logged as an error").noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
+  }
+
   static Bad generate(Random r, String reportId) throws Exception {
-    int kind = r.nextInt(12);
+    int kind = r.nextInt(14);
     ObjectNode report = (ObjectNode) Json.MAPPER.readTree(TestServer.reportJson("fuzz " + r.nextInt()));
     String valid = report.toString();
     return switch (kind) {
@@ -152,6 +235,34 @@ class BadInputFuzzTest {
           default -> json("POST", "/api/v1/obligations/o-fuzz/answers", Role.GUARANTOR_REPRESENTATIVE, "{\"answer\":" + v + "}", "bad answer");
         };
       }
+      case 12 -> {
+        // item 5 of issue 10: times out of range, NUL and lone surrogates in any string
+        String field = pick(r, List.of("time", "summary", "target", "tags", "sources", "kind"));
+        String poison = pick(r, POISON);
+        switch (field) {
+          case "time" -> report.put("time", pick(r, BAD_TIMES));
+          case "tags" -> report.putArray("tags").add("ok").add("x" + poison + r.nextInt(99));
+          case "sources" -> ((ObjectNode) report.get("sources").get(r.nextInt(2))).put(pick(r, List.of("id", "kind", "group")), "s" + poison);
+          default -> report.put(field, field + poison + r.nextInt(99));
+        }
+        yield json("POST", "/api/v1/reports", Role.MONITOR, report.toString(), "item 5: " + field);
+      }
+      case 13 -> {
+        String poison = pick(r, POISON);
+        String text = Json.MAPPER.getNodeFactory().textNode("n" + poison + r.nextInt(99)).toString();
+        yield switch (r.nextInt(6)) {
+          case 0 -> json("POST", "/api/v1/reports/" + reportId + "/reviews", Role.VERIFIER, "{\"status\":\"corroborated\",\"note\":" + text + "}", "item 5: note");
+          case 1 -> json("POST", "/api/v1/obligations/o-fuzz/answers", Role.GUARANTOR_REPRESENTATIVE,
+              "{\"answer\":\"waived\",\"note\":" + text + "}", "item 5: answer note");
+          case 2 -> json("POST", "/api/v1/accounts", Role.ADMINISTRATOR, "{\"username\":\"u" + r.nextInt(1_000_000)
+              + "\",\"role\":\"observer\",\"password\":\"long enough password 1\",\"display-name\":" + text + "}", "item 5: display name");
+          case 3 -> json("POST", "/api/v1/me/tokens", Role.OBSERVER, "{\"label\":" + text + "}", "item 5: token label");
+          case 4 -> new Bad("GET", "/api/v1/reports?from=" + java.net.URLEncoder.encode(pick(r, BAD_TIMES), java.nio.charset.StandardCharsets.UTF_8),
+              Role.MONITOR, null, null, "item 5: ?from");
+          default -> new Bad("GET", "/api/v1/reports/rep-" + pick(r, List.of("%00", "%ED%A0%80", "%C0%80")) + r.nextInt(99),
+              Role.MONITOR, null, null, "item 5: path id");
+        };
+      }
       default -> {
         byte[] junk = new byte[1 + r.nextInt(300)];
         r.nextBytes(junk);
@@ -162,6 +273,13 @@ class BadInputFuzzTest {
       }
     };
   }
+
+  /** Report times a probe found answered with 500 (years PostgreSQL or RFC 3339 cannot hold). */
+  static final List<String> BAD_TIMES = List.of("0000-01-01T00:00:00Z", "+999999-01-01T00:00:00Z", "-4713-11-24T00:00:00Z",
+      "-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "+294277-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z");
+
+  /** Characters no stored text may hold: NUL, lone high and low surrogates, and a reversed pair. */
+  static final List<String> POISON = List.of("\u0000", "\ud800", "\udfff", "\udc00\ud800", "a\u0000", "\ud83d");
 
   static com.fasterxml.jackson.databind.JsonNode wrongType(Random r, String field) {
     var f = Json.MAPPER.getNodeFactory();
@@ -185,7 +303,23 @@ class BadInputFuzzTest {
   }
 
   static Bad json(String method, String path, Role role, String body, String what) {
-    return new Bad(method, path, role, "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8), what);
+    return new Bad(method, path, role, "application/json", escapeSurrogates(body).getBytes(java.nio.charset.StandardCharsets.UTF_8), what);
+  }
+
+  /**
+   * {@code json} with every UTF-16 surrogate written as a JSON escape ({@code \\ud800}): a lone
+   * surrogate cannot be encoded as UTF-8, and JSON's escapes are how a client sends one anyway.
+   */
+  static String escapeSurrogates(String json) {
+    StringBuilder sb = new StringBuilder(json.length());
+    for (char c : json.toCharArray()) {
+      if (Character.isSurrogate(c)) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   static HttpResponse<String> send(Bad b) {

@@ -84,14 +84,16 @@ class LedgerFlowTest {
     // each record, its leaf, who may have the proof, and what its leaf must say
     record Expect(String what, String sql, TestServer.Session reader, String leafContains) {}
     List<Expect> expected = List.of(
-        new Expect("the report as filed", "select leaf_index from incident_reports where incident_id = '" + report + "'", null,
+        // who filed a report, its earlier versions, the reviewers' notes and the attribution's basis are the
+        // mechanism's (issue 10); the verified version is everyone's
+        new Expect("the report as filed", "select leaf_index from incident_reports where incident_id = '" + report + "'", monitor,
             "ledger: shelling near the school"),
         new Expect("the incident as filed", "select leaf_index from incident_versions where incident_id = '" + report + "' and version = 1",
-            null, "\\\"status\\\":\\\"reported\\\""),
+            monitor, "\\\"status\\\":\\\"reported\\\""),
         new Expect("the verified incident", "select leaf_index from incident_versions where incident_id = '" + report + "' and version = 2",
             null, "\\\"status\\\":\\\"verified\\\""),
-        new Expect("the review", "select leaf_index from reviews where incident_id = '" + report + "'", null, "ledger: two groups agree"),
-        new Expect("the attribution", "select leaf_index from attributions where incident_id = '" + report + "'", null, "\"party\":\"RU\""),
+        new Expect("the review", "select leaf_index from reviews where incident_id = '" + report + "'", verifier, "ledger: two groups agree"),
+        new Expect("the attribution", "select leaf_index from attributions where incident_id = '" + report + "'", verifier, "\"party\":\"RU\""),
         new Expect("the vote", "select leaf_index from votes where determination_id = '" + finding + "'", t.signIn(Role.BODY_MEMBER),
             "\"answer\":\"confirm\""),
         new Expect("the body's tally", "select leaf_index from determinations where determination_id = '" + finding + "'",

@@ -26,7 +26,8 @@ class WebhooksTest {
 
   @BeforeAll
   static void start() throws Exception {
-    t = new TestServer();
+    // the receiver is on this machine: the deployment allows loopback explicitly (--webhook-allow)
+    t = new TestServer(org.umbrella.server.ServerOptions.defaults(0).withWebhookAllow(java.util.List.of("127.0.0.1/32")));
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/hook", ex -> {
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

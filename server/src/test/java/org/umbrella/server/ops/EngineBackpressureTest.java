@@ -70,7 +70,8 @@ class EngineBackpressureTest {
       HttpResponse<String> health = t.get("/health", null);
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"degraded\"").contains("\"queue-depth\":3").contains("\"lagging\":true");
-      String metrics = t.get("/metrics", null).body();
+      TestServer.Session admin = t.signIn(Role.ADMINISTRATOR);
+      String metrics = t.get("/metrics", admin).body();
       assertThat(metrics).contains("umbrella_engine_queue_depth 3.0").contains("umbrella_engine_queue_limit 3.0")
           .contains("umbrella_engine_queue_oldest_age_seconds");
 
@@ -79,7 +80,7 @@ class EngineBackpressureTest {
       assertThat(engine.seen.get()).isEqualTo(LIMIT);
       assertThat(ops.engineQueue().depth()).isZero();
       assertThat(t.get("/health", null).body()).contains("\"status\":\"ok\"").contains("\"queue-depth\":0");
-      assertThat(t.get("/metrics", null).body()).contains("umbrella_engine_queue_depth 0.0");
+      assertThat(t.get("/metrics", admin).body()).contains("umbrella_engine_queue_depth 0.0");
       engine.go.release(1);
       assertThat(t.postJson("/api/v1/reports", monitor, TestServer.reportJson("after catching up")).statusCode()).isEqualTo(201);
       ops.awaitEngine();

@@ -1,0 +1,70 @@
+package org.umbrella.server;
+
+import java.sql.SQLException;
+
+/**
+ * What of an exception may be written to the log. A database error's message quotes the values it
+ * failed on ("invalid byte sequence ... 0x00", "Failing row contains (...)"), and JDBI adds the
+ * statement and every bound argument: user data (report summaries, notes, names) that must not
+ * leave the database through the log. Such exceptions are logged as their class names, the
+ * database's SQLState and their stack traces, without messages; other exceptions as they are.
+ */
+public final class Redaction {
+  private Redaction() {}
+
+  /** An exception whose message was withheld; it keeps the original's stack trace. */
+  static final class Withheld extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Withheld(String what, StackTraceElement[] trace) {
+      super(what);
+      setStackTrace(trace);
+    }
+  }
+
+  /** Whether {@code e} or a cause is a database error (whose message may quote user data). */
+  public static boolean fromDatabase(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException || t.getClass().getName().startsWith("org.jdbi.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code e} as it may be logged: itself, or for a database error a copy of its chain without messages. */
+  public static Throwable loggable(Throwable e) {
+    if (!fromDatabase(e)) {
+      return e;
+    }
+    Withheld top = null;
+    Withheld last = null;
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
+      Withheld w = new Withheld(t.getClass().getName() + (t instanceof SQLException q && q.getSQLState() != null
+          ? " (SQLState " + q.getSQLState() + ")" : "") + " [message withheld: it may quote user data]", t.getStackTrace());
+      if (top == null) {
+        top = w;
+      } else {
+        last.initCause(w);
+      }
+      last = w;
+    }
+    return top;
+  }
+
+  /** One line for a log message: the class, the SQLState of a database error, never a database error's message. */
+  public static String describe(Throwable e) {
+    if (!fromDatabase(e)) {
+      return e.toString();
+    }
+    StringBuilder sb = new StringBuilder(e.getClass().getName());
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        sb.append(" (SQLState ").append(s.getSQLState()).append(')');
+        break;
+      }
+    }
+    return sb.append(" [message withheld: it may quote user data]").toString();
+  }
+}
