@@ -97,14 +97,14 @@ class LedgerTrustTest {
           st.execute("delete from ledger_subtrees");
           st.execute(backfillSql());
         }
-        assertThat(subtrees(c)).as("the V70 back-fill writes what the appender wrote").isEqualTo(written);
+        assertThat(subtrees(c)).as("the V80 back-fill writes what the appender wrote").isEqualTo(written);
       }
       assertThat(s.verifyLedger(0).divergence()).isEmpty();
     }
   }
 
   static String backfillSql() throws IOException {
-    try (var in = LedgerTrustTest.class.getResourceAsStream("/db/migration/V70__ledger_subtrees.sql")) {
+    try (var in = LedgerTrustTest.class.getResourceAsStream("/db/migration/V80__ledger_subtrees.sql")) {
       String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return sql.substring(sql.indexOf("create temporary table")).replace(" on commit drop", "");
     }

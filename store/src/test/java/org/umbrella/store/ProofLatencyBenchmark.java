@@ -40,7 +40,7 @@ class ProofLatencyBenchmark {
       }
       long t1 = System.nanoTime();
       try (Statement st = c.createStatement()) {
-        st.execute(LedgerTrustTest.backfillSql()); // the V70 back-fill, as a migration runs it
+        st.execute(LedgerTrustTest.backfillSql()); // the V80 back-fill, as a migration runs it
       }
       long t2 = System.nanoTime();
       long stored;
@@ -48,7 +48,7 @@ class ProofLatencyBenchmark {
         rs.next();
         stored = rs.getLong(1);
       }
-      System.out.printf("%d leaves inserted in %.1f s; V70 back-fill wrote %d subtree hashes in %.1f s%n",
+      System.out.printf("%d leaves inserted in %.1f s; V80 back-fill wrote %d subtree hashes in %.1f s%n",
           leaves, (t1 - t0) / 1e9, stored, (t2 - t1) / 1e9);
       c.setAutoCommit(false);
       Random r = new Random(2026);

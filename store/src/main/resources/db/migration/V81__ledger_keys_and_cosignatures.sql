@@ -1,4 +1,4 @@
--- Umbrella store, V71: the ledger's key history and the witnesses' cosignatures.
+-- Umbrella store, V81: the ledger's key history and the witnesses' cosignatures.
 
 -- A change of the ledger's signing key, itself a ledger leaf (a record table: never updated or
 -- deleted). The tree head of the transaction that writes it is the handover: signed by the

@@ -1,9 +1,9 @@
--- Umbrella store, V70: stored subtree hashes, so that proofs cost O(log n) reads and hashes
+-- Umbrella store, V80: stored subtree hashes, so that proofs cost O(log n) reads and hashes
 -- instead of a rebuild from every leaf. A row is the hash of a perfect, aligned subtree of 2^level
 -- leaves, [node_index * 2^level, (node_index + 1) * 2^level), at every eighth level (8, 16, 24,
 -- ...): the hashes tlog-tiles' tiles of height 8 hold, one row per hash. Level 0 is the leaf
 -- hashes themselves (ledger_leaves). Written with the leaves, in their transaction, never updated;
--- `ledger verify` recomputes every one. (Versions V70 and up are the ledger's.)
+-- `ledger verify` recomputes every one. (Versions V80 and up are the ledger's.)
 create table ledger_subtrees (
   level      smallint not null check (level > 0 and level % 8 = 0),
   node_index bigint   not null check (node_index >= 0),
