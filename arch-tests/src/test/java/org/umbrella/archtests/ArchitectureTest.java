@@ -33,9 +33,10 @@ class ArchitectureTest {
           "evidence", List.of("agreement", "engine"),
           "ledger", List.of(),
           "negotiation", List.of(),
+          "witness", List.of("ledger"),
           "store", List.of("agreement", "engine", "evidence", "ledger"),
           "server", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store"),
-          "cli", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store", "server"));
+          "cli", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store", "server", "witness"));
 
   static final List<String> CORE = List.of("agreement", "engine", "negotiation", "ledger");
 

@@ -21,6 +21,8 @@ import org.umbrella.server.access.Role;
 import org.umbrella.server.access.oidc.OidcConfig;
 import org.umbrella.server.demo.Demo;
 import org.umbrella.server.demo.SeedableClock;
+import org.umbrella.server.ledger.WitnessEndpoint;
+import org.umbrella.server.ledger.WitnessSubmitter;
 import org.umbrella.ledger.NoteSigner;
 import org.umbrella.store.Database;
 import org.umbrella.store.LedgerKeys;
@@ -88,6 +90,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "Filed reports the engine may lag behind by; beyond it filing waits up to 5 s for room, then answers 503 with Retry-After (default: ${DEFAULT-VALUE}).")
   int engineQueue;
 
+  @Option(names = "--witness", paramLabel = "URL=VERIFIER_KEY",
+      description = "A witness (C2SP tlog-witness) to submit each new checkpoint to and keep the cosignatures of: its URL and its verifier key (or a file holding it, e.g. its witness-key.pub); repeat for several (e.g. one per party).")
+  List<String> witnesses = new java.util.ArrayList<>();
+
+  @Option(names = "--witness-interval", paramLabel = "DURATION", defaultValue = "PT1S",
+      description = "How often the latest checkpoint is submitted to the witnesses (ISO-8601, default: ${DEFAULT-VALUE}).")
+  java.time.Duration witnessInterval;
+
   @Option(names = "--oidc-name", paramLabel = "NAME", description = "The provider's name shown to users (default: the issuer's host).")
   String oidcName;
 
@@ -122,6 +132,22 @@ final class ServeCommand implements Callable<Integer> {
       throw new UserException("--engine-queue must be at least 1, was " + engineQueue);
     }
     Optional<OidcConfig> oidc = oidc(); // checked before anything starts
+    List<WitnessEndpoint> witnessEndpoints = new java.util.ArrayList<>();
+    for (String w : witnesses) {
+      try {
+        int eq = w.indexOf('=');
+        Path keyFile = eq > 0 ? Path.of(w.substring(eq + 1)) : null;
+        if (keyFile != null && Files.isRegularFile(keyFile)) { // URL=FILE: the witness's witness-key.pub
+          w = w.substring(0, eq + 1) + Files.readString(keyFile).strip();
+        }
+        witnessEndpoints.add(WitnessEndpoint.parse(w));
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
+    }
+    if (witnessInterval.isNegative() || witnessInterval.isZero()) {
+      throw new UserException("--witness-interval must be positive, was " + witnessInterval);
+    }
     try {
       new org.umbrella.server.live.WebhookTargets(webhookAllow, org.umbrella.server.live.WebhookTargets.Resolver.SYSTEM);
     } catch (IllegalArgumentException e) {
@@ -187,11 +213,17 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Administrator account (password shown only now): admin " + password);
       }
     }
+    Optional<WitnessSubmitter> submitter = witnessEndpoints.isEmpty() ? Optional.empty()
+        : Optional.of(WitnessSubmitter.start(server.services().operations().ledger(), witnessEndpoints, witnessInterval));
+    for (WitnessEndpoint w : witnessEndpoints) {
+      out.println("Witness: " + w.url() + " " + w.key().encoded());
+    }
     out.println("Umbrella is serving http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/  (Ctrl-C to stop)");
     out.flush();
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      submitter.ifPresent(WitnessSubmitter::close);
       server.close();
       database.close();
       stopped.countDown();

@@ -85,9 +85,9 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
     }
     byte[] root;
     try {
-      root = Base64.getDecoder().decode(lines[2]);
+      root = StrictBase64.decode(lines[2]);
     } catch (IllegalArgumentException e) {
-      throw new MalformedInputException("checkpoint line 3: root hash is not base64");
+      throw new MalformedInputException("checkpoint line 3: root hash is not padded base64 (" + e.getMessage() + ")");
     }
     if (root.length != Hashes.SIZE) {
       throw new MalformedInputException("checkpoint line 3: root hash must be 32 bytes, is " + root.length);

@@ -1,9 +1,7 @@
 package org.umbrella.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.Signature;
 import java.util.Base64;
 
 /**
@@ -39,21 +37,22 @@ public final class NoteSigner {
     if (!body.endsWith("\n")) {
       throw new IllegalArgumentException("a note body must end with a newline");
     }
-    byte[] sig;
-    try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initSign(keys.getPrivate());
-      s.update(body.getBytes(StandardCharsets.UTF_8));
-      sig = s.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed", e);
-    }
+    byte[] sig = Ed25519.sign(keys.getPrivate(), body.getBytes(StandardCharsets.UTF_8));
     byte[] id = verifier.keyId();
     byte[] both = new byte[id.length + sig.length];
     System.arraycopy(id, 0, both, 0, id.length);
     System.arraycopy(sig, 0, both, id.length, sig.length);
     return body + "\n" + SignedNotes.DASH + " " + verifier.name() + " "
         + Base64.getEncoder().encodeToString(both) + "\n";
+  }
+
+  /**
+   * This key's signature line alone ({@code — <name> <base64>}, newline-terminated), to add to a
+   * note another key signed.
+   */
+  public String signatureLine(String body) {
+    String note = sign(body);
+    return note.substring(body.length() + 1);
   }
 
   /** Signs a checkpoint, returning the signed note text. */

@@ -6,9 +6,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The public half of a signed-note key (C2SP {@code signed-note}, Ed25519): a name and a public
@@ -20,18 +18,12 @@ import java.nio.charset.StandardCharsets;
  * @param name the key name (the log origin by convention); no '+', space or newline
  * @param publicKey the raw 32-byte Ed25519 public key
  */
-public record NoteVerifier(String name, byte[] publicKey) {
+public record NoteVerifier(String name, byte[] publicKey) implements NoteKey {
   static final byte ED25519 = 0x01;
   private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
   public NoteVerifier {
-    if (name == null || name.isEmpty() || name.matches(".*[+\\s].*")) {
-      throw new IllegalArgumentException("key name must be non-empty without '+' or spaces");
-    }
-    if (publicKey == null || publicKey.length != 32) {
-      throw new IllegalArgumentException("Ed25519 public key must be 32 bytes");
-    }
-    publicKey = publicKey.clone();
+    publicKey = NoteKey.checked(name, publicKey);
   }
 
   /** The verifier for a JDK Ed25519 public key. */
@@ -40,30 +32,17 @@ public record NoteVerifier(String name, byte[] publicKey) {
   }
 
   /**
-   * Parses a verifier key string {@code name+hexid+base64}.
+   * Parses a verifier key string {@code name+hexid+base64}, exactly as written (nothing trimmed).
    *
-   * @throws MalformedInputException if the string is malformed, the algorithm is not Ed25519 or
-   *     the key id does not match the name and key
+   * @throws MalformedInputException if the string is malformed, the algorithm is not Ed25519
+   *     (0x01) or the key id does not match the name and key
    */
   public static NoteVerifier parse(String vkey) {
-    String[] parts = vkey.strip().split("\\+", 3); // base64 may itself contain '+'
-    if (parts.length != 3) {
-      throw new MalformedInputException("verifier key must be name+keyid+key, was '" + vkey.strip() + "'");
+    VerifierKeyText k = VerifierKeyText.parse(vkey);
+    if (k.type() != ED25519) {
+      throw new MalformedInputException("verifier key: a log key must be of type 0x01 (Ed25519), was " + k.type());
     }
-    byte[] key;
-    try {
-      key = Base64.getDecoder().decode(parts[2]);
-    } catch (IllegalArgumentException e) {
-      throw new MalformedInputException("verifier key: key part is not base64");
-    }
-    if (key.length != 33 || key[0] != ED25519) {
-      throw new MalformedInputException("verifier key: only Ed25519 keys (type 0x01, 32 bytes) are supported");
-    }
-    NoteVerifier v = new NoteVerifier(parts[0], Arrays.copyOfRange(key, 1, 33));
-    if (!HexFormat.of().formatHex(v.keyId()).equals(parts[1])) {
-      throw new MalformedInputException("verifier key: key id " + parts[1] + " does not match the name and key");
-    }
-    return v;
+    return new NoteVerifier(k.name(), k.key());
   }
 
   @Override
@@ -71,30 +50,31 @@ public record NoteVerifier(String name, byte[] publicKey) {
     return publicKey.clone();
   }
 
-  /** The 4-byte key id. */
-  public byte[] keyId() {
-    byte[] n = name.getBytes(StandardCharsets.UTF_8);
-    byte[] in = new byte[n.length + 2 + 32];
-    System.arraycopy(n, 0, in, 0, n.length);
-    in[n.length] = '\n';
-    in[n.length + 1] = ED25519;
-    System.arraycopy(publicKey, 0, in, n.length + 2, 32);
-    return Arrays.copyOf(Hashes.sha256(in), 4);
+  @Override
+  public byte type() {
+    return ED25519;
   }
 
   /** The verifier key string, {@code name+hexid+base64(0x01 || key)}. */
+  @Override
   public String encoded() {
-    byte[] typed = new byte[33];
-    typed[0] = ED25519;
-    System.arraycopy(publicKey, 0, typed, 1, 32);
-    return name + "+" + HexFormat.of().formatHex(keyId()) + "+" + Base64.getEncoder().encodeToString(typed);
+    return NoteKey.encode(name, ED25519, publicKey);
   }
 
   /** Whether {@code signature} is this key's Ed25519 signature of {@code message}. */
+  @Override
   public boolean verifies(byte[] message, byte[] signature) {
+    return ed25519Verifies(publicKey, message, signature);
+  }
+
+  /** Whether {@code signature} is the Ed25519 signature of {@code message} by {@code publicKey}. */
+  static boolean ed25519Verifies(byte[] publicKey, byte[] message, byte[] signature) {
+    if (signature.length != 64) {
+      return false;
+    }
     try {
       Signature s = Signature.getInstance("Ed25519");
-      s.initVerify(jdkPublicKey());
+      s.initVerify(jdkPublicKey(publicKey));
       s.update(message);
       return s.verify(signature);
     } catch (GeneralSecurityException e) {
@@ -104,6 +84,11 @@ public record NoteVerifier(String name, byte[] publicKey) {
 
   /** This key as a JDK public key. */
   public PublicKey jdkPublicKey() {
+    return jdkPublicKey(publicKey);
+  }
+
+  /** A raw 32-byte Ed25519 public key as a JDK key. */
+  static PublicKey jdkPublicKey(byte[] publicKey) {
     byte[] spki = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + 32);
     System.arraycopy(publicKey, 0, spki, SPKI_PREFIX.length, 32);
     try {

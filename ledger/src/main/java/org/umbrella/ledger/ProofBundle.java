@@ -90,7 +90,20 @@ public record ProofBundle(
    * @throws LedgerException saying which check failed
    */
   public Checkpoint verify(NoteVerifier trustedKey) {
-    Checkpoint cp = SignedNotes.openCheckpoint(signedCheckpoint, trustedKey);
+    return verify(java.util.List.of(trustedKey), WitnessPolicy.logOnly());
+  }
+
+  /**
+   * Checks the bundle as {@link #verify(NoteVerifier)} does, accepting a checkpoint signed by any
+   * of {@code logKeys} (the current key and those rotated out) and requiring the witness
+   * cosignatures {@code policy} asks for.
+   *
+   * @return the verified checkpoint
+   * @throws LedgerException saying which check failed ({@link QuorumNotMetException} for too few
+   *     cosignatures)
+   */
+  public Checkpoint verify(java.util.List<NoteVerifier> logKeys, WitnessPolicy policy) {
+    Checkpoint cp = policy.check(signedCheckpoint, logKeys);
     if (!CanonicalJson.canonicalize(leaf).equals(leaf)) {
       throw new MalformedInputException("the leaf is not in canonical JSON form");
     }

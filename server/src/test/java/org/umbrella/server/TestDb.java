@@ -66,7 +66,8 @@ public final class TestDb {
           truncate ops_vote, ops_review, ops_finding, ops_obligation, ops_status, ops_report, ops_body,
             webhook_delivery, webhook, audit_event, api_token, web_session, account, server_setting,
             agreements, sources, incident_versions, reviews, attributions, determinations, votes, guarantor_responses,
-            provision_reports, engine_outputs, accounts, incident_reports, account_parties, account_identities, ledger_leaves, tree_heads
+            provision_reports, engine_outputs, accounts, incident_reports, account_parties, account_identities, ledger_leaves, tree_heads,
+            ledger_subtrees, ledger_key_changes, ledger_cosignatures
             restart identity cascade""");
       h.execute("update ledger_tip set tree_size = 0, frontier = ''::bytea where id = 1");
     });

@@ -5,78 +5,138 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.umbrella.ledger.Ed25519;
+import org.umbrella.ledger.LedgerException;
 import org.umbrella.ledger.NoteSigner;
 import org.umbrella.ledger.NoteVerifier;
 
 /**
  * The ledger's Ed25519 signing key: made on first start, kept in the data directory as
  * {@code ledger-key.pk8} (PKCS#8, base64, readable by the owner only) with the public verifier key
- * beside it in {@code ledger-key.pub}.
+ * beside it in {@code ledger-key.pub}, and every verifier key the ledger ever signed with, oldest
+ * first, in {@code ledger-keys.pub} (so proofs signed before a rotation stay checkable).
+ *
+ * <p>A rotation ({@link #rotate}) makes the next key as {@code ledger-key.next.pk8}, lets the store
+ * record the handover, then moves the next key into place and deletes the old private key.
  */
 public final class LedgerKeys {
+  static final String KEY = "ledger-key.pk8";
+  static final String NEXT = "ledger-key.next.pk8";
+  static final String PUB = "ledger-key.pub";
+  static final String HISTORY = "ledger-keys.pub";
+
   private LedgerKeys() {}
 
   /**
    * Loads the key from {@code dataDir}, creating it when absent.
    *
-   * @throws StoreException if the key file exists but cannot be read or is not an Ed25519 key
+   * @throws StoreException if the key file exists but cannot be read or is not an Ed25519 key, or
+   *     a rotation was interrupted
    */
   public static NoteSigner loadOrCreate(Path dataDir, String origin) {
-    Path file = dataDir.resolve("ledger-key.pk8");
+    Path file = dataDir.resolve(KEY);
     try {
       Files.createDirectories(dataDir);
       if (!Files.exists(file)) {
-        KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Path tmp = dataDir.resolve("ledger-key.pk8.tmp");
-        Files.writeString(tmp, Base64.getEncoder().encodeToString(kp.getPrivate().getEncoded()) + "\n");
-        try {
-          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-          // not a POSIX file system; the directory's own permissions apply
+        if (!history(dataDir).isEmpty()) {
+          throw new StoreException("the private key is missing, but this data directory's ledger was signed by "
+              + history(dataDir).getLast().encoded() + ": put its " + KEY + " back (from your key custody; a backup"
+              + " holds it only when made with --with-private-key), or rotate to a new key only after restoring it");
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        writePrivate(dataDir, KEY, Ed25519.generate(new SecureRandom()));
       }
-      PrivateKey priv = KeyFactory.getInstance("Ed25519")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(Files.readString(file).strip())));
-      NoteSigner signer = new NoteSigner(origin, new KeyPair(publicOf(priv), priv));
-      Files.writeString(dataDir.resolve("ledger-key.pub"), signer.verifier().encoded() + "\n");
+      NoteSigner signer = new NoteSigner(origin, Ed25519.fromPrivateKeyText(Files.readString(file)));
+      Files.writeString(dataDir.resolve(PUB), signer.verifier().encoded() + "\n");
+      remember(dataDir, signer.verifier());
       return signer;
-    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+    } catch (IOException | LedgerException | IllegalArgumentException e) {
       throw new StoreException("cannot load the ledger key " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Derives the public key: the PKCS#8 seed signs a probe and the JDK exposes the pair. */
-  private static java.security.PublicKey publicOf(PrivateKey priv) throws GeneralSecurityException {
-    // The JDK cannot derive an Ed25519 public key from a private key directly; regenerate the
-    // pair from the 32-byte seed with a SecureRandom that returns exactly that seed.
-    byte[] enc = priv.getEncoded();
-    byte[] seed = java.util.Arrays.copyOfRange(enc, enc.length - 32, enc.length);
-    KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
-    g.initialize(java.security.spec.NamedParameterSpec.ED25519, new FixedSeed(seed));
-    return g.generateKeyPair().getPublic();
+  /**
+   * Rotates the ledger's key: makes a new key, has {@code store} (open on this data directory's
+   * ledger, signing with the current key) record the handover, then makes the new key current and
+   * deletes the old private key. A rotation interrupted before the handover was recorded leaves a
+   * {@code ledger-key.next.pk8} that the next rotation discards.
+   *
+   * @return the new key
+   * @throws StoreException if the files cannot be written
+   */
+  public static NoteSigner rotate(Path dataDir, PostgresEvidenceStore store, String reason, String by) {
+    try {
+      Files.deleteIfExists(dataDir.resolve(NEXT));
+      writePrivate(dataDir, NEXT, Ed25519.generate(new SecureRandom()));
+      NoteSigner next = new NoteSigner(store.origin(), Ed25519.fromPrivateKeyText(Files.readString(dataDir.resolve(NEXT))));
+      store.recordKeyChange(next, reason, by);
+      remember(dataDir, next.verifier());
+      Files.move(dataDir.resolve(NEXT), dataDir.resolve(KEY), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.writeString(dataDir.resolve(PUB), next.verifier().encoded() + "\n");
+      return next;
+    } catch (IOException e) {
+      throw new StoreException("cannot rotate the ledger key in " + dataDir + ": " + e.getMessage(), e);
+    }
   }
 
-  /** A SecureRandom that yields one fixed seed: only to re-derive a key pair from its seed. */
-  private static final class FixedSeed extends java.security.SecureRandom {
-    private static final long serialVersionUID = 1L;
-    private final byte[] seed;
-
-    FixedSeed(byte[] seed) {
-      this.seed = seed.clone();
+  /**
+   * The data directory's current public key, read from {@code ledger-key.pub} (no private key
+   * needed), or empty when the directory has none yet.
+   *
+   * @throws StoreException if the file is not a verifier key
+   */
+  public static java.util.Optional<NoteVerifier> currentPublic(Path dataDir) {
+    Path file = dataDir.resolve(PUB);
+    try {
+      return Files.exists(file) ? java.util.Optional.of(NoteVerifier.parse(Files.readString(file).strip())) : java.util.Optional.empty();
+    } catch (IOException | LedgerException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
 
-    @Override
-    public void nextBytes(byte[] bytes) {
-      System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+  /** Every verifier key this data directory's ledger signed with, oldest first. */
+  public static List<NoteVerifier> history(Path dataDir) {
+    Path file = dataDir.resolve(HISTORY);
+    List<NoteVerifier> out = new ArrayList<>();
+    try {
+      if (Files.exists(file)) {
+        int n = 0;
+        for (String line : Files.readAllLines(file)) {
+          n++;
+          if (!line.isBlank()) {
+            try {
+              out.add(NoteVerifier.parse(line.strip()));
+            } catch (LedgerException e) {
+              throw new StoreException(file + ":" + n + ": " + e.getMessage());
+            }
+          }
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static void remember(Path dataDir, NoteVerifier key) throws IOException {
+    if (!history(dataDir).contains(key)) {
+      Files.writeString(dataDir.resolve(HISTORY), key.encoded() + "\n",
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+  }
+
+  private static void writePrivate(Path dataDir, String name, KeyPair kp) throws IOException {
+    Path tmp = dataDir.resolve(name + ".tmp");
+    Files.writeString(tmp, Ed25519.privateKeyText(kp) + "\n");
+    try {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // not a POSIX file system; the directory's own permissions apply
+    }
+    Files.move(tmp, dataDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** The public verifier key of a signer. */

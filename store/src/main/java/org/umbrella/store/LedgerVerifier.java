@@ -15,6 +15,12 @@ import org.umbrella.ledger.Hashes;
 import org.umbrella.ledger.LedgerException;
 import org.umbrella.ledger.NoteVerifier;
 import org.umbrella.ledger.SignedNotes;
+import org.umbrella.ledger.SubtreeNode;
+import org.umbrella.ledger.TiledTree;
+import org.umbrella.ledger.Witness;
+import org.umbrella.ledger.CosignatureVerifier;
+import org.umbrella.ledger.InvalidSignatureException;
+import org.umbrella.ledger.OpenedNote;
 import org.umbrella.store.internal.Frontiers;
 import org.umbrella.store.internal.RowJson;
 
@@ -26,12 +32,33 @@ import org.umbrella.store.internal.RowJson;
  * leaf names exists, carries that leaf index and still hashes to the leaf; every row of every
  * record table has its leaf; each tree head is signed by the ledger key, links to the previous
  * head, and its root and frontier equal the recomputed ones; no leaf lies beyond the last head;
- * the tip equals the last head. Rows are streamed table by table in leaf order (a merge), so
+ * the tip equals the last head; every stored subtree hash equals the one recomputed from the
+ * leaves, and none lies beyond them; each head is signed by the key in force at its size (see
+ * {@code ledger_key_changes}) and the last such key is this data directory's; every stored witness
+ * cosignature verifies against its head. Rows are streamed table by table in leaf order (a merge), so
  * memory stays flat for millions of rows.
  */
 public final class LedgerVerifier {
   private final Connection c;
   private final NoteVerifier key;
+
+  /**
+   * Verifies the ledger of {@code db} against {@code key} (the data directory's current public
+   * key), from the signed head at {@code fromSize}; needs no private key.
+   *
+   * @throws StoreException on a database error
+   */
+  public static VerifyReport verify(Database db, NoteVerifier key, long fromSize) {
+    try (Connection c = db.dataSource().getConnection()) {
+      try {
+        return new LedgerVerifier(c, key).verify(fromSize);
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database error: " + e.getMessage(), e);
+    }
+  }
 
   LedgerVerifier(Connection c, NoteVerifier key) {
     this.c = c;
@@ -51,6 +78,11 @@ public final class LedgerVerifier {
 
   private record Head(long size, byte[] root, byte[] frontier, String note, String signedAt) {}
 
+  /** A key change recorded at leaf {@code leafIndex}: heads after it are signed by {@code next}. */
+  private record KeyChange(long leafIndex, NoteVerifier previous, NoteVerifier next) {}
+
+  private final List<KeyChange> keyChanges = new ArrayList<>();
+
   VerifyReport verify(long fromSize) throws SQLException {
     if (c.getAutoCommit()) {
       // one snapshot for the whole scan, so concurrent appends do not look like tampering
@@ -66,6 +98,7 @@ public final class LedgerVerifier {
             RowJson.instant(rs.getObject(5, java.time.OffsetDateTime.class).toInstant())));
       }
     }
+    loadKeyChanges();
     long leaves = 0;
     long headsChecked = 0;
     long lastSize = heads.isEmpty() ? 0 : heads.getLast().size();
@@ -100,6 +133,7 @@ public final class LedgerVerifier {
       for (String t : PostgresEvidenceStore.RECORD_TABLES) {
         cursors.put(t, new Cursor(t, fromSize));
       }
+      SubtreeCursor subtrees = new SubtreeCursor(fromSize);
       try (PreparedStatement ps = c.prepareStatement(
           "select leaf_index, table_name, row_id, leaf_hash from ledger_leaves where leaf_index >= ? order by leaf_index")) {
         ps.setFetchSize(5_000);
@@ -125,6 +159,9 @@ public final class LedgerVerifier {
               throw new Found(new Divergence(index, table, rowId,
                   "the row no longer hashes to its leaf (stored leaf hash " + Hashes.hex(stored)
                       + ", row now hashes to " + Hashes.hex(recomputed) + "): the row or the leaf was changed"));
+            }
+            for (TiledTree.Completed node : TiledTree.completedBy(range, recomputed)) {
+              subtrees.check(node);
             }
             range.append(recomputed);
             leaves++;
@@ -162,7 +199,10 @@ public final class LedgerVerifier {
       for (Cursor cur : cursors.values()) {
         cur.finish();
       }
+      subtrees.finish();
       checkTip(range);
+      checkCosignatures(heads);
+      checkCurrentKey(lastSize);
       return new VerifyReport(fromSize, leaves, headsChecked, lastSize, lastRoot, Optional.empty());
     } catch (Found f) {
       return new VerifyReport(fromSize, leaves, headsChecked, lastSize, lastRoot, Optional.of(f.d));
@@ -174,7 +214,7 @@ public final class LedgerVerifier {
   private Head checkHead(Head head, long prevSize) {
     Checkpoint cp;
     try {
-      cp = SignedNotes.openCheckpoint(head.note(), key);
+      cp = openHead(head, prevSize);
     } catch (LedgerException e) {
       throw new Found(new Divergence(head.size(), "tree_heads", head.size(), "bad signed tree head: " + e.getMessage()));
     }
@@ -191,6 +231,131 @@ public final class LedgerVerifier {
           "the signed head does not follow the head at size " + prevSize + " (a tree head was removed)"));
     }
     return head;
+  }
+
+  /**
+   * Opens a head under the key in force at its size: the first key before any key change, the
+   * new key after one; the head of the transaction that recorded a change (the handover) must be
+   * signed by both keys and name the new one in a {@code rotate-key} line.
+   */
+  private Checkpoint openHead(Head head, long prevSize) {
+    KeyChange last = null;
+    for (KeyChange k : keyChanges) {
+      if (k.leafIndex() < head.size()) {
+        last = k;
+      }
+    }
+    if (last == null) {
+      NoteVerifier first = keyChanges.isEmpty() ? key : keyChanges.getFirst().previous();
+      return SignedNotes.openCheckpoint(head.note(), first);
+    }
+    boolean handover = prevSize >= 0 && prevSize <= last.leafIndex();
+    if (!handover) {
+      return SignedNotes.openCheckpoint(head.note(), last.next());
+    }
+    OpenedNote opened = SignedNotes.open(head.note(), List.of(last.previous(), last.next()));
+    if (!opened.signedBy(last.previous()) || !opened.signedBy(last.next())) {
+      throw new InvalidSignatureException("the key handover at size " + head.size() + " must be signed by the previous key "
+          + last.previous().encoded() + " and the new key " + last.next().encoded());
+    }
+    Checkpoint cp = Checkpoint.parse(opened.text());
+    if (!cp.extensions().contains(Witness.ROTATE_KEY + last.next().encoded())) {
+      throw new InvalidSignatureException("the key handover at size " + head.size() + " does not name the new key");
+    }
+    return cp;
+  }
+
+  private void loadKeyChanges() throws SQLException {
+    keyChanges.clear();
+    try (PreparedStatement ps = c.prepareStatement(
+            "select leaf_index, id, previous_key, verifier_key from ledger_key_changes order by leaf_index");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        try {
+          keyChanges.add(new KeyChange(rs.getLong(1), NoteVerifier.parse(rs.getString(3)), NoteVerifier.parse(rs.getString(4))));
+        } catch (LedgerException e) {
+          throw new Found(new Divergence(rs.getLong(1), "ledger_key_changes", rs.getLong(2), "malformed key: " + e.getMessage()));
+        }
+      }
+    }
+  }
+
+  /** The key the data directory signs with must be the one in force after the last change. */
+  private void checkCurrentKey(long size) {
+    NoteVerifier inForce = keyChanges.isEmpty() ? key : keyChanges.getLast().next();
+    if (!inForce.equals(key)) {
+      throw new Found(new Divergence(size, "ledger_key_changes", -1, "the heads' key in force, " + inForce.encoded()
+          + ", is not the ledger key " + key.encoded() + " of this data directory"));
+    }
+  }
+
+  /** Every stored cosignature must verify against its head's checkpoint. */
+  private void checkCosignatures(List<Head> heads) throws SQLException {
+    Map<Long, String> notes = new HashMap<>();
+    heads.forEach(h -> notes.put(h.size(), h.note()));
+    try (PreparedStatement ps = c.prepareStatement(
+            "select tree_size, witness_key, signature, cosigned_at from ledger_cosignatures order by tree_size, witness_key");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long size = rs.getLong(1);
+        String note = notes.get(size);
+        try {
+          CosignatureVerifier w = CosignatureVerifier.parse(rs.getString(2));
+          String text = note.substring(0, note.lastIndexOf("\n\n") + 1);
+          OpenedNote opened = SignedNotes.open(text + "\n" + rs.getString(3), List.of(w));
+          long stated = CosignatureVerifier.timestamp(opened.verified().getFirst().signature().signature());
+          if (stated != rs.getObject(4, java.time.OffsetDateTime.class).toEpochSecond()) {
+            throw new InvalidSignatureException("cosigned_at differs from the time the cosignature states");
+          }
+        } catch (RuntimeException e) {
+          throw new Found(new Divergence(size, "ledger_cosignatures", size,
+              "the cosignature by " + rs.getString(2) + " does not verify: " + e.getMessage()));
+        }
+      }
+    }
+  }
+
+  /**
+   * Streams the stored subtree hashes in the order leaves complete them and checks each against
+   * the recomputed one: a changed, moved, missing or extra stored hash is a divergence.
+   */
+  private final class SubtreeCursor {
+    final PreparedStatement ps;
+    final ResultSet rs;
+    boolean hasRow;
+
+    SubtreeCursor(long from) throws SQLException {
+      ps = c.prepareStatement("select level, node_index, hash from ledger_subtrees"
+          + " where (node_index + 1) << level > ? order by (node_index + 1) << level, level");
+      ps.setFetchSize(2_000);
+      ps.setLong(1, from);
+      rs = ps.executeQuery();
+      hasRow = rs.next();
+    }
+
+    void check(TiledTree.Completed node) throws SQLException {
+      SubtreeNode n = node.node();
+      if (!hasRow || rs.getInt(1) != n.level() || rs.getLong(2) != n.index()) {
+        throw new Found(new Divergence(n.end() - 1, "ledger_subtrees", n.index(),
+            "the stored hash of subtree [" + n.start() + ", " + n.end() + ") (level " + n.level() + ") is missing"
+                + (hasRow ? "; found level " + rs.getInt(1) + " node " + rs.getLong(2) + " in its place" : "")));
+      }
+      if (!Hashes.same(rs.getBytes(3), node.hash())) {
+        throw new Found(new Divergence(n.end() - 1, "ledger_subtrees", n.index(),
+            "the stored hash of subtree [" + n.start() + ", " + n.end() + ") (level " + n.level()
+                + ") differs from the one recomputed from its leaves: a tile was changed"));
+      }
+      hasRow = rs.next();
+    }
+
+    void finish() throws SQLException {
+      if (hasRow) {
+        throw new Found(new Divergence((rs.getLong(2) + 1) << rs.getInt(1), "ledger_subtrees", rs.getLong(2),
+            "a stored subtree hash (level " + rs.getInt(1) + ", node " + rs.getLong(2) + ") lies beyond the leaves"));
+      }
+      rs.close();
+      ps.close();
+    }
   }
 
   private void checkTip(CompactRange range) throws SQLException {

@@ -27,7 +27,8 @@ import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.ReviewStatus;
 import org.umbrella.ledger.CanonicalJson;
 import org.umbrella.ledger.Hashes;
-import org.umbrella.ledger.InMemoryLedger;
+import org.umbrella.ledger.SignedNotes;
+import org.umbrella.ledger.TiledTree;
 import org.umbrella.ledger.NoteSigner;
 import org.umbrella.ledger.NoteVerifier;
 import org.umbrella.ledger.ProofBundle;
@@ -37,6 +38,7 @@ import org.umbrella.store.internal.IncidentLeaf;
 import org.umbrella.store.internal.LedgerAppender;
 import org.umbrella.store.internal.PreparedIncidents;
 import org.umbrella.store.internal.RowJson;
+import org.umbrella.store.internal.StoredNodes;
 
 /**
  * The evidence store on PostgreSQL: every write is one transaction that inserts the record's row
@@ -52,7 +54,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   public static final List<String> RECORD_TABLES = List.of(
       "agreements", "sources", "incident_versions", "reviews", "attributions", "determinations",
       "votes", "guarantor_responses", "provision_reports", "engine_outputs", "accounts", "incident_reports",
-      "account_parties", "account_identities");
+      "account_parties", "account_identities", "ledger_key_changes");
 
   private final Database db;
   private final boolean ownsDatabase;
@@ -98,6 +100,62 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   /** The ledger's public verifier key. */
   public NoteVerifier publicKey() {
     return signer.verifier();
+  }
+
+  /**
+   * Every key the ledger's heads may be signed by: those it rotated out (oldest first, from
+   * {@code ledger_key_changes}) and the current one, last.
+   */
+  public List<NoteVerifier> verificationKeys() {
+    return read(c -> {
+      List<NoteVerifier> keys = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("select previous_key from ledger_key_changes order by leaf_index");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          NoteVerifier k = NoteVerifier.parse(rs.getString(1));
+          if (!keys.contains(k)) {
+            keys.add(k);
+          }
+        }
+      }
+      keys.remove(signer.verifier());
+      keys.add(signer.verifier());
+      return keys;
+    });
+  }
+
+  /**
+   * Records a change of the ledger's signing key to {@code next} as a leaf, in a transaction
+   * whose tree head is the handover: signed by the current key and by {@code next}, naming
+   * {@code next} in a {@code rotate-key} line. The caller then makes {@code next} the data
+   * directory's key (see {@link LedgerKeys#rotate}); this store keeps signing with the old one.
+   */
+  public Receipt recordKeyChange(NoteSigner next, String reason, String changedBy) {
+    if (!next.verifier().name().equals(origin)) {
+      throw new IllegalArgumentException("the new key must be named after the origin '" + origin + "'");
+    }
+    try (Connection c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        LedgerAppender ledger = LedgerAppender.begin(c);
+        Tx tx = new Tx(c, ledger, RowJson.micros(clock.instant()));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("verifier_key", next.verifier().encoded());
+        row.put("previous_key", signer.verifier().encoded());
+        row.put("reason", reason);
+        row.put("changed_by", changedBy);
+        row.put("recorded_at", tx.now);
+        Receipt r = tx.insert("ledger_key_changes", row);
+        ledger.finishHandover(signer, next, origin, tx.now);
+        c.commit();
+        return r;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database error: " + e.getMessage(), e);
+    }
   }
 
   /** The ledger's origin (name). */
@@ -333,53 +391,113 @@ public final class PostgresEvidenceStore implements AutoCloseable {
    */
   public ProofBundle proof(long leafIndex) {
     return read(c -> {
-      String note;
-      long size;
       try (PreparedStatement ps = c.prepareStatement(
-              "select tree_size, checkpoint from tree_heads order by tree_size desc limit 1");
+              "select tree_size from tree_heads order by tree_size desc limit 1");
           ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new RecordNotFoundException("the ledger is empty");
         }
-        size = rs.getLong(1);
-        note = rs.getString(2);
+        return proofAt(c, leafIndex, rs.getLong(1), null);
       }
-      if (leafIndex < 0 || leafIndex >= size) {
-        throw new RecordNotFoundException("no leaf " + leafIndex + " in the ledger of " + size + " leaves");
-      }
-      InMemoryLedger tree = new InMemoryLedger();
-      String table = null;
-      long rowId = -1;
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(
-          "select leaf_index, leaf_hash, table_name, row_id from ledger_leaves where leaf_index < ? order by leaf_index")) {
-        ps.setFetchSize(10_000);
-        ps.setLong(1, size);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            tree.appendHash(rs.getBytes(2));
-            if (rs.getLong(1) == leafIndex) {
-              table = rs.getString(3);
-              rowId = rs.getLong(4);
-            }
-          }
-        }
-      }
-      if (table == null || !RECORD_TABLES.contains(table)) {
-        throw new RecordNotFoundException("leaf " + leafIndex + " has no record row");
-      }
-      String leaf;
-      try (PreparedStatement ps = c.prepareStatement("select * from " + table + " where id = ?")) {
-        ps.setLong(1, rowId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            throw new RecordNotFoundException("leaf " + leafIndex + ": row " + table + " " + rowId + " is missing");
-          }
-          leaf = new String(RowJson.leaf(table, rs), StandardCharsets.UTF_8);
-        }
-      }
-      return new ProofBundle(signer.verifier().encoded(), note, leafIndex, leaf, tree.inclusionProof(leafIndex, size));
     });
+  }
+
+  /**
+   * The proof that leaf {@code leafIndex} is in the signed tree of {@code treeSize} leaves, whose
+   * checkpoint is given as {@code note} (the head with its cosignatures), or the stored head when
+   * {@code note} is null. Reads O(log n) stored hashes, never the whole tree.
+   *
+   * @throws RecordNotFoundException if there is no such leaf or signed head
+   */
+  public ProofBundle proof(long leafIndex, long treeSize, String note) {
+    return read(c -> proofAt(c, leafIndex, treeSize, note));
+  }
+
+  private ProofBundle proofAt(Connection c, long leafIndex, long size, String givenNote) throws SQLException {
+    c.setAutoCommit(false);
+    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    String note = givenNote;
+    String keyOfHead;
+    try (PreparedStatement ps = c.prepareStatement("select checkpoint from tree_heads where tree_size = ?")) {
+      ps.setLong(1, size);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new RecordNotFoundException("no signed tree head of size " + size);
+        }
+        if (note == null) {
+          note = rs.getString(1);
+        }
+        keyOfHead = signerOf(rs.getString(1));
+      }
+    }
+    if (leafIndex < 0 || leafIndex >= size) {
+      throw new RecordNotFoundException("no leaf " + leafIndex + " in the ledger of " + size + " leaves");
+    }
+    String table;
+    long rowId;
+    try (PreparedStatement ps = c.prepareStatement("select table_name, row_id from ledger_leaves where leaf_index = ?")) {
+      ps.setLong(1, leafIndex);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new RecordNotFoundException("leaf " + leafIndex + " is missing");
+        }
+        table = rs.getString(1);
+        rowId = rs.getLong(2);
+      }
+    }
+    if (!RECORD_TABLES.contains(table)) {
+      throw new RecordNotFoundException("leaf " + leafIndex + " has no record row");
+    }
+    String leaf;
+    try (PreparedStatement ps = c.prepareStatement("select * from " + table + " where id = ?")) {
+      ps.setLong(1, rowId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new RecordNotFoundException("leaf " + leafIndex + ": row " + table + " " + rowId + " is missing");
+        }
+        leaf = new String(RowJson.leaf(table, rs), StandardCharsets.UTF_8);
+      }
+    }
+    return new ProofBundle(keyOfHead, note, leafIndex, leaf, TiledTree.inclusionProof(leafIndex, size, new StoredNodes(c)));
+  }
+
+  /** The verifier key (of the current or a retired key) whose signature a stored head carries. */
+  private String signerOf(String note) {
+    for (NoteVerifier k : verificationKeys()) {
+      try {
+        SignedNotes.open(note, k);
+        return k.encoded();
+      } catch (org.umbrella.ledger.LedgerException e) {
+        // signed by another of the keys
+      }
+    }
+    return signer.verifier().encoded();
+  }
+
+  /**
+   * The consistency proof between the signed trees of {@code size1} and {@code size2} leaves,
+   * from stored subtree hashes.
+   *
+   * @throws RecordNotFoundException unless {@code 0 < size1 <= size2 <= } the latest head's size
+   */
+  public List<byte[]> consistencyProof(long size1, long size2) {
+    return read(c -> {
+      long latest = latestSize(c);
+      if (size1 <= 0 || size1 > size2 || size2 > latest) {
+        throw new RecordNotFoundException("no consistency proof from " + size1 + " to " + size2
+            + " in a ledger of " + latest + " leaves (need 0 < size1 <= size2 <= " + latest + ")");
+      }
+      c.setAutoCommit(false);
+      return TiledTree.consistencyProof(size1, size2, new StoredNodes(c));
+    });
+  }
+
+  private static long latestSize(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select coalesce(max(tree_size), 0) from tree_heads");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   /**

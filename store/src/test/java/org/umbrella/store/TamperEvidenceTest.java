@@ -28,7 +28,7 @@ import org.umbrella.engine.input.Source;
  */
 class TamperEvidenceTest {
   static final int MUTATIONS = 520;
-  static final List<String> LEDGER_TABLES = List.of("ledger_leaves", "tree_heads", "ledger_tip");
+  static final List<String> LEDGER_TABLES = List.of("ledger_leaves", "tree_heads", "ledger_tip", "ledger_subtrees");
 
   static List<String> targets() {
     return TestDatabases.targets();
@@ -68,7 +68,7 @@ class TamperEvidenceTest {
           } else if (mut.table.equals("ledger_leaves") && mut.leafIndex >= 0) {
             assertThat(d.leafIndex()).as("mutation %d: %s -> %s", m, mut, d).isEqualTo(mut.leafIndex);
           } else {
-            assertThat(d.table()).as("mutation %d: %s -> %s", m, mut, d).isIn("tree_heads", "ledger_leaves", "ledger_tip");
+            assertThat(d.table()).as("mutation %d: %s -> %s", m, mut, d).isIn("tree_heads", "ledger_leaves", "ledger_tip", "ledger_subtrees");
           }
         }
       }
@@ -84,7 +84,7 @@ class TamperEvidenceTest {
 
   static void populate(PostgresEvidenceStore s) throws SQLException {
     List<Incident> bulk = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 480; i++) { // over 512 leaves in all: two stored subtree hashes (level 8)
       bulk.add(Incidents.incident("bulk-" + i, i, List.of(new Source("s" + i, "media", "g" + (i % 3)),
           new Source("t" + i, "sensor", "g" + (i % 2 + 5)))));
     }
@@ -129,6 +129,13 @@ class TamperEvidenceTest {
   static Mutation mutate(Connection c, Random r) throws SQLException {
     List<String> tables = new ArrayList<>(PostgresEvidenceStore.RECORD_TABLES);
     tables.addAll(LEDGER_TABLES);
+    tables.removeIf(t -> {
+      try {
+        return keys(c, t, t.equals("ledger_subtrees") ? "node_index" : "1").isEmpty();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }); // nothing to tamper with in an empty table (no key change was recorded here)
     String table = tables.get(r.nextInt(tables.size()));
     String kind = switch (r.nextInt(10)) {
       case 0, 1, 2, 3 -> "change";
@@ -143,6 +150,7 @@ class TamperEvidenceTest {
       case "ledger_leaves" -> "leaf_index";
       case "tree_heads" -> "tree_size";
       case "ledger_tip" -> "id";
+      case "ledger_subtrees" -> "node_index"; // one level (8) here, so unique
       default -> "id";
     };
     List<Long> keys = keys(c, table, key);
@@ -225,7 +233,7 @@ class TamperEvidenceTest {
   }
 
   static long leafOf(Connection c, String table, String key, long k) throws SQLException {
-    if (table.equals("tree_heads") || table.equals("ledger_tip")) {
+    if (table.equals("tree_heads") || table.equals("ledger_tip") || table.equals("ledger_subtrees")) {
       return -1;
     }
     try (PreparedStatement ps = c.prepareStatement("select leaf_index from " + table + " where " + key + " = ?")) {
@@ -238,7 +246,7 @@ class TamperEvidenceTest {
   }
 
   static long firstInLeafOrder(Connection c, String table, String key) throws SQLException {
-    String order = table.equals("tree_heads") || table.equals("ledger_tip") ? key : "leaf_index";
+    String order = table.equals("tree_heads") || table.equals("ledger_tip") || table.equals("ledger_subtrees") ? key : "leaf_index";
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("select " + key + " from " + table + " order by " + order + " limit 1")) {
       return rs.next() ? rs.getLong(1) : -1;

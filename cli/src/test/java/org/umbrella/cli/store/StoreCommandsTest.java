@@ -28,10 +28,10 @@ import picocli.CommandLine;
  * {@code umbrella import} and {@code umbrella ledger ...} end to end on an embedded database in a
  * fresh data directory: import (twice: idempotent), verify, proof, check-proof, public-key.
  */
-class StoreCommandsTest {
-  record Run(int exit, String out, String err) {}
+public class StoreCommandsTest {
+  public record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
+  public static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = Umbrella.commandLine();

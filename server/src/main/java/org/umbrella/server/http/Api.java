@@ -62,7 +62,8 @@ public final class Api {
         new Route(GET, "/api/v1/status", Action.READ_PUBLIC, none, this::status, "Guarantee and provision status", null, false),
         new Route(POST, "/api/v1/provisions/{id}/reports", Action.REPORT_PROVISION, none, this::reportProvision, "Report a provision's implementation level (0-3)", "ProvisionReport", false),
         new Route(GET, "/api/v1/ledger/checkpoint", Action.READ_PUBLIC, none, this::checkpoint, "The ledger's latest signed tree head (checkpoint) and verifier key", null, false),
-        new Route(GET, "/api/v1/ledger/proof/{leaf}", Action.READ_PUBLIC, none, this::leafProof, "Offline-checkable proof of one ledger leaf, for callers who may read its record", null, false),
+        new Route(GET, "/api/v1/ledger/checkpoint/cosigned", Action.READ_PUBLIC, none, (ctx, p) -> WitnessedCheckpoints.latest(ctx, s.operations().ledger()), "The latest tree head the witnesses cosigned, with every cosignature (?witness=<vkey>...&quorum=N: the latest cosigned as that policy asks)", null, false),
+        new Route(GET, "/api/v1/ledger/proof/{leaf}", Action.READ_PUBLIC, none, this::leafProof, "Offline-checkable proof of one ledger leaf, for callers who may read its record (?witness=<vkey>...&quorum=N: in the latest head cosigned as that policy asks)", null, false),
         new Route(GET, "/api/v1/me", Action.MANAGE_SELF, none, this::me, "The caller's account", null, false),
         new Route(GET, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::listTokens, "The caller's API tokens (never their secrets)", null, false),
         new Route(POST, "/api/v1/me/tokens", Action.ISSUE_TOKENS, none, this::issueToken, "Issue an API token (its secret is shown once), optionally scoped and expiring", "NewToken", false),
@@ -207,7 +208,13 @@ public final class Api {
   }
 
   private void proof(Context ctx, long leaf) {
-    ctx.contentType("application/json").result(s.operations().ledger().proof(leaf).toJson());
+    var policy = WitnessedCheckpoints.policy(ctx);
+    var ledger = s.operations().ledger();
+    try {
+      ctx.contentType("application/json").result((policy.isPresent() ? ledger.proof(leaf, policy.get()) : ledger.proof(leaf)).toJson());
+    } catch (org.umbrella.store.RecordNotFoundException e) {
+      throw ServerException.notFound(policy.isPresent() ? "quorum" : "leaf", e.getMessage());
+    }
   }
 
   void checkpoint(Context ctx, Principal p) {

@@ -10,6 +10,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.umbrella.ledger.NoteSigner;
 import org.umbrella.ledger.NoteVerifier;
 import org.umbrella.ledger.ProofBundle;
+import java.util.List;
+import org.umbrella.ledger.WitnessPolicy;
+import org.umbrella.store.Cosignatures;
 import org.umbrella.store.Database;
 import org.umbrella.store.PostgresEvidenceStore;
 import org.umbrella.store.Records;
@@ -25,6 +28,7 @@ import org.umbrella.store.VerifyReport;
 public final class Ledger {
   private final Jdbi jdbi;
   private final PostgresEvidenceStore store;
+  private final Cosignatures cosignatures;
 
   /**
    * A ledger on {@code dataSource} (already migrated), signing tree heads with {@code key} (the
@@ -32,7 +36,9 @@ public final class Ledger {
    */
   public Ledger(Jdbi jdbi, DataSource dataSource, NoteSigner key, Clock clock) {
     this.jdbi = jdbi;
-    this.store = new PostgresEvidenceStore(Database.over(dataSource), key, StoreConfig.DEFAULT_ORIGIN, clock);
+    Database db = Database.over(dataSource);
+    this.store = new PostgresEvidenceStore(db, key, StoreConfig.DEFAULT_ORIGIN, clock);
+    this.cosignatures = new Cosignatures(db);
   }
 
   /**
@@ -60,6 +66,40 @@ public final class Ledger {
    */
   public ProofBundle proof(long leafIndex) {
     return store.proof(leafIndex);
+  }
+
+  /**
+   * The proof that leaf {@code leafIndex} is in the latest tree head cosigned as {@code policy}
+   * asks, its checkpoint carrying the cosignatures.
+   *
+   * @throws org.umbrella.store.RecordNotFoundException when there is no such leaf or no head
+   *     cosigned by enough of the policy's witnesses
+   */
+  public ProofBundle proof(long leafIndex, WitnessPolicy policy) {
+    Cosignatures.CosignedHead head = cosignatures.latest(policy, store.verificationKeys())
+        .orElseThrow(() -> new org.umbrella.store.RecordNotFoundException("no tree head is cosigned by " + policy.quorum()
+            + " of the " + policy.witnesses().size() + " witnesses named"));
+    return store.proof(leafIndex, head.treeSize(), head.note());
+  }
+
+  /** The witnesses' cosignatures of the tree heads. */
+  public Cosignatures cosignatures() {
+    return cosignatures;
+  }
+
+  /** Every key the ledger's heads are signed by: retired ones first, the current one last. */
+  public List<NoteVerifier> verificationKeys() {
+    return store.verificationKeys();
+  }
+
+  /** The consistency proof between two signed tree sizes (from stored subtree hashes). */
+  public List<byte[]> consistencyProof(long size1, long size2) {
+    return store.consistencyProof(size1, size2);
+  }
+
+  /** The size of the latest signed tree head (0 before the first). */
+  public long latestSize() {
+    return jdbi.withHandle(h -> h.createQuery("select coalesce(max(tree_size), 0) from tree_heads").mapTo(Long.class).one());
   }
 
   /** The record table and row a leaf belongs to, if there is such a leaf. */

@@ -369,7 +369,8 @@ class BadInputFuzzTest {
           "api_token", "web_session", "audit_event", "webhook", "webhook_delivery",
           // and the evidence store's records and ledger, which every accepted change also writes
           "incident_versions", "incident_reports", "reviews", "attributions", "votes", "determinations", "guarantor_responses",
-          "provision_reports", "engine_outputs", "accounts", "account_parties", "ledger_leaves", "tree_heads", "ledger_tip")) {
+          "provision_reports", "engine_outputs", "accounts", "account_parties", "ledger_leaves", "tree_heads", "ledger_tip",
+          "ledger_subtrees", "ledger_cosignatures")) {
         sb.append(table).append('=').append(h.createQuery("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
             + table + " t").mapTo(String.class).one()).append('\n');
       }

@@ -13,6 +13,8 @@ import org.umbrella.ledger.Checkpoint;
 import org.umbrella.ledger.CompactRange;
 import org.umbrella.ledger.Hashes;
 import org.umbrella.ledger.NoteSigner;
+import org.umbrella.ledger.TiledTree;
+import org.umbrella.ledger.Witness;
 
 /**
  * Appends leaves to the ledger inside the caller's transaction: locks the tip row (so appends are
@@ -29,6 +31,7 @@ public final class LedgerAppender {
   private final long startSize;
   private final CompactRange range;
   private final List<Object[]> pending = new ArrayList<>();
+  private final List<TiledTree.Completed> subtrees = new ArrayList<>();
 
   private LedgerAppender(Connection conn, long startSize, CompactRange range) {
     this.conn = conn;
@@ -65,6 +68,7 @@ public final class LedgerAppender {
    */
   public long appendHash(String table, long rowId, byte[] hash) {
     long index = range.size();
+    subtrees.addAll(TiledTree.completedBy(range, hash));
     range.append(hash);
     pending.add(new Object[] {index, table, rowId, hash});
     return index;
@@ -80,6 +84,21 @@ public final class LedgerAppender {
    * nothing when no leaf was appended.
    */
   public void finish(NoteSigner signer, String origin, Instant now) throws SQLException {
+    finish(signer, null, origin, now);
+  }
+
+  /**
+   * As {@link #finish(NoteSigner, String, Instant)}, for the transaction that records a key
+   * change: the head names {@code next} in a {@code rotate-key} line and is signed by both keys.
+   */
+  public void finishHandover(NoteSigner current, NoteSigner next, String origin, Instant now) throws SQLException {
+    if (pending.isEmpty()) {
+      throw new IllegalStateException("a key handover needs the leaf that records it");
+    }
+    finish(current, next, origin, now);
+  }
+
+  private void finish(NoteSigner signer, NoteSigner next, String origin, Instant now) throws SQLException {
     if (pending.isEmpty()) {
       return;
     }
@@ -98,11 +117,16 @@ public final class LedgerAppender {
         ps.executeBatch();
       }
     }
+    writeSubtrees();
     byte[] frontier = Frontiers.join(range.hashes());
     byte[] root = range.root();
     Instant at = RowJson.micros(now);
-    Checkpoint cp = new Checkpoint(origin, range.size(), root,
-        List.of("prev " + startSize, "time " + RowJson.instant(at)));
+    List<String> extensions = new ArrayList<>(List.of("prev " + startSize, "time " + RowJson.instant(at)));
+    if (next != null) {
+      extensions.add(Witness.ROTATE_KEY + next.verifier().encoded());
+    }
+    Checkpoint cp = new Checkpoint(origin, range.size(), root, extensions);
+    String note = signer.sign(cp) + (next == null ? "" : next.signatureLine(cp.body()));
     try (PreparedStatement ps = conn.prepareStatement(
         "update ledger_tip set tree_size = ?, frontier = ? where id = 1")) {
       ps.setLong(1, range.size());
@@ -114,11 +138,29 @@ public final class LedgerAppender {
       ps.setLong(1, range.size());
       ps.setBytes(2, root);
       ps.setBytes(3, frontier);
-      ps.setString(4, signer.sign(cp));
+      ps.setString(4, note);
       ps.setObject(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
       ps.executeUpdate();
     }
     pending.clear();
+    subtrees.clear();
+  }
+
+  /** The stored subtree hashes the new leaves completed (see {@link TiledTree}). */
+  private void writeSubtrees() throws SQLException {
+    if (subtrees.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = conn.prepareStatement(
+        "insert into ledger_subtrees (level, node_index, hash) values (?, ?, ?)")) {
+      for (TiledTree.Completed n : subtrees) {
+        ps.setShort(1, (short) n.node().level());
+        ps.setLong(2, n.node().index());
+        ps.setBytes(3, n.hash());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   private void copyLeaves() throws SQLException {
