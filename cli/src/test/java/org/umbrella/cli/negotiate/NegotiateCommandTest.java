@@ -67,7 +67,7 @@ class NegotiateCommandTest {
     assertThat(json.get("whyEmpty").toString()).contains("cannot both hold");
     var framework = json.get("robustness").get("drafts").get(2);
     assertThat(framework.get("draft").asText()).isEqualTo("framework-20pt");
-    assertThat(framework.get("withEachRedLineDropped")).hasSize(9);
+    assertThat(framework.get("withEachRedLineDropped")).hasSize(10);
   }
 
   @Test
@@ -79,7 +79,8 @@ class NegotiateCommandTest {
     assertThat(json.get("top")).hasSize(2);
     Run t = run("negotiate", "analyze", example().toString(), "--samples", "200");
     assertThat(t.out()).contains("P(all accept) with one red line dropped")
-        .containsPattern("(?m)^  R6 RU: territory in \\['all-donetsk-ceded', 'swap-donetsk-for-other-regions'\\]  \\(Russia keeps");
+        .containsPattern("(?m)^  R6 RU: territory in \\['all-donetsk-ceded', 'swap-donetsk-for-other-regions'\\]  \\(Russia keeps")
+        .containsPattern("(?m)^  R7 RU: russia_role == 'guarantor'  \\(Russia among the guarantors");
   }
 
   @Test

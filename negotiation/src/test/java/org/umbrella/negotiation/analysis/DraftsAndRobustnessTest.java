@@ -64,9 +64,11 @@ class DraftsAndRobustnessTest {
     List<DraftScore> scores = Drafts.score(s, a);
     assertThat(scores).hasSize(4);
     DraftScore plan28 = scores.getFirst();
-    // The 28-point plan caps the army at 600,000 and has Ukraine leave Donetsk: both are Ukraine's red lines.
+    // The 28-point plan caps the army at 600,000 and has Ukraine leave Donetsk: both are Ukraine's red lines;
+    // it makes Russia a signatory, not a guarantor, which breaks Russia's.
     assertThat(plan28.broken()).extracting(r -> r.party() + ": " + r.condition())
-        .containsExactly("UA: army_cap >= 800000", "UA: !(territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions'])");
+        .containsExactly("UA: army_cap >= 800000", "UA: !(territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions'])",
+            "RU: russia_role == 'guarantor'");
     assertThat(plan28.accepts()[0]).isFalse();
     // Ukraine's and Russia's stated territorial red lines exclude each other: nothing is acceptable.
     assertThat(a.acceptable()).isZero();
@@ -94,8 +96,8 @@ class DraftsAndRobustnessTest {
         }
       }
     }
-    assertThat(j).isEqualTo(9);
-    // The 20-point framework breaks only Russia's territorial red line: dropping it changes its odds.
+    assertThat(j).isEqualTo(10);
+    // The 20-point framework breaks Russia's territorial and guarantor red lines: dropping one cannot lower its odds.
     assertThat(full.drafts().get(2).withoutRedLine()[5]).isGreaterThanOrEqualTo(full.drafts().get(2).all());
   }
 

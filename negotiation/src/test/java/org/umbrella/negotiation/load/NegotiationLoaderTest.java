@@ -59,11 +59,12 @@ class NegotiationLoaderTest {
     assertThat(m.partyIds()).containsExactly("UA", "RU", "US", "EU");
     assertThat(m.drafts()).extracting(d -> d.id()).containsExactly("plan-28pt", "e3-counter", "framework-20pt", "ua-proposal-20pt");
     assertThat(m.preferences().values()).allSatisfy(p -> assertThat(p.redLines()).allSatisfy(r -> assertThat(r.cites()).isNotEmpty()));
-    // Russia's stated red lines, cited: NATO, foreign troops, the annexed regions and all of Donetsk.
+    // Russia's stated red lines, cited: NATO, foreign troops, the annexed regions and all of Donetsk, a guarantor's role.
     assertThat(m.preferences().get("RU").redLines()).extracting(r -> r.condition() + " " + r.cites()).containsExactly(
         "nato != 'open-door' && guarantee != 'nato-membership' [witkoff-cnn]",
         "foreign_troops in ['none', 'monitors-only'] [case-notes]",
-        "territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions'] [worthy-news, plan-28]");
+        "territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions'] [worthy-news, plan-28]",
+        "russia_role == 'guarantor' [lavrov-guarantors]");
     // The 4 Sep 2025 "legitimate targets" statement is not cited to the Paris Declaration.
     assertThat(m.preferences().values()).allSatisfy(p -> assertThat(p.redLines()).noneMatch(r -> r.text().contains("legitimate targets") && r.cites().contains("paris-declaration")));
     assertThat(m.issue("territory").orElseThrow().indexOf("mutual-withdrawal-referendum")).isPresent();
