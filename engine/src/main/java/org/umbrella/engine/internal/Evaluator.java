@@ -851,10 +851,11 @@ public final class Evaluator {
     if (findings.put(id, f) == null) {
       findingsByAge.addLast(f);
     }
-    List<String> from_ = new ArrayList<>(contributors.size());
-    for (FindingState c : contributors) {
-      from_.add(c.id());
+    String[] outputs = new String[contributors.size()];
+    for (int i = 0; i < outputs.length; i++) {
+      outputs[i] = contributors.get(i).id();
     }
+    List<String> from_ = List.of(outputs); // immutable already: the Cause keeps it without a copy
     String rule = (a.sumOf.isPresent() ? "sum of " + a.sumOf.get().source() + " = " + number(sum) + " >= " + number(a.sumAtLeast) + " over "
         + count + " findings" : count + " findings >= " + a.countAtLeast) + " of " + a.def.over()
         + (actor.isEmpty() ? " (unattributed)" : " by " + actor) + " in the " + a.def.window() + " window ("
