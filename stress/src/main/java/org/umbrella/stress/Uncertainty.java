@@ -102,10 +102,14 @@ public record Uncertainty(boolean attribution, boolean location, boolean fatalit
     Place place = i.place();
     double radius = location ? radiusKm(place.precision()) : 0;
     if (radius > 0) {
-      double r = radius * Math.sqrt(uRadius) / EARTH_KM;
+      // uniform in the disc (radius by the square root), moved along a great circle
+      double delta = radius * Math.sqrt(uRadius) / EARTH_KM;
       double theta = 2 * Math.PI * uAngle;
-      double lat = place.lat() + Math.toDegrees(r * Math.cos(theta));
-      double lon = place.lon() + Math.toDegrees(r * Math.sin(theta)) / Math.max(1e-6, Math.cos(Math.toRadians(place.lat())));
+      double phi1 = Math.toRadians(place.lat());
+      double phi2 = Math.asin(Math.sin(phi1) * Math.cos(delta) + Math.cos(phi1) * Math.sin(delta) * Math.cos(theta));
+      double dLambda = Math.atan2(Math.sin(theta) * Math.sin(delta) * Math.cos(phi1), Math.cos(delta) - Math.sin(phi1) * Math.sin(phi2));
+      double lat = Math.toDegrees(phi2);
+      double lon = place.lon() + Math.toDegrees(dLambda);
       place = new Place(Math.max(-90, Math.min(90, lat)), ((lon + 540) % 360) - 180, place.precision(), place.region());
     }
     Fatalities f = i.fatalities();
