@@ -37,7 +37,8 @@ class ArchitectureTest {
           "witness", List.of("ledger"),
           "store", List.of("agreement", "engine", "evidence", "ledger"),
           "server", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store"),
-          "cli", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store", "server", "witness"));
+          "stress", List.of("agreement", "engine", "evidence"),
+          "cli", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store", "server", "witness", "stress"));
 
   static final List<String> CORE = List.of("agreement", "engine", "negotiation", "ledger");
 
