@@ -49,7 +49,7 @@ public final class ReportHtml {
       probabilities(h, report);
       if (s.sensitivity()) {
         h.append("<h2>Sensitivity</h2>\n<p class=\"note\">For each source of uncertainty redrawn alone: the largest change of any"
-            + " probability above from the run as recorded. The longest bar is what the outcome is most sensitive to.</p>\n");
+            + " probability above, or of a finding's mean count relative to the larger, from the run as recorded. The longest bar is what the outcome is most sensitive to.</p>\n");
         sensitivity(h, report);
       }
     }
