@@ -269,7 +269,7 @@ public final class ReportHtml {
         }
       });
     }
-    int label = 360;
+    int label = 540;
     int cw = Math.max(60, Math.min(110, (960 - label) / Math.max(1, columns.size())));
     int row = 22;
     int head = 110;
@@ -287,7 +287,7 @@ public final class ReportHtml {
     for (int r = 0; r < report.designs().size(); r++) {
       Report.DesignResult d = report.designs().get(r);
       double y = head + r * row;
-      h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", label - 6, y + 15, esc(trim(label(d), 58))));
+      h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", label - 6, y + 15, esc(trim(label(d), 90))));
       for (int c = 0; c < columns.size(); c++) {
         String col = columns.get(c);
         String key = col.substring(2);
@@ -330,7 +330,7 @@ public final class ReportHtml {
     int w = 960;
     int row = 18;
     int ht = rows.size() * row + 24;
-    double scale = w - label - 20;
+    double scale = w - label - 60;
     h.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n", w, ht, w, ht, aria));
     for (int i = 0; i < rows.size(); i++) {
       String[] r = rows.get(i);
