@@ -17,6 +17,7 @@ import org.umbrella.engine.input.Answer;
 import org.umbrella.engine.input.Determination;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.ProvisionReport;
+import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.engine.input.Response;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.input.Vote;
@@ -38,9 +39,13 @@ import org.umbrella.server.ops.Report;
  * alerts announced to the parties they name.
  *
  * <p>The engine is single-threaded and keeps its state in memory; calls are serialized here.
- * Records are stamped with the server clock when they have no event time of their own (votes,
- * answers, provision reports, ticks); incidents keep their event time. On start the server
- * replays the stored reports, votes and answers in order so the engine's state survives restarts.
+ * Two clocks (docs/engine.md, "Time"): every record is fed with its record time, the server clock
+ * when the change was accepted, and only record times move the engine's clock, so deadlines,
+ * activations, expiries and breaches fall due on trusted time. Incidents keep their claimed event
+ * time, which only places them in windows; votes, answers, provision reports and ticks have no
+ * claim of their own and carry their record time. A report reaches the engine only once reviewed
+ * (corroborated, verified or rejected): an unreviewed report changes no status, clock or deadline.
+ * On start the server replays what was stored, in order, so the engine's state survives restarts.
  */
 public final class EngineEnforcement implements Enforcement {
   private static final Logger LOG = LoggerFactory.getLogger(EngineEnforcement.class);
@@ -73,15 +78,25 @@ public final class EngineEnforcement implements Enforcement {
   }
 
   @Override
-  public synchronized void reportChanged(Report r) {
-    run(r.incident());
+  public synchronized void reportChanged(Report r, Instant recordedAt) {
+    if (feeds(r)) {
+      run(r.incident(), recordedAt);
+    }
+  }
+
+  /**
+   * Whether the engine sees this version of a report: only reviewed ones (corroborated, verified,
+   * rejected). A report as filed is a claim nobody has checked; it waits in the review queue.
+   */
+  public static boolean feeds(Report r) {
+    return !"reported".equals(r.status());
   }
 
   /**
    * Feeds recorded inputs again, in order, to rebuild the engine's state after a restart; outputs
    * that match what is stored change nothing, and no alerts are re-announced.
    */
-  public void replay(List<InputRecord> records) {
+  public void replay(List<RecordedInput> records) {
     replay(feed -> records.forEach(feed));
   }
 
@@ -89,11 +104,11 @@ public final class EngineEnforcement implements Enforcement {
    * As {@link #replay(List)}, with the records streamed: {@code source} is called once and hands
    * each record, in order, to the consumer it is given.
    */
-  public synchronized void replay(java.util.function.Consumer<java.util.function.Consumer<InputRecord>> source) {
+  public synchronized void replay(java.util.function.Consumer<java.util.function.Consumer<RecordedInput>> source) {
     replaying = true;
     latest = new java.util.LinkedHashMap<>();
     try {
-      source.accept(this::run);
+      source.accept(r -> run(r.record(), r.recordedAt()));
       // only each subject's final state is compared with what is stored: intermediate states
       // (candidate before confirmed, pending before fulfilled) were recorded when they happened
       Map<String, OutputRecord> last = latest;
@@ -109,13 +124,15 @@ public final class EngineEnforcement implements Enforcement {
   public synchronized void voted(Operations.Finding finding) {
     Map<String, Vote> votes = new java.util.TreeMap<>();
     finding.votes().forEach((party, vote) -> Vote.fromWire(vote).ifPresent(v -> votes.put(party, v)));
-    run(new Determination("det-" + finding.id() + "-" + (++seq), now(), finding.body().orElseThrow(), finding.id(), votes));
+    Instant now = now();
+    run(new Determination("det-" + finding.id() + "-" + (++seq), now, finding.body().orElseThrow(), finding.id(), votes), now);
   }
 
   @Override
   public synchronized void answered(Operations.Obligation o) {
-    run(new Response("resp-" + o.id() + "-" + (++seq), now(), o.id(), o.party(),
-        Answer.fromWire(o.answer().orElseThrow()).orElseThrow(), o.decision(), o.note()));
+    Instant now = now();
+    run(new Response("resp-" + o.id() + "-" + (++seq), now, o.id(), o.party(),
+        Answer.fromWire(o.answer().orElseThrow()).orElseThrow(), o.decision(), o.note()), now);
   }
 
   @Override
@@ -128,7 +145,7 @@ public final class EngineEnforcement implements Enforcement {
   @Override
   public synchronized void provisionReported(String id, String provision, int level, String note, Instant at) {
     checkProvision(provision);
-    run(new ProvisionReport(id, now(), provision, level, note));
+    run(new ProvisionReport(id, at, provision, level, note), at);
   }
 
   @Override
@@ -166,9 +183,16 @@ public final class EngineEnforcement implements Enforcement {
     return out;
   }
 
-  /** Advances the engine to the server clock, firing due deadlines (breaches, activations). */
+  /**
+   * Advances the engine to the server clock, firing due deadlines (breaches, activations). A
+   * clock behind the engine's (set back) ticks nothing: trusted time never goes back.
+   */
   public synchronized void tick() {
-    run(new Tick(now()));
+    Instant now = now();
+    Instant engineClock = engine.clock();
+    if (engineClock == null || now.isAfter(engineClock)) {
+      run(new Tick(now), now);
+    }
   }
 
   @Override
@@ -186,16 +210,15 @@ public final class EngineEnforcement implements Enforcement {
     return true;
   }
 
+  /** The server clock (trusted time), to the microsecond PostgreSQL keeps. */
   private Instant now() {
-    Instant c = clock.instant();
-    Instant e = engine.clock();
-    return e != null && e.isAfter(c) ? e : c;
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
-  private void run(InputRecord record) {
+  private void run(InputRecord record, Instant recordedAt) {
     List<OutputRecord> out;
     try {
-      out = engine.process(record);
+      out = engine.process(record, recordedAt);
     } catch (EngineException e) {
       LOG.warn("engine refused {} {}: {}", record.type(), record.id(), e.getMessage());
       return;

@@ -13,6 +13,7 @@ import org.umbrella.engine.input.Answer;
 import org.umbrella.engine.input.Determination;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.ProvisionReport;
+import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.engine.input.Response;
 import org.umbrella.engine.input.Vote;
 import org.umbrella.server.ops.Operations;
@@ -36,7 +37,11 @@ public final class Replay {
 
   private Replay() {}
 
-  private record Timed(Instant accepted, InputRecord record) {}
+  private record Timed(Instant accepted, InputRecord record) {
+    RecordedInput recorded() {
+      return new RecordedInput(record, accepted);
+    }
+  }
 
   /** Feeds every stored input to {@code engine}; returns how many. */
   public static int stored(Operations ops, EngineEnforcement engine) {
@@ -52,16 +57,18 @@ public final class Replay {
   }
 
   /** Hands every stored input to {@code sink} in the order the engine is to see them. */
-  public static void inputs(Operations ops, Consumer<InputRecord> sink) {
+  public static void inputs(Operations ops, Consumer<RecordedInput> sink) {
     List<Timed> others = others(ops.jdbi());
     int[] next = {0};
     ops.eachReportByLastChange((at, report) -> {
       while (next[0] < others.size() && others.get(next[0]).accepted().isBefore(at)) {
-        sink.accept(others.get(next[0]++).record());
+        sink.accept(others.get(next[0]++).recorded());
       }
-      sink.accept(report.incident());
+      if (EngineEnforcement.feeds(report)) {
+        sink.accept(new RecordedInput(report.incident(), at));
+      }
     });
-    others.subList(next[0], others.size()).forEach(t -> sink.accept(t.record()));
+    others.subList(next[0], others.size()).forEach(t -> sink.accept(t.recorded()));
   }
 
   /** Votes, answers and provision reports, by the time they were accepted (stable). */

@@ -76,6 +76,7 @@ public final class Operations implements AutoCloseable {
   private final GroupCommit<Report, Report> reportCommits;
   private final EngineQueue engineQueue;
   private volatile Enforcement enforcement = Enforcement.NONE;
+  private volatile ReportTimes reportTimes = ReportTimes.defaults();
 
   /** Operations whose engine may lag by 10,000 reports, filing waiting up to 5 s for room. */
   public Operations(Jdbi jdbi, Clock clock, EventBus events, Ledger ledger) {
@@ -118,6 +119,15 @@ public final class Operations implements AutoCloseable {
     engineQueue.close();
   }
 
+  /** Sets which claimed times a new report may carry (default {@link ReportTimes#defaults()}). */
+  public void reportTimes(ReportTimes times) {
+    this.reportTimes = java.util.Objects.requireNonNull(times);
+  }
+
+  public ReportTimes reportTimes() {
+    return reportTimes;
+  }
+
   /** Connects the enforcement engine; until called, nothing derives findings from reports. */
   public void connect(Enforcement enforcement) {
     this.enforcement = enforcement;
@@ -138,11 +148,16 @@ public final class Operations implements AutoCloseable {
    * row, its canonical incident and the report as filed, both ledger leaves). The engine sees it
    * right after, without holding up the answer.
    *
-   * @throws ServerException 503 when the engine lags by its queue's limit for longer than the
-   *     queue's wait (nothing is stored then; see {@link EngineQueue})
+   * <p>{@code filed-at} is the report's record time: the server clock when it is accepted. Its
+   * claimed {@code time} must be plausible against it ({@link ReportTimes}).
+   *
+   * @throws ServerException 400 naming {@code /time} when the claimed time is after the record
+   *     time plus the skew or before the horizon; 503 when the engine lags by its queue's limit
+   *     for longer than the queue's wait (nothing is stored then; see {@link EngineQueue})
    */
   public Report fileReport(ReportInput.NewReport r, String actor) {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    reportTimes.check(r.time(), now);
     String id = "rep-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
     Report filed = new Report(id, r.time(), r.timePrecision(), r.kind(), r.lat(), r.lon(), r.placePrecision(), r.actorParty(),
         r.actorConfidence(), r.target(), r.low(), r.best(), r.high(), r.sources(), "reported", r.tags(), r.summary(), actor, now);
@@ -160,7 +175,7 @@ public final class Operations implements AutoCloseable {
     events.publish(new Event("report.filed", id, r.kind() + " reported at " + r.time(), "mechanism", now));
     engineQueue.later(room, () -> {
       try {
-        enforcement.reportChanged(stored);
+        enforcement.reportChanged(stored, stored.filedAt());
       } catch (RuntimeException e) {
         org.slf4j.LoggerFactory.getLogger(Operations.class).warn("engine failed on an accepted change: {}", org.umbrella.server.Redaction.describe(e));
       }
@@ -202,16 +217,33 @@ public final class Operations implements AutoCloseable {
   /**
    * Records a review of report {@code id}: its new status and, optionally, a (re)attribution.
    *
-   * @throws ServerException 404 for an unknown report, 400 for a bad status
+   * <p>The store's review rules are the rules ({@link org.umbrella.store.ReviewRules}): reported
+   * -> corroborated (sources from at least {@value org.umbrella.store.ReviewRules#DEFAULT_MIN_GROUPS}
+   * independence groups), corroborated -> verified, reported or corroborated -> rejected with a
+   * reason; verified and rejected are final. Who may review (a verifier) is checked before this
+   * call. The review's record time is the server clock now; a rejection reaches the engine as the
+   * report's rejected version, which withdraws every finding it alone supported.
+   *
+   * @throws ServerException 404 for an unknown report, 400 for a bad status or a rejection
+   *     without a reason ({@code /note}), 409 for a change the rules do not allow
    */
   public Report review(String id, String status, String actorParty, double confidence, String note, String reviewer) {
     if (!Kinds.REVIEW_DECISIONS.contains(status)) {
       throw ServerException.invalid("/status", "status must be one of " + Kinds.REVIEW_DECISIONS + ", was '" + ReportInput.clip(String.valueOf(status)) + "'");
     }
-    Instant now = clock.instant();
+    ReviewStatus to = ReviewStatus.fromWire(status).orElseThrow();
+    if (to == ReviewStatus.REJECTED && (note == null || note.isBlank())) {
+      throw ServerException.invalid("/note", "a rejection needs a reason: say in the note why the report is rejected");
+    }
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     Report stored = ledger.write((h, records) -> {
       Report before = h.createQuery("select * from ops_report where id = :id for update").bind("id", id).map(Operations::mapReport).findOne()
           .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(id) + "'"));
+      String why = org.umbrella.store.ReviewRules.refusal(ReviewStatus.fromWire(before.status()).orElseThrow(), to, note,
+          (int) before.independentSources(), org.umbrella.store.ReviewRules.DEFAULT_MIN_GROUPS);
+      if (why != null) {
+        throw ServerException.conflict("/status", "report " + id + ": " + why);
+      }
       h.createUpdate("""
               update ops_report set status = :s, updated_at = :now,
                 actor_party = case when :party = '' then actor_party else :party end,
@@ -231,7 +263,7 @@ public final class Operations implements AutoCloseable {
     });
     events.publish(new Event("report.reviewed", id, "report " + id + " " + status,
         "verified".equals(status) ? "public" : "mechanism", now));
-    onEngine(() -> enforcement.reportChanged(stored));
+    onEngine(() -> enforcement.reportChanged(stored, now));
     return stored;
   }
 
@@ -498,7 +530,7 @@ public final class Operations implements AutoCloseable {
     if (level < 0 || level > 3) {
       throw ServerException.invalid("/level", "level must be 0, 1, 2 or 3 (Peace Accords Matrix scale), was " + level);
     }
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     String id = "prov-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
     enforcement.checkProvision(provision);
     ledger.write((h, records) -> {

@@ -281,15 +281,18 @@ public final class Pages {
   }
 
   void fileReport(Context ctx, Principal p) {
-    ReportInput.NewReport input;
+    Report r;
     try {
-      input = ReportInput.parse(reportJson(ctx));
+      // the claimed time is judged against the record time inside fileReport (ReportTimes)
+      r = s.operations().fileReport(ReportInput.parse(reportJson(ctx)), p.name());
     } catch (ServerException e) {
+      if (e.status() != 400) {
+        throw e;
+      }
       html(ctx, 400, "report-form.jte", Map.of("page", model(ctx, p, "File a report"),
           "error", e.getMessage() + e.field().map(f -> " (field " + f + ")").orElse("")));
       return;
     }
-    Report r = s.operations().fileReport(input, p.name());
     ctx.redirect("/reports/" + r.id() + "?done=filed", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 

@@ -24,12 +24,12 @@ final class PerRowReplay {
 
   private record Timed(Instant accepted, InputRecord record) {}
 
-  static List<InputRecord> inputs(Operations ops) {
+  static List<org.umbrella.engine.input.RecordedInput> inputs(Operations ops) {
     Jdbi jdbi = ops.jdbi();
     List<Timed> inputs = new ArrayList<>();
     jdbi.useHandle(h -> {
       h.createQuery("select id, updated_at from ops_report order by id").map((rs, c) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
-          .forEach(e -> ops.report(e.getKey()).ifPresent(r -> inputs.add(new Timed(e.getValue(), r.incident()))));
+          .forEach(e -> ops.report(e.getKey()).filter(org.umbrella.server.enforce.EngineEnforcement::feeds).ifPresent(r -> inputs.add(new Timed(e.getValue(), r.incident()))));
       h.createQuery("select v.finding_id, f.body, v.party, v.vote, v.at from ops_vote v join ops_finding f on f.id = v.finding_id")
           .map((rs, c) -> new Timed(rs.getTimestamp(5).toInstant(), new Determination("det-replay-" + rs.getString(1) + "-" + rs.getString(3),
               rs.getTimestamp(5).toInstant(), rs.getString(2), rs.getString(1), Map.of(rs.getString(3), Vote.fromWire(rs.getString(4)).orElseThrow()))))
@@ -44,6 +44,6 @@ final class PerRowReplay {
           .forEach(inputs::add);
     });
     inputs.sort(Comparator.comparing(Timed::accepted));
-    return inputs.stream().map(Timed::record).toList();
+    return inputs.stream().map(t -> new org.umbrella.engine.input.RecordedInput(t.record(), t.accepted())).toList();
   }
 }

@@ -68,7 +68,7 @@ class ReplayBench {
         EngineEnforcement perRow = new EngineEnforcement(agreement, Clock.systemUTC(), idle.services().events());
         perRow.attach(ops);
         long t0 = System.nanoTime();
-        List<org.umbrella.engine.input.InputRecord> inputs = PerRowReplay.inputs(ops);
+        List<org.umbrella.engine.input.RecordedInput> inputs = PerRowReplay.inputs(ops);
         perRow.replay(inputs);
         double perRowSeconds = (System.nanoTime() - t0) / 1e9;
 

@@ -91,7 +91,11 @@ class RestartReplayTest {
         try {
           var r = ops.fileReport(report(random, accepted.minus(Duration.ofMinutes(random.nextInt(48 * 60))), "extra " + i), "monitor");
           if (random.nextInt(3) == 0) {
-            ops.review(r.id(), random.nextBoolean() ? "verified" : "rejected", "RU", 0.8, "", "verifier");
+            boolean verify = random.nextBoolean();
+            ops.review(r.id(), verify ? "corroborated" : "rejected", "RU", 0.8, verify ? "" : "not confirmed", "verifier");
+            if (verify) {
+              ops.review(r.id(), "verified", "", 0, "", "verifier");
+            }
           }
         } finally {
           clock.release();
@@ -105,7 +109,7 @@ class RestartReplayTest {
     assertThat(live).as("the probe makes the engine do something").isNotEmpty();
     try (UmbrellaServer second = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(agreement))) {
       Operations ops = second.services().operations();
-      List<InputRecord> streamed = new ArrayList<>();
+      List<org.umbrella.engine.input.RecordedInput> streamed = new ArrayList<>();
       Replay.inputs(ops, streamed::add);
       assertThat(streamed).hasSizeGreaterThan(300).containsExactlyElementsOf(PerRowReplay.inputs(ops));
       List<OutputRecord> rebuilt = second.engine().orElseThrow().probe(probe(candidate));

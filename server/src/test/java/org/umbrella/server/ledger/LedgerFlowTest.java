@@ -52,6 +52,7 @@ class LedgerFlowTest {
     assertThat(t.get("/api/v1/reports/" + report + "/proof", null).statusCode()).isEqualTo(404);
 
     TestServer.Session verifier = t.signIn(Role.VERIFIER);
+    assertThat(t.postJson("/api/v1/reports/" + report + "/reviews", verifier, "{\"status\":\"corroborated\"}").statusCode()).isEqualTo(200);
     HttpResponse<String> reviewed = t.postJson("/api/v1/reports/" + report + "/reviews", verifier,
         "{\"status\":\"verified\",\"actor\":{\"party\":\"RU\",\"confidence\":0.9},\"note\":\"ledger: two groups agree\"}");
     assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
