@@ -68,8 +68,8 @@ public final class UmbrellaServer implements AutoCloseable {
   }
 
   /**
-   * Builds and starts a server on {@code dataSource} (schema migrated, see {@link
-   * org.umbrella.server.db.Database#migrate}), signing the ledger's tree heads with {@code
+   * Builds and starts a server on {@code dataSource} (schema migrated: opened with {@link
+   * org.umbrella.store.Database#open}, the one migration set), signing the ledger's tree heads with {@code
    * ledgerKey}.
    */
   public static UmbrellaServer start(DataSource dataSource, NoteSigner ledgerKey, Clock clock, ServerOptions options) {

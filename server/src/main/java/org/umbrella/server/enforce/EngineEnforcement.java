@@ -13,14 +13,10 @@ import org.umbrella.agreement.model.Finding;
 import org.umbrella.agreement.model.Guarantee;
 import org.umbrella.engine.Engine;
 import org.umbrella.engine.EngineException;
-import org.umbrella.engine.input.Answer;
-import org.umbrella.engine.input.Determination;
 import org.umbrella.engine.input.InputRecord;
-import org.umbrella.engine.input.ProvisionReport;
-import org.umbrella.engine.input.RecordedInput;
-import org.umbrella.engine.input.Response;
-import org.umbrella.engine.input.Tick;
-import org.umbrella.engine.input.Vote;
+import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.server.journal.Journal;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.FindingRecord;
 import org.umbrella.engine.output.ObligationRecord;
@@ -45,7 +41,10 @@ import org.umbrella.server.ops.Report;
  * time, which only places them in windows; votes, answers, provision reports and ticks have no
  * claim of their own and carry their record time. A report reaches the engine only once reviewed
  * (corroborated, verified or rejected): an unreviewed report changes no status, clock or deadline.
- * On start the server replays what was stored, in order, so the engine's state survives restarts.
+ * The engine reads only the journal ({@link Journal}): every accepted change is journaled in its
+ * ledger transaction, and each notification makes the engine catch up with it, so the live
+ * engine, the engine rebuilt at restart and {@code umbrella audit reexecute} see the same inputs
+ * in the same order.
  */
 public final class EngineEnforcement implements Enforcement {
   private static final Logger LOG = LoggerFactory.getLogger(EngineEnforcement.class);
@@ -55,7 +54,7 @@ public final class EngineEnforcement implements Enforcement {
   private final Clock clock;
   private final EventBus events;
   private Operations operations;
-  private long seq;
+  private long lastSeq;
   private boolean replaying;
   private Map<String, OutputRecord> latest;
 
@@ -78,37 +77,51 @@ public final class EngineEnforcement implements Enforcement {
   }
 
   @Override
-  public synchronized void reportChanged(Report r, Instant recordedAt) {
-    if (feeds(r)) {
-      run(r.incident(), recordedAt);
-    }
+  public void reportChanged(Report r, Instant recordedAt) {
+    catchUp();
   }
 
   /**
-   * Whether the engine sees this version of a report: only reviewed ones (corroborated, verified,
-   * rejected). A report as filed is a claim nobody has checked; it waits in the review queue.
+   * Whether the engine consumes this journaled input: every one except a report version nobody
+   * has reviewed (status {@code reported}), a claim nobody checked, which waits in the review
+   * queue and changes no status, clock or deadline.
    */
-  public static boolean feeds(Report r) {
-    return !"reported".equals(r.status());
+  public static boolean feeds(InputRecord r) {
+    return !(r instanceof Incident i && i.status() == ReviewStatus.REPORTED);
   }
 
   /**
-   * Feeds recorded inputs again, in order, to rebuild the engine's state after a restart; outputs
-   * that match what is stored change nothing, and no alerts are re-announced.
+   * Feeds the engine every journal entry it has not seen, in journal order (which is commit
+   * order), each at its record time; records and announces what it produces. Every accepted
+   * change ends here, whichever thread noticed it first.
    */
-  public void replay(List<RecordedInput> records) {
-    replay(feed -> records.forEach(feed));
+  public synchronized void catchUp() {
+    int n;
+    do {
+      List<Journal.Entry> batch = new java.util.ArrayList<>();
+      lastSeq = Journal.read(operations.jdbi(), lastSeq, CATCH_UP_BATCH, batch::add);
+      for (Journal.Entry e : batch) {
+        if (feeds(e.input().record())) {
+          run(e.input().record(), e.input().recordedAt());
+        }
+      }
+      n = batch.size();
+    } while (n == CATCH_UP_BATCH);
   }
 
+  /** How many journal entries a catch-up reads per query. */
+  private static final int CATCH_UP_BATCH = 5_000;
+
   /**
-   * As {@link #replay(List)}, with the records streamed: {@code source} is called once and hands
-   * each record, in order, to the consumer it is given.
+   * Rebuilds the engine's state after a restart from the whole journal (every report version,
+   * tally, answer, provision report and tick, in order, at their record times); outputs that match
+   * what is stored change nothing, and no alerts are re-announced. Returns the entries read.
    */
-  public synchronized void replay(java.util.function.Consumer<java.util.function.Consumer<RecordedInput>> source) {
+  public synchronized long rebuild() {
     replaying = true;
     latest = new java.util.LinkedHashMap<>();
     try {
-      source.accept(r -> run(r.record(), r.recordedAt()));
+      catchUp();
       // only each subject's final state is compared with what is stored: intermediate states
       // (candidate before confirmed, pending before fulfilled) were recorded when they happened
       Map<String, OutputRecord> last = latest;
@@ -118,21 +131,17 @@ public final class EngineEnforcement implements Enforcement {
       replaying = false;
       latest = null;
     }
+    return lastSeq;
   }
 
   @Override
-  public synchronized void voted(Operations.Finding finding) {
-    Map<String, Vote> votes = new java.util.TreeMap<>();
-    finding.votes().forEach((party, vote) -> Vote.fromWire(vote).ifPresent(v -> votes.put(party, v)));
-    Instant now = now();
-    run(new Determination("det-" + finding.id() + "-" + (++seq), now, finding.body().orElseThrow(), finding.id(), votes), now);
+  public void voted(Operations.Finding finding) {
+    catchUp();
   }
 
   @Override
-  public synchronized void answered(Operations.Obligation o) {
-    Instant now = now();
-    run(new Response("resp-" + o.id() + "-" + (++seq), now, o.id(), o.party(),
-        Answer.fromWire(o.answer().orElseThrow()).orElseThrow(), o.decision(), o.note()), now);
+  public void answered(Operations.Obligation o) {
+    catchUp();
   }
 
   @Override
@@ -143,9 +152,8 @@ public final class EngineEnforcement implements Enforcement {
   }
 
   @Override
-  public synchronized void provisionReported(String id, String provision, int level, String note, Instant at) {
-    checkProvision(provision);
-    run(new ProvisionReport(id, at, provision, level, note), at);
+  public void provisionReported(String id, String provision, int level, String note, Instant at) {
+    catchUp();
   }
 
   @Override
@@ -188,10 +196,15 @@ public final class EngineEnforcement implements Enforcement {
    * clock behind the engine's (set back) ticks nothing: trusted time never goes back.
    */
   public synchronized void tick() {
+    catchUp();
     Instant now = now();
     Instant engineClock = engine.clock();
-    if (engineClock == null || now.isAfter(engineClock)) {
-      run(new Tick(now), now);
+    Optional<Instant> due = engine.nextDeadline();
+    // journaled only when a deadline is due: a tick that fires nothing changes nothing a later
+    // record would not (the engine fires every deadline up to a record's time before the record)
+    if (due.isPresent() && !due.get().isAfter(now) && (engineClock == null || now.isAfter(engineClock))) {
+      operations.journalTick(now);
+      catchUp();
     }
   }
 

@@ -22,6 +22,7 @@ import org.jdbi.v3.core.statement.Query;
 import org.umbrella.engine.input.ReviewStatus;
 import org.umbrella.server.ServerException;
 import org.umbrella.server.access.Secrets;
+import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.Ledger;
 import org.umbrella.server.live.Event;
 import org.umbrella.server.live.EventBus;
@@ -208,8 +209,18 @@ public final class Operations implements AutoCloseable {
       }
       rows.execute();
       Audit.recordAll(h, audits);
-      incidentsBy.forEach((by, incidents) -> records.incidents(incidents, by));
+      Map<String, Long> leaves = new java.util.HashMap<>();
+      incidentsBy.forEach((by, incidents) -> {
+        List<org.umbrella.store.Receipt> receipts = records.incidents(incidents, by);
+        for (int i = 0; i < incidents.size(); i++) {
+          leaves.put(incidents.get(i).id(), receipts.get(i).leafIndex());
+        }
+      });
       records.incidentReports(filed);
+      // each report as filed is journaled (the engine passes over it until it is reviewed)
+      for (Report r : batch) {
+        Journal.append(h, r.incident(), r.filedAt(), leaves.get(r.id()));
+      }
       return batch;
     });
   }
@@ -258,7 +269,8 @@ public final class Operations implements AutoCloseable {
       if (!actorParty.isEmpty()) {
         records.attribution(id, actorParty, confidence, note, reviewer);
       }
-      records.incident(after.incident(), reviewer);
+      org.umbrella.store.Receipt version = records.incident(after.incident(), reviewer);
+      Journal.append(h, after.incident(), now, version.leafIndex());
       return after;
     });
     events.publish(new Event("report.reviewed", id, "report " + id + " " + status,
@@ -416,7 +428,8 @@ public final class Operations implements AutoCloseable {
     if (party.equals(f.actor())) {
       throw ServerException.conflict("/vote", "party " + party + " is the actor concerned by this finding and does not vote on it (recusal)");
     }
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    String determination = "det-" + findingId + "-" + Secrets.random("").substring(0, 8).replace('_', 'x').replace('-', 'y');
     ledger.write((h, records) -> {
       h.createUpdate("""
               insert into ops_vote (finding_id, party, vote, voter, at) values (:f, :p, :v, :voter, :at)
@@ -428,8 +441,15 @@ public final class Operations implements AutoCloseable {
       Map<String, Object> tally = new java.util.LinkedHashMap<>();
       tally.put("finding", findingId);
       tally.put("body", f.body().orElse(null));
-      tally.put("votes", mapFinding(h, findingId).votes());
-      return records.determination(findingId, JSON.valueToTree(tally));
+      Map<String, String> votes = mapFinding(h, findingId).votes();
+      tally.put("votes", votes);
+      org.umbrella.store.Receipt leaf = records.determination(findingId, JSON.valueToTree(tally));
+      if (f.body().isPresent()) {
+        Map<String, org.umbrella.engine.input.Vote> cast = new java.util.TreeMap<>();
+        votes.forEach((p, v) -> org.umbrella.engine.input.Vote.fromWire(v).ifPresent(x -> cast.put(p, x)));
+        Journal.append(h, new org.umbrella.engine.input.Determination(determination, now, f.body().get(), findingId, cast), now, leaf.leafIndex());
+      }
+      return leaf;
     });
     Finding updated = finding(findingId).orElseThrow();
     events.publish(new Event("finding.voted", findingId, party + " voted on " + f.title(), "body:" + f.body().orElse(""), now));
@@ -488,7 +508,7 @@ public final class Operations implements AutoCloseable {
       throw ServerException.invalid("/answer", "answer must be one of " + Kinds.ANSWERS + ", was '" + ReportInput.clip(String.valueOf(answer)) + "'");
     }
     Obligation o = obligation(id).orElseThrow(() -> ServerException.notFound("id", "no obligation '" + ReportInput.clip(id) + "'"));
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     enforcement.checkAnswer(o, answer, decision);
     if (!"pending".equals(o.status())) {
       throw ServerException.conflict("/answer", "obligation " + id + " is already " + o.status());
@@ -511,7 +531,10 @@ public final class Operations implements AutoCloseable {
       body.put("decision", decision);
       body.put("note", note);
       body.put("answered-by", by);
-      return records.response("resp-" + id, o.party(), JSON.valueToTree(body));
+      org.umbrella.store.Receipt leaf = records.response("resp-" + id, o.party(), JSON.valueToTree(body));
+      Journal.append(h, new org.umbrella.engine.input.Response("resp-" + id, now, id, o.party(),
+          org.umbrella.engine.input.Answer.fromWire(answer).orElseThrow(), decision, note), now, leaf.leafIndex());
+      return leaf;
     });
     Obligation updated = obligation(id).orElseThrow();
     events.publish(new Event("obligation.answered", id, o.party() + " answered " + o.duty() + ": " + answer, "party:" + o.party(), now));
@@ -539,9 +562,28 @@ public final class Operations implements AutoCloseable {
       body.put("level", level);
       body.put("note", note);
       body.put("reported-by", actor);
-      return records.provisionReport(id, provision, JSON.valueToTree(body));
+      org.umbrella.store.Receipt leaf = records.provisionReport(id, provision, JSON.valueToTree(body));
+      Journal.append(h, new org.umbrella.engine.input.ProvisionReport(id, now, provision, level, note), now, leaf.leafIndex());
+      return leaf;
     });
     onEngine(() -> enforcement.provisionReported(id, provision, level, note, now));
+  }
+
+  // ---- ticks ----------------------------------------------------------------------------------
+
+  /**
+   * Journals a tick of the server clock at {@code at} (trusted time), with a ledger leaf, so that
+   * the deadlines it fires are re-executable; the engine sees it when it next catches up.
+   */
+  public void journalTick(Instant at) {
+    Instant t = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    ledger.write((h, records) -> {
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("tick", t.toString());
+      org.umbrella.store.Receipt leaf = records.engineOutput("clock-tick", JSON.valueToTree(body));
+      Journal.append(h, new org.umbrella.engine.input.Tick(t), t, leaf.leafIndex());
+      return leaf;
+    });
   }
 
   // ---- status ---------------------------------------------------------------------------------

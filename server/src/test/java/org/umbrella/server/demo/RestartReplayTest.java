@@ -35,10 +35,10 @@ import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.ReportInput;
 
 /**
- * After a restart the engine is rebuilt from what was stored: a vote cast before the restart
- * still counts, replaying changes nothing already on record, the streaming replay feeds exactly
- * the inputs the per-row one did, and the rebuilt engine answers a probe exactly as the engine that
- * lived through the history does.
+ * After a restart the engine is rebuilt from the journal: a vote cast before the restart still
+ * counts, replaying changes nothing already on record, every version of a report revised several
+ * times is fed (issue 9, acceptance 3), and the rebuilt engine answers a probe exactly as the
+ * engine that lived through the history does.
  */
 class RestartReplayTest {
   static final Instant NOW = Instant.parse("2026-03-20T12:00:00Z");
@@ -92,9 +92,11 @@ class RestartReplayTest {
           var r = ops.fileReport(report(random, accepted.minus(Duration.ofMinutes(random.nextInt(48 * 60))), "extra " + i), "monitor");
           if (random.nextInt(3) == 0) {
             boolean verify = random.nextBoolean();
-            ops.review(r.id(), verify ? "corroborated" : "rejected", "RU", 0.8, verify ? "" : "not confirmed", "verifier");
+            // revised several times: corroborated with one attribution, verified with another
+            ops.review(r.id(), verify ? "corroborated" : "rejected", "RU", 0.6, verify ? "" : "not confirmed", "verifier");
             if (verify) {
-              ops.review(r.id(), "verified", "", 0, "", "verifier");
+              clock.pin(accepted.plus(Duration.ofSeconds(30)));
+              ops.review(r.id(), "verified", random.nextBoolean() ? "RU" : "", 0.9, "", "verifier");
             }
           }
         } finally {
@@ -111,7 +113,10 @@ class RestartReplayTest {
       Operations ops = second.services().operations();
       List<org.umbrella.engine.input.RecordedInput> streamed = new ArrayList<>();
       Replay.inputs(ops, streamed::add);
-      assertThat(streamed).hasSizeGreaterThan(300).containsExactlyElementsOf(PerRowReplay.inputs(ops));
+      // every reviewed version of every report is fed, not only the current one
+      long reviews = TestDb.jdbi().withHandle(h -> h.createQuery("select count(*) from ops_review").mapTo(Long.class).one());
+      assertThat(streamed.stream().filter(r -> r.record() instanceof Incident).count()).isEqualTo(reviews).isGreaterThan(100);
+      assertThat(streamed).allMatch(r -> !r.recordedAt().isBefore(NOW.minus(Duration.ofDays(9))));
       List<OutputRecord> rebuilt = second.engine().orElseThrow().probe(probe(candidate));
       assertThat(provenanceFree(rebuilt)).containsExactlyElementsOf(provenanceFree(live));
     }
