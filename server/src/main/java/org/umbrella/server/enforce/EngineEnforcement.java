@@ -14,8 +14,6 @@ import org.umbrella.agreement.model.Guarantee;
 import org.umbrella.engine.Engine;
 import org.umbrella.engine.EngineException;
 import org.umbrella.engine.input.InputRecord;
-import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.ReviewStatus;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.FindingRecord;
@@ -55,11 +53,16 @@ public final class EngineEnforcement implements Enforcement {
   private final EventBus events;
   private Operations operations;
   private long lastSeq;
+  /** The journal entry being processed, whose outputs {@link #run} records. */
+  private long currentSeq;
+  /** The agreement version every recorded output names (see {@link #enforcing(String)}). */
+  private String agreementRef;
   private boolean replaying;
   private Map<String, OutputRecord> latest;
 
   public EngineEnforcement(Agreement agreement, Clock clock, EventBus events) {
     this.agreement = agreement;
+    this.agreementRef = ref(agreement);
     this.engine = Engine.create(agreement);
     this.clock = clock;
     this.events = events;
@@ -87,7 +90,7 @@ public final class EngineEnforcement implements Enforcement {
    * queue and changes no status, clock or deadline.
    */
   public static boolean feeds(InputRecord r) {
-    return !(r instanceof Incident i && i.status() == ReviewStatus.REPORTED);
+    return org.umbrella.server.journal.Reexecution.feeds(r);
   }
 
   /**
@@ -102,6 +105,7 @@ public final class EngineEnforcement implements Enforcement {
       lastSeq = Journal.read(operations.jdbi(), lastSeq, CATCH_UP_BATCH, batch::add);
       for (Journal.Entry e : batch) {
         if (feeds(e.input().record())) {
+          currentSeq = e.seq();
           run(e.input().record(), e.input().recordedAt());
         }
       }
@@ -118,10 +122,17 @@ public final class EngineEnforcement implements Enforcement {
    * what is stored change nothing, and no alerts are re-announced. Returns the entries read.
    */
   public synchronized long rebuild() {
+    // the entries whose outputs are on record are replayed silently; any after them (the engine
+    // stopped before recording what they produced) are then processed as live ones
+    long recordedThrough = operations.lastRecordedStep();
     replaying = true;
     latest = new java.util.LinkedHashMap<>();
     try {
-      catchUp();
+      lastSeq = Journal.read(operations.jdbi(), 0, recordedThrough, Long.MAX_VALUE, e -> {
+        if (feeds(e.input().record())) {
+          run(e.input().record(), e.input().recordedAt());
+        }
+      });
       // only each subject's final state is compared with what is stored: intermediate states
       // (candidate before confirmed, pending before fulfilled) were recorded when they happened
       Map<String, OutputRecord> last = latest;
@@ -131,7 +142,26 @@ public final class EngineEnforcement implements Enforcement {
       replaying = false;
       latest = null;
     }
+    catchUp();
     return lastSeq;
+  }
+
+  /**
+   * Names the agreement version outputs are computed under: {@code id@version}, with {@code
+   * #sha256} of its bytes when they were put in force as a leaf ({@link Operations#putInForce}).
+   */
+  public synchronized void enforcing(String ref) {
+    this.agreementRef = ref;
+  }
+
+  /** The agreement version recorded outputs name. */
+  public synchronized String agreementRef() {
+    return agreementRef;
+  }
+
+  /** The name of {@code a}'s version when no bytes were put in force: {@code id@version}. */
+  public static String ref(Agreement a) {
+    return a.id() + "@" + a.version();
   }
 
   @Override
@@ -235,6 +265,9 @@ public final class EngineEnforcement implements Enforcement {
     } catch (EngineException e) {
       LOG.warn("engine refused {} {}: {}", record.type(), record.id(), e.getMessage());
       return;
+    }
+    if (latest == null) {
+      operations.recordOutputs(currentSeq, agreementRef, out.stream().map(org.umbrella.engine.output.OutputCodec::encode).toList());
     }
     for (OutputRecord o : out) {
       if (latest != null) {

@@ -58,9 +58,14 @@ public final class Journal {
 
   /** As {@link #read(Jdbi, long, Consumer)}, at most {@code limit} entries. */
   public static long read(Jdbi jdbi, long afterSeq, long limit, Consumer<Entry> sink) {
+    return read(jdbi, afterSeq, Long.MAX_VALUE, limit, sink);
+  }
+
+  /** As {@link #read(Jdbi, long, long, Consumer)}, only entries numbered up to {@code throughSeq}. */
+  public static long read(Jdbi jdbi, long afterSeq, long throughSeq, long limit, Consumer<Entry> sink) {
     long[] last = {afterSeq};
-    jdbi.useTransaction(h -> h.createQuery("select seq, body_text, leaf_index from journal where seq > :after order by seq limit :limit")
-        .bind("after", afterSeq).bind("limit", limit).setFetchSize(FETCH)
+    jdbi.useTransaction(h -> h.createQuery("select seq, body_text, leaf_index from journal where seq > :after and seq <= :through order by seq limit :limit")
+        .bind("after", afterSeq).bind("through", throughSeq).bind("limit", limit).setFetchSize(FETCH)
         .map((rs, ctx) -> new Entry(rs.getLong(1), InputCodec.decodeRecorded(rs.getString(2), rs.getLong(1)), rs.getLong(3)))
         .forEach(e -> {
           last[0] = e.seq();

@@ -569,6 +569,56 @@ public final class Operations implements AutoCloseable {
     onEngine(() -> enforcement.provisionReported(id, provision, level, note, now));
   }
 
+  // ---- the engine's computation ---------------------------------------------------------------
+
+  /**
+   * Records what the engine produced on journal entry {@code journalSeq}, in order, in one
+   * transaction: each output a ledger leaf whose content is the engine's own canonical encoding
+   * ({@code line}: cause and window included) and the agreement version it was computed under
+   * ({@code agreement}), and a row of {@code outputs} tying it to the entry. {@code umbrella audit
+   * reexecute} recomputes every line from the journal and compares it with the leaf, byte for byte.
+   */
+  public void recordOutputs(long journalSeq, String agreement, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    ledger.write((h, records) -> {
+      PreparedBatch rows = h.prepareBatch("insert into outputs (journal_seq, leaf_index, body_text) values (:j, :leaf, :line)");
+      for (String line : lines) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("agreement", agreement);
+        body.put("line", line);
+        org.umbrella.store.Receipt leaf = records.engineOutput(OUTPUT_KIND, JSON.valueToTree(body));
+        rows.bind("j", journalSeq).bind("leaf", leaf.leafIndex()).bind("line", line).add();
+      }
+      rows.execute();
+      return null;
+    });
+  }
+
+  /** The {@code output_kind} of the leaves holding the engine's canonical outputs. */
+  public static final String OUTPUT_KIND = "engine";
+
+  /** The last journal entry whose outputs are recorded (0 when none is). */
+  public long lastRecordedStep() {
+    return jdbi.withHandle(h -> h.createQuery("select coalesce(max(journal_seq), 0) from outputs").mapTo(Long.class).one());
+  }
+
+  /**
+   * Puts an agreement version in force: its source bytes become a ledger leaf (once per content
+   * hash) and the change is audited. Answers the hex SHA-256 of the bytes, which every output
+   * computed under it names.
+   */
+  public String putInForce(String agreementId, String source, String by) {
+    Instant now = clock.instant();
+    return ledger.write((h, records) -> {
+      records.agreement(agreementId, source, by);
+      String hash = org.umbrella.ledger.Hashes.hex(org.umbrella.ledger.Hashes.sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Audit.record(h, now, by, "agreement.in-force", agreementId, Map.of("sha256", hash));
+      return hash;
+    });
+  }
+
   // ---- ticks ----------------------------------------------------------------------------------
 
   /**
