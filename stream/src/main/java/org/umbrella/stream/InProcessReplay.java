@@ -24,19 +24,17 @@ import org.umbrella.engine.input.RecordedInput;
  * {@link TopologyTestDriver} (no broker): the same processor, store, serdes and changelog writes as
  * on a cluster, one partition. Used by {@code umbrella replay --engine kafka-streams} and the tests.
  *
- * <p>Outputs are handed over as the canonical JSON lines of the output topic, drained every
- * {@value #DRAIN_EVERY} inputs so that memory stays bounded however long the replay.
+ * <p>Outputs are handed over as the canonical JSON lines of the output topic, drained after each
+ * input (the driver processes an input fully before {@code pipeInput} returns), so that memory stays
+ * bounded however long the replay and a caller may attribute each output to its input.
  */
 public final class InProcessReplay implements AutoCloseable {
-  static final int DRAIN_EVERY = 1024;
-
   private final String agreementId;
   private final Path stateDir;
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, String> input;
   private final TestOutputTopic<String, String> output;
   private final TestOutputTopic<String, String> rejects;
-  private long piped;
 
   /** A driver for {@code agreement}, its RocksDB store in a fresh temporary directory deleted on close. */
   public InProcessReplay(Agreement agreement) {
@@ -62,7 +60,8 @@ public final class InProcessReplay implements AutoCloseable {
 
   /**
    * Pipes every record (already in record-time order, as the journal writes them) and hands each
-   * output line, without its newline, to {@code out}, in the order of the output topic.
+   * output line, without its newline, to {@code out}, in the order of the output topic, before the
+   * next record is taken from {@code records}.
    *
    * @throws IllegalStateException if the topology rejected an input (it never does for records
    *     that decoded, whose agreement this is)
@@ -71,11 +70,8 @@ public final class InProcessReplay implements AutoCloseable {
     while (records.hasNext()) {
       RecordedInput r = records.next();
       input.pipeInput(agreementId, InputCodec.encode(r), EngineProcessor.timestamp(r.recordedAt()));
-      if (++piped % DRAIN_EVERY == 0) {
-        drain(out);
-      }
+      drain(out);
     }
-    drain(out);
   }
 
   private void drain(Consumer<String> out) {
