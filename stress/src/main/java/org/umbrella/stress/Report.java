@@ -10,18 +10,21 @@ import java.util.Optional;
  *
  * @param settings how it ran
  * @param designs one result per design, in the order given
+ * @param parameterSensitivity per swept path: the largest change of any probability (or, without
+ *     samples, of any outcome as recorded: 0 or 1) between a point of the sweep and the design it varies
  */
-public record Report(Settings settings, List<DesignResult> designs) {
+public record Report(Settings settings, List<DesignResult> designs, Map<String, Double> parameterSensitivity) {
 
   /**
    * One design's result.
    *
    * @param name the design's name
    * @param agreement the agreement's reference (id@version)
+   * @param point for a point of a sweep, what it varies
    * @param asRecorded the run over the events as recorded (equal to {@code umbrella replay})
    * @param sampled the probabilities, when samples were asked for
    */
-  public record DesignResult(String name, String agreement, Outcome asRecorded, Optional<Sampled> sampled) {}
+  public record DesignResult(String name, String agreement, Optional<Design.Point> point, Outcome asRecorded, Optional<Sampled> sampled) {}
 
   /**
    * Probabilities over samples. A probability is the share of samples in which the outcome

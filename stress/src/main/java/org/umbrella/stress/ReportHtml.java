@@ -53,6 +53,18 @@ public final class ReportHtml {
         sensitivity(h, report);
       }
     }
+    h.append("<h2>Outcomes by design</h2>\n<p class=\"note\">Each row a design (a file, or a point of a sweep), each column an"
+        + " outcome; the shade is the probability under uncertainty, or, without samples, whether it happened as recorded. The number"
+        + " is that probability, or the count as recorded.</p>\n");
+    heatmap(h, report);
+    if (!report.parameterSensitivity().isEmpty()) {
+      h.append("<h2>Which parameter matters</h2>\n<p class=\"note\">For each swept parameter: the largest change of any outcome"
+          + " above between a point of the sweep and the design it varies. The longest bar is the parameter the outcome is most"
+          + " sensitive to, over the values tried.</p>\n");
+      List<String[]> rows = new ArrayList<>();
+      report.parameterSensitivity().forEach((k, v) -> rows.add(new String[] {"0", k, Double.toString(v)}));
+      bars(h, rows, "parameter sensitivity");
+    }
     h.append("<h2>Where the triggering incidents were</h2>\n<p class=\"note\">Incidents behind confirmed findings that triggered a"
         + " guarantee, as recorded (longitude/latitude, equirectangular; up to 5,000 per design).</p>\n");
     map(h, report);
@@ -231,9 +243,6 @@ public final class ReportHtml {
   }
 
   private static void sensitivity(StringBuilder h, Report report) {
-    int label = 300;
-    int w = 960;
-    int row = 18;
     List<String[]> rows = new ArrayList<>();
     for (int d = 0; d < report.designs().size(); d++) {
       Report.DesignResult r = report.designs().get(d);
@@ -241,9 +250,88 @@ public final class ReportHtml {
         rows.add(new String[] {Integer.toString(d), r.name() + ": " + e.getKey(), Double.toString(e.getValue())});
       }
     }
+    bars(h, rows, "sensitivity");
+  }
+
+  private static void heatmap(StringBuilder h, Report report) {
+    List<String> columns = new ArrayList<>();
+    for (Report.DesignResult d : report.designs()) {
+      d.asRecorded().guarantees().keySet().forEach(g -> {
+        if (!columns.contains("G " + g)) {
+          columns.add("G " + g);
+        }
+      });
+    }
+    for (Report.DesignResult d : report.designs()) {
+      d.asRecorded().findings().keySet().forEach(f -> {
+        if (!columns.contains("F " + f)) {
+          columns.add("F " + f);
+        }
+      });
+    }
+    int label = 260;
+    int cw = Math.max(60, Math.min(110, (960 - label) / Math.max(1, columns.size())));
+    int row = 22;
+    int head = 110;
+    int w = label + cw * columns.size() + 10;
+    int ht = head + row * report.designs().size() + 4;
+    h.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"outcomes by design\">%n",
+        w, ht, w, ht));
+    for (int c = 0; c < columns.size(); c++) {
+      String col = columns.get(c);
+      String text = (col.startsWith("G ") ? "guarantee " + col.substring(2) + " triggered" : col.substring(2) + " confirmed");
+      double x = label + c * cw + cw / 2.0;
+      h.append(String.format(Locale.ROOT, "<text transform=\"translate(%.1f,%d) rotate(-40)\">%s</text>", x, head - 6, esc(trim(text, 30))));
+    }
+    h.append('\n');
+    for (int r = 0; r < report.designs().size(); r++) {
+      Report.DesignResult d = report.designs().get(r);
+      double y = head + r * row;
+      h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", label - 6, y + 15, esc(trim(d.name(), 40))));
+      for (int c = 0; c < columns.size(); c++) {
+        String col = columns.get(c);
+        String key = col.substring(2);
+        boolean g = col.startsWith("G ");
+        Double value;
+        String text;
+        if (g ? !d.asRecorded().guarantees().containsKey(key) : !d.asRecorded().findings().containsKey(key)) {
+          value = null;
+          text = "n/a";
+        } else if (d.sampled().isPresent()) {
+          value = g ? d.sampled().get().guaranteeTriggered().get(key) : d.sampled().get().findingConfirmed().get(key);
+          text = pct(value).replace("&ndash;", "-");
+        } else if (g) {
+          value = d.asRecorded().guarantees().get(key).firstTriggered().isPresent() ? 1.0 : 0.0;
+          text = value > 0 ? "yes" : "no";
+        } else {
+          long n = d.asRecorded().confirmed(key);
+          value = n > 0 ? 1.0 : 0.0;
+          text = Long.toString(n);
+        }
+        String fill = value == null ? "#eee" : shade(value);
+        h.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#fff\"/>"
+            + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s</text>", label + c * cw, y, cw, row, fill,
+            label + c * cw + cw / 2.0, y + 15, value != null && value > 0.6 ? "#fff" : "#222", text));
+      }
+      h.append('\n');
+    }
+    h.append("</svg>\n");
+  }
+
+  /** White to dark red as v goes from 0 to 1. */
+  private static String shade(double v) {
+    int r = (int) Math.round(255 - v * (255 - 165));
+    int gb = (int) Math.round(255 - v * 240);
+    return String.format(Locale.ROOT, "#%02x%02x%02x", r, gb, gb);
+  }
+
+  private static void bars(StringBuilder h, List<String[]> rows, String aria) {
+    int label = 300;
+    int w = 960;
+    int row = 18;
     int ht = rows.size() * row + 24;
     double scale = w - label - 20;
-    h.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"sensitivity\">%n", w, ht, w, ht));
+    h.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n", w, ht, w, ht, aria));
     for (int i = 0; i < rows.size(); i++) {
       String[] r = rows.get(i);
       double v = Double.parseDouble(r[2]);

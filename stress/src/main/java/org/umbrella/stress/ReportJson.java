@@ -33,11 +33,13 @@ public final class ReportJson {
       Map<String, Object> dm = new LinkedHashMap<>();
       dm.put("name", d.name());
       dm.put("agreement", d.agreement());
+      d.point().ifPresent(p -> dm.put("sweep", Map.of("base", p.base(), "values", p.values())));
       dm.put("as-recorded", outcome(d.asRecorded()));
       d.sampled().ifPresent(x -> dm.put("sampled", sampled(x)));
       designs.add(dm);
     }
     m.put("designs", designs);
+    m.put("parameter-sensitivity", report.parameterSensitivity());
     return m;
   }
 

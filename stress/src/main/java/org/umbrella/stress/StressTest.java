@@ -70,9 +70,71 @@ public final class StressTest {
         sampled = Optional.of(new Report.Sampled(all.samples(), all.findingConfirmed(), all.meanConfirmed(), all.guaranteeTriggered(),
             all.guaranteeVoided(), all.medianTriggerLagDays(), all.partyBreached(), sensitivity));
       }
-      results.add(new Report.DesignResult(design.name(), design.agreement().ref().toString(), recorded, sampled));
+      results.add(new Report.DesignResult(design.name(), design.agreement().ref().toString(), design.point(), recorded, sampled));
     }
-    return new Report(settings, results);
+    return new Report(settings, results, parameterSensitivity(results));
+  }
+
+  /**
+   * Per swept path, the largest change between two designs of the same file whose swept values
+   * differ at that path only (a file as written counts as the point where nothing is set).
+   */
+  static Map<String, Double> parameterSensitivity(List<Report.DesignResult> results) {
+    // group the designs that differ at one path only: same file, same values at every other path
+    Map<String, java.util.Set<String>> pathsOf = new java.util.HashMap<>();
+    for (Report.DesignResult r : results) {
+      r.point().ifPresent(p -> pathsOf.computeIfAbsent(p.base(), k -> new java.util.TreeSet<>()).addAll(p.values().keySet()));
+    }
+    Map<List<Object>, List<Report.Sampled>> groups = new java.util.LinkedHashMap<>();
+    Map<List<Object>, String> groupPath = new java.util.HashMap<>();
+    for (Report.DesignResult r : results) {
+      String base = base(r);
+      Map<String, String> values = r.point().map(Design.Point::values).orElse(java.util.Collections.emptySortedMap());
+      for (String k : pathsOf.getOrDefault(base, java.util.Set.of())) {
+        TreeMap<String, String> others = new TreeMap<>(values);
+        others.remove(k);
+        List<Object> key = List.of(base, k, others);
+        groups.computeIfAbsent(key, x -> new ArrayList<>()).add(view(r));
+        groupPath.put(key, k);
+      }
+    }
+    Map<String, Double> out = new TreeMap<>();
+    groups.forEach((key, members) -> {
+      if (members.size() > 1) {
+        out.merge(groupPath.get(key), maxRange(members), Math::max);
+      }
+    });
+    return out;
+  }
+
+  /** The largest range (max - min) of any probability over {@code members} (missing outcomes count as 0). */
+  static double maxRange(List<Report.Sampled> members) {
+    double max = 0;
+    List<java.util.function.Function<Report.Sampled, Map<String, Double>>> parts = List.of(Report.Sampled::findingConfirmed,
+        Report.Sampled::guaranteeTriggered, Report.Sampled::guaranteeVoided, Report.Sampled::partyBreached);
+    for (var part : parts) {
+      java.util.Set<String> keys = new java.util.TreeSet<>();
+      members.forEach(m -> keys.addAll(part.apply(m).keySet()));
+      for (String k : keys) {
+        double lo = 1;
+        double hi = 0;
+        for (Report.Sampled m : members) {
+          double v = part.apply(m).getOrDefault(k, 0.0);
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+        max = Math.max(max, hi - lo);
+      }
+    }
+    return max;
+  }
+
+  private static String base(Report.DesignResult r) {
+    return r.point().map(Design.Point::base).orElse(r.name());
+  }
+
+  private static Report.Sampled view(Report.DesignResult r) {
+    return r.sampled().orElseGet(() -> aggregate(List.of(r.asRecorded()), Map.of()));
   }
 
   /** One run of one design over events in record-time order. */
@@ -132,16 +194,7 @@ public final class StressTest {
 
   /** The largest absolute difference between the probabilities of two aggregates (outcomes missing from one count as 0). */
   static double maxChange(Report.Sampled a, Report.Sampled b) {
-    double max = 0;
-    for (List<Map<String, Double>> pair : List.of(
-        List.of(a.findingConfirmed(), b.findingConfirmed()), List.of(a.guaranteeTriggered(), b.guaranteeTriggered()),
-        List.of(a.guaranteeVoided(), b.guaranteeVoided()), List.of(a.partyBreached(), b.partyBreached()))) {
-      java.util.Set<String> keys = new java.util.TreeSet<>(pair.get(0).keySet());
-      keys.addAll(pair.get(1).keySet());
-      for (String k : keys) {
-        max = Math.max(max, Math.abs(pair.get(0).getOrDefault(k, 0.0) - pair.get(1).getOrDefault(k, 0.0)));
-      }
-    }
-    return max;
+    return maxRange(List.of(a, b));
   }
+
 }

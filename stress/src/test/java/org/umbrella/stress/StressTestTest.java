@@ -62,7 +62,7 @@ class StressTestTest {
   @Test
   void probabilities_convergeToTheComputedValue_asSamplesGrow() {
     Report.Sampled big = null;
-    for (int n : new int[] {50, 200, 800, 3200}) {
+    for (int n : new int[] {50, 200, 800, 1600}) {
       Report.Sampled s = run(n, 42, true).designs().get(0).sampled().orElseThrow();
       big = s;
       double se = Math.sqrt(P * (1 - P) / n);
@@ -70,7 +70,7 @@ class StressTestTest {
       assertThat(Math.abs(s.guaranteeTriggered().get("defence") - P)).as("n=%d", n).isLessThanOrEqualTo(4 * se);
       assertThat(Math.abs(s.meanConfirmed().get("violation") - 0.64)).as("n=%d", n).isLessThanOrEqualTo(4 * Math.sqrt(0.4164 / n));
     }
-    assertThat(Math.abs(big.findingConfirmed().get("violation") - P)).isLessThan(0.035);
+    assertThat(Math.abs(big.findingConfirmed().get("violation") - P)).isLessThan(0.05);
   }
 
   @Test

@@ -157,6 +157,37 @@ class StressTestCommandTest {
   }
 
   @Test
+  void aSweptDesign_countsAsReplayOfTheFileEditedByHand() throws IOException {
+    Path agreement = SCENARIOS.resolve("_agreements/guarantee.yaml");
+    Path events = SCENARIOS.resolve("20-obligation-deadlines/input.jsonl");
+    String text = Files.readString(agreement);
+    assertThat(text).contains("at-least: 2 }");
+    Path edited = tmp.resolve("edited.yaml");
+    Files.writeString(edited, text.replace("at-least: 2 }", "at-least: 3 }"));
+    Path dir = tmp.resolve("sweep");
+    Run st = run("stress-test", agreement.toString(), "--events", events.toString(), "--sweep", "findings.attack.over.at-least=1,3",
+        "--out", dir.toString());
+    assertThat(st.exit()).as(st.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+    assertThat(report.get("designs")).hasSize(3);
+    JsonNode swept = report.get("designs").get(2);
+    assertThat(swept.get("name").asText()).isEqualTo("guarantee [findings.attack.over.at-least=3]");
+    Path out = tmp.resolve("edited.jsonl");
+    assertThat(run("replay", edited.toString(), events.toString(), "--out", out.toString()).exit()).isZero();
+    Counts expected = Counts.of(Files.readAllLines(out).stream().map(l -> OutputCodec.decode(l, 0)).toList());
+    assertThat(swept.get("as-recorded").get("status-changes").asLong()).isEqualTo(expected.statusChanges());
+    assertThat(swept.get("as-recorded").get("findings").get("violation").get("confirmed").asLong())
+        .isEqualTo(expected.confirmed().getOrDefault("violation", 0L));
+    assertThat(swept.get("as-recorded").get("findings").get("attack").get("raised").asLong())
+        .isLessThan(report.get("designs").get(1).get("as-recorded").get("findings").get("attack").get("raised").asLong());
+    assertThat(report.get("parameter-sensitivity").has("findings.attack.over.at-least")).isTrue();
+    Run bad = run("stress-test", agreement.toString(), "--events", events.toString(), "--sweep", "findings.atack.over.at-least=1",
+        "--out", dir.toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains("no agreement file has this path");
+  }
+
+  @Test
   void badInput_isATypedUserError() {
     Run r = run("stress-test", "no-such.agreement.yaml", "--events", "x.csv", "--out", tmp.toString());
     assertThat(r.exit()).isEqualTo(1);
