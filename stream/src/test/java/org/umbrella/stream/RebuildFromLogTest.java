@@ -25,7 +25,6 @@ import org.umbrella.engine.input.RecordedInput;
  */
 class RebuildFromLogTest {
   private static final Agreement TWENTY_POINT = Fixtures.file("../bench/twenty-point.agreement.yaml");
-  private static final String CHANGELOG = "umbrella-replay-" + EngineTopology.STORE + "-changelog";
 
   @ParameterizedTest(name = "split after {0} inputs")
   @ValueSource(ints = {0, 1, 137, 399, 400})
@@ -39,9 +38,10 @@ class RebuildFromLogTest {
     List<KeyValue<String, String>> changelog;
     List<String> liveAfter = new ArrayList<>();
     try (InProcessReplay replay = new InProcessReplay(TWENTY_POINT)) {
+      var driver = replay.driver(); // keeps the changelog for this test to read
       replay.run(before.iterator(), live::add);
-      changelog = replay.driver()
-          .createOutputTopic(CHANGELOG, Serdes.String().deserializer(), Serdes.String().deserializer())
+      changelog = driver
+          .createOutputTopic(InProcessReplay.CHANGELOG, Serdes.String().deserializer(), Serdes.String().deserializer())
           .readKeyValuesToList();
       replay.run(after.iterator(), liveAfter::add);
     }
