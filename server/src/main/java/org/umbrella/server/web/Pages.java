@@ -306,6 +306,10 @@ public final class Pages {
     if (date.getYear() < 1583 || date.getYear() > 9999) {
       throw ServerException.invalid("?date", "date must be in the years 1583 to 9999");
     }
+    Instant now = s.clock().instant();
+    if (date.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+      throw ServerException.notFound("?date", "the daily report for " + date + " is not out yet: a day's report is issued from 19:30 UTC that day");
+    }
     Instant end = date.atTime(19, 30).toInstant(ZoneOffset.UTC);
     Instant start = end.minusSeconds(24 * 3600);
     if (!org.umbrella.server.InputRules.inRange(start)) {
@@ -313,6 +317,9 @@ public final class Pages {
     }
     List<Report> reports = new ArrayList<>(s.operations().reports(
         new Operations.ReportFilter(start, end, null, Set.of("verified"), null), 500, 0));
+    // as of the cut-off: a report verified only after it is not in this day's report
+    Map<String, Instant> verifiedAt = queues.verifiedAt(reports.stream().map(Report::id).toList());
+    reports.removeIf(r -> verifiedAt.getOrDefault(r.id(), Instant.MAX).isAfter(end));
     reports.sort(java.util.Comparator.comparing(Report::time));
     Map<String, Long> byKind = reports.stream().collect(Collectors.groupingBy(r -> r.kind().replace('_', ' '), TreeMap::new, Collectors.counting()));
     List<Operations.Finding> findings = s.operations().findings(Set.of("confirmed"), 100, 0).stream()
@@ -320,7 +327,9 @@ public final class Pages {
     Map<String, Object> params = new HashMap<>();
     params.put("page", model(ctx, p, "Daily report " + date));
     params.put("date", date.toString());
-    params.put("issued", end.toString());
+    params.put("issued", Dates.human(end.isAfter(now) ? now : end));
+    params.put("provisional", end.isAfter(now));
+    params.put("cutoff", end);
     params.put("reports", reports);
     params.put("byKind", byKind);
     params.put("findings", findings);

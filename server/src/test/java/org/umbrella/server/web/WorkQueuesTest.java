@@ -220,4 +220,16 @@ class WorkQueuesTest {
     String open = list.body().substring(list.body().indexOf("id=\"o-ob-open\""));
     assertThat(open.substring(0, open.indexOf("</article>"))).contains("data-countdown", "left");
   }
+
+  @Test
+  void dailyReport_isAsOfItsCutOff_andNotIssuedAhead() {
+    // the clock stands on 11 March, early morning (after 1,050 minutes of filing from 10 March noon)
+    assertThat(html("GET", "/daily?date=2099-01-01", null, null).statusCode()).isEqualTo(404);
+    assertThat(html("GET", "/daily?date=2026-03-11", null, null).body()).contains("id=\"daily-provisional\"");
+    t.server.services().operations().recordStatus(new Operations.Status("guarantee:daily-test", "guarantee", "Daily test guarantee",
+        "triggered", java.util.Optional.empty(), "", t.clock.instant()));
+    String tenth = html("GET", "/daily?date=2026-03-10", null, null).body();
+    assertThat(tenth).contains("Issued 10 Mar 2026, 19:30 UTC").doesNotContain("daily-provisional");
+    assertThat(tenth).containsPattern("Daily test guarantee: <span class=\"changed-later\">changed after this report's cut-off");
+  }
 }
