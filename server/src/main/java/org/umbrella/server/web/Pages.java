@@ -123,27 +123,28 @@ public final class Pages {
   PageModel model(Context ctx, Principal p, String title) {
     // no session is started for a page view: only the sign-in form needs a token before sign-in
     String csrf = Authn.csrfToken(ctx).orElse("");
+    Messages messages = Messages.of(ctx);
     List<PageModel.NavItem> nav = new ArrayList<>();
-    nav.add(new PageModel.NavItem("/", "Dashboard"));
-    nav.add(new PageModel.NavItem("/map", "Map"));
-    nav.add(new PageModel.NavItem("/timeline", "Timeline"));
-    nav.add(new PageModel.NavItem("/findings", "Findings"));
+    nav.add(new PageModel.NavItem("/", messages.t("nav./")));
+    nav.add(new PageModel.NavItem("/map", messages.t("nav./map")));
+    nav.add(new PageModel.NavItem("/timeline", messages.t("nav./timeline")));
+    nav.add(new PageModel.NavItem("/findings", messages.t("nav./findings")));
     if (AccessPolicy.mayEverPerform(p, Action.FILE_REPORT)) {
-      nav.add(new PageModel.NavItem("/reports/new", "File report"));
+      nav.add(new PageModel.NavItem("/reports/new", messages.t("nav./reports/new")));
     }
     if (AccessPolicy.mayEverPerform(p, Action.REVIEW_REPORT)) {
-      nav.add(new PageModel.NavItem("/review", "Review queue"));
+      nav.add(new PageModel.NavItem("/review", messages.t("nav./review")));
     }
     if (AccessPolicy.mayEverPerform(p, Action.READ_OBLIGATIONS)) {
-      nav.add(new PageModel.NavItem("/obligations", "Obligations"));
+      nav.add(new PageModel.NavItem("/obligations", messages.t("nav./obligations")));
     }
-    nav.add(new PageModel.NavItem("/agreements", "Agreements"));
-    nav.add(new PageModel.NavItem("/daily", "Daily report"));
+    nav.add(new PageModel.NavItem("/agreements", messages.t("nav./agreements")));
+    nav.add(new PageModel.NavItem("/daily", messages.t("nav./daily")));
     if (AccessPolicy.mayEverPerform(p, Action.MANAGE_ACCOUNTS)) {
-      nav.add(new PageModel.NavItem("/admin", "Admin"));
+      nav.add(new PageModel.NavItem("/admin", messages.t("nav./admin")));
     }
     Optional<String> notice = Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.length() < 100).map(Pages::noticeFor);
-    return new PageModel(title, ctx.path(), p.account(), csrf, nav, notice, s.operations().enforcement().connected());
+    return new PageModel(title, ctx.path(), p.account(), csrf, nav, notice, s.operations().enforcement().connected(), messages);
   }
 
   static String noticeFor(String done) {

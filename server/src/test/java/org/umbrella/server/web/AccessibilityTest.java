@@ -91,6 +91,7 @@ class AccessibilityTest {
           for (String page : e.getValue()) {
             d.get(base + page);
             problems.addAll(check(d, axe, e.getKey() + " " + page, size));
+            screenshot(d, e.getKey() + (page.equals("/") ? "-dashboard" : page.replace('/', '-')) + "-" + size[0]);
           }
           d.manage().deleteAllCookies();
         }
@@ -99,6 +100,22 @@ class AccessibilityTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  /**
+   * Saves the page to {@code target/screenshots}, and to {@code docs/screenshots} when the system
+   * property {@code umbrella.docs.screenshots} is set (how the user guide's pictures are made).
+   */
+  static void screenshot(WebDriver d, String name) throws Exception {
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) d).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    java.nio.file.Path target = java.nio.file.Path.of("target/screenshots");
+    Files.createDirectories(target);
+    Files.write(target.resolve(name + ".png"), png);
+    if (System.getProperty("umbrella.docs.screenshots") != null) {
+      java.nio.file.Path docs = java.nio.file.Path.of("../docs/screenshots");
+      Files.createDirectories(docs);
+      Files.write(docs.resolve(name + ".png"), png);
+    }
   }
 
   static void signIn(WebDriver d, String user) {
