@@ -17,6 +17,11 @@ public final class Dates {
     return HUMAN.format(t);
   }
 
+  /** The UTC time of day of {@code t}, "19:30". */
+  public static String clock(Instant t) {
+    return DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC).format(t);
+  }
+
   /** The UTC day of {@code t}. */
   public static String day(Instant t) {
     return DAY.format(t);

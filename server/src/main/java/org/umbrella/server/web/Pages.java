@@ -123,27 +123,28 @@ public final class Pages {
   PageModel model(Context ctx, Principal p, String title) {
     // no session is started for a page view: only the sign-in form needs a token before sign-in
     String csrf = Authn.csrfToken(ctx).orElse("");
+    Messages messages = Messages.of(ctx);
     List<PageModel.NavItem> nav = new ArrayList<>();
-    nav.add(new PageModel.NavItem("/", "Dashboard"));
-    nav.add(new PageModel.NavItem("/map", "Map"));
-    nav.add(new PageModel.NavItem("/timeline", "Timeline"));
-    nav.add(new PageModel.NavItem("/findings", "Findings"));
+    nav.add(new PageModel.NavItem("/", messages.t("nav./")));
+    nav.add(new PageModel.NavItem("/map", messages.t("nav./map")));
+    nav.add(new PageModel.NavItem("/timeline", messages.t("nav./timeline")));
+    nav.add(new PageModel.NavItem("/findings", messages.t("nav./findings")));
     if (AccessPolicy.mayEverPerform(p, Action.FILE_REPORT)) {
-      nav.add(new PageModel.NavItem("/reports/new", "File report"));
+      nav.add(new PageModel.NavItem("/reports/new", messages.t("nav./reports/new")));
     }
     if (AccessPolicy.mayEverPerform(p, Action.REVIEW_REPORT)) {
-      nav.add(new PageModel.NavItem("/review", "Review queue"));
+      nav.add(new PageModel.NavItem("/review", messages.t("nav./review")));
     }
     if (AccessPolicy.mayEverPerform(p, Action.READ_OBLIGATIONS)) {
-      nav.add(new PageModel.NavItem("/obligations", "Obligations"));
+      nav.add(new PageModel.NavItem("/obligations", messages.t("nav./obligations")));
     }
-    nav.add(new PageModel.NavItem("/agreements", "Agreements"));
-    nav.add(new PageModel.NavItem("/daily", "Daily report"));
+    nav.add(new PageModel.NavItem("/agreements", messages.t("nav./agreements")));
+    nav.add(new PageModel.NavItem("/daily", messages.t("nav./daily")));
     if (AccessPolicy.mayEverPerform(p, Action.MANAGE_ACCOUNTS)) {
-      nav.add(new PageModel.NavItem("/admin", "Admin"));
+      nav.add(new PageModel.NavItem("/admin", messages.t("nav./admin")));
     }
     Optional<String> notice = Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.length() < 100).map(Pages::noticeFor);
-    return new PageModel(title, ctx.path(), p.account(), csrf, nav, notice, s.operations().enforcement().connected());
+    return new PageModel(title, ctx.path(), p.account(), csrf, nav, notice, s.operations().enforcement().connected(), messages);
   }
 
   static String noticeFor(String done) {
@@ -306,6 +307,10 @@ public final class Pages {
     if (date.getYear() < 1583 || date.getYear() > 9999) {
       throw ServerException.invalid("?date", "date must be in the years 1583 to 9999");
     }
+    Instant now = s.clock().instant();
+    if (date.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+      throw ServerException.notFound("?date", "the daily report for " + date + " is not out yet: a day's report is issued from 19:30 UTC that day");
+    }
     Instant end = date.atTime(19, 30).toInstant(ZoneOffset.UTC);
     Instant start = end.minusSeconds(24 * 3600);
     if (!org.umbrella.server.InputRules.inRange(start)) {
@@ -313,6 +318,9 @@ public final class Pages {
     }
     List<Report> reports = new ArrayList<>(s.operations().reports(
         new Operations.ReportFilter(start, end, null, Set.of("verified"), null), 500, 0));
+    // as of the cut-off: a report verified only after it is not in this day's report
+    Map<String, Instant> verifiedAt = queues.verifiedAt(reports.stream().map(Report::id).toList());
+    reports.removeIf(r -> verifiedAt.getOrDefault(r.id(), Instant.MAX).isAfter(end));
     reports.sort(java.util.Comparator.comparing(Report::time));
     Map<String, Long> byKind = reports.stream().collect(Collectors.groupingBy(r -> r.kind().replace('_', ' '), TreeMap::new, Collectors.counting()));
     List<Operations.Finding> findings = s.operations().findings(Set.of("confirmed"), 100, 0).stream()
@@ -320,7 +328,9 @@ public final class Pages {
     Map<String, Object> params = new HashMap<>();
     params.put("page", model(ctx, p, "Daily report " + date));
     params.put("date", date.toString());
-    params.put("issued", end.toString());
+    params.put("issued", Dates.human(end.isAfter(now) ? now : end));
+    params.put("provisional", end.isAfter(now));
+    params.put("cutoff", end);
     params.put("reports", reports);
     params.put("byKind", byKind);
     params.put("findings", findings);

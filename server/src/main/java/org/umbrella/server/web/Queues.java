@@ -99,6 +99,19 @@ public final class Queues {
     return new Page<>(items, start, total, PAGE_SIZE);
   }
 
+  /** When each of {@code ids} was first verified (absent: never). */
+  public Map<String, Instant> verifiedAt(List<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Instant> out = new HashMap<>();
+    jdbi.useHandle(h -> h.createQuery("select report_id, min(at) as at from ops_review where status = 'verified' and report_id in (<ids>) group by report_id")
+        .bindList("ids", ids)
+        .map((rs, ctx) -> Map.entry(rs.getString("report_id"), rs.getTimestamp("at").toInstant()))
+        .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
+  }
+
   /** How many reports {@code filter} selects. */
   public long count(Filter filter) {
     return select("select count(*)", filter, "", q -> q, Long.class).get(0);

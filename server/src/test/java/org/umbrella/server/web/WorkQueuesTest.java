@@ -220,4 +220,29 @@ class WorkQueuesTest {
     String open = list.body().substring(list.body().indexOf("id=\"o-ob-open\""));
     assertThat(open.substring(0, open.indexOf("</article>"))).contains("data-countdown", "left");
   }
+
+  @Test
+  void dailyReport_isAsOfItsCutOff_andNotIssuedAhead() {
+    // the clock stands on 11 March, early morning (after 1,050 minutes of filing from 10 March noon)
+    assertThat(html("GET", "/daily?date=2099-01-01", null, null).statusCode()).isEqualTo(404);
+    assertThat(html("GET", "/daily?date=2026-03-11", null, null).body()).contains("id=\"daily-provisional\"");
+    t.server.services().operations().recordStatus(new Operations.Status("guarantee:daily-test", "guarantee", "Daily test guarantee",
+        "triggered", java.util.Optional.empty(), "", t.clock.instant()));
+    String tenth = html("GET", "/daily?date=2026-03-10", null, null).body();
+    assertThat(tenth).contains("Issued 10 Mar 2026, 19:30 UTC").doesNotContain("daily-provisional");
+    assertThat(tenth).containsPattern("Daily test guarantee: <span class=\"changed-later\">changed after this report's cut-off");
+  }
+
+  @Test
+  void language_followsTheBrowser_orTheSwitcher() {
+    HttpResponse<String> uk = html("GET", "/map", null, null, "Accept-Language", "uk-UA,uk;q=0.9,en;q=0.5");
+    assertThat(uk.body()).contains("<html lang=\"uk\">", ">Мапа<", "Перейти до змісту", "id=\"lang-en\"");
+    HttpResponse<String> other = html("GET", "/map", null, null, "Accept-Language", "de-DE,de;q=0.9");
+    assertThat(other.body()).contains("<html lang=\"en\">", ">Map<");
+    HttpResponse<String> chosen = html("GET", "/map?lang=uk", null, null, "Accept-Language", "en");
+    assertThat(chosen.body()).contains("<html lang=\"uk\">");
+    assertThat(chosen.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("umbrella_lang=uk;"));
+    HttpResponse<String> kept = html("GET", "/timeline", null, null, "Accept-Language", "en", "Cookie", "umbrella_lang=uk");
+    assertThat(kept.body()).contains("<html lang=\"uk\">");
+  }
 }
