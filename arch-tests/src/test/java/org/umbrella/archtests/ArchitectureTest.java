@@ -37,6 +37,7 @@ class ArchitectureTest {
           "witness", List.of("ledger"),
           "store", List.of("agreement", "engine", "evidence", "ledger"),
           "server", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store"),
+          "stress", List.of("agreement", "engine", "evidence"),
           "cli",
               List.of(
                   "agreement",
@@ -46,7 +47,8 @@ class ArchitectureTest {
                   "negotiation",
                   "store",
                   "server",
-                  "witness"));
+                  "witness",
+                  "stress"));
 
   static final List<String> CORE = List.of("agreement", "engine", "negotiation", "ledger");
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       org.umbrella.cli.store.RestoreCommand.class,
       org.umbrella.cli.replay.ReplayCommand.class,
       org.umbrella.cli.replay.WhyCommand.class,
+      org.umbrella.cli.stress.StressTestCommand.class,
       org.umbrella.cli.bench.BenchCommand.class,
       AutoComplete.GenerateCompletion.class,
     })

@@ -61,15 +61,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "EVENTS", description = "Event files, replayed as one stream.")
   List<Path> events;
 
-  @Option(names = "--format", defaultValue = "umbrella", paramLabel = "FORMAT",
-      description = "Format of the event files: umbrella (JSON Lines, every record type), ucdp, acled, viina, csv. Default: ${DEFAULT-VALUE}.")
-  String format;
-
-  @Option(names = "--from", paramLabel = "TIME", description = "Skip records recorded before this instant or date (record time: 'recorded', else 'time').")
-  String from;
-
-  @Option(names = "--to", paramLabel = "TIME", description = "Skip records recorded at or after this instant or date (exclusive).")
-  String to;
+  @CommandLine.Mixin EventOptions eventOptions;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write the output records here (default: standard output, unless --summary).")
   Path out;
@@ -83,28 +75,17 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--rejects", paramLabel = "FILE", description = "Write rows the importer could not map here (default: standard error).")
   Path rejects;
 
-  @Option(names = "--sort-chunk", defaultValue = "200000", paramLabel = "N",
-      description = "Records sorted in memory at once; larger inputs are sorted in runs on disk. Default: ${DEFAULT-VALUE}.")
-  int sortChunk;
-
   /** Dataset actor names to the agreement's party ids, set once the agreement is loaded. */
   private PartyNames parties;
 
   @Override
   public Integer call() throws IOException {
-    Format fmt = Format.fromWire(format).orElseThrow(() -> new UserException("unknown --format '" + format + "'; expected one of "
-        + Format.allWireNames()));
+    Format fmt = eventOptions.format();
     Agreement agreement = loadAgreement(agreementFile);
     parties = PartyNames.forAgreement(agreement);
-    Instant fromT = from == null ? null : instant("--from", from);
-    Instant toT = to == null ? null : instant("--to", to);
-    long totalBytes = 0;
-    for (Path p : events) {
-      if (!Files.isRegularFile(p)) {
-        throw new UserException("cannot read events file " + p + ": no such file");
-      }
-      totalBytes += Files.size(p);
-    }
+    Instant fromT = eventOptions.from();
+    Instant toT = eventOptions.to();
+    long totalBytes = EventOptions.checkFiles(events);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     Summary sum = new Summary(new ArrayList<>(agreement.findings().keySet()));
@@ -119,7 +100,7 @@ public final class ReplayCommand implements Callable<Integer> {
     long written = 0;
     try (Writer w = openOut()) {
       Iterator<RecordedInput> all = concat(fmt, err, rejectsOut, rejected, sum, bar);
-      Iterator<RecordedInput> ordered = TimeOrder.sort(filter(all, fromT, toT), sortChunk, Path.of(System.getProperty("java.io.tmpdir")));
+      Iterator<RecordedInput> ordered = TimeOrder.sort(filter(all, fromT, toT), eventOptions.sortChunk(), Path.of(System.getProperty("java.io.tmpdir")));
       if (bar != null) {
         bar.stepTo(bar.getMax());
         bar.close();

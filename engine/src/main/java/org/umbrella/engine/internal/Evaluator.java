@@ -465,11 +465,11 @@ public final class Evaluator {
 
   /** Whether an aggregate summing over {@code m}'s findings would count the revision differently. */
   private boolean summedDiffers(MatchDef m, FindingState old, Incident revised) {
-    if (old.incident == null) {
+    if (old.incident() == null) {
       return false;
     }
     for (AggDef a : aggregatesOver.get(m.index)) {
-      if (a.sumOf.isPresent() && value(a.sumOf.get(), old.incident) != value(a.sumOf.get(), revised)) {
+      if (a.sumOf.isPresent() && value(a.sumOf.get(), old.incident()) != value(a.sumOf.get(), revised)) {
         return true;
       }
     }
@@ -504,7 +504,10 @@ public final class Evaluator {
     boolean determined = m.def.determinedBy().isPresent();
     FindingState f = FindingState.match(m.def.id(), version, m.index, incident.actor().party(), incident.id(),
         keepIncidents ? incident : null, incident.time().toEpochMilli(), determined ? CANDIDATE : CONFIRMED);
-    f.raisedAtMillis = at.toEpochMilli();
+    if (determined) {
+      f.awaitVotes(); // kept by id until decided: it needs room for its votes and the time it was raised
+    }
+    f.raisedAtMillis(at.toEpochMilli());
     List<String> evidence = List.of(incident.id());
     emit(new FindingRecord(f.id(), at, m.def.id(), f.status, f.actor, evidence, Optional.empty(),
         new Cause(m.def.id(), "the incident matches", evidence, List.of())));
@@ -847,14 +850,15 @@ public final class Evaluator {
     boolean determined = a.def.determinedBy().isPresent();
     FindingState f = FindingState.aggregate(id, a.def.id(), a.index, actor, contributors, start, end, Long.MIN_VALUE,
         determined ? CANDIDATE : CONFIRMED);
-    f.raisedAtMillis = at.toEpochMilli();
+    f.raisedAtMillis(at.toEpochMilli());
     if (findings.put(id, f) == null) {
       findingsByAge.addLast(f);
     }
-    List<String> from_ = new ArrayList<>(contributors.size());
-    for (FindingState c : contributors) {
-      from_.add(c.id());
+    String[] outputs = new String[contributors.size()];
+    for (int i = 0; i < outputs.length; i++) {
+      outputs[i] = contributors.get(i).id();
     }
+    List<String> from_ = List.of(outputs); // immutable already: the Cause keeps it without a copy
     String rule = (a.sumOf.isPresent() ? "sum of " + a.sumOf.get().source() + " = " + number(sum) + " >= " + number(a.sumAtLeast) + " over "
         + count + " findings" : count + " findings >= " + a.countAtLeast) + " of " + a.def.over()
         + (actor.isEmpty() ? " (unattributed)" : " by " + actor) + " in the " + a.def.window() + " window ("
@@ -867,7 +871,7 @@ public final class Evaluator {
   private double sum(Expression of, FindingState f) {
     if (!f.isAggregate()) {
       try {
-        return of.number(IncidentActivation.of(f.incident));
+        return of.number(IncidentActivation.of(f.incident()));
       } catch (RuntimeException e) {
         // as a failing condition (docs/engine.md, "Conditions that fail"): counted as 0, and said
         alert(nowInstant(), List.of(), f.id(), "expression-failed", "sum expression '" + of.source() + "' failed on incident '"
@@ -1056,7 +1060,7 @@ public final class Evaluator {
     // Decided findings past the horizon are forgotten; undecided ones stay (a body may still vote).
     // An aggregate lets go of its contributors when its window leaves the windows kept (WindowState).
     FindingState f;
-    while ((f = findingsByAge.peekFirst()) != null && f.raisedAtMillis < limit) {
+    while ((f = findingsByAge.peekFirst()) != null && f.raisedAtMillis() < limit) {
       findingsByAge.pollFirst();
       if (!f.status.equals(CANDIDATE)) {
         findings.remove(f.id());

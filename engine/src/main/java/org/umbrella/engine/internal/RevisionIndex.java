@@ -11,8 +11,11 @@ package org.umbrella.engine.internal;
  * core's cache, so that what counts is how many cache lines an operation touches:
  *
  * <ul>
- *   <li>Lookup: open addressing with linear probing over a byte array of 8-bit tags; a miss reads one
- *       or two bytes and no key, and a key is compared only when its tag matches.
+ *   <li>Lookup: open addressing with linear probing over one array of longs per slot, each the key's
+ *       full hash and its place in the eviction ring; a miss reads the bitmap of used slots and at
+ *       most one line of that array, and a key is compared only when its whole hash matches.
+ *   <li>Insertion: the key and value sit side by side in one array, so that a new entry writes two
+ *       cache lines of the table (the slot's long, its key and value), not one per field.
  *   <li>Eviction: the insertion order is a ring of (time, slot) pairs, read in order; the eviction
  *       check reads one long, and removing an entry marks its slot deleted (a tombstone) with writes
  *       only, without probing or moving neighbours.
@@ -27,22 +30,24 @@ package org.umbrella.engine.internal;
  * @param <V> the value kept per incident
  */
 public final class RevisionIndex<V> {
-  private static final byte EMPTY = 0;
-  private static final byte DELETED = 1;
+  /** A slot never used since the last rebuild: it ends a probe. */
+  private static final long EMPTY = 0;
+  /** A slot whose entry was evicted (a tombstone): a probe goes on past it. */
+  private static final long DELETED = -1;
   private static final int MIN_CAPACITY = 1 << 10;
 
-  /** Per slot: {@link #EMPTY}, {@link #DELETED}, or a tag from the key's hash (2..255 as unsigned). */
-  private byte[] tags;
   /**
-   * One bit per slot, set when its tag is not {@link #EMPTY}: a copy of what a miss needs, an eighth
-   * of {@link #tags}' size, so that it stays in the core's cache while the tags do not.
+   * Per slot: {@link #EMPTY}, {@link #DELETED}, or the key's hash in the high 32 bits and its
+   * position in the ring plus one in the low 32 (never 0, never all ones: the ring is below 2^31).
+   */
+  private long[] slots;
+  /** Key of slot i at 2i, its value at 2i + 1: one cache line for both. */
+  private Object[] entries;
+  /**
+   * One bit per slot, set when it is not {@link #EMPTY}: what a miss needs, an eighth of a byte per
+   * slot, so that it stays in the core's cache while {@link #slots} does not.
    */
   private long[] used;
-  private int[] hashes;
-  private String[] keys;
-  private Object[] values;
-  /** The ring sequence number of each slot's entry, to update its time on a later put. */
-  private long[] seqs;
   private int shift;
   private int size;
   private int deleted;
@@ -64,40 +69,43 @@ public final class RevisionIndex<V> {
   }
 
   /**
-   * Starts a lookup of {@code key}: whether its home slot is empty (then {@link #EMPTY}), from the
-   * bitmap of used slots, to pass to {@link #get(String, byte)} later. Most lookups miss, and half
-   * or more of them end here without touching the tags, which are larger than the core's cache;
-   * reading it early, with nothing depending on it yet, overlaps a cache miss with the caller's work.
+   * Starts a lookup of {@code key}: whether its home slot is empty (then 0), from the bitmap of
+   * used slots, to pass to {@link #get(String, byte)} later. Most lookups miss, and half or more of
+   * them end here without touching the table, which is larger than the core's cache; reading it
+   * early, with nothing depending on it yet, overlaps a cache miss with the caller's work.
    */
   public byte homeTag(String key) {
     int i = home(key.hashCode());
-    return (used[i >>> 6] & (1L << i)) == 0 ? EMPTY : DELETED;
+    return (used[i >>> 6] & (1L << i)) == 0 ? (byte) 0 : (byte) 1;
   }
 
   /**
    * The value for {@code key}, or null; {@code homeTag} is what {@link #homeTag} returned for it,
-   * with the table unchanged since ({@link #EMPTY} when the home slot is empty: a certain miss).
+   * with the index unchanged since (0 when the home slot is empty: a certain miss).
    */
   public V get(String key, byte homeTag) {
-    return homeTag == EMPTY ? null : get(key);
+    return homeTag == 0 ? null : get(key);
   }
 
   /** The time last put for {@code key}, which must be present. */
   long timeOf(String key) {
-    return ringTimes[(int) (seqs[slotOf(key)] & (ringTimes.length - 1))];
+    return ringTimes[ringPosition(slots[slotOf(key)])];
+  }
+
+  private static int ringPosition(long slot) {
+    return (int) slot - 1;
   }
 
   /** The slot holding {@code key}, or -1. */
   private int slotOf(String key) {
     int h = key.hashCode();
-    byte tag = tag(h);
-    int mask = tags.length - 1;
+    int mask = slots.length - 1;
     for (int i = home(h); ; i = (i + 1) & mask) {
-      byte t = tags[i];
-      if (t == EMPTY) {
+      long s = slots[i];
+      if (s == EMPTY) {
         return -1;
       }
-      if (t == tag && hashes[i] == h && keys[i].equals(key)) {
+      if (s != DELETED && (int) (s >>> 32) == h && entries[2 * i].equals(key)) {
         return i;
       }
     }
@@ -107,7 +115,7 @@ public final class RevisionIndex<V> {
   @SuppressWarnings("unchecked")
   V get(String key) {
     int slot = slotOf(key);
-    return slot < 0 ? null : (V) values[slot];
+    return slot < 0 ? null : (V) entries[2 * slot + 1];
   }
 
   /**
@@ -116,18 +124,18 @@ public final class RevisionIndex<V> {
    */
   public void put(String key, V value, long time) {
     int h = key.hashCode();
-    byte tag = tag(h);
-    int mask = tags.length - 1;
+    int mask = slots.length - 1;
     int free = -1;
     int i = home(h);
-    for (byte t; (t = tags[i]) != EMPTY; i = (i + 1) & mask) {
-      if (t == tag && hashes[i] == h && keys[i].equals(key)) {
-        values[i] = value;
-        ringTimes[(int) (seqs[i] & (ringTimes.length - 1))] = time;
+    for (long s; (s = slots[i]) != EMPTY; i = (i + 1) & mask) {
+      if (s == DELETED) {
+        if (free < 0) {
+          free = i;
+        }
+      } else if ((int) (s >>> 32) == h && entries[2 * i].equals(key)) {
+        entries[2 * i + 1] = value;
+        ringTimes[ringPosition(s)] = time;
         return;
-      }
-      if (t == DELETED && free < 0) {
-        free = i;
       }
     }
     if (free >= 0) {
@@ -137,18 +145,15 @@ public final class RevisionIndex<V> {
     if (tailSeq - headSeq == ringTimes.length) {
       growRing();
     }
-    long seq = tailSeq++;
-    int r = (int) (seq & (ringTimes.length - 1));
+    int r = (int) (tailSeq++ & (ringTimes.length - 1));
     ringTimes[r] = time;
     ringSlots[r] = i;
     used[i >>> 6] |= 1L << i;
-    tags[i] = tag;
-    hashes[i] = h;
-    keys[i] = key;
-    values[i] = value;
-    seqs[i] = seq;
+    slots[i] = (long) h << 32 | (r + 1);
+    entries[2 * i] = key;
+    entries[2 * i + 1] = value;
     size++;
-    if (size + deleted > tags.length >> 1) {
+    if (size + deleted > slots.length >> 1) {
       rebuild();
     }
   }
@@ -162,19 +167,13 @@ public final class RevisionIndex<V> {
         return;
       }
       int slot = ringSlots[r];
-      tags[slot] = DELETED;
-      keys[slot] = null;
-      values[slot] = null;
+      slots[slot] = DELETED;
+      entries[2 * slot] = null;
+      entries[2 * slot + 1] = null;
       size--;
       deleted++;
       headSeq++;
     }
-  }
-
-  /** Eight bits of the hash independent of the home slot's (a second multiplier), never EMPTY or DELETED. */
-  private static byte tag(int hash) {
-    int t = (hash * 0x85EBCA6B) >>> 24;
-    return (byte) (t < 2 ? t + 2 : t);
   }
 
   private int home(int hash) {
@@ -182,22 +181,16 @@ public final class RevisionIndex<V> {
   }
 
   private void allocate(int capacity) {
-    tags = new byte[capacity];
+    slots = new long[capacity];
+    entries = new Object[2 * capacity];
     used = new long[capacity >>> 6];
-    hashes = new int[capacity];
-    keys = new String[capacity];
-    values = new Object[capacity];
-    seqs = new long[capacity];
     shift = Integer.numberOfLeadingZeros(capacity) + 1;
   }
 
   /** Rehashes the live entries into a table at most a quarter full, dropping tombstones. */
   private void rebuild() {
-    byte[] oldTags = tags;
-    int[] oldHashes = hashes;
-    String[] oldKeys = keys;
-    Object[] oldValues = values;
-    long[] oldSeqs = seqs;
+    long[] oldSlots = slots;
+    Object[] oldEntries = entries;
     int capacity = MIN_CAPACITY;
     while (capacity < 4L * size) {
       capacity <<= 1;
@@ -205,31 +198,34 @@ public final class RevisionIndex<V> {
     allocate(capacity);
     deleted = 0;
     int mask = capacity - 1;
-    int ringMask = ringTimes.length - 1;
-    for (int j = 0; j < oldTags.length; j++) {
-      if (oldTags[j] != EMPTY && oldTags[j] != DELETED) {
-        int i = home(oldHashes[j]);
-        while (tags[i] != EMPTY) {
+    for (int j = 0; j < oldSlots.length; j++) {
+      long s = oldSlots[j];
+      if (s != EMPTY && s != DELETED) {
+        int i = home((int) (s >>> 32));
+        while (slots[i] != EMPTY) {
           i = (i + 1) & mask;
         }
-        tags[i] = oldTags[j];
+        slots[i] = s;
         used[i >>> 6] |= 1L << i;
-        hashes[i] = oldHashes[j];
-        keys[i] = oldKeys[j];
-        values[i] = oldValues[j];
-        seqs[i] = oldSeqs[j];
-        ringSlots[(int) (oldSeqs[j] & ringMask)] = i;
+        entries[2 * i] = oldEntries[2 * j];
+        entries[2 * i + 1] = oldEntries[2 * j + 1];
+        ringSlots[ringPosition(s)] = i;
       }
     }
   }
 
+  /** Doubles the ring; every live entry's ring position changes with it, and its slot says so. */
   private void growRing() {
     int capacity = ringTimes.length << 1;
     long[] t = new long[capacity];
     int[] s = new int[capacity];
     for (long q = headSeq; q < tailSeq; q++) {
-      t[(int) (q & (capacity - 1))] = ringTimes[(int) (q & (ringTimes.length - 1))];
-      s[(int) (q & (capacity - 1))] = ringSlots[(int) (q & (ringSlots.length - 1))];
+      int from = (int) (q & (ringTimes.length - 1));
+      int to = (int) (q & (capacity - 1));
+      int slot = ringSlots[from];
+      t[to] = ringTimes[from];
+      s[to] = slot;
+      slots[slot] = (slots[slot] & 0xFFFF_FFFF_0000_0000L) | (to + 1);
     }
     ringTimes = t;
     ringSlots = s;

@@ -14,7 +14,8 @@ import net.jqwik.api.constraints.LongRange;
  * The revision index behaves as the {@code LinkedHashMap} it replaces: insertion order kept by a
  * later put of a present key, eldest entries dropped while their time is before the limit. Random
  * operations over a small key space (many collisions, re-puts, removals in the middle of probe runs,
- * growth of the table and the ring) are checked against that model after every step.
+ * growth of the table and the ring) are checked against that model after every step, the time
+ * kept for each key too.
  */
 class RevisionIndexProperties {
   private record Entry(Integer value, long time) {}
@@ -54,6 +55,10 @@ class RevisionIndexProperties {
           assertThat(index.get(key)).isEqualTo(e == null ? null : e.value());
           // the early lookup (bitmap of used slots, then the tags) answers the same
           assertThat(index.get(key, index.homeTag(key))).isEqualTo(e == null ? null : e.value());
+          if (e != null) {
+            // the time last put, found through the slot's place in the ring (which moves as it grows)
+            assertThat(index.timeOf(key)).isEqualTo(e.time());
+          }
         }
       }
       assertThat(index.size()).isEqualTo(model.size());

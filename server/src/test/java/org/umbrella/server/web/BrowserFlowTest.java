@@ -151,7 +151,7 @@ class BrowserFlowTest {
       new Select(actor.findElement(By.id("kind"))).selectByVisibleText("shelling");
       actor.findElement(By.id("lat")).sendKeys("47.9");
       actor.findElement(By.id("lon")).sendKeys("36.95");
-      actor.findElement(By.id("actor")).sendKeys("RU");
+      new Select(actor.findElement(By.id("actor"))).selectByValue("RU");
       actor.findElement(By.id("confidence")).clear();
       actor.findElement(By.id("confidence")).sendKeys("0.8");
       actor.findElement(By.id("sources")).sendKeys("patrol-7, patrol, team-7\ncam-12, sensor, cameras");

@@ -1,0 +1,6 @@
+/**
+ * The stress test's benchmark (docs/benchmarks.md, "Stress test"): designs x samples per second on
+ * one core and on all cores, against running a replay once per variant. May use every Umbrella
+ * module it measures.
+ */
+package org.umbrella.bench.stress;

@@ -1,0 +1,17 @@
+/**
+ * Scale-out (docs/scale-out.md): the same {@code engine} run as a Kafka Streams topology.
+ *
+ * <p>Input records (the journal's, one JSON line each with its trusted {@code recorded} time) are
+ * keyed by agreement id, so one agreement lives in one partition and is processed in the order the
+ * journal wrote it. {@link org.umbrella.stream.EngineProcessor} keeps, per agreement, the inputs
+ * it has processed in a changelogged state store and the {@link org.umbrella.engine.Engine} that
+ * those inputs determine in memory: after a fail-over the new owner restores the store from its
+ * changelog and re-feeds it to a fresh engine, which is exactly the engine it lost, because the
+ * engine is a pure function of its input sequence. Kafka's record timestamps and stream time are
+ * never read as time: the engine's clock is the record time in each value.
+ *
+ * <p>May depend on the {@code agreement} and {@code engine} modules and on Kafka Streams (with its
+ * test driver, which {@link org.umbrella.stream.InProcessReplay} uses to run the real topology
+ * without a broker). No files beyond the Streams state directory, no clock.
+ */
+package org.umbrella.stream;

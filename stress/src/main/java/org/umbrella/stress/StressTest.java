@@ -1,0 +1,200 @@
+package org.umbrella.stress;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.umbrella.engine.Engine;
+import org.umbrella.engine.input.RecordedInput;
+
+/**
+ * Runs designs over events: once as recorded, and {@code samples} times under the evidence's
+ * uncertainty (docs/stress-test.md).
+ *
+ * <p>Sample {@code k} of every design draws from the same seed, {@code mix(seed, k)}: the designs are
+ * compared on the same redrawn worlds (common random numbers), so a difference between two designs
+ * is theirs, not the draw's. Runs are independent and may go in parallel; results are gathered by
+ * index, so the report is the same whatever the scheduling. Memory: each design's events are held
+ * once, and each sample's redrawn copy only while that sample runs.
+ */
+public final class StressTest {
+  private StressTest() {}
+
+  /**
+   * Runs {@code designs}, each over its own list of {@code events} (the same dataset, mapped to that
+   * agreement's parties; in record-time order), and returns the report.
+   *
+   * @throws IllegalArgumentException when the lists differ in length
+   * @throws org.umbrella.engine.EngineException when the engine refuses a record
+   */
+  public static Report run(List<Design> designs, List<List<RecordedInput>> events, Settings settings) {
+    if (designs.size() != events.size()) {
+      throw new IllegalArgumentException(designs.size() + " designs but " + events.size() + " event lists");
+    }
+    int n = settings.samples();
+    List<String> sources = settings.sensitivity() && n > 0 ? Uncertainty.SOURCES : List.of();
+    int perDesign = 1 + n * (1 + sources.size());
+    IntStream tasks = IntStream.range(0, designs.size() * perDesign);
+    if (settings.parallel()) {
+      tasks = tasks.parallel();
+    }
+    List<Outcome> outcomes = tasks.mapToObj(t -> {
+      int d = t / perDesign;
+      int k = t % perDesign;
+      List<RecordedInput> ev = events.get(d);
+      if (k == 0) {
+        return runOnce(designs.get(d), ev, true);
+      }
+      int sample = (k - 1) % n;
+      int variant = (k - 1) / n;
+      Uncertainty u = variant == 0 ? settings.uncertainty() : Uncertainty.only(sources.get(variant - 1), settings.uncertainty().sourceDrop());
+      return runOnce(designs.get(d), u.draw(ev, mix(settings.seed(), sample)), false);
+    }).toList();
+    List<Report.DesignResult> results = new ArrayList<>();
+    for (int d = 0; d < designs.size(); d++) {
+      Design design = designs.get(d);
+      List<Outcome> mine = outcomes.subList(d * perDesign, (d + 1) * perDesign);
+      Outcome recorded = mine.get(0);
+      Optional<Report.Sampled> sampled = Optional.empty();
+      if (n > 0) {
+        Report.Sampled all = aggregate(mine.subList(1, 1 + n), Map.of());
+        Map<String, Double> sensitivity = new LinkedHashMap<>();
+        Report.Sampled base = aggregate(List.of(recorded), Map.of());
+        for (int s = 0; s < sources.size(); s++) {
+          Report.Sampled only = aggregate(mine.subList(1 + n * (s + 1), 1 + n * (s + 2)), Map.of());
+          sensitivity.put(sources.get(s), maxChange(base, only));
+        }
+        sampled = Optional.of(new Report.Sampled(all.samples(), all.findingConfirmed(), all.meanConfirmed(), all.guaranteeTriggered(),
+            all.guaranteeVoided(), all.medianTriggerLagDays(), all.partyBreached(), sensitivity));
+      }
+      results.add(new Report.DesignResult(design.name(), design.agreement().ref().toString(), design.point(), recorded, sampled));
+    }
+    return new Report(settings, results, parameterSensitivity(results));
+  }
+
+  /**
+   * Per swept path, the largest change between two designs of the same file whose swept values
+   * differ at that path only (a file as written counts as the point where nothing is set).
+   */
+  static Map<String, Double> parameterSensitivity(List<Report.DesignResult> results) {
+    // group the designs that differ at one path only: same file, same values at every other path
+    Map<String, java.util.Set<String>> pathsOf = new java.util.HashMap<>();
+    for (Report.DesignResult r : results) {
+      r.point().ifPresent(p -> pathsOf.computeIfAbsent(p.base(), k -> new java.util.TreeSet<>()).addAll(p.values().keySet()));
+    }
+    Map<List<Object>, List<Report.Sampled>> groups = new java.util.LinkedHashMap<>();
+    Map<List<Object>, String> groupPath = new java.util.HashMap<>();
+    for (Report.DesignResult r : results) {
+      String base = base(r);
+      Map<String, String> values = r.point().map(Design.Point::values).orElse(java.util.Collections.emptySortedMap());
+      for (String k : pathsOf.getOrDefault(base, java.util.Set.of())) {
+        TreeMap<String, String> others = new TreeMap<>(values);
+        others.remove(k);
+        List<Object> key = List.of(base, k, others);
+        groups.computeIfAbsent(key, x -> new ArrayList<>()).add(view(r));
+        groupPath.put(key, k);
+      }
+    }
+    Map<String, Double> out = new TreeMap<>();
+    groups.forEach((key, members) -> {
+      if (members.size() > 1) {
+        out.merge(groupPath.get(key), maxRange(members), Math::max);
+      }
+    });
+    return out;
+  }
+
+  /** The largest range (max - min) of any probability over {@code members} (missing outcomes count as 0). */
+  static double maxRange(List<Report.Sampled> members) {
+    double max = 0;
+    List<java.util.function.Function<Report.Sampled, Map<String, Double>>> parts = List.of(Report.Sampled::findingConfirmed,
+        Report.Sampled::guaranteeTriggered, Report.Sampled::guaranteeVoided, Report.Sampled::partyBreached);
+    for (var part : parts) {
+      java.util.Set<String> keys = new java.util.TreeSet<>();
+      members.forEach(m -> keys.addAll(part.apply(m).keySet()));
+      for (String k : keys) {
+        double lo = 1;
+        double hi = 0;
+        for (Report.Sampled m : members) {
+          double v = part.apply(m).getOrDefault(k, 0.0);
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+        max = Math.max(max, hi - lo);
+      }
+    }
+    return max;
+  }
+
+  private static String base(Report.DesignResult r) {
+    return r.point().map(Design.Point::base).orElse(r.name());
+  }
+
+  private static Report.Sampled view(Report.DesignResult r) {
+    return r.sampled().orElseGet(() -> aggregate(List.of(r.asRecorded()), Map.of()));
+  }
+
+  /** One run of one design over events in record-time order. */
+  public static Outcome runOnce(Design design, List<RecordedInput> events, boolean keepPoints) {
+    Engine engine = Engine.create(design.agreement());
+    Tally tally = new Tally(design.agreement(), keepPoints);
+    for (RecordedInput r : events) {
+      tally.input(r.record());
+      engine.process(r, tally);
+    }
+    return tally.outcome();
+  }
+
+  /** The seed of sample {@code k}: SplitMix64's finaliser over seed and k, so nearby seeds give unrelated streams. */
+  static long mix(long seed, int k) {
+    long z = seed + 0x9E3779B97F4A7C15L * (k + 1L);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  static Report.Sampled aggregate(List<Outcome> runs, Map<String, Double> sensitivity) {
+    int n = runs.size();
+    Outcome first = runs.get(0);
+    Map<String, Double> confirmed = new LinkedHashMap<>();
+    Map<String, Double> mean = new LinkedHashMap<>();
+    for (String def : first.findings().keySet()) {
+      confirmed.put(def, share(runs, o -> o.confirmed(def) > 0));
+      mean.put(def, runs.stream().mapToLong(o -> o.confirmed(def)).sum() / (double) n);
+    }
+    Map<String, Double> triggered = new LinkedHashMap<>();
+    Map<String, Double> voided = new LinkedHashMap<>();
+    Map<String, Double> lag = new LinkedHashMap<>();
+    for (String g : first.guarantees().keySet()) {
+      triggered.put(g, share(runs, o -> o.guarantees().get(g).firstTriggered().isPresent()));
+      voided.put(g, share(runs, o -> o.guarantees().get(g).voided()));
+      double[] lags = runs.stream().map(o -> o.guarantees().get(g).firstLagDays()).flatMap(Optional::stream).mapToDouble(Double::doubleValue)
+          .sorted().toArray();
+      if (lags.length > 0) {
+        lag.put(g, median(lags));
+      }
+    }
+    Map<String, Double> breached = new TreeMap<>();
+    runs.stream().flatMap(o -> o.obligations().keySet().stream()).distinct()
+        .forEach(p -> breached.put(p, share(runs, o -> o.obligations().getOrDefault(p, Map.of()).getOrDefault("breached", 0L) > 0)));
+    return new Report.Sampled(n, confirmed, mean, triggered, voided, lag, breached, sensitivity);
+  }
+
+  private static double share(List<Outcome> runs, java.util.function.Predicate<Outcome> p) {
+    return runs.stream().filter(p).count() / (double) runs.size();
+  }
+
+  private static double median(double[] sorted) {
+    int m = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+  }
+
+  /** The largest absolute difference between the probabilities of two aggregates (outcomes missing from one count as 0). */
+  static double maxChange(Report.Sampled a, Report.Sampled b) {
+    return maxRange(List.of(a, b));
+  }
+
+}
