@@ -22,8 +22,12 @@ public final class FormErrors {
     String detail = e.getMessage() == null ? "" : e.getMessage();
     Map<String, String> out = new LinkedHashMap<>();
     if (pointer.equals("/time")) {
-      out.put("time", detail.contains("years")
-          ? "The time must fall in the years 1583 to 9999."
+      // A well-formed time refused as implausible (a wrong year, a local time taken for UTC) keeps
+      // the workflow's reason, which names the time and the limit; only a malformed one gets the
+      // format hint.
+      boolean implausible = detail.contains("in the future") || detail.contains("implausibly old");
+      out.put("time", implausible ? "The " + detail + "."
+          : detail.contains("years") ? "The time must fall in the years 1583 to 9999."
           : "Enter the time in UTC as year-month-day, then T and hours:minutes and Z, for example 2026-03-05T04:10Z.");
     } else if (pointer.equals("/time-precision")) {
       out.put("time-precision", "Choose how precise the time is from the list.");
