@@ -28,17 +28,18 @@ class ArchitectureTest {
 
   /** Module package -> the Umbrella modules it may use (besides itself). */
   static final Map<String, List<String>> ALLOWED =
-      Map.of(
-          "agreement", List.of(),
-          "engine", List.of("agreement"),
-          "evidence", List.of("agreement", "engine"),
-          "ledger", List.of(),
-          "negotiation", List.of(),
-          "witness", List.of("ledger"),
-          "store", List.of("agreement", "engine", "evidence", "ledger"),
-          "server", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store"),
-          "stress", List.of("agreement", "engine", "evidence"),
-          "cli", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store", "server", "witness", "stress"));
+      Map.ofEntries(
+          Map.entry("agreement", List.of()),
+          Map.entry("engine", List.of("agreement")),
+          Map.entry("evidence", List.of("agreement", "engine")),
+          Map.entry("ledger", List.of()),
+          Map.entry("negotiation", List.of()),
+          Map.entry("witness", List.of("ledger")),
+          Map.entry("store", List.of("agreement", "engine", "evidence", "ledger")),
+          Map.entry("server", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store")),
+          Map.entry("stress", List.of("agreement", "engine", "evidence")),
+          Map.entry("stream", List.of("agreement", "engine")),
+          Map.entry("cli", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store", "server", "witness", "stress", "stream")));
 
   static final List<String> CORE = List.of("agreement", "engine", "negotiation", "ledger");
 

@@ -396,7 +396,17 @@ public final class Pages {
       reportFormPage(ctx, p, 400, reportValues(ctx), FormErrors.report(e));
       return;
     }
-    Report r = s.operations().fileReport(input, p.name());
+    Report r;
+    try {
+      // the claimed time is judged against the record time inside fileReport (ReportTimes)
+      r = s.operations().fileReport(input, p.name());
+    } catch (ServerException e) {
+      if (e.status() != 400) {
+        throw e;
+      }
+      reportFormPage(ctx, p, 400, reportValues(ctx), FormErrors.report(e));
+      return;
+    }
     ctx.redirect("/reports/" + r.id() + "?done=filed", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
