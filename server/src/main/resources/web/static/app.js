@@ -130,6 +130,7 @@
       var shown = new URLSearchParams();
       if (f) shown.set('from', f); if (t) shown.set('to', t); if (k) shown.set('kind', k);
       history.replaceState(null, '', location.pathname + (shown.toString() ? '?' + shown : ''));
+      ['csv', 'geojson'].forEach(function (x) { var a = document.getElementById('export-' + x); if (a) a.href = '/export/reports.' + x + (q ? '?' + q.slice(1) : ''); });
       var count = document.getElementById('map-count'), size = Number(mapEl.getAttribute('data-page-size'));
       Promise.all([
         fetch(mapEl.getAttribute('data-reports') + q, { credentials: 'same-origin' }).then(function (r) { return r.json(); }),

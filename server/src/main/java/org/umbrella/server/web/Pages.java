@@ -89,6 +89,8 @@ public final class Pages {
         new Route(POST, "/logout", Action.READ_PUBLIC, none, this::logout, "Sign out", null, true),
         new Route(GET, "/map", Action.READ_PUBLIC, none, this::map, "Map", null, true),
         new Route(GET, "/map/count", Action.READ_PUBLIC, none, this::mapCount, "How many reports the map's filters select (for \"N of M shown\")", null, true),
+        new Route(GET, "/export/reports.csv", Action.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, false), "The reports the caller may read as CSV (filters as the map's: from, to, kind, status)", null, true),
+        new Route(GET, "/export/reports.geojson", Action.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, true), "The reports the caller may read as GeoJSON points (filters as the map's)", null, true),
         new Route(GET, "/favicon.ico", Action.READ_PUBLIC, none, this::favicon, "The site icon", null, true),
         new Route(GET, "/timeline", Action.READ_PUBLIC, none, this::timeline, "Timeline", null, true),
         new Route(GET, "/daily", Action.READ_PUBLIC, none, this::daily, "Daily report", null, true),
@@ -265,6 +267,24 @@ public final class Pages {
     long total = statuses.isEmpty() ? 0 : queues.count(new Queues.Filter(statuses, f.kinds(), f.from(), f.to(), null));
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("application/json").result("{\"total\":" + total + "}");
+  }
+
+  /** The reports the caller may read, filtered as the map is, as a CSV or GeoJSON download (at most {@link Exports#MAX}). */
+  void export(Context ctx, Principal p, boolean geo) {
+    Operations.ReportFilter f = org.umbrella.server.http.Params.reportFilter(ctx, org.umbrella.server.ops.Kinds.INCIDENT_KINDS,
+        org.umbrella.server.ops.Kinds.REVIEW_STATUSES);
+    List<String> visible = Visibility.reportStatuses(p);
+    Set<String> statuses = f.statuses() == null ? new LinkedHashSet<>(visible)
+        : f.statuses().stream().filter(visible::contains).collect(Collectors.toCollection(LinkedHashSet::new));
+    List<Report> reports = statuses.isEmpty() ? List.of()
+        : s.operations().reports(new Operations.ReportFilter(f.from(), f.to(), f.kinds(), statuses, f.bbox()), Exports.MAX + 1, 0);
+    if (reports.size() > Exports.MAX) {
+      ctx.header("X-Umbrella-Truncated", "only the newest " + Exports.MAX + " reports; narrow the dates to export the rest");
+      reports = reports.subList(0, Exports.MAX);
+    }
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("Content-Disposition", "attachment; filename=\"umbrella-reports." + (geo ? "geojson" : "csv") + "\"");
+    ctx.contentType(geo ? "application/geo+json" : "text/csv; charset=utf-8").result(geo ? Exports.geoJson(reports) : Exports.csv(reports));
   }
 
   private static final byte[] FAVICON = ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"

@@ -245,4 +245,23 @@ class WorkQueuesTest {
     HttpResponse<String> kept = html("GET", "/timeline", null, null, "Accept-Language", "en", "Cookie", "umbrella_lang=uk");
     assertThat(kept.body()).contains("<html lang=\"uk\">");
   }
+
+  @Test
+  void exports_holdWhatTheCallerMayRead_asCsvAndGeoJson() throws Exception {
+    // the public reads verified reports only: none are verified here
+    HttpResponse<String> pub = html("GET", "/export/reports.csv", null, null);
+    assertThat(pub.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(pub.body().lines().count()).isEqualTo(1);
+    HttpResponse<String> admin = html("GET", "/export/reports.csv?kind=shelling", t.signIn(Role.ADMINISTRATOR), null);
+    assertThat(admin.body().lines().count()).isGreaterThan(PENDING);
+    assertThat(admin.body()).startsWith("id,time,time_precision,kind,lat,lon");
+    var geo = Json.MAPPER.readTree(html("GET", "/export/reports.geojson", t.signIn(Role.ADMINISTRATOR), null).body());
+    assertThat(geo.path("type").asText()).isEqualTo("FeatureCollection");
+    var first = geo.path("features").get(0);
+    assertThat(first.path("geometry").path("coordinates").get(0).asDouble()).isBetween(36.0, 40.0); // longitude first
+    // a cell a spreadsheet would run as a formula is defused; commas and quotes are quoted
+    assertThat(Exports.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+    assertThat(Exports.cell("-12.5")).isEqualTo("-12.5");
+    assertThat(Exports.cell("a,b")).isEqualTo("\"a,b\"");
+  }
 }
