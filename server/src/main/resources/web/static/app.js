@@ -40,6 +40,37 @@
      'obligation.waived', 'status.changed'].forEach(function (t) { source.addEventListener(t, refresh); });
   }
 
+  // "Now" beside a time field: the current UTC time to the minute.
+  document.querySelectorAll('[data-now]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var f = document.getElementById(b.getAttribute('data-now'));
+      if (f) f.value = new Date().toISOString().slice(0, 16) + 'Z';
+    });
+  });
+
+  // Rules the server checks too, said before sending: a rejection needs a reason, "fulfilled" a decision.
+  function say(form, id, text) {
+    var p = form.querySelector('.client-error');
+    if (!p) { p = document.createElement('p'); p.className = 'error field-error client-error'; p.setAttribute('role', 'alert'); form.insertBefore(p, form.firstChild.nextSibling); }
+    p.id = id; p.textContent = text;
+  }
+  document.querySelectorAll('form.review-form').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      var st = form.querySelector('input[name=status]:checked'), note = form.querySelector('textarea[name=note]');
+      if (st && st.value === 'rejected' && note && !note.value.trim()) {
+        e.preventDefault(); say(form, 'client-error', 'Say in the note why the report is rejected.'); note.focus();
+      }
+    });
+  });
+  document.querySelectorAll('form.answer-form').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      var a = form.querySelector('input[name=answer]:checked'), d = form.querySelector('[data-required-with]');
+      if (a && d && a.value === d.getAttribute('data-required-with') && !d.value) {
+        e.preventDefault(); say(form, 'client-error', 'Choose the decision your government took: "fulfilled" needs one.'); d.focus();
+      }
+    });
+  });
+
   // Print button on the daily report.
   document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
 
@@ -87,12 +118,32 @@
         }
       });
     }
+    // The filters live in the URL, so that a view can be shared and survives a reload.
+    var params = new URLSearchParams(location.search);
+    ['from', 'to'].forEach(function (n) { if (params.get(n)) document.getElementById(n).value = params.get(n); });
+    if (params.get('kind')) document.getElementById('m-kind').value = params.get('kind');
     function load() {
-      var url = mapEl.getAttribute('data-reports'), f = document.getElementById('from').value, t = document.getElementById('to').value;
-      if (f) url += '&from=' + f + 'T00:00:00Z';
-      if (t) url += '&to=' + t + 'T23:59:59Z';
-      fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.json(); })
-        .then(function (page) { reports = page.items || []; draw(); mapEl.setAttribute('data-count', String(reports.length)); });
+      var q = '', f = document.getElementById('from').value, t = document.getElementById('to').value, k = document.getElementById('m-kind').value;
+      if (f) q += '&from=' + f + 'T00:00:00Z';
+      if (t) q += '&to=' + t + 'T23:59:59Z';
+      if (k) q += '&kind=' + encodeURIComponent(k);
+      var shown = new URLSearchParams();
+      if (f) shown.set('from', f); if (t) shown.set('to', t); if (k) shown.set('kind', k);
+      history.replaceState(null, '', location.pathname + (shown.toString() ? '?' + shown : ''));
+      ['csv', 'geojson'].forEach(function (x) { var a = document.getElementById('export-' + x); if (a) a.href = '/export/reports.' + x + (q ? '?' + q.slice(1) : ''); });
+      var count = document.getElementById('map-count'), size = Number(mapEl.getAttribute('data-page-size'));
+      Promise.all([
+        fetch(mapEl.getAttribute('data-reports') + q, { credentials: 'same-origin' }).then(function (r) { return r.json(); }),
+        fetch('/map/count?' + q.slice(1), { credentials: 'same-origin' }).then(function (r) { return r.json(); })
+      ]).then(function (res) {
+        reports = res[0].items || []; draw();
+        var total = res[1].total;
+        mapEl.setAttribute('data-count', String(reports.length));
+        count.setAttribute('data-total', String(total));
+        count.textContent = total > reports.length
+          ? 'Showing the newest ' + reports.length + ' of ' + total + ' reports; narrow the dates or kind to see the others.'
+          : 'Showing all ' + total + ' reports.';
+      });
     }
     map.on('zoomend', draw);
     document.getElementById('map-filters').addEventListener('submit', function (e) { e.preventDefault(); load(); });

@@ -17,7 +17,8 @@ public final class Examples {
       p = p.getParent();
     }
     if (p == null) {
-      throw new IllegalStateException("examples/ukraine not found above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "examples/ukraine not found above " + Path.of("").toAbsolutePath());
     }
     return p;
   }
@@ -27,15 +28,21 @@ public final class Examples {
     return root().resolve("examples/ukraine");
   }
 
-  /** Loads examples/ukraine/NAME, naming it by its path from the repository root; it must be valid. */
+  /**
+   * Loads examples/ukraine/NAME, naming it by its path from the repository root; it must be valid.
+   */
   public static org.umbrella.agreement.model.Agreement load(String name) {
-    return org.umbrella.agreement.io.AgreementFiles.load(ukraine().resolve(name), "examples/ukraine/" + name).agreement();
+    return org.umbrella.agreement.io.AgreementFiles.load(
+            ukraine().resolve(name), "examples/ukraine/" + name)
+        .agreement();
   }
 
   /** Every *.agreement.yaml under examples/, sorted. */
   public static List<Path> agreements() throws IOException {
     try (Stream<Path> s = Files.walk(root().resolve("examples"))) {
-      return s.filter(f -> f.getFileName().toString().endsWith(".agreement.yaml")).sorted().toList();
+      return s.filter(f -> f.getFileName().toString().endsWith(".agreement.yaml"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -14,10 +14,15 @@ class ExamplesLoadTest {
   @TestFactory
   List<DynamicTest> load_everyExample_hasNoIssues() throws Exception {
     return Examples.agreements().stream()
-        .map(p -> DynamicTest.dynamicTest(Examples.root().relativize(p).toString(), () -> {
-          LoadResult r = AgreementFiles.load(p, Examples.root().relativize(p).toString());
-          assertThat(r.issues()).as(r.toDisplayString()).isEmpty();
-        }))
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    Examples.root().relativize(p).toString(),
+                    () -> {
+                      LoadResult r =
+                          AgreementFiles.load(p, Examples.root().relativize(p).toString());
+                      assertThat(r.issues()).as(r.toDisplayString()).isEmpty();
+                    }))
         .toList();
   }
 

@@ -28,7 +28,11 @@ public final class Golden {
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
       return;
     }
-    assertThat(golden).as("golden file %s (run with -Dumbrella.golden.update=true to create it, then review it)", golden).exists();
+    assertThat(golden)
+        .as(
+            "golden file %s (run with -Dumbrella.golden.update=true to create it, then review it)",
+            golden)
+        .exists();
     String expected = Files.readString(golden, StandardCharsets.UTF_8);
     assertThat(actual).as("output differs from golden file %s", golden).isEqualTo(expected);
   }

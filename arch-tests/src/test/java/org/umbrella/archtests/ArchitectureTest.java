@@ -28,17 +28,32 @@ class ArchitectureTest {
 
   /** Module package -> the Umbrella modules it may use (besides itself). */
   static final Map<String, List<String>> ALLOWED =
-      Map.of(
-          "agreement", List.of(),
-          "engine", List.of("agreement"),
-          "evidence", List.of("agreement", "engine"),
-          "ledger", List.of(),
-          "negotiation", List.of(),
-          "witness", List.of("ledger"),
-          "store", List.of("agreement", "engine", "evidence", "ledger"),
-          "server", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store"),
-          "stress", List.of("agreement", "engine", "evidence"),
-          "cli", List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store", "server", "witness", "stress"));
+      Map.ofEntries(
+          Map.entry("agreement", List.of()),
+          Map.entry("engine", List.of("agreement")),
+          Map.entry("evidence", List.of("agreement", "engine")),
+          Map.entry("ledger", List.of()),
+          Map.entry("negotiation", List.of()),
+          Map.entry("witness", List.of("ledger")),
+          Map.entry("store", List.of("agreement", "engine", "evidence", "ledger")),
+          Map.entry(
+              "server",
+              List.of("agreement", "engine", "evidence", "ledger", "negotiation", "store")),
+          Map.entry("stress", List.of("agreement", "engine", "evidence")),
+          Map.entry("stream", List.of("agreement", "engine")),
+          Map.entry(
+              "cli",
+              List.of(
+                  "agreement",
+                  "engine",
+                  "evidence",
+                  "ledger",
+                  "negotiation",
+                  "store",
+                  "server",
+                  "witness",
+                  "stress",
+                  "stream")));
 
   static final List<String> CORE = List.of("agreement", "engine", "negotiation", "ledger");
 
@@ -58,14 +73,20 @@ class ArchitectureTest {
   @TestFactory
   List<DynamicTest> modulesDependOnlyDownward() {
     return ALLOWED.entrySet().stream()
-        .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> dependencyRule(e.getKey(), e.getValue()).check(production)))
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.getKey(), () -> dependencyRule(e.getKey(), e.getValue()).check(production)))
         .toList();
   }
 
   @TestFactory
   List<DynamicTest> coreModulesArePure() {
     return CORE.stream()
-        .map(m -> DynamicTest.dynamicTest(m, () -> purityRule("org.umbrella." + m + "..").check(production)))
+        .map(
+            m ->
+                DynamicTest.dynamicTest(
+                    m, () -> purityRule("org.umbrella." + m + "..").check(production)))
         .toList();
   }
 
@@ -87,7 +108,8 @@ class ArchitectureTest {
   void dependencyRule_catchesAnUpwardDependency() {
     EvaluationResult result = dependencyRule("archtests.fixture", List.of()).evaluate(fixture);
     assertThat(result.hasViolation()).isTrue();
-    assertThat(String.join("\n", result.getFailureReport().getDetails())).contains("org.umbrella.cli.UserException");
+    assertThat(String.join("\n", result.getFailureReport().getDetails()))
+        .contains("org.umbrella.cli.UserException");
   }
 
   /**
@@ -112,43 +134,99 @@ class ArchitectureTest {
             .map(other -> "org.umbrella." + other + "..")
             .toArray(String[]::new);
     return noClasses()
-        .that().resideInAPackage("org.umbrella." + module + "..")
-        .should().dependOnClassesThat().resideInAnyPackage(forbidden)
-        .because(module + " may use only " + (allowed.isEmpty() ? "no other Umbrella module" : allowed));
+        .that()
+        .resideInAPackage("org.umbrella." + module + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(forbidden)
+        .because(
+            module + " may use only " + (allowed.isEmpty() ? "no other Umbrella module" : allowed));
   }
 
   static ArchRule purityRule(String packages) {
     return noClasses()
-        .that().resideInAPackage(packages)
-        .and().resideOutsideOfPackage("org.umbrella.agreement.io..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "java.nio.file..", "java.nio.channels..", "java.sql..", "javax.sql..", "java.net.http..",
-            "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "org.jdbi..", "org.postgresql..",
-            "com.zaxxer..", "picocli..", "org.apache.kafka..")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.ServerSocket")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URL")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ExecutorService")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
-        .orShould().callMethod(System.class, "currentTimeMillis")
-        .orShould().callMethod(System.class, "nanoTime")
-        .orShould().callMethod(System.class, "getenv", String.class)
-        .orShould().callMethod(System.class, "getenv")
-        .orShould().callMethod(java.time.Instant.class, "now")
-        .orShould().callMethod(java.time.LocalDate.class, "now")
-        .orShould().callMethod(java.time.LocalDateTime.class, "now")
-        .orShould().callMethod(java.time.ZonedDateTime.class, "now")
-        .orShould().callMethod(java.time.OffsetDateTime.class, "now")
-        .orShould().callMethod(java.time.Clock.class, "systemUTC")
-        .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
-        .because("the core is pure: values in, values out; time is passed in (docs/architecture.md)");
+        .that()
+        .resideInAPackage(packages)
+        .and()
+        .resideOutsideOfPackage("org.umbrella.agreement.io..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.nio.file..",
+            "java.nio.channels..",
+            "java.sql..",
+            "javax.sql..",
+            "java.net.http..",
+            "io.javalin..",
+            "org.eclipse.jetty..",
+            "jakarta.servlet..",
+            "org.jdbi..",
+            "org.postgresql..",
+            "com.zaxxer..",
+            "picocli..",
+            "org.apache.kafka..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.File")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileInputStream")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileOutputStream")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileReader")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileWriter")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.RandomAccessFile")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.net.Socket")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.net.ServerSocket")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.net.URL")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.net.HttpURLConnection")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.lang.Thread")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.util.concurrent.ExecutorService")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.util.concurrent.Executors")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .orShould()
+        .callMethod(System.class, "nanoTime")
+        .orShould()
+        .callMethod(System.class, "getenv", String.class)
+        .orShould()
+        .callMethod(System.class, "getenv")
+        .orShould()
+        .callMethod(java.time.Instant.class, "now")
+        .orShould()
+        .callMethod(java.time.LocalDate.class, "now")
+        .orShould()
+        .callMethod(java.time.LocalDateTime.class, "now")
+        .orShould()
+        .callMethod(java.time.ZonedDateTime.class, "now")
+        .orShould()
+        .callMethod(java.time.OffsetDateTime.class, "now")
+        .orShould()
+        .callMethod(java.time.Clock.class, "systemUTC")
+        .orShould()
+        .callMethod(java.time.Clock.class, "systemDefaultZone")
+        .because(
+            "the core is pure: values in, values out; time is passed in (docs/architecture.md)");
   }
 }

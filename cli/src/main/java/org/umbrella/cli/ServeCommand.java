@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Run the operations service and web application (embedded PostgreSQL, Ukraine example, http://localhost:8080).")
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
   static final String DEFAULT_AGREEMENT = "examples/ukraine/framework-20pt.agreement.yaml";
 
   @Spec CommandSpec spec;
@@ -62,6 +63,14 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--database-url", description = "JDBC URL of an external PostgreSQL (jdbc:postgresql://host/db?user=...); replaces the embedded one.")
   String databaseUrl;
+
+  @Option(names = "--report-skew", paramLabel = "MINUTES", defaultValue = "5",
+      description = "How far a report's claimed time may lie after the time it is received (default: ${DEFAULT-VALUE} minutes); later claims are refused naming 'time'.")
+  long reportSkewMinutes;
+
+  @Option(names = "--report-horizon", paramLabel = "DAYS", defaultValue = "365",
+      description = "How far a report's claimed time may lie before the time it is received (default: ${DEFAULT-VALUE} days); older claims are refused (import history with 'umbrella import').")
+  long reportHorizonDays;
 
   @Option(names = "--no-demo", description = "Start clean: no demo accounts, no demo stream (an administrator account is created and printed once).")
   boolean noDemo;
@@ -182,16 +191,28 @@ final class ServeCommand implements Callable<Integer> {
     boolean demo = !noDemo && (firstStart || setting(jdbi, "demo.ceasefire").isPresent());
     Agreement agreement = loaded.agreement();
     Instant now = clock.instant();
+    String suffix = "";
     if (demo) {
       Instant ceasefire = setting(jdbi, "demo.ceasefire").map(Instant::parse).orElse(now.minus(Demo.CEASEFIRE_BEFORE));
       jdbi.useHandle(h -> h.createUpdate("insert into server_setting (key, value) values ('demo.ceasefire', :v) on conflict (key) do nothing")
           .bind("v", ceasefire.toString()).execute());
       agreement = Demo.withCeasefireInForce(agreement, ceasefire);
+      suffix = "+demo-ceasefire=" + ceasefire;
       out.println("Demo: the draft gives the ceasefire no date; the demo takes it to be in force from " + ceasefire + ".");
     }
     ServerOptions options = ServerOptions.defaults(port).withHost(host).withSecureCookies(secureCookies).withOidc(oidc)
         .withEngineQueue(engineQueue, ServerOptions.DEFAULT_ENGINE_WAIT).withWebhookAllow(webhookAllow);
-    UmbrellaServer server = UmbrellaServer.start(database.dataSource(), ledgerKey, clock, options, Optional.of(agreement), library(agreementPath, loaded.agreement(), out));
+    String source;
+    try {
+      source = java.nio.file.Files.readString(agreementPath);
+    } catch (java.io.IOException e) {
+      throw new UserException("cannot read " + agreementPath + ": " + e.getMessage());
+    }
+    UmbrellaServer server = UmbrellaServer.start(database.dataSource(), ledgerKey, clock, options, Optional.of(agreement),
+        library(agreementPath, loaded.agreement(), out),
+        Optional.of(UmbrellaServer.InForce.of(agreement.id(), agreement.version().toString(), source, suffix)));
+    server.services().operations().reportTimes(new org.umbrella.server.ops.ReportTimes(Duration.ofMinutes(reportSkewMinutes),
+        Duration.ofDays(reportHorizonDays)));
     out.println("Ledger key: " + ledgerKey.verifier().encoded() + " (" + dataDir.resolve("ledger-key.pub") + ")");
     out.println("Enforcing " + agreement.id() + " @ " + agreement.version() + " (" + agreementPath + ").");
     if (firstStart) {
@@ -258,7 +279,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** The Ukraine example, looked up from the working directory, then from the launcher's checkout. */
-  static Path findDefaultAgreement() {
+  public static Path findDefaultAgreement() {
     Path here = Path.of(DEFAULT_AGREEMENT);
     if (Files.isRegularFile(here)) {
       return here;

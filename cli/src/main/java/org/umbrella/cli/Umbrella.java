@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       org.umbrella.cli.negotiate.NegotiateCommand.class,
       org.umbrella.cli.store.ImportCommand.class,
       org.umbrella.cli.store.LedgerCommand.class,
+      org.umbrella.cli.store.AuditCommand.class,
       org.umbrella.cli.witness.WitnessCommand.class,
       org.umbrella.cli.store.BackupCommand.class,
       org.umbrella.cli.store.RestoreCommand.class,

@@ -113,6 +113,16 @@ public final class Engine {
     return evaluator.clock();
   }
 
+  /**
+   * The earliest deadline the engine has scheduled (activation, expiry, a decision or duty falling
+   * due, a provision's date), or empty when none is: a service ticks only when its clock reaches
+   * it, so a tick that fires nothing need not be journaled. A deadline may fire nothing (the
+   * obligation it watched was answered meanwhile).
+   */
+  public java.util.Optional<Instant> nextDeadline() {
+    return evaluator.nextDeadline();
+  }
+
   public Agreement agreement() {
     return evaluator.agreement();
   }

@@ -42,11 +42,13 @@ public record AddCheckpointRequest(long oldSize, List<byte[]> proof, String note
     }
     int blank = text.indexOf("\n\n");
     if (blank < 0) {
-      throw new MalformedInputException("add-checkpoint: no empty line between the proof and the checkpoint");
+      throw new MalformedInputException(
+          "add-checkpoint: no empty line between the proof and the checkpoint");
     }
     String[] head = text.substring(0, blank).split("\n", -1);
     if (!head[0].matches("old (0|[1-9][0-9]{0,18})")) {
-      throw new MalformedInputException("add-checkpoint line 1: must be 'old <size>' in decimal without leading zeros");
+      throw new MalformedInputException(
+          "add-checkpoint line 1: must be 'old <size>' in decimal without leading zeros");
     }
     long old;
     try {
@@ -55,7 +57,8 @@ public record AddCheckpointRequest(long oldSize, List<byte[]> proof, String note
       throw new MalformedInputException("add-checkpoint line 1: the old size is out of range");
     }
     if (head.length - 1 > MAX_PROOF_LINES) {
-      throw new MalformedInputException("add-checkpoint: more than " + MAX_PROOF_LINES + " consistency proof lines");
+      throw new MalformedInputException(
+          "add-checkpoint: more than " + MAX_PROOF_LINES + " consistency proof lines");
     }
     List<byte[]> proof = new ArrayList<>();
     for (int i = 1; i < head.length; i++) {
@@ -66,7 +69,8 @@ public record AddCheckpointRequest(long oldSize, List<byte[]> proof, String note
         throw new MalformedInputException("add-checkpoint line " + (i + 1) + ": not a base64 hash");
       }
       if (h.length != Hashes.SIZE) {
-        throw new MalformedInputException("add-checkpoint line " + (i + 1) + ": a hash is 32 bytes, this is " + h.length);
+        throw new MalformedInputException(
+            "add-checkpoint line " + (i + 1) + ": a hash is 32 bytes, this is " + h.length);
       }
       proof.add(h);
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.ledger.internal.EcmaNumbers;
 
 /**
@@ -81,13 +82,13 @@ public final class CanonicalJson {
    *
    * @throws IllegalArgumentException for other types
    */
-  public static String writeValue(Object value) {
+  public static String writeValue(@Nullable Object value) {
     StringBuilder out = new StringBuilder();
     writeValue(value, out);
     return out.toString();
   }
 
-  private static void writeValue(Object v, StringBuilder out) {
+  private static void writeValue(@Nullable Object v, StringBuilder out) {
     switch (v) {
       case null -> out.append("null");
       case JsonNode n -> write(n, out);
@@ -202,7 +203,8 @@ public final class CanonicalJson {
 
   private static void decimal(BigDecimal v, StringBuilder out) {
     BigDecimal stripped = v.stripTrailingZeros();
-    if (stripped.scale() <= 0 && stripped.abs().compareTo(BigDecimal.valueOf(MAX_SAFE_INTEGER)) <= 0) {
+    if (stripped.scale() <= 0
+        && stripped.abs().compareTo(BigDecimal.valueOf(MAX_SAFE_INTEGER)) <= 0) {
       out.append(stripped.toBigIntegerExact());
       return;
     }

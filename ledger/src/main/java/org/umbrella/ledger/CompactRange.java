@@ -38,7 +38,11 @@ public final class CompactRange {
     }
     if (hashes.size() != Long.bitCount(size)) {
       throw new MalformedInputException(
-          "a tree of size " + size + " has " + Long.bitCount(size) + " frontier hashes, got "
+          "a tree of size "
+              + size
+              + " has "
+              + Long.bitCount(size)
+              + " frontier hashes, got "
               + hashes.size());
     }
     for (byte[] h : hashes) {

@@ -42,15 +42,17 @@ public final class Ed25519 {
    */
   public static KeyPair fromPrivateKeyText(String text) {
     try {
-      PrivateKey priv = KeyFactory.getInstance("Ed25519")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(text.strip())));
+      PrivateKey priv =
+          KeyFactory.getInstance("Ed25519")
+              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(text.strip())));
       byte[] enc = priv.getEncoded();
       byte[] seed = Arrays.copyOfRange(enc, enc.length - 32, enc.length);
       // The JDK derives no public key from a private one; regenerating the pair from the seed
       // (a "random" source that yields exactly the seed) does.
       return new KeyPair(generate(new FixedSeed(seed)).getPublic(), priv);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new MalformedInputException("not a base64 PKCS#8 Ed25519 private key: " + e.getMessage(), e);
+      throw new MalformedInputException(
+          "not a base64 PKCS#8 Ed25519 private key: " + e.getMessage(), e);
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * RFC 6962 hashing: a leaf hashes as SHA-256(0x00 || data), an interior node as
- * SHA-256(0x01 || left || right), and the empty tree as SHA-256 of nothing.
+ * RFC 6962 hashing: a leaf hashes as SHA-256(0x00 || data), an interior node as SHA-256(0x01 ||
+ * left || right), and the empty tree as SHA-256 of nothing.
  *
  * <p>Thread-safe; every call uses its own digest.
  */

@@ -5,8 +5,8 @@ package org.umbrella.ledger;
  *
  * <p>"Unicode space" is Go's {@code unicode.IsSpace}, which the reference implementation uses: the
  * ASCII tab, newline, vertical tab, form feed, carriage return and space, U+0085 (NEL), and every
- * character of the Unicode categories Zs, Zl and Zp (U+00A0, U+2003, U+3000, ...). Java's
- * {@code \s} and {@link Character#isWhitespace} miss several of them, so the check is spelled out.
+ * character of the Unicode categories Zs, Zl and Zp (U+00A0, U+2003, U+3000, ...). Java's {@code
+ * \s} and {@link Character#isWhitespace} miss several of them, so the check is spelled out.
  */
 public final class KeyNames {
   private KeyNames() {}
@@ -18,7 +18,9 @@ public final class KeyNames {
     }
     for (int i = 0; i < name.length(); ) {
       int cp = name.codePointAt(i);
-      if (cp == '+' || isUnicodeSpace(cp) || Character.isSurrogate(name.charAt(i)) && Character.charCount(cp) == 1) {
+      if (cp == '+'
+          || isUnicodeSpace(cp)
+          || (Character.isSurrogate(name.charAt(i)) && Character.charCount(cp) == 1)) {
         return false;
       }
       i += Character.charCount(cp);
@@ -28,6 +30,6 @@ public final class KeyNames {
 
   /** Go's {@code unicode.IsSpace}. */
   static boolean isUnicodeSpace(int cp) {
-    return cp >= '\t' && cp <= '\r' || cp == ' ' || cp == 0x85 || Character.isSpaceChar(cp);
+    return (cp >= '\t' && cp <= '\r') || cp == ' ' || cp == 0x85 || Character.isSpaceChar(cp);
   }
 }

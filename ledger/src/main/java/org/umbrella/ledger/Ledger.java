@@ -3,8 +3,8 @@ package org.umbrella.ledger;
 import java.util.List;
 
 /**
- * An append-only Merkle log: leaves are appended, never changed or removed, and any past state
- * of the tree can be proved to be a prefix of the current one.
+ * An append-only Merkle log: leaves are appended, never changed or removed, and any past state of
+ * the tree can be proved to be a prefix of the current one.
  *
  * <p>Leaves are identified by their index (0-based, in append order) and stored as their RFC 6962
  * leaf hashes. Implementations say how they keep them; {@link InMemoryLedger} keeps every level of

@@ -3,9 +3,9 @@ package org.umbrella.ledger;
 import java.util.Arrays;
 
 /**
- * A public key that can check one kind of signature line of a signed note (C2SP
- * {@code signed-note}): a log's Ed25519 key ({@link NoteVerifier}, type 0x01) or a witness's
- * timestamped cosignature key ({@link CosignatureVerifier}, type 0x04).
+ * A public key that can check one kind of signature line of a signed note (C2SP {@code
+ * signed-note}): a log's Ed25519 key ({@link NoteVerifier}, type 0x01) or a witness's timestamped
+ * cosignature key ({@link CosignatureVerifier}, type 0x04).
  *
  * <p>A signature line belongs to a key when both its name and its 4-byte key id match; lines that
  * match no key are ignored by {@link SignedNotes#open}.
@@ -47,7 +47,8 @@ public sealed interface NoteKey permits NoteVerifier, CosignatureVerifier {
     return switch (k.type()) {
       case NoteVerifier.ED25519 -> new NoteVerifier(k.name(), k.key());
       case CosignatureVerifier.TYPE -> new CosignatureVerifier(k.name(), k.key());
-      default -> throw new MalformedInputException("verifier key: unsupported signature type " + k.type());
+      default ->
+          throw new MalformedInputException("verifier key: unsupported signature type " + k.type());
     };
   }
 
@@ -58,7 +59,8 @@ public sealed interface NoteKey permits NoteVerifier, CosignatureVerifier {
    */
   static byte[] checked(String name, byte[] publicKey) {
     if (!KeyNames.isValid(name)) {
-      throw new IllegalArgumentException("key name must be non-empty without '+' or Unicode spaces");
+      throw new IllegalArgumentException(
+          "key name must be non-empty without '+' or Unicode spaces");
     }
     if (publicKey == null || publicKey.length != 32) {
       throw new IllegalArgumentException("Ed25519 public key must be 32 bytes");
@@ -82,7 +84,10 @@ public sealed interface NoteKey permits NoteVerifier, CosignatureVerifier {
     byte[] typed = new byte[key.length + 1];
     typed[0] = type;
     System.arraycopy(key, 0, typed, 1, key.length);
-    return name + "+" + java.util.HexFormat.of().formatHex(keyId(name, type, key)) + "+"
+    return name
+        + "+"
+        + java.util.HexFormat.of().formatHex(keyId(name, type, key))
+        + "+"
         + java.util.Base64.getEncoder().encodeToString(typed);
   }
 }

@@ -28,8 +28,8 @@ public final class NoteSigner {
   }
 
   /**
-   * The signed note: the body, an empty line, and this key's signature line
-   * {@code — <name> <base64(key id || signature)>}.
+   * The signed note: the body, an empty line, and this key's signature line {@code — <name>
+   * <base64(key id || signature)>}.
    *
    * @throws IllegalArgumentException if the body does not end with a newline
    */
@@ -42,8 +42,14 @@ public final class NoteSigner {
     byte[] both = new byte[id.length + sig.length];
     System.arraycopy(id, 0, both, 0, id.length);
     System.arraycopy(sig, 0, both, id.length, sig.length);
-    return body + "\n" + SignedNotes.DASH + " " + verifier.name() + " "
-        + Base64.getEncoder().encodeToString(both) + "\n";
+    return body
+        + "\n"
+        + SignedNotes.DASH
+        + " "
+        + verifier.name()
+        + " "
+        + Base64.getEncoder().encodeToString(both)
+        + "\n";
   }
 
   /**

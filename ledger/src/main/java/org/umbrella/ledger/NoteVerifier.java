@@ -12,8 +12,8 @@ import java.util.HexFormat;
  * The public half of a signed-note key (C2SP {@code signed-note}, Ed25519): a name and a public
  * key, written as the verifier key string {@code <name>+<hex key id>+<base64(0x01 || key)>}.
  *
- * <p>The key id is the first 4 bytes of SHA-256(name || "\n" || 0x01 || public key), so a
- * signature line names the key that made it. Thread-safe.
+ * <p>The key id is the first 4 bytes of SHA-256(name || "\n" || 0x01 || public key), so a signature
+ * line names the key that made it. Thread-safe.
  *
  * @param name the key name (the log origin by convention); no '+', space or newline
  * @param publicKey the raw 32-byte Ed25519 public key
@@ -34,13 +34,14 @@ public record NoteVerifier(String name, byte[] publicKey) implements NoteKey {
   /**
    * Parses a verifier key string {@code name+hexid+base64}, exactly as written (nothing trimmed).
    *
-   * @throws MalformedInputException if the string is malformed, the algorithm is not Ed25519
-   *     (0x01) or the key id does not match the name and key
+   * @throws MalformedInputException if the string is malformed, the algorithm is not Ed25519 (0x01)
+   *     or the key id does not match the name and key
    */
   public static NoteVerifier parse(String vkey) {
     VerifierKeyText k = VerifierKeyText.parse(vkey);
     if (k.type() != ED25519) {
-      throw new MalformedInputException("verifier key: a log key must be of type 0x01 (Ed25519), was " + k.type());
+      throw new MalformedInputException(
+          "verifier key: a log key must be of type 0x01 (Ed25519), was " + k.type());
     }
     return new NoteVerifier(k.name(), k.key());
   }
@@ -100,7 +101,7 @@ public record NoteVerifier(String name, byte[] publicKey) implements NoteKey {
 
   static byte[] rawPublicKey(PublicKey key) {
     byte[] enc = key.getEncoded();
-    if (!"Ed25519".equals(key.getAlgorithm()) && !"EdDSA".equals(key.getAlgorithm())
+    if ((!"Ed25519".equals(key.getAlgorithm()) && !"EdDSA".equals(key.getAlgorithm()))
         || enc.length != SPKI_PREFIX.length + 32
         || !Arrays.equals(enc, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
       throw new IllegalArgumentException("not an Ed25519 public key: " + key.getAlgorithm());
@@ -110,7 +111,9 @@ public record NoteVerifier(String name, byte[] publicKey) implements NoteKey {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NoteVerifier v && name.equals(v.name) && Arrays.equals(publicKey, v.publicKey);
+    return o instanceof NoteVerifier v
+        && name.equals(v.name)
+        && Arrays.equals(publicKey, v.publicKey);
   }
 
   @Override

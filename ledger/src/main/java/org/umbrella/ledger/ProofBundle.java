@@ -20,15 +20,19 @@ import java.util.List;
  * "inclusion_proof":["base64",...],"leaf":"{...canonical JSON...}","leaf_index":17,
  * "verifier_key":"name+id+key"}</pre>
  *
- * @param verifierKey the log's verifier key as the log stated it (trust it only after comparing
- *     it with the key published out of band)
+ * @param verifierKey the log's verifier key as the log stated it (trust it only after comparing it
+ *     with the key published out of band)
  * @param signedCheckpoint the signed note text of the checkpoint
  * @param leafIndex the leaf's index
  * @param leaf the leaf: canonical JSON text
  * @param inclusionProof the RFC 9162 inclusion proof of the leaf in the checkpoint's tree
  */
 public record ProofBundle(
-    String verifierKey, String signedCheckpoint, long leafIndex, String leaf, List<byte[]> inclusionProof) {
+    String verifierKey,
+    String signedCheckpoint,
+    long leafIndex,
+    String leaf,
+    List<byte[]> inclusionProof) {
   /** The value of the {@code format} member. */
   public static final String FORMAT = "umbrella-inclusion-proof/1";
 
@@ -60,12 +64,14 @@ public record ProofBundle(
       throw new MalformedInputException("a proof file must be a JSON object");
     }
     if (!FORMAT.equals(o.path("format").asText())) {
-      throw new MalformedInputException("proof file: 'format' must be '" + FORMAT + "', was '" + o.path("format").asText() + "'");
+      throw new MalformedInputException(
+          "proof file: 'format' must be '" + FORMAT + "', was '" + o.path("format").asText() + "'");
     }
     List<byte[]> proof = new ArrayList<>();
     JsonNode arr = o.path("inclusion_proof");
     if (!arr.isArray()) {
-      throw new MalformedInputException("proof file: 'inclusion_proof' must be an array of base64 hashes");
+      throw new MalformedInputException(
+          "proof file: 'inclusion_proof' must be an array of base64 hashes");
     }
     for (int i = 0; i < arr.size(); i++) {
       try {
@@ -108,7 +114,11 @@ public record ProofBundle(
       throw new MalformedInputException("the leaf is not in canonical JSON form");
     }
     Proofs.verifyInclusion(
-        leafIndex, cp.size(), Hashes.leafHash(leaf.getBytes(StandardCharsets.UTF_8)), inclusionProof, cp.rootHash());
+        leafIndex,
+        cp.size(),
+        Hashes.leafHash(leaf.getBytes(StandardCharsets.UTF_8)),
+        inclusionProof,
+        cp.rootHash());
     return cp;
   }
 

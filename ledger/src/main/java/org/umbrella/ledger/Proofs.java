@@ -9,8 +9,8 @@ import java.util.List;
  *
  * <p>Proof hashes are ordered from the leaf level upwards, as RFC 9162 prints them. Every method
  * either returns normally or throws {@link InvalidProofException} naming the first check that
- * failed; none of them trusts the proof's length, the sizes or the indices. Sizes and indices
- * are unsigned in the specifications; values of 2^63 and above are rejected as out of range.
+ * failed; none of them trusts the proof's length, the sizes or the indices. Sizes and indices are
+ * unsigned in the specifications; values of 2^63 and above are rejected as out of range.
  *
  * <p>Stateless and thread-safe.
  */
@@ -34,7 +34,8 @@ public final class Proofs {
    * @throws InvalidProofException if {@code index >= size}, the leaf hash is not 32 bytes or the
    *     proof has the wrong length
    */
-  public static byte[] rootFromInclusion(long index, long size, byte[] leafHash, List<byte[]> proof) {
+  public static byte[] rootFromInclusion(
+      long index, long size, byte[] leafHash, List<byte[]> proof) {
     inRange("index", index);
     inRange("size", size);
     if (index >= size) {
@@ -48,16 +49,22 @@ public final class Proofs {
     int border = Long.bitCount(index >>> inner);
     if (proof.size() != inner + border) {
       throw new InvalidProofException(
-          "inclusion proof for leaf " + index + " of " + size + " must have " + (inner + border)
-              + " hashes, has " + proof.size());
+          "inclusion proof for leaf "
+              + index
+              + " of "
+              + size
+              + " must have "
+              + (inner + border)
+              + " hashes, has "
+              + proof.size());
     }
     byte[] r = chainInner(leafHash, proof.subList(0, inner), index);
     return chainBorderRight(r, proof.subList(inner, proof.size()));
   }
 
   /**
-   * Checks that the tree of {@code size2} leaves with root {@code root2} extends the tree of
-   * {@code size1} leaves with root {@code root1}.
+   * Checks that the tree of {@code size2} leaves with root {@code root2} extends the tree of {@code
+   * size1} leaves with root {@code root1}.
    *
    * <p>A consistency proof from the empty tree is meaningless and rejected; equal sizes require an
    * empty proof and equal roots.
@@ -75,11 +82,13 @@ public final class Proofs {
    *
    * @throws InvalidProofException if the proof is malformed or does not reproduce {@code root1}
    */
-  public static byte[] rootFromConsistency(long size1, long size2, List<byte[]> proof, byte[] root1) {
+  public static byte[] rootFromConsistency(
+      long size1, long size2, List<byte[]> proof, byte[] root1) {
     inRange("size1", size1);
     inRange("size2", size2);
     if (size2 < size1) {
-      throw new InvalidProofException("size2 (" + size2 + ") is smaller than size1 (" + size1 + ")");
+      throw new InvalidProofException(
+          "size2 (" + size2 + ") is smaller than size1 (" + size1 + ")");
     }
     if (size1 == 0) {
       throw new InvalidProofException("a consistency proof from the empty tree is meaningless");
@@ -211,7 +220,9 @@ public final class Proofs {
     }
     if (proof.size() != pStart + inner + border) {
       throw new InvalidProofException(
-          "consistency proof must have " + (pStart + inner + border) + " hashes, has "
+          "consistency proof must have "
+              + (pStart + inner + border)
+              + " hashes, has "
               + proof.size());
     }
     List<byte[]> rest = proof.subList(pStart, proof.size());
@@ -244,7 +255,11 @@ public final class Proofs {
     long ceil = n == 1 ? 1 : Long.highestOneBit(n - 1) << 1;
     if ((start & (ceil - 1)) != 0) {
       throw new InvalidProofException(
-          "subtree [" + start + ", " + end + ") is not valid: start must be a multiple of "
+          "subtree ["
+              + start
+              + ", "
+              + end
+              + ") is not valid: start must be a multiple of "
               + Long.toUnsignedString(ceil));
     }
   }
@@ -268,7 +283,10 @@ public final class Proofs {
   private static void match(byte[] calculated, byte[] expected, String what) {
     if (expected == null || !Hashes.same(calculated, expected)) {
       throw new InvalidProofException(
-          what + " gives root " + Hashes.hex(calculated) + ", expected "
+          what
+              + " gives root "
+              + Hashes.hex(calculated)
+              + ", expected "
               + (expected == null ? "none" : Hashes.hex(expected)));
     }
   }
@@ -284,7 +302,10 @@ public final class Proofs {
   private static byte[] chainInner(byte[] seed, List<byte[]> proof, long index) {
     byte[] r = seed;
     for (int i = 0; i < proof.size(); i++) {
-      r = ((index >>> i) & 1) == 0 ? Hashes.nodeHash(r, proof.get(i)) : Hashes.nodeHash(proof.get(i), r);
+      r =
+          ((index >>> i) & 1) == 0
+              ? Hashes.nodeHash(r, proof.get(i))
+              : Hashes.nodeHash(proof.get(i), r);
     }
     return r;
   }

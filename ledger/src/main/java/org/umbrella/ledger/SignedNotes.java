@@ -13,17 +13,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Opens signed notes (C2SP {@code signed-note}) exactly as the Go reference
- * ({@code golang.org/x/mod/sumdb/note.Open}) does, and signed checkpoints.
+ * Opens signed notes (C2SP {@code signed-note}) exactly as the Go reference ({@code
+ * golang.org/x/mod/sumdb/note.Open}) does, and signed checkpoints.
  *
- * <p>A note is malformed ({@link MalformedInputException}) if it is not valid UTF-8, holds an
- * ASCII control character other than newline, has no empty line before its signature block, a
- * signature block that does not end in a newline, a line there that is not {@code — <name>
- * <base64>} with a valid key name and padded base64 of at least five bytes, or more than 100
- * signature lines. Lines whose name and key id match no known key are kept as unverified and not
- * judged. A line that matches a known key must verify, else the whole note is rejected
- * ({@link InvalidSignatureException}); a repeated line of a key already seen is ignored, as in
- * Go. A note that no known key signed is rejected.
+ * <p>A note is malformed ({@link MalformedInputException}) if it is not valid UTF-8, holds an ASCII
+ * control character other than newline, has no empty line before its signature block, a signature
+ * block that does not end in a newline, a line there that is not {@code — <name> <base64>} with a
+ * valid key name and padded base64 of at least five bytes, or more than 100 signature lines. Lines
+ * whose name and key id match no known key are kept as unverified and not judged. A line that
+ * matches a known key must verify, else the whole note is rejected ({@link
+ * InvalidSignatureException}); a repeated line of a key already seen is ignored, as in Go. A note
+ * that no known key signed is rejected.
  */
 public final class SignedNotes {
   /** The em dash that starts every signature line. */
@@ -45,10 +45,13 @@ public final class SignedNotes {
   public static OpenedNote open(byte[] note, Collection<? extends NoteKey> known) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(note)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(note))
+              .toString();
     } catch (CharacterCodingException e) {
       throw new MalformedInputException("malformed note: not valid UTF-8");
     }
@@ -80,7 +83,8 @@ public final class SignedNotes {
     String text = note.substring(0, split + 1);
     String sigs = note.substring(split + 2);
     if (sigs.isEmpty() || !sigs.endsWith("\n")) {
-      throw new MalformedInputException("malformed note: the signature block must end with a newline");
+      throw new MalformedInputException(
+          "malformed note: the signature block must end with a newline");
     }
     byte[] textBytes = text.getBytes(StandardCharsets.UTF_8);
     List<OpenedNote.Verified> verified = new ArrayList<>();
@@ -94,11 +98,12 @@ public final class SignedNotes {
       lineNo++;
       NoteSignature sig = parseLine(line, lineNo);
       if (++count > MAX_SIGNATURES) {
-        throw new MalformedInputException("malformed note: more than " + MAX_SIGNATURES + " signatures");
+        throw new MalformedInputException(
+            "malformed note: more than " + MAX_SIGNATURES + " signatures");
       }
       byte[] id = ByteBuffer.allocate(4).putInt(sig.keyId()).array();
-      List<NoteKey> matching = known.stream().filter(k -> k.matches(sig.name(), id))
-          .map(k -> (NoteKey) k).toList();
+      List<NoteKey> matching =
+          known.stream().filter(k -> k.matches(sig.name(), id)).map(k -> (NoteKey) k).toList();
       String nameId = sig.name() + "+" + HexFormat.of().formatHex(id);
       if (matching.isEmpty()) {
         if (seenLines.add(line)) {
@@ -107,45 +112,58 @@ public final class SignedNotes {
         continue;
       }
       if (matching.size() > 1) {
-        throw new MalformedInputException("ambiguous key " + nameId + ": two trusted keys share its name and id");
+        throw new MalformedInputException(
+            "ambiguous key " + nameId + ": two trusted keys share its name and id");
       }
       if (!seenKeys.add(nameId)) {
         continue; // a repeated signature by one key: Go ignores all but the first
       }
       NoteKey key = matching.getFirst();
       if (!key.verifies(textBytes, sig.signature())) {
-        throw new InvalidSignatureException("invalid signature for key " + nameId
-            + " (line " + lineNo + "): the note was altered or forged");
+        throw new InvalidSignatureException(
+            "invalid signature for key "
+                + nameId
+                + " (line "
+                + lineNo
+                + "): the note was altered or forged");
       }
       verified.add(new OpenedNote.Verified(key, sig));
     }
     if (verified.isEmpty()) {
-      throw new InvalidSignatureException("note has no verifiable signatures: it carries no signature by "
-          + (known.isEmpty() ? "any trusted key" : "the key" + (known.size() > 1 ? "s " : " ")
-              + String.join(", ", known.stream().map(NoteKey::encoded).toList())));
+      throw new InvalidSignatureException(
+          "note has no verifiable signatures: it carries no signature by "
+              + (known.isEmpty()
+                  ? "any trusted key"
+                  : "the key"
+                      + (known.size() > 1 ? "s " : " ")
+                      + String.join(", ", known.stream().map(NoteKey::encoded).toList())));
     }
     return new OpenedNote(text, verified, unverified);
   }
 
   private static NoteSignature parseLine(String line, int lineNo) {
     if (!line.startsWith(PREFIX)) {
-      throw new MalformedInputException("malformed note: line " + lineNo + " is not a signature line ('— name base64')");
+      throw new MalformedInputException(
+          "malformed note: line " + lineNo + " is not a signature line ('— name base64')");
     }
     String rest = line.substring(PREFIX.length());
     int space = rest.indexOf(' ');
     String name = space < 0 ? rest : rest.substring(0, space);
     String b64 = space < 0 ? "" : rest.substring(space + 1);
     if (!KeyNames.isValid(name)) {
-      throw new MalformedInputException("malformed note: line " + lineNo + ": invalid key name '" + name + "'");
+      throw new MalformedInputException(
+          "malformed note: line " + lineNo + ": invalid key name '" + name + "'");
     }
     byte[] raw;
     try {
       raw = StrictBase64.decode(b64);
     } catch (IllegalArgumentException e) {
-      throw new MalformedInputException("malformed note: line " + lineNo + ": the signature is not padded base64");
+      throw new MalformedInputException(
+          "malformed note: line " + lineNo + ": the signature is not padded base64");
     }
     if (b64.isEmpty() || raw.length < 5) {
-      throw new MalformedInputException("malformed note: line " + lineNo + ": the signature is too short");
+      throw new MalformedInputException(
+          "malformed note: line " + lineNo + ": the signature is too short");
     }
     return new NoteSignature(name, ByteBuffer.wrap(raw, 0, 4).getInt(), b64);
   }
@@ -187,6 +205,9 @@ public final class SignedNotes {
     if (split < 0) {
       return List.of();
     }
-    return Arrays.stream(note.substring(split + 2).split("\n")).filter(l -> !l.isEmpty()).map(l -> l + "\n").toList();
+    return Arrays.stream(note.substring(split + 2).split("\n"))
+        .filter(l -> !l.isEmpty())
+        .map(l -> l + "\n")
+        .toList();
   }
 }

@@ -14,10 +14,10 @@ import java.util.Set;
  * the C2SP {@code tlog-tiles} tiles of height 8 hold, stored one per hash so that a partial tile
  * needs no rewriting; about n/255 of them for n leaves.
  *
- * <p>A proof is a list of MTH(D[a:b]) values. Each splits into at most 2 log n perfect subtrees;
- * a perfect subtree at level L is read directly when L is stored, or folded from at most 128
- * stored nodes of the stored level below. All nodes a request needs are asked of the
- * {@link NodeReader} in one call, so a database answers with one query per stored level.
+ * <p>A proof is a list of MTH(D[a:b]) values. Each splits into at most 2 log n perfect subtrees; a
+ * perfect subtree at level L is read directly when L is stored, or folded from at most 128 stored
+ * nodes of the stored level below. All nodes a request needs are asked of the {@link NodeReader} in
+ * one call, so a database answers with one query per stored level.
  *
  * <p>The proofs are byte for byte those of RFC 9162's PATH and PROOF (as {@link InMemoryLedger}
  * computes them). Pure and stateless.
@@ -51,7 +51,8 @@ public final class TiledTree {
    */
   public static List<byte[]> inclusionProof(long index, long size, NodeReader reader) {
     if (index < 0 || index >= size) {
-      throw new IllegalArgumentException("need 0 <= index < size, got index " + index + ", size " + size);
+      throw new IllegalArgumentException(
+          "need 0 <= index < size, got index " + index + ", size " + size);
     }
     List<long[]> ranges = new ArrayList<>();
     path(index, 0, size, ranges);
@@ -163,11 +164,16 @@ public final class TiledTree {
     return out;
   }
 
-  /** MTH(D[start:end]) for a range whose start is aligned to the largest power of two below its length. */
+  /**
+   * MTH(D[start:end]) for a range whose start is aligned to the largest power of two below its
+   * length.
+   */
   private static byte[] mth(long start, long end, Map<SubtreeNode, byte[]> stored) {
     long n = end - start;
     if (Long.bitCount(n) == 1) {
-      return perfectHash(new SubtreeNode(Long.numberOfTrailingZeros(n), start >>> Long.numberOfTrailingZeros(n)), stored);
+      return perfectHash(
+          new SubtreeNode(Long.numberOfTrailingZeros(n), start >>> Long.numberOfTrailingZeros(n)),
+          stored);
     }
     long k = Long.highestOneBit(n - 1);
     return Hashes.nodeHash(mth(start, start + k, stored), mth(start + k, end, stored));

@@ -2,6 +2,7 @@ package org.umbrella.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,9 +17,9 @@ import java.util.Optional;
  * different trees to two parties (a split view) cannot have both cosigned by a witness that saw
  * either.
  *
- * <p>Key rotation: a checkpoint signed by a trusted key that carries the extension line
- * {@code rotate-key <verifier key>} and is also signed by that new key hands the log over to the
- * new key; the witness then trusts the new key alone for that origin.
+ * <p>Key rotation: a checkpoint signed by a trusted key that carries the extension line {@code
+ * rotate-key <verifier key>} and is also signed by that new key hands the log over to the new key;
+ * the witness then trusts the new key alone for that origin.
  */
 public final class Witness {
   /** The extension line prefix by which a log announces its next key. */
@@ -45,7 +46,8 @@ public final class Witness {
    * @param signatureLines the cosignature line(s), newline-terminated
    * @param checkpoint the checkpoint cosigned
    */
-  public record Cosigned(WitnessedLog next, String signatureLines, Checkpoint checkpoint) implements Outcome {}
+  public record Cosigned(WitnessedLog next, String signatureLines, Checkpoint checkpoint)
+      implements Outcome {}
 
   /**
    * Refused with an HTTP status and a reason.
@@ -56,7 +58,8 @@ public final class Witness {
    * @param misbehaviour true when the log validly signed a checkpoint that is not consistent with
    *     what the witness saw: evidence worth keeping
    */
-  public record Refused(int status, String reason, long knownSize, boolean misbehaviour) implements Outcome {}
+  public record Refused(int status, String reason, long knownSize, boolean misbehaviour)
+      implements Outcome {}
 
   /**
    * Decides on {@code request} for a log the witness knows as {@code log} (empty: an unknown
@@ -77,9 +80,9 @@ public final class Witness {
       opened = SignedNotes.open(request.note(), keys);
       cp = Checkpoint.parse(opened.text());
     } catch (InvalidSignatureException e) {
-      return refuse(403, e.getMessage());
+      return refuse(403, Objects.requireNonNullElse(e.getMessage(), "invalid signature"));
     } catch (MalformedInputException e) {
-      return refuse(400, e.getMessage());
+      return refuse(400, Objects.requireNonNullElse(e.getMessage(), "malformed note"));
     }
     if (known.keys().stream().noneMatch(opened::signedBy)) {
       return refuse(403, "no signature by a key this witness trusts for '" + known.origin() + "'");
@@ -88,11 +91,16 @@ public final class Witness {
       return refuse(404, "unknown log origin '" + cp.origin() + "'");
     }
     if (request.oldSize() > cp.size()) {
-      return refuse(400, "old size " + request.oldSize() + " is larger than the checkpoint's size " + cp.size());
+      return refuse(
+          400,
+          "old size " + request.oldSize() + " is larger than the checkpoint's size " + cp.size());
     }
     if (request.oldSize() != known.size()) {
-      return new Refused(409, "this witness last cosigned size " + known.size() + ", not " + request.oldSize(),
-          known.size(), false);
+      return new Refused(
+          409,
+          "this witness last cosigned size " + known.size() + ", not " + request.oldSize(),
+          known.size(),
+          false);
     }
     if (cp.size() == 0 && !Hashes.same(cp.rootHash(), Hashes.emptyRoot())) {
       return refuse(422, "a checkpoint of size 0 must have the empty tree's root");
@@ -102,22 +110,40 @@ public final class Witness {
     }
     if (request.oldSize() == cp.size()) {
       if (!Hashes.same(cp.rootHash(), known.rootHash())) {
-        return new Refused(422, "split view: size " + cp.size() + " was cosigned with root "
-            + Hashes.hex(known.rootHash()) + ", this checkpoint has root " + Hashes.hex(cp.rootHash()), -1, true);
+        return new Refused(
+            422,
+            "split view: size "
+                + cp.size()
+                + " was cosigned with root "
+                + Hashes.hex(known.rootHash())
+                + ", this checkpoint has root "
+                + Hashes.hex(cp.rootHash()),
+            -1,
+            true);
       }
     } else if (request.oldSize() > 0) {
       try {
-        Proofs.verifyConsistency(request.oldSize(), cp.size(), request.proof(), known.rootHash(), cp.rootHash());
+        Proofs.verifyConsistency(
+            request.oldSize(), cp.size(), request.proof(), known.rootHash(), cp.rootHash());
       } catch (InvalidProofException e) {
-        return new Refused(422, "the checkpoint of size " + cp.size() + " is not consistent with the cosigned one of size "
-            + known.size() + " (split view or a rewritten log): " + e.getMessage(), -1, true);
+        return new Refused(
+            422,
+            "the checkpoint of size "
+                + cp.size()
+                + " is not consistent with the cosigned one of size "
+                + known.size()
+                + " (split view or a rewritten log): "
+                + e.getMessage(),
+            -1,
+            true);
       }
     }
     List<NoteVerifier> trusted = known.keys();
     if (next.isPresent() && opened.signedBy(next.get()) && !trusted.equals(List.of(next.get()))) {
       trusted = List.of(next.get());
     }
-    WitnessedLog after = new WitnessedLog(known.origin(), trusted, cp.size(), cp.rootHash(), request.note());
+    WitnessedLog after =
+        new WitnessedLog(known.origin(), trusted, cp.size(), cp.rootHash(), request.note());
     return new Cosigned(after, signer.cosign(opened.text(), now), cp);
   }
 
@@ -125,11 +151,12 @@ public final class Witness {
   private static Optional<NoteVerifier> announcedKey(String note, String origin) {
     int split = note.lastIndexOf("\n\n");
     String text = split < 0 ? note : note.substring(0, split + 1);
-    for (String line : text.split("\n")) {
+    for (String line : text.split("\n", -1)) {
       if (line.startsWith(ROTATE_KEY)) {
         NoteVerifier k = NoteVerifier.parse(line.substring(ROTATE_KEY.length()));
         if (!k.name().equals(origin)) {
-          throw new MalformedInputException("rotate-key: the new key's name must be the origin '" + origin + "'");
+          throw new MalformedInputException(
+              "rotate-key: the new key's name must be the origin '" + origin + "'");
         }
         return Optional.of(k);
       }

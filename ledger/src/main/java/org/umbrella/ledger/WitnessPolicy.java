@@ -18,7 +18,10 @@ public record WitnessPolicy(List<CosignatureVerifier> witnesses, int quorum) {
     witnesses = List.copyOf(new LinkedHashSet<>(witnesses));
     if (quorum < 0 || quorum > witnesses.size()) {
       throw new IllegalArgumentException(
-          "the quorum must be between 0 and the number of trusted witnesses (" + witnesses.size() + "), was " + quorum);
+          "the quorum must be between 0 and the number of trusted witnesses ("
+              + witnesses.size()
+              + "), was "
+              + quorum);
     }
   }
 
@@ -28,8 +31,8 @@ public record WitnessPolicy(List<CosignatureVerifier> witnesses, int quorum) {
   }
 
   /**
-   * Checks a cosigned checkpoint: signed by one of the log's keys and cosigned by at least
-   * {@link #quorum} of the trusted witnesses; returns the checkpoint.
+   * Checks a cosigned checkpoint: signed by one of the log's keys and cosigned by at least {@link
+   * #quorum} of the trusted witnesses; returns the checkpoint.
    *
    * @throws MalformedInputException if the note or checkpoint is malformed
    * @throws InvalidSignatureException if no log key signed it or a known key's signature fails
@@ -40,14 +43,22 @@ public record WitnessPolicy(List<CosignatureVerifier> witnesses, int quorum) {
     known.addAll(witnesses);
     OpenedNote opened = SignedNotes.open(note, known);
     if (logKeys.stream().noneMatch(opened::signedBy)) {
-      throw new InvalidSignatureException("the checkpoint carries no valid signature by the log's key"
-          + (logKeys.size() == 1 ? " " + logKeys.iterator().next().encoded() : "s"));
+      throw new InvalidSignatureException(
+          "the checkpoint carries no valid signature by the log's key"
+              + (logKeys.size() == 1 ? " " + logKeys.iterator().next().encoded() : "s"));
     }
     Checkpoint cp = Checkpoint.parse(opened.text());
     long cosigned = witnesses.stream().filter(opened::signedBy).count();
     if (cosigned < quorum) {
-      throw new QuorumNotMetException("the checkpoint of size " + cp.size() + " is cosigned by " + cosigned
-          + " of the " + witnesses.size() + " trusted witnesses; the policy needs " + quorum);
+      throw new QuorumNotMetException(
+          "the checkpoint of size "
+              + cp.size()
+              + " is cosigned by "
+              + cosigned
+              + " of the "
+              + witnesses.size()
+              + " trusted witnesses; the policy needs "
+              + quorum);
     }
     return cp;
   }

@@ -7,13 +7,14 @@ import java.util.List;
  * it cosigned (size 0 and the empty root before the first).
  *
  * @param origin the log's origin line
- * @param keys the log keys the witness trusts now (the configured ones, or the one a key
- *     rotation handed over to)
+ * @param keys the log keys the witness trusts now (the configured ones, or the one a key rotation
+ *     handed over to)
  * @param size the size of the latest cosigned checkpoint
  * @param rootHash its root hash
  * @param checkpoint the latest cosigned checkpoint note as the log sent it ("" before the first)
  */
-public record WitnessedLog(String origin, List<NoteVerifier> keys, long size, byte[] rootHash, String checkpoint) {
+public record WitnessedLog(
+    String origin, List<NoteVerifier> keys, long size, byte[] rootHash, String checkpoint) {
   public WitnessedLog {
     keys = List.copyOf(keys);
     rootHash = rootHash.clone();

@@ -7,4 +7,7 @@
  * Depends on nothing of ours; uses the JDK's {@code java.security} (SHA-256, Ed25519) and Jackson's
  * tree model for JSON.
  */
+@NullMarked
 package org.umbrella.ledger;
+
+import org.jspecify.annotations.NullMarked;

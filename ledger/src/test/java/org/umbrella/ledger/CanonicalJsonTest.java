@@ -47,37 +47,45 @@ class CanonicalJsonTest {
   @Test
   void canonicalize_sortsNamesByUtf16CodeUnits_rfc8785Section342() {
     // RFC 8785 section 3.2.3's sorting example.
-    String in = "{\"\\u20ac\":\"Euro Sign\",\"\\r\":\"Carriage Return\",\"\\ufb33\":\"Hebrew Letter Dalet With Dagesh\","
-        + "\"1\":\"One\",\"\\ud83d\\ude00\":\"Emoji: Grinning Face\",\"\\u0080\":\"Control\",\"\\u00f6\":\"Latin Small Letter O With Diaeresis\"}";
+    String in =
+        "{\"\\u20ac\":\"Euro Sign\",\"\\r\":\"Carriage Return\",\"\\ufb33\":\"Hebrew Letter Dalet With Dagesh\","
+            + "\"1\":\"One\",\"\\ud83d\\ude00\":\"Emoji: Grinning Face\",\"\\u0080\":\"Control\",\"\\u00f6\":\"Latin Small Letter O With Diaeresis\"}";
     String out = CanonicalJson.canonicalize(in);
-    assertThat(out).startsWith("{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\",\"\u00f6\":")
+    assertThat(out)
+        .startsWith("{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\",\"\u00f6\":")
         .contains("\"\u20ac\":\"Euro Sign\",\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":");
   }
 
   @Test
   void canonicalize_rfc8785Section323Example() {
-    String in = "{\n  \"numbers\": [333333333.33333329, 1E30, 4.50,\n 2e-3, 0.000000000000000000000000001],\n"
-        + "  \"string\": \"\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\\"\\/\",\n  \"literals\": [null, true, false]\n}";
-    assertThat(CanonicalJson.canonicalize(in)).isEqualTo(
-        "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
-            + "\"string\":\"\u20ac$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
+    String in =
+        "{\n  \"numbers\": [333333333.33333329, 1E30, 4.50,\n 2e-3, 0.000000000000000000000000001],\n"
+            + "  \"string\": \"\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\\"\\/\",\n  \"literals\": [null, true, false]\n}";
+    assertThat(CanonicalJson.canonicalize(in))
+        .isEqualTo(
+            "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
+                + "\"string\":\"\u20ac$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
   }
 
   @Test
   void canonicalize_rejectsDuplicateNames() {
     assertThatThrownBy(() -> CanonicalJson.canonicalize("{\"a\":1,\"a\":2}"))
-        .isInstanceOf(MalformedInputException.class).hasMessageContaining("Duplicate");
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("Duplicate");
   }
 
   @Test
   void canonicalize_rejectsIntegersBeyondTwoToThe53() {
     assertThatThrownBy(() -> CanonicalJson.canonicalize("{\"id\":9007199254740993}"))
-        .isInstanceOf(MalformedInputException.class).hasMessageContaining("give it as a string");
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("give it as a string");
   }
 
   @Test
   void canonicalize_isIdempotent() {
-    String once = CanonicalJson.canonicalize("{ \"b\" : [1.0, 2.50, \"x\"], \"a\": {\"z\":null, \"y\": -0.0}}");
+    String once =
+        CanonicalJson.canonicalize(
+            "{ \"b\" : [1.0, 2.50, \"x\"], \"a\": {\"z\":null, \"y\": -0.0}}");
     assertThat(once).isEqualTo("{\"a\":{\"y\":0,\"z\":null},\"b\":[1,2.5,\"x\"]}");
     assertThat(CanonicalJson.canonicalize(once)).isEqualTo(once);
   }

@@ -49,13 +49,16 @@ class MerkleProofPropertiesTest {
     }
     assertThat(range.root()).isEqualTo(referenceRoot(leaves));
     for (int m = 0; m <= n; m++) {
-      assertThat(ledger.rootAt(m)).as("root at %d", m).isEqualTo(referenceRoot(leaves.subList(0, m)));
+      assertThat(ledger.rootAt(m))
+          .as("root at %d", m)
+          .isEqualTo(referenceRoot(leaves.subList(0, m)));
     }
   }
 
   @Property(tries = 200)
   void inclusionProof_verifiesForEveryLeafAndSize(
-      @ForAll @IntRange(min = 1, max = 300) int size, @ForAll @IntRange(min = 0, max = 299) int index) {
+      @ForAll @IntRange(min = 1, max = 300) int size,
+      @ForAll @IntRange(min = 0, max = 299) int index) {
     Assume.that(index < size);
     InMemoryLedger l = ledgerOf(size + 5);
     List<byte[]> proof = l.inclusionProof(index, size);
@@ -76,7 +79,8 @@ class MerkleProofPropertiesTest {
     int hashes = proof.size() + 2;
     int h = where % hashes;
     int bit = (where / hashes) % 256;
-    byte[] target = h < proof.size() ? proof.get(h).clone() : h == proof.size() ? leaf.clone() : root.clone();
+    byte[] target =
+        h < proof.size() ? proof.get(h).clone() : h == proof.size() ? leaf.clone() : root.clone();
     target[bit / 8] ^= (byte) (1 << (bit % 8));
     if (h < proof.size()) {
       proof.set(h, target);
@@ -93,10 +97,12 @@ class MerkleProofPropertiesTest {
 
   @Property(tries = 200)
   void consistencyProof_verifiesBetweenAnyTwoSizes(
-      @ForAll @IntRange(min = 1, max = 300) int size1, @ForAll @IntRange(min = 1, max = 300) int size2) {
+      @ForAll @IntRange(min = 1, max = 300) int size1,
+      @ForAll @IntRange(min = 1, max = 300) int size2) {
     Assume.that(size1 <= size2);
     InMemoryLedger l = ledgerOf(size2);
-    Proofs.verifyConsistency(size1, size2, l.consistencyProof(size1, size2), l.rootAt(size1), l.rootAt(size2));
+    Proofs.verifyConsistency(
+        size1, size2, l.consistencyProof(size1, size2), l.rootAt(size1), l.rootAt(size2));
   }
 
   @Property(tries = 200)
@@ -130,8 +136,10 @@ class MerkleProofPropertiesTest {
       @ForAll @IntRange(min = 0, max = 199) int other) {
     Assume.that(index < size && other < size && index != other);
     InMemoryLedger l = ledgerOf(size);
-    assertThatThrownBy(() -> Proofs.verifyInclusion(
-            other, size, l.leafHash(index), l.inclusionProof(index, size), l.rootAt(size)))
+    assertThatThrownBy(
+            () ->
+                Proofs.verifyInclusion(
+                    other, size, l.leafHash(index), l.inclusionProof(index, size), l.rootAt(size)))
         .isInstanceOf(InvalidProofException.class);
   }
 

@@ -19,8 +19,8 @@ import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proofs from stored subtree hashes ({@link TiledTree}) equal the full rebuild's
- * ({@link InMemoryLedger}, what the store served before) on random trees, and reproduce the
+ * Proofs from stored subtree hashes ({@link TiledTree}) equal the full rebuild's ({@link
+ * InMemoryLedger}, what the store served before) on random trees, and reproduce the
  * transparency-dev happy-path vectors of the RFC 6962 reference tree exactly.
  */
 class TiledTreeTest {
@@ -62,18 +62,22 @@ class TiledTreeTest {
 
   @Property(tries = 40)
   void proofs_equalTheFullRebuild_onRandomTrees(
-      @ForAll @IntRange(min = 1, max = 70_000) int n, @ForAll long seed, @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long pick) {
+      @ForAll @IntRange(min = 1, max = 70_000) int n,
+      @ForAll long seed,
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long pick) {
     InMemoryLedger full = new InMemoryLedger();
     NodeStore tiles = new NodeStore();
     build(n, seed, full, tiles);
     Random r = new Random(pick);
     for (int k = 0; k < 20; k++) {
-      long size = 1 + r.nextInt(n);
+      long size = 1L + r.nextInt(n);
       long index = r.nextInt((int) size);
-      long size1 = 1 + r.nextInt((int) size);
-      assertThat(TiledTree.inclusionProof(index, size, tiles)).as("inclusion %d in %d", index, size)
+      long size1 = 1L + r.nextInt((int) size);
+      assertThat(TiledTree.inclusionProof(index, size, tiles))
+          .as("inclusion %d in %d", index, size)
           .containsExactlyElementsOf(full.inclusionProof(index, size));
-      assertThat(TiledTree.consistencyProof(size1, size, tiles)).as("consistency %d -> %d", size1, size)
+      assertThat(TiledTree.consistencyProof(size1, size, tiles))
+          .as("consistency %d -> %d", size1, size)
           .containsExactlyElementsOf(full.consistencyProof(size1, size));
       assertThat(TiledTree.root(size, tiles)).isEqualTo(full.rootAt(size));
     }
@@ -92,8 +96,16 @@ class TiledTreeTest {
   }
 
   /** The RFC 6962 reference tree of the transparency-dev vectors (leaves as in its test data). */
-  static final List<String> REFERENCE_LEAVES = List.of("", "00", "10", "2021", "3031", "40414243",
-      "5051525354555657", "606162636465666768696a6b6c6d6e6f");
+  static final List<String> REFERENCE_LEAVES =
+      List.of(
+          "",
+          "00",
+          "10",
+          "2021",
+          "3031",
+          "40414243",
+          "5051525354555657",
+          "606162636465666768696a6b6c6d6e6f");
 
   @Test
   void happyPathVectors_areReproducedExactly() throws Exception {
@@ -105,7 +117,11 @@ class TiledTreeTest {
     int checked = 0;
     for (String dir : List.of("inclusion", "consistency")) {
       try (var files = Files.walk(TransparencyDevVectorsTest.vectors().resolve(dir))) {
-        for (var f : files.filter(p -> p.getFileName().toString().equals("happy-path.json")).sorted().toList()) {
+        for (var f :
+            files
+                .filter(p -> p.getFileName().toString().equals("happy-path.json"))
+                .sorted()
+                .toList()) {
           JsonNode v = json.readTree(Files.readString(f));
           List<byte[]> want = new ArrayList<>();
           v.path("proof").forEach(h -> want.add(Base64.getDecoder().decode(h.asText())));
@@ -113,13 +129,16 @@ class TiledTreeTest {
           if (dir.equals("inclusion")) {
             long index = v.get("leafIdx").asLong();
             long size = v.get("treeSize").asLong();
-            assertThat(tiles.nodes.get(new SubtreeNode(0, index))).isEqualTo(Base64.getDecoder().decode(v.get("leafHash").asText()));
-            assertThat(TiledTree.root(size, tiles)).isEqualTo(Base64.getDecoder().decode(v.get("root").asText()));
+            assertThat(tiles.nodes.get(new SubtreeNode(0, index)))
+                .isEqualTo(Base64.getDecoder().decode(v.get("leafHash").asText()));
+            assertThat(TiledTree.root(size, tiles))
+                .isEqualTo(Base64.getDecoder().decode(v.get("root").asText()));
             got = TiledTree.inclusionProof(index, size, tiles);
           } else {
             long size1 = v.get("size1").asLong();
             long size2 = v.get("size2").asLong();
-            assertThat(TiledTree.root(size2, tiles)).isEqualTo(Base64.getDecoder().decode(v.get("root2").asText()));
+            assertThat(TiledTree.root(size2, tiles))
+                .isEqualTo(Base64.getDecoder().decode(v.get("root2").asText()));
             got = TiledTree.consistencyProof(size1, size2, tiles);
           }
           assertThat(got).as(f.toString()).containsExactlyElementsOf(want);

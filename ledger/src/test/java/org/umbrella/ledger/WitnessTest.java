@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The witness's decisions ({@code tlog-witness} add-checkpoint), its cosignatures
- * ({@code tlog-cosignature}) checked by a verifier written here from the specification text, and
- * witness policies.
+ * The witness's decisions ({@code tlog-witness} add-checkpoint), its cosignatures ({@code
+ * tlog-cosignature}) checked by a verifier written here from the specification text, and witness
+ * policies.
  */
 class WitnessTest {
   static final String ORIGIN = "umbrella.test/log";
@@ -38,7 +38,10 @@ class WitnessTest {
 
   AddCheckpointRequest request(InMemoryLedger t, long old, long size) {
     List<byte[]> proof = old == 0 ? List.of() : t.consistencyProof(old, size);
-    return AddCheckpointRequest.parse(new AddCheckpointRequest(old, proof, signed(t, size)).body().getBytes(StandardCharsets.UTF_8));
+    return AddCheckpointRequest.parse(
+        new AddCheckpointRequest(old, proof, signed(t, size))
+            .body()
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   Optional<WitnessedLog> fresh() {
@@ -52,11 +55,14 @@ class WitnessTest {
     assertThat(first).isInstanceOf(Witness.Cosigned.class);
     WitnessedLog state = ((Witness.Cosigned) first).next();
     assertThat(state.size()).isEqualTo(7);
-    Witness.Outcome second = witness.addCheckpoint(request(t, 7, 20), Optional.of(state), 1_700_000_100L);
+    Witness.Outcome second =
+        witness.addCheckpoint(request(t, 7, 20), Optional.of(state), 1_700_000_100L);
     Witness.Cosigned c = (Witness.Cosigned) second;
     assertThat(c.next().size()).isEqualTo(20);
     String checkpointText = new Checkpoint(ORIGIN, 20, t.rootAt(20)).body();
-    assertThat(SpecCosignature.verify(c.signatureLines(), "witness.test/w1", witnessKeys, checkpointText))
+    assertThat(
+            SpecCosignature.verify(
+                c.signatureLines(), "witness.test/w1", witnessKeys, checkpointText))
         .isEqualTo(1_700_000_100L);
   }
 
@@ -64,15 +70,23 @@ class WitnessTest {
   void refuses_aSplitView_atTheSameSize_andAtALargerSize() {
     InMemoryLedger honest = tree(20, "a");
     InMemoryLedger fork = tree(20, "b");
-    WitnessedLog saw = ((Witness.Cosigned) witness.addCheckpoint(request(honest, 0, 10), fresh(), 1)).next();
+    WitnessedLog saw =
+        ((Witness.Cosigned) witness.addCheckpoint(request(honest, 0, 10), fresh(), 1)).next();
     Witness.Outcome same = witness.addCheckpoint(request(fork, 10, 10), Optional.of(saw), 2);
-    assertThat(same).isInstanceOfSatisfying(Witness.Refused.class, r -> {
-      assertThat(r.status()).isEqualTo(422);
-      assertThat(r.misbehaviour()).isTrue();
-    });
-    // the forked tree's own consistency proof from 10 to 15 does not start from the root the witness saw
-    AddCheckpointRequest forkReq = AddCheckpointRequest.parse(new AddCheckpointRequest(10, fork.consistencyProof(10, 15),
-        signed(fork, 15)).body().getBytes(StandardCharsets.UTF_8));
+    assertThat(same)
+        .isInstanceOfSatisfying(
+            Witness.Refused.class,
+            r -> {
+              assertThat(r.status()).isEqualTo(422);
+              assertThat(r.misbehaviour()).isTrue();
+            });
+    // the forked tree's own consistency proof from 10 to 15 does not start from the root the
+    // witness saw
+    AddCheckpointRequest forkReq =
+        AddCheckpointRequest.parse(
+            new AddCheckpointRequest(10, fork.consistencyProof(10, 15), signed(fork, 15))
+                .body()
+                .getBytes(StandardCharsets.UTF_8));
     assertThat(witness.addCheckpoint(forkReq, Optional.of(saw), 3))
         .isInstanceOfSatisfying(Witness.Refused.class, r -> assertThat(r.status()).isEqualTo(422));
   }
@@ -80,40 +94,73 @@ class WitnessTest {
   @Test
   void refuses_withTheStatusesOfTheSpecification() {
     InMemoryLedger t = tree(20, "a");
-    WitnessedLog saw = ((Witness.Cosigned) witness.addCheckpoint(request(t, 0, 10), fresh(), 1)).next();
-    Witness.Refused stale = (Witness.Refused) witness.addCheckpoint(request(t, 5, 12), Optional.of(saw), 2);
+    WitnessedLog saw =
+        ((Witness.Cosigned) witness.addCheckpoint(request(t, 0, 10), fresh(), 1)).next();
+    Witness.Refused stale =
+        (Witness.Refused) witness.addCheckpoint(request(t, 5, 12), Optional.of(saw), 2);
     assertThat(stale.status()).isEqualTo(409);
     assertThat(stale.knownSize()).isEqualTo(10);
-    assertThat(((Witness.Refused) witness.addCheckpoint(request(t, 0, 12), Optional.empty(), 2)).status()).isEqualTo(404);
+    assertThat(
+            ((Witness.Refused) witness.addCheckpoint(request(t, 0, 12), Optional.empty(), 2))
+                .status())
+        .isEqualTo(404);
     NoteSigner stranger = new NoteSigner(ORIGIN, Ed25519.generate(RANDOM));
-    AddCheckpointRequest forged = new AddCheckpointRequest(10, t.consistencyProof(10, 12),
-        stranger.sign(new Checkpoint(ORIGIN, 12, t.rootAt(12))));
-    assertThat(((Witness.Refused) witness.addCheckpoint(forged, Optional.of(saw), 2)).status()).isEqualTo(403);
+    AddCheckpointRequest forged =
+        new AddCheckpointRequest(
+            10,
+            t.consistencyProof(10, 12),
+            stranger.sign(new Checkpoint(ORIGIN, 12, t.rootAt(12))));
+    assertThat(((Witness.Refused) witness.addCheckpoint(forged, Optional.of(saw), 2)).status())
+        .isEqualTo(403);
     AddCheckpointRequest backwards = new AddCheckpointRequest(10, List.of(), signed(t, 8));
-    assertThat(((Witness.Refused) witness.addCheckpoint(backwards, Optional.of(saw), 2)).status()).isEqualTo(400);
-    AddCheckpointRequest proofFromZero = new AddCheckpointRequest(0, List.of(new byte[32]), signed(t, 3));
-    assertThat(((Witness.Refused) witness.addCheckpoint(proofFromZero, fresh(), 2)).status()).isEqualTo(422);
-    assertThatThrownBy(() -> AddCheckpointRequest.parse("old 01\n\nx".getBytes(StandardCharsets.UTF_8)))
+    assertThat(((Witness.Refused) witness.addCheckpoint(backwards, Optional.of(saw), 2)).status())
+        .isEqualTo(400);
+    AddCheckpointRequest proofFromZero =
+        new AddCheckpointRequest(0, List.of(new byte[32]), signed(t, 3));
+    assertThat(((Witness.Refused) witness.addCheckpoint(proofFromZero, fresh(), 2)).status())
+        .isEqualTo(422);
+    assertThatThrownBy(
+            () -> AddCheckpointRequest.parse("old 01\n\nx".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(MalformedInputException.class);
-    assertThatThrownBy(() -> AddCheckpointRequest.parse(("old 1\n" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n".repeat(64) + "\nx")
-        .getBytes(StandardCharsets.UTF_8))).isInstanceOf(MalformedInputException.class).hasMessageContaining("63");
+    assertThatThrownBy(
+            () ->
+                AddCheckpointRequest.parse(
+                    ("old 1\n"
+                            + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n".repeat(64)
+                            + "\nx")
+                        .getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("63");
   }
 
   @Test
   void keyRotation_handsTheLogOverToTheNewKey() {
     InMemoryLedger t = tree(20, "a");
-    WitnessedLog saw = ((Witness.Cosigned) witness.addCheckpoint(request(t, 0, 10), fresh(), 1)).next();
+    WitnessedLog saw =
+        ((Witness.Cosigned) witness.addCheckpoint(request(t, 0, 10), fresh(), 1)).next();
     NoteSigner next = new NoteSigner(ORIGIN, Ed25519.generate(RANDOM));
-    String body = new Checkpoint(ORIGIN, 12, t.rootAt(12), List.of(Witness.ROTATE_KEY + next.verifier().encoded())).body();
+    String body =
+        new Checkpoint(
+                ORIGIN, 12, t.rootAt(12), List.of(Witness.ROTATE_KEY + next.verifier().encoded()))
+            .body();
     String handover = log.sign(body) + next.signatureLine(body);
-    Witness.Cosigned c = (Witness.Cosigned) witness.addCheckpoint(
-        new AddCheckpointRequest(10, t.consistencyProof(10, 12), handover), Optional.of(saw), 2);
+    Witness.Cosigned c =
+        (Witness.Cosigned)
+            witness.addCheckpoint(
+                new AddCheckpointRequest(10, t.consistencyProof(10, 12), handover),
+                Optional.of(saw),
+                2);
     assertThat(c.next().keys()).containsExactly(next.verifier());
     // the retired key alone no longer gets a cosignature
-    AddCheckpointRequest old = new AddCheckpointRequest(12, t.consistencyProof(12, 14), signed(t, 14));
-    assertThat(((Witness.Refused) witness.addCheckpoint(old, Optional.of(c.next()), 3)).status()).isEqualTo(403);
-    AddCheckpointRequest fresh = new AddCheckpointRequest(12, t.consistencyProof(12, 14), next.sign(new Checkpoint(ORIGIN, 14, t.rootAt(14))));
-    assertThat(witness.addCheckpoint(fresh, Optional.of(c.next()), 3)).isInstanceOf(Witness.Cosigned.class);
+    AddCheckpointRequest old =
+        new AddCheckpointRequest(12, t.consistencyProof(12, 14), signed(t, 14));
+    assertThat(((Witness.Refused) witness.addCheckpoint(old, Optional.of(c.next()), 3)).status())
+        .isEqualTo(403);
+    AddCheckpointRequest fresh =
+        new AddCheckpointRequest(
+            12, t.consistencyProof(12, 14), next.sign(new Checkpoint(ORIGIN, 14, t.rootAt(14))));
+    assertThat(witness.addCheckpoint(fresh, Optional.of(c.next()), 3))
+        .isInstanceOf(Witness.Cosigned.class);
   }
 
   @Test
@@ -125,18 +172,28 @@ class WitnessTest {
     CosignatureSigner w2 = new CosignatureSigner("w2.test", Ed25519.generate(RANDOM));
     CosignatureSigner w3 = new CosignatureSigner("w3.test", Ed25519.generate(RANDOM));
     String twoOfThree = note + w1.cosign(body, 10) + w2.cosign(body, 11) + w1.cosign(body, 12);
-    WitnessPolicy policy = new WitnessPolicy(List.of(w1.verifier(), w2.verifier(), w3.verifier()), 2);
+    WitnessPolicy policy =
+        new WitnessPolicy(List.of(w1.verifier(), w2.verifier(), w3.verifier()), 2);
     assertThat(policy.check(twoOfThree, List.of(log.verifier())).size()).isEqualTo(5);
     WitnessPolicy three = new WitnessPolicy(policy.witnesses(), 3);
     assertThatThrownBy(() -> three.check(twoOfThree, List.of(log.verifier())))
-        .isInstanceOf(QuorumNotMetException.class).hasMessageContaining("cosigned by 2 of the 3");
+        .isInstanceOf(QuorumNotMetException.class)
+        .hasMessageContaining("cosigned by 2 of the 3");
     // a cosignature over another checkpoint is invalid for this one: the whole note is refused
     String other = new Checkpoint(ORIGIN, 4, t.rootAt(4)).body();
-    assertThatThrownBy(() -> policy.check(note + w1.cosign(other, 10) + w2.cosign(body, 11), List.of(log.verifier())))
+    assertThatThrownBy(
+            () ->
+                policy.check(
+                    note + w1.cosign(other, 10) + w2.cosign(body, 11), List.of(log.verifier())))
         .isInstanceOf(InvalidSignatureException.class);
     // cosignatures alone, without the log's own signature, are not enough
-    assertThatThrownBy(() -> policy.check(body + "\n" + w1.cosign(body, 10) + w2.cosign(body, 11), List.of(log.verifier())))
-        .isInstanceOf(InvalidSignatureException.class).hasMessageContaining("log");
+    assertThatThrownBy(
+            () ->
+                policy.check(
+                    body + "\n" + w1.cosign(body, 10) + w2.cosign(body, 11),
+                    List.of(log.verifier())))
+        .isInstanceOf(InvalidSignatureException.class)
+        .hasMessageContaining("log");
   }
 
   @Test
@@ -147,7 +204,8 @@ class WitnessTest {
     assertThat(NoteKey.parse(vkey)).isEqualTo(w.verifier());
     assertThat(Base64.getDecoder().decode(vkey.split("\\+", 3)[2])[0]).isEqualTo((byte) 4);
     assertThatThrownBy(() -> NoteVerifier.parse(vkey)).isInstanceOf(MalformedInputException.class);
-    assertThatThrownBy(() -> CosignatureVerifier.parse(log.verifier().encoded())).isInstanceOf(MalformedInputException.class);
+    assertThatThrownBy(() -> CosignatureVerifier.parse(log.verifier().encoded()))
+        .isInstanceOf(MalformedInputException.class);
   }
 
   /**
@@ -159,7 +217,8 @@ class WitnessTest {
     static long verify(String line, String name, KeyPair key, String checkpointText) {
       try {
         assertThat(line).startsWith("\u2014 " + name + " ").endsWith("\n");
-        byte[] raw = Base64.getDecoder().decode(line.substring(name.length() + 3, line.length() - 1));
+        byte[] raw =
+            Base64.getDecoder().decode(line.substring(name.length() + 3, line.length() - 1));
         assertThat(raw).hasSize(4 + 8 + 64);
         byte[] spki = key.getPublic().getEncoded();
         byte[] pub = java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
@@ -168,12 +227,17 @@ class WitnessTest {
         sha.update((byte) 0x0a);
         sha.update((byte) 0x04);
         sha.update(pub);
-        assertThat(java.util.Arrays.copyOf(raw, 4)).isEqualTo(java.util.Arrays.copyOf(sha.digest(), 4));
+        assertThat(java.util.Arrays.copyOf(raw, 4))
+            .isEqualTo(java.util.Arrays.copyOf(sha.digest(), 4));
         long ts = ByteBuffer.wrap(raw, 4, 8).getLong();
         java.security.Signature ed = java.security.Signature.getInstance("Ed25519");
         ed.initVerify(key.getPublic());
-        ed.update(("cosignature/v1\ntime " + ts + "\n" + checkpointText).getBytes(StandardCharsets.UTF_8));
-        assertThat(ed.verify(java.util.Arrays.copyOfRange(raw, 12, 76))).as("Ed25519 signature").isTrue();
+        ed.update(
+            ("cosignature/v1\ntime " + ts + "\n" + checkpointText)
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(ed.verify(java.util.Arrays.copyOfRange(raw, 12, 76)))
+            .as("Ed25519 signature")
+            .isTrue();
         return ts;
       } catch (java.security.GeneralSecurityException e) {
         throw new AssertionError(e);

@@ -15,7 +15,8 @@ public record DiscreteIssue(String name, List<String> options, Location at) impl
   public DiscreteIssue {
     options = List.copyOf(options);
     if (options.isEmpty() || options.stream().distinct().count() != options.size()) {
-      throw new IllegalArgumentException("issue " + name + " needs at least one option, all distinct, was " + options);
+      throw new IllegalArgumentException(
+          "issue " + name + " needs at least one option, all distinct, was " + options);
     }
   }
 

@@ -11,7 +11,8 @@ import java.util.List;
  * @param cites source ids
  * @param at where it is written
  */
-public record Draft(String id, String title, List<Integer> choices, List<String> cites, Location at) {
+public record Draft(
+    String id, String title, List<Integer> choices, List<String> cites, Location at) {
   public Draft {
     choices = List.copyOf(choices);
     cites = List.copyOf(cites);

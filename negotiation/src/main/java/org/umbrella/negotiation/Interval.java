@@ -12,7 +12,8 @@ public record Interval(double low, double high) {
   /** Validates {@code low <= high}, both finite. */
   public Interval {
     if (!(Double.isFinite(low) && Double.isFinite(high)) || low > high) {
-      throw new IllegalArgumentException("interval must be finite with low <= high, was [" + low + ", " + high + "]");
+      throw new IllegalArgumentException(
+          "interval must be finite with low <= high, was [" + low + ", " + high + "]");
     }
   }
 

@@ -15,15 +15,25 @@ import java.util.Optional;
  * @param step the positive distance between neighbouring values
  * @param at where it is declared
  */
-public record NumericIssue(String name, double low, double high, double step, Location at) implements Issue {
+public record NumericIssue(String name, double low, double high, double step, Location at)
+    implements Issue {
   /** Validates the range: finite, {@code low <= high}, positive step dividing the range. */
   public NumericIssue {
-    if (!(Double.isFinite(low) && Double.isFinite(high) && Double.isFinite(step)) || low > high || step <= 0) {
-      throw new IllegalArgumentException("range must satisfy low <= high and step > 0, was [" + low + ", " + high + "] step " + step);
+    if (!(Double.isFinite(low) && Double.isFinite(high) && Double.isFinite(step))
+        || low > high
+        || step <= 0) {
+      throw new IllegalArgumentException(
+          "range must satisfy low <= high and step > 0, was ["
+              + low
+              + ", "
+              + high
+              + "] step "
+              + step);
     }
     double steps = (high - low) / step;
     if (Math.abs(steps - Math.rint(steps)) > 1e-9 * Math.max(1, steps)) {
-      throw new IllegalArgumentException("step " + step + " does not divide the range [" + low + ", " + high + "]");
+      throw new IllegalArgumentException(
+          "step " + step + " does not divide the range [" + low + ", " + high + "]");
     }
   }
 
@@ -40,8 +50,11 @@ public record NumericIssue(String name, double low, double high, double step, Lo
   /** The number this option stands for. */
   public double value(int option) {
     // Decimal arithmetic so that 0.1-steps give 0.3, not 0.30000000000000004.
-    return option == size() - 1 ? high
-        : new BigDecimal(Double.toString(low)).add(new BigDecimal(Double.toString(step)).multiply(BigDecimal.valueOf(option))).doubleValue();
+    return option == size() - 1
+        ? high
+        : new BigDecimal(Double.toString(low))
+            .add(new BigDecimal(Double.toString(step)).multiply(BigDecimal.valueOf(option)))
+            .doubleValue();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.umbrella.negotiation;
 
-
 /**
  * A party to the negotiation.
  *

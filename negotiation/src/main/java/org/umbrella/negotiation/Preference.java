@@ -9,8 +9,8 @@ import java.util.Map;
  * <p>When {@code normaliseWeights} is true (negotiation files), weights are normalised to sum to 1
  * wherever they are used (the midpoints for point analyses, each draw in Monte Carlo). When it is
  * false (GENIUS profiles, as GENIUS loads them), weights are used as written and a utility above 1
- * is capped at 1, as GENIUS's {@code AdditiveUtilitySpace.getUtility} does. Issues without a
- * weight count 0. Values are on 0..1.
+ * is capped at 1, as GENIUS's {@code AdditiveUtilitySpace.getUtility} does. Issues without a weight
+ * count 0. Values are on 0..1.
  *
  * @param party the party id
  * @param weights per issue, possibly a range
@@ -32,8 +32,14 @@ public record Preference(
     String assumption,
     boolean normaliseWeights) {
   /** Preferences whose weights are normalised to sum to 1 (the negotiation file's convention). */
-  public Preference(String party, Map<String, Interval> weights, Map<String, ValueFunction> values, Interval reservation,
-      List<RedLine> redLines, List<String> cites, String assumption) {
+  public Preference(
+      String party,
+      Map<String, Interval> weights,
+      Map<String, ValueFunction> values,
+      Interval reservation,
+      List<RedLine> redLines,
+      List<String> cites,
+      String assumption) {
     this(party, weights, values, reservation, redLines, cites, assumption, true);
   }
 

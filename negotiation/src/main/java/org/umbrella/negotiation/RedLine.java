@@ -15,7 +15,8 @@ import java.util.List;
  * @param cites source ids backing it
  * @param at where the condition is written
  */
-public record RedLine(String party, String condition, String text, List<String> cites, Location at) {
+public record RedLine(
+    String party, String condition, String text, List<String> cites, Location at) {
   public RedLine {
     cites = List.copyOf(cites);
   }

@@ -23,7 +23,8 @@ public sealed interface ValueFunction {
     public Interval value(Issue issue, int option) {
       Interval v = values.get(issue.label(option));
       if (v == null) {
-        throw new IllegalArgumentException("no value for option " + issue.label(option) + " of " + issue.name());
+        throw new IllegalArgumentException(
+            "no value for option " + issue.label(option) + " of " + issue.name());
       }
       return v;
     }
@@ -49,7 +50,8 @@ public sealed interface ValueFunction {
     public double evaluation(Issue issue, int option) {
       Double e = evaluations.get(issue.label(option));
       if (e == null) {
-        throw new IllegalArgumentException("no evaluation for option " + issue.label(option) + " of " + issue.name());
+        throw new IllegalArgumentException(
+            "no evaluation for option " + issue.label(option) + " of " + issue.name());
       }
       return e;
     }
@@ -65,8 +67,8 @@ public sealed interface ValueFunction {
   record Knot(double x, Interval value) {}
 
   /**
-   * Straight segments between knots sorted by x; below the first knot its value, above the last
-   * the last's. Interval knots interpolate their bounds separately.
+   * Straight segments between knots sorted by x; below the first knot its value, above the last the
+   * last's. Interval knots interpolate their bounds separately.
    */
   record PiecewiseLinear(List<Knot> knots) implements ValueFunction {
     public PiecewiseLinear {
@@ -76,7 +78,11 @@ public sealed interface ValueFunction {
       }
       for (int i = 1; i < knots.size(); i++) {
         if (!(knots.get(i).x() > knots.get(i - 1).x())) {
-          throw new IllegalArgumentException("points must have increasing x, but " + knots.get(i).x() + " follows " + knots.get(i - 1).x());
+          throw new IllegalArgumentException(
+              "points must have increasing x, but "
+                  + knots.get(i).x()
+                  + " follows "
+                  + knots.get(i - 1).x());
         }
       }
     }
@@ -84,7 +90,8 @@ public sealed interface ValueFunction {
     @Override
     public Interval value(Issue issue, int option) {
       if (!(issue instanceof NumericIssue n)) {
-        throw new IllegalArgumentException("a linear value needs a numeric issue, " + issue.name() + " is not");
+        throw new IllegalArgumentException(
+            "a linear value needs a numeric issue, " + issue.name() + " is not");
       }
       double x = n.value(option);
       return new Interval(at(x, true), at(x, false));

@@ -24,7 +24,11 @@ public final class SharedData {
       }
       at = at.getParent();
     }
-    assumeTrue(false, "skipped: ../shared/data/" + sub + " is not present beside the repository (GENIUS data is GPL and not in the repo)");
+    assumeTrue(
+        false,
+        "skipped: ../shared/data/"
+            + sub
+            + " is not present beside the repository (GENIUS data is GPL and not in the repo)");
     return null;
   }
 

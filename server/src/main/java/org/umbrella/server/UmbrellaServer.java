@@ -62,14 +62,28 @@ public final class UmbrellaServer implements AutoCloseable {
     this.ticker = ticker;
   }
 
+  /**
+   * The agreement version put in force: its source text and the name outputs carry.
+   *
+   * @param source the agreement file's text
+   * @param ref {@code id@version#sha256} of the text, plus any change the service made
+   */
+  public record InForce(String source, String ref) {
+    /** The name of {@code source}'s version of agreement {@code id@version}, with {@code suffix} appended. */
+    public static InForce of(String id, String version, String source, String suffix) {
+      String hash = org.umbrella.ledger.Hashes.hex(org.umbrella.ledger.Hashes.sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return new InForce(source, id + "@" + version + "#" + hash + suffix);
+    }
+  }
+
   /** The in-process engine, when an agreement is enforced. */
   public Optional<EngineEnforcement> engine() {
     return engine;
   }
 
   /**
-   * Builds and starts a server on {@code dataSource} (schema migrated, see {@link
-   * org.umbrella.server.db.Database#migrate}), signing the ledger's tree heads with {@code
+   * Builds and starts a server on {@code dataSource} (schema migrated: opened with {@link
+   * org.umbrella.store.Database#open}, the one migration set), signing the ledger's tree heads with {@code
    * ledgerKey}.
    */
   public static UmbrellaServer start(DataSource dataSource, NoteSigner ledgerKey, Clock clock, ServerOptions options) {
@@ -92,6 +106,18 @@ public final class UmbrellaServer implements AutoCloseable {
    */
   public static UmbrellaServer start(DataSource dataSource, NoteSigner ledgerKey, Clock clock, ServerOptions options,
       Optional<Agreement> agreement, List<Agreement> library) {
+    return start(dataSource, ledgerKey, clock, options, agreement, library, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(DataSource, NoteSigner, Clock, ServerOptions, Optional, List)}, putting the
+   * agreement in force with its source bytes (a ledger leaf, see {@link Operations#putInForce})
+   * and naming every output after them: {@code inForce} is the source text and the name of the
+   * version enforced ({@code id@version#sha256}, plus what the service changed, such as the
+   * demo's ceasefire date).
+   */
+  public static UmbrellaServer start(DataSource dataSource, NoteSigner ledgerKey, Clock clock, ServerOptions options,
+      Optional<Agreement> agreement, List<Agreement> library, Optional<InForce> inForce) {
     Jdbi jdbi = Jdbi.create(dataSource);
     EventBus events = new EventBus();
     Ledger ledger = new Ledger(jdbi, dataSource, ledgerKey, clock);
@@ -104,6 +130,10 @@ public final class UmbrellaServer implements AutoCloseable {
     Optional<EngineEnforcement> engine = agreement.map(a -> new EngineEnforcement(a, clock, events));
     engine.ifPresent(e -> {
       e.attach(services.operations());
+      inForce.ifPresent(f -> {
+        services.operations().putInForce(e.agreement().id(), f.source(), "service");
+        e.enforcing(f.ref());
+      });
       Replay.stored(services.operations(), e);
     });
     Authn authn = new Authn(services);

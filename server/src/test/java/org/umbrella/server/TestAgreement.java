@@ -29,13 +29,18 @@ public final class TestAgreement {
   }
 
   public static Agreement ukraine() {
+    return ukraineWith(java.util.function.UnaryOperator.identity());
+  }
+
+  /** The fixture with {@code edit} applied to its text before it is loaded (and validated). */
+  public static Agreement ukraineWith(java.util.function.UnaryOperator<String> edit) {
     String text;
     try (var in = TestAgreement.class.getResourceAsStream("/agreement/server-fixture.agreement.yaml")) {
       text = new String(java.util.Objects.requireNonNull(in, "server-fixture.agreement.yaml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    LoadResult r = org.umbrella.agreement.load.AgreementLoader.load("server-fixture.agreement.yaml", text, AgreementFiles.relativeTo(file()));
+    LoadResult r = org.umbrella.agreement.load.AgreementLoader.load("server-fixture.agreement.yaml", edit.apply(text), AgreementFiles.relativeTo(file()));
     if (!r.isValid()) {
       throw new IllegalStateException(r.toDisplayString());
     }

@@ -5,8 +5,6 @@ import java.security.KeyPairGenerator;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.umbrella.ledger.NoteSigner;
-import org.umbrella.server.db.Database;
-import org.umbrella.server.db.EmbeddedDatabase;
 import org.umbrella.store.StoreConfig;
 
 /**
@@ -30,8 +28,16 @@ public final class TestDb {
         Runtime.getRuntime().addShutdownHook(new Thread(db::close));
         url = db.jdbcUrl();
       }
-      dataSource = Database.pool(url, 16);
-      jdbi = Database.migrate(dataSource);
+      // the one migration path there is: the store's, as `umbrella serve` opens its database
+      java.nio.file.Path dir;
+      try {
+        dir = java.nio.file.Files.createTempDirectory("umbrella-testdb");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      org.umbrella.store.Database db = org.umbrella.store.Database.open(new StoreConfig(dir, url, null), null, 16);
+      dataSource = db.dataSource();
+      jdbi = db.jdbi();
     }
     return jdbi;
   }
@@ -67,7 +73,7 @@ public final class TestDb {
             webhook_delivery, webhook, audit_event, api_token, web_session, account, server_setting,
             agreements, sources, incident_versions, reviews, attributions, determinations, votes, guarantor_responses,
             provision_reports, engine_outputs, accounts, incident_reports, account_parties, account_identities, ledger_leaves, tree_heads,
-            ledger_subtrees, ledger_key_changes, ledger_cosignatures
+            ledger_subtrees, ledger_key_changes, ledger_cosignatures, journal, outputs
             restart identity cascade""");
       h.execute("update ledger_tip set tree_size = 0, frontier = ''::bytea where id = 1");
     });

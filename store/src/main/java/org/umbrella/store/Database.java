@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Jdbi;
  * directory (started here, stopped on {@link #close()}, its files kept across restarts), or an
  * external server by URL.
  *
- * <p>Opening runs the Flyway migrations (store: V1..V49; the server module: V50 and up).
+ * <p>Opening runs the one Flyway migration set, {@code db/migration} in this module: the records
+ * and ledger, the operations service's tables (V50-V70, once the server's) and the journal (V82).
  */
 public final class Database implements AutoCloseable {
   private final EmbeddedPostgres embedded;
@@ -96,8 +97,8 @@ public final class Database implements AutoCloseable {
           .dataSource(ds)
           .schemas(schema == null ? "public" : schema)
           .locations("classpath:db/migration")
-        // the store numbers its migrations V1-V49, the server V50 and up: a store migration added
-        // later (V6) must still apply to a database the server already took to V60
+        // versions were once numbered per module (store V1-V49, server V50-V79, ledger V80 up): a
+        // lower version added later must still apply to a database already taken past it
         .outOfOrder(true)
           .loggers("slf4j")
           .load()

@@ -155,6 +155,25 @@ public final class Records {
     return timed("account_identities", row, "recorded_at");
   }
 
+  /**
+   * Records a version of an agreement's source text when it is put in force (idempotent on its
+   * content hash: the same bytes again answer the existing row's receipt).
+   */
+  public Receipt agreement(String agreementId, String source, String recordedBy) {
+    String hash = org.umbrella.ledger.Hashes.hex(org.umbrella.ledger.Hashes.sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    java.util.Optional<Receipt> existing = sql(() -> tx.find("agreements", "agreement_id = ? and content_hash", agreementId, hash));
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("agreement_id", agreementId);
+    row.put("content_hash", hash);
+    row.put("source", source);
+    row.put("recorded_at", tx.now);
+    row.put("recorded_by", recordedBy);
+    return insert("agreements", row);
+  }
+
   private Receipt timed(String table, Map<String, Object> values, String timeColumn) {
     Map<String, Object> row = new LinkedHashMap<>(values);
     row.put(timeColumn, tx.now);

@@ -3,15 +3,33 @@ package org.umbrella.store;
 import org.umbrella.engine.input.ReviewStatus;
 
 /**
- * The review workflow (after Ushahidi's): reported -> corroborated when the sources span enough
- * independence groups; corroborated -> verified; reported or corroborated -> rejected. Verified
- * and rejected are final; a correction is a new report.
+ * The review workflow (after Ushahidi's), the only review rules there are: the store and the
+ * operations service both enforce these. reported -> corroborated when the sources span enough
+ * independence groups; corroborated -> verified; reported or corroborated -> rejected, with a
+ * reason. Verified and rejected are final; a correction is a new report. Who may make a change
+ * (a verifier) is the caller's access policy; these rules say which changes exist.
  */
-final class ReviewRules {
+public final class ReviewRules {
   private ReviewRules() {}
 
+  /** The fewest independence groups a corroboration needs by default. */
+  public static final int DEFAULT_MIN_GROUPS = 2;
+
+  /**
+   * Why the change from {@code from} to {@code to} with {@code reason} is refused, or null when
+   * it is allowed: as {@link #refusal(ReviewStatus, ReviewStatus, int, int)}, and a rejection
+   * without a reason is refused too (a rejection withdraws evidence; the record must say why).
+   */
+  public static String refusal(ReviewStatus from, ReviewStatus to, String reason, int independentGroups, int minGroups) {
+    if (to == ReviewStatus.REJECTED && (reason == null || reason.isBlank())) {
+      String why = refusal(from, to, independentGroups, minGroups);
+      return why != null ? why : "a rejection needs a reason";
+    }
+    return refusal(from, to, independentGroups, minGroups);
+  }
+
   /** Why the change is refused, or null when it is allowed. */
-  static String refusal(ReviewStatus from, ReviewStatus to, int independentGroups, int minGroups) {
+  public static String refusal(ReviewStatus from, ReviewStatus to, int independentGroups, int minGroups) {
     return switch (from) {
       case REPORTED -> switch (to) {
         case CORROBORATED -> independentGroups >= minGroups ? null

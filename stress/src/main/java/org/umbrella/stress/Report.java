@@ -39,7 +39,8 @@ public record Report(Settings settings, List<DesignResult> designs, Map<String, 
    *     first qualifying incident to the trigger, over those samples
    * @param partyBreached per duty-bearing party: probability that at least one of its obligations was breached
    * @param sensitivity per source of uncertainty (when asked for): the largest change, over every
-   *     probability above, between samples redrawing only that source and the run as recorded
+   *     probability above and every mean count (relative to the larger), between samples redrawing
+   *     only that source and the run as recorded
    */
   public record Sampled(int samples, Map<String, Double> findingConfirmed, Map<String, Double> meanConfirmed,
       Map<String, Double> guaranteeTriggered, Map<String, Double> guaranteeVoided, Map<String, Double> medianTriggerLagDays,

@@ -49,7 +49,7 @@ public final class ReportHtml {
       probabilities(h, report);
       if (s.sensitivity()) {
         h.append("<h2>Sensitivity</h2>\n<p class=\"note\">For each source of uncertainty redrawn alone: the largest change of any"
-            + " probability above from the run as recorded. The longest bar is what the outcome is most sensitive to.</p>\n");
+            + " probability above, or of a finding's mean count relative to the larger, from the run as recorded. The longest bar is what the outcome is most sensitive to.</p>\n");
         sensitivity(h, report);
       }
     }
@@ -194,7 +194,7 @@ public final class ReportHtml {
   private static void legend(StringBuilder h, Report report) {
     h.append("<p class=\"note\">");
     for (int d = 0; d < report.designs().size(); d++) {
-      h.append("<span style=\"color:").append(colour(d)).append("\">&#9632;</span> ").append(esc(report.designs().get(d).name())).append(" &nbsp; ");
+      h.append("<span style=\"color:").append(colour(d)).append("\">&#9632;</span> ").append(esc(label(report.designs().get(d)))).append(" &nbsp; ");
     }
     h.append("</p>\n");
   }
@@ -206,12 +206,12 @@ public final class ReportHtml {
       Report.DesignResult r = report.designs().get(d);
       Report.Sampled s = r.sampled().orElseThrow();
       for (String g : s.guaranteeTriggered().keySet()) {
-        bars.add(new Bar(r.name() + ": " + g + " triggered", d, s.guaranteeTriggered().get(g),
+        bars.add(new Bar(label(r) + ": " + g + " triggered", d, s.guaranteeTriggered().get(g),
             r.asRecorded().guarantees().get(g).firstTriggered().isPresent() ? 1 : 0));
-        bars.add(new Bar(r.name() + ": " + g + " void", d, s.guaranteeVoided().get(g), r.asRecorded().guarantees().get(g).voided() ? 1 : 0));
+        bars.add(new Bar(label(r) + ": " + g + " void", d, s.guaranteeVoided().get(g), r.asRecorded().guarantees().get(g).voided() ? 1 : 0));
       }
       for (String f : s.findingConfirmed().keySet()) {
-        bars.add(new Bar(r.name() + ": " + f + " confirmed", d, s.findingConfirmed().get(f), r.asRecorded().confirmed(f) > 0 ? 1 : 0));
+        bars.add(new Bar(label(r) + ": " + f + " confirmed", d, s.findingConfirmed().get(f), r.asRecorded().confirmed(f) > 0 ? 1 : 0));
       }
     }
     int n = report.settings().samples();
@@ -231,7 +231,7 @@ public final class ReportHtml {
       Bar b = bars.get(i);
       double y = i * row + 2;
       double se = Math.sqrt(b.p() * (1 - b.p()) / n);
-      h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", label - 6, y + 12, esc(trim(b.label(), 64))));
+      h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", label - 6, y + 12, esc(trim(b.label(), 70))));
       h.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\" opacity=\"0.75\"><title>%s</title></rect>",
           label, y + 2, scale * b.p(), row - 5, colour(b.design()), pct(b.p())));
       h.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\"/>",
@@ -247,7 +247,7 @@ public final class ReportHtml {
     for (int d = 0; d < report.designs().size(); d++) {
       Report.DesignResult r = report.designs().get(d);
       for (Map.Entry<String, Double> e : r.sampled().orElseThrow().sensitivity().entrySet()) {
-        rows.add(new String[] {Integer.toString(d), r.name() + ": " + e.getKey(), Double.toString(e.getValue())});
+        rows.add(new String[] {Integer.toString(d), label(r) + ": " + e.getKey(), Double.toString(e.getValue())});
       }
     }
     bars(h, rows, "sensitivity");
@@ -269,7 +269,7 @@ public final class ReportHtml {
         }
       });
     }
-    int label = 260;
+    int label = 540;
     int cw = Math.max(60, Math.min(110, (960 - label) / Math.max(1, columns.size())));
     int row = 22;
     int head = 110;
@@ -287,7 +287,7 @@ public final class ReportHtml {
     for (int r = 0; r < report.designs().size(); r++) {
       Report.DesignResult d = report.designs().get(r);
       double y = head + r * row;
-      h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", label - 6, y + 15, esc(trim(d.name(), 40))));
+      h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", label - 6, y + 15, esc(trim(label(d), 90))));
       for (int c = 0; c < columns.size(); c++) {
         String col = columns.get(c);
         String key = col.substring(2);
@@ -326,11 +326,11 @@ public final class ReportHtml {
   }
 
   private static void bars(StringBuilder h, List<String[]> rows, String aria) {
-    int label = 300;
+    int label = 420;
     int w = 960;
     int row = 18;
     int ht = rows.size() * row + 24;
-    double scale = w - label - 20;
+    double scale = w - label - 60;
     h.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n", w, ht, w, ht, aria));
     for (int i = 0; i < rows.size(); i++) {
       String[] r = rows.get(i);
@@ -395,6 +395,12 @@ public final class ReportHtml {
     }
     h.append("</svg>\n");
     legend(h, report);
+  }
+
+  /** A design's name for labels: a swept design by its values under their last key (the full path is in report.json). */
+  static String label(Report.DesignResult d) {
+    return d.point().map(p -> p.base() + " [" + String.join(", ", p.values().entrySet().stream()
+        .map(e -> e.getKey().substring(e.getKey().lastIndexOf('.') + 1) + "=" + e.getValue()).toList()) + "]").orElse(d.name());
   }
 
   private static String colour(int i) {

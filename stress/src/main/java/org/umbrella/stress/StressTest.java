@@ -107,9 +107,27 @@ public final class StressTest {
     return out;
   }
 
-  /** The largest range (max - min) of any probability over {@code members} (missing outcomes count as 0). */
+  /**
+   * The largest change over {@code members}: the range (max - min) of any probability, or the range
+   * of a finding's mean count relative to its largest mean (so that 966 against 700 confirmed counts
+   * as 0.28 even where at least one was confirmed in every sample). Missing outcomes count as 0.
+   */
   static double maxRange(List<Report.Sampled> members) {
     double max = 0;
+    java.util.Set<String> defs = new java.util.TreeSet<>();
+    members.forEach(m -> defs.addAll(m.meanConfirmed().keySet()));
+    for (String d : defs) {
+      double lo = Double.MAX_VALUE;
+      double hi = 0;
+      for (Report.Sampled m : members) {
+        double v = m.meanConfirmed().getOrDefault(d, 0.0);
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      if (hi > 0) {
+        max = Math.max(max, (hi - lo) / hi);
+      }
+    }
     List<java.util.function.Function<Report.Sampled, Map<String, Double>>> parts = List.of(Report.Sampled::findingConfirmed,
         Report.Sampled::guaranteeTriggered, Report.Sampled::guaranteeVoided, Report.Sampled::partyBreached);
     for (var part : parts) {

@@ -67,7 +67,16 @@ final class Tally implements Consumer<OutputRecord> {
   public void accept(OutputRecord o) {
     switch (o) {
       case FindingRecord f -> finding(f);
-      case ObligationRecord ob -> obligations.put(ob.id(), ob);
+      case ObligationRecord ob -> {
+        if (obligations.put(ob.id(), ob) == null) {
+          // every confirmed finding that calls on the guarantors is a trigger, not only the first
+          String[] parts = ob.id().split("/", 4);
+          FindingRecord f = parts.length == 4 ? confirmedById.get(parts[3]) : null;
+          if (f != null) {
+            addPoints(f);
+          }
+        }
+      }
       case StatusRecord s -> status(s);
       case AlertRecord a -> alerts.merge(a.reason(), 1L, Long::sum);
     }
@@ -123,16 +132,18 @@ final class Tally implements Consumer<OutputRecord> {
         behind.stream().map(this::earliestIncident).flatMap(Optional::stream).min(Instant::compareTo)
             .ifPresent(t -> triggerLag.put(s.subject(), days(t, s.time())));
       }
-      for (FindingRecord f : behind) {
-        for (String iid : f.incidents()) {
-          Incident i = incidents.get(iid);
-          if (keepPoints && i != null && points.size() < MAX_POINTS && pointIncidents.add(iid)) {
-            points.add(new double[] {i.place().lat(), i.place().lon()});
-          }
-        }
-      }
+      behind.forEach(this::addPoints);
     } else if (s.status().equals("void")) {
       voided.putIfAbsent(s.subject(), s);
+    }
+  }
+
+  private void addPoints(FindingRecord f) {
+    for (String iid : f.incidents()) {
+      Incident i = incidents.get(iid);
+      if (keepPoints && i != null && points.size() < MAX_POINTS && pointIncidents.add(iid)) {
+        points.add(new double[] {i.place().lat(), i.place().lon()});
+      }
     }
   }
 

@@ -11,9 +11,9 @@ import org.umbrella.ledger.Ed25519;
 import org.umbrella.ledger.LedgerException;
 
 /**
- * The witness's Ed25519 cosigning key, made on first start in the state directory as
- * {@code witness-key.pk8} (base64 PKCS#8, owner-only) with its cosignature verifier key (type
- * 0x04) in {@code witness-key.pub}, which the witness's operator publishes to the parties.
+ * The witness's Ed25519 cosigning key, made on first start in the state directory as {@code
+ * witness-key.pk8} (base64 PKCS#8, owner-only) with its cosignature verifier key (type 0x04) in
+ * {@code witness-key.pub}, which the witness's operator publishes to the parties.
  */
 public final class WitnessKey {
   private WitnessKey() {}
@@ -37,7 +37,8 @@ public final class WitnessKey {
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
       }
-      CosignatureSigner signer = new CosignatureSigner(name, Ed25519.fromPrivateKeyText(Files.readString(file)));
+      CosignatureSigner signer =
+          new CosignatureSigner(name, Ed25519.fromPrivateKeyText(Files.readString(file)));
       Files.writeString(stateDir.resolve("witness-key.pub"), signer.verifier().encoded() + "\n");
       return signer;
     } catch (IOException | LedgerException | IllegalArgumentException e) {

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.ledger.AddCheckpointRequest;
 import org.umbrella.ledger.MalformedInputException;
 import org.umbrella.ledger.Witness;
@@ -37,7 +38,8 @@ public final class WitnessServer implements AutoCloseable {
   private final Clock clock;
   private final Object lock = new Object();
 
-  private WitnessServer(HttpServer http, Witness witness, WitnessState state, Path stateDir, Clock clock) {
+  private WitnessServer(
+      HttpServer http, Witness witness, WitnessState state, Path stateDir, Clock clock) {
     this.http = http;
     this.witness = witness;
     this.state = state;
@@ -50,7 +52,8 @@ public final class WitnessServer implements AutoCloseable {
    *
    * @throws WitnessException if the address cannot be bound
    */
-  public static WitnessServer start(InetSocketAddress address, Witness witness, WitnessState state, Path stateDir, Clock clock) {
+  public static WitnessServer start(
+      InetSocketAddress address, Witness witness, WitnessState state, Path stateDir, Clock clock) {
     HttpServer http;
     try {
       http = HttpServer.create(address, 64);
@@ -91,14 +94,17 @@ public final class WitnessServer implements AutoCloseable {
       }
       Witness.Outcome outcome;
       synchronized (lock) {
-        outcome = witness.addCheckpoint(req, state.log(req.claimedOrigin()), Instant.now(clock).getEpochSecond());
+        outcome =
+            witness.addCheckpoint(
+                req, state.log(req.claimedOrigin()), Instant.now(clock).getEpochSecond());
         if (outcome instanceof Witness.Cosigned c) {
           state.update(c.next()); // persisted before the cosignature leaves the witness
         }
       }
       switch (outcome) {
         case Witness.Cosigned c -> send(ex, 200, "text/plain; charset=utf-8", c.signatureLines());
-        case Witness.Refused r when r.status() == 409 -> send(ex, 409, "text/x.tlog.size", r.knownSize() + "\n");
+        case Witness.Refused r when r.status() == 409 ->
+            send(ex, 409, "text/x.tlog.size", r.knownSize() + "\n");
         case Witness.Refused r -> {
           if (r.misbehaviour()) {
             keepEvidence(req, r);
@@ -107,7 +113,8 @@ public final class WitnessServer implements AutoCloseable {
         }
       }
     } catch (WitnessException e) {
-      send(ex, 500, "text/plain", "the witness could not persist its state; nothing was cosigned\n");
+      send(
+          ex, 500, "text/plain", "the witness could not persist its state; nothing was cosigned\n");
     }
   }
 
@@ -117,7 +124,13 @@ public final class WitnessServer implements AutoCloseable {
         send(ex, 404, "text/plain", "not found\n");
         return;
       }
-      StringBuilder b = new StringBuilder("witness " + witness.verifier().name() + "\nkey " + witness.verifier().encoded() + "\n");
+      StringBuilder b =
+          new StringBuilder(
+              "witness "
+                  + witness.verifier().name()
+                  + "\nkey "
+                  + witness.verifier().encoded()
+                  + "\n");
       synchronized (lock) {
         for (WitnessedLog l : state.logs()) {
           b.append("log ").append(l.origin()).append(" size ").append(l.size()).append('\n');
@@ -128,20 +141,36 @@ public final class WitnessServer implements AutoCloseable {
   }
 
   private void keepEvidence(AddCheckpointRequest req, Witness.Refused r) {
-    String entry = "=== " + Instant.now(clock) + " refused (" + r.status() + "): " + r.reason() + "\n" + req.body() + "\n";
+    String entry =
+        "=== "
+            + Instant.now(clock)
+            + " refused ("
+            + r.status()
+            + "): "
+            + r.reason()
+            + "\n"
+            + req.body()
+            + "\n";
     try {
-      Files.writeString(evidence, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          evidence,
+          entry,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       System.err.println("witness: cannot append to " + evidence + ": " + e.getMessage());
     }
   }
 
-  private static byte[] readBounded(InputStream in) throws IOException {
+  /** The body, or null when it is longer than {@code MAX_BODY} (the caller answers 413). */
+  private static byte @Nullable [] readBounded(InputStream in) throws IOException {
     byte[] b = in.readNBytes(MAX_BODY + 1);
     return b.length > MAX_BODY ? null : b;
   }
 
-  private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type);
     ex.getResponseHeaders().set("Cache-Control", "no-store");

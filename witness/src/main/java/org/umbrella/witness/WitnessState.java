@@ -21,16 +21,17 @@ import org.umbrella.ledger.NoteVerifier;
 import org.umbrella.ledger.WitnessedLog;
 
 /**
- * The witness's record of each log it serves, in {@code witness-state.json} of its state
- * directory: the keys it trusts for the origin and the latest checkpoint it cosigned. Written to a
- * temporary file, forced to disk and moved into place before a cosignature is returned, so a crash
- * never leaves the witness behind what it signed. Not thread-safe: the server serialises requests.
+ * The witness's record of each log it serves, in {@code witness-state.json} of its state directory:
+ * the keys it trusts for the origin and the latest checkpoint it cosigned. Written to a temporary
+ * file, forced to disk and moved into place before a cosignature is returned, so a crash never
+ * leaves the witness behind what it signed. Not thread-safe: the server serialises requests.
  */
 public final class WitnessState {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
   private final Map<String, WitnessedLog> logs = new LinkedHashMap<>();
+
   /** The keys configured for each origin at the last start, to tell a changed configuration. */
   private final Map<String, List<String>> configuredKeys = new LinkedHashMap<>();
 
@@ -39,8 +40,8 @@ public final class WitnessState {
   }
 
   /**
-   * Loads the state of {@code stateDir}, and adds the {@code configured} logs (by origin, each
-   * with its trusted keys) that it has no record of yet. A log already recorded keeps the keys it
+   * Loads the state of {@code stateDir}, and adds the {@code configured} logs (by origin, each with
+   * its trusted keys) that it has no record of yet. A log already recorded keeps the keys it
    * recorded while its configured keys are those of the last start: a key rotation the witness
    * followed is not undone by a restart with the old configuration. When the operator configures
    * other keys for it (after a key compromise), the configured keys replace the recorded ones; the
@@ -56,8 +57,13 @@ public final class WitnessState {
         for (JsonNode l : root.path("logs")) {
           List<NoteVerifier> keys = new ArrayList<>();
           l.path("keys").forEach(k -> keys.add(NoteVerifier.parse(k.asText())));
-          WitnessedLog log = new WitnessedLog(l.path("origin").asText(), keys, l.path("size").asLong(),
-              Base64.getDecoder().decode(l.path("root").asText()), l.path("checkpoint").asText());
+          WitnessedLog log =
+              new WitnessedLog(
+                  l.path("origin").asText(),
+                  keys,
+                  l.path("size").asLong(),
+                  Base64.getDecoder().decode(l.path("root").asText()),
+                  l.path("checkpoint").asText());
           s.logs.put(log.origin(), log);
           List<String> conf = new ArrayList<>();
           l.path("configured").forEach(k -> conf.add(k.asText()));
@@ -65,7 +71,8 @@ public final class WitnessState {
         }
       }
     } catch (IOException | LedgerException | IllegalArgumentException e) {
-      throw new WitnessException("cannot read the witness state " + s.file + ": " + e.getMessage(), e);
+      throw new WitnessException(
+          "cannot read the witness state " + s.file + ": " + e.getMessage(), e);
     }
     boolean changed = false;
     for (Map.Entry<String, List<NoteVerifier>> e : configured.entrySet()) {
@@ -74,8 +81,12 @@ public final class WitnessState {
       if (known == null) {
         s.logs.put(e.getKey(), WitnessedLog.fresh(e.getKey(), e.getValue()));
       } else if (!now.equals(s.configuredKeys.get(e.getKey()))) {
-        s.logs.put(e.getKey(), new WitnessedLog(e.getKey(), e.getValue(), known.size(), known.rootHash(), known.checkpoint()));
-        System.err.println("witness: the configured keys of " + e.getKey() + " changed; trusting " + now);
+        s.logs.put(
+            e.getKey(),
+            new WitnessedLog(
+                e.getKey(), e.getValue(), known.size(), known.rootHash(), known.checkpoint()));
+        System.err.println(
+            "witness: the configured keys of " + e.getKey() + " changed; trusting " + now);
       } else {
         continue;
       }
@@ -86,7 +97,8 @@ public final class WitnessState {
       try {
         s.write();
       } catch (IOException e) {
-        throw new WitnessException("cannot write the witness state " + s.file + ": " + e.getMessage(), e);
+        throw new WitnessException(
+            "cannot write the witness state " + s.file + ": " + e.getMessage(), e);
       }
     }
     return s;
@@ -117,7 +129,8 @@ public final class WitnessState {
       } else {
         logs.put(next.origin(), before);
       }
-      throw new WitnessException("cannot write the witness state " + file + ": " + e.getMessage(), e);
+      throw new WitnessException(
+          "cannot write the witness state " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -136,7 +149,10 @@ public final class WitnessState {
       configuredKeys.getOrDefault(l.origin(), List.of()).forEach(conf::add);
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        tmp,
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
+        StandardCharsets.UTF_8);
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       ch.force(true);
     }

@@ -32,7 +32,16 @@ public final class AgreementDiff {
 
   /** Section names in the order changes are reported. */
   public static final List<String> SECTIONS =
-      List.of("agreement", "parties", "guarantees", "findings", "provisions", "consequences", "bodies", "places", "sources");
+      List.of(
+          "agreement",
+          "parties",
+          "guarantees",
+          "findings",
+          "provisions",
+          "consequences",
+          "bodies",
+          "places",
+          "sources");
 
   /**
    * Every change in meaning from {@code before} to {@code after}, grouped by section in {@link
@@ -50,20 +59,62 @@ public final class AgreementDiff {
     Collector c = new Collector(citations, before, after);
     header(c, before, after);
     section(c, "parties", before.parties(), after.parties(), p -> p.name(), AgreementDiff::party);
-    section(c, "guarantees", before.guarantees(), after.guarantees(), g -> g.title().orElse(""), AgreementDiff::guarantee);
-    section(c, "findings", before.findings(), after.findings(), f -> f.title().orElse(""), AgreementDiff::finding);
-    section(c, "provisions", before.provisions(), after.provisions(), Provision::title, AgreementDiff::provision);
-    section(c, "consequences", before.consequences(), after.consequences(), x -> x.title().orElse(""), AgreementDiff::consequence);
-    section(c, "bodies", before.bodies(), after.bodies(), b -> b.title().orElse(""), AgreementDiff::body);
-    section(c, "places", before.places(), after.places(), p -> p.title().orElse(""), AgreementDiff::place);
+    section(
+        c,
+        "guarantees",
+        before.guarantees(),
+        after.guarantees(),
+        g -> g.title().orElse(""),
+        AgreementDiff::guarantee);
+    section(
+        c,
+        "findings",
+        before.findings(),
+        after.findings(),
+        f -> f.title().orElse(""),
+        AgreementDiff::finding);
+    section(
+        c,
+        "provisions",
+        before.provisions(),
+        after.provisions(),
+        Provision::title,
+        AgreementDiff::provision);
+    section(
+        c,
+        "consequences",
+        before.consequences(),
+        after.consequences(),
+        x -> x.title().orElse(""),
+        AgreementDiff::consequence);
+    section(
+        c,
+        "bodies",
+        before.bodies(),
+        after.bodies(),
+        b -> b.title().orElse(""),
+        AgreementDiff::body);
+    section(
+        c,
+        "places",
+        before.places(),
+        after.places(),
+        p -> p.title().orElse(""),
+        AgreementDiff::place);
     section(c, "sources", before.sources(), after.sources(), Source::title, AgreementDiff::source);
     return List.copyOf(c.changes);
   }
 
-  /** The changes as text: a heading, the changes by section, and a count. Ends with a line break. */
+  /**
+   * The changes as text: a heading, the changes by section, and a count. Ends with a line break.
+   */
   public static String render(Agreement before, Agreement after, List<Change> changes) {
     StringBuilder b = new StringBuilder();
-    b.append("Semantic diff: ").append(before.ref()).append(" -> ").append(after.ref()).append('\n');
+    b.append("Semantic diff: ")
+        .append(before.ref())
+        .append(" -> ")
+        .append(after.ref())
+        .append('\n');
     if (changes.isEmpty()) {
       return b.append("\nNo differences in meaning.\n").toString();
     }
@@ -78,7 +129,15 @@ public final class AgreementDiff {
     long added = changes.stream().filter(x -> x.kind() == Change.Kind.ADDED).count();
     long removed = changes.stream().filter(x -> x.kind() == Change.Kind.REMOVED).count();
     long changed = changes.size() - added - removed;
-    b.append('\n').append(changes.size()).append(changes.size() == 1 ? " change: " : " changes: ").append(added).append(" added, ").append(removed).append(" removed, ").append(changed).append(" changed.\n");
+    b.append('\n')
+        .append(changes.size())
+        .append(changes.size() == 1 ? " change: " : " changes: ")
+        .append(added)
+        .append(" added, ")
+        .append(removed)
+        .append(" removed, ")
+        .append(changed)
+        .append(" changed.\n");
     return b.toString();
   }
 
@@ -108,8 +167,8 @@ public final class AgreementDiff {
     }
 
     /**
-     * A changed value; {@code labelPath} (the value's path under its clause, as labels name it,
-     * or null) marks the change when either side labels the value modelled.
+     * A changed value; {@code labelPath} (the value's path under its clause, as labels name it, or
+     * null) marks the change when either side labels the value modelled.
      */
     void value(String field, String labelPath, Object before, Object after) {
       if (sameSpan(before, after)) {
@@ -118,15 +177,24 @@ public final class AgreementDiff {
       String b = show(before);
       String a = show(after);
       if (!b.equals(a)) {
-        Change.Modelled m = labelPath == null ? Change.Modelled.NEITHER
-            : Change.Modelled.of(c.before.isModelled(labelPath), c.after.isModelled(labelPath));
-        c.changes.add(new Change(section, id, Change.Kind.CHANGED, field + " " + b + " -> " + a, m));
+        Change.Modelled m =
+            labelPath == null
+                ? Change.Modelled.NEITHER
+                : Change.Modelled.of(c.before.isModelled(labelPath), c.after.isModelled(labelPath));
+        c.changes.add(
+            new Change(section, id, Change.Kind.CHANGED, field + " " + b + " -> " + a, m));
       }
     }
 
     void text(String field, Optional<String> before, Optional<String> after) {
       if (!before.equals(after)) {
-        add(Change.Kind.CHANGED, field + " " + before.map(s -> "\"" + s + "\"").orElse("none") + " -> " + after.map(s -> "\"" + s + "\"").orElse("none"));
+        add(
+            Change.Kind.CHANGED,
+            field
+                + " "
+                + before.map(s -> "\"" + s + "\"").orElse("none")
+                + " -> "
+                + after.map(s -> "\"" + s + "\"").orElse("none"));
       }
     }
 
@@ -135,18 +203,32 @@ public final class AgreementDiff {
     }
 
     void set(String field, String labelPath, List<?> before, List<?> after) {
-      Change.Modelled m = labelPath == null ? Change.Modelled.NEITHER
-          : Change.Modelled.of(c.before.isModelled(labelPath), c.after.isModelled(labelPath));
+      Change.Modelled m =
+          labelPath == null
+              ? Change.Modelled.NEITHER
+              : Change.Modelled.of(c.before.isModelled(labelPath), c.after.isModelled(labelPath));
       List<String> b = before.stream().map(Object::toString).toList();
       List<String> a = after.stream().map(Object::toString).toList();
       List<String> gained = a.stream().filter(x -> !b.contains(x)).toList();
       List<String> lost = b.stream().filter(x -> !a.contains(x)).toList();
       boolean plural = field.endsWith("s");
       if (!gained.isEmpty()) {
-        c.changes.add(new Change(section, id, Change.Kind.CHANGED, field + (plural ? " gain " : " gains ") + String.join(", ", gained), m));
+        c.changes.add(
+            new Change(
+                section,
+                id,
+                Change.Kind.CHANGED,
+                field + (plural ? " gain " : " gains ") + String.join(", ", gained),
+                m));
       }
       if (!lost.isEmpty()) {
-        c.changes.add(new Change(section, id, Change.Kind.CHANGED, field + (plural ? " lose " : " loses ") + String.join(", ", lost), m));
+        c.changes.add(
+            new Change(
+                section,
+                id,
+                Change.Kind.CHANGED,
+                field + (plural ? " lose " : " loses ") + String.join(", ", lost),
+                m));
       }
     }
 
@@ -161,7 +243,9 @@ public final class AgreementDiff {
   private static boolean sameSpan(Object before, Object after) {
     Object b = before instanceof Optional<?> o ? o.orElse(null) : before;
     Object a = after instanceof Optional<?> o ? o.orElse(null) : after;
-    return b instanceof org.umbrella.agreement.model.TimeSpan x && a instanceof org.umbrella.agreement.model.TimeSpan y && x.isSameLengthAs(y);
+    return b instanceof org.umbrella.agreement.model.TimeSpan x
+        && a instanceof org.umbrella.agreement.model.TimeSpan y
+        && x.isSameLengthAs(y);
   }
 
   private static String show(Object o) {
@@ -174,15 +258,24 @@ public final class AgreementDiff {
     return Objects.toString(o);
   }
 
-  private static <T> void section(Collector c, String section, Map<String, T> before, Map<String, T> after, Function<T, String> title, ClauseDiff<T> diff) {
+  private static <T> void section(
+      Collector c,
+      String section,
+      Map<String, T> before,
+      Map<String, T> after,
+      Function<T, String> title,
+      ClauseDiff<T> diff) {
     for (Map.Entry<String, T> e : before.entrySet()) {
       if (!after.containsKey(e.getKey())) {
-        c.changes.add(new Change(section, e.getKey(), Change.Kind.REMOVED, titled(title.apply(e.getValue()))));
+        c.changes.add(
+            new Change(
+                section, e.getKey(), Change.Kind.REMOVED, titled(title.apply(e.getValue()))));
       }
     }
     for (Map.Entry<String, T> e : after.entrySet()) {
       if (!before.containsKey(e.getKey())) {
-        c.changes.add(new Change(section, e.getKey(), Change.Kind.ADDED, titled(title.apply(e.getValue()))));
+        c.changes.add(
+            new Change(section, e.getKey(), Change.Kind.ADDED, titled(title.apply(e.getValue()))));
       }
     }
     for (Map.Entry<String, T> e : after.entrySet()) {
@@ -212,7 +305,11 @@ public final class AgreementDiff {
     h.value("supersedes", b.supersedes(), a.supersedes());
     h.text("title", Optional.of(b.title()), Optional.of(a.title()));
     if (!b.notice().equals(a.notice())) {
-      h.add(Change.Kind.CHANGED, a.notice().isEmpty() ? "notice removed" : b.notice().isEmpty() ? "notice added" : "notice reworded");
+      h.add(
+          Change.Kind.CHANGED,
+          a.notice().isEmpty()
+              ? "notice removed"
+              : b.notice().isEmpty() ? "notice added" : "notice reworded");
     }
   }
 
@@ -224,20 +321,40 @@ public final class AgreementDiff {
   private static void guarantee(Clause c, Guarantee b, Guarantee a) {
     c.text("title", b.title(), a.title());
     if (!b.text().equals(a.text())) {
-      c.add(Change.Kind.CHANGED, a.text().isEmpty() ? "text removed" : b.text().isEmpty() ? "text added" : "text reworded");
+      c.add(
+          Change.Kind.CHANGED,
+          a.text().isEmpty()
+              ? "text removed"
+              : b.text().isEmpty() ? "text added" : "text reworded");
     }
     String g = "guarantees." + c.id() + ".";
     c.set("guarantors", g + "guarantors", b.guarantors(), a.guarantors());
     c.value("protects", b.protects(), a.protects());
-    c.value("against", b.against().isEmpty() ? "anyone else" : String.join(", ", b.against()), a.against().isEmpty() ? "anyone else" : String.join(", ", a.against()));
+    c.value(
+        "against",
+        b.against().isEmpty() ? "anyone else" : String.join(", ", b.against()),
+        a.against().isEmpty() ? "anyone else" : String.join(", ", a.against()));
     c.value("activation", b.activates(), a.activates());
     c.value("term", g + "term", b.term(), a.term());
     c.value("renewable", b.renewable(), a.renewable());
     c.value("trigger", b.trigger(), a.trigger());
     Map<String, Duty> before = byId(b.duties());
     Map<String, Duty> after = byId(a.duties());
-    before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(k -> c.add(Change.Kind.CHANGED, "duty " + k + " removed"));
-    after.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> c.add(Change.Kind.CHANGED, "duty " + k + " added: " + bearers(after.get(k)) + ", " + deadline(after.get(k))));
+    before.keySet().stream()
+        .filter(k -> !after.containsKey(k))
+        .forEach(k -> c.add(Change.Kind.CHANGED, "duty " + k + " removed"));
+    after.keySet().stream()
+        .filter(k -> !before.containsKey(k))
+        .forEach(
+            k ->
+                c.add(
+                    Change.Kind.CHANGED,
+                    "duty "
+                        + k
+                        + " added: "
+                        + bearers(after.get(k))
+                        + ", "
+                        + deadline(after.get(k))));
     for (Duty d : a.duties()) {
       Duty old = before.get(d.id());
       if (old != null) {
@@ -277,7 +394,8 @@ public final class AgreementDiff {
       case MatchFinding mb when a instanceof MatchFinding ma -> {
         c.set("kinds", mb.kinds(), ma.kinds());
         c.value("minimum status", mb.status(), ma.status());
-        c.value("minimum sources", "findings." + c.id() + ".match.sources", mb.sources(), ma.sources());
+        c.value(
+            "minimum sources", "findings." + c.id() + ".match.sources", mb.sources(), ma.sources());
         c.set("within", mb.within(), ma.within());
         c.value("by", mb.by(), ma.by());
         c.value("condition", mb.when().map(w -> w.source()), ma.when().map(w -> w.source()));
@@ -287,13 +405,33 @@ public final class AgreementDiff {
         c.value("by", gb.by(), ga.by());
         String f = "findings." + c.id() + ".over.";
         c.value("window", f + "window", gb.window(), ga.window());
-        c.value("threshold", f + (ga.threshold() instanceof AggregateFinding.Threshold.Sum ? "sum.at-least" : "at-least"), gb.threshold(), ga.threshold());
+        c.value(
+            "threshold",
+            f
+                + (ga.threshold() instanceof AggregateFinding.Threshold.Sum
+                    ? "sum.at-least"
+                    : "at-least"),
+            gb.threshold(),
+            ga.threshold());
         c.value("distinct-days", f + "distinct-days", gb.distinctDays(), ga.distinctDays());
       }
-      default -> c.add(Change.Kind.CHANGED, "changes from " + (b instanceof MatchFinding ? "a match on one incident to an aggregate" : "an aggregate to a match on one incident"));
+      default ->
+          c.add(
+              Change.Kind.CHANGED,
+              "changes from "
+                  + (b instanceof MatchFinding
+                      ? "a match on one incident to an aggregate"
+                      : "an aggregate to a match on one incident"));
     }
-    c.value("determined by", b.determinedBy().orElse("automatic"), a.determinedBy().orElse("automatic"));
-    c.value("decide-within", "findings." + c.id() + ".decide-within", b.decideWithin(), a.decideWithin());
+    c.value(
+        "determined by",
+        b.determinedBy().orElse("automatic"),
+        a.determinedBy().orElse("automatic"));
+    c.value(
+        "decide-within",
+        "findings." + c.id() + ".decide-within",
+        b.decideWithin(),
+        a.decideWithin());
     c.cites(b.cites(), a.cites());
   }
 
@@ -303,9 +441,17 @@ public final class AgreementDiff {
     c.value("category", b.category(), a.category());
     c.set("obligors", b.obligors(), a.obligors());
     c.value("in force", b.inForce(), a.inForce());
-    c.value("due", "provisions." + c.id() + ".due.within", b.due().map(d -> "within " + d.within() + " after " + d.after()), a.due().map(d -> "within " + d.within() + " after " + d.after()));
+    c.value(
+        "due",
+        "provisions." + c.id() + ".due.within",
+        b.due().map(d -> "within " + d.within() + " after " + d.after()),
+        a.due().map(d -> "within " + d.within() + " after " + d.after()));
     if (!b.text().equals(a.text())) {
-      c.add(Change.Kind.CHANGED, a.text().isEmpty() ? "text removed" : b.text().isEmpty() ? "text added" : "text reworded");
+      c.add(
+          Change.Kind.CHANGED,
+          a.text().isEmpty()
+              ? "text removed"
+              : b.text().isEmpty() ? "text added" : "text reworded");
     }
     c.cites(b.cites(), a.cites());
   }
@@ -314,7 +460,10 @@ public final class AgreementDiff {
     c.text("title", b.title(), a.title());
     c.value("on", b.on(), a.on());
     c.value("by", b.by(), a.by());
-    c.set("actions", b.then().stream().map(AgreementDiff::action).toList(), a.then().stream().map(AgreementDiff::action).toList());
+    c.set(
+        "actions",
+        b.then().stream().map(AgreementDiff::action).toList(),
+        a.then().stream().map(AgreementDiff::action).toList());
     c.cites(b.cites(), a.cites());
   }
 
@@ -348,9 +497,12 @@ public final class AgreementDiff {
   private static String shape(Place p) {
     return switch (p.shape()) {
       case org.umbrella.agreement.model.PlaceShape.GeoJsonFile f -> "geojson " + f.path();
-      case org.umbrella.agreement.model.PlaceShape.Buffer x -> "buffer of " + x.of() + " by " + x.km() + " km";
-      case org.umbrella.agreement.model.PlaceShape.Circle x -> "circle of " + x.km() + " km around [" + x.lon() + ", " + x.lat() + "]";
-      case org.umbrella.agreement.model.PlaceShape.Union u -> "union of " + String.join(", ", u.of());
+      case org.umbrella.agreement.model.PlaceShape.Buffer x ->
+          "buffer of " + x.of() + " by " + x.km() + " km";
+      case org.umbrella.agreement.model.PlaceShape.Circle x ->
+          "circle of " + x.km() + " km around [" + x.lon() + ", " + x.lat() + "]";
+      case org.umbrella.agreement.model.PlaceShape.Union u ->
+          "union of " + String.join(", ", u.of());
     };
   }
 
@@ -359,5 +511,4 @@ public final class AgreementDiff {
     c.value("date", b.date(), a.date());
     c.value("url", b.url(), a.url());
   }
-
 }

@@ -11,7 +11,8 @@ package org.umbrella.agreement.diff;
  * @param modelled whether the values on either side are labelled modelled (so the change may be a
  *     modelling choice, not a change in the negotiated text)
  */
-public record Change(String section, String clause, Kind kind, String description, Modelled modelled) {
+public record Change(
+    String section, String clause, Kind kind, String description, Modelled modelled) {
 
   /** A change between values neither side labels modelled. */
   public Change(String section, String clause, Kind kind, String description) {
@@ -67,6 +68,10 @@ public record Change(String section, String clause, Kind kind, String descriptio
   /** {@code ~ security-guarantee: term 10y -> 15y}, then the modelled marker if any. */
   @Override
   public String toString() {
-    return kind.sign() + " " + (clause.isEmpty() ? "" : clause + ": ") + description + modelled.note();
+    return kind.sign()
+        + " "
+        + (clause.isEmpty() ? "" : clause + ": ")
+        + description
+        + modelled.note();
   }
 }

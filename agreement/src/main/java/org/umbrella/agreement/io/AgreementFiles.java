@@ -32,14 +32,28 @@ public final class AgreementFiles {
   }
 
   /**
-   * Reads and loads one agreement file, naming it {@code name} in issue locations (e.g. the path
-   * as the user typed it, or relative to a repository).
+   * Reads and loads one agreement file, naming it {@code name} in issue locations (e.g. the path as
+   * the user typed it, or relative to a repository).
    */
   public static LoadResult load(Path file, String name) {
     Optional<String> text = read(file);
     if (text.isEmpty()) {
-      String why = Files.isDirectory(file) ? "is a directory" : Files.exists(file) ? "cannot be read as UTF-8 text" : "does not exist";
-      Issue issue = new Issue(name, 1, 1, 1, "file", "cannot read " + name + ": it " + why, name, "a readable *.agreement.yaml file", List.of(), "");
+      String why =
+          Files.isDirectory(file)
+              ? "is a directory"
+              : Files.exists(file) ? "cannot be read as UTF-8 text" : "does not exist";
+      Issue issue =
+          new Issue(
+              name,
+              1,
+              1,
+              1,
+              "file",
+              "cannot read " + name + ": it " + why,
+              name,
+              "a readable *.agreement.yaml file",
+              List.of(),
+              "");
       return new LoadResult(name, Optional.empty(), List.of(issue));
     }
     return AgreementLoader.load(name, text.get(), relativeTo(file));
@@ -64,7 +78,8 @@ public final class AgreementFiles {
     }
     try {
       byte[] bytes = Files.readAllBytes(file);
-      return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+      return Optional.of(
+          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
     } catch (CharacterCodingException e) {
       return Optional.empty();
     } catch (IOException e) {

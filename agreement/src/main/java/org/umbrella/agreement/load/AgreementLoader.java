@@ -6,11 +6,10 @@ import org.umbrella.agreement.load.internal.AgreementParser;
  * Loads and validates agreement files (the {@code *.agreement.yaml} format, see
  * docs/agreement-format.md).
  *
- * <p>Loading never throws for a problem in the input: every problem of the file is collected in
- * the returned {@link LoadResult}, each with its position and a hint. Only {@link
- * LoadResult#agreement()} on an invalid file throws ({@link InvalidAgreementException}). The
- * loader is pure and thread-safe; files the agreement names come through the {@link
- * ResourceResolver}.
+ * <p>Loading never throws for a problem in the input: every problem of the file is collected in the
+ * returned {@link LoadResult}, each with its position and a hint. Only {@link
+ * LoadResult#agreement()} on an invalid file throws ({@link InvalidAgreementException}). The loader
+ * is pure and thread-safe; files the agreement names come through the {@link ResourceResolver}.
  */
 public final class AgreementLoader {
   private AgreementLoader() {}

@@ -13,7 +13,14 @@ public final class InvalidAgreementException extends AgreementException {
 
   /** Creates the exception for {@code file} and its issues (at least one). */
   public InvalidAgreementException(String file, List<Issue> issues) {
-    super(file + " has " + issues.size() + (issues.size() == 1 ? " error" : " errors") + (issues.isEmpty() ? "" : "; first: " + issues.getFirst().location() + ": " + issues.getFirst().message()));
+    super(
+        file
+            + " has "
+            + issues.size()
+            + (issues.size() == 1 ? " error" : " errors")
+            + (issues.isEmpty()
+                ? ""
+                : "; first: " + issues.getFirst().location() + ": " + issues.getFirst().message()));
     this.issues = List.copyOf(issues);
   }
 

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param expected what would be valid, or {@code ""}
  * @param suggestions close valid values ("did you mean"), best first
  * @param sourceLine the text of the line, without its line break
- * @param severity whether it makes the file invalid ({@link Severity#ERROR}) or not ({@link Severity#WARNING})
+ * @param severity whether it makes the file invalid ({@link Severity#ERROR}) or not ({@link
+ *     Severity#WARNING})
  */
 public record Issue(
     String file,
@@ -41,9 +42,29 @@ public record Issue(
   }
 
   /** An error (the common case): the file is invalid. */
-  public Issue(String file, int line, int column, int width, String code, String message, String value, String expected,
-      List<String> suggestions, String sourceLine) {
-    this(file, line, column, width, code, message, value, expected, suggestions, sourceLine, Severity.ERROR);
+  public Issue(
+      String file,
+      int line,
+      int column,
+      int width,
+      String code,
+      String message,
+      String value,
+      String expected,
+      List<String> suggestions,
+      String sourceLine) {
+    this(
+        file,
+        line,
+        column,
+        width,
+        code,
+        message,
+        value,
+        expected,
+        suggestions,
+        sourceLine,
+        Severity.ERROR);
   }
 
   /** Whether this diagnostic makes the file invalid. */
@@ -57,8 +78,9 @@ public record Issue(
   }
 
   /**
-   * The issue as a compiler prints it: the location, {@code error[code]} or {@code warning[code]} and the message, the source line with a caret
-   * under the offending value, then what would be valid and suggestions.
+   * The issue as a compiler prints it: the location, {@code error[code]} or {@code warning[code]}
+   * and the message, the source line with a caret under the offending value, then what would be
+   * valid and suggestions.
    *
    * <pre>
    * plan.agreement.yaml:12:22: error[unknown-reference]: unknown party 'UK' in guarantors
@@ -70,20 +92,34 @@ public record Issue(
    */
   public String toDisplayString() {
     StringBuilder b = new StringBuilder();
-    b.append(location()).append(": ").append(severity.label()).append('[').append(code).append("]: ").append(message).append('\n');
+    b.append(location())
+        .append(": ")
+        .append(severity.label())
+        .append('[')
+        .append(code)
+        .append("]: ")
+        .append(message)
+        .append('\n');
     String number = Integer.toString(line);
     String gutter = " ".repeat(number.length() + 2);
     String shown = sourceLine.replace('\t', ' ');
     b.append("  ").append(number).append(" | ").append(shown).append('\n');
     int caretWidth = Math.max(1, Math.min(width, Math.max(1, shown.length() - (column - 1))));
-    b.append(gutter).append(" | ").append(" ".repeat(Math.max(0, column - 1))).append("^".repeat(caretWidth)).append('\n');
+    b.append(gutter)
+        .append(" | ")
+        .append(" ".repeat(Math.max(0, column - 1)))
+        .append("^".repeat(caretWidth))
+        .append('\n');
     if (!expected.isEmpty()) {
       b.append(gutter).append(" = expected: ").append(expected).append('\n');
     }
     if (!suggestions.isEmpty()) {
       b.append(gutter).append(" = did you mean ");
       for (int i = 0; i < suggestions.size(); i++) {
-        b.append(i == 0 ? "" : i == suggestions.size() - 1 ? " or " : ", ").append('\'').append(suggestions.get(i)).append('\'');
+        b.append(i == 0 ? "" : i == suggestions.size() - 1 ? " or " : ", ")
+            .append('\'')
+            .append(suggestions.get(i))
+            .append('\'');
       }
       b.append("?\n");
     }

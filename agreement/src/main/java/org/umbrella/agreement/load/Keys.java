@@ -19,21 +19,92 @@ public final class Keys {
 
   private static Map<String, List<String>> kinds() {
     Map<String, List<String>> k = new LinkedHashMap<>();
-    k.put("agreement", List.of("umbrella", "id", "version", "supersedes", "title", "status", "basis", "notice", "sources", "parties", "places", "bodies", "findings", "guarantees", "provisions", "consequences"));
+    k.put(
+        "agreement",
+        List.of(
+            "umbrella",
+            "id",
+            "version",
+            "supersedes",
+            "title",
+            "status",
+            "basis",
+            "notice",
+            "sources",
+            "parties",
+            "places",
+            "bodies",
+            "findings",
+            "guarantees",
+            "provisions",
+            "consequences"));
     k.put("source", List.of("title", "date", "url", "publisher", "note"));
     k.put("citation", List.of("source", "at"));
     k.put("party", List.of("name", "cites"));
-    k.put("place", List.of("title", "geojson", "buffer", "point", "km", "union", "note", "modelled", "stated", "cites"));
-    k.put("body", List.of("title", "members", "rule", "quorum", "recusal", "modelled", "stated", "cites"));
+    k.put(
+        "place",
+        List.of(
+            "title",
+            "geojson",
+            "buffer",
+            "point",
+            "km",
+            "union",
+            "note",
+            "modelled",
+            "stated",
+            "cites"));
+    k.put(
+        "body",
+        List.of("title", "members", "rule", "quorum", "recusal", "modelled", "stated", "cites"));
     k.put("rule", List.of("at-least"));
-    k.put("finding", List.of("title", "match", "over", "determined-by", "decide-within", "modelled", "stated", "cites"));
+    k.put(
+        "finding",
+        List.of(
+            "title",
+            "match",
+            "over",
+            "determined-by",
+            "decide-within",
+            "modelled",
+            "stated",
+            "cites"));
     k.put("match", List.of("kinds", "status", "sources", "within", "by", "when"));
     k.put("over", List.of("finding", "by", "window", "at-least", "sum", "distinct-days"));
     k.put("sum", List.of("of", "at-least"));
-    k.put("guarantee", List.of("title", "text", "guarantors", "protects", "against", "activates", "term", "renewable", "trigger", "duties", "void-if", "modelled", "stated", "cites"));
+    k.put(
+        "guarantee",
+        List.of(
+            "title",
+            "text",
+            "guarantors",
+            "protects",
+            "against",
+            "activates",
+            "term",
+            "renewable",
+            "trigger",
+            "duties",
+            "void-if",
+            "modelled",
+            "stated",
+            "cites"));
     k.put("activation", List.of("at", "when"));
-    k.put("duty", List.of("id", "title", "each", "within", "options", "modelled", "stated", "cites"));
-    k.put("provision", List.of("title", "text", "category", "obligors", "in-force", "due", "quantity", "modelled", "stated", "cites"));
+    k.put(
+        "duty", List.of("id", "title", "each", "within", "options", "modelled", "stated", "cites"));
+    k.put(
+        "provision",
+        List.of(
+            "title",
+            "text",
+            "category",
+            "obligors",
+            "in-force",
+            "due",
+            "quantity",
+            "modelled",
+            "stated",
+            "cites"));
     k.put("due", List.of("after", "within"));
     k.put("quantity", List.of("at-most", "at-least", "exactly", "unit"));
     k.put("consequence", List.of("title", "on", "by", "then", "cites"));
@@ -57,8 +128,34 @@ public final class Keys {
       finding.put(k, "over");
     }
     m.put("finding", finding);
-    m.put("guarantee", Map.of("at", "activates", "when", "activates", "each", "duties", "within", "duties", "options", "duties"));
-    m.put("provision", Map.of("after", "due", "within", "due", "at-most", "quantity", "at-least", "quantity", "exactly", "quantity", "unit", "quantity"));
+    m.put(
+        "guarantee",
+        Map.of(
+            "at",
+            "activates",
+            "when",
+            "activates",
+            "each",
+            "duties",
+            "within",
+            "duties",
+            "options",
+            "duties"));
+    m.put(
+        "provision",
+        Map.of(
+            "after",
+            "due",
+            "within",
+            "due",
+            "at-most",
+            "quantity",
+            "at-least",
+            "quantity",
+            "exactly",
+            "quantity",
+            "unit",
+            "quantity"));
     m.put("body", Map.of("at-least", "rule"));
     m.put("over", Map.of("of", "sum"));
     return java.util.Collections.unmodifiableMap(m);
@@ -68,13 +165,21 @@ public final class Keys {
    * The operative values each kind of clause may label {@code modelled:} or {@code stated:}
    * (numbers, durations, radii, memberships); nested fields are written with a dot.
    */
-  public static final Map<String, List<String>> LABELABLE = Map.of(
-      "place", List.of("km"),
-      "body", List.of("members", "rule", "quorum"),
-      "finding", List.of("match.sources", "over.window", "over.at-least", "over.sum.at-least", "over.distinct-days", "decide-within"),
-      "guarantee", List.of("guarantors", "term"),
-      "duty", List.of("within"),
-      "provision", List.of("due.within", "quantity"));
+  public static final Map<String, List<String>> LABELABLE =
+      Map.of(
+          "place", List.of("km"),
+          "body", List.of("members", "rule", "quorum"),
+          "finding",
+              List.of(
+                  "match.sources",
+                  "over.window",
+                  "over.at-least",
+                  "over.sum.at-least",
+                  "over.distinct-days",
+                  "decide-within"),
+          "guarantee", List.of("guarantors", "term"),
+          "duty", List.of("within"),
+          "provision", List.of("due.within", "quantity"));
 
   /** The keys of a mapping kind. */
   static List<String> of(String kind) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.umbrella.agreement.model.Agreement;
 
 /**
- * The outcome of loading one agreement file: the model when the file is valid, and every
- * diagnostic found (errors and warnings), in order of position.
+ * The outcome of loading one agreement file: the model when the file is valid, and every diagnostic
+ * found (errors and warnings), in order of position.
  *
  * @param file the file name as given to the loader
  * @param model the agreement, present exactly when no issue is an error

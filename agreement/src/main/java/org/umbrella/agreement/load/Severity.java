@@ -7,8 +7,8 @@ import java.util.Locale;
  *
  * <p>An {@link #ERROR} makes a file invalid: the loader returns no model. A {@link #WARNING} leaves
  * the file valid and the model present; it points at something a reader should look at (such as a
- * modelled number without a label saying so). Tools print both and fail only on errors, unless
- * told to treat warnings as errors ({@code umbrella check --warnings-as-errors}).
+ * modelled number without a label saying so). Tools print both and fail only on errors, unless told
+ * to treat warnings as errors ({@code umbrella check --warnings-as-errors}).
  */
 public enum Severity {
   /** The file is invalid. */

@@ -3,7 +3,8 @@ package org.umbrella.agreement.model;
 import java.util.List;
 
 /**
- * Whose acts a finding or consequence counts: anyone (including unattributed acts) or named parties.
+ * Whose acts a finding or consequence counts: anyone (including unattributed acts) or named
+ * parties.
  */
 public sealed interface ActorFilter {
 

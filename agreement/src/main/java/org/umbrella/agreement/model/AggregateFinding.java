@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A finding raised when confirmed findings of another definition accumulate in a sliding window
- * of event time: {@code at-least} of them, or a {@code sum} over their incidents.
+ * A finding raised when confirmed findings of another definition accumulate in a sliding window of
+ * event time: {@code at-least} of them, or a {@code sum} over their incidents.
  *
  * @param id the key under {@code findings:}
  * @param title a human title, if given

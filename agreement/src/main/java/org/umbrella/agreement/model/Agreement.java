@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param supersedes the version it replaces, if any
  * @param title the title
  * @param status where it stands
- * @param notice a statement about the text's nature (e.g. "a draft modelled from public reporting"), if any
+ * @param notice a statement about the text's nature (e.g. "a draft modelled from public
+ *     reporting"), if any
  * @param sources cited documents by id
  * @param parties parties by id
  * @param places places by id
@@ -26,8 +27,8 @@ import java.util.Optional;
  * @param provisions provisions by id
  * @param consequences consequences by id
  * @param basis whether the file is the text itself or modelled from sources
- * @param labels where each labelled value comes from (stated or modelled), by path
- *     ({@link ValueLabel}); in file order
+ * @param labels where each labelled value comes from (stated or modelled), by path ({@link
+ *     ValueLabel}); in file order
  */
 public record Agreement(
     int format,

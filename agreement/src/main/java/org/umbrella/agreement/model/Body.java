@@ -16,7 +16,13 @@ import java.util.Optional;
  * @param cites sources
  */
 public record Body(
-    String id, Optional<String> title, List<String> members, VotingRule rule, int quorum, Recusal recusal, List<Citation> cites) {
+    String id,
+    Optional<String> title,
+    List<String> members,
+    VotingRule rule,
+    int quorum,
+    Recusal recusal,
+    List<Citation> cites) {
   /** Creates a body; lists are copied. */
   public Body {
     members = List.copyOf(members);

@@ -14,7 +14,13 @@ import java.util.Optional;
  * @param then the actions, in order
  * @param cites sources
  */
-public record Consequence(String id, Optional<String> title, String on, ActorFilter by, List<Action> then, List<Citation> cites) {
+public record Consequence(
+    String id,
+    Optional<String> title,
+    String on,
+    ActorFilter by,
+    List<Action> then,
+    List<Citation> cites) {
   /** Creates the consequence; lists are copied. */
   public Consequence {
     then = List.copyOf(then);

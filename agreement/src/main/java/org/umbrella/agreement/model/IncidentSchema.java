@@ -30,8 +30,8 @@ import java.util.Map;
  * <p>CEL identifiers cannot contain {@code -}, so fields are snake_case: {@code
  * incident.fatalities.best}, {@code incident.time_precision}. Each leaf is declared as a CEL
  * variable with its dotted name, which gives exact type errors ("found no matching overload for
- * '_>_' applied to '(string, int)'") and unknown-field errors at load time. This class is
- * immutable and thread-safe; the CEL environment is built once.
+ * '_>_' applied to '(string, int)'") and unknown-field errors at load time. This class is immutable
+ * and thread-safe; the CEL environment is built once.
  */
 public final class IncidentSchema {
 
@@ -41,8 +41,20 @@ public final class IncidentSchema {
    */
   public static final java.util.List<String> KINDS =
       java.util.List.of(
-          "shelling", "missile_strike", "air_strike", "drone_strike", "armed_clash", "ground_assault", "sabotage", "mine",
-          "small_arms", "violence_against_civilians", "protest", "riot", "strategic_development", "other");
+          "shelling",
+          "missile_strike",
+          "air_strike",
+          "drone_strike",
+          "armed_clash",
+          "ground_assault",
+          "sabotage",
+          "mine",
+          "small_arms",
+          "violence_against_civilians",
+          "protest",
+          "riot",
+          "strategic_development",
+          "other");
 
   /** The declared fields, dotted name to CEL type, in documentation order. */
   public static final Map<String, CelType> FIELDS = fields();
@@ -75,7 +87,10 @@ public final class IncidentSchema {
   }
 
   private static Cel environment(CelType result) {
-    var builder = CelFactory.standardCelBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS).setResultType(result);
+    var builder =
+        CelFactory.standardCelBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .setResultType(result);
     FIELDS.forEach(builder::addVar);
     return builder.build();
   }
@@ -116,8 +131,8 @@ public final class IncidentSchema {
   }
 
   /**
-   * Parses and type-checks {@code source} against the incident fields and plans it for
-   * evaluation. Never throws for a bad expression: problems are returned.
+   * Parses and type-checks {@code source} against the incident fields and plans it for evaluation.
+   * Never throws for a bad expression: problems are returned.
    */
   public static Compilation compile(String source, ResultType type) {
     Cel cel = type == ResultType.BOOL ? BOOL_ENV : DYN_ENV;
@@ -125,8 +140,14 @@ public final class IncidentSchema {
       CelAbstractSyntaxTree ast = cel.compile(source).getAst();
       if (type == ResultType.NUMBER) {
         CelType t = ast.getResultType();
-        if (!t.equals(SimpleType.INT) && !t.equals(SimpleType.DOUBLE) && !t.equals(SimpleType.UINT)) {
-          return new Compilation(null, List.of(new Problem("expected a number (int or double) but found '" + t.name() + "'", 1, 1)));
+        if (!t.equals(SimpleType.INT)
+            && !t.equals(SimpleType.DOUBLE)
+            && !t.equals(SimpleType.UINT)) {
+          return new Compilation(
+              null,
+              List.of(
+                  new Problem(
+                      "expected a number (int or double) but found '" + t.name() + "'", 1, 1)));
         }
       }
       List<Problem> constant = constantProblems(ast);
@@ -138,7 +159,9 @@ public final class IncidentSchema {
       List<Problem> problems = new ArrayList<>();
       for (CelIssue issue : e.getErrors()) {
         var loc = issue.getSourceLocation();
-        problems.add(new Problem(issue.getMessage(), Math.max(1, loc.getLine()), Math.max(0, loc.getColumn()) + 1));
+        problems.add(
+            new Problem(
+                issue.getMessage(), Math.max(1, loc.getLine()), Math.max(0, loc.getColumn()) + 1));
       }
       if (problems.isEmpty()) {
         problems.add(new Problem(e.getMessage(), 1, 1));
@@ -158,32 +181,45 @@ public final class IncidentSchema {
    */
   private static List<Problem> constantProblems(CelAbstractSyntaxTree ast) {
     List<Problem> problems = new ArrayList<>();
-    CelNavigableAst.fromAst(ast).getRoot().allNodes()
+    CelNavigableAst.fromAst(ast)
+        .getRoot()
+        .allNodes()
         .filter(n -> n.getKind() == CelExpr.ExprKind.Kind.CALL)
-        .filter(n -> n.allNodes().noneMatch(d -> d.getKind() == CelExpr.ExprKind.Kind.IDENT
-            || d.getKind() == CelExpr.ExprKind.Kind.COMPREHENSION))
-        .forEach(n -> {
-          try {
-            CelAbstractSyntaxTree sub = CelAbstractSyntaxTree.newParsedAst(n.expr(), ast.getSource());
-            DYN_ENV.createProgram(DYN_ENV.check(sub).getAst()).eval(Map.of());
-          } catch (CelValidationException | CelEvaluationException | RuntimeException e) {
-            int offset = ast.getSource().getPositionsMap().getOrDefault(n.expr().id(), 0);
-            var loc = ast.getSource().getOffsetLocation(offset);
-            int line = loc.map(l -> l.getLine()).orElse(1);
-            int column = loc.map(l -> l.getColumn() + 1).orElse(1);
-            String why = String.valueOf(e.getMessage()).replaceFirst("^evaluation error at <input>:\\d+: ", "");
-            problems.add(new Problem("this constant part can only fail when it runs: " + why, line, column));
-          }
-        });
+        .filter(
+            n ->
+                n.allNodes()
+                    .noneMatch(
+                        d ->
+                            d.getKind() == CelExpr.ExprKind.Kind.IDENT
+                                || d.getKind() == CelExpr.ExprKind.Kind.COMPREHENSION))
+        .forEach(
+            n -> {
+              try {
+                CelAbstractSyntaxTree sub =
+                    CelAbstractSyntaxTree.newParsedAst(n.expr(), ast.getSource());
+                DYN_ENV.createProgram(DYN_ENV.check(sub).getAst()).eval(Map.of());
+              } catch (CelValidationException | CelEvaluationException | RuntimeException e) {
+                int offset = ast.getSource().getPositionsMap().getOrDefault(n.expr().id(), 0);
+                var loc = ast.getSource().getOffsetLocation(offset);
+                int line = loc.map(l -> l.getLine()).orElse(1);
+                int column = loc.map(l -> l.getColumn() + 1).orElse(1);
+                String why =
+                    String.valueOf(e.getMessage())
+                        .replaceFirst("^evaluation error at <input>:\\d+: ", "");
+                problems.add(
+                    new Problem(
+                        "this constant part can only fail when it runs: " + why, line, column));
+              }
+            });
     // allNodes() is pre-order: the last failure is the innermost one
     return problems.isEmpty() ? problems : List.of(problems.get(problems.size() - 1));
   }
 
   /**
    * Turns an incident given as nested maps (the JSON Lines shape, with snake_case or kebab-case
-   * keys) into CEL's activation: one entry per declared field, absent values defaulted to
-   * {@code ""}, {@code 0}, {@code 0.0}, the epoch or an empty list, numbers widened to {@code long}
-   * and {@code double}, times as {@link Instant}.
+   * keys) into CEL's activation: one entry per declared field, absent values defaulted to {@code
+   * ""}, {@code 0}, {@code 0.0}, the epoch or an empty list, numbers widened to {@code long} and
+   * {@code double}, times as {@link Instant}.
    */
   public static Map<String, Object> activation(Map<String, ?> incident) {
     Map<String, Object> out = new HashMap<>(FIELDS.size() * 2);

@@ -19,7 +19,13 @@ import org.locationtech.jts.geom.Geometry;
  * @param note a remark (e.g. "an approximation"), if given
  * @param cites sources
  */
-public record Place(String id, Optional<String> title, PlaceShape shape, Geometry geometry, Optional<String> note, List<Citation> cites) {
+public record Place(
+    String id,
+    Optional<String> title,
+    PlaceShape shape,
+    Geometry geometry,
+    Optional<String> note,
+    List<Citation> cites) {
   /** Creates a place; the citation list is copied. */
   public Place {
     cites = List.copyOf(cites);

@@ -14,4 +14,9 @@ import java.util.Optional;
  * @param note a remark on its reliability or status, if given
  */
 public record Source(
-    String id, String title, Optional<LocalDate> date, Optional<String> url, Optional<String> publisher, Optional<String> note) {}
+    String id,
+    String title,
+    Optional<LocalDate> date,
+    Optional<String> url,
+    Optional<String> publisher,
+    Optional<String> note) {}

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A duration written in an agreement file: {@code 30m}, {@code 72h}, {@code 7d}, {@code 2w},
- * {@code 6mo}, {@code 15y}.
+ * A duration written in an agreement file: {@code 30m}, {@code 72h}, {@code 7d}, {@code 2w}, {@code
+ * 6mo}, {@code 15y}.
  *
  * <p>Minutes, hours, days and weeks are exact durations (a day is 24 hours). Months and years are
  * calendar units, added on the UTC calendar ({@code 2026-01-31 + 1mo = 2026-02-28}), so a term of
@@ -76,7 +76,8 @@ public record TimeSpan(long amount, Unit unit) implements Comparable<TimeSpan> {
   public TimeSpan {
     Objects.requireNonNull(unit, "unit");
     if (amount <= 0) {
-      throw new IllegalArgumentException("a time span must be positive, was " + amount + unit.symbol);
+      throw new IllegalArgumentException(
+          "a time span must be positive, was " + amount + unit.symbol);
     }
   }
 
@@ -91,7 +92,9 @@ public record TimeSpan(long amount, Unit unit) implements Comparable<TimeSpan> {
       return Optional.empty();
     }
     long amount = Long.parseLong(m.group(1));
-    return amount == 0 ? Optional.empty() : Optional.of(new TimeSpan(amount, Unit.ofSymbol(m.group(2))));
+    return amount == 0
+        ? Optional.empty()
+        : Optional.of(new TimeSpan(amount, Unit.ofSymbol(m.group(2))));
   }
 
   /** Shorthand for {@code new TimeSpan(hours, Unit.HOURS)}. */
@@ -131,7 +134,9 @@ public record TimeSpan(long amount, Unit unit) implements Comparable<TimeSpan> {
     };
   }
 
-  /** The exact length for fixed units; empty for months and years, whose length depends on the date. */
+  /**
+   * The exact length for fixed units; empty for months and years, whose length depends on the date.
+   */
   public Optional<Duration> fixedLength() {
     return switch (unit) {
       case MINUTES -> Optional.of(Duration.ofMinutes(amount));
@@ -142,7 +147,9 @@ public record TimeSpan(long amount, Unit unit) implements Comparable<TimeSpan> {
     };
   }
 
-  /** An approximate length in hours, used only to order spans of different units (a month is 730 h). */
+  /**
+   * An approximate length in hours, used only to order spans of different units (a month is 730 h).
+   */
   public double approximateHours() {
     return switch (unit) {
       case MINUTES -> amount / 60.0;

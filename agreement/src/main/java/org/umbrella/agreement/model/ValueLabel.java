@@ -3,10 +3,10 @@ package org.umbrella.agreement.model;
 /**
  * Where one operative value of a clause comes from: stated by the cited sources, or modelled.
  *
- * <p>Paths name a clause and a field: {@code bodies.special-commission.quorum},
- * {@code findings.significant-attack.over.at-least},
- * {@code guarantees.security-guarantee.duties.consult.within}, {@code places.front-zone.km},
- * {@code provisions.exchange.due.within}. The fields that carry labels are listed in
+ * <p>Paths name a clause and a field: {@code bodies.special-commission.quorum}, {@code
+ * findings.significant-attack.over.at-least}, {@code
+ * guarantees.security-guarantee.duties.consult.within}, {@code places.front-zone.km}, {@code
+ * provisions.exchange.due.within}. The fields that carry labels are listed in
  * docs/agreement-format.md ("Modelled values").
  *
  * @param path the clause and field, dot-separated as above

@@ -57,8 +57,8 @@ public sealed interface VotingRule {
   }
 
   /**
-   * At least {@code numerator/denominator} of the eligible members vote yes. Written
-   * {@code { at-least: 2/3 }}.
+   * At least {@code numerator/denominator} of the eligible members vote yes. Written {@code {
+   * at-least: 2/3 }}.
    *
    * @param numerator at least 1
    * @param denominator at least {@code numerator}
@@ -71,7 +71,8 @@ public sealed interface VotingRule {
      */
     public AtLeast {
       if (numerator <= 0 || denominator < numerator) {
-        throw new IllegalArgumentException("a share must be in (0, 1], was " + numerator + "/" + denominator);
+        throw new IllegalArgumentException(
+            "a share must be in (0, 1], was " + numerator + "/" + denominator);
       }
     }
 

@@ -19,21 +19,33 @@ class ExplainerGoldenTest {
   @TestFactory
   List<DynamicTest> explain_example_matchesGoldenText() {
     return List.of("plan-28pt", "framework-20pt", "paris-declaration").stream()
-        .map(n -> DynamicTest.dynamicTest(n, () -> Golden.assertMatches(
-            Golden.resources().resolve("golden/explain-" + n + ".txt"), Explainer.explain(example(n + ".agreement.yaml")))))
+        .map(
+            n ->
+                DynamicTest.dynamicTest(
+                    n,
+                    () ->
+                        Golden.assertMatches(
+                            Golden.resources().resolve("golden/explain-" + n + ".txt"),
+                            Explainer.explain(example(n + ".agreement.yaml")))))
         .toList();
   }
 
   @TestFactory
   List<DynamicTest> explain_everyClauseOfTheExamples_carriesItsCitation() {
     return List.of("plan-28pt", "framework-20pt", "paris-declaration").stream()
-        .map(n -> DynamicTest.dynamicTest(n, () -> {
-          Agreement a = example(n + ".agreement.yaml");
-          String text = Explainer.explain(a);
-          assertThat(text).doesNotContain("[no citation]");
-          String flat = text.replaceAll("\\s+", " ");
-          a.provisions().values().forEach(p -> assertThat(flat).contains(p.id() + ": " + p.title()));
-        }))
+        .map(
+            n ->
+                DynamicTest.dynamicTest(
+                    n,
+                    () -> {
+                      Agreement a = example(n + ".agreement.yaml");
+                      String text = Explainer.explain(a);
+                      assertThat(text).doesNotContain("[no citation]");
+                      String flat = text.replaceAll("\\s+", " ");
+                      a.provisions()
+                          .values()
+                          .forEach(p -> assertThat(flat).contains(p.id() + ": " + p.title()));
+                    }))
         .toList();
   }
 

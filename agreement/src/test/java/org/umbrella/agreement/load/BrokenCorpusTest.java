@@ -26,20 +26,23 @@ class BrokenCorpusTest {
 
   static List<Path> corpus() throws IOException {
     try (Stream<Path> s = Files.list(DIR)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".agreement.yaml")).sorted().toList();
+      return s.filter(p -> p.getFileName().toString().endsWith(".agreement.yaml"))
+          .sorted()
+          .toList();
     }
   }
 
   static LoadResult load(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
-    ResourceResolver resolver = rel -> {
-      Path p = DIR.resolve(rel);
-      try {
-        return Files.isRegularFile(p) ? Optional.of(Files.readString(p)) : Optional.empty();
-      } catch (IOException e) {
-        return Optional.empty();
-      }
-    };
+    ResourceResolver resolver =
+        rel -> {
+          Path p = DIR.resolve(rel);
+          try {
+            return Files.isRegularFile(p) ? Optional.of(Files.readString(p)) : Optional.empty();
+          } catch (IOException e) {
+            return Optional.empty();
+          }
+        };
     return AgreementLoader.load(file.getFileName().toString(), text, resolver);
   }
 
@@ -51,14 +54,20 @@ class BrokenCorpusTest {
   @TestFactory
   List<DynamicTest> load_brokenFile_reportsExactlyTheExpectedIssues() throws IOException {
     return corpus().stream()
-        .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-          LoadResult result = load(file);
-          assertThat(result.isValid()).as("a broken file must not load").isFalse();
-          assertThat(result.model()).isEmpty();
-          assertThatThrownBy(result::agreement).isInstanceOf(InvalidAgreementException.class);
-          String name = file.getFileName().toString().replace(".agreement.yaml", ".expected");
-          Golden.assertMatches(DIR.resolve(name), result.toDisplayString());
-        }))
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      LoadResult result = load(file);
+                      assertThat(result.isValid()).as("a broken file must not load").isFalse();
+                      assertThat(result.model()).isEmpty();
+                      assertThatThrownBy(result::agreement)
+                          .isInstanceOf(InvalidAgreementException.class);
+                      String name =
+                          file.getFileName().toString().replace(".agreement.yaml", ".expected");
+                      Golden.assertMatches(DIR.resolve(name), result.toDisplayString());
+                    }))
         .toList();
   }
 }

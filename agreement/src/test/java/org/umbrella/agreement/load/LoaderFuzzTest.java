@@ -11,10 +11,10 @@ import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Example;
 import org.umbrella.agreement.diff.AgreementDiff;
 import org.umbrella.agreement.explain.Explainer;
 import org.umbrella.agreement.model.Agreement;
@@ -30,7 +30,8 @@ class LoaderFuzzTest {
    * one CEL condition only: each compilation costs about half a millisecond, and 10,000 tries must
    * stay well under a minute on a shared machine.
    */
-  static final String BASE = """
+  static final String BASE =
+      """
       umbrella: 1
       id: fuzz
       version: 2025-12-24
@@ -99,12 +100,15 @@ class LoaderFuzzTest {
         snapback: { title: S, on: attack, by: RU, then: [ { revoke: relief }, { suspend: exchange }, { notify: [US, GB, UA] } ] }
       """;
 
-  static final Map<String, String> FILES = Map.of(
-      "line.geojson", "{\"type\":\"LineString\",\"coordinates\":[[35.0,47.8],[35.4,48.1],[35.9,48.3]]}");
+  static final Map<String, String> FILES =
+      Map.of(
+          "line.geojson",
+          "{\"type\":\"LineString\",\"coordinates\":[[35.0,47.8],[35.4,48.1],[35.9,48.3]]}");
 
   static final ResourceResolver RESOLVER = path -> Optional.ofNullable(FILES.get(path));
 
-  static final Agreement BASE_MODEL = AgreementLoader.load("fuzz.agreement.yaml", BASE, RESOLVER).agreement();
+  static final Agreement BASE_MODEL =
+      AgreementLoader.load("fuzz.agreement.yaml", BASE, RESOLVER).agreement();
 
   record Mutation(int kind, double at, double to, String text) {
     String apply(String s) {
@@ -120,24 +124,101 @@ class LoaderFuzzTest {
         case 0 -> s.substring(0, i) + s.substring(j); // delete a few characters
         case 1 -> s.substring(0, i) + text + s.substring(i); // insert YAML-significant text
         case 2 -> s.substring(0, i) + text + s.substring(j); // replace a few characters
-        case 3 -> { lines.remove(li); yield String.join("\n", lines); } // delete a line
-        case 4 -> { lines.add(lj, lines.get(li)); yield String.join("\n", lines); } // duplicate a line elsewhere
-        case 5 -> { String l = lines.get(li); lines.set(li, lines.get(lj)); lines.set(lj, l); yield String.join("\n", lines); } // swap lines
-        case 6 -> { lines.set(li, text.replace("\n", "") + lines.get(li)); yield String.join("\n", lines); } // change indentation or prefix
-        default -> { lines.set(li, lines.get(li).stripLeading()); yield String.join("\n", lines); } // dedent
+        case 3 -> {
+          lines.remove(li);
+          yield String.join("\n", lines);
+        } // delete a line
+        case 4 -> {
+          lines.add(lj, lines.get(li));
+          yield String.join("\n", lines);
+        } // duplicate a line elsewhere
+        case 5 -> {
+          String l = lines.get(li);
+          lines.set(li, lines.get(lj));
+          lines.set(lj, l);
+          yield String.join("\n", lines);
+        } // swap lines
+        case 6 -> {
+          lines.set(li, text.replace("\n", "") + lines.get(li));
+          yield String.join("\n", lines);
+        } // change indentation or prefix
+        default -> {
+          lines.set(li, lines.get(li).stripLeading());
+          yield String.join("\n", lines);
+        } // dedent
       };
     }
   }
 
   @Provide
   Arbitrary<List<Mutation>> mutations() {
-    Arbitrary<String> text = Arbitraries.oneOf(
-        Arbitraries.of(":", ": ", "{", "}", "[", "]", ",", "- ", "#", "&a ", "*a", "!!str ", "|\n", ">\n", "'", "\"", "\t", "  ", "\n", "@", "%", "?", "~", "null", "0", "-1", "1e400", "72h", "0h", "15y", "NO", "yes", "x:", "[[", "{{", "incident.", "&&", "/", "\\", "\u00e9", "\uFFFF", "\u0000"),
-        Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
-        Arbitraries.of("UA", "RU", "GB", "UK", "zone", "line", "attack", "violation", "ceasefire", "relief", "commission", "defence", "s1"));
-    Arbitrary<Mutation> one = Combinators.combine(
-            Arbitraries.integers().between(0, 7), Arbitraries.doubles().between(0, 0.999).ofScale(3), Arbitraries.doubles().between(0, 0.999).ofScale(3), text)
-        .as(Mutation::new);
+    Arbitrary<String> text =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                ":",
+                ": ",
+                "{",
+                "}",
+                "[",
+                "]",
+                ",",
+                "- ",
+                "#",
+                "&a ",
+                "*a",
+                "!!str ",
+                "|\n",
+                ">\n",
+                "'",
+                "\"",
+                "\t",
+                "  ",
+                "\n",
+                "@",
+                "%",
+                "?",
+                "~",
+                "null",
+                "0",
+                "-1",
+                "1e400",
+                "72h",
+                "0h",
+                "15y",
+                "NO",
+                "yes",
+                "x:",
+                "[[",
+                "{{",
+                "incident.",
+                "&&",
+                "/",
+                "\\",
+                "\u00e9",
+                "\uFFFF",
+                "\u0000"),
+            Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6),
+            Arbitraries.of(
+                "UA",
+                "RU",
+                "GB",
+                "UK",
+                "zone",
+                "line",
+                "attack",
+                "violation",
+                "ceasefire",
+                "relief",
+                "commission",
+                "defence",
+                "s1"));
+    Arbitrary<Mutation> one =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 7),
+                Arbitraries.doubles().between(0, 0.999).ofScale(3),
+                Arbitraries.doubles().between(0, 0.999).ofScale(3),
+                text)
+            .as(Mutation::new);
     return one.list().ofMinSize(1).ofMaxSize(4);
   }
 
@@ -148,7 +229,8 @@ class LoaderFuzzTest {
   }
 
   @Property(tries = 10_000)
-  void load_mutatedYaml_neverThrowsAndPositionsEveryIssue(@ForAll("mutations") List<Mutation> mutations) {
+  void load_mutatedYaml_neverThrowsAndPositionsEveryIssue(
+      @ForAll("mutations") List<Mutation> mutations) {
     String text = BASE;
     for (Mutation m : mutations) {
       text = m.apply(text);
@@ -159,7 +241,8 @@ class LoaderFuzzTest {
       assertThat(i.line()).isBetween(1, lines);
       assertThat(i.column()).isGreaterThanOrEqualTo(1);
       assertThat(i.message()).isNotBlank();
-      assertThat(i.toDisplayString()).startsWith("fuzz.agreement.yaml:" + i.line() + ":" + i.column() + ": error[");
+      assertThat(i.toDisplayString())
+          .startsWith("fuzz.agreement.yaml:" + i.line() + ":" + i.column() + ": error[");
     }
     if (r.isValid()) {
       assertThat(r.agreement()).isNotNull();
@@ -169,7 +252,8 @@ class LoaderFuzzTest {
   }
 
   @Property(tries = 400)
-  void explainAndDiff_ofWhateverStillLoads_neverFail(@ForAll("mutations") List<Mutation> mutations) {
+  void explainAndDiff_ofWhateverStillLoads_neverFail(
+      @ForAll("mutations") List<Mutation> mutations) {
     String text = BASE;
     for (Mutation m : mutations) {
       text = m.apply(text);
@@ -178,7 +262,8 @@ class LoaderFuzzTest {
     if (r.isValid()) {
       Agreement a = r.agreement();
       assertThat(Explainer.explain(a)).startsWith(a.ref() + ": ");
-      assertThat(AgreementDiff.render(BASE_MODEL, a, AgreementDiff.compare(BASE_MODEL, a, true))).startsWith("Semantic diff:");
+      assertThat(AgreementDiff.render(BASE_MODEL, a, AgreementDiff.compare(BASE_MODEL, a, true)))
+          .startsWith("Semantic diff:");
     }
   }
 }

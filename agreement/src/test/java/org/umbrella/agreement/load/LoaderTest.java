@@ -22,7 +22,8 @@ class LoaderTest {
     return AgreementLoader.load("t.agreement.yaml", text, ResourceResolver.none());
   }
 
-  static final String MINIMAL = "umbrella: 1\nid: t\nversion: 2025-12-24\ntitle: T\nparties: { UA: { name: Ukraine } }\n";
+  static final String MINIMAL =
+      "umbrella: 1\nid: t\nversion: 2025-12-24\ntitle: T\nparties: { UA: { name: Ukraine } }\n";
 
   @Test
   void load_20pointFramework_givesTheGuaranteeAsWritten() {
@@ -38,7 +39,9 @@ class LoaderTest {
     assertThat(a.findings().get("russia-opens-fire").determinedBy()).isEmpty();
     assertThat(g.voidIf()).containsExactly("unprovoked-attack-on-russia");
     // Military response AND sanctions: a diplomatic-only answer fulfils neither duty.
-    assertThat(g.duties()).extracting(d -> d.id() + " " + d.options()).containsExactly("military-response [military]", "reimpose-sanctions [economic]");
+    assertThat(g.duties())
+        .extracting(d -> d.id() + " " + d.options())
+        .containsExactly("military-response [military]", "reimpose-sanctions [economic]");
     assertThat(g.isAgainst("RU")).isTrue();
     assertThat(g.isAgainst("UA")).isFalse();
   }
@@ -49,14 +52,27 @@ class LoaderTest {
     MatchFinding fire = (MatchFinding) a.findings().get("russia-opens-fire");
     MatchFinding voiding = (MatchFinding) a.findings().get("unprovoked-attack-on-russia");
     assertThat(fire.within()).containsExactly("ukraine-and-sea");
-    assertThat(a.places().get("ukraine-and-sea").geometry().covers(point(30.52, 50.45))).as("Kyiv").isTrue();
-    assertThat(a.places().get("ukraine-and-sea").geometry().covers(point(31.0, 45.5))).as("the sea off Odesa").isTrue();
-    assertThat(a.places().get("ukraine-and-sea").geometry().covers(point(37.62, 55.75))).as("Moscow").isFalse();
+    assertThat(a.places().get("ukraine-and-sea").geometry().covers(point(30.52, 50.45)))
+        .as("Kyiv")
+        .isTrue();
+    assertThat(a.places().get("ukraine-and-sea").geometry().covers(point(31.0, 45.5)))
+        .as("the sea off Odesa")
+        .isTrue();
+    assertThat(a.places().get("ukraine-and-sea").geometry().covers(point(37.62, 55.75)))
+        .as("Moscow")
+        .isFalse();
     assertThat(fire.status()).isEqualTo(voiding.status()).isEqualTo(ReviewStatus.VERIFIED);
     assertThat(fire.sources()).isEqualTo(voiding.sources()).isEqualTo(2);
-    assertThat(fire.when().orElseThrow().source()).isEqualTo(voiding.when().orElseThrow().source()).isEqualTo("incident.actor.confidence >= 0.8");
-    assertThat(a.provisions().get("army-cap").quantity()).contains(new Quantity(Quantity.Bound.AT_MOST, 800_000, "personnel"));
-    assertThat(a.sources().values()).allSatisfy(src -> assertThat(src.date().orElseThrow()).isBeforeOrEqualTo(java.time.LocalDate.parse("2025-12-24")));
+    assertThat(fire.when().orElseThrow().source())
+        .isEqualTo(voiding.when().orElseThrow().source())
+        .isEqualTo("incident.actor.confidence >= 0.8");
+    assertThat(a.provisions().get("army-cap").quantity())
+        .contains(new Quantity(Quantity.Bound.AT_MOST, 800_000, "personnel"));
+    assertThat(a.sources().values())
+        .allSatisfy(
+            src ->
+                assertThat(src.date().orElseThrow())
+                    .isBeforeOrEqualTo(java.time.LocalDate.parse("2025-12-24")));
   }
 
   @Test
@@ -66,33 +82,49 @@ class LoaderTest {
     assertThat(g.voidIf()).contains("change-by-force");
     AggregateFinding attack = (AggregateFinding) a.findings().get("significant-attack");
     assertThat(attack.threshold()).isEqualTo(new AggregateFinding.Threshold.Count(25));
-    assertThat(a.label("findings.significant-attack.over.at-least").orElseThrow().isModelled()).isTrue();
+    assertThat(a.label("findings.significant-attack.over.at-least").orElseThrow().isModelled())
+        .isTrue();
     assertThat(a.provisions()).containsKeys("sovereignty", "eu-eligibility", "russian-withdrawal");
   }
 
   private static org.locationtech.jts.geom.Point point(double lon, double lat) {
-    return new org.locationtech.jts.geom.GeometryFactory().createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat));
+    return new org.locationtech.jts.geom.GeometryFactory()
+        .createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat));
   }
 
   @Test
   void load_yamlBooleansAndDates_stayTextWhereTextIsMeant() {
     // YAML 1.1 reads NO as false and 2025-12-24 as a date; party ids and versions are text.
-    Agreement a = load(MINIMAL.replace("parties: { UA: { name: Ukraine } }", "parties: { UA: { name: Ukraine }, NO: { name: Norway }, ON: { name: On } }")).agreement();
+    Agreement a =
+        load(MINIMAL.replace(
+                "parties: { UA: { name: Ukraine } }",
+                "parties: { UA: { name: Ukraine }, NO: { name: Norway }, ON: { name: On } }"))
+            .agreement();
     assertThat(a.parties()).containsKeys("NO", "ON");
     assertThat(a.version()).isEqualTo("2025-12-24");
   }
 
   @Test
   void load_referencesMayPointForward() {
-    LoadResult r = load(MINIMAL + "provisions:\n  exchange: { title: Exchange, obligors: [UA], due: { after: ceasefire, within: 90d } }\n  ceasefire: { title: Ceasefire, obligors: [UA], in-force: 2026-03-01 }\n");
+    LoadResult r =
+        load(
+            MINIMAL
+                + "provisions:\n  exchange: { title: Exchange, obligors: [UA], due: { after: ceasefire, within: 90d } }\n  ceasefire: { title: Ceasefire, obligors: [UA], in-force: 2026-03-01 }\n");
     assertThat(r.issues()).isEmpty();
-    assertThat(r.agreement().provisions().get("ceasefire").inForce()).contains(Instant.parse("2026-03-01T00:00:00Z"));
+    assertThat(r.agreement().provisions().get("ceasefire").inForce())
+        .contains(Instant.parse("2026-03-01T00:00:00Z"));
   }
 
   @Test
   void load_everyProblem_isReportedAtOnce() {
-    LoadResult r = load(MINIMAL + "status: final\nguarantees:\n  g: { guarantors: [UK], protects: UA, activates: { at: never }, trigger: nothing, term: 10 years }\n");
-    assertThat(r.issues()).extracting(Issue::code).containsExactly("invalid-value", "unknown-reference", "time", "unknown-reference", "duration");
+    LoadResult r =
+        load(
+            MINIMAL
+                + "status: final\nguarantees:\n  g: { guarantors: [UK], protects: UA, activates: { at: never }, trigger: nothing, term: 10 years }\n");
+    assertThat(r.issues())
+        .extracting(Issue::code)
+        .containsExactly(
+            "invalid-value", "unknown-reference", "time", "unknown-reference", "duration");
     assertThat(r.issues()).extracting(Issue::line).containsOnly(6, 8);
   }
 
@@ -101,18 +133,20 @@ class LoaderTest {
     LoadResult r = load(MINIMAL + "status: final\n");
     assertThatThrownBy(r::agreement)
         .isInstanceOf(InvalidAgreementException.class)
-        .hasMessage("t.agreement.yaml has 1 error; first: t.agreement.yaml:6:9: 'final' is not a valid status")
+        .hasMessage(
+            "t.agreement.yaml has 1 error; first: t.agreement.yaml:6:9: 'final' is not a valid status")
         .satisfies(e -> assertThat(((InvalidAgreementException) e).issues()).hasSize(1));
   }
 
   @Test
   void issue_display_pointsACaretUnderTheValue() {
     Issue i = load(MINIMAL + "status: final\n").issues().getFirst();
-    assertThat(i.toDisplayString()).isEqualTo(
-        "t.agreement.yaml:6:9: error[invalid-value]: 'final' is not a valid status\n"
-            + "  6 | status: final\n"
-            + "    |         ^^^^^\n"
-            + "    = expected: one of draft, signed, in-force, suspended, terminated\n");
+    assertThat(i.toDisplayString())
+        .isEqualTo(
+            "t.agreement.yaml:6:9: error[invalid-value]: 'final' is not a valid status\n"
+                + "  6 | status: final\n"
+                + "    |         ^^^^^\n"
+                + "    = expected: one of draft, signed, in-force, suspended, terminated\n");
   }
 
   @Test
@@ -139,4 +173,3 @@ class LoaderTest {
     assertThat(r.issues()).extracting(Issue::code).contains("yaml-syntax");
   }
 }
-

@@ -23,16 +23,23 @@ import org.umbrella.agreement.model.Agreement;
  */
 class PlacesTest {
   static Agreement withPlaces(String places, Map<String, String> files) {
-    String text = "umbrella: 1\nid: t\nversion: \"1\"\ntitle: T\nparties: { UA: { name: Ukraine } }\nplaces:\n" + places;
-    LoadResult r = AgreementLoader.load("t.agreement.yaml", text, path -> Optional.ofNullable(files.get(path)));
+    String text =
+        "umbrella: 1\nid: t\nversion: \"1\"\ntitle: T\nparties: { UA: { name: Ukraine } }\nplaces:\n"
+            + places;
+    LoadResult r =
+        AgreementLoader.load(
+            "t.agreement.yaml", text, path -> Optional.ofNullable(files.get(path)));
     assertThat(r.issues()).as(r.toDisplayString()).isEmpty();
     return r.agreement();
   }
 
   @Property(tries = 40)
   void circle_everyBoundaryPoint_isTheRadiusAwayOnTheGround(
-      @ForAll @DoubleRange(min = -179, max = 179) double lon, @ForAll @DoubleRange(min = -75, max = 75) double lat, @ForAll @DoubleRange(min = 1, max = 300) double km) {
-    Agreement a = withPlaces("  c: { point: [" + lon + ", " + lat + "], km: " + km + " }\n", Map.of());
+      @ForAll @DoubleRange(min = -179, max = 179) double lon,
+      @ForAll @DoubleRange(min = -75, max = 75) double lat,
+      @ForAll @DoubleRange(min = 1, max = 300) double km) {
+    Agreement a =
+        withPlaces("  c: { point: [" + lon + ", " + lat + "], km: " + km + " }\n", Map.of());
     Geometry circle = a.places().get("c").geometry();
     for (Coordinate p : circle.getCoordinates()) {
       double d = LocalProjection.distanceMetres(lon, lat, p.x, p.y) / 1000;
@@ -43,9 +50,11 @@ class PlacesTest {
   @Test
   void circle_area_isPiRSquared() {
     Agreement a = withPlaces("  moscow: { point: [37.6176, 55.7558], km: 40 }\n", Map.of());
-    // The circle is a 128-gon inscribed in the circle: its area is pi r^2 times (sin(2pi/128) 128 / 2pi).
+    // The circle is a 128-gon inscribed in the circle: its area is pi r^2 times (sin(2pi/128) 128 /
+    // 2pi).
     double inscribed = Math.PI * 40 * 40 * Math.sin(2 * Math.PI / 128) * 128 / (2 * Math.PI);
-    assertThat(LocalProjection.areaKm2(a.places().get("moscow").geometry())).isCloseTo(inscribed, within(inscribed * 0.002));
+    assertThat(LocalProjection.areaKm2(a.places().get("moscow").geometry()))
+        .isCloseTo(inscribed, within(inscribed * 0.002));
   }
 
   @Test
@@ -61,7 +70,10 @@ class PlacesTest {
       double len = LocalProjection.distanceMetres(v[i - 1].x, v[i - 1].y, v[i].x, v[i].y);
       int n = (int) Math.ceil(len / 100);
       for (int k = 0; k <= n; k++) {
-        samples.add(new double[] {v[i - 1].x + (v[i].x - v[i - 1].x) * k / n, v[i - 1].y + (v[i].y - v[i - 1].y) * k / n});
+        samples.add(
+            new double[] {
+              v[i - 1].x + (v[i].x - v[i - 1].x) * k / n, v[i - 1].y + (v[i].y - v[i - 1].y) * k / n
+            });
       }
     }
     int checked = 0;
@@ -93,7 +105,8 @@ class PlacesTest {
   void lineOfContact_isALineOfAboutEightHundredTwentyKilometres() {
     Agreement a = Examples.load("framework-20pt.agreement.yaml");
     assertThat(a.places().get("line-of-contact").hasArea()).isFalse();
-    assertThat(LocalProjection.lengthKm(a.places().get("line-of-contact").geometry())).isCloseTo(821, within(2.0));
+    assertThat(LocalProjection.lengthKm(a.places().get("line-of-contact").geometry()))
+        .isCloseTo(821, within(2.0));
   }
 
   @Test
@@ -101,7 +114,11 @@ class PlacesTest {
     Agreement a = Examples.load("framework-20pt.agreement.yaml");
     GeometryFactory f = new GeometryFactory();
     Geometry russia = a.places().get("russia-west").geometry();
-    assertThat(russia.contains(f.createPoint(new Coordinate(34.10, 44.95)))).as("Simferopol").isFalse();
-    assertThat(russia.contains(f.createPoint(new Coordinate(37.6176, 55.7558)))).as("Moscow").isTrue();
+    assertThat(russia.contains(f.createPoint(new Coordinate(34.10, 44.95))))
+        .as("Simferopol")
+        .isFalse();
+    assertThat(russia.contains(f.createPoint(new Coordinate(37.6176, 55.7558))))
+        .as("Moscow")
+        .isTrue();
   }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -35,6 +36,7 @@ import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.evidence.importers.Format;
 import org.umbrella.evidence.importers.PartyNames;
+import org.umbrella.stream.InProcessReplay;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,6 +77,40 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--rejects", paramLabel = "FILE", description = "Write rows the importer could not map here (default: standard error).")
   Path rejects;
 
+  /** Which engine runs the replay. */
+  enum EngineKind {
+    SINGLE_NODE("single-node"), KAFKA_STREAMS("kafka-streams");
+
+    final String label;
+
+    EngineKind(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineKindConverter.class, defaultValue = "single-node",
+      description = "single-node (default): the engine in this process; kafka-streams: the same engine through the Kafka Streams"
+          + " topology of the stream module, run in process on Kafka's test driver (no broker). Both write the same bytes.")
+  EngineKind engineKind;
+
+  /** Parses --engine, naming the choices when the value is none of them. */
+  static final class EngineKindConverter implements CommandLine.ITypeConverter<EngineKind> {
+    @Override
+    public EngineKind convert(String value) {
+      for (EngineKind k : EngineKind.values()) {
+        if (k.label.equals(value)) {
+          return k;
+        }
+      }
+      throw new CommandLine.TypeConversionException("--engine must be single-node or kafka-streams, was '" + value + "'");
+    }
+  }
+
   /** Dataset actor names to the agreement's party ids, set once the agreement is loaded. */
   private PartyNames parties;
 
@@ -105,29 +141,60 @@ public final class ReplayCommand implements Callable<Integer> {
         bar.stepTo(bar.getMax());
         bar.close();
       }
-      Engine engine = Engine.create(agreement);
       StringBuilder line = new StringBuilder(512);
       long[] count = {0};
-      while (ordered.hasNext()) {
-        RecordedInput r = ordered.next();
-        sum.input(r.record());
-        engine.process(r, o -> {
-          sum.output(o);
-          if (index != null) {
-            index.computeIfAbsent(o.id(), k -> new ArrayList<>()).add(o);
+      Consumer<OutputRecord> sink = o -> {
+        sum.output(o);
+        if (index != null) {
+          index.computeIfAbsent(o.id(), k -> new ArrayList<>()).add(o);
+        }
+        if (w != null) {
+          line.setLength(0);
+          OutputCodec.encode(o, line);
+          line.append('\n');
+          write(w, line);
+        }
+        count[0]++;
+      };
+      if (engineKind == EngineKind.KAFKA_STREAMS) {
+        Iterator<RecordedInput> counted = new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return ordered.hasNext();
           }
-          if (w != null) {
-            line.setLength(0);
-            OutputCodec.encode(o, line);
-            line.append('\n');
-            try {
-              w.append(line);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
+
+          @Override
+          public RecordedInput next() {
+            RecordedInput r = ordered.next();
+            sum.input(r.record());
+            return r;
+          }
+        };
+        boolean decode = summary || index != null;
+        try (InProcessReplay topology = new InProcessReplay(agreement)) {
+          topology.run(counted, text -> {
+            if (decode) {
+              OutputRecord o = OutputCodec.decode(text, count[0] + 1);
+              sum.output(o);
+              if (index != null) {
+                index.computeIfAbsent(o.id(), k -> new ArrayList<>()).add(o);
+              }
             }
-          }
-          count[0]++;
-        });
+            if (w != null) {
+              line.setLength(0);
+              line.append(text).append('\n');
+              write(w, line);
+            }
+            count[0]++;
+          });
+        }
+      } else {
+        Engine engine = Engine.create(agreement);
+        while (ordered.hasNext()) {
+          RecordedInput r = ordered.next();
+          sum.input(r.record());
+          engine.process(r, sink);
+        }
       }
       written = count[0];
     } catch (EngineException e) {
@@ -161,6 +228,14 @@ public final class ReplayCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static void write(Writer w, CharSequence line) {
+    try {
+      w.append(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Writer openOut() throws IOException {

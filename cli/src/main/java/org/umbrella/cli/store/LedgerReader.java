@@ -35,6 +35,11 @@ final class LedgerReader implements AutoCloseable {
     }
   }
 
+  /** The database, for reading the journal and the outputs. */
+  Database database() {
+    return db;
+  }
+
   VerifyReport verify(long fromSize) {
     return LedgerVerifier.verify(db, key, fromSize);
   }

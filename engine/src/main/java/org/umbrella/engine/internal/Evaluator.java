@@ -267,6 +267,14 @@ public final class Evaluator {
     return agreement;
   }
 
+  /**
+   * The earliest deadline still scheduled (it may turn out to fire nothing, as when the obligation
+   * it watches was answered), or empty when none is.
+   */
+  public java.util.Optional<Instant> nextDeadline() {
+    return timers.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(timers.peek().at()));
+  }
+
   /** The trusted clock: the latest record time processed (or deadline fired), or null before the first record. */
   public Instant clock() {
     return now == Long.MIN_VALUE ? null : Instant.ofEpochMilli(now);

@@ -20,9 +20,13 @@ import org.umbrella.engine.input.Incident;
  * span lines), and turns each row into an incident or a rejection.
  */
 abstract class CsvImporter implements Importer {
-  private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+  private static final CsvMapper CSV =
+      CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
-  /** Checks the header (throw {@link ImportFormatException} if unusable) and returns notes on assumed defaults. */
+  /**
+   * Checks the header (throw {@link ImportFormatException} if unusable) and returns notes on
+   * assumed defaults.
+   */
   abstract List<String> prepare(Map<String, Integer> header);
 
   /** Maps one row; throws {@link RowException} with the reason when it cannot. */
@@ -36,8 +40,12 @@ abstract class CsvImporter implements Importer {
       }
     }
     if (!missing.isEmpty()) {
-      throw new ImportFormatException(format + " input lacks required column(s) " + String.join(", ", missing)
-          + "; the header has " + String.join(", ", header.keySet()));
+      throw new ImportFormatException(
+          format
+              + " input lacks required column(s) "
+              + String.join(", ", missing)
+              + "; the header has "
+              + String.join(", ", header.keySet()));
     }
   }
 
@@ -70,7 +78,8 @@ abstract class CsvImporter implements Importer {
           nextLine = rows.getCurrentLocation().getLineNr();
           notes.addAll(prepare(header));
         } catch (JacksonException e) {
-          throw new ImportFormatException(name() + " input: unreadable CSV header: " + e.getOriginalMessage());
+          throw new ImportFormatException(
+              name() + " input: unreadable CSV header: " + e.getOriginalMessage());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -89,7 +98,8 @@ abstract class CsvImporter implements Importer {
         try {
           return rows.hasNextValue();
         } catch (JacksonException e) {
-          throw new ImportFormatException(name() + " input, line " + nextLine + ": unreadable CSV: " + e.getOriginalMessage());
+          throw new ImportFormatException(
+              name() + " input, line " + nextLine + ": unreadable CSV: " + e.getOriginalMessage());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -105,14 +115,16 @@ abstract class CsvImporter implements Importer {
         try {
           values = rows.nextValue();
         } catch (JacksonException e) {
-          throw new ImportFormatException(name() + " input, line " + line + ": unreadable CSV: " + e.getOriginalMessage());
+          throw new ImportFormatException(
+              name() + " input, line " + line + ": unreadable CSV: " + e.getOriginalMessage());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
         nextLine = rows.getCurrentLocation().getLineNr();
         row++;
         if (values.length != columnCount) {
-          return new RowOutcome.Rejected(row, line, "has " + values.length + " fields, the header has " + columnCount);
+          return new RowOutcome.Rejected(
+              row, line, "has " + values.length + " fields, the header has " + columnCount);
         }
         try {
           return new RowOutcome.Imported(row, line, map(new Row(header, values, row, line)));

@@ -11,14 +11,17 @@ import java.util.Locale;
 /** Date parsing shared by the importers; every date is the start of that UTC day. */
 final class Dates {
   private static final DateTimeFormatter DAY_MONTH_YEAR =
-      new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMMM uuuu").toFormatter(Locale.ENGLISH);
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .appendPattern("d MMMM uuuu")
+          .toFormatter(Locale.ENGLISH);
   private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
 
   private Dates() {}
 
   /**
-   * Parses {@code 2023-10-13}, {@code 2023-10-13 00:00:00.000} (GED's database export), {@code 13 October
-   * 2023} (older ACLED exports) or {@code 20231013} (VIINA) to the start of that UTC day.
+   * Parses {@code 2023-10-13}, {@code 2023-10-13 00:00:00.000} (GED's database export), {@code 13
+   * October 2023} (older ACLED exports) or {@code 20231013} (VIINA) to the start of that UTC day.
    */
   static Instant startOfDay(String column, String value) {
     String v = value.trim();
@@ -33,7 +36,11 @@ final class Dates {
       }
       return d.atStartOfDay(ZoneOffset.UTC).toInstant();
     } catch (DateTimeParseException e) {
-      throw new RowException(column + " is not a date (expected YYYY-MM-DD, YYYYMMDD or '13 October 2023'): '" + v + "'");
+      throw new RowException(
+          column
+              + " is not a date (expected YYYY-MM-DD, YYYYMMDD or '13 October 2023'): '"
+              + v
+              + "'");
     }
   }
 }

@@ -21,7 +21,9 @@ public enum Format {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** The importer for incident formats; {@link #UMBRELLA} is read with the engine's codec instead. */
+  /**
+   * The importer for incident formats; {@link #UMBRELLA} is read with the engine's codec instead.
+   */
   public Importer importer(PartyNames parties) {
     return switch (this) {
       case UCDP -> new UcdpImporter(parties);

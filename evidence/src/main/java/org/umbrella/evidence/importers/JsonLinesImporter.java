@@ -66,7 +66,8 @@ public final class JsonLinesImporter implements Importer {
           }
           return new RowOutcome.Rejected(line, line, "a " + r.type() + " record, not an incident");
         } catch (InputFormatException e) {
-          return new RowOutcome.Rejected(line, line, (e.field().isEmpty() ? "" : "field '" + e.field() + "': ") + e.problem());
+          return new RowOutcome.Rejected(
+              line, line, (e.field().isEmpty() ? "" : "field '" + e.field() + "': ") + e.problem());
         }
       }
     };

@@ -17,6 +17,7 @@ import org.umbrella.agreement.model.Agreement;
 public final class PartyNames {
   /** Phrases datasets use for the parties this project knows, tried in this order. */
   private static final Map<String, String> KNOWN_ALIASES = knownAliases();
+
   private final Map<String, String> rules;
 
   /** Rules as phrase -> party id, tried in iteration order. */
@@ -25,29 +26,36 @@ public final class PartyNames {
     rules.forEach((phrase, party) -> this.rules.put(phrase.toLowerCase(Locale.ROOT), party));
   }
 
-  /** The rules for the war in Ukraine: Russian and Ukrainian state forces and their aligned formations. */
+  /**
+   * The rules for the war in Ukraine: Russian and Ukrainian state forces and their aligned
+   * formations.
+   */
   public static PartyNames ukraineWar() {
     return new PartyNames(KNOWN_ALIASES);
   }
 
   /**
    * The rules for {@code agreement}'s parties: first the aliases datasets use for the parties this
-   * project knows (those of {@link #ukraineWar()} for {@code RU} and {@code UA}), for the parties the
-   * agreement has; then each party's full name as written in the agreement ({@code France} matches
-   * "Government of France"). A party the agreement does not have is never assigned.
+   * project knows (those of {@link #ukraineWar()} for {@code RU} and {@code UA}), for the parties
+   * the agreement has; then each party's full name as written in the agreement ({@code France}
+   * matches "Government of France"). A party the agreement does not have is never assigned.
    */
   public static PartyNames forAgreement(Agreement agreement) {
     Map<String, String> r = new LinkedHashMap<>();
-    KNOWN_ALIASES.forEach((phrase, party) -> {
-      if (agreement.parties().containsKey(party)) {
-        r.put(phrase, party);
-      }
-    });
-    agreement.parties().forEach((id, party) -> {
-      if (!party.name().isBlank()) {
-        r.putIfAbsent(party.name(), id);
-      }
-    });
+    KNOWN_ALIASES.forEach(
+        (phrase, party) -> {
+          if (agreement.parties().containsKey(party)) {
+            r.put(phrase, party);
+          }
+        });
+    agreement
+        .parties()
+        .forEach(
+            (id, party) -> {
+              if (!party.name().isBlank()) {
+                r.putIfAbsent(party.name(), id);
+              }
+            });
     return new PartyNames(r);
   }
 

@@ -42,24 +42,46 @@ public final class PlainCsvImporter extends CsvImporter {
     try {
       t = time.length() == 10 ? Dates.startOfDay("time", time) : Instant.parse(time);
     } catch (DateTimeParseException e) {
-      throw new RowException("time is not an ISO-8601 instant or a YYYY-MM-DD date: '" + time + "'");
+      throw new RowException(
+          "time is not an ISO-8601 instant or a YYYY-MM-DD date: '" + time + "'");
     }
-    TimePrecision tp = r.get("time_precision").isEmpty()
-        ? (time.length() == 10 ? TimePrecision.DAY : TimePrecision.EXACT)
-        : TimePrecision.fromWire(r.get("time_precision"))
-            .orElseThrow(() -> new RowException("time_precision must be exact, day, week, month or year, was '" + r.get("time_precision") + "'"));
-    PlacePrecision pp = r.get("place_precision").isEmpty()
-        ? PlacePrecision.EXACT
-        : PlacePrecision.fromWire(r.get("place_precision"))
-            .orElseThrow(() -> new RowException("place_precision must be exact, near, district, region or country, was '" + r.get("place_precision") + "'"));
-    Kind kind = Kind.fromWire(r.required("kind"))
-        .orElseThrow(() -> new RowException("kind '" + r.get("kind") + "' is not one of " + Kind.allWireNames()));
-    Actor actor = r.get("actor").isEmpty()
-        ? Actor.UNATTRIBUTED
-        : new Actor(r.get("actor"), r.get("confidence").isEmpty() ? 1.0 : r.decimal("confidence"));
+    TimePrecision tp =
+        r.get("time_precision").isEmpty()
+            ? (time.length() == 10 ? TimePrecision.DAY : TimePrecision.EXACT)
+            : TimePrecision.fromWire(r.get("time_precision"))
+                .orElseThrow(
+                    () ->
+                        new RowException(
+                            "time_precision must be exact, day, week, month or year, was '"
+                                + r.get("time_precision")
+                                + "'"));
+    PlacePrecision pp =
+        r.get("place_precision").isEmpty()
+            ? PlacePrecision.EXACT
+            : PlacePrecision.fromWire(r.get("place_precision"))
+                .orElseThrow(
+                    () ->
+                        new RowException(
+                            "place_precision must be exact, near, district, region or country, was '"
+                                + r.get("place_precision")
+                                + "'"));
+    Kind kind =
+        Kind.fromWire(r.required("kind"))
+            .orElseThrow(
+                () ->
+                    new RowException(
+                        "kind '" + r.get("kind") + "' is not one of " + Kind.allWireNames()));
+    Actor actor =
+        r.get("actor").isEmpty()
+            ? Actor.UNATTRIBUTED
+            : new Actor(
+                r.get("actor"), r.get("confidence").isEmpty() ? 1.0 : r.decimal("confidence"));
     int best = r.get("fatalities_best").isEmpty() ? 0 : r.count("fatalities_best");
-    Fatalities f = new Fatalities(r.get("fatalities_low").isEmpty() ? best : r.count("fatalities_low"), best,
-        r.get("fatalities_high").isEmpty() ? best : r.count("fatalities_high"));
+    Fatalities f =
+        new Fatalities(
+            r.get("fatalities_low").isEmpty() ? best : r.count("fatalities_low"),
+            best,
+            r.get("fatalities_high").isEmpty() ? best : r.count("fatalities_high"));
     List<Source> sources = new ArrayList<>();
     for (String item : r.get("sources").split(";")) {
       if (item.isBlank()) {
@@ -70,19 +92,39 @@ public final class PlainCsvImporter extends CsvImporter {
       if (sid.isEmpty()) {
         throw new RowException("sources has an item without an id: '" + item + "'");
       }
-      sources.add(new Source(sid, parts.length > 1 ? parts[1].trim() : "unspecified", parts.length > 2 ? parts[2].trim() : sid));
+      sources.add(
+          new Source(
+              sid,
+              parts.length > 1 ? parts[1].trim() : "unspecified",
+              parts.length > 2 ? parts[2].trim() : sid));
     }
-    ReviewStatus status = r.get("status").isEmpty()
-        ? ReviewStatus.REPORTED
-        : ReviewStatus.fromWire(r.get("status"))
-            .orElseThrow(() -> new RowException("status must be reported, corroborated, verified or rejected, was '" + r.get("status") + "'"));
+    ReviewStatus status =
+        r.get("status").isEmpty()
+            ? ReviewStatus.REPORTED
+            : ReviewStatus.fromWire(r.get("status"))
+                .orElseThrow(
+                    () ->
+                        new RowException(
+                            "status must be reported, corroborated, verified or rejected, was '"
+                                + r.get("status")
+                                + "'"));
     List<String> tags = new ArrayList<>();
     for (String tag : r.get("tags").split(";")) {
       if (!tag.isBlank()) {
         tags.add(tag.trim());
       }
     }
-    return new Incident(r.required("id"), t, tp, new Place(r.decimal("lat"), r.decimal("lon"), pp, r.get("region")), kind, actor,
-        r.get("target"), f, sources, status, tags);
+    return new Incident(
+        r.required("id"),
+        t,
+        tp,
+        new Place(r.decimal("lat"), r.decimal("lon"), pp, r.get("region")),
+        kind,
+        actor,
+        r.get("target"),
+        f,
+        sources,
+        status,
+        tags);
   }
 }

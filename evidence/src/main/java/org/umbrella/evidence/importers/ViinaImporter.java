@@ -19,27 +19,28 @@ import org.umbrella.engine.input.TimePrecision;
 /**
  * VIINA 2.0 event CSV -> canonical incidents (mapping in docs/importers.md).
  *
- * <p>Labels are read from the binary {@code _b} columns ({@code a_rus_b}, {@code t_artillery_b}) or,
- * when a file has only bare names, from {@code a_rus}, {@code t_artillery} holding 0/1. The
+ * <p>Labels are read from the binary {@code _b} columns ({@code a_rus_b}, {@code t_artillery_b})
+ * or, when a file has only bare names, from {@code a_rus}, {@code t_artillery} holding 0/1. The
  * attribution's confidence is the model's predicted probability ({@code a_rus_pred}) when present.
  * A row with no violent tactic label is rejected with that reason.
  */
 public final class ViinaImporter extends CsvImporter {
   /** Tactic labels in priority order (the most specific kind wins when several are set). */
-  private static final List<Map.Entry<String, Kind>> TACTICS = List.of(
-      Map.entry("t_airstrike", Kind.AIR_STRIKE),
-      Map.entry("t_artillery", Kind.SHELLING),
-      Map.entry("t_armor", Kind.GROUND_ASSAULT),
-      Map.entry("t_raid", Kind.GROUND_ASSAULT),
-      Map.entry("t_occupy", Kind.GROUND_ASSAULT),
-      Map.entry("t_ied", Kind.MINE),
-      Map.entry("t_firefight", Kind.ARMED_CLASH),
-      Map.entry("t_hospital", Kind.VIOLENCE_AGAINST_CIVILIANS),
-      Map.entry("t_control", Kind.STRATEGIC_DEVELOPMENT),
-      Map.entry("t_arrest", Kind.STRATEGIC_DEVELOPMENT),
-      Map.entry("t_aad", Kind.OTHER),
-      Map.entry("t_property", Kind.OTHER),
-      Map.entry("t_cyber", Kind.OTHER));
+  private static final List<Map.Entry<String, Kind>> TACTICS =
+      List.of(
+          Map.entry("t_airstrike", Kind.AIR_STRIKE),
+          Map.entry("t_artillery", Kind.SHELLING),
+          Map.entry("t_armor", Kind.GROUND_ASSAULT),
+          Map.entry("t_raid", Kind.GROUND_ASSAULT),
+          Map.entry("t_occupy", Kind.GROUND_ASSAULT),
+          Map.entry("t_ied", Kind.MINE),
+          Map.entry("t_firefight", Kind.ARMED_CLASH),
+          Map.entry("t_hospital", Kind.VIOLENCE_AGAINST_CIVILIANS),
+          Map.entry("t_control", Kind.STRATEGIC_DEVELOPMENT),
+          Map.entry("t_arrest", Kind.STRATEGIC_DEVELOPMENT),
+          Map.entry("t_aad", Kind.OTHER),
+          Map.entry("t_property", Kind.OTHER),
+          Map.entry("t_cyber", Kind.OTHER));
 
   @Override
   public String name() {
@@ -49,22 +50,28 @@ public final class ViinaImporter extends CsvImporter {
   @Override
   List<String> prepare(Map<String, Integer> header) {
     if (!header.containsKey("event_id") && !header.containsKey("event_id_1pd")) {
-      throw new ImportFormatException("VIINA input lacks an event id column (event_id or event_id_1pd); the header has "
-          + String.join(", ", header.keySet()));
+      throw new ImportFormatException(
+          "VIINA input lacks an event id column (event_id or event_id_1pd); the header has "
+              + String.join(", ", header.keySet()));
     }
     requireColumns(header, "VIINA", "date", "latitude", "longitude");
-    boolean anyTactic = TACTICS.stream().anyMatch(t -> header.containsKey(t.getKey() + "_b") || header.containsKey(t.getKey()));
+    boolean anyTactic =
+        TACTICS.stream()
+            .anyMatch(t -> header.containsKey(t.getKey() + "_b") || header.containsKey(t.getKey()));
     if (!anyTactic) {
-      throw new ImportFormatException("VIINA input has no tactic label columns (t_artillery_b, t_airstrike_b, ...)");
+      throw new ImportFormatException(
+          "VIINA input has no tactic label columns (t_artillery_b, t_airstrike_b, ...)");
     }
     List<String> notes = new ArrayList<>();
     if (!header.containsKey("a_rus_pred") && !header.containsKey("a_ukr_pred")) {
-      notes.add("VIINA: no a_*_pred columns; attributions from the binary a_rus/a_ukr flags carry confidence 0.9");
+      notes.add(
+          "VIINA: no a_*_pred columns; attributions from the binary a_rus/a_ukr flags carry confidence 0.9");
     }
     if (!header.containsKey("n_reports")) {
       notes.add("VIINA: column n_reports is absent; each row counts as one report");
     }
-    notes.add("VIINA: dates are report dates (YYYYMMDD), taken as the event day with precision 'day'");
+    notes.add(
+        "VIINA: dates are report dates (YYYYMMDD), taken as the event day with precision 'day'");
     return notes;
   }
 
@@ -74,7 +81,10 @@ public final class ViinaImporter extends CsvImporter {
 
   @Override
   Incident map(Row r) {
-    String rawId = r.has("event_id_1pd") && !r.get("event_id_1pd").isEmpty() ? r.get("event_id_1pd") : r.required("event_id");
+    String rawId =
+        r.has("event_id_1pd") && !r.get("event_id_1pd").isEmpty()
+            ? r.get("event_id_1pd")
+            : r.required("event_id");
     String id = "viina:" + rawId;
     Kind kind = null;
     List<String> tags = new ArrayList<>();
@@ -87,7 +97,8 @@ public final class ViinaImporter extends CsvImporter {
       }
     }
     if (kind == null) {
-      throw new RowException("no tactic label (t_*) is set; not a violent event this importer can map");
+      throw new RowException(
+          "no tactic label (t_*) is set; not a violent event this importer can map");
     }
     boolean rus = label(r, "a_rus");
     boolean ukr = label(r, "a_ukr");
@@ -99,15 +110,17 @@ public final class ViinaImporter extends CsvImporter {
     } else if (rus) {
       tags.add("viina:both_sides_flagged");
     }
-    PlacePrecision pp = switch (r.get("GEO_PRECISION").toUpperCase(Locale.ROOT)) {
-      case "STREET", "HOUSE", "ADDRESS", "EXACT" -> PlacePrecision.EXACT;
-      case "", "LOCALITY", "PPL", "CITY", "TOWN", "VILLAGE" -> PlacePrecision.NEAR;
-      case "ADM3", "ADM2", "DISTRICT", "AREA" -> PlacePrecision.DISTRICT;
-      case "ADM1", "PROVINCE" -> PlacePrecision.REGION;
-      case "COUNTRY" -> PlacePrecision.COUNTRY;
-      default -> PlacePrecision.NEAR;
-    };
-    int reports = r.has("n_reports") && !r.get("n_reports").isEmpty() ? Math.max(1, r.count("n_reports")) : 1;
+    PlacePrecision pp =
+        switch (r.get("GEO_PRECISION").toUpperCase(Locale.ROOT)) {
+          case "STREET", "HOUSE", "ADDRESS", "EXACT" -> PlacePrecision.EXACT;
+          case "", "LOCALITY", "PPL", "CITY", "TOWN", "VILLAGE" -> PlacePrecision.NEAR;
+          case "ADM3", "ADM2", "DISTRICT", "AREA" -> PlacePrecision.DISTRICT;
+          case "ADM1", "PROVINCE" -> PlacePrecision.REGION;
+          case "COUNTRY" -> PlacePrecision.COUNTRY;
+          default -> PlacePrecision.NEAR;
+        };
+    int reports =
+        r.has("n_reports") && !r.get("n_reports").isEmpty() ? Math.max(1, r.count("n_reports")) : 1;
     tags.add("viina:n_reports=" + reports);
     Set<String> outlets = new LinkedHashSet<>();
     for (String s : r.get("source").split("[;,|]")) {
@@ -123,9 +136,18 @@ public final class ViinaImporter extends CsvImporter {
       sources.add(new Source(id + "/" + outlet, "media", outlet));
     }
     String target = label(r, "t_civcas") || label(r, "t_hospital") ? "civilian" : "";
-    return new Incident(id, Dates.startOfDay("date", r.required("date")), TimePrecision.DAY,
-        new Place(r.decimal("latitude"), r.decimal("longitude"), pp, r.get("ADM1_NAME")), kind, actor, target,
-        Fatalities.NONE_REPORTED, sources, ReviewStatus.REPORTED, tags);
+    return new Incident(
+        id,
+        Dates.startOfDay("date", r.required("date")),
+        TimePrecision.DAY,
+        new Place(r.decimal("latitude"), r.decimal("longitude"), pp, r.get("ADM1_NAME")),
+        kind,
+        actor,
+        target,
+        Fatalities.NONE_REPORTED,
+        sources,
+        ReviewStatus.REPORTED,
+        tags);
   }
 
   private static double confidence(Row r, String predColumn) {

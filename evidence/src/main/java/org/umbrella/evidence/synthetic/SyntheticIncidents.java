@@ -18,25 +18,44 @@ import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.TimePrecision;
 
 /**
- * A reproducible stream of synthetic incidents in time order: 80% scattered around a line (a
- * random vertex segment of it, with a normal offset of {@code spreadKm}), 20% anywhere in a box
- * around it (most of them far from the line), plus a few near two fixed points (to exercise
- * capital-strike definitions). Kinds, actors (RU 60%, UA 30%, unattributed 10%), review status,
- * 1-3 sources in 1-3 independence groups and fatalities are drawn from fixed distributions. Mean
- * spacing {@code meanGapMillis} of event time.
+ * A reproducible stream of synthetic incidents in time order: 80% scattered around a line (a random
+ * vertex segment of it, with a normal offset of {@code spreadKm}), 20% anywhere in a box around it
+ * (most of them far from the line), plus a few near two fixed points (to exercise capital-strike
+ * definitions). Kinds, actors (RU 60%, UA 30%, unattributed 10%), review status, 1-3 sources in 1-3
+ * independence groups and fatalities are drawn from fixed distributions. Mean spacing {@code
+ * meanGapMillis} of event time.
  *
  * <p>Lazy: one incident at a time, so any length runs in constant memory. Not thread-safe.
  */
 public final class SyntheticIncidents implements Iterator<Incident> {
-  private static final Kind[] KINDS = {Kind.SHELLING, Kind.SHELLING, Kind.SHELLING, Kind.DRONE_STRIKE, Kind.DRONE_STRIKE,
-      Kind.ARMED_CLASH, Kind.ARMED_CLASH, Kind.GROUND_ASSAULT, Kind.MISSILE_STRIKE, Kind.AIR_STRIKE, Kind.SMALL_ARMS, Kind.OTHER};
+  private static final Kind[] KINDS = {
+    Kind.SHELLING,
+    Kind.SHELLING,
+    Kind.SHELLING,
+    Kind.DRONE_STRIKE,
+    Kind.DRONE_STRIKE,
+    Kind.ARMED_CLASH,
+    Kind.ARMED_CLASH,
+    Kind.GROUND_ASSAULT,
+    Kind.MISSILE_STRIKE,
+    Kind.AIR_STRIKE,
+    Kind.SMALL_ARMS,
+    Kind.OTHER
+  };
   private static final Actor RU = new Actor("RU", 0.9);
   private static final Actor UA = new Actor("UA", 0.8);
-  private static final List<List<Source>> SOURCES = List.of(
-      List.of(new Source("syn-src-a", "synthetic", "a")),
-      List.of(new Source("syn-src-a", "synthetic", "a"), new Source("syn-src-b", "synthetic", "b")),
-      List.of(new Source("syn-src-a", "synthetic", "a"), new Source("syn-src-a2", "synthetic", "a")),
-      List.of(new Source("syn-src-a", "synthetic", "a"), new Source("syn-src-b", "synthetic", "b"), new Source("syn-src-c", "synthetic", "c")));
+  private static final List<List<Source>> SOURCES =
+      List.of(
+          List.of(new Source("syn-src-a", "synthetic", "a")),
+          List.of(
+              new Source("syn-src-a", "synthetic", "a"), new Source("syn-src-b", "synthetic", "b")),
+          List.of(
+              new Source("syn-src-a", "synthetic", "a"),
+              new Source("syn-src-a2", "synthetic", "a")),
+          List.of(
+              new Source("syn-src-a", "synthetic", "a"),
+              new Source("syn-src-b", "synthetic", "b"),
+              new Source("syn-src-c", "synthetic", "c")));
   private static final Fatalities[] FATALITIES = new Fatalities[8];
 
   static {
@@ -67,10 +86,18 @@ public final class SyntheticIncidents implements Iterator<Incident> {
    * @param spreadKm standard deviation of the distance from the line
    * @param seed the random seed
    */
-  public SyntheticIncidents(Geometry line, List<double[]> hotspots, long count, Instant start, long meanGapMillis, double spreadKm, long seed) {
+  public SyntheticIncidents(
+      Geometry line,
+      List<double[]> hotspots,
+      long count,
+      Instant start,
+      long meanGapMillis,
+      double spreadKm,
+      long seed) {
     this.line = line.getCoordinates();
     if (this.line.length < 2) {
-      throw new IllegalArgumentException("the line needs at least two vertices, has " + this.line.length);
+      throw new IllegalArgumentException(
+          "the line needs at least two vertices, has " + this.line.length);
     }
     var env = line.getEnvelopeInternal();
     this.minLon = env.getMinX() - 3;
@@ -124,10 +151,24 @@ public final class SyntheticIncidents implements Iterator<Incident> {
     int a = random.nextInt(10);
     Actor actor = a < 6 ? RU : a < 9 ? UA : Actor.UNATTRIBUTED;
     int s = random.nextInt(10);
-    ReviewStatus status = s < 2 ? ReviewStatus.REPORTED : s < 5 ? ReviewStatus.CORROBORATED : s < 9 ? ReviewStatus.VERIFIED : ReviewStatus.REJECTED;
-    return new Incident("syn-" + n, Instant.ofEpochMilli(time), TimePrecision.EXACT, new Place(lat, lon, PlacePrecision.NEAR),
-        KINDS[random.nextInt(KINDS.length)], actor, "", FATALITIES[random.nextInt(FATALITIES.length)],
-        SOURCES.get(random.nextInt(SOURCES.size())), status, List.of());
+    ReviewStatus status =
+        s < 2
+            ? ReviewStatus.REPORTED
+            : s < 5
+                ? ReviewStatus.CORROBORATED
+                : s < 9 ? ReviewStatus.VERIFIED : ReviewStatus.REJECTED;
+    return new Incident(
+        "syn-" + n,
+        Instant.ofEpochMilli(time),
+        TimePrecision.EXACT,
+        new Place(lat, lon, PlacePrecision.NEAR),
+        KINDS[random.nextInt(KINDS.length)],
+        actor,
+        "",
+        FATALITIES[random.nextInt(FATALITIES.length)],
+        SOURCES.get(random.nextInt(SOURCES.size())),
+        status,
+        List.of());
   }
 
   private double gaussian() {

@@ -17,8 +17,8 @@ import org.umbrella.engine.input.InputCodec;
 
 /**
  * Each format's fixture (written by the project, modelled on the real column sets) imports to its
- * golden file: one canonical incident per line, or the rejection with row, line and reason, then the
- * importer's notes. Regenerate with -Dumbrella.golden.update=true and review the diff.
+ * golden file: one canonical incident per line, or the rejection with row, line and reason, then
+ * the importer's notes. Regenerate with -Dumbrella.golden.update=true and review the diff.
  */
 class ImporterGoldenTest {
 

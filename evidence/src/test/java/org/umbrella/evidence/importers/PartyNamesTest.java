@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.umbrella.agreement.io.AgreementFiles;
 import org.umbrella.agreement.load.LoadResult;
 
-/** Party names come from the agreement replayed: its parties, by known alias or by their full name. */
+/**
+ * Party names come from the agreement replayed: its parties, by known alias or by their full name.
+ */
 class PartyNamesTest {
   @Test
   void forAgreement_mapsKnownAliasesAndFullNamesOfTheAgreementsParties() {

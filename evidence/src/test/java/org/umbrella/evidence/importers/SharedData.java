@@ -11,7 +11,9 @@ final class SharedData {
   static Optional<Path> file(String relative) {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
-      if (Files.exists(dir.resolve("mvnw")) && Files.exists(dir.resolve("pom.xml")) && !Files.exists(dir.resolve("../pom.xml"))) {
+      if (Files.exists(dir.resolve("mvnw"))
+          && Files.exists(dir.resolve("pom.xml"))
+          && !Files.exists(dir.resolve("../pom.xml"))) {
         Path p = dir.resolve("../shared/data").resolve(relative).normalize();
         return Files.exists(p) ? Optional.of(p) : Optional.empty();
       }

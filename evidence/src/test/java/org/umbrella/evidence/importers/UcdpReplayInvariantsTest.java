@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
-import org.umbrella.agreement.load.AgreementLoader;
 import org.umbrella.agreement.io.AgreementFiles;
+import org.umbrella.agreement.load.AgreementLoader;
 import org.umbrella.agreement.model.AggregateFinding;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Finding;
@@ -52,11 +52,15 @@ import org.umbrella.engine.output.OutputRecord;
 class UcdpReplayInvariantsTest {
 
   @Test
-  void replay_ucdpSampleThroughTheTwentyPointExample_satisfiesTheDefinitionsAndDeadlines() throws IOException {
+  void replay_ucdpSampleThroughTheTwentyPointExample_satisfiesTheDefinitionsAndDeadlines()
+      throws IOException {
     Path sample = SharedData.file("events/ucdp-ged-25.1-ukraine-sample.csv").orElse(null);
-    Assumptions.assumeTrue(sample != null, "skipped: ../shared/data/events/ucdp-ged-25.1-ukraine-sample.csv is absent");
+    Assumptions.assumeTrue(
+        sample != null,
+        "skipped: ../shared/data/events/ucdp-ged-25.1-ukraine-sample.csv is absent");
     Path example = Repository.root().resolve("examples/ukraine/framework-20pt.agreement.yaml");
-    Assumptions.assumeTrue(Files.exists(example), "skipped: examples/ukraine/framework-20pt.agreement.yaml is absent");
+    Assumptions.assumeTrue(
+        Files.exists(example), "skipped: examples/ukraine/framework-20pt.agreement.yaml is absent");
 
     List<Incident> incidents = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(sample, StandardCharsets.UTF_8)) {
@@ -74,42 +78,79 @@ class UcdpReplayInvariantsTest {
     // The example's evidence bar (two independent sources, attribution confidence 0.8, modelled) is
     // above what a UCDP row carries (one source; confidence 0.5 for state-based events), so the bar
     // is lowered to the data's for this test of the engine's invariants on real rows.
-    String relaxed = Files.readString(example)
-        .replace("      sources: 2\n", "      sources: 1\n")
-        .replace("      when: incident.actor.confidence >= 0.8 || incident.actor.party == ''\n", "")
-        .replace("      when: incident.actor.confidence >= 0.8\n", "");
+    String relaxed =
+        Files.readString(example)
+            .replace("      sources: 2\n", "      sources: 1\n")
+            .replace(
+                "      when: incident.actor.confidence >= 0.8 || incident.actor.party == ''\n", "")
+            .replace("      when: incident.actor.confidence >= 0.8\n", "");
     assertThat(relaxed).doesNotContain("sources: 2").doesNotContain("incident.actor.confidence");
-    Agreement agreement = AgreementLoader.load(example.toString(), relaxed, AgreementFiles.relativeTo(example)).agreement();
+    Agreement agreement =
+        AgreementLoader.load(example.toString(), relaxed, AgreementFiles.relativeTo(example))
+            .agreement();
     List<OutputRecord> plain = run(agreement, new ArrayList<>(incidents));
     checkFindings(agreement, plain, byId);
-    assertThat(plain).filteredOn(o -> o instanceof FindingRecord f && f.status().equals("confirmed")).hasSizeGreaterThan(100);
+    assertThat(plain)
+        .filteredOn(o -> o instanceof FindingRecord f && f.status().equals("confirmed"))
+        .hasSizeGreaterThan(100);
 
-    String text = relaxed.replace(
-        "    obligors: [UA, RU]\n    cites: [{ source: zelensky-briefing, at: \"ceasefire once all parties agree\" }]\n",
-        "    obligors: [UA, RU]\n    in-force: 2022-02-24T00:00:00Z\n    cites: [{ source: zelensky-briefing, at: \"ceasefire once all parties agree\" }]\n");
+    String text =
+        relaxed.replace(
+            "    obligors: [UA, RU]\n    cites: [{ source: zelensky-briefing, at: \"ceasefire once all parties agree\" }]\n",
+            "    obligors: [UA, RU]\n    in-force: 2022-02-24T00:00:00Z\n    cites: [{ source: zelensky-briefing, at: \"ceasefire once all parties agree\" }]\n");
     assertThat(text).contains("in-force: 2022-02-24T00:00:00Z");
-    Agreement inForce = AgreementLoader.load(example.toString(), text, AgreementFiles.relativeTo(example)).agreement();
+    Agreement inForce =
+        AgreementLoader.load(example.toString(), text, AgreementFiles.relativeTo(example))
+            .agreement();
     List<InputRecord> records = new ArrayList<>(incidents);
-    List<FindingRecord> candidates = run(inForce, records).stream()
-        .filter(o -> o instanceof FindingRecord f && f.status().equals("candidate")).map(o -> (FindingRecord) o).toList();
+    List<FindingRecord> candidates =
+        run(inForce, records).stream()
+            .filter(o -> o instanceof FindingRecord f && f.status().equals("candidate"))
+            .map(o -> (FindingRecord) o)
+            .toList();
     for (int k = 0; k < candidates.size(); k += 2) {
       FindingRecord c = candidates.get(k);
-      records.add(new Determination("det-" + k, c.time().plus(Duration.ofHours(1)), "peace-council", c.id(),
-          Map.of("US", Vote.CONFIRM, "EU", Vote.CONFIRM, "NATO", Vote.CONFIRM, "RU", Vote.CONFIRM)));
+      records.add(
+          new Determination(
+              "det-" + k,
+              c.time().plus(Duration.ofHours(1)),
+              "peace-council",
+              c.id(),
+              Map.of(
+                  "US",
+                  Vote.CONFIRM,
+                  "EU",
+                  Vote.CONFIRM,
+                  "NATO",
+                  Vote.CONFIRM,
+                  "RU",
+                  Vote.CONFIRM)));
     }
     sortStable(records);
-    List<ObligationRecord> created = run(inForce, records).stream()
-        .filter(o -> o instanceof ObligationRecord ob && ob.status().equals("pending")).map(o -> (ObligationRecord) o).toList();
+    List<ObligationRecord> created =
+        run(inForce, records).stream()
+            .filter(o -> o instanceof ObligationRecord ob && ob.status().equals("pending"))
+            .map(o -> (ObligationRecord) o)
+            .toList();
     assertThat(created).isNotEmpty();
     for (int k = 0; k < created.size(); k++) {
       ObligationRecord o = created.get(k);
       Instant due = o.due().orElseThrow();
-      Instant when = switch (k % 3) {
-        case 0 -> due.minusSeconds(1);
-        case 1 -> due;
-        default -> due.plus(Duration.ofDays(1));
-      };
-      records.add(new Response("resp-" + k, when, o.id(), o.party(), Answer.FULFILLED, o.duty().equals("military-response") ? "military" : "economic", ""));
+      Instant when =
+          switch (k % 3) {
+            case 0 -> due.minusSeconds(1);
+            case 1 -> due;
+            default -> due.plus(Duration.ofDays(1));
+          };
+      records.add(
+          new Response(
+              "resp-" + k,
+              when,
+              o.id(),
+              o.party(),
+              Answer.FULFILLED,
+              o.duty().equals("military-response") ? "military" : "economic",
+              ""));
     }
     sortStable(records);
     List<OutputRecord> out = run(inForce, records);
@@ -128,16 +169,23 @@ class UcdpReplayInvariantsTest {
     return out;
   }
 
-  /** Every match finding's incident satisfies the match; every aggregate's window holds what its definition asks. */
-  private static void checkFindings(Agreement agreement, List<OutputRecord> out, Map<String, Incident> incidents) {
+  /**
+   * Every match finding's incident satisfies the match; every aggregate's window holds what its
+   * definition asks.
+   */
+  private static void checkFindings(
+      Agreement agreement, List<OutputRecord> out, Map<String, Incident> incidents) {
     GeometryFactory gf = new GeometryFactory();
     Map<String, FindingRecord> raised = new HashMap<>();
     for (OutputRecord o : out) {
-      if (!(o instanceof FindingRecord f) || f.status().equals("withdrawn") || f.status().equals("rejected")) {
+      if (!(o instanceof FindingRecord f)
+          || f.status().equals("withdrawn")
+          || f.status().equals("rejected")) {
         continue;
       }
       if (raised.putIfAbsent(f.id(), f) != null) {
-        continue; // later records of a finding (confirmation by vote) carry the determination as cause
+        continue; // later records of a finding (confirmation by vote) carry the determination as
+        // cause
       }
       Finding def = agreement.findings().get(f.definition());
       switch (def) {
@@ -150,12 +198,17 @@ class UcdpReplayInvariantsTest {
           assertThat(m.by().admits(i.actor().party())).isTrue();
           assertThat(f.actor()).isEqualTo(i.actor().party());
           Point p = gf.createPoint(new Coordinate(i.place().lon(), i.place().lat()));
-          assertThat(m.within().isEmpty() || m.within().stream().anyMatch(id -> agreement.places().get(id).geometry().covers(p)))
-              .as("%s lies in %s", i.id(), m.within()).isTrue();
+          assertThat(
+                  m.within().isEmpty()
+                      || m.within().stream()
+                          .anyMatch(id -> agreement.places().get(id).geometry().covers(p)))
+              .as("%s lies in %s", i.id(), m.within())
+              .isTrue();
         }
         case AggregateFinding a -> {
           FindingRecord.Window w = f.window().orElseThrow();
-          assertThat(Duration.between(w.from(), w.to())).isEqualTo(Duration.between(w.from(), a.window().addTo(w.from())));
+          assertThat(Duration.between(w.from(), w.to()))
+              .isEqualTo(Duration.between(w.from(), a.window().addTo(w.from())));
           Set<String> days = new HashSet<>();
           for (String id : f.incidents()) {
             Incident i = incidents.get(id);
@@ -173,10 +226,14 @@ class UcdpReplayInvariantsTest {
     }
   }
 
-  /** Every breached obligation was unanswered at its due time and is breached at exactly that time. */
+  /**
+   * Every breached obligation was unanswered at its due time and is breached at exactly that time.
+   */
   private static void checkDeadlines(List<OutputRecord> out, List<InputRecord> inputs) {
     Map<String, List<Response>> responses = new TreeMap<>();
-    inputs.stream().filter(r -> r instanceof Response).map(r -> (Response) r)
+    inputs.stream()
+        .filter(r -> r instanceof Response)
+        .map(r -> (Response) r)
         .forEach(r -> responses.computeIfAbsent(r.obligation(), k -> new ArrayList<>()).add(r));
     int breached = 0;
     int fulfilled = 0;
@@ -185,7 +242,8 @@ class UcdpReplayInvariantsTest {
         breached++;
         Instant due = ob.due().orElseThrow();
         assertThat(ob.time()).isEqualTo(due);
-        assertThat(responses.getOrDefault(ob.id(), List.of())).noneMatch(r -> r.time().isBefore(due));
+        assertThat(responses.getOrDefault(ob.id(), List.of()))
+            .noneMatch(r -> r.time().isBefore(due));
       }
       if (o instanceof ObligationRecord ob && ob.status().equals("fulfilled")) {
         fulfilled++;

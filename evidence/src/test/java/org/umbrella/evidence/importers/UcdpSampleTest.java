@@ -17,13 +17,18 @@ import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.PlacePrecision;
 
-/** The real UCDP GED 25.1 Ukraine sample (../shared/data/events), checked against its PROVENANCE facts. */
+/**
+ * The real UCDP GED 25.1 Ukraine sample (../shared/data/events), checked against its PROVENANCE
+ * facts.
+ */
 class UcdpSampleTest {
 
   @Test
   void open_realSample_importsEveryRowAndKeepsItsQuirks() throws IOException {
     Path sample = SharedData.file("events/ucdp-ged-25.1-ukraine-sample.csv").orElse(null);
-    Assumptions.assumeTrue(sample != null, "skipped: ../shared/data/events/ucdp-ged-25.1-ukraine-sample.csv is absent");
+    Assumptions.assumeTrue(
+        sample != null,
+        "skipped: ../shared/data/events/ucdp-ged-25.1-ukraine-sample.csv is absent");
     List<Incident> incidents = new ArrayList<>();
     List<RowOutcome.Rejected> rejected = new ArrayList<>();
     ImportStream stream;
@@ -43,15 +48,28 @@ class UcdpSampleTest {
     incidents.forEach(i -> ids.add(i.id()));
     assertThat(ids).hasSize(2000);
     // PROVENANCE: 29 rows have high < best; they are kept as reported, not "fixed".
-    assertThat(incidents.stream().filter(i -> i.fatalities().high() < i.fatalities().best()).count()).isEqualTo(29);
-    // PROVENANCE: 94 rows sit at the country centroid with an empty adm_1; they must not pass for exact places.
-    List<Incident> centroid = incidents.stream().filter(i -> i.place().lat() == 49.0 && i.place().lon() == 32.0 && i.place().region().isEmpty()).toList();
+    assertThat(
+            incidents.stream().filter(i -> i.fatalities().high() < i.fatalities().best()).count())
+        .isEqualTo(29);
+    // PROVENANCE: 94 rows sit at the country centroid with an empty adm_1; they must not pass for
+    // exact places.
+    List<Incident> centroid =
+        incidents.stream()
+            .filter(
+                i ->
+                    i.place().lat() == 49.0
+                        && i.place().lon() == 32.0
+                        && i.place().region().isEmpty())
+            .toList();
     assertThat(centroid).hasSize(94).allMatch(i -> i.place().precision() == PlacePrecision.COUNTRY);
     // every row is state-based (1) or one-sided (3) violence by Russia in this sample
-    assertThat(incidents).allMatch(i -> i.kind() == Kind.ARMED_CLASH || i.kind() == Kind.VIOLENCE_AGAINST_CIVILIANS);
+    assertThat(incidents)
+        .allMatch(i -> i.kind() == Kind.ARMED_CLASH || i.kind() == Kind.VIOLENCE_AGAINST_CIVILIANS);
     assertThat(incidents).allMatch(i -> i.actor().party().equals("RU"));
     // the missing columns are defaulted and said so
-    assertThat(stream.notes()).anyMatch(n -> n.contains("where_prec")).anyMatch(n -> n.contains("date_prec"))
+    assertThat(stream.notes())
+        .anyMatch(n -> n.contains("where_prec"))
+        .anyMatch(n -> n.contains("date_prec"))
         .anyMatch(n -> n.contains("number_of_sources"));
   }
 }

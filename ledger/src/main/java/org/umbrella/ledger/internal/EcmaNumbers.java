@@ -58,7 +58,12 @@ public final class EcmaNumbers {
     if (d.precision() != 2) {
       return d;
     }
-    for (java.math.RoundingMode mode : new java.math.RoundingMode[] {java.math.RoundingMode.HALF_EVEN, java.math.RoundingMode.FLOOR, java.math.RoundingMode.CEILING}) {
+    for (java.math.RoundingMode mode :
+        new java.math.RoundingMode[] {
+          java.math.RoundingMode.HALF_EVEN,
+          java.math.RoundingMode.FLOOR,
+          java.math.RoundingMode.CEILING
+        }) {
       BigDecimal one = d.round(new java.math.MathContext(1, mode));
       if (one.doubleValue() == value) {
         return one.stripTrailingZeros();

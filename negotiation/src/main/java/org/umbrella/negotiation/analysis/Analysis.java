@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param blocks how many independent blocks red lines left (a measure of the pruning)
  * @param enumerated block assignments enumerated (the work actually done, versus spaceSize)
  */
+// ideal and reservation are per-party vectors read by index in hot loops and reports; the record is
+// a result handed out once, not a key, so array identity in equals does not matter here.
+@SuppressWarnings("ArrayRecordComponent")
 public record Analysis(
     BigInteger spaceSize,
     long redLineFeasible,

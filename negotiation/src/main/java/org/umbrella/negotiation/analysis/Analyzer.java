@@ -21,9 +21,9 @@ import org.umbrella.negotiation.RedLine;
  * time, keeping only the frontier of (frontier so far) + (block frontier). Each step's frontier
  * comes from {@link ParetoFrontier} (sort-filter-skyline). The frontier of the acceptable set is
  * the feasible frontier restricted to packages reaching every reservation (a dominating package
- * reaches them too). Counting the acceptable packages is a depth-first walk over blocks that
- * prunes a subtree when some party cannot reach its reservation even with its best remaining
- * options, and counts a subtree whole when every party reaches it even with its worst.
+ * reaches them too). Counting the acceptable packages is a depth-first walk over blocks that prunes
+ * a subtree when some party cannot reach its reservation even with its best remaining options, and
+ * counts a subtree whole when every party reaches it even with its worst.
  */
 public final class Analyzer {
   /** Largest candidate set one folding step may build (utility vectors held at once). */
@@ -35,13 +35,15 @@ public final class Analyzer {
    * Analyses the whole space exactly.
    *
    * @param top how many frontier packages to list by Nash product
-   * @throws AnalysisLimitException if red lines tie too many issues together, or a frontier outgrows memory limits
+   * @throws AnalysisLimitException if red lines tie too many issues together, or a frontier
+   *     outgrows memory limits
    */
   public static Analysis analyze(Scenario s, int top, ProgressListener progress) {
     Blocks blocks = new Blocks(s, Set.of());
     List<Point> feasibleFrontier = frontier(s, blocks, progress);
     double[] r = s.reservations();
-    List<Point> frontier = feasibleFrontier.stream().filter(p -> s.acceptableToAll(p.outcome())).toList();
+    List<Point> frontier =
+        feasibleFrontier.stream().filter(p -> s.acceptableToAll(p.outcome())).toList();
     long acceptable = count(blocks, s.thresholds(), progress);
     double[] ideal = new double[s.parties()];
     List<Solution> solutions = List.of();
@@ -58,15 +60,33 @@ public final class Analyzer {
         }
       }
       solutions = Solutions.all(frontier, r, ideal);
-      best = frontier.stream()
-          .sorted(Comparator.comparingDouble((Point p) -> -Solutions.nashProduct(p.utilities(), r)).thenComparing(Analyzer::lexicographic))
-          .limit(Math.max(0, top)).toList();
+      best =
+          frontier.stream()
+              .sorted(
+                  Comparator.comparingDouble((Point p) -> -Solutions.nashProduct(p.utilities(), r))
+                      .thenComparing(Analyzer::lexicographic))
+              .limit(Math.max(0, top))
+              .toList();
     }
-    return new Analysis(spaceSize(s), blocks.feasibleCount(), acceptable, feasibleFrontier.size(), frontier, ideal, r,
-        solutions, best, emptiness, blocks.blocks.size(), blocks.enumerated);
+    return new Analysis(
+        spaceSize(s),
+        blocks.feasibleCount(),
+        acceptable,
+        feasibleFrontier.size(),
+        frontier,
+        ideal,
+        r,
+        solutions,
+        best,
+        emptiness,
+        blocks.blocks.size(),
+        blocks.enumerated);
   }
 
-  /** The Pareto frontier of the packages meeting every red line (reservations ignored), ordered by package. */
+  /**
+   * The Pareto frontier of the packages meeting every red line (reservations ignored), ordered by
+   * package.
+   */
   public static List<Point> feasibleFrontier(Scenario s) {
     return frontier(s, new Blocks(s, Set.of()), ProgressListener.NONE);
   }
@@ -111,9 +131,18 @@ public final class Analyzer {
       int[] bf = ParetoFrontier.indices(b.vectors, b.count, d);
       long candidates = (long) curN * bf.length;
       if (candidates > MAX_FOLD_CANDIDATES) {
-        throw new AnalysisLimitException("the frontier grew to " + curN + " packages before issue block " + (level + 1) + " of "
-            + blocks.blocks.size() + ", giving " + candidates + " candidates (limit " + MAX_FOLD_CANDIDATES
-            + "); fewer parties or coarser numeric steps keep it exact and in memory");
+        throw new AnalysisLimitException(
+            "the frontier grew to "
+                + curN
+                + " packages before issue block "
+                + (level + 1)
+                + " of "
+                + blocks.blocks.size()
+                + ", giving "
+                + candidates
+                + " candidates (limit "
+                + MAX_FOLD_CANDIDATES
+                + "); fewer parties or coarser numeric steps keep it exact and in memory");
       }
       int n = (int) candidates;
       double[] cand = new double[n * d];
@@ -163,7 +192,9 @@ public final class Analyzer {
     return out;
   }
 
-  /** Counts packages whose scaled sums reach every threshold {@code r} ({@link Scenario#threshold}). */
+  /**
+   * Counts packages whose scaled sums reach every threshold {@code r} ({@link Scenario#threshold}).
+   */
   static long count(Blocks blocks, double[] r, ProgressListener progress) {
     if (blocks.constantlyFalse || blocks.feasibleCount() == 0) {
       return 0;
@@ -224,7 +255,16 @@ public final class Analyzer {
     return seen[0];
   }
 
-  private static void visit(Blocks blocks, int level, double[][] partial, double[][] sufMax, double[] r, int[] outcome, long limit, long[] seen, PackageVisitor visitor) {
+  private static void visit(
+      Blocks blocks,
+      int level,
+      double[][] partial,
+      double[][] sufMax,
+      double[] r,
+      int[] outcome,
+      long limit,
+      long[] seen,
+      PackageVisitor visitor) {
     double[] part = partial[level];
     int d = part.length;
     for (int p = 0; p < d; p++) {
@@ -234,8 +274,11 @@ public final class Analyzer {
     }
     if (level == blocks.blocks.size()) {
       if (++seen[0] > limit) {
-        throw new AnalysisLimitException("more than " + limit + " packages could be acceptable under some draw of the uncertain"
-            + " weights and values; narrow the ranges or raise the candidate limit");
+        throw new AnalysisLimitException(
+            "more than "
+                + limit
+                + " packages could be acceptable under some draw of the uncertain"
+                + " weights and values; narrow the ranges or raise the candidate limit");
       }
       visitor.visit(outcome.clone());
       return;
@@ -254,7 +297,14 @@ public final class Analyzer {
     }
   }
 
-  private static long countFrom(Blocks blocks, int level, double[][] partial, double[][] sufMax, double[][] sufMin, long[] sufCount, double[] r) {
+  private static long countFrom(
+      Blocks blocks,
+      int level,
+      double[][] partial,
+      double[][] sufMax,
+      double[][] sufMin,
+      long[] sufCount,
+      double[] r) {
     double[] part = partial[level];
     int d = part.length;
     boolean all = true;
@@ -288,15 +338,26 @@ public final class Analyzer {
     List<String> parties = s.model().partyIds();
     for (CompiledRedLine l : lines) {
       if (l.table().isEmpty()) {
-        why.add(name(parties, l) + " can never hold: no option of " + issueNames(s, l.issues()) + " satisfies it");
+        why.add(
+            name(parties, l)
+                + " can never hold: no option of "
+                + issueNames(s, l.issues())
+                + " satisfies it");
       }
     }
     if (blocks.feasibleCount() == 0) {
       for (int a = 0; a < lines.size(); a++) {
         for (int b = a + 1; b < lines.size(); b++) {
-          if (!lines.get(a).table().isEmpty() && !lines.get(b).table().isEmpty() && !jointlySatisfiable(s, lines.get(a), lines.get(b))) {
-            why.add(name(parties, lines.get(a)) + " and " + name(parties, lines.get(b)) + " cannot both hold (no choice of "
-                + issueNames(s, union(lines.get(a).issues(), lines.get(b).issues())) + " satisfies both)");
+          if (!lines.get(a).table().isEmpty()
+              && !lines.get(b).table().isEmpty()
+              && !jointlySatisfiable(s, lines.get(a), lines.get(b))) {
+            why.add(
+                name(parties, lines.get(a))
+                    + " and "
+                    + name(parties, lines.get(b))
+                    + " cannot both hold (no choice of "
+                    + issueNames(s, union(lines.get(a).issues(), lines.get(b).issues()))
+                    + " satisfies both)");
           }
         }
       }
@@ -307,7 +368,12 @@ public final class Analyzer {
           best += b.max[p];
         }
         if (best < s.threshold(p)) {
-          why.add(parties.get(p) + " cannot reach its reservation " + fmt(s.reservation(p)) + " within everyone's red lines: its best is " + fmt(s.utilityOfScaled(p, best)));
+          why.add(
+              parties.get(p)
+                  + " cannot reach its reservation "
+                  + fmt(s.reservation(p))
+                  + " within everyone's red lines: its best is "
+                  + fmt(s.utilityOfScaled(p, best)));
         }
       }
     }
@@ -315,12 +381,18 @@ public final class Analyzer {
       Blocks without = new Blocks(s, Set.of(r));
       long n = count(without, s.thresholds(), ProgressListener.NONE);
       if (n > 0) {
-        why.add("dropping " + name(parties, lines.get(r)) + " alone would make " + n + " package(s) acceptable to all");
+        why.add(
+            "dropping "
+                + name(parties, lines.get(r))
+                + " alone would make "
+                + n
+                + " package(s) acceptable to all");
       }
     }
     if (why.isEmpty()) {
-      why.add("every party's red lines can be met together, but no package gives every party its reservation at once;"
-          + " no single red line's removal changes that");
+      why.add(
+          "every party's red lines can be met together, but no package gives every party its reservation at once;"
+              + " no single red line's removal changes that");
     }
     return why;
   }

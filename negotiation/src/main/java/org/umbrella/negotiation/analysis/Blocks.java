@@ -18,13 +18,16 @@ import org.umbrella.negotiation.AnalysisLimitException;
 final class Blocks {
   /** Largest number of assignments enumerated for one block. */
   static final long MAX_BLOCK_ENUMERATION = 2_000_000_000L;
+
   /** Largest number of feasible assignments kept for one block. */
   static final int MAX_BLOCK_FEASIBLE = 8_000_000;
 
   final int parties;
   final List<Block> blocks = new ArrayList<>();
+
   /** Whether some red line reads no issue and is false, so nothing is feasible. */
   final boolean constantlyFalse;
+
   long enumerated;
 
   /** One block: its issues, and its feasible assignments with vectors. */
@@ -102,8 +105,8 @@ final class Blocks {
 
   /**
    * Issue-wise constraint propagation over red lines that read several issues: an option with no
-   * satisfying combination of the other issues' remaining options is removed (to a fixpoint), and
-   * a red line that then holds for every remaining combination is dropped, so it ties no issues
+   * satisfying combination of the other issues' remaining options is removed (to a fixpoint), and a
+   * red line that then holds for every remaining combination is dropped, so it ties no issues
    * together. {@code "nato != 'open-door' && guarantee != 'nato-membership'"} thus becomes two
    * option removals and no block. Returns the red lines that still constrain combinations.
    */
@@ -187,11 +190,18 @@ final class Blocks {
     long total = 1;
     for (int j = 0; j < m; j++) {
       int i = b.issues[j];
-      opts[j] = java.util.stream.IntStream.range(0, allowed[i].length).filter(k -> allowed[i][k]).toArray();
+      opts[j] =
+          java.util.stream.IntStream.range(0, allowed[i].length)
+              .filter(k -> allowed[i][k])
+              .toArray();
       total *= opts[j].length;
       if (total > MAX_BLOCK_ENUMERATION) {
-        throw new AnalysisLimitException("red lines tie " + m + " issues into one block of more than " + MAX_BLOCK_ENUMERATION
-            + " option combinations; split conditions so each reads fewer issues, or narrow the issues' options");
+        throw new AnalysisLimitException(
+            "red lines tie "
+                + m
+                + " issues into one block of more than "
+                + MAX_BLOCK_ENUMERATION
+                + " option combinations; split conditions so each reads fewer issues, or narrow the issues' options");
       }
     }
     enumerated += total;
@@ -224,8 +234,12 @@ final class Blocks {
       }
       if (ok) {
         if (count == MAX_BLOCK_FEASIBLE) {
-          throw new AnalysisLimitException("a block of " + m + " issues tied by red lines has more than " + MAX_BLOCK_FEASIBLE
-              + " feasible combinations; split conditions so each reads fewer issues");
+          throw new AnalysisLimitException(
+              "a block of "
+                  + m
+                  + " issues tied by red lines has more than "
+                  + MAX_BLOCK_FEASIBLE
+                  + " feasible combinations; split conditions so each reads fewer issues");
         }
         if (count * m + m > choices.length) {
           choices = Arrays.copyOf(choices, Math.max(choices.length * 2, m));

@@ -12,10 +12,13 @@ import org.umbrella.negotiation.RedLine;
  * @param utilities per party
  * @param broken the red lines it breaks (any party's)
  * @param accepts per party: no red line of that party broken and utility at least its reservation
- * @param dominated whether some acceptable frontier package is at least as good for everyone and better for someone
- * @param distanceToFrontier Euclidean distance in utility space to the nearest acceptable frontier package (NaN if none)
+ * @param dominated whether some acceptable frontier package is at least as good for everyone and
+ *     better for someone
+ * @param distanceToFrontier Euclidean distance in utility space to the nearest acceptable frontier
+ *     package (NaN if none)
  * @param distanceToNash Euclidean distance to the Nash package (NaN if none)
- * @param repair the smallest change that makes the draft acceptable to all, when it is not and one exists
+ * @param repair the smallest change that makes the draft acceptable to all, when it is not and one
+ *     exists
  * @param repairNote why there is no repair, when there is none and one was needed
  */
 public record DraftScore(

@@ -30,7 +30,9 @@ public final class Drafts {
     List<String> ids = s.model().partyIds();
     for (int p = 0; p < accepts.length; p++) {
       String id = ids.get(p);
-      accepts[p] = u[p] >= s.reservation(p) - Scenario.EPS && broken.stream().noneMatch(r -> r.party().equals(id));
+      accepts[p] =
+          u[p] >= s.reservation(p) - Scenario.EPS
+              && broken.stream().noneMatch(r -> r.party().equals(id));
     }
     double toFrontier = Double.NaN;
     boolean dominated = false;
@@ -39,7 +41,8 @@ public final class Drafts {
       toFrontier = Double.isNaN(toFrontier) ? dist : Math.min(toFrontier, dist);
       dominated |= ParetoFrontier.dominates(f.utilities(), u);
     }
-    double toNash = a.solution(Solution.Concept.NASH).map(n -> n.point().distanceTo(u)).orElse(Double.NaN);
+    double toNash =
+        a.solution(Solution.Concept.NASH).map(n -> n.point().distanceTo(u)).orElse(Double.NaN);
     Optional<DraftScore.Repair> repair = Optional.empty();
     String note = "";
     boolean all = true;
@@ -94,7 +97,9 @@ public final class Drafts {
           if (++examined > REPAIR_BUDGET) {
             // Every smaller change was ruled out, so a repair found at this size is still minimal;
             // only the choice among repairs of this size may be incomplete.
-            return best == null ? Optional.empty() : Optional.of(new DraftScore.Repair(toList(bestIssues), best));
+            return best == null
+                ? Optional.empty()
+                : Optional.of(new DraftScore.Repair(toList(bestIssues), best));
           }
           if (s.acceptableToAll(o)) {
             double[] u = s.utilities(o);

@@ -9,7 +9,10 @@ package org.umbrella.negotiation.analysis;
 public final class PairwiseFrontier {
   private PairwiseFrontier() {}
 
-  /** The indices of the non-dominated points, ascending (same contract as {@link ParetoFrontier#indices}). */
+  /**
+   * The indices of the non-dominated points, ascending (same contract as {@link
+   * ParetoFrontier#indices}).
+   */
   public static int[] indices(double[] points, int n, int d) {
     int[] out = new int[n];
     int size = 0;

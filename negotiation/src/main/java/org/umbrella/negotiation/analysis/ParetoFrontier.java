@@ -131,7 +131,8 @@ public final class ParetoFrontier {
     return idx;
   }
 
-  private static void mergeSort(int[] a, int[] tmp, int lo, int hi, double[] sum, double[] pts, int d) {
+  private static void mergeSort(
+      int[] a, int[] tmp, int lo, int hi, double[] sum, double[] pts, int d) {
     if (hi - lo < 24) {
       for (int i = lo + 1; i < hi; i++) {
         int v = a[i];

@@ -50,7 +50,9 @@ public record Point(int[] outcome, double[] utilities) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Point p && Arrays.equals(outcome, p.outcome) && Arrays.equals(utilities, p.utilities);
+    return o instanceof Point p
+        && Arrays.equals(outcome, p.outcome)
+        && Arrays.equals(utilities, p.utilities);
   }
 
   @Override

@@ -6,8 +6,8 @@ import java.math.BigInteger;
 /**
  * An exact fraction, for computing utility contributions from the decimal numbers a file writes.
  *
- * <p>A double from a file is read as the shortest decimal that prints as it ({@code 0.3} is
- * three tenths, not the binary double nearest it), so equal sums of written decimals stay equal.
+ * <p>A double from a file is read as the shortest decimal that prints as it ({@code 0.3} is three
+ * tenths, not the binary double nearest it), so equal sums of written decimals stay equal.
  */
 record Rational(BigInteger num, BigInteger den) {
   static final Rational ZERO = new Rational(BigInteger.ZERO, BigInteger.ONE);
@@ -31,7 +31,8 @@ record Rational(BigInteger num, BigInteger den) {
   /** The decimal a double prints as ({@code 0.3} is 3/10). */
   static Rational decimal(double x) {
     BigDecimal d = new BigDecimal(Double.toString(x));
-    return d.scale() <= 0 ? new Rational(d.toBigIntegerExact(), BigInteger.ONE)
+    return d.scale() <= 0
+        ? new Rational(d.toBigIntegerExact(), BigInteger.ONE)
         : new Rational(d.unscaledValue(), BigInteger.TEN.pow(d.scale()));
   }
 
@@ -61,6 +62,8 @@ record Rational(BigInteger num, BigInteger den) {
   }
 
   double toDouble() {
-    return new BigDecimal(num).divide(new BigDecimal(den), java.math.MathContext.DECIMAL64).doubleValue();
+    return new BigDecimal(num)
+        .divide(new BigDecimal(den), java.math.MathContext.DECIMAL64)
+        .doubleValue();
   }
 }

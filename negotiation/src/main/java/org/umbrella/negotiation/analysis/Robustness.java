@@ -13,11 +13,11 @@ import org.umbrella.negotiation.Draft;
  * Seeded Monte Carlo over uncertain weights, values and reservations: for each package and draft,
  * the probability that every party accepts it.
  *
- * <p>Each draw takes every uncertain number uniformly from its range (piecewise-linear value
- * curves move together), normalises weights, and checks every candidate. Candidates are all
- * packages that meet every red line (red lines are not uncertain) and that could be acceptable
- * under some draw: an optimistic bound prunes the rest exactly, so no package with a non-zero
- * probability is missed. Same seed, same model: same numbers.
+ * <p>Each draw takes every uncertain number uniformly from its range (piecewise-linear value curves
+ * move together), normalises weights, and checks every candidate. Candidates are all packages that
+ * meet every red line (red lines are not uncertain) and that could be acceptable under some draw:
+ * an optimistic bound prunes the rest exactly, so no package with a non-zero probability is missed.
+ * Same seed, same model: same numbers.
  */
 public final class Robustness {
   /** Default limit on candidate packages. */
@@ -39,8 +39,8 @@ public final class Robustness {
    * @param draft the draft
    * @param all share of draws in which every party accepted
    * @param perParty share of draws in which each party accepted (red lines included)
-   * @param withoutRedLine per red line (in {@link Scenario#redLines()} order), the share of draws in
-   *     which every party would accept were that red line alone dropped: beside {@code all}, it
+   * @param withoutRedLine per red line (in {@link Scenario#redLines()} order), the share of draws
+   *     in which every party would accept were that red line alone dropped: beside {@code all}, it
    *     shows which red line decides the result
    */
   public record DraftOdds(Draft draft, double all, double[] perParty, double[] withoutRedLine) {}
@@ -54,17 +54,20 @@ public final class Robustness {
    * @param top the most robust packages, best first (ties: larger point-estimate Nash product)
    * @param drafts per draft
    */
-  public record Result(int samples, long seed, long candidates, List<Robust> top, List<DraftOdds> drafts) {}
+  public record Result(
+      int samples, long seed, long candidates, List<Robust> top, List<DraftOdds> drafts) {}
 
   /**
    * Runs the simulation.
    *
    * @param s the point-estimate scenario (its model supplies the ranges)
-   * @param top how many packages to rank; with 0, no candidate is enumerated and only the drafts' odds
-   *     are computed ({@link Result#candidates()} is then 0)
-   * @throws AnalysisLimitException when more than {@code maxCandidates} packages could be acceptable
+   * @param top how many packages to rank; with 0, no candidate is enumerated and only the drafts'
+   *     odds are computed ({@link Result#candidates()} is then 0)
+   * @throws AnalysisLimitException when more than {@code maxCandidates} packages could be
+   *     acceptable
    */
-  public static Result run(Scenario s, int samples, long seed, int top, long maxCandidates, ProgressListener progress) {
+  public static Result run(
+      Scenario s, int samples, long seed, int top, long maxCandidates, ProgressListener progress) {
     if (samples < 1) {
       throw new IllegalArgumentException("samples must be positive, was " + samples);
     }
@@ -146,14 +149,20 @@ public final class Robustness {
     List<Robust> robust = new ArrayList<>();
     for (int c = 0; c < hits.length; c++) {
       if (hits[c] > 0) {
-        robust.add(new Robust(new Point(candidates.get(c), s.utilities(candidates.get(c))), hits[c] / (double) samples));
+        robust.add(
+            new Robust(
+                new Point(candidates.get(c), s.utilities(candidates.get(c))),
+                hits[c] / (double) samples));
       }
     }
-    List<Robust> best = robust.stream()
-        .sorted(Comparator.comparingDouble((Robust x) -> -x.probability())
-            .thenComparingDouble(x -> -Solutions.nashProduct(x.point().utilities(), r0))
-            .thenComparing((a, b) -> Analyzer.lexicographic(a.point(), b.point())))
-        .limit(Math.max(0, top)).toList();
+    List<Robust> best =
+        robust.stream()
+            .sorted(
+                Comparator.comparingDouble((Robust x) -> -x.probability())
+                    .thenComparingDouble(x -> -Solutions.nashProduct(x.point().utilities(), r0))
+                    .thenComparing((a, b) -> Analyzer.lexicographic(a.point(), b.point())))
+            .limit(Math.max(0, top))
+            .toList();
     List<DraftOdds> odds = new ArrayList<>();
     for (int k = 0; k < drafts.size(); k++) {
       double[] per = new double[d];

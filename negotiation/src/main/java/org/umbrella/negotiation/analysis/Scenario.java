@@ -20,22 +20,24 @@ import org.umbrella.negotiation.internal.CelConditions;
  *
  * <p>{@link #of} uses the midpoints of all uncertain weights, values and reservations; {@link
  * #sample} draws one realisation. Weights are normalised to sum to 1 after drawing (unless the
- * preference uses weights as written, GENIUS's semantics, where utility is capped at 1). Utility
- * of a package is the sum of its options' contributions, added in issue order. Immutable.
+ * preference uses weights as written, GENIUS's semantics, where utility is capped at 1). Utility of
+ * a package is the sum of its options' contributions, added in issue order. Immutable.
  *
  * <p><b>Exact arithmetic.</b> In the point scenario, a party whose weights, values and reservation
- * are decimals (as files write them) gets contributions that are exact: each is the rational
- * {@code w_i / sum(w) x v} of the written decimals, scaled by the party's common denominator
- * {@code D} to a whole number, held in a double (exact below 2^53). {@link #contribution} then
- * returns these scaled whole numbers, sums of them are exact, and equal utilities tie exactly;
- * {@link #scale} gives {@code D}. Where the numbers would not fit (17-digit weights, GENIUS
- * evaluations, Monte Carlo draws) the scale is 1 and contributions are doubles; see
- * docs/negotiation.md.
+ * are decimals (as files write them) gets contributions that are exact: each is the rational {@code
+ * w_i / sum(w) x v} of the written decimals, scaled by the party's common denominator {@code D} to
+ * a whole number, held in a double (exact below 2^53). {@link #contribution} then returns these
+ * scaled whole numbers, sums of them are exact, and equal utilities tie exactly; {@link #scale}
+ * gives {@code D}. Where the numbers would not fit (17-digit weights, GENIUS evaluations, Monte
+ * Carlo draws) the scale is 1 and contributions are doubles; see docs/negotiation.md.
  */
 public final class Scenario {
   /** Tolerance for "utility reaches the reservation": float sums may differ in the last bits. */
   public static final double EPS = 1e-9;
-  /** The largest truth table built for one red line (options of the issues it reads, multiplied). */
+
+  /**
+   * The largest truth table built for one red line (options of the issues it reads, multiplied).
+   */
   public static final int MAX_TABLE = 4_000_000;
 
   private final NegotiationModel model;
@@ -47,11 +49,20 @@ public final class Scenario {
   private final List<CompiledRedLine> redLines;
   private final int[] sizes;
 
-  private Scenario(NegotiationModel model, double[][][] table, double[] reservation, List<CompiledRedLine> redLines) {
-    this(model, new Tables(table, ones(reservation.length), thresholds(reservation)), reservation, redLines);
+  private Scenario(
+      NegotiationModel model,
+      double[][][] table,
+      double[] reservation,
+      List<CompiledRedLine> redLines) {
+    this(
+        model,
+        new Tables(table, ones(reservation.length), thresholds(reservation)),
+        reservation,
+        redLines);
   }
 
-  private Scenario(NegotiationModel model, Tables t, double[] reservation, List<CompiledRedLine> redLines) {
+  private Scenario(
+      NegotiationModel model, Tables t, double[] reservation, List<CompiledRedLine> redLines) {
     this.model = model;
     this.table = t.table();
     this.scale = t.scale();
@@ -87,7 +98,8 @@ public final class Scenario {
   /**
    * The point-estimate scenario: midpoints of every range.
    *
-   * @throws AnalysisLimitException if a red line reads issues with more than {@link #MAX_TABLE} option combinations
+   * @throws AnalysisLimitException if a red line reads issues with more than {@link #MAX_TABLE}
+   *     option combinations
    */
   public static Scenario of(NegotiationModel model) {
     double[] r = reservations(model, null);
@@ -99,20 +111,26 @@ public final class Scenario {
     return new Scenario(model, tables(model, random), reservations(model, random), redLines);
   }
 
-  /** A scenario with explicit contribution tables, for importers and benchmarks (red lines from the model). */
-  public static Scenario ofTables(NegotiationModel model, double[][][] table, double[] reservation) {
+  /**
+   * A scenario with explicit contribution tables, for importers and benchmarks (red lines from the
+   * model).
+   */
+  public static Scenario ofTables(
+      NegotiationModel model, double[][][] table, double[] reservation) {
     return new Scenario(model, table, reservation.clone(), compile(model));
   }
 
-  /** The same model and red lines with other contribution tables and reservations (bounds, draws). */
+  /**
+   * The same model and red lines with other contribution tables and reservations (bounds, draws).
+   */
   Scenario withTables(double[][][] t, double[] r) {
     return new Scenario(model, t, r.clone(), redLines);
   }
 
   /**
-   * An optimistic bound for Monte Carlo: every contribution at its largest possible value under
-   * any draw (highest weight against the other weights' lowest, highest value), every reservation
-   * at its lowest. A package this scenario rejects is rejected by every draw.
+   * An optimistic bound for Monte Carlo: every contribution at its largest possible value under any
+   * draw (highest weight against the other weights' lowest, highest value), every reservation at
+   * its lowest. A package this scenario rejects is rejected by every draw.
    */
   Scenario optimistic() {
     List<String> ids = model.partyIds();
@@ -176,7 +194,10 @@ public final class Scenario {
     return table[p][i][k];
   }
 
-  /** The factor party {@code p}'s contributions are scaled by (a common denominator; 1 when not exact). */
+  /**
+   * The factor party {@code p}'s contributions are scaled by (a common denominator; 1 when not
+   * exact).
+   */
   public double scale(int p) {
     return scale[p];
   }
@@ -190,7 +211,9 @@ public final class Scenario {
     return threshold[p];
   }
 
-  /** A scaled sum of contributions as the party's utility (capped at 1 under GENIUS's semantics). */
+  /**
+   * A scaled sum of contributions as the party's utility (capped at 1 under GENIUS's semantics).
+   */
   public double utilityOfScaled(int p, double scaledSum) {
     double u = scale[p] == 1 ? scaledSum : scaledSum / scale[p];
     return capped[p] && u > 1 ? 1 : u;
@@ -216,7 +239,10 @@ public final class Scenario {
     return redLines;
   }
 
-  /** Party {@code p}'s utility for a package, summed in issue order (capped at 1 under GENIUS's semantics). */
+  /**
+   * Party {@code p}'s utility for a package, summed in issue order (capped at 1 under GENIUS's
+   * semantics).
+   */
   public double utility(int p, int[] outcome) {
     double u = 0;
     double[][] t = table[p];
@@ -304,7 +330,8 @@ public final class Scenario {
         if (vf == null || w[i] == 0 || sum <= 0) {
           continue;
         }
-        // Weights that already sum to 1 (GENIUS files) are used as written, so sums round as GENIUS's do.
+        // Weights that already sum to 1 (GENIUS files) are used as written, so sums round as
+        // GENIUS's do.
         double weight = !pref.normaliseWeights() || Math.abs(sum - 1) <= 1e-9 ? w[i] : w[i] / sum;
         // Piecewise-linear values move together (one draw per issue) so the curve keeps its shape;
         // named options are drawn independently.
@@ -318,8 +345,12 @@ public final class Scenario {
         }
         for (int k = 0; k < issue.size(); k++) {
           Interval v = vf.value(issue, k);
-          double x = random == null ? v.mid()
-              : vf instanceof ValueFunction.PiecewiseLinear ? v.low() + shared * (v.high() - v.low()) : v.sample(random);
+          double x =
+              random == null
+                  ? v.mid()
+                  : vf instanceof ValueFunction.PiecewiseLinear
+                      ? v.low() + shared * (v.high() - v.low())
+                      : v.sample(random);
           t[p][i][k] = onGrid(weight * x);
         }
       }
@@ -335,7 +366,8 @@ public final class Scenario {
    * numbers when the party's numbers are decimals whose common denominator and largest utility fit
    * below 2^53; other parties keep their doubles (scale 1).
    */
-  private static Tables exactTables(NegotiationModel model, double[][][] doubles, double[] reservation) {
+  private static Tables exactTables(
+      NegotiationModel model, double[][][] doubles, double[] reservation) {
     List<String> ids = model.partyIds();
     List<Issue> issues = model.issues();
     double[] scale = ones(ids.size());
@@ -387,13 +419,19 @@ public final class Scenario {
     return a.divide(a.gcd(b)).multiply(b);
   }
 
-  /** Exact contributions (weight share x value) of a party's written decimals, or null when it has GENIUS evaluations. */
+  /**
+   * Exact contributions (weight share x value) of a party's written decimals, or null when it has
+   * GENIUS evaluations.
+   */
   private static Rational[][] exactContributions(Preference pref, List<Issue> issues) {
     Rational[] w = new Rational[issues.size()];
     Rational sum = Rational.ZERO;
     for (int i = 0; i < issues.size(); i++) {
       Interval iv = pref.weights().get(issues.get(i).name());
-      w[i] = iv == null ? Rational.ZERO : Rational.mid(Rational.decimal(iv.low()), Rational.decimal(iv.high()));
+      w[i] =
+          iv == null
+              ? Rational.ZERO
+              : Rational.mid(Rational.decimal(iv.low()), Rational.decimal(iv.high()));
       sum = sum.plus(w[i]);
     }
     if (sum.num().signum() == 0) {
@@ -409,7 +447,10 @@ public final class Scenario {
       }
       Rational share = pref.normaliseWeights() ? w[i].over(sum) : w[i];
       for (int k = 0; k < issue.size(); k++) {
-        c[i][k] = vf == null || w[i].num().signum() == 0 ? Rational.ZERO : share.times(exactValue(vf, issue, k));
+        c[i][k] =
+            vf == null || w[i].num().signum() == 0
+                ? Rational.ZERO
+                : share.times(exactValue(vf, issue, k));
       }
     }
     return c;
@@ -425,13 +466,15 @@ public final class Scenario {
         Rational x = Rational.decimal(((org.umbrella.negotiation.NumericIssue) issue).value(k));
         yield Rational.mid(interpolate(l, x, true), interpolate(l, x, false));
       }
-      case ValueFunction.GeniusEvaluations g -> throw new IllegalStateException("GENIUS evaluations keep GENIUS's arithmetic");
+      case ValueFunction.GeniusEvaluations g ->
+          throw new IllegalStateException("GENIUS evaluations keep GENIUS's arithmetic");
     };
   }
 
   private static Rational interpolate(ValueFunction.PiecewiseLinear l, Rational x, boolean low) {
     List<ValueFunction.Knot> knots = l.knots();
-    java.util.function.Function<ValueFunction.Knot, Rational> val = kn -> Rational.decimal(low ? kn.value().low() : kn.value().high());
+    java.util.function.Function<ValueFunction.Knot, Rational> val =
+        kn -> Rational.decimal(low ? kn.value().low() : kn.value().high());
     if (x.compareTo(Rational.decimal(knots.getFirst().x())) <= 0) {
       return val.apply(knots.getFirst());
     }
@@ -459,15 +502,20 @@ public final class Scenario {
       for (RedLine r : e.getValue().redLines()) {
         CelConditions.Result c = cel.compile(r.condition());
         if (c.compiled() == null) {
-          throw new IllegalArgumentException("red line does not compile (the loader should have caught it): " + r.condition());
+          throw new IllegalArgumentException(
+              "red line does not compile (the loader should have caught it): " + r.condition());
         }
         int[] read = c.compiled().issues();
         long combos = 1;
         for (int i : read) {
           combos *= sizes[i];
           if (combos > MAX_TABLE) {
-            throw new AnalysisLimitException("red line at " + r.at() + " reads issues with more than " + MAX_TABLE
-                + " option combinations; split it into conditions that each read fewer issues");
+            throw new AnalysisLimitException(
+                "red line at "
+                    + r.at()
+                    + " reads issues with more than "
+                    + MAX_TABLE
+                    + " option combinations; split it into conditions that each read fewer issues");
           }
         }
         int[] strides = new int[read.length];

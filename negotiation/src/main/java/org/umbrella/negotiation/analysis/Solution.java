@@ -12,8 +12,13 @@ public record Solution(Concept concept, Point point, double score) {
   public enum Concept {
     /** Maximises the product of gains over reservation values. */
     NASH("Nash", "max product of (u_i - r_i) over the acceptable frontier"),
-    /** Kalai-Smorodinsky on the ideal point: maximises the smallest share of each party's possible gain. */
-    KALAI_SMORODINSKY("Kalai-Smorodinsky", "max min_i (u_i - r_i)/(ideal_i - r_i); ties: larger sum of those shares"),
+    /**
+     * Kalai-Smorodinsky on the ideal point: maximises the smallest share of each party's possible
+     * gain.
+     */
+    KALAI_SMORODINSKY(
+        "Kalai-Smorodinsky",
+        "max min_i (u_i - r_i)/(ideal_i - r_i); ties: larger sum of those shares"),
     /** GENIUS's variant: the most even frontier point, regardless of ideal or reservation. */
     GENIUS_KS("GENIUS KS", "min sum over pairs i<j of |u_i - u_j| over the acceptable frontier"),
     /** Maximises the worst-off party's gain over reservation. */

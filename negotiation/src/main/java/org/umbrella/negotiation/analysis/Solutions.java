@@ -34,10 +34,17 @@ public final class Solutions {
   public static List<Solution> all(List<Point> frontier, double[] r, double[] ideal) {
     List<Solution> out = new ArrayList<>();
     out.add(best(frontier, Solution.Concept.NASH, p -> nashProduct(p, r), p -> 0, true));
-    out.add(best(frontier, Solution.Concept.KALAI_SMORODINSKY, p -> ksShare(p, r, ideal, true), p -> ksShare(p, r, ideal, false), true));
+    out.add(
+        best(
+            frontier,
+            Solution.Concept.KALAI_SMORODINSKY,
+            p -> ksShare(p, r, ideal, true),
+            p -> ksShare(p, r, ideal, false),
+            true));
     out.add(best(frontier, Solution.Concept.GENIUS_KS, Solutions::asymmetry, p -> 0, false));
     out.add(best(frontier, Solution.Concept.EGALITARIAN, p -> minGain(p, r), Solutions::sum, true));
-    out.add(best(frontier, Solution.Concept.UTILITARIAN, Solutions::sum, p -> nashProduct(p, r), true));
+    out.add(
+        best(frontier, Solution.Concept.UTILITARIAN, Solutions::sum, p -> nashProduct(p, r), true));
     return out;
   }
 
@@ -45,7 +52,8 @@ public final class Solutions {
     double of(double[] u);
   }
 
-  private static Solution best(List<Point> frontier, Solution.Concept c, Score primary, Score tie, boolean maximise) {
+  private static Solution best(
+      List<Point> frontier, Solution.Concept c, Score primary, Score tie, boolean maximise) {
     Point best = null;
     double bp = 0;
     double bt = 0;
@@ -53,9 +61,7 @@ public final class Solutions {
       double[] u = p.utilities();
       double v = primary.of(u);
       double t = tie.of(u);
-      boolean better = best == null
-          || (maximise ? v > bp : v < bp)
-          || (v == bp && t > bt);
+      boolean better = best == null || (maximise ? v > bp : v < bp) || (v == bp && t > bt);
       if (better) {
         best = p;
         bp = v;

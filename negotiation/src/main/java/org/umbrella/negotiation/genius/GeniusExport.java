@@ -14,8 +14,8 @@ import org.umbrella.negotiation.ValueFunction;
  * Writes a negotiation model as a GENIUS domain and one profile per party (midpoint estimates).
  *
  * <p>Every issue is written as a discrete issue (numeric options become items named by their
- * value), so any value function survives. GENIUS divides each evaluation by the issue's best, so
- * a party whose best option on an issue is worth m &lt; 1 is written with weight w x m and
+ * value), so any value function survives. GENIUS divides each evaluation by the issue's best, so a
+ * party whose best option on an issue is worth m &lt; 1 is written with weight w x m and
  * evaluations v / m; weights are then normalised to sum to 1. GENIUS utilities are therefore this
  * model's utilities times a per-party factor c = 1 / sum(w x m) (1 when every issue has an option
  * worth 1); the reservation value is scaled by the same c, so acceptance is unchanged. Red lines
@@ -26,13 +26,28 @@ public final class GeniusExport {
 
   /** The domain file's text. */
   public static String domain(NegotiationModel m) {
-    StringBuilder b = new StringBuilder("<negotiation_template>\n<utility_space number_of_issues=\"" + m.issues().size() + "\">\n");
-    b.append("<objective index=\"0\" etype=\"objective\" type=\"objective\" description=\"\" name=\"").append(esc(m.id())).append("\">\n");
+    StringBuilder b =
+        new StringBuilder(
+            "<negotiation_template>\n<utility_space number_of_issues=\""
+                + m.issues().size()
+                + "\">\n");
+    b.append(
+            "<objective index=\"0\" etype=\"objective\" type=\"objective\" description=\"\" name=\"")
+        .append(esc(m.id()))
+        .append("\">\n");
     for (int i = 0; i < m.issues().size(); i++) {
       Issue issue = m.issues().get(i);
-      b.append("<issue index=\"").append(i + 1).append("\" etype=\"discrete\" type=\"discrete\" vtype=\"discrete\" name=\"").append(esc(issue.name())).append("\">\n");
+      b.append("<issue index=\"")
+          .append(i + 1)
+          .append("\" etype=\"discrete\" type=\"discrete\" vtype=\"discrete\" name=\"")
+          .append(esc(issue.name()))
+          .append("\">\n");
       for (int k = 0; k < issue.size(); k++) {
-        b.append("<item index=\"").append(k + 1).append("\" value=\"").append(esc(issue.label(k))).append("\"></item>\n");
+        b.append("<item index=\"")
+            .append(k + 1)
+            .append("\" value=\"")
+            .append(esc(issue.label(k)))
+            .append("\"></item>\n");
       }
       b.append("</issue>\n");
     }
@@ -73,26 +88,51 @@ public final class GeniusExport {
     }
     double c = scaled == 0 ? 1 : 1 / scaled;
     StringBuilder b = new StringBuilder("<utility_space>\n");
-    b.append("<!-- party ").append(esc(pref.party())).append(" exported by Umbrella from ").append(esc(m.id()))
-        .append("; GENIUS utility = ").append(num(c)).append(" x Umbrella utility -->\n");
+    b.append("<!-- party ")
+        .append(esc(pref.party()))
+        .append(" exported by Umbrella from ")
+        .append(esc(m.id()))
+        .append("; GENIUS utility = ")
+        .append(num(c))
+        .append(" x Umbrella utility -->\n");
     for (var r : pref.redLines()) {
-      b.append("<!-- red line (no GENIUS form): ").append(esc(r.condition()).replace("--", "- -")).append(" -->\n");
+      b.append("<!-- red line (no GENIUS form): ")
+          .append(esc(r.condition()).replace("--", "- -"))
+          .append(" -->\n");
     }
-    b.append("<objective index=\"0\" description=\"\" name=\"").append(esc(m.id())).append("\" type=\"objective\" etype=\"objective\">\n");
+    b.append("<objective index=\"0\" description=\"\" name=\"")
+        .append(esc(m.id()))
+        .append("\" type=\"objective\" etype=\"objective\">\n");
     for (int i = 0; i < issues.size(); i++) {
       Issue issue = issues.get(i);
-      b.append("<issue index=\"").append(i + 1).append("\" name=\"").append(esc(issue.name())).append("\" vtype=\"discrete\" type=\"discrete\" etype=\"discrete\">\n");
+      b.append("<issue index=\"")
+          .append(i + 1)
+          .append("\" name=\"")
+          .append(esc(issue.name()))
+          .append("\" vtype=\"discrete\" type=\"discrete\" etype=\"discrete\">\n");
       for (int k = 0; k < issue.size(); k++) {
         double e = best[i] == 0 ? 1 : v[i][k] / best[i];
-        b.append("<item index=\"").append(k + 1).append("\" value=\"").append(esc(issue.label(k))).append("\" evaluation=\"").append(num(e)).append("\"></item>\n");
+        b.append("<item index=\"")
+            .append(k + 1)
+            .append("\" value=\"")
+            .append(esc(issue.label(k)))
+            .append("\" evaluation=\"")
+            .append(num(e))
+            .append("\"></item>\n");
       }
       b.append("</issue>\n");
     }
     for (int i = 0; i < issues.size(); i++) {
-      b.append("<weight index=\"").append(i + 1).append("\" value=\"").append(num(scaled == 0 ? 0 : w[i] * c)).append("\"></weight>\n");
+      b.append("<weight index=\"")
+          .append(i + 1)
+          .append("\" value=\"")
+          .append(num(scaled == 0 ? 0 : w[i] * c))
+          .append("\"></weight>\n");
     }
     b.append("</objective>\n<discount_factor value=\"1.0\"></discount_factor>\n");
-    b.append("<reservation value=\"").append(num(Math.min(1, pref.reservation().mid() * c))).append("\"></reservation>\n");
+    b.append("<reservation value=\"")
+        .append(num(Math.min(1, pref.reservation().mid() * c)))
+        .append("\"></reservation>\n");
     return b.append("</utility_space>\n").toString();
   }
 
@@ -101,7 +141,9 @@ public final class GeniusExport {
   }
 
   private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
-
 }

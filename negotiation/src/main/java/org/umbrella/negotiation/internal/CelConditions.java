@@ -22,8 +22,8 @@ import org.umbrella.negotiation.NumericIssue;
 /**
  * Compiles red-line conditions with CEL against the issues of one outcome space.
  *
- * <p>Each issue is a variable named {@link Issue#celName()}: a {@code string} for discrete
- * issues, an {@code int} or {@code double} for numeric ones. Conditions must be {@code bool}.
+ * <p>Each issue is a variable named {@link Issue#celName()}: a {@code string} for discrete issues,
+ * an {@code int} or {@code double} for numeric ones. Conditions must be {@code bool}.
  */
 public final class CelConditions {
   private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
@@ -48,18 +48,24 @@ public final class CelConditions {
     }
   }
 
-  /** The outcome of compiling one condition: exactly one of {@code compiled} and {@code errors} is set. */
+  /**
+   * The outcome of compiling one condition: exactly one of {@code compiled} and {@code errors} is
+   * set.
+   */
   public record Result(Compiled compiled, List<Error> errors) {}
 
   public CelConditions(List<Issue> issues) {
     this.issues = List.copyOf(issues);
-    CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL);
+    CelCompilerBuilder b =
+        CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL);
     for (int i = 0; i < issues.size(); i++) {
       Issue issue = issues.get(i);
-      b.addVar(issue.celName(), switch (issue) {
-        case NumericIssue n -> n.integral() ? SimpleType.INT : SimpleType.DOUBLE;
-        default -> SimpleType.STRING;
-      });
+      b.addVar(
+          issue.celName(),
+          switch (issue) {
+            case NumericIssue n -> n.integral() ? SimpleType.INT : SimpleType.DOUBLE;
+            default -> SimpleType.STRING;
+          });
       issueByVar.put(issue.celName(), i);
     }
     this.compiler = b.build();
@@ -71,21 +77,32 @@ public final class CelConditions {
     if (r.hasError()) {
       List<Error> errors = new ArrayList<>();
       for (CelIssue issue : r.getErrors()) {
-        errors.add(new Error(Math.max(1, issue.getSourceLocation().getLine()),
-            issue.getSourceLocation().getColumn() + 1, issue.getMessage()));
+        errors.add(
+            new Error(
+                Math.max(1, issue.getSourceLocation().getLine()),
+                issue.getSourceLocation().getColumn() + 1,
+                issue.getMessage()));
       }
       return new Result(null, errors);
     }
     try {
       CelAbstractSyntaxTree ast = r.getAst();
       TreeSet<Integer> read = new TreeSet<>();
-      ast.getReferenceMap().values().forEach(ref -> {
-        Integer i = issueByVar.get(ref.name());
-        if (i != null) {
-          read.add(i);
-        }
-      });
-      return new Result(new Compiled(RUNTIME.createProgram(ast), read.stream().mapToInt(Integer::intValue).toArray(), condition), List.of());
+      ast.getReferenceMap()
+          .values()
+          .forEach(
+              ref -> {
+                Integer i = issueByVar.get(ref.name());
+                if (i != null) {
+                  read.add(i);
+                }
+              });
+      return new Result(
+          new Compiled(
+              RUNTIME.createProgram(ast),
+              read.stream().mapToInt(Integer::intValue).toArray(),
+              condition),
+          List.of());
     } catch (CelValidationException | CelEvaluationException e) {
       return new Result(null, List.of(new Error(1, 1, e.getMessage())));
     }

@@ -29,19 +29,36 @@ public final class LocatedYaml {
   public static YamlNode parse(String text, String file) {
     try (JsonParser p = FACTORY.createParser(new StringReader(text))) {
       if (p.nextToken() == null) {
-        throw new InvalidNegotiationException(List.of(new Problem(new Location(file, 1, 1), "the file is empty", "start with 'umbrella: 1'")));
+        throw new InvalidNegotiationException(
+            List.of(
+                new Problem(
+                    new Location(file, 1, 1), "the file is empty", "start with 'umbrella: 1'")));
       }
       return read(p, file);
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
       // SnakeYAML's message: context line, a quoted excerpt with positions, the problem line.
-      String msg = String.join("; ", e.getOriginalMessage().lines()
-          .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("in '") && !line.contains("^"))
-          .toList());
+      String msg =
+          String.join(
+              "; ",
+              e.getOriginalMessage()
+                  .lines()
+                  .filter(
+                      line ->
+                          !line.isBlank()
+                              && !Character.isWhitespace(line.charAt(0))
+                              && !line.startsWith("in '")
+                              && !line.contains("^"))
+                  .toList());
       msg = msg.isEmpty() ? "syntax error" : msg;
-      throw new InvalidNegotiationException(List.of(new Problem(
-          l == null ? Location.unknown(file) : new Location(file, l.getLineNr(), l.getColumnNr()),
-          "YAML syntax error: " + msg, "check indentation and quoting near this position")));
+      throw new InvalidNegotiationException(
+          List.of(
+              new Problem(
+                  l == null
+                      ? Location.unknown(file)
+                      : new Location(file, l.getLineNr(), l.getColumnNr()),
+                  "YAML syntax error: " + msg,
+                  "check indentation and quoting near this position")));
     } catch (IOException e) {
       throw new IllegalStateException("reading from a string cannot fail", e);
     }
@@ -64,8 +81,14 @@ public final class LocatedYaml {
           p.nextToken();
           YamlNode value = read(p, file);
           if (entries.containsKey(key)) {
-            throw new InvalidNegotiationException(List.of(new Problem(keyAt, "duplicate key '" + key + "'",
-                "it was first given at " + entries.get(key).keyAt() + "; give each key once")));
+            throw new InvalidNegotiationException(
+                List.of(
+                    new Problem(
+                        keyAt,
+                        "duplicate key '" + key + "'",
+                        "it was first given at "
+                            + entries.get(key).keyAt()
+                            + "; give each key once")));
           }
           entries.put(key, new YamlNode.Entry(key, keyAt, value));
         }

@@ -36,7 +36,8 @@ import org.umbrella.negotiation.internal.YamlNode.YamlScalar;
  * problems found are reported together.
  */
 public final class NegotiationLoader {
-  private static final Set<String> TOP = Set.of("umbrella", "id", "title", "sources", "parties", "issues", "preferences", "drafts");
+  private static final Set<String> TOP =
+      Set.of("umbrella", "id", "title", "sources", "parties", "issues", "preferences", "drafts");
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, Source> sources = new LinkedHashMap<>();
@@ -53,7 +54,8 @@ public final class NegotiationLoader {
    *
    * @param text the YAML text
    * @param file the name to report locations under (usually the path the caller read)
-   * @throws InvalidNegotiationException listing every problem, each with file:line:column and a hint
+   * @throws InvalidNegotiationException listing every problem, each with file:line:column and a
+   *     hint
    */
   public static NegotiationModel load(String text, String file) {
     return new NegotiationLoader(file).run(text);
@@ -62,32 +64,50 @@ public final class NegotiationLoader {
   private NegotiationModel run(String text) {
     YamlNode root = LocatedYaml.parse(text, file);
     if (!(root instanceof YamlMap top)) {
-      throw new InvalidNegotiationException(List.of(new Problem(root.at(), "the file must be a mapping, found " + root.kind(),
-          "start with 'umbrella: 1', then id, parties, issues, preferences, drafts")));
+      throw new InvalidNegotiationException(
+          List.of(
+              new Problem(
+                  root.at(),
+                  "the file must be a mapping, found " + root.kind(),
+                  "start with 'umbrella: 1', then id, parties, issues, preferences, drafts")));
     }
     checkKeys(top, TOP, "the top level");
     YamlNode version = top.get("umbrella");
     if (version == null) {
-      problem(top.at(), "missing 'umbrella: 1'", "the first line names the format version: umbrella: 1");
+      problem(
+          top.at(),
+          "missing 'umbrella: 1'",
+          "the first line names the format version: umbrella: 1");
     } else if (!(version instanceof YamlScalar s && s.value() instanceof Long l && l == 1)) {
-      problem(version.at(), "unsupported format version " + describe(version), "this Umbrella reads 'umbrella: 1'");
+      problem(
+          version.at(),
+          "unsupported format version " + describe(version),
+          "this Umbrella reads 'umbrella: 1'");
     }
     String id = text(top, "id", true).orElse("");
     String title = text(top, "title", false).orElse("");
     readSources(top.get("sources"));
     List<Party> parties = readParties(top.get("parties"), top.at());
     List<Issue> issues = readIssues(top.get("issues"), top.at());
-    Map<String, Preference> prefs = readPreferences(top.get("preferences"), top.at(), parties, issues);
+    Map<String, Preference> prefs =
+        readPreferences(top.get("preferences"), top.at(), parties, issues);
     List<Draft> drafts = readDrafts(top.get("drafts"), issues);
     for (Cite c : cites) {
       if (!sources.containsKey(c.id())) {
-        problem(c.at(), "cites unknown source '" + c.id() + "'", sources.isEmpty()
-            ? "declare it under 'sources:' with a url" : "declared sources: " + String.join(", ", sources.keySet()));
+        problem(
+            c.at(),
+            "cites unknown source '" + c.id() + "'",
+            sources.isEmpty()
+                ? "declare it under 'sources:' with a url"
+                : "declared sources: " + String.join(", ", sources.keySet()));
       }
     }
     if (!problems.isEmpty()) {
-      problems.sort((a, b) -> a.where().line() != b.where().line()
-          ? Integer.compare(a.where().line(), b.where().line()) : Integer.compare(a.where().column(), b.where().column()));
+      problems.sort(
+          (a, b) ->
+              a.where().line() != b.where().line()
+                  ? Integer.compare(a.where().line(), b.where().line())
+                  : Integer.compare(a.where().column(), b.where().column()));
       throw new InvalidNegotiationException(problems);
     }
     return new NegotiationModel(id, title, parties, issues, prefs, drafts, sources, file);
@@ -108,11 +128,19 @@ public final class NegotiationLoader {
         sources.put(e.key(), new Source(e.key(), url, ""));
       } else if (e.value() instanceof YamlMap sm) {
         checkKeys(sm, Set.of("url", "title"), "source " + e.key());
-        // A source without a url (a report known by its title, the project's own case notes) needs a title.
+        // A source without a url (a report known by its title, the project's own case notes) needs
+        // a title.
         boolean hasUrl = sm.get("url") != null;
-        sources.put(e.key(), new Source(e.key(), text(sm, "url", !hasUrl && sm.get("title") == null).orElse(""), text(sm, "title", !hasUrl).orElse("")));
+        sources.put(
+            e.key(),
+            new Source(
+                e.key(),
+                text(sm, "url", !hasUrl && sm.get("title") == null).orElse(""),
+                text(sm, "title", !hasUrl).orElse("")));
       } else {
-        problem(e.value().at(), "source '" + e.key() + "' must be a url or {url, title}, found " + e.value().kind(),
+        problem(
+            e.value().at(),
+            "source '" + e.key() + "' must be a url or {url, title}, found " + e.value().kind(),
             "write: " + e.key() + ": { url: https://..., title: ... }");
       }
     }
@@ -121,7 +149,10 @@ public final class NegotiationLoader {
   private List<Party> readParties(YamlNode node, Location parent) {
     List<Party> parties = new ArrayList<>();
     if (node == null) {
-      problem(parent, "missing 'parties'", "declare at least two parties, e.g. parties: { UA: { name: Ukraine }, RU: { name: Russia } }");
+      problem(
+          parent,
+          "missing 'parties'",
+          "declare at least two parties, e.g. parties: { UA: { name: Ukraine }, RU: { name: Russia } }");
       return parties;
     }
     YamlMap m = map(node, "parties");
@@ -136,12 +167,18 @@ public final class NegotiationLoader {
       } else if (e.value() instanceof YamlScalar s && s.value() instanceof String str) {
         name = str;
       } else if (!(e.value() instanceof YamlScalar s2 && s2.value() == null)) {
-        problem(e.value().at(), "party '" + e.key() + "' must be { name: ... }, found " + e.value().kind(), "write: " + e.key() + ": { name: Full Name }");
+        problem(
+            e.value().at(),
+            "party '" + e.key() + "' must be { name: ... }, found " + e.value().kind(),
+            "write: " + e.key() + ": { name: Full Name }");
       }
       parties.add(new Party(e.key(), name, e.keyAt()));
     }
     if (parties.size() < 2) {
-      problem(m.at(), "a negotiation needs at least two parties, found " + parties.size(), "add the other parties under 'parties:'");
+      problem(
+          m.at(),
+          "a negotiation needs at least two parties, found " + parties.size(),
+          "add the other parties under 'parties:'");
     }
     return parties;
   }
@@ -149,7 +186,10 @@ public final class NegotiationLoader {
   private List<Issue> readIssues(YamlNode node, Location parent) {
     List<Issue> issues = new ArrayList<>();
     if (node == null) {
-      problem(parent, "missing 'issues'", "declare issues, e.g. issues: { nato: { options: [ban, open-door] } }");
+      problem(
+          parent,
+          "missing 'issues'",
+          "declare issues, e.g. issues: { nato: { options: [ban, open-door] } }");
       return issues;
     }
     YamlMap m = map(node, "issues");
@@ -160,18 +200,31 @@ public final class NegotiationLoader {
     for (YamlNode.Entry e : m.entries().values()) {
       String name = e.key();
       if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
-        problem(e.keyAt(), "issue name '" + name + "' is not usable in red lines",
+        problem(
+            e.keyAt(),
+            "issue name '" + name + "' is not usable in red lines",
             "use letters, digits, '-' and '_', starting with a letter");
         continue;
       }
       String cel = name.replace('-', '_');
       if (celNames.containsKey(cel)) {
-        problem(e.keyAt(), "issue '" + name + "' and '" + celNames.get(cel) + "' are the same name in red lines (" + cel + ")", "rename one of them");
+        problem(
+            e.keyAt(),
+            "issue '"
+                + name
+                + "' and '"
+                + celNames.get(cel)
+                + "' are the same name in red lines ("
+                + cel
+                + ")",
+            "rename one of them");
         continue;
       }
       celNames.put(cel, name);
       if (!(e.value() instanceof YamlMap im)) {
-        problem(e.value().at(), "issue '" + name + "' must be a mapping, found " + e.value().kind(),
+        problem(
+            e.value().at(),
+            "issue '" + name + "' must be a mapping, found " + e.value().kind(),
             "write { options: [a, b] } or { range: [low, high], step: s }");
         continue;
       }
@@ -179,51 +232,81 @@ public final class NegotiationLoader {
       readCites(im.get("cites"));
       if (im.get("options") != null) {
         if (im.get("range") != null) {
-          problem(im.get("range").at(), "issue '" + name + "' has both options and a range", "keep one: options for named choices, range+step for numbers");
+          problem(
+              im.get("range").at(),
+              "issue '" + name + "' has both options and a range",
+              "keep one: options for named choices, range+step for numbers");
         }
         List<String> options = new ArrayList<>();
         if (im.get("options") instanceof YamlList l && !l.items().isEmpty()) {
           for (YamlNode item : l.items()) {
-            if (item instanceof YamlScalar s && s.value() != null && !(s.value() instanceof Boolean)) {
+            if (item instanceof YamlScalar s
+                && s.value() != null
+                && !(s.value() instanceof Boolean)) {
               String o = String.valueOf(s.value());
               if (options.contains(o)) {
-                problem(item.at(), "option '" + o + "' appears twice in issue '" + name + "'", "list each option once");
+                problem(
+                    item.at(),
+                    "option '" + o + "' appears twice in issue '" + name + "'",
+                    "list each option once");
               } else {
                 options.add(o);
               }
             } else {
-              problem(item.at(), "an option must be a name, found " + item.kind(), "write options as plain names, e.g. [none, assurances]");
+              problem(
+                  item.at(),
+                  "an option must be a name, found " + item.kind(),
+                  "write options as plain names, e.g. [none, assurances]");
             }
           }
           if (!options.isEmpty()) {
             issues.add(new DiscreteIssue(name, options, e.keyAt()));
           }
         } else {
-          problem(im.get("options").at(), "options of '" + name + "' must be a non-empty list, found " + im.get("options").kind(),
+          problem(
+              im.get("options").at(),
+              "options of '"
+                  + name
+                  + "' must be a non-empty list, found "
+                  + im.get("options").kind(),
               "write options: [first, second]");
         }
       } else if (im.get("range") != null) {
         YamlNode r = im.get("range");
-        if (r instanceof YamlList l && l.items().size() == 2 && number(l.items().get(0)).isPresent() && number(l.items().get(1)).isPresent()) {
+        if (r instanceof YamlList l
+            && l.items().size() == 2
+            && number(l.items().get(0)).isPresent()
+            && number(l.items().get(1)).isPresent()) {
           double lo = number(l.items().get(0)).get();
           double hi = number(l.items().get(1)).get();
           double step = im.get("step") == null ? 1 : number(im.get("step")).orElse(Double.NaN);
           try {
             NumericIssue n = new NumericIssue(name, lo, hi, step, e.keyAt());
             if (n.size() > 1_000_000) {
-              problem(r.at(), "range of '" + name + "' has " + n.size() + " steps", "use a coarser step (at most 1,000,000 values per issue)");
+              problem(
+                  r.at(),
+                  "range of '" + name + "' has " + n.size() + " steps",
+                  "use a coarser step (at most 1,000,000 values per issue)");
             } else {
               issues.add(n);
             }
           } catch (IllegalArgumentException ex) {
-            problem(im.get("step") == null ? r.at() : im.get("step").at(), "issue '" + name + "': " + ex.getMessage(),
+            problem(
+                im.get("step") == null ? r.at() : im.get("step").at(),
+                "issue '" + name + "': " + ex.getMessage(),
                 "give range: [low, high] with low <= high and a positive step that divides high - low");
           }
         } else {
-          problem(r.at(), "range of '" + name + "' must be [low, high], found " + describe(r), "write range: [400000, 1000000], step: 50000");
+          problem(
+              r.at(),
+              "range of '" + name + "' must be [low, high], found " + describe(r),
+              "write range: [400000, 1000000], step: 50000");
         }
       } else {
-        problem(im.at(), "issue '" + name + "' has neither options nor a range", "write { options: [a, b] } or { range: [low, high], step: s }");
+        problem(
+            im.at(),
+            "issue '" + name + "' has neither options nor a range",
+            "write { options: [a, b] } or { range: [low, high], step: s }");
       }
     }
     if (m.entries().isEmpty()) {
@@ -232,10 +315,14 @@ public final class NegotiationLoader {
     return issues;
   }
 
-  private Map<String, Preference> readPreferences(YamlNode node, Location parent, List<Party> parties, List<Issue> issues) {
+  private Map<String, Preference> readPreferences(
+      YamlNode node, Location parent, List<Party> parties, List<Issue> issues) {
     Map<String, Preference> prefs = new LinkedHashMap<>();
     if (node == null) {
-      problem(parent, "missing 'preferences'", "give each party weights, values and a reservation under 'preferences:'");
+      problem(
+          parent,
+          "missing 'preferences'",
+          "give each party weights, values and a reservation under 'preferences:'");
       return prefs;
     }
     YamlMap m = map(node, "preferences");
@@ -246,18 +333,27 @@ public final class NegotiationLoader {
     List<String> ids = parties.stream().map(Party::id).toList();
     for (YamlNode.Entry e : m.entries().values()) {
       if (!ids.contains(e.key())) {
-        problem(e.keyAt(), "preferences for undeclared party '" + e.key() + "'", "declared parties: " + String.join(", ", ids));
+        problem(
+            e.keyAt(),
+            "preferences for undeclared party '" + e.key() + "'",
+            "declared parties: " + String.join(", ", ids));
         continue;
       }
       if (!(e.value() instanceof YamlMap pm)) {
-        problem(e.value().at(), "preferences of '" + e.key() + "' must be a mapping, found " + e.value().kind(), "give weights, values, reservation, red-lines");
+        problem(
+            e.value().at(),
+            "preferences of '" + e.key() + "' must be a mapping, found " + e.value().kind(),
+            "give weights, values, reservation, red-lines");
         continue;
       }
       prefs.put(e.key(), readPreference(e.key(), pm, issues, cel));
     }
     for (Party p : parties) {
       if (!m.entries().containsKey(p.id())) {
-        problem(m.at(), "no preferences for party '" + p.id() + "'", "add preferences: { " + p.id() + ": { weights: ..., values: ... } }");
+        problem(
+            m.at(),
+            "no preferences for party '" + p.id() + "'",
+            "add preferences: { " + p.id() + ": { weights: ..., values: ... } }");
       }
     }
     Map<String, Preference> ordered = new LinkedHashMap<>();
@@ -269,21 +365,39 @@ public final class NegotiationLoader {
     return ordered;
   }
 
-  private Preference readPreference(String party, YamlMap pm, List<Issue> issues, CelConditions cel) {
-    checkKeys(pm, Set.of("weights", "values", "reservation", "red-lines", "cites", "basis", "weights-as-written"), "preferences of " + party);
+  private Preference readPreference(
+      String party, YamlMap pm, List<Issue> issues, CelConditions cel) {
+    checkKeys(
+        pm,
+        Set.of(
+            "weights",
+            "values",
+            "reservation",
+            "red-lines",
+            "cites",
+            "basis",
+            "weights-as-written"),
+        "preferences of " + party);
     Map<String, Interval> weights = new LinkedHashMap<>();
     YamlNode wn = pm.get("weights");
     if (wn == null) {
-      problem(pm.at(), "party '" + party + "' has no weights", "give weights: { issue: 0.3, other: [0.1, 0.2] }");
+      problem(
+          pm.at(),
+          "party '" + party + "' has no weights",
+          "give weights: { issue: 0.3, other: [0.1, 0.2] }");
     } else if (map(wn, "weights of " + party) instanceof YamlMap wm) {
       for (YamlNode.Entry e : wm.entries().values()) {
         if (issue(issues, e.key(), e.keyAt()).isEmpty()) {
           continue;
         }
-        interval(e.value(), "weight of " + e.key() + " for " + party, 0, Double.MAX_VALUE).ifPresent(w -> weights.put(e.key(), w));
+        interval(e.value(), "weight of " + e.key() + " for " + party, 0, Double.MAX_VALUE)
+            .ifPresent(w -> weights.put(e.key(), w));
       }
       if (!weights.isEmpty() && weights.values().stream().mapToDouble(Interval::high).sum() <= 0) {
-        problem(wn.at(), "the weights of '" + party + "' are all zero", "give at least one issue a positive weight");
+        problem(
+            wn.at(),
+            "the weights of '" + party + "' are all zero",
+            "give at least one issue a positive weight");
       }
     }
     Map<String, ValueFunction> values = new LinkedHashMap<>();
@@ -297,19 +411,27 @@ public final class NegotiationLoader {
         }
         readValue(party, issue.get(), e.value()).ifPresent(v -> values.put(e.key(), v));
         if (!weights.containsKey(e.key()) && wn != null) {
-          problem(e.keyAt(), "'" + party + "' values issue '" + e.key() + "' but gives it no weight", "add a weight for it (0 if it does not matter)");
+          problem(
+              e.keyAt(),
+              "'" + party + "' values issue '" + e.key() + "' but gives it no weight",
+              "add a weight for it (0 if it does not matter)");
         }
       }
     }
     for (Map.Entry<String, Interval> w : weights.entrySet()) {
-      if (w.getValue().high() > 0 && !values.containsKey(w.getKey()) && (vm == null || !vm.entries().containsKey(w.getKey()))) {
-        problem(vm == null ? pm.at() : vm.at(), "'" + party + "' weighs issue '" + w.getKey() + "' but gives no values for it",
+      if (w.getValue().high() > 0
+          && !values.containsKey(w.getKey())
+          && (vm == null || !vm.entries().containsKey(w.getKey()))) {
+        problem(
+            vm == null ? pm.at() : vm.at(),
+            "'" + party + "' weighs issue '" + w.getKey() + "' but gives no values for it",
             "add values: { " + w.getKey() + ": { option: 0..1, ... } }");
       }
     }
     Interval reservation = Interval.point(0);
     if (pm.get("reservation") != null) {
-      reservation = interval(pm.get("reservation"), "reservation of " + party, 0, 1).orElse(reservation);
+      reservation =
+          interval(pm.get("reservation"), "reservation of " + party, 0, 1).orElse(reservation);
     }
     List<RedLine> redLines = new ArrayList<>();
     YamlNode rn = pm.get("red-lines");
@@ -319,7 +441,10 @@ public final class NegotiationLoader {
           readRedLine(party, item, cel).ifPresent(redLines::add);
         }
       } else {
-        problem(rn.at(), "red-lines of '" + party + "' must be a list, found " + rn.kind(), "write red-lines: [ \"nato != 'open-door'\" ]");
+        problem(
+            rn.at(),
+            "red-lines of '" + party + "' must be a list, found " + rn.kind(),
+            "write red-lines: [ \"nato != 'open-door'\" ]");
       }
     }
     List<String> cited = readCites(pm.get("cites"));
@@ -329,7 +454,10 @@ public final class NegotiationLoader {
       if (pm.get("weights-as-written") instanceof YamlScalar s && s.value() instanceof Boolean b) {
         asWritten = b;
       } else {
-        problem(pm.get("weights-as-written").at(), "weights-as-written of '" + party + "' must be true or false", "weights-as-written: true (GENIUS's semantics: no renormalisation, utility capped at 1)");
+        problem(
+            pm.get("weights-as-written").at(),
+            "weights-as-written of '" + party + "' must be true or false",
+            "weights-as-written: true (GENIUS's semantics: no renormalisation, utility capped at 1)");
       }
     }
     return new Preference(party, weights, values, reservation, redLines, cited, basis, !asWritten);
@@ -338,42 +466,64 @@ public final class NegotiationLoader {
   private Optional<ValueFunction> readValue(String party, Issue issue, YamlNode node) {
     String what = "values of " + issue.name() + " for " + party;
     if (!(node instanceof YamlMap m)) {
-      problem(node.at(), what + " must be a mapping, found " + node.kind(), "write { option: value } or { linear: [[x, value], ...] }");
+      problem(
+          node.at(),
+          what + " must be a mapping, found " + node.kind(),
+          "write { option: value } or { linear: [[x, value], ...] }");
       return Optional.empty();
     }
     if (m.get("linear") != null) {
       if (!(issue instanceof NumericIssue)) {
-        problem(m.get("linear").at(), what + ": 'linear' needs a numeric issue, '" + issue.name() + "' has named options", "give a value per option instead");
+        problem(
+            m.get("linear").at(),
+            what + ": 'linear' needs a numeric issue, '" + issue.name() + "' has named options",
+            "give a value per option instead");
         return Optional.empty();
       }
       checkKeys(m, Set.of("linear"), what);
       List<ValueFunction.Knot> knots = new ArrayList<>();
       if (m.get("linear") instanceof YamlList l && !l.items().isEmpty()) {
         for (YamlNode k : l.items()) {
-          if (k instanceof YamlList kl && kl.items().size() == 2 && number(kl.items().get(0)).isPresent()) {
+          if (k instanceof YamlList kl
+              && kl.items().size() == 2
+              && number(kl.items().get(0)).isPresent()) {
             Optional<Interval> v = interval(kl.items().get(1), what, 0, 1);
-            v.ifPresent(val -> knots.add(new ValueFunction.Knot(number(kl.items().get(0)).get(), val)));
+            v.ifPresent(
+                val -> knots.add(new ValueFunction.Knot(number(kl.items().get(0)).get(), val)));
           } else {
-            problem(k.at(), what + ": each point must be [x, value], found " + describe(k), "write linear: [[400000, 0], [800000, 1]]");
+            problem(
+                k.at(),
+                what + ": each point must be [x, value], found " + describe(k),
+                "write linear: [[400000, 0], [800000, 1]]");
           }
         }
       } else {
-        problem(m.get("linear").at(), what + ": 'linear' must be a list of [x, value] points", "write linear: [[400000, 0], [800000, 1]]");
+        problem(
+            m.get("linear").at(),
+            what + ": 'linear' must be a list of [x, value] points",
+            "write linear: [[400000, 0], [800000, 1]]");
       }
       try {
-        return knots.isEmpty() ? Optional.empty() : Optional.of(new ValueFunction.PiecewiseLinear(knots));
+        return knots.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new ValueFunction.PiecewiseLinear(knots));
       } catch (IllegalArgumentException e) {
-        problem(m.get("linear").at(), what + ": " + e.getMessage(), "list the points in increasing x");
+        problem(
+            m.get("linear").at(), what + ": " + e.getMessage(), "list the points in increasing x");
         return Optional.empty();
       }
     }
     Map<String, Interval> values = new LinkedHashMap<>();
     for (YamlNode.Entry e : m.entries().values()) {
       if (issue.indexOf(e.key()).isEmpty()) {
-        problem(e.keyAt(), what + ": '" + e.key() + "' is not an option of '" + issue.name() + "'", "options: " + labels(issue));
+        problem(
+            e.keyAt(),
+            what + ": '" + e.key() + "' is not an option of '" + issue.name() + "'",
+            "options: " + labels(issue));
         continue;
       }
-      interval(e.value(), what + " option " + e.key(), 0, 1).ifPresent(v -> values.put(issue.label(issue.indexOf(e.key()).get()), v));
+      interval(e.value(), what + " option " + e.key(), 0, 1)
+          .ifPresent(v -> values.put(issue.label(issue.indexOf(e.key()).get()), v));
     }
     List<String> missing = new ArrayList<>();
     for (int k = 0; k < issue.size(); k++) {
@@ -382,8 +532,11 @@ public final class NegotiationLoader {
       }
     }
     if (!missing.isEmpty()) {
-      problem(m.at(), what + " leaves out " + String.join(", ", missing), "give every option a value between 0 and 1"
-          + (issue instanceof NumericIssue ? ", or use { linear: [[x, value], ...] }" : ""));
+      problem(
+          m.at(),
+          what + " leaves out " + String.join(", ", missing),
+          "give every option a value between 0 and 1"
+              + (issue instanceof NumericIssue ? ", or use { linear: [[x, value], ...] }" : ""));
       return Optional.empty();
     }
     return Optional.of(new ValueFunction.OptionValues(values));
@@ -401,7 +554,10 @@ public final class NegotiationLoader {
       checkKeys(m, Set.of("condition", "text", "cites"), "a red line of " + party);
       YamlNode c = m.get("condition");
       if (!(c instanceof YamlScalar cs && cs.value() instanceof String str)) {
-        problem(m.at(), "red line of '" + party + "' has no condition", "write condition: \"nato != 'open-door'\"");
+        problem(
+            m.at(),
+            "red line of '" + party + "' has no condition",
+            "write condition: \"nato != 'open-door'\"");
         return Optional.empty();
       }
       condition = str;
@@ -409,7 +565,10 @@ public final class NegotiationLoader {
       text = text(m, "text", false).orElse("");
       cited = readCites(m.get("cites"));
     } else {
-      problem(item.at(), "a red line must be a CEL condition or { condition, text, cites }, found " + item.kind(), "write \"nato != 'open-door'\"");
+      problem(
+          item.at(),
+          "a red line must be a CEL condition or { condition, text, cites }, found " + item.kind(),
+          "write \"nato != 'open-door'\"");
       return Optional.empty();
     }
     CelConditions.Result r = cel.compile(condition);
@@ -417,7 +576,9 @@ public final class NegotiationLoader {
       for (CelConditions.Error e : r.errors()) {
         // Single-line conditions: point into the YAML text (past an opening quote when quoted).
         Location where = e.line() == 1 ? at.shifted(e.column()) : at;
-        problem(where, "red line of '" + party + "' does not type-check: " + e.message(),
+        problem(
+            where,
+            "red line of '" + party + "' does not type-check: " + e.message(),
             "a red line is a CEL bool over the issues (names with '-' written with '_'), e.g. nato != 'open-door' && army_cap >= 600000");
       }
       return Optional.empty();
@@ -436,7 +597,10 @@ public final class NegotiationLoader {
     }
     for (YamlNode.Entry e : m.entries().values()) {
       if (!(e.value() instanceof YamlMap dm)) {
-        problem(e.value().at(), "draft '" + e.key() + "' must be a mapping, found " + e.value().kind(), "write { issue: option, ... } or { title, cites, package: {...} }");
+        problem(
+            e.value().at(),
+            "draft '" + e.key() + "' must be a mapping, found " + e.value().kind(),
+            "write { issue: option, ... } or { title, cites, package: {...} }");
         continue;
       }
       String title = "";
@@ -461,12 +625,26 @@ public final class NegotiationLoader {
       for (Issue issue : issues) {
         YamlNode v = pkg.get(issue.name());
         if (v == null) {
-          problem(pkg.at(), "draft '" + e.key() + "' does not choose an option for '" + issue.name() + "'", "options: " + labels(issue));
+          problem(
+              pkg.at(),
+              "draft '" + e.key() + "' does not choose an option for '" + issue.name() + "'",
+              "options: " + labels(issue));
           ok = false;
-        } else if (v instanceof YamlScalar s && s.value() != null && issue.indexOf(s.value()).isPresent()) {
+        } else if (v instanceof YamlScalar s
+            && s.value() != null
+            && issue.indexOf(s.value()).isPresent()) {
           choices.add(issue.indexOf(s.value()).get());
         } else {
-          problem(v.at(), "draft '" + e.key() + "': " + describe(v) + " is not an option of '" + issue.name() + "'", "options: " + labels(issue));
+          problem(
+              v.at(),
+              "draft '"
+                  + e.key()
+                  + "': "
+                  + describe(v)
+                  + " is not an option of '"
+                  + issue.name()
+                  + "'",
+              "options: " + labels(issue));
           ok = false;
         }
       }
@@ -490,7 +668,10 @@ public final class NegotiationLoader {
         ids.add(id);
         cites.add(new Cite(id, item.at()));
       } else {
-        problem(item.at(), "a citation must be a source id, found " + item.kind(), "write cites: [source-id]");
+        problem(
+            item.at(),
+            "a citation must be a source id, found " + item.kind(),
+            "write cites: [source-id]");
       }
     }
     return ids;
@@ -499,14 +680,22 @@ public final class NegotiationLoader {
   private Optional<Issue> issue(List<Issue> issues, String name, Location at) {
     Optional<Issue> found = issues.stream().filter(i -> i.name().equals(name)).findFirst();
     if (found.isEmpty()) {
-      problem(at, "unknown issue '" + name + "'", "declared issues: " + String.join(", ", issues.stream().map(Issue::name).toList()));
+      problem(
+          at,
+          "unknown issue '" + name + "'",
+          "declared issues: " + String.join(", ", issues.stream().map(Issue::name).toList()));
     }
     return found;
   }
 
   private static String labels(Issue issue) {
     if (issue instanceof NumericIssue n) {
-      return "numbers from " + n.label(0) + " to " + n.label(n.size() - 1) + " in steps of " + new NumericIssue("x", 0, n.step(), n.step(), n.at()).label(1);
+      return "numbers from "
+          + n.label(0)
+          + " to "
+          + n.label(n.size() - 1)
+          + " in steps of "
+          + new NumericIssue("x", 0, n.step(), n.step(), n.at()).label(1);
     }
     List<String> l = new ArrayList<>();
     for (int k = 0; k < issue.size(); k++) {
@@ -522,20 +711,37 @@ public final class NegotiationLoader {
     if (single.isPresent()) {
       lo = single.get();
       hi = lo;
-    } else if (node instanceof YamlList l && l.items().size() == 2 && number(l.items().get(0)).isPresent() && number(l.items().get(1)).isPresent()) {
+    } else if (node instanceof YamlList l
+        && l.items().size() == 2
+        && number(l.items().get(0)).isPresent()
+        && number(l.items().get(1)).isPresent()) {
       lo = number(l.items().get(0)).get();
       hi = number(l.items().get(1)).get();
       if (lo > hi) {
-        problem(node.at(), what + ": range [" + lo + ", " + hi + "] runs backwards", "write [low, high]");
+        problem(
+            node.at(),
+            what + ": range [" + lo + ", " + hi + "] runs backwards",
+            "write [low, high]");
         return Optional.empty();
       }
     } else {
-      problem(node.at(), what + " must be a number or a range [low, high], found " + describe(node), "e.g. 0.3 or [0.25, 0.35]");
+      problem(
+          node.at(),
+          what + " must be a number or a range [low, high], found " + describe(node),
+          "e.g. 0.3 or [0.25, 0.35]");
       return Optional.empty();
     }
     if (lo < min || hi > max) {
-      problem(node.at(), what + " is " + (lo == hi ? lo : "[" + lo + ", " + hi + "]") + ", outside " + (max == Double.MAX_VALUE ? ">= " + min : min + ".." + max),
-          max == Double.MAX_VALUE ? "weights are non-negative" : "values and reservations are between 0 and 1");
+      problem(
+          node.at(),
+          what
+              + " is "
+              + (lo == hi ? lo : "[" + lo + ", " + hi + "]")
+              + ", outside "
+              + (max == Double.MAX_VALUE ? ">= " + min : min + ".." + max),
+          max == Double.MAX_VALUE
+              ? "weights are non-negative"
+              : "values and reservations are between 0 and 1");
       return Optional.empty();
     }
     return Optional.of(new Interval(lo, hi));
@@ -552,7 +758,10 @@ public final class NegotiationLoader {
     if (node instanceof YamlMap m) {
       return m;
     }
-    problem(node.at(), what + " must be a mapping, found " + node.kind(), "write key: value pairs, one per line or in { }");
+    problem(
+        node.at(),
+        what + " must be a mapping, found " + node.kind(),
+        "write key: value pairs, one per line or in { }");
     return null;
   }
 
@@ -567,14 +776,18 @@ public final class NegotiationLoader {
     if (n instanceof YamlScalar s && s.value() != null && !(s.value() instanceof Boolean)) {
       return Optional.of(String.valueOf(s.value()));
     }
-    problem(n.at(), "'" + key + "' must be text, found " + n.kind(), "write " + key + ": some text");
+    problem(
+        n.at(), "'" + key + "' must be text, found " + n.kind(), "write " + key + ": some text");
     return Optional.empty();
   }
 
   private void checkKeys(YamlMap m, Set<String> allowed, String where) {
     for (YamlNode.Entry e : m.entries().values()) {
       if (!allowed.contains(e.key())) {
-        problem(e.keyAt(), "unknown key '" + e.key() + "' in " + where, "valid keys: " + String.join(", ", allowed.stream().sorted().toList()));
+        problem(
+            e.keyAt(),
+            "unknown key '" + e.key() + "' in " + where,
+            "valid keys: " + String.join(", ", allowed.stream().sorted().toList()));
       }
     }
   }

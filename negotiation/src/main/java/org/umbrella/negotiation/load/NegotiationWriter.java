@@ -12,8 +12,8 @@ import org.umbrella.negotiation.Source;
 import org.umbrella.negotiation.ValueFunction;
 
 /**
- * Writes a model as {@code *.negotiation.yaml} text that {@link NegotiationLoader} reads back to
- * an equal model (GENIUS evaluations are written as their normalised values).
+ * Writes a model as {@code *.negotiation.yaml} text that {@link NegotiationLoader} reads back to an
+ * equal model (GENIUS evaluations are written as their normalised values).
  */
 public final class NegotiationWriter {
   private NegotiationWriter() {}
@@ -28,7 +28,13 @@ public final class NegotiationWriter {
     if (!m.sources().isEmpty()) {
       b.append("sources:\n");
       for (Source s : m.sources().values()) {
-        b.append("  ").append(q(s.id())).append(": { url: ").append(q(s.url())).append(", title: ").append(q(s.title())).append(" }\n");
+        b.append("  ")
+            .append(q(s.id()))
+            .append(": { url: ")
+            .append(q(s.url()))
+            .append(", title: ")
+            .append(q(s.title()))
+            .append(" }\n");
       }
     }
     b.append("parties:\n");
@@ -39,7 +45,13 @@ public final class NegotiationWriter {
     for (Issue i : m.issues()) {
       b.append("  ").append(i.name()).append(": ");
       if (i instanceof NumericIssue n) {
-        b.append("{ range: [").append(num(n.low())).append(", ").append(num(n.high())).append("], step: ").append(num(n.step())).append(" }\n");
+        b.append("{ range: [")
+            .append(num(n.low()))
+            .append(", ")
+            .append(num(n.high()))
+            .append("], step: ")
+            .append(num(n.step()))
+            .append(" }\n");
       } else {
         b.append("{ options: [");
         for (int k = 0; k < i.size(); k++) {
@@ -74,13 +86,21 @@ public final class NegotiationWriter {
         if (vf instanceof ValueFunction.PiecewiseLinear pl) {
           b.append("{ linear: [");
           for (int k = 0; k < pl.knots().size(); k++) {
-            b.append(k == 0 ? "" : ", ").append('[').append(num(pl.knots().get(k).x())).append(", ").append(iv(pl.knots().get(k).value())).append(']');
+            b.append(k == 0 ? "" : ", ")
+                .append('[')
+                .append(num(pl.knots().get(k).x()))
+                .append(", ")
+                .append(iv(pl.knots().get(k).value()))
+                .append(']');
           }
           b.append("] }\n");
         } else {
           b.append("{ ");
           for (int k = 0; k < i.size(); k++) {
-            b.append(k == 0 ? "" : ", ").append(q(i.label(k))).append(": ").append(iv(vf.value(i, k)));
+            b.append(k == 0 ? "" : ", ")
+                .append(q(i.label(k)))
+                .append(": ")
+                .append(iv(vf.value(i, k)));
           }
           b.append(" }\n");
         }
@@ -94,13 +114,17 @@ public final class NegotiationWriter {
             b.append(", text: ").append(q(r.text()));
           }
           if (!r.cites().isEmpty()) {
-            b.append(", cites: [").append(String.join(", ", r.cites().stream().map(NegotiationWriter::q).toList())).append(']');
+            b.append(", cites: [")
+                .append(String.join(", ", r.cites().stream().map(NegotiationWriter::q).toList()))
+                .append(']');
           }
           b.append(" }\n");
         }
       }
       if (!p.cites().isEmpty()) {
-        b.append("    cites: [").append(String.join(", ", p.cites().stream().map(NegotiationWriter::q).toList())).append("]\n");
+        b.append("    cites: [")
+            .append(String.join(", ", p.cites().stream().map(NegotiationWriter::q).toList()))
+            .append("]\n");
       }
     }
     if (!m.drafts().isEmpty()) {
@@ -111,12 +135,21 @@ public final class NegotiationWriter {
           b.append("    title: ").append(q(d.title())).append('\n');
         }
         if (!d.cites().isEmpty()) {
-          b.append("    cites: [").append(String.join(", ", d.cites().stream().map(NegotiationWriter::q).toList())).append("]\n");
+          b.append("    cites: [")
+              .append(String.join(", ", d.cites().stream().map(NegotiationWriter::q).toList()))
+              .append("]\n");
         }
         b.append("    package:\n");
         for (int i = 0; i < m.issues().size(); i++) {
           Issue is = m.issues().get(i);
-          b.append("      ").append(is.name()).append(": ").append(is instanceof NumericIssue ? is.label(d.choices().get(i)) : q(is.label(d.choices().get(i)))).append('\n');
+          b.append("      ")
+              .append(is.name())
+              .append(": ")
+              .append(
+                  is instanceof NumericIssue
+                      ? is.label(d.choices().get(i))
+                      : q(is.label(d.choices().get(i))))
+              .append('\n');
         }
       }
     }
@@ -151,5 +184,4 @@ public final class NegotiationWriter {
     }
     return b.append('"').toString();
   }
-
 }

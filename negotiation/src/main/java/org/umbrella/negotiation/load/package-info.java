@@ -1,5 +1,6 @@
 /**
- * Loading {@code *.negotiation.yaml} text into (and writing a model back as)  a validated {@link org.umbrella.negotiation.NegotiationModel}.
+ * Loading {@code *.negotiation.yaml} text into (and writing a model back as) a validated {@link
+ * org.umbrella.negotiation.NegotiationModel}.
  *
  * <p>Takes text and the name to report it under, never a path: the caller reads the file. Every
  * problem is reported with file:line:column and what would be valid. May use the API package and

@@ -13,7 +13,8 @@ import org.umbrella.negotiation.analysis.Point;
  * @param agreement the agreed package, if any
  * @param trace every step
  */
-public record Simulation(String protocol, long seed, int rounds, Optional<Point> agreement, List<Step> trace) {
+public record Simulation(
+    String protocol, long seed, int rounds, Optional<Point> agreement, List<Step> trace) {
   public Simulation {
     trace = List.copyOf(trace);
   }

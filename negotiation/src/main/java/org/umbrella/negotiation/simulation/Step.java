@@ -13,5 +13,13 @@ import org.umbrella.negotiation.analysis.Point;
  */
 public record Step(int round, String party, Action action, Point point, String note) {
   /** What a step did. */
-  public enum Action { OFFER, ACCEPT, PROPOSE, ADOPT, REJECT, AGREEMENT, DEADLINE }
+  public enum Action {
+    OFFER,
+    ACCEPT,
+    PROPOSE,
+    ADOPT,
+    REJECT,
+    AGREEMENT,
+    DEADLINE
+  }
 }

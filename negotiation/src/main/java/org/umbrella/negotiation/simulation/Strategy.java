@@ -6,11 +6,11 @@ import java.util.Locale;
  * A negotiating strategy for the stacked alternating offers protocol.
  *
  * <p>Time-dependent strategies aim at {@code target(t) = min + (max - min) * (1 - t^(1/e))} of
- * their own utility, t in [0, 1] the share of the deadline used (Faratin, Sierra and Jennings
- * 1998, with k = 0): Boulware e = 0.2 concedes late, linear e = 1, conceder e = 2 concedes early.
- * Tit-for-tat (relative) concedes, in its own utility, as much as the others' offers have
- * conceded to it so far. {@code min} is the larger of the party's reservation and its worst
- * offerable package; {@code max} its best.
+ * their own utility, t in [0, 1] the share of the deadline used (Faratin, Sierra and Jennings 1998,
+ * with k = 0): Boulware e = 0.2 concedes late, linear e = 1, conceder e = 2 concedes early.
+ * Tit-for-tat (relative) concedes, in its own utility, as much as the others' offers have conceded
+ * to it so far. {@code min} is the larger of the party's reservation and its worst offerable
+ * package; {@code max} its best.
  */
 public enum Strategy {
   BOULWARE(0.2),
@@ -36,7 +36,9 @@ public enum Strategy {
       case "linear" -> LINEAR;
       case "conceder" -> CONCEDER;
       case "tit-for-tat", "tft", "titfortat" -> TIT_FOR_TAT;
-      default -> throw new IllegalArgumentException("unknown strategy '" + s + "'; use boulware, linear, conceder or tit-for-tat");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown strategy '" + s + "'; use boulware, linear, conceder or tit-for-tat");
     };
   }
 

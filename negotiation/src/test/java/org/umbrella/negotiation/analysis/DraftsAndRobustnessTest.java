@@ -16,12 +16,14 @@ import org.umbrella.negotiation.load.NegotiationLoader;
 class DraftsAndRobustnessTest {
 
   static NegotiationModel ukraine() {
-    String text = SharedData.read(SharedData.repoFile("examples/ukraine/settlement.negotiation.yaml"));
+    String text =
+        SharedData.read(SharedData.repoFile("examples/ukraine/settlement.negotiation.yaml"));
     return NegotiationLoader.load(text, "settlement.negotiation.yaml");
   }
 
   @Property(tries = 150)
-  void repair_randomDraft_isAcceptableAndNoFewerChangesSuffice(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int parties) {
+  void repair_randomDraft_isAcceptableAndNoFewerChangesSuffice(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int parties) {
     NegotiationModel m = RandomSpaces.model(seed, parties, true);
     Scenario s = Scenario.of(m);
     List<int[]> all = RandomSpaces.all(s);
@@ -43,17 +45,22 @@ class DraftsAndRobustnessTest {
       assertThat(repair).isEmpty();
     } else {
       int expected = fewest;
-      assertThat(repair).hasValueSatisfying(r -> {
-        assertThat(s.acceptableToAll(r.point().outcome())).isTrue();
-        assertThat(r.changed()).hasSize(expected);
-      });
+      assertThat(repair)
+          .hasValueSatisfying(
+              r -> {
+                assertThat(s.acceptableToAll(r.point().outcome())).isTrue();
+                assertThat(r.changed()).hasSize(expected);
+              });
     }
   }
 
   /** The example with Russia's territorial red line relaxed, so that some package is acceptable. */
   static NegotiationModel ukraineWithoutTerritorialConflict() {
-    String text = SharedData.read(SharedData.repoFile("examples/ukraine/settlement.negotiation.yaml"))
-        .replace("\"territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions']\"", "\"territory != 'withdrawal-2022'\"");
+    String text =
+        SharedData.read(SharedData.repoFile("examples/ukraine/settlement.negotiation.yaml"))
+            .replace(
+                "\"territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions']\"",
+                "\"territory != 'withdrawal-2022'\"");
     return NegotiationLoader.load(text, "relaxed.negotiation.yaml");
   }
 
@@ -64,15 +71,26 @@ class DraftsAndRobustnessTest {
     List<DraftScore> scores = Drafts.score(s, a);
     assertThat(scores).hasSize(4);
     DraftScore plan28 = scores.getFirst();
-    // The 28-point plan caps the army at 600,000 and has Ukraine leave Donetsk: both are Ukraine's red lines;
+    // The 28-point plan caps the army at 600,000 and has Ukraine leave Donetsk: both are Ukraine's
+    // red lines;
     // it makes Russia a signatory, not a guarantor, which breaks Russia's.
-    assertThat(plan28.broken()).extracting(r -> r.party() + ": " + r.condition())
-        .containsExactly("UA: army_cap >= 800000", "UA: !(territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions'])",
+    assertThat(plan28.broken())
+        .extracting(r -> r.party() + ": " + r.condition())
+        .containsExactly(
+            "UA: army_cap >= 800000",
+            "UA: !(territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions'])",
             "RU: russia_role == 'guarantor'");
     assertThat(plan28.accepts()[0]).isFalse();
-    // Ukraine's and Russia's stated territorial red lines exclude each other: nothing is acceptable.
+    // Ukraine's and Russia's stated territorial red lines exclude each other: nothing is
+    // acceptable.
     assertThat(a.acceptable()).isZero();
-    assertThat(a.emptiness()).anySatisfy(w -> assertThat(w).contains("UA's red line \"!(territory in").contains("RU's red line \"territory in").contains("cannot both hold"));
+    assertThat(a.emptiness())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .contains("UA's red line \"!(territory in")
+                    .contains("RU's red line \"territory in")
+                    .contains("cannot both hold"));
     assertThat(plan28.repair()).isEmpty();
     for (DraftScore d : scores) {
       assertThat(d.utilities()).containsExactly(s.utilities(d.draft().outcome()));
@@ -80,47 +98,82 @@ class DraftsAndRobustnessTest {
     Scenario relaxed = Scenario.of(ukraineWithoutTerritorialConflict());
     Analysis r = Analyzer.analyze(relaxed, 0, ProgressListener.NONE);
     assertThat(r.acceptable()).isPositive();
-    assertThat(Drafts.score(relaxed, r).getFirst().repair()).hasValueSatisfying(x -> assertThat(relaxed.acceptableToAll(x.point().outcome())).isTrue());
+    assertThat(Drafts.score(relaxed, r).getFirst().repair())
+        .hasValueSatisfying(x -> assertThat(relaxed.acceptableToAll(x.point().outcome())).isTrue());
   }
 
   @Test
   void robustness_withoutRedLine_equalsARunOnTheModelWithoutThatRedLine() {
     NegotiationModel m = ukraine();
-    Robustness.Result full = Robustness.run(Scenario.of(m), 200, 5, 0, 2_000_000, ProgressListener.NONE);
+    Robustness.Result full =
+        Robustness.run(Scenario.of(m), 200, 5, 0, 2_000_000, ProgressListener.NONE);
     int j = 0;
     for (var party : m.partyIds()) {
       for (int k = 0; k < m.preferences().get(party).redLines().size(); k++, j++) {
-        Robustness.Result dropped = Robustness.run(Scenario.of(without(m, party, k)), 200, 5, 0, 2_000_000, ProgressListener.NONE);
+        Robustness.Result dropped =
+            Robustness.run(
+                Scenario.of(without(m, party, k)), 200, 5, 0, 2_000_000, ProgressListener.NONE);
         for (int d = 0; d < full.drafts().size(); d++) {
-          assertThat(full.drafts().get(d).withoutRedLine()[j]).as("draft %d without red line %d", d, j).isEqualTo(dropped.drafts().get(d).all());
+          assertThat(full.drafts().get(d).withoutRedLine()[j])
+              .as("draft %d without red line %d", d, j)
+              .isEqualTo(dropped.drafts().get(d).all());
         }
       }
     }
     assertThat(j).isEqualTo(10);
-    // The 20-point framework breaks Russia's territorial and guarantor red lines: dropping one cannot lower its odds.
-    assertThat(full.drafts().get(2).withoutRedLine()[5]).isGreaterThanOrEqualTo(full.drafts().get(2).all());
+    // The 20-point framework breaks Russia's territorial and guarantor red lines: dropping one
+    // cannot lower its odds.
+    assertThat(full.drafts().get(2).withoutRedLine()[5])
+        .isGreaterThanOrEqualTo(full.drafts().get(2).all());
   }
 
   private static NegotiationModel without(NegotiationModel m, String party, int index) {
-    java.util.Map<String, org.umbrella.negotiation.Preference> prefs = new java.util.LinkedHashMap<>(m.preferences());
+    java.util.Map<String, org.umbrella.negotiation.Preference> prefs =
+        new java.util.LinkedHashMap<>(m.preferences());
     org.umbrella.negotiation.Preference p = prefs.get(party);
     List<org.umbrella.negotiation.RedLine> lines = new ArrayList<>(p.redLines());
     lines.remove(index);
-    prefs.put(party, new org.umbrella.negotiation.Preference(p.party(), p.weights(), p.values(), p.reservation(), lines, p.cites(), p.assumption(), p.normaliseWeights()));
-    return new NegotiationModel(m.id(), m.title(), m.parties(), m.issues(), prefs, m.drafts(), m.sources(), m.file());
+    prefs.put(
+        party,
+        new org.umbrella.negotiation.Preference(
+            p.party(),
+            p.weights(),
+            p.values(),
+            p.reservation(),
+            lines,
+            p.cites(),
+            p.assumption(),
+            p.normaliseWeights()));
+    return new NegotiationModel(
+        m.id(), m.title(), m.parties(), m.issues(), prefs, m.drafts(), m.sources(), m.file());
   }
 
   @Test
   void analyze_conflictingRedLines_saysWhichRedLinesEmptyTheSet() {
-    String text = SharedData.read(SharedData.repoFile("examples/ukraine/settlement.negotiation.yaml"))
-        .replace("\"territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions']\"", "\"territory != 'withdrawal-2022'\"")
-        .replace("\"nato != 'open-door' && guarantee != 'nato-membership'\"", "\"guarantee in ['none', 'assurances']\"");
+    String text =
+        SharedData.read(SharedData.repoFile("examples/ukraine/settlement.negotiation.yaml"))
+            .replace(
+                "\"territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions']\"",
+                "\"territory != 'withdrawal-2022'\"")
+            .replace(
+                "\"nato != 'open-door' && guarantee != 'nato-membership'\"",
+                "\"guarantee in ['none', 'assurances']\"");
     Scenario s = Scenario.of(NegotiationLoader.load(text, "conflict.negotiation.yaml"));
     Analysis a = Analyzer.analyze(s, 0, ProgressListener.NONE);
     assertThat(a.acceptable()).isZero();
     assertThat(a.frontier()).isEmpty();
-    assertThat(a.emptiness()).anySatisfy(w -> assertThat(w).contains("UA's red line").contains("RU's red line").contains("cannot both hold"));
-    assertThat(a.emptiness()).anySatisfy(w -> assertThat(w).startsWith("dropping RU's red line \"guarantee in ['none', 'assurances']\""));
+    assertThat(a.emptiness())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .contains("UA's red line")
+                    .contains("RU's red line")
+                    .contains("cannot both hold"));
+    assertThat(a.emptiness())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith("dropping RU's red line \"guarantee in ['none', 'assurances']\""));
   }
 
   @Test
@@ -129,7 +182,8 @@ class DraftsAndRobustnessTest {
     Robustness.Result a = Robustness.run(s, 50, 11, 1000, 1_000_000, ProgressListener.NONE);
     Robustness.Result b = Robustness.run(s, 50, 11, 1000, 1_000_000, ProgressListener.NONE);
     assertThat(a.top()).isEqualTo(b.top());
-    // Without ranges every draw is the point estimate: probability 1 exactly for the acceptable set.
+    // Without ranges every draw is the point estimate: probability 1 exactly for the acceptable
+    // set.
     assertThat(a.top()).allSatisfy(x -> assertThat(x.probability()).isEqualTo(1.0));
     assertThat((long) a.top().size()).isEqualTo(Analyzer.countAcceptable(s));
   }

@@ -23,13 +23,16 @@ import org.umbrella.negotiation.ValueFunction;
 
 /**
  * Ties that are exact: on spaces whose weights and values are decimals with many equal sums, the
- * analysis's frontier equals a brute force in exact decimal arithmetic (BigDecimal utilities,
- * every package, sort-filter-skyline on exact values), duplicates included.
+ * analysis's frontier equals a brute force in exact decimal arithmetic (BigDecimal utilities, every
+ * package, sort-filter-skyline on exact values), duplicates included.
  */
 class ExactTiesTest {
 
-  /** Values on the 0.1 grid, weights in tenths (not always summing to 1): many exactly equal sums. */
-  static NegotiationModel tieHeavy(long seed, int issues, int options, int parties, boolean equalWeights) {
+  /**
+   * Values on the 0.1 grid, weights in tenths (not always summing to 1): many exactly equal sums.
+   */
+  static NegotiationModel tieHeavy(
+      long seed, int issues, int options, int parties, boolean equalWeights) {
     SplittableRandom r = new SplittableRandom(seed);
     List<Issue> is = new ArrayList<>();
     for (int i = 0; i < issues; i++) {
@@ -83,11 +86,18 @@ class ExactTiesTest {
         BigDecimal sumW = BigDecimal.ZERO;
         BigDecimal s = BigDecimal.ZERO;
         for (int i = 0; i < is.size(); i++) {
-          BigDecimal w = new BigDecimal(Double.toString(pref.weights().get(is.get(i).name()).mid()));
+          BigDecimal w =
+              new BigDecimal(Double.toString(pref.weights().get(is.get(i).name()).mid()));
           sumW = sumW.add(w);
-          s = s.add(w.multiply(new BigDecimal(Double.toString(pref.values().get(is.get(i).name()).value(is.get(i), o[i]).mid()))));
+          s =
+              s.add(
+                  w.multiply(
+                      new BigDecimal(
+                          Double.toString(
+                              pref.values().get(is.get(i).name()).value(is.get(i), o[i]).mid()))));
         }
-        // Compare s / sumW across packages: sumW is the same for every package of a party, so s orders them exactly.
+        // Compare s / sumW across packages: sumW is the same for every package of a party, so s
+        // orders them exactly.
         u[c][p] = s;
       }
     }
@@ -139,8 +149,11 @@ class ExactTiesTest {
   }
 
   @Property(tries = 200)
-  void analyze_tieHeavyDecimalSpace_frontierEqualsExactRationalBruteForce(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int parties,
-      @ForAll @IntRange(min = 1, max = 4) int issues, @ForAll boolean equalWeights) {
+  void analyze_tieHeavyDecimalSpace_frontierEqualsExactRationalBruteForce(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 5) int parties,
+      @ForAll @IntRange(min = 1, max = 4) int issues,
+      @ForAll boolean equalWeights) {
     NegotiationModel m = tieHeavy(seed, issues, 4, parties, equalWeights);
     assertThat(analysed(m)).containsExactlyElementsOf(exactFrontier(m));
   }
@@ -153,10 +166,14 @@ class ExactTiesTest {
     Scenario s = Scenario.of(m);
     double a = s.contribution(0, 0, 0) + s.contribution(0, 1, 0);
     double twice = Scenario.onGrid(0.1 * 0.5) * 2;
-    assertThat(Scenario.onGrid(0.1 * 0.3) + Scenario.onGrid(0.1 * 0.7)).as("the old grid arithmetic").isNotEqualTo(twice);
-    NegotiationModel tenth = model2(new double[] {0.1, 0.1, 0.8}, new double[][] {{0.3, 0.5}, {0.7, 0.5}, {0, 0}});
+    assertThat(Scenario.onGrid(0.1 * 0.3) + Scenario.onGrid(0.1 * 0.7))
+        .as("the old grid arithmetic")
+        .isNotEqualTo(twice);
+    NegotiationModel tenth =
+        model2(new double[] {0.1, 0.1, 0.8}, new double[][] {{0.3, 0.5}, {0.7, 0.5}, {0, 0}});
     Scenario t = Scenario.of(tenth);
-    assertThat(t.contribution(0, 0, 0) + t.contribution(0, 1, 0)).isEqualTo(t.contribution(0, 0, 1) + t.contribution(0, 1, 1));
+    assertThat(t.contribution(0, 0, 0) + t.contribution(0, 1, 0))
+        .isEqualTo(t.contribution(0, 0, 1) + t.contribution(0, 1, 1));
     assertThat(t.utility(0, new int[] {0, 0, 0})).isEqualTo(t.utility(0, new int[] {1, 1, 0}));
     assertThat(a).isEqualTo(Math.rint(a)).as("exact scaled whole number");
     assertThat(s.scale(0)).isGreaterThan(1);
@@ -170,9 +187,14 @@ class ExactTiesTest {
     for (int i = 0; i < weights.length; i++) {
       is.add(new DiscreteIssue("i" + i, List.of("o0", "o1"), Location.unknown("t")));
       w.put("i" + i, Interval.point(weights[i]));
-      v.put("i" + i, new ValueFunction.OptionValues(Map.of("o0", Interval.point(values[i][0]), "o1", Interval.point(values[i][1]))));
+      v.put(
+          "i" + i,
+          new ValueFunction.OptionValues(
+              Map.of("o0", Interval.point(values[i][0]), "o1", Interval.point(values[i][1]))));
     }
-    List<Party> ps = List.of(new Party("A", "A", Location.unknown("t")), new Party("B", "B", Location.unknown("t")));
+    List<Party> ps =
+        List.of(
+            new Party("A", "A", Location.unknown("t")), new Party("B", "B", Location.unknown("t")));
     Map<String, Preference> prefs = new LinkedHashMap<>();
     prefs.put("A", new Preference("A", w, v, Interval.point(0), List.of(), List.of(), "t"));
     prefs.put("B", new Preference("B", w, v, Interval.point(0), List.of(), List.of(), "t"));
@@ -181,7 +203,8 @@ class ExactTiesTest {
 
   @Test
   void analyze_1e5x5EqualWeightsTenthsGrid_frontierSizeIsExact() {
-    // The space of issue 13: 5 issues x 10 options, 5 parties, equal weights, values on the 0.1 grid.
+    // The space of issue 13: 5 issues x 10 options, 5 parties, equal weights, values on the 0.1
+    // grid.
     NegotiationModel m = tieHeavy(13, 5, 10, 5, true);
     List<String> exact = exactFrontier(m);
     List<String> found = analysed(m);
@@ -192,12 +215,24 @@ class ExactTiesTest {
     for (int p = 0; p < 5; p++) {
       for (int i = 0; i < 5; i++) {
         for (int k = 0; k < 10; k++) {
-          grid[p][i][k] = Scenario.onGrid(0.2 * ((ValueFunction.OptionValues) m.preferences().get("P" + p).values().get("i" + i)).values().get("o" + k).mid());
+          grid[p][i][k] =
+              Scenario.onGrid(
+                  0.2
+                      * ((ValueFunction.OptionValues)
+                              m.preferences().get("P" + p).values().get("i" + i))
+                          .values()
+                          .get("o" + k)
+                          .mid());
         }
       }
     }
-    int rounded = Analyzer.analyze(Scenario.ofTables(m, grid, s.reservations()), 0, ProgressListener.NONE).frontier().size();
-    System.out.printf("1e5x5 tenths grid: exact frontier %d, rounded-to-2^-40 frontier %d%n", exact.size(), rounded);
+    int rounded =
+        Analyzer.analyze(Scenario.ofTables(m, grid, s.reservations()), 0, ProgressListener.NONE)
+            .frontier()
+            .size();
+    System.out.printf(
+        "1e5x5 tenths grid: exact frontier %d, rounded-to-2^-40 frontier %d%n",
+        exact.size(), rounded);
     assertThat(rounded).isGreaterThan(exact.size());
   }
 }

@@ -17,7 +17,8 @@ import org.umbrella.negotiation.NegotiationModel;
 class FrontierPropertiesTest {
 
   @Property(tries = 300)
-  void analyze_randomSmallSpace_frontierEqualsBruteForceFrontier(@ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int parties) {
+  void analyze_randomSmallSpace_frontierEqualsBruteForceFrontier(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int parties) {
     NegotiationModel m = RandomSpaces.model(seed, parties, true);
     Scenario s = Scenario.of(m);
     Analysis a = Analyzer.analyze(s, 3, ProgressListener.NONE);
@@ -31,29 +32,42 @@ class FrontierPropertiesTest {
     for (int i : front) {
       expected.add(Arrays.toString(acceptable.get(i)));
     }
-    assertThat(a.frontier().stream().map(p -> Arrays.toString(p.outcome())).toList()).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(a.frontier().stream().map(p -> Arrays.toString(p.outcome())).toList())
+        .containsExactlyInAnyOrderElementsOf(expected);
     assertThat(a.acceptable()).isEqualTo(acceptable.size());
   }
 
   @Property(tries = 300)
-  void analyze_randomSmallSpace_nashMaximisesProductOverWholeAcceptableSet(@ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int parties) {
+  void analyze_randomSmallSpace_nashMaximisesProductOverWholeAcceptableSet(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int parties) {
     NegotiationModel m = RandomSpaces.model(seed, parties, true);
     Scenario s = Scenario.of(m);
     Analysis a = Analyzer.analyze(s, 0, ProgressListener.NONE);
     double[] r = s.reservations();
-    double best = RandomSpaces.all(s).stream().filter(s::acceptableToAll)
-        .mapToDouble(o -> Solutions.nashProduct(s.utilities(o), r)).max().orElse(-1);
-    double found = a.solution(org.umbrella.negotiation.analysis.Solution.Concept.NASH).map(Solution::score).orElse(-1.0);
+    double best =
+        RandomSpaces.all(s).stream()
+            .filter(s::acceptableToAll)
+            .mapToDouble(o -> Solutions.nashProduct(s.utilities(o), r))
+            .max()
+            .orElse(-1);
+    double found =
+        a.solution(org.umbrella.negotiation.analysis.Solution.Concept.NASH)
+            .map(Solution::score)
+            .orElse(-1.0);
     assertThat(found).isEqualTo(best);
   }
 
   @Property(tries = 500)
-  void paretoFrontier_randomPoints_equalsPairwise(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int d, @ForAll @IntRange(min = 0, max = 300) int n) {
+  void paretoFrontier_randomPoints_equalsPairwise(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 6) int d,
+      @ForAll @IntRange(min = 0, max = 300) int n) {
     java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
     double[] pts = new double[n * d];
     for (int i = 0; i < pts.length; i++) {
       pts[i] = r.nextInt(6) / 4.0;
     }
-    assertThat(ParetoFrontier.indices(pts, n, d)).containsExactly(PairwiseFrontier.indices(pts, n, d));
+    assertThat(ParetoFrontier.indices(pts, n, d))
+        .containsExactly(PairwiseFrontier.indices(pts, n, d));
   }
 }

@@ -17,8 +17,8 @@ import org.umbrella.negotiation.ValueFunction;
 
 /**
  * Random small negotiations for property tests. Weights are sixteenths summing to exactly 1 and
- * values are eighths, so every utility is an exact binary fraction and ties are frequent: the
- * fast and the brute-force analyses must then agree exactly, duplicates included.
+ * values are eighths, so every utility is an exact binary fraction and ties are frequent: the fast
+ * and the brute-force analyses must then agree exactly, duplicates included.
  */
 final class RandomSpaces {
   private RandomSpaces() {}
@@ -60,10 +60,20 @@ final class RandomSpaces {
         int b = r.nextInt(issues);
         // Disjunctions tie two issues; conjunctions decompose into option removals.
         String op = r.nextInt(3) == 0 ? " && i" + b + " != 'o" : " || i" + b + " == 'o";
-        String cond = "i" + a + " != 'o" + r.nextInt(is.get(a).size()) + "'" + op + r.nextInt(is.get(b).size()) + "'";
+        String cond =
+            "i"
+                + a
+                + " != 'o"
+                + r.nextInt(is.get(a).size())
+                + "'"
+                + op
+                + r.nextInt(is.get(b).size())
+                + "'";
         lines.add(new RedLine(id, cond, "", List.of(), Location.unknown("random")));
       }
-      prefs.put(id, new Preference(id, w, v, Interval.point(r.nextInt(6) / 8.0), lines, List.of(), "random"));
+      prefs.put(
+          id,
+          new Preference(id, w, v, Interval.point(r.nextInt(6) / 8.0), lines, List.of(), "random"));
     }
     return new NegotiationModel("random", "", ps, is, prefs, List.of(), Map.of(), "random");
   }

@@ -16,7 +16,9 @@ import org.umbrella.negotiation.simulation.Strategy;
 class SimulationTest {
 
   @Property(tries = 60)
-  void saop_anySeed_isDeterministicAndAgreementsAreAcceptableToAll(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int parties,
+  void saop_anySeed_isDeterministicAndAgreementsAreAcceptableToAll(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 5) int parties,
       @ForAll Strategy strategy) {
     Scenario s = Scenario.of(RandomSpaces.model(seed, parties, true));
     List<Strategy> st = Collections.nCopies(parties, strategy);
@@ -27,7 +29,8 @@ class SimulationTest {
   }
 
   @Property(tries = 60)
-  void mediated_anySeed_adoptedChangesNeverMakeAPartyWorseOff(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int parties) {
+  void mediated_anySeed_adoptedChangesNeverMakeAPartyWorseOff(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int parties) {
     Scenario s = Scenario.of(RandomSpaces.model(seed, parties, false));
     Simulation sim = Mediated.run(s, null, 40, seed);
     assertThat(sim).isEqualTo(Mediated.run(s, null, 40, seed));
@@ -43,7 +46,8 @@ class SimulationTest {
   }
 
   @Property(tries = 40)
-  void mediatedWithConcession_anySeed_neverBreaksMoreOfAPartysRedLines(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int parties) {
+  void mediatedWithConcession_anySeed_neverBreaksMoreOfAPartysRedLines(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int parties) {
     Scenario s = Scenario.of(RandomSpaces.model(seed, parties, true));
     Simulation sim = Mediated.run(s, null, 60, seed, Strategy.LINEAR);
     assertThat(sim).isEqualTo(Mediated.run(s, null, 60, seed, Strategy.LINEAR));

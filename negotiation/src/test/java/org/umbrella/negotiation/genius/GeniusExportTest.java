@@ -18,7 +18,10 @@ class GeniusExportTest {
 
   @Test
   void exportThenImport_ukraineExample_keepsEveryPartysUtilityUpToOneFactorPerParty() {
-    NegotiationModel m = NegotiationLoader.load(SharedData.read(SharedData.repoFile("examples/ukraine/settlement.negotiation.yaml")), "u.yaml");
+    NegotiationModel m =
+        NegotiationLoader.load(
+            SharedData.read(SharedData.repoFile("examples/ukraine/settlement.negotiation.yaml")),
+            "u.yaml");
     Map<String, String> profiles = GeniusExport.profiles(m);
     List<GeniusImport.Profile> ps = new ArrayList<>();
     profiles.forEach((party, xml) -> ps.add(new GeniusImport.Profile(party, xml, party + ".xml")));
@@ -48,12 +51,20 @@ class GeniusExportTest {
 
   @Test
   void read_profileWithUnknownIssue_namesFileAndIssue() {
-    String domain = "<negotiation_template><utility_space><objective name=\"d\"><issue index=\"1\" name=\"A\" type=\"discrete\">"
-        + "<item index=\"1\" value=\"x\"/></issue></objective></utility_space></negotiation_template>";
-    String profile = "<utility_space><objective name=\"d\"><issue index=\"1\" name=\"B\" type=\"discrete\"><item index=\"1\" value=\"x\" evaluation=\"1\"/></issue>"
-        + "<weight index=\"1\" value=\"1\"/></objective></utility_space>";
-    List<GeniusImport.Profile> ps = List.of(new GeniusImport.Profile("p1", profile, "p1.xml"), new GeniusImport.Profile("p2", profile, "p2.xml"));
-    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidGeniusFileException.class, () -> GeniusImport.read(domain, "d.xml", ps)))
-        .hasMessageContaining("p1.xml").hasMessageContaining("'B' is not in the domain");
+    String domain =
+        "<negotiation_template><utility_space><objective name=\"d\"><issue index=\"1\" name=\"A\" type=\"discrete\">"
+            + "<item index=\"1\" value=\"x\"/></issue></objective></utility_space></negotiation_template>";
+    String profile =
+        "<utility_space><objective name=\"d\"><issue index=\"1\" name=\"B\" type=\"discrete\"><item index=\"1\" value=\"x\" evaluation=\"1\"/></issue>"
+            + "<weight index=\"1\" value=\"1\"/></objective></utility_space>";
+    List<GeniusImport.Profile> ps =
+        List.of(
+            new GeniusImport.Profile("p1", profile, "p1.xml"),
+            new GeniusImport.Profile("p2", profile, "p2.xml"));
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                InvalidGeniusFileException.class, () -> GeniusImport.read(domain, "d.xml", ps)))
+        .hasMessageContaining("p1.xml")
+        .hasMessageContaining("'B' is not in the domain");
   }
 }

@@ -18,21 +18,27 @@ import org.umbrella.negotiation.analysis.Scenario;
 import org.umbrella.negotiation.analysis.Solution.Concept;
 
 /**
- * Reproduces the GENIUS reference results in ../shared/data/negotiation/genius/EXPECTED.md:
- * outcome counts, frontier sizes, Nash, GENIUS KS and maximum welfare, and the scoring of the
- * agreements in GENIUS's own SAOP log.
+ * Reproduces the GENIUS reference results in ../shared/data/negotiation/genius/EXPECTED.md: outcome
+ * counts, frontier sizes, Nash, GENIUS KS and maximum welfare, and the scoring of the agreements in
+ * GENIUS's own SAOP log.
  */
 class GeniusReferenceTest {
 
   static NegotiationModel load(String domain, String... profiles) {
     Path dir = SharedData.dir("negotiation/genius");
-    List<GeniusImport.Profile> ps = java.util.Arrays.stream(profiles)
-        .map(f -> new GeniusImport.Profile(GeniusImport.partyIdFromFileName(f), SharedData.read(dir.resolve(f)), f)).toList();
+    List<GeniusImport.Profile> ps =
+        java.util.Arrays.stream(profiles)
+            .map(
+                f ->
+                    new GeniusImport.Profile(
+                        GeniusImport.partyIdFromFileName(f), SharedData.read(dir.resolve(f)), f))
+            .toList();
     return GeniusImport.read(SharedData.read(dir.resolve(domain)), domain, ps);
   }
 
   static NegotiationModel party() {
-    return load("party_domain.xml", "party1_utility.xml", "party2_utility.xml", "party3_utility.xml");
+    return load(
+        "party_domain.xml", "party1_utility.xml", "party2_utility.xml", "party3_utility.xml");
   }
 
   static NegotiationModel politics() {
@@ -47,9 +53,11 @@ class GeniusReferenceTest {
     assertThat(a.acceptable()).isEqualTo(3072);
     assertThat(a.frontier()).hasSize(101);
     Point nash = a.solution(Concept.NASH).orElseThrow().point();
-    assertThat(nash.utilities()).containsExactly(new double[] {0.785, 0.9285655, 0.7176566}, within(1e-6));
-    assertThat(m.describe(nash.outcome())).isEqualTo(
-        "food=Chips and Nuts, drinks=Handmade Cocktails, location=Party Room, invitations=Custom, Printed, music=MP3, cleanup=Water and Soap");
+    assertThat(nash.utilities())
+        .containsExactly(new double[] {0.785, 0.9285655, 0.7176566}, within(1e-6));
+    assertThat(m.describe(nash.outcome()))
+        .isEqualTo(
+            "food=Chips and Nuts, drinks=Handmade Cocktails, location=Party Room, invitations=Custom, Printed, music=MP3, cleanup=Water and Soap");
     Point welfare = a.solution(Concept.UTILITARIAN).orElseThrow().point();
     assertThat(welfare.outcome()).isEqualTo(nash.outcome());
     assertThat(welfare.welfare()).isCloseTo(2.4312221, within(1e-6));
@@ -63,7 +71,8 @@ class GeniusReferenceTest {
     assertThat(a.spaceSize().intValue()).isEqualTo(23040);
     assertThat(a.frontier()).hasSize(124);
     Point nash = a.solution(Concept.NASH).orElseThrow().point();
-    assertThat(nash.utilities()).containsExactly(new double[] {0.6695411, 0.7552539, 0.7861670}, within(1e-6));
+    assertThat(nash.utilities())
+        .containsExactly(new double[] {0.6695411, 0.7552539, 0.7861670}, within(1e-6));
     Point welfare = a.solution(Concept.UTILITARIAN).orElseThrow().point();
     assertThat(welfare.outcome()).isEqualTo(nash.outcome());
     assertThat(welfare.welfare()).isCloseTo(2.2109619, within(1e-6));
@@ -75,18 +84,29 @@ class GeniusReferenceTest {
   void scoring_geniusSaopLogAgreements_reproducesDistancesToNashAndWelfareTo5Decimals() {
     NegotiationModel m = party();
     Scenario s = Scenario.of(m);
-    double[] nash = Analyzer.analyze(s, 0, ProgressListener.NONE).solution(Concept.NASH).orElseThrow().point().utilities();
+    double[] nash =
+        Analyzer.analyze(s, 0, ProgressListener.NONE)
+            .solution(Concept.NASH)
+            .orElseThrow()
+            .point()
+            .utilities();
     double[][] logged = {{0.975, 0.49465, 0.61232}, {0.65833, 1, 0.58562}, {0.4875, 0.43241, 1}};
     String[] distance = {"0.48526", "0.19642", "0.64373"};
     String[] welfare = {"2.08197", "2.24396", "1.91991"};
     for (int a = 0; a < logged.length; a++) {
       Point agreement = packageLoggedAs(s, logged[a]);
-      assertThat(String.format(Locale.ROOT, "%.5f", agreement.distanceTo(nash))).as("distance of agreement %d", a).isEqualTo(distance[a]);
-      assertThat(String.format(Locale.ROOT, "%.5f", agreement.welfare())).as("welfare of agreement %d", a).isEqualTo(welfare[a]);
+      assertThat(String.format(Locale.ROOT, "%.5f", agreement.distanceTo(nash)))
+          .as("distance of agreement %d", a)
+          .isEqualTo(distance[a]);
+      assertThat(String.format(Locale.ROOT, "%.5f", agreement.welfare()))
+          .as("welfare of agreement %d", a)
+          .isEqualTo(welfare[a]);
     }
   }
 
-  /** The package whose utilities GENIUS's log shows rounded to 5 decimals (exactly one must match). */
+  /**
+   * The package whose utilities GENIUS's log shows rounded to 5 decimals (exactly one must match).
+   */
   private static Point packageLoggedAs(Scenario s, double[] logged) {
     int[] sizes = s.sizes();
     int total = IntStream.of(sizes).reduce(1, (x, y) -> x * y);

@@ -134,9 +134,14 @@ public final class Demo {
     Report r = ops.fileReport(ReportInput.parse(body), "demo-monitor");
     ops.awaitEngine(); // the demo replays in order, at pinned times: let the engine see it now
     String status = line.get("status").asText();
-    if (!status.equals("reported")) {
-      ops.review(r.id(), status, line.get("actor").asText(), line.get("confidence").asDouble(),
-          "demo review", "demo-verifier");
+    // the review workflow's steps (store ReviewRules): verified only after corroborated
+    if (status.equals("verified") || status.equals("corroborated")) {
+      ops.review(r.id(), "corroborated", line.get("actor").asText(), line.get("confidence").asDouble(),
+          "demo review: sources from independent groups", "demo-verifier");
+    }
+    if (status.equals("verified") || status.equals("rejected")) {
+      ops.review(r.id(), status, status.equals("verified") ? "" : line.get("actor").asText(),
+          status.equals("verified") ? 0 : line.get("confidence").asDouble(), "demo review", "demo-verifier");
     }
   }
 

@@ -13,13 +13,8 @@ import org.umbrella.agreement.model.Finding;
 import org.umbrella.agreement.model.Guarantee;
 import org.umbrella.engine.Engine;
 import org.umbrella.engine.EngineException;
-import org.umbrella.engine.input.Answer;
-import org.umbrella.engine.input.Determination;
 import org.umbrella.engine.input.InputRecord;
-import org.umbrella.engine.input.ProvisionReport;
-import org.umbrella.engine.input.Response;
-import org.umbrella.engine.input.Tick;
-import org.umbrella.engine.input.Vote;
+import org.umbrella.server.journal.Journal;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.FindingRecord;
 import org.umbrella.engine.output.ObligationRecord;
@@ -38,9 +33,16 @@ import org.umbrella.server.ops.Report;
  * alerts announced to the parties they name.
  *
  * <p>The engine is single-threaded and keeps its state in memory; calls are serialized here.
- * Records are stamped with the server clock when they have no event time of their own (votes,
- * answers, provision reports, ticks); incidents keep their event time. On start the server
- * replays the stored reports, votes and answers in order so the engine's state survives restarts.
+ * Two clocks (docs/engine.md, "Time"): every record is fed with its record time, the server clock
+ * when the change was accepted, and only record times move the engine's clock, so deadlines,
+ * activations, expiries and breaches fall due on trusted time. Incidents keep their claimed event
+ * time, which only places them in windows; votes, answers, provision reports and ticks have no
+ * claim of their own and carry their record time. A report reaches the engine only once reviewed
+ * (corroborated, verified or rejected): an unreviewed report changes no status, clock or deadline.
+ * The engine reads only the journal ({@link Journal}): every accepted change is journaled in its
+ * ledger transaction, and each notification makes the engine catch up with it, so the live
+ * engine, the engine rebuilt at restart and {@code umbrella audit reexecute} see the same inputs
+ * in the same order.
  */
 public final class EngineEnforcement implements Enforcement {
   private static final Logger LOG = LoggerFactory.getLogger(EngineEnforcement.class);
@@ -50,12 +52,17 @@ public final class EngineEnforcement implements Enforcement {
   private final Clock clock;
   private final EventBus events;
   private Operations operations;
-  private long seq;
+  private long lastSeq;
+  /** The journal entry being processed, whose outputs {@link #run} records. */
+  private long currentSeq;
+  /** The agreement version every recorded output names (see {@link #enforcing(String)}). */
+  private String agreementRef;
   private boolean replaying;
   private Map<String, OutputRecord> latest;
 
   public EngineEnforcement(Agreement agreement, Clock clock, EventBus events) {
     this.agreement = agreement;
+    this.agreementRef = ref(agreement);
     this.engine = Engine.create(agreement);
     this.clock = clock;
     this.events = events;
@@ -73,27 +80,59 @@ public final class EngineEnforcement implements Enforcement {
   }
 
   @Override
-  public synchronized void reportChanged(Report r) {
-    run(r.incident());
+  public void reportChanged(Report r, Instant recordedAt) {
+    catchUp();
   }
 
   /**
-   * Feeds recorded inputs again, in order, to rebuild the engine's state after a restart; outputs
-   * that match what is stored change nothing, and no alerts are re-announced.
+   * Whether the engine consumes this journaled input: every one except a report version nobody
+   * has reviewed (status {@code reported}), a claim nobody checked, which waits in the review
+   * queue and changes no status, clock or deadline.
    */
-  public void replay(List<InputRecord> records) {
-    replay(feed -> records.forEach(feed));
+  public static boolean feeds(InputRecord r) {
+    return org.umbrella.server.journal.Reexecution.feeds(r);
   }
 
   /**
-   * As {@link #replay(List)}, with the records streamed: {@code source} is called once and hands
-   * each record, in order, to the consumer it is given.
+   * Feeds the engine every journal entry it has not seen, in journal order (which is commit
+   * order), each at its record time; records and announces what it produces. Every accepted
+   * change ends here, whichever thread noticed it first.
    */
-  public synchronized void replay(java.util.function.Consumer<java.util.function.Consumer<InputRecord>> source) {
+  public synchronized void catchUp() {
+    int n;
+    do {
+      List<Journal.Entry> batch = new java.util.ArrayList<>();
+      lastSeq = Journal.read(operations.jdbi(), lastSeq, CATCH_UP_BATCH, batch::add);
+      for (Journal.Entry e : batch) {
+        if (feeds(e.input().record())) {
+          currentSeq = e.seq();
+          run(e.input().record(), e.input().recordedAt());
+        }
+      }
+      n = batch.size();
+    } while (n == CATCH_UP_BATCH);
+  }
+
+  /** How many journal entries a catch-up reads per query. */
+  private static final int CATCH_UP_BATCH = 5_000;
+
+  /**
+   * Rebuilds the engine's state after a restart from the whole journal (every report version,
+   * tally, answer, provision report and tick, in order, at their record times); outputs that match
+   * what is stored change nothing, and no alerts are re-announced. Returns the entries read.
+   */
+  public synchronized long rebuild() {
+    // the entries whose outputs are on record are replayed silently; any after them (the engine
+    // stopped before recording what they produced) are then processed as live ones
+    long recordedThrough = operations.lastRecordedStep();
     replaying = true;
     latest = new java.util.LinkedHashMap<>();
     try {
-      source.accept(this::run);
+      lastSeq = Journal.read(operations.jdbi(), 0, recordedThrough, Long.MAX_VALUE, e -> {
+        if (feeds(e.input().record())) {
+          run(e.input().record(), e.input().recordedAt());
+        }
+      });
       // only each subject's final state is compared with what is stored: intermediate states
       // (candidate before confirmed, pending before fulfilled) were recorded when they happened
       Map<String, OutputRecord> last = latest;
@@ -103,19 +142,36 @@ public final class EngineEnforcement implements Enforcement {
       replaying = false;
       latest = null;
     }
+    catchUp();
+    return lastSeq;
+  }
+
+  /**
+   * Names the agreement version outputs are computed under: {@code id@version}, with {@code
+   * #sha256} of its bytes when they were put in force as a leaf ({@link Operations#putInForce}).
+   */
+  public synchronized void enforcing(String ref) {
+    this.agreementRef = ref;
+  }
+
+  /** The agreement version recorded outputs name. */
+  public synchronized String agreementRef() {
+    return agreementRef;
+  }
+
+  /** The name of {@code a}'s version when no bytes were put in force: {@code id@version}. */
+  public static String ref(Agreement a) {
+    return a.id() + "@" + a.version();
   }
 
   @Override
-  public synchronized void voted(Operations.Finding finding) {
-    Map<String, Vote> votes = new java.util.TreeMap<>();
-    finding.votes().forEach((party, vote) -> Vote.fromWire(vote).ifPresent(v -> votes.put(party, v)));
-    run(new Determination("det-" + finding.id() + "-" + (++seq), now(), finding.body().orElseThrow(), finding.id(), votes));
+  public void voted(Operations.Finding finding) {
+    catchUp();
   }
 
   @Override
-  public synchronized void answered(Operations.Obligation o) {
-    run(new Response("resp-" + o.id() + "-" + (++seq), now(), o.id(), o.party(),
-        Answer.fromWire(o.answer().orElseThrow()).orElseThrow(), o.decision(), o.note()));
+  public void answered(Operations.Obligation o) {
+    catchUp();
   }
 
   @Override
@@ -126,9 +182,8 @@ public final class EngineEnforcement implements Enforcement {
   }
 
   @Override
-  public synchronized void provisionReported(String id, String provision, int level, String note, Instant at) {
-    checkProvision(provision);
-    run(new ProvisionReport(id, now(), provision, level, note));
+  public void provisionReported(String id, String provision, int level, String note, Instant at) {
+    catchUp();
   }
 
   @Override
@@ -166,9 +221,21 @@ public final class EngineEnforcement implements Enforcement {
     return out;
   }
 
-  /** Advances the engine to the server clock, firing due deadlines (breaches, activations). */
+  /**
+   * Advances the engine to the server clock, firing due deadlines (breaches, activations). A
+   * clock behind the engine's (set back) ticks nothing: trusted time never goes back.
+   */
   public synchronized void tick() {
-    run(new Tick(now()));
+    catchUp();
+    Instant now = now();
+    Instant engineClock = engine.clock();
+    Optional<Instant> due = engine.nextDeadline();
+    // journaled only when a deadline is due: a tick that fires nothing changes nothing a later
+    // record would not (the engine fires every deadline up to a record's time before the record)
+    if (due.isPresent() && !due.get().isAfter(now) && (engineClock == null || now.isAfter(engineClock))) {
+      operations.journalTick(now);
+      catchUp();
+    }
   }
 
   @Override
@@ -186,19 +253,21 @@ public final class EngineEnforcement implements Enforcement {
     return true;
   }
 
+  /** The server clock (trusted time), to the microsecond PostgreSQL keeps. */
   private Instant now() {
-    Instant c = clock.instant();
-    Instant e = engine.clock();
-    return e != null && e.isAfter(c) ? e : c;
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
-  private void run(InputRecord record) {
+  private void run(InputRecord record, Instant recordedAt) {
     List<OutputRecord> out;
     try {
-      out = engine.process(record);
+      out = engine.process(record, recordedAt);
     } catch (EngineException e) {
       LOG.warn("engine refused {} {}: {}", record.type(), record.id(), e.getMessage());
       return;
+    }
+    if (latest == null) {
+      operations.recordOutputs(currentSeq, agreementRef, out.stream().map(org.umbrella.engine.output.OutputCodec::encode).toList());
     }
     for (OutputRecord o : out) {
       if (latest != null) {

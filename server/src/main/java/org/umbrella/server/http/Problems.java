@@ -64,6 +64,9 @@ public final class Problems {
 
   static void respond(Context ctx, int status, String type, String detail, String field) {
     ctx.status(status);
+    if (wantsHtml(ctx) && redirectBrowser(ctx, status, type, detail)) {
+      return;
+    }
     if (wantsHtml(ctx)) {
       ctx.contentType("text/html; charset=utf-8");
       ctx.result("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>" + status + " " + title(status)
@@ -84,6 +87,59 @@ public final class Problems {
     }
     ctx.contentType("application/problem+json");
     ctx.result(p.toString());
+  }
+
+  /**
+   * A browser that is not signed in (or whose session expired) is sent to sign in and then back
+   * to where it was: the page it asked for, or for a form post the page the form was on (a post
+   * cannot be replayed). A form post over the size limit goes back to its form with {@code
+   * error=too-large}, which the form explains. Only paths on this server are returned to.
+   */
+  static boolean redirectBrowser(Context ctx, int status, String type, String detail) {
+    boolean get = "GET".equals(ctx.method().name());
+    boolean expired = status == 403 && "csrf".equals(type) && detail != null && detail.contains("expired");
+    if (status == 401 || expired) {
+      String back = get ? localPath(ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()))
+          : refererPath(ctx);
+      ctx.redirect("/login?expired=1" + (back == null || back.startsWith("/login") ? ""
+          : "&next=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8)), io.javalin.http.HttpStatus.SEE_OTHER);
+      return true;
+    }
+    if (status == 413 && !get) {
+      String back = refererPath(ctx);
+      if (back != null) {
+        ctx.redirect(back.replaceAll("[?#].*", "") + "?error=too-large", io.javalin.http.HttpStatus.SEE_OTHER);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The path and query of the Referer header when it is a path on this server, else null. */
+  static String refererPath(Context ctx) {
+    String referer = ctx.header("Referer");
+    if (referer == null || referer.length() > 2000) {
+      return null;
+    }
+    try {
+      java.net.URI u = java.net.URI.create(referer);
+      String host = ctx.header("Host");
+      if (u.getRawAuthority() != null && (host == null || !u.getRawAuthority().equalsIgnoreCase(host))) {
+        return null;
+      }
+      return localPath(u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** {@code p} when it is a path on this server (not {@code //host} or {@code /\host}), else null. */
+  public static String localPath(String p) {
+    if (p == null || p.length() > 2000 || !p.startsWith("/") || p.startsWith("//") || p.startsWith("/\\")
+        || p.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      return null;
+    }
+    return p;
   }
 
   static boolean wantsHtml(Context ctx) {

@@ -8,8 +8,11 @@ package org.umbrella.server.ops;
  * (see {@link Operations}).
  */
 public interface Enforcement {
-  /** A report was filed or reviewed. */
-  void reportChanged(Report report);
+  /**
+   * A report was filed or reviewed; {@code recordedAt} is the server clock when the change was
+   * accepted (trusted time), the report's own {@code time} only its claim.
+   */
+  void reportChanged(Report report, java.time.Instant recordedAt);
 
   /** A vote was cast on a candidate finding. */
   void voted(Operations.Finding finding);
@@ -57,7 +60,7 @@ public interface Enforcement {
   /** No engine: changes are stored and audited, nothing is derived from them. */
   Enforcement NONE = new Enforcement() {
     @Override
-    public void reportChanged(Report report) {}
+    public void reportChanged(Report report, java.time.Instant recordedAt) {}
 
     @Override
     public void voted(Operations.Finding finding) {}

@@ -22,6 +22,7 @@ import org.jdbi.v3.core.statement.Query;
 import org.umbrella.engine.input.ReviewStatus;
 import org.umbrella.server.ServerException;
 import org.umbrella.server.access.Secrets;
+import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.Ledger;
 import org.umbrella.server.live.Event;
 import org.umbrella.server.live.EventBus;
@@ -76,6 +77,7 @@ public final class Operations implements AutoCloseable {
   private final GroupCommit<Report, Report> reportCommits;
   private final EngineQueue engineQueue;
   private volatile Enforcement enforcement = Enforcement.NONE;
+  private volatile ReportTimes reportTimes = ReportTimes.defaults();
 
   /** Operations whose engine may lag by 10,000 reports, filing waiting up to 5 s for room. */
   public Operations(Jdbi jdbi, Clock clock, EventBus events, Ledger ledger) {
@@ -118,6 +120,15 @@ public final class Operations implements AutoCloseable {
     engineQueue.close();
   }
 
+  /** Sets which claimed times a new report may carry (default {@link ReportTimes#defaults()}). */
+  public void reportTimes(ReportTimes times) {
+    this.reportTimes = java.util.Objects.requireNonNull(times);
+  }
+
+  public ReportTimes reportTimes() {
+    return reportTimes;
+  }
+
   /** Connects the enforcement engine; until called, nothing derives findings from reports. */
   public void connect(Enforcement enforcement) {
     this.enforcement = enforcement;
@@ -138,11 +149,16 @@ public final class Operations implements AutoCloseable {
    * row, its canonical incident and the report as filed, both ledger leaves). The engine sees it
    * right after, without holding up the answer.
    *
-   * @throws ServerException 503 when the engine lags by its queue's limit for longer than the
-   *     queue's wait (nothing is stored then; see {@link EngineQueue})
+   * <p>{@code filed-at} is the report's record time: the server clock when it is accepted. Its
+   * claimed {@code time} must be plausible against it ({@link ReportTimes}).
+   *
+   * @throws ServerException 400 naming {@code /time} when the claimed time is after the record
+   *     time plus the skew or before the horizon; 503 when the engine lags by its queue's limit
+   *     for longer than the queue's wait (nothing is stored then; see {@link EngineQueue})
    */
   public Report fileReport(ReportInput.NewReport r, String actor) {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    reportTimes.check(r.time(), now);
     String id = "rep-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
     Report filed = new Report(id, r.time(), r.timePrecision(), r.kind(), r.lat(), r.lon(), r.placePrecision(), r.actorParty(),
         r.actorConfidence(), r.target(), r.low(), r.best(), r.high(), r.sources(), "reported", r.tags(), r.summary(), actor, now);
@@ -160,7 +176,7 @@ public final class Operations implements AutoCloseable {
     events.publish(new Event("report.filed", id, r.kind() + " reported at " + r.time(), "mechanism", now));
     engineQueue.later(room, () -> {
       try {
-        enforcement.reportChanged(stored);
+        enforcement.reportChanged(stored, stored.filedAt());
       } catch (RuntimeException e) {
         org.slf4j.LoggerFactory.getLogger(Operations.class).warn("engine failed on an accepted change: {}", org.umbrella.server.Redaction.describe(e));
       }
@@ -193,8 +209,18 @@ public final class Operations implements AutoCloseable {
       }
       rows.execute();
       Audit.recordAll(h, audits);
-      incidentsBy.forEach((by, incidents) -> records.incidents(incidents, by));
+      Map<String, Long> leaves = new java.util.HashMap<>();
+      incidentsBy.forEach((by, incidents) -> {
+        List<org.umbrella.store.Receipt> receipts = records.incidents(incidents, by);
+        for (int i = 0; i < incidents.size(); i++) {
+          leaves.put(incidents.get(i).id(), receipts.get(i).leafIndex());
+        }
+      });
       records.incidentReports(filed);
+      // each report as filed is journaled (the engine passes over it until it is reviewed)
+      for (Report r : batch) {
+        Journal.append(h, r.incident(), r.filedAt(), leaves.get(r.id()));
+      }
       return batch;
     });
   }
@@ -202,16 +228,33 @@ public final class Operations implements AutoCloseable {
   /**
    * Records a review of report {@code id}: its new status and, optionally, a (re)attribution.
    *
-   * @throws ServerException 404 for an unknown report, 400 for a bad status
+   * <p>The store's review rules are the rules ({@link org.umbrella.store.ReviewRules}): reported
+   * -> corroborated (sources from at least {@value org.umbrella.store.ReviewRules#DEFAULT_MIN_GROUPS}
+   * independence groups), corroborated -> verified, reported or corroborated -> rejected with a
+   * reason; verified and rejected are final. Who may review (a verifier) is checked before this
+   * call. The review's record time is the server clock now; a rejection reaches the engine as the
+   * report's rejected version, which withdraws every finding it alone supported.
+   *
+   * @throws ServerException 404 for an unknown report, 400 for a bad status or a rejection
+   *     without a reason ({@code /note}), 409 for a change the rules do not allow
    */
   public Report review(String id, String status, String actorParty, double confidence, String note, String reviewer) {
     if (!Kinds.REVIEW_DECISIONS.contains(status)) {
       throw ServerException.invalid("/status", "status must be one of " + Kinds.REVIEW_DECISIONS + ", was '" + ReportInput.clip(String.valueOf(status)) + "'");
     }
-    Instant now = clock.instant();
+    ReviewStatus to = ReviewStatus.fromWire(status).orElseThrow();
+    if (to == ReviewStatus.REJECTED && (note == null || note.isBlank())) {
+      throw ServerException.invalid("/note", "a rejection needs a reason: say in the note why the report is rejected");
+    }
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     Report stored = ledger.write((h, records) -> {
       Report before = h.createQuery("select * from ops_report where id = :id for update").bind("id", id).map(Operations::mapReport).findOne()
           .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(id) + "'"));
+      String why = org.umbrella.store.ReviewRules.refusal(ReviewStatus.fromWire(before.status()).orElseThrow(), to, note,
+          (int) before.independentSources(), org.umbrella.store.ReviewRules.DEFAULT_MIN_GROUPS);
+      if (why != null) {
+        throw ServerException.conflict("/status", "report " + id + ": " + why);
+      }
       h.createUpdate("""
               update ops_report set status = :s, updated_at = :now,
                 actor_party = case when :party = '' then actor_party else :party end,
@@ -226,12 +269,13 @@ public final class Operations implements AutoCloseable {
       if (!actorParty.isEmpty()) {
         records.attribution(id, actorParty, confidence, note, reviewer);
       }
-      records.incident(after.incident(), reviewer);
+      org.umbrella.store.Receipt version = records.incident(after.incident(), reviewer);
+      Journal.append(h, after.incident(), now, version.leafIndex());
       return after;
     });
     events.publish(new Event("report.reviewed", id, "report " + id + " " + status,
         "verified".equals(status) ? "public" : "mechanism", now));
-    onEngine(() -> enforcement.reportChanged(stored));
+    onEngine(() -> enforcement.reportChanged(stored, now));
     return stored;
   }
 
@@ -384,7 +428,8 @@ public final class Operations implements AutoCloseable {
     if (party.equals(f.actor())) {
       throw ServerException.conflict("/vote", "party " + party + " is the actor concerned by this finding and does not vote on it (recusal)");
     }
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    String determination = "det-" + findingId + "-" + Secrets.random("").substring(0, 8).replace('_', 'x').replace('-', 'y');
     ledger.write((h, records) -> {
       h.createUpdate("""
               insert into ops_vote (finding_id, party, vote, voter, at) values (:f, :p, :v, :voter, :at)
@@ -396,8 +441,15 @@ public final class Operations implements AutoCloseable {
       Map<String, Object> tally = new java.util.LinkedHashMap<>();
       tally.put("finding", findingId);
       tally.put("body", f.body().orElse(null));
-      tally.put("votes", mapFinding(h, findingId).votes());
-      return records.determination(findingId, JSON.valueToTree(tally));
+      Map<String, String> votes = mapFinding(h, findingId).votes();
+      tally.put("votes", votes);
+      org.umbrella.store.Receipt leaf = records.determination(findingId, JSON.valueToTree(tally));
+      if (f.body().isPresent()) {
+        Map<String, org.umbrella.engine.input.Vote> cast = new java.util.TreeMap<>();
+        votes.forEach((p, v) -> org.umbrella.engine.input.Vote.fromWire(v).ifPresent(x -> cast.put(p, x)));
+        Journal.append(h, new org.umbrella.engine.input.Determination(determination, now, f.body().get(), findingId, cast), now, leaf.leafIndex());
+      }
+      return leaf;
     });
     Finding updated = finding(findingId).orElseThrow();
     events.publish(new Event("finding.voted", findingId, party + " voted on " + f.title(), "body:" + f.body().orElse(""), now));
@@ -456,7 +508,7 @@ public final class Operations implements AutoCloseable {
       throw ServerException.invalid("/answer", "answer must be one of " + Kinds.ANSWERS + ", was '" + ReportInput.clip(String.valueOf(answer)) + "'");
     }
     Obligation o = obligation(id).orElseThrow(() -> ServerException.notFound("id", "no obligation '" + ReportInput.clip(id) + "'"));
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     enforcement.checkAnswer(o, answer, decision);
     if (!"pending".equals(o.status())) {
       throw ServerException.conflict("/answer", "obligation " + id + " is already " + o.status());
@@ -479,7 +531,10 @@ public final class Operations implements AutoCloseable {
       body.put("decision", decision);
       body.put("note", note);
       body.put("answered-by", by);
-      return records.response("resp-" + id, o.party(), JSON.valueToTree(body));
+      org.umbrella.store.Receipt leaf = records.response("resp-" + id, o.party(), JSON.valueToTree(body));
+      Journal.append(h, new org.umbrella.engine.input.Response("resp-" + id, now, id, o.party(),
+          org.umbrella.engine.input.Answer.fromWire(answer).orElseThrow(), decision, note), now, leaf.leafIndex());
+      return leaf;
     });
     Obligation updated = obligation(id).orElseThrow();
     events.publish(new Event("obligation.answered", id, o.party() + " answered " + o.duty() + ": " + answer, "party:" + o.party(), now));
@@ -498,7 +553,7 @@ public final class Operations implements AutoCloseable {
     if (level < 0 || level > 3) {
       throw ServerException.invalid("/level", "level must be 0, 1, 2 or 3 (Peace Accords Matrix scale), was " + level);
     }
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     String id = "prov-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
     enforcement.checkProvision(provision);
     ledger.write((h, records) -> {
@@ -507,9 +562,78 @@ public final class Operations implements AutoCloseable {
       body.put("level", level);
       body.put("note", note);
       body.put("reported-by", actor);
-      return records.provisionReport(id, provision, JSON.valueToTree(body));
+      org.umbrella.store.Receipt leaf = records.provisionReport(id, provision, JSON.valueToTree(body));
+      Journal.append(h, new org.umbrella.engine.input.ProvisionReport(id, now, provision, level, note), now, leaf.leafIndex());
+      return leaf;
     });
     onEngine(() -> enforcement.provisionReported(id, provision, level, note, now));
+  }
+
+  // ---- the engine's computation ---------------------------------------------------------------
+
+  /**
+   * Records what the engine produced on journal entry {@code journalSeq}, in order, in one
+   * transaction: each output a ledger leaf whose content is the engine's own canonical encoding
+   * ({@code line}: cause and window included) and the agreement version it was computed under
+   * ({@code agreement}), and a row of {@code outputs} tying it to the entry. {@code umbrella audit
+   * reexecute} recomputes every line from the journal and compares it with the leaf, byte for byte.
+   */
+  public void recordOutputs(long journalSeq, String agreement, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    ledger.write((h, records) -> {
+      PreparedBatch rows = h.prepareBatch("insert into outputs (journal_seq, leaf_index, body_text) values (:j, :leaf, :line)");
+      for (String line : lines) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("agreement", agreement);
+        body.put("line", line);
+        org.umbrella.store.Receipt leaf = records.engineOutput(OUTPUT_KIND, JSON.valueToTree(body));
+        rows.bind("j", journalSeq).bind("leaf", leaf.leafIndex()).bind("line", line).add();
+      }
+      rows.execute();
+      return null;
+    });
+  }
+
+  /** The {@code output_kind} of the leaves holding the engine's canonical outputs. */
+  public static final String OUTPUT_KIND = "engine";
+
+  /** The last journal entry whose outputs are recorded (0 when none is). */
+  public long lastRecordedStep() {
+    return jdbi.withHandle(h -> h.createQuery("select coalesce(max(journal_seq), 0) from outputs").mapTo(Long.class).one());
+  }
+
+  /**
+   * Puts an agreement version in force: its source bytes become a ledger leaf (once per content
+   * hash) and the change is audited. Answers the hex SHA-256 of the bytes, which every output
+   * computed under it names.
+   */
+  public String putInForce(String agreementId, String source, String by) {
+    Instant now = clock.instant();
+    return ledger.write((h, records) -> {
+      records.agreement(agreementId, source, by);
+      String hash = org.umbrella.ledger.Hashes.hex(org.umbrella.ledger.Hashes.sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Audit.record(h, now, by, "agreement.in-force", agreementId, Map.of("sha256", hash));
+      return hash;
+    });
+  }
+
+  // ---- ticks ----------------------------------------------------------------------------------
+
+  /**
+   * Journals a tick of the server clock at {@code at} (trusted time), with a ledger leaf, so that
+   * the deadlines it fires are re-executable; the engine sees it when it next catches up.
+   */
+  public void journalTick(Instant at) {
+    Instant t = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    ledger.write((h, records) -> {
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("tick", t.toString());
+      org.umbrella.store.Receipt leaf = records.engineOutput("clock-tick", JSON.valueToTree(body));
+      Journal.append(h, new org.umbrella.engine.input.Tick(t), t, leaf.leafIndex());
+      return leaf;
+    });
   }
 
   // ---- status ---------------------------------------------------------------------------------

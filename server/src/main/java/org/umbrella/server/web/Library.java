@@ -11,7 +11,10 @@ import org.umbrella.agreement.model.Agreement;
  * The agreements the server knows, rendered once at start: each one's plain-English {@code
  * explain}, and the {@code diff} from the draft it supersedes when that draft is loaded too.
  */
-public record Library(List<Entry> entries) {
+public record Library(List<Entry> entries, List<Party> parties) {
+
+  /** A party of the enforced agreement (of every loaded one when none is enforced), as forms offer it. */
+  public record Party(String id, String name) {}
 
   /** One agreement as the agreement pages show it. */
   public record Entry(String id, String version, String title, String status, String notice, boolean enforced,
@@ -19,11 +22,12 @@ public record Library(List<Entry> entries) {
 
   public Library {
     entries = List.copyOf(entries);
+    parties = List.copyOf(parties);
   }
 
   /** An empty library. */
   public static Library empty() {
-    return new Library(List.of());
+    return new Library(List.of(), List.of());
   }
 
   /** Renders {@code agreements}; {@code enforced} is the one the engine runs (by id and version). */
@@ -37,6 +41,9 @@ public record Library(List<Entry> entries) {
       out.add(new Entry(a.id(), a.version(), a.title(), a.status().toString(), a.notice().orElse(""), isEnforced,
           Explainer.explain(a), a.supersedes().map(r -> r.id() + "@" + r.version()), diff));
     }
-    return new Library(out);
+    java.util.Map<String, Party> parties = new java.util.LinkedHashMap<>();
+    (enforced.isPresent() ? List.of(enforced.get()) : agreements).forEach(a ->
+        a.parties().values().forEach(p -> parties.putIfAbsent(p.id(), new Party(p.id(), p.name()))));
+    return new Library(out, List.copyOf(parties.values()));
   }
 }

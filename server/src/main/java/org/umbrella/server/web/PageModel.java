@@ -6,10 +6,25 @@ import org.umbrella.server.access.Account;
 
 /**
  * What every page's layout needs: title, the signed-in account, the CSRF token for forms, the
- * navigation the account may use, and a one-line notice.
+ * navigation the account may use, a one-line notice, and the reader's language.
  */
 public record PageModel(String title, String path, Optional<Account> account, String csrf, List<NavItem> nav,
-    Optional<String> notice, boolean engineConnected) {
+    Optional<String> notice, boolean engineConnected, Messages messages) {
+
+  /** The text for {@code key} in the reader's language. */
+  public String t(String key) {
+    return messages.t(key);
+  }
+
+  /** The language tag of the page ({@code <html lang>}). */
+  public String lang() {
+    return messages.lang();
+  }
+
+  /** This page in {@code language} (the switcher's link). */
+  public String in(java.util.Locale language) {
+    return path + "?lang=" + language.getLanguage();
+  }
 
   /** A navigation link. */
   public record NavItem(String href, String label) {}

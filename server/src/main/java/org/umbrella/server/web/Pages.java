@@ -37,6 +37,7 @@ import org.umbrella.server.http.Logins;
 import org.umbrella.server.http.Route;
 import org.umbrella.server.http.Visibility;
 import org.umbrella.server.ops.Audit;
+import org.umbrella.server.ops.Kinds;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.Report;
 import org.umbrella.server.ops.ReportInput;
@@ -52,6 +53,7 @@ public final class Pages {
   private final Services s;
   private final Authn authn;
   private final Api api;
+  private final Queues queues;
   /** The public's dashboard, built at most once a second and dropped on every public event. */
   private record CachedDashboard(Dashboard dashboard, long builtNanos, long generation) {}
 
@@ -63,6 +65,7 @@ public final class Pages {
     this.s = services;
     this.authn = authn;
     this.api = api;
+    this.queues = new Queues(services.operations());
     services.events().subscribe(e -> {
       if (e.audience().equals("public")) {
         publicGeneration.incrementAndGet();
@@ -85,6 +88,10 @@ public final class Pages {
         new Route(POST, "/login", Action.READ_PUBLIC, none, this::login, "Sign in", null, true),
         new Route(POST, "/logout", Action.READ_PUBLIC, none, this::logout, "Sign out", null, true),
         new Route(GET, "/map", Action.READ_PUBLIC, none, this::map, "Map", null, true),
+        new Route(GET, "/map/count", Action.READ_PUBLIC, none, this::mapCount, "How many reports the map's filters select (for \"N of M shown\")", null, true),
+        new Route(GET, "/export/reports.csv", Action.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, false), "The reports the caller may read as CSV (filters as the map's: from, to, kind, status)", null, true),
+        new Route(GET, "/export/reports.geojson", Action.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, true), "The reports the caller may read as GeoJSON points (filters as the map's)", null, true),
+        new Route(GET, "/favicon.ico", Action.READ_PUBLIC, none, this::favicon, "The site icon", null, true),
         new Route(GET, "/timeline", Action.READ_PUBLIC, none, this::timeline, "Timeline", null, true),
         new Route(GET, "/daily", Action.READ_PUBLIC, none, this::daily, "Daily report", null, true),
         new Route(GET, "/agreements", Action.READ_PUBLIC, none, this::agreements, "Agreements", null, true),
@@ -118,27 +125,28 @@ public final class Pages {
   PageModel model(Context ctx, Principal p, String title) {
     // no session is started for a page view: only the sign-in form needs a token before sign-in
     String csrf = Authn.csrfToken(ctx).orElse("");
+    Messages messages = Messages.of(ctx);
     List<PageModel.NavItem> nav = new ArrayList<>();
-    nav.add(new PageModel.NavItem("/", "Dashboard"));
-    nav.add(new PageModel.NavItem("/map", "Map"));
-    nav.add(new PageModel.NavItem("/timeline", "Timeline"));
-    nav.add(new PageModel.NavItem("/findings", "Findings"));
+    nav.add(new PageModel.NavItem("/", messages.t("nav./")));
+    nav.add(new PageModel.NavItem("/map", messages.t("nav./map")));
+    nav.add(new PageModel.NavItem("/timeline", messages.t("nav./timeline")));
+    nav.add(new PageModel.NavItem("/findings", messages.t("nav./findings")));
     if (AccessPolicy.mayEverPerform(p, Action.FILE_REPORT)) {
-      nav.add(new PageModel.NavItem("/reports/new", "File report"));
+      nav.add(new PageModel.NavItem("/reports/new", messages.t("nav./reports/new")));
     }
     if (AccessPolicy.mayEverPerform(p, Action.REVIEW_REPORT)) {
-      nav.add(new PageModel.NavItem("/review", "Review queue"));
+      nav.add(new PageModel.NavItem("/review", messages.t("nav./review")));
     }
     if (AccessPolicy.mayEverPerform(p, Action.READ_OBLIGATIONS)) {
-      nav.add(new PageModel.NavItem("/obligations", "Obligations"));
+      nav.add(new PageModel.NavItem("/obligations", messages.t("nav./obligations")));
     }
-    nav.add(new PageModel.NavItem("/agreements", "Agreements"));
-    nav.add(new PageModel.NavItem("/daily", "Daily report"));
+    nav.add(new PageModel.NavItem("/agreements", messages.t("nav./agreements")));
+    nav.add(new PageModel.NavItem("/daily", messages.t("nav./daily")));
     if (AccessPolicy.mayEverPerform(p, Action.MANAGE_ACCOUNTS)) {
-      nav.add(new PageModel.NavItem("/admin", "Admin"));
+      nav.add(new PageModel.NavItem("/admin", messages.t("nav./admin")));
     }
     Optional<String> notice = Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.length() < 100).map(Pages::noticeFor);
-    return new PageModel(title, ctx.path(), p.account(), csrf, nav, notice, s.operations().enforcement().connected());
+    return new PageModel(title, ctx.path(), p.account(), csrf, nav, notice, s.operations().enforcement().connected(), messages);
   }
 
   static String noticeFor(String done) {
@@ -199,7 +207,18 @@ public final class Pages {
 
   void loginForm(Context ctx, Principal p) {
     authn.csrfTokenForForm(ctx); // the form's pre-session: a signed cookie, no database row
-    html(ctx, 200, "login.jte", Map.of("page", model(ctx, p, "Sign in"), "username", "", "error", "", "oidc", oidcName()));
+    html(ctx, 200, "login.jte", loginParams(ctx, p, "", "", Optional.ofNullable(ctx.queryParam("next"))));
+  }
+
+  private Map<String, Object> loginParams(Context ctx, Principal p, String username, String error, Optional<String> next) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("page", model(ctx, p, "Sign in"));
+    m.put("username", username);
+    m.put("error", error);
+    m.put("oidc", oidcName());
+    m.put("next", next.map(org.umbrella.server.http.Problems::localPath).orElse(""));
+    m.put("expired", ctx.queryParam("expired") != null);
+    return m;
   }
 
   /** The identity provider's name when OpenID Connect sign-in is on, else empty. */
@@ -214,12 +233,14 @@ public final class Pages {
     } catch (ServerException e) {
       if (e.status() == 401 || e.status() == 429) {
         authn.csrfTokenForForm(ctx); // the form shown again needs its token
-        html(ctx, e.status(), "login.jte", Map.of("page", model(ctx, Principal.ANONYMOUS, "Sign in"), "username", username, "error", e.getMessage(), "oidc", oidcName()));
+        html(ctx, e.status(), "login.jte", loginParams(ctx, Principal.ANONYMOUS, username, e.getMessage(), Optional.ofNullable(ctx.formParam("next"))));
         return;
       }
       throw e;
     }
-    ctx.redirect("/?done=signed-in", io.javalin.http.HttpStatus.SEE_OTHER);
+    String next = org.umbrella.server.http.Problems.localPath(form(ctx, "next"));
+    ctx.redirect(next == null || next.isEmpty() ? "/?done=signed-in"
+        : next.replaceAll("#.*", "") + (next.contains("?") ? "&" : "?") + "done=signed-in", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   void logout(Context ctx, Principal p) {
@@ -229,7 +250,52 @@ public final class Pages {
   }
 
   void map(Context ctx, Principal p) {
-    html(ctx, 200, "map.jte", Map.of("page", model(ctx, p, "Map")));
+    Queues.Filter filter = new Queues.Filter(new LinkedHashSet<>(Visibility.reportStatuses(p)), null, null, null, null);
+    html(ctx, 200, "map.jte", Map.of("page", model(ctx, p, "Map"), "total", queues.count(filter), "pageSize", MAP_PAGE));
+  }
+
+  /** The most reports the map draws at once. */
+  static final int MAP_PAGE = 500;
+
+  /** {@code {"total": n}}: the reports the map's filters (from, to, kind, status) select that the caller may see. */
+  void mapCount(Context ctx, Principal p) {
+    Operations.ReportFilter f = org.umbrella.server.http.Params.reportFilter(ctx, org.umbrella.server.ops.Kinds.INCIDENT_KINDS,
+        org.umbrella.server.ops.Kinds.REVIEW_STATUSES);
+    List<String> visible = Visibility.reportStatuses(p);
+    Set<String> statuses = f.statuses() == null ? new LinkedHashSet<>(visible)
+        : f.statuses().stream().filter(visible::contains).collect(Collectors.toCollection(LinkedHashSet::new));
+    long total = statuses.isEmpty() ? 0 : queues.count(new Queues.Filter(statuses, f.kinds(), f.from(), f.to(), null));
+    ctx.header("Cache-Control", "no-store");
+    ctx.contentType("application/json").result("{\"total\":" + total + "}");
+  }
+
+  /** The reports the caller may read, filtered as the map is, as a CSV or GeoJSON download (at most {@link Exports#MAX}). */
+  void export(Context ctx, Principal p, boolean geo) {
+    Operations.ReportFilter f = org.umbrella.server.http.Params.reportFilter(ctx, org.umbrella.server.ops.Kinds.INCIDENT_KINDS,
+        org.umbrella.server.ops.Kinds.REVIEW_STATUSES);
+    List<String> visible = Visibility.reportStatuses(p);
+    Set<String> statuses = f.statuses() == null ? new LinkedHashSet<>(visible)
+        : f.statuses().stream().filter(visible::contains).collect(Collectors.toCollection(LinkedHashSet::new));
+    List<Report> reports = statuses.isEmpty() ? List.of()
+        : s.operations().reports(new Operations.ReportFilter(f.from(), f.to(), f.kinds(), statuses, f.bbox()), Exports.MAX + 1, 0);
+    if (reports.size() > Exports.MAX) {
+      ctx.header("X-Umbrella-Truncated", "only the newest " + Exports.MAX + " reports; narrow the dates to export the rest");
+      reports = reports.subList(0, Exports.MAX);
+    }
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("Content-Disposition", "attachment; filename=\"umbrella-reports." + (geo ? "geojson" : "csv") + "\"");
+    ctx.contentType(geo ? "application/geo+json" : "text/csv; charset=utf-8").result(geo ? Exports.geoJson(reports) : Exports.csv(reports));
+  }
+
+  private static final byte[] FAVICON = ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+      + "<path d=\"M16 3C8 3 2 9 2 16h28C30 9 24 3 16 3z\" fill=\"#0b4f9c\"/>"
+      + "<path d=\"M16 16v10a3 3 0 0 1-6 0\" fill=\"none\" stroke=\"#0b4f9c\" stroke-width=\"2.5\"/></svg>")
+      .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  /** The site icon (an umbrella, SVG), so that browsers' automatic {@code /favicon.ico} finds one. */
+  void favicon(Context ctx, Principal p) {
+    ctx.header("Cache-Control", "public, max-age=86400");
+    ctx.contentType("image/svg+xml").result(FAVICON);
   }
 
   void timeline(Context ctx, Principal p) {
@@ -237,6 +303,17 @@ public final class Pages {
         new LinkedHashSet<>(Visibility.reportStatuses(p)), null));
     int max = days.stream().mapToInt(d -> (Integer) d.get("total")).max().orElse(1);
     html(ctx, 200, "timeline.jte", Map.of("page", model(ctx, p, "Timeline"), "days", days, "max", max));
+  }
+
+  /** A day's counts by kind in words: "armed clash 1, mine 1" (largest first). */
+  public static String kindCounts(Object kinds) {
+    if (!(kinds instanceof Map<?, ?> m)) {
+      return "";
+    }
+    return m.entrySet().stream()
+        .sorted((a, b) -> Integer.compare(((Number) b.getValue()).intValue(), ((Number) a.getValue()).intValue()))
+        .map(e -> String.valueOf(e.getKey()).replace('_', ' ') + " " + e.getValue())
+        .collect(Collectors.joining(", "));
   }
 
   void daily(Context ctx, Principal p) {
@@ -250,6 +327,10 @@ public final class Pages {
     if (date.getYear() < 1583 || date.getYear() > 9999) {
       throw ServerException.invalid("?date", "date must be in the years 1583 to 9999");
     }
+    Instant now = s.clock().instant();
+    if (date.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+      throw ServerException.notFound("?date", "the daily report for " + date + " is not out yet: a day's report is issued from 19:30 UTC that day");
+    }
     Instant end = date.atTime(19, 30).toInstant(ZoneOffset.UTC);
     Instant start = end.minusSeconds(24 * 3600);
     if (!org.umbrella.server.InputRules.inRange(start)) {
@@ -257,6 +338,9 @@ public final class Pages {
     }
     List<Report> reports = new ArrayList<>(s.operations().reports(
         new Operations.ReportFilter(start, end, null, Set.of("verified"), null), 500, 0));
+    // as of the cut-off: a report verified only after it is not in this day's report
+    Map<String, Instant> verifiedAt = queues.verifiedAt(reports.stream().map(Report::id).toList());
+    reports.removeIf(r -> verifiedAt.getOrDefault(r.id(), Instant.MAX).isAfter(end));
     reports.sort(java.util.Comparator.comparing(Report::time));
     Map<String, Long> byKind = reports.stream().collect(Collectors.groupingBy(r -> r.kind().replace('_', ' '), TreeMap::new, Collectors.counting()));
     List<Operations.Finding> findings = s.operations().findings(Set.of("confirmed"), 100, 0).stream()
@@ -264,7 +348,9 @@ public final class Pages {
     Map<String, Object> params = new HashMap<>();
     params.put("page", model(ctx, p, "Daily report " + date));
     params.put("date", date.toString());
-    params.put("issued", end.toString());
+    params.put("issued", Dates.human(end.isAfter(now) ? now : end));
+    params.put("provisional", end.isAfter(now));
+    params.put("cutoff", end);
     params.put("reports", reports);
     params.put("byKind", byKind);
     params.put("findings", findings);
@@ -277,19 +363,50 @@ public final class Pages {
   }
 
   void reportForm(Context ctx, Principal p) {
-    html(ctx, 200, "report-form.jte", Map.of("page", model(ctx, p, "File a report"), "error", ""));
+    Map<String, String> errors = "too-large".equals(ctx.queryParam("error"))
+        ? Map.of(FormErrors.FORM, FormErrors.tooLarge(s.options().maxBodyBytes())) : Map.of();
+    reportFormPage(ctx, p, errors.isEmpty() ? 200 : 413, Map.of(), errors);
+  }
+
+  private void reportFormPage(Context ctx, Principal p, int status, Map<String, String> values, Map<String, String> errors) {
+    html(ctx, status, "report-form.jte", Map.of("page", model(ctx, p, "File a report"), "values", values, "errors", errors,
+        "parties", s.library().parties()));
+  }
+
+  /** The report form's fields as posted, to show again with what went wrong. */
+  static Map<String, String> reportValues(Context ctx) {
+    Map<String, String> v = new HashMap<>();
+    for (String f : List.of("time", "time-precision", "kind", "lat", "lon", "place-precision", "actor", "confidence", "target",
+        "fatalities-low", "fatalities-best", "fatalities-high", "sources", "summary")) {
+      v.put(f, form(ctx, f));
+    }
+    return v;
   }
 
   void fileReport(Context ctx, Principal p) {
     ReportInput.NewReport input;
     try {
       input = ReportInput.parse(reportJson(ctx));
+      if (input.lat() == 0 && input.lon() == 0) {
+        // 0, 0 is where an empty or lost position lands (the Gulf of Guinea), never a place of this mission
+        reportFormPage(ctx, p, 400, reportValues(ctx), Map.of("lat", "0, 0 is not a place in the mission's area; enter where the incident happened (for example 48.0159)."));
+        return;
+      }
     } catch (ServerException e) {
-      html(ctx, 400, "report-form.jte", Map.of("page", model(ctx, p, "File a report"),
-          "error", e.getMessage() + e.field().map(f -> " (field " + f + ")").orElse("")));
+      reportFormPage(ctx, p, 400, reportValues(ctx), FormErrors.report(e));
       return;
     }
-    Report r = s.operations().fileReport(input, p.name());
+    Report r;
+    try {
+      // the claimed time is judged against the record time inside fileReport (ReportTimes)
+      r = s.operations().fileReport(input, p.name());
+    } catch (ServerException e) {
+      if (e.status() != 400) {
+        throw e;
+      }
+      reportFormPage(ctx, p, 400, reportValues(ctx), FormErrors.report(e));
+      return;
+    }
     ctx.redirect("/reports/" + r.id() + "?done=filed", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
@@ -361,37 +478,65 @@ public final class Pages {
         .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
     boolean canReview = AccessPolicy.allows(p, Action.REVIEW_REPORT, Scope.NONE) && !"verified".equals(r.status()) && !"rejected".equals(r.status());
     html(ctx, 200, "report.jte", Map.of("page", model(ctx, p, "Report " + r.id()), "r", r, "canReview", canReview,
-        "leaf", s.operations().ledger().reportLeaf(r.id())));
+        "leaf", s.operations().ledger().reportLeaf(r.id()), "parties", s.library().parties()));
   }
 
   void reviewQueue(Context ctx, Principal p) {
-    List<Report> queue = new ArrayList<>(s.operations().reports(
-        new Operations.ReportFilter(null, null, null, Set.of("reported", "corroborated"), null), 100, 0));
-    java.util.Collections.reverse(queue);
-    html(ctx, 200, "review.jte", Map.of("page", model(ctx, p, "Review queue"), "queue", queue));
+    reviewPage(ctx, p, 200, Map.of());
+  }
+
+  /** The review queue page as {@code ctx}'s query asks; {@code errors} maps a report id to what went wrong reviewing it. */
+  private void reviewPage(Context ctx, Principal p, int status, Map<String, String> errors) {
+    ReviewQuery q = ReviewQuery.of(ctx, s.clock().instant());
+    Queues.Page<Queues.Item> page = queues.reviewQueue(q.filter(), q.offset());
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", model(ctx, p, "Review queue"));
+    params.put("queue", page);
+    params.put("q", q);
+    params.put("errors", errors);
+    params.put("notes", errors.isEmpty() ? Map.of() : Map.of(ctx.pathParamMap().getOrDefault("id", ""), form(ctx, "note")));
+    params.put("parties", s.library().parties());
+    html(ctx, status, "review.jte", params);
   }
 
   void review(Context ctx, Principal p) {
     String status = form(ctx, "status");
     String actor = form(ctx, "actor").trim().toUpperCase(java.util.Locale.ROOT);
-    if (!actor.isEmpty() && !actor.matches("[A-Z]{2,8}")) {
-      throw ServerException.invalid("actor", "actor must be a party code such as RU or UA");
-    }
-    double confidence;
+    String id = ctx.pathParam("id");
+    String problem = null;
+    double confidence = 0;
     try {
       confidence = Double.parseDouble(orDefault(form(ctx, "confidence"), "0"));
     } catch (NumberFormatException e) {
-      throw ServerException.invalid("confidence", "confidence must be a number from 0 to 1");
-    }
-    if (!(confidence >= 0 && confidence <= 1)) {
-      throw ServerException.invalid("confidence", "confidence must be a number from 0 to 1");
+      problem = "Confidence must be a number from 0 (a guess) to 1 (certain).";
     }
     String note = form(ctx, "note");
-    if (note.length() > 4000) {
-      throw ServerException.invalid("note", "note must have at most 4000 characters");
+    if (!Kinds.REVIEW_DECISIONS.contains(status)) {
+      problem = "Choose a decision: corroborated, verified or rejected.";
+    } else if (!actor.isEmpty() && !actor.matches("[A-Z]{2,8}")) {
+      problem = "Choose the actor from the agreement's parties, or \"not known\".";
+    } else if (!(confidence >= 0 && confidence <= 1)) {
+      problem = "Confidence must be a number from 0 (a guess) to 1 (certain).";
+    } else if (note.length() > 4000) {
+      problem = "The note may have at most 4,000 characters; it has " + note.length() + ".";
+    } else if ("rejected".equals(status) && note.isBlank()) {
+      problem = "Say in the note why the report is rejected: the monitor who filed it and the audit trail need the reason.";
     }
-    Report r = s.operations().review(ctx.pathParam("id"), status, actor, confidence, note, p.name());
-    ctx.redirect("/review?done=reviewed#q-" + r.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+    if (problem == null) {
+      try {
+        Report r = s.operations().review(id, status, actor, confidence, note, p.name());
+        String back = Optional.ofNullable(org.umbrella.server.http.Problems.localPath(form(ctx, "back")))
+            .filter(b -> b.startsWith("/review")).orElse("/review");
+        ctx.redirect(back + (back.contains("?") ? "&" : "?") + "done=reviewed#q-" + Urls.id(r.id()), io.javalin.http.HttpStatus.SEE_OTHER);
+        return;
+      } catch (ServerException e) {
+        if (e.status() != 400 && e.status() != 409) {
+          throw e;
+        }
+        problem = "The review was not recorded: " + e.getMessage();
+      }
+    }
+    reviewPage(ctx, p, 400, Map.of(id, problem));
   }
 
   void findings(Context ctx, Principal p) {
@@ -421,6 +566,10 @@ public final class Pages {
   }
 
   void obligations(Context ctx, Principal p) {
+    obligationsPage(ctx, p, 200, Map.of(), Map.of());
+  }
+
+  private void obligationsPage(Context ctx, Principal p, int status, Map<String, String> errors, Map<String, Map<String, String>> typed) {
     AccessPolicy.Check check = AccessPolicy.checkFor(p, Action.READ_OBLIGATIONS);
     Optional<String> party = check == AccessPolicy.Check.OWN_PARTY
         ? Optional.of(p.account().flatMap(Account::party).orElse("\u0000")) : Optional.empty();
@@ -430,8 +579,15 @@ public final class Pages {
         .map(Operations.Obligation::id).collect(Collectors.toCollection(LinkedHashSet::new));
     Map<String, List<String>> options = new HashMap<>();
     list.forEach(o -> options.put(o.id(), s.operations().enforcement().decisionOptions(o)));
-    html(ctx, 200, "obligations.jte", Map.of("page", model(ctx, p, "Obligations"), "d", dashboardFor(p),
-        "obligations", list, "answerable", answerable, "options", options));
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", model(ctx, p, "Obligations"));
+    params.put("d", dashboardFor(p));
+    params.put("groups", ObligationGroups.of(list, s.operations().findings(Set.of("confirmed"), 1000, 0)));
+    params.put("answerable", answerable);
+    params.put("options", options);
+    params.put("errors", errors);
+    params.put("typed", typed);
+    html(ctx, status, "obligations.jte", params);
   }
 
   void answer(Context ctx, Principal p) {
@@ -440,7 +596,27 @@ public final class Pages {
     if (decision.length() > 200 || note.length() > 4000) {
       throw ServerException.invalid("decision", "decision at most 200 and note at most 4000 characters");
     }
-    s.operations().answer(ctx.pathParam("id"), form(ctx, "answer"), decision, note, p.name());
+    String answer = form(ctx, "answer");
+    String id = ctx.pathParam("id");
+    String problem = null;
+    if (!Kinds.ANSWERS.contains(answer)) {
+      problem = "Choose an answer: fulfilled or waived.";
+    } else {
+      try {
+        s.operations().answer(id, answer, decision, note, p.name());
+      } catch (ServerException e) {
+        if (e.status() != 400 && e.status() != 409) {
+          throw e;
+        }
+        problem = "fulfilled".equals(answer) && decision.isBlank()
+            ? "Choose the decision your government took: \"fulfilled\" needs one."
+            : "The answer was not recorded: " + e.getMessage();
+      }
+    }
+    if (problem != null) {
+      obligationsPage(ctx, p, 400, Map.of(id, problem), Map.of(id, Map.of("answer", answer, "decision", decision, "note", note)));
+      return;
+    }
     ctx.redirect("/obligations?done=answered", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 

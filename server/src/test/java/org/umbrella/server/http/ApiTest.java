@@ -43,6 +43,7 @@ class ApiTest {
 
     TestServer.Session verifier = t.signIn(Role.VERIFIER);
     assertThat(t.get("/api/v1/reports?status=reported", verifier).body()).contains(id);
+    assertThat(t.postJson("/api/v1/reports/" + id + "/reviews", verifier, "{\"status\":\"corroborated\"}").statusCode()).isEqualTo(200);
     HttpResponse<String> reviewed = t.postJson("/api/v1/reports/" + id + "/reviews", verifier,
         "{\"status\":\"verified\",\"actor\":{\"party\":\"RU\",\"confidence\":0.9},\"note\":\"two independent sources\"}");
     assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);

@@ -52,6 +52,7 @@ class LedgerFlowTest {
     assertThat(t.get("/api/v1/reports/" + report + "/proof", null).statusCode()).isEqualTo(404);
 
     TestServer.Session verifier = t.signIn(Role.VERIFIER);
+    assertThat(t.postJson("/api/v1/reports/" + report + "/reviews", verifier, "{\"status\":\"corroborated\"}").statusCode()).isEqualTo(200);
     HttpResponse<String> reviewed = t.postJson("/api/v1/reports/" + report + "/reviews", verifier,
         "{\"status\":\"verified\",\"actor\":{\"party\":\"RU\",\"confidence\":0.9},\"note\":\"ledger: two groups agree\"}");
     assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
@@ -90,9 +91,9 @@ class LedgerFlowTest {
             "ledger: shelling near the school"),
         new Expect("the incident as filed", "select leaf_index from incident_versions where incident_id = '" + report + "' and version = 1",
             monitor, "\\\"status\\\":\\\"reported\\\""),
-        new Expect("the verified incident", "select leaf_index from incident_versions where incident_id = '" + report + "' and version = 2",
+        new Expect("the verified incident", "select leaf_index from incident_versions where incident_id = '" + report + "' and version = 3",
             null, "\\\"status\\\":\\\"verified\\\""),
-        new Expect("the review", "select leaf_index from reviews where incident_id = '" + report + "'", verifier, "ledger: two groups agree"),
+        new Expect("the review", "select max(leaf_index) from reviews where incident_id = '" + report + "'", verifier, "ledger: two groups agree"),
         new Expect("the attribution", "select leaf_index from attributions where incident_id = '" + report + "'", verifier, "\"party\":\"RU\""),
         new Expect("the vote", "select leaf_index from votes where determination_id = '" + finding + "'", t.signIn(Role.BODY_MEMBER),
             "\"answer\":\"confirm\""),

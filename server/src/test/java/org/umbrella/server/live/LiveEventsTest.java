@@ -43,7 +43,9 @@ class LiveEventsTest {
     }
     TestServer.Session monitor = t.signIn(Role.MONITOR);
     String id = TestServer.field(t.postJson("/api/v1/reports", monitor, TestServer.reportJson("live")).body(), "id");
-    t.postJson("/api/v1/reports/" + id + "/reviews", t.signIn(Role.VERIFIER), "{\"status\":\"verified\"}");
+    TestServer.Session verifier = t.signIn(Role.VERIFIER);
+    t.postJson("/api/v1/reports/" + id + "/reviews", verifier, "{\"status\":\"corroborated\"}");
+    t.postJson("/api/v1/reports/" + id + "/reviews", verifier, "{\"status\":\"verified\"}");
     t.candidate("f-live", "other-body", "RU"); // deliberation of a body the US is not on
     while (!verifierHeard.contains("event: report.reviewed") && System.nanoTime() < end) {
       Thread.sleep(20);

@@ -29,7 +29,7 @@ class EngineBackpressureTest {
     final AtomicLong seen = new AtomicLong();
 
     @Override
-    public void reportChanged(Report report) {
+    public void reportChanged(Report report, java.time.Instant recordedAt) {
       go.acquireUninterruptibly();
       seen.incrementAndGet();
     }

@@ -82,7 +82,8 @@ class BrowserFlowTest {
           org.umbrella.server.TestServer.reportJson("earlier shelling " + h + " h ago")
               .replace("2026-03-09T04:10:00Z", now.minus(Duration.ofHours(h)).toString())
               .replace("\"lat\":48.0159,\"lon\":37.8029", "\"lat\":48.35,\"lon\":37.3"))), "monitor");
-      ops.review(r.id(), "verified", "RU", 0.8, "", "verifier");
+      ops.review(r.id(), "corroborated", "RU", 0.8, "", "verifier");
+      ops.review(r.id(), "verified", "", 0, "", "verifier");
     }
   }
 
@@ -151,7 +152,7 @@ class BrowserFlowTest {
       new Select(actor.findElement(By.id("kind"))).selectByVisibleText("shelling");
       actor.findElement(By.id("lat")).sendKeys("47.9");
       actor.findElement(By.id("lon")).sendKeys("36.95");
-      actor.findElement(By.id("actor")).sendKeys("RU");
+      new Select(actor.findElement(By.id("actor"))).selectByValue("RU");
       actor.findElement(By.id("confidence")).clear();
       actor.findElement(By.id("confidence")).sendKeys("0.8");
       actor.findElement(By.id("sources")).sendKeys("patrol-7, patrol, team-7\ncam-12, sensor, cameras");
@@ -167,11 +168,17 @@ class BrowserFlowTest {
       screenshot(watcher, "dashboard-report-live");
       signOut(actor);
 
-      // 2. The verifier verifies it from the review queue.
+      // 2. The verifier corroborates, then verifies it from the review queue.
       signIn(actor, "verifier");
       actor.get(base + "/review");
       WebElement item = actor.findElement(By.id("q-" + reportId));
       screenshot(actor, "review-queue");
+      // the review rules: corroborated (two independent groups) first, then verified
+      item.findElement(By.cssSelector("input[value=corroborated]")).click();
+      item.findElement(By.cssSelector("button[type=submit]")).click();
+      wait(actor).until(x -> x.getCurrentUrl().contains("done=reviewed"));
+      actor.get(base + "/review");
+      item = actor.findElement(By.id("q-" + reportId));
       item.findElement(By.cssSelector("input[value=verified]")).click();
       item.findElement(By.cssSelector("button[type=submit]")).click();
       wait(actor).until(x -> x.getCurrentUrl().contains("done=reviewed"));

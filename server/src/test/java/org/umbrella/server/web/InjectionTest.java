@@ -55,6 +55,7 @@ class InjectionTest {
       assertThat(stored.get("target").asText()).isEqualTo(p);
       assertThat(stored.get("sources").get(0).get("id").asText()).isEqualTo(p);
       String id = stored.get("id").asText();
+      assertThat(t.postJson("/api/v1/reports/" + id + "/reviews", verifier, "{\"status\":\"corroborated\"}").statusCode()).isEqualTo(200);
       HttpResponse<String> reviewed = t.postJson("/api/v1/reports/" + id + "/reviews", verifier,
           Json.MAPPER.createObjectNode().put("status", "verified").put("note", p).toString());
       assertThat(reviewed.statusCode()).isEqualTo(200);

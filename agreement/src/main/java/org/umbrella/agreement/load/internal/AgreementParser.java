@@ -15,17 +15,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Geometry;
-import org.umbrella.agreement.load.Keys;
 import org.umbrella.agreement.load.LoadResult;
 import org.umbrella.agreement.load.ResourceResolver;
 import org.umbrella.agreement.model.Action;
 import org.umbrella.agreement.model.Activation;
 import org.umbrella.agreement.model.ActorFilter;
-import org.umbrella.agreement.model.Basis;
 import org.umbrella.agreement.model.AggregateFinding;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.AgreementRef;
 import org.umbrella.agreement.model.AgreementStatus;
+import org.umbrella.agreement.model.Basis;
 import org.umbrella.agreement.model.Body;
 import org.umbrella.agreement.model.Category;
 import org.umbrella.agreement.model.Citation;
@@ -64,16 +63,19 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * first. Single use: one instance per load.
  *
  * <p>Works in three passes over SnakeYAML's node tree (which keeps each node's line and column):
- * read every section, recording the ids each clause refers to; resolve places into geometry;
- * check the references, cycles and cross-clause rules. The model is built only if no issue was
- * found.
+ * read every section, recording the ids each clause refers to; resolve places into geometry; check
+ * the references, cycles and cross-clause rules. The model is built only if no issue was found.
  */
 public final class AgreementParser {
   private static final Pattern WHEN_IN_FORCE = Pattern.compile("\\s*(\\S+)\\s+in-force\\s*");
-  private static final Pattern FRACTION = Pattern.compile("\\s*([0-9]{1,4})\\s*/\\s*([0-9]{1,4})\\s*");
+  private static final Pattern FRACTION =
+      Pattern.compile("\\s*([0-9]{1,4})\\s*/\\s*([0-9]{1,4})\\s*");
 
   /** Common names for parties whose ISO 3166 code differs, so "did you mean" can offer the code. */
-  private static final Map<String, String> PARTY_ALIASES = Map.of("UK", "GB", "USA", "US", "UKR", "UA", "RUS", "RU", "EL", "GR", "FRA", "FR", "GER", "DE", "POL", "PL");
+  private static final Map<String, String> PARTY_ALIASES =
+      Map.of(
+          "UK", "GB", "USA", "US", "UKR", "UA", "RUS", "RU", "EL", "GR", "FRA", "FR", "GER", "DE",
+          "POL", "PL");
 
   private final String file;
   private final String text;
@@ -102,7 +104,14 @@ public final class AgreementParser {
 
   private record Ref(Kind kind, ScalarNode node, String context) {}
 
-  private record PlaceSpec(String id, ScalarNode key, Optional<String> title, PlaceShape shape, Node shapeNode, Optional<String> note, List<Citation> cites) {}
+  private record PlaceSpec(
+      String id,
+      ScalarNode key,
+      Optional<String> title,
+      PlaceShape shape,
+      Node shapeNode,
+      Optional<String> note,
+      List<Citation> cites) {}
 
   private final List<Ref> refs = new ArrayList<>();
   private final Map<Kind, Set<String>> declared = new HashMap<>();
@@ -115,10 +124,13 @@ public final class AgreementParser {
   private final Map<String, Guarantee> guarantees = new LinkedHashMap<>();
   private final Map<String, Provision> provisions = new LinkedHashMap<>();
   private final Map<String, Consequence> consequences = new LinkedHashMap<>();
+
   /** Aggregate finding id -> (finding aggregated, node of the reference), for cycle detection. */
   private final Map<String, Ref> aggregateEdges = new LinkedHashMap<>();
+
   /** Provision id -> the provision its deadline runs after, for cycle detection. */
   private final Map<String, Ref> dueEdges = new LinkedHashMap<>();
+
   /** Place id -> nodes where a match uses it as an area. */
   private final List<Ref> areaUses = new ArrayList<>();
 
@@ -153,7 +165,11 @@ public final class AgreementParser {
     AgreementStatus status = top.get("status").map(this::status).orElse(AgreementStatus.DRAFT);
     Optional<String> notice = top.get("notice").map(n -> nodes.text(n, "notice"));
     List<String> bases = java.util.Arrays.stream(Basis.values()).map(Basis::label).toList();
-    Basis basis = top.get("basis").map(n -> nodes.choice(n, "basis", bases)).map(b -> Basis.values()[bases.indexOf(b)]).orElse(Basis.TEXT);
+    Basis basis =
+        top.get("basis")
+            .map(n -> nodes.choice(n, "basis", bases))
+            .map(b -> Basis.values()[bases.indexOf(b)])
+            .orElse(Basis.TEXT);
     labels.basis(basis);
     for (String required : List.of("umbrella", "id", "version", "title", "parties")) {
       nodes.required(top, required);
@@ -185,21 +201,57 @@ public final class AgreementParser {
     checkAggregateCycles();
     checkDueCycles();
 
-    if (!problems.hasNoErrors() || format == null || id == null || version == null || title == null) {
+    if (!problems.hasNoErrors()
+        || format == null
+        || id == null
+        || version == null
+        || title == null) {
       return result(null);
     }
-    return result(new Agreement(format, id, version, supersedes, title, status, notice, sources, parties, places, bodies, findings, guarantees, provisions, consequences, basis, labels.all()));
+    return result(
+        new Agreement(
+            format,
+            id,
+            version,
+            supersedes,
+            title,
+            status,
+            notice,
+            sources,
+            parties,
+            places,
+            bodies,
+            findings,
+            guarantees,
+            provisions,
+            consequences,
+            basis,
+            labels.all()));
   }
 
   private LoadResult result(Agreement agreement) {
     if (problems.hasNoErrors() && agreement == null) {
       // Defensive: a missing model without an issue would be a loader bug; report it honestly.
-      problems.add(1, 1, 1, "internal", "the agreement could not be built (a loader bug; please report it)", "", "", List.of());
+      problems.add(
+          1,
+          1,
+          1,
+          "internal",
+          "the agreement could not be built (a loader bug; please report it)",
+          "",
+          "",
+          List.of());
     }
-    return new LoadResult(file, problems.hasNoErrors() ? Optional.of(agreement) : Optional.empty(), problems.sorted());
+    return new LoadResult(
+        file,
+        problems.hasNoErrors() ? Optional.of(agreement) : Optional.empty(),
+        problems.sorted());
   }
 
-  /** Reads a clause's value labels: {@code fields} are the labelable fields to look up, dotted for nested ones. */
+  /**
+   * Reads a clause's value labels: {@code fields} are the labelable fields to look up, dotted for
+   * nested ones.
+   */
   private void labels(Nodes.Fields f, String kind, String clausePath, String owner) {
     Map<String, Node> present = new LinkedHashMap<>();
     for (String field : org.umbrella.agreement.load.Keys.LABELABLE.get(kind)) {
@@ -210,7 +262,8 @@ public final class AgreementParser {
       }
       n.ifPresent(node -> present.put(field, node));
     }
-    labels.read(f, clausePath, owner, org.umbrella.agreement.load.Keys.LABELABLE.get(kind), present);
+    labels.read(
+        f, clausePath, owner, org.umbrella.agreement.load.Keys.LABELABLE.get(kind), present);
   }
 
   // ---------------------------------------------------------------- YAML
@@ -223,12 +276,35 @@ public final class AgreementParser {
     options.setCodePointLimit(8 * 1024 * 1024);
     options.setAllowRecursiveKeys(false);
     try {
-      Node root = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(new DumperOptions()), new DumperOptions(), options)
-          .compose(new StringReader(text));
+      Node root =
+          new Yaml(
+                  new SafeConstructor(options),
+                  new org.yaml.snakeyaml.representer.Representer(new DumperOptions()),
+                  new DumperOptions(),
+                  options)
+              .compose(new StringReader(text));
       if (root == null) {
-        problems.add(1, 1, 1, "empty", "the file is empty", "", "an agreement starting with 'umbrella: 1'", List.of());
-      } else if (text.indexOf('*') >= 0 && hasRecursion(root, new java.util.IdentityHashMap<>(), new java.util.IdentityHashMap<>())) {
-        problems.add(root.getStartMark().getLine() + 1, 1, 1, "yaml-syntax", "recursive YAML aliases are not allowed", "", "plain values", List.of());
+        problems.add(
+            1,
+            1,
+            1,
+            "empty",
+            "the file is empty",
+            "",
+            "an agreement starting with 'umbrella: 1'",
+            List.of());
+      } else if (text.indexOf('*') >= 0
+          && hasRecursion(
+              root, new java.util.IdentityHashMap<>(), new java.util.IdentityHashMap<>())) {
+        problems.add(
+            root.getStartMark().getLine() + 1,
+            1,
+            1,
+            "yaml-syntax",
+            "recursive YAML aliases are not allowed",
+            "",
+            "plain values",
+            List.of());
         return null;
       }
       return root;
@@ -242,16 +318,28 @@ public final class AgreementParser {
       }
       int line = mark == null ? 1 : mark.getLine() + 1;
       int column = mark == null ? 1 : mark.getColumn() + 1;
-      problems.add(line, column, 1, "yaml-syntax", "YAML syntax: " + problem + context, "", "well-formed YAML (check indentation, quotes and colons)", List.of());
+      problems.add(
+          line,
+          column,
+          1,
+          "yaml-syntax",
+          "YAML syntax: " + problem + context,
+          "",
+          "well-formed YAML (check indentation, quotes and colons)",
+          List.of());
       return null;
     } catch (YAMLException e) {
-      problems.add(1, 1, 1, "yaml-syntax", "YAML: " + e.getMessage(), "", "well-formed YAML", List.of());
+      problems.add(
+          1, 1, 1, "yaml-syntax", "YAML: " + e.getMessage(), "", "well-formed YAML", List.of());
       return null;
     }
   }
 
   /** Whether a node contains itself through aliases; each shared node is walked once. */
-  private static boolean hasRecursion(Node n, java.util.IdentityHashMap<Node, Boolean> path, java.util.IdentityHashMap<Node, Boolean> done) {
+  private static boolean hasRecursion(
+      Node n,
+      java.util.IdentityHashMap<Node, Boolean> path,
+      java.util.IdentityHashMap<Node, Boolean> done) {
     if (path.containsKey(n)) {
       return true;
     }
@@ -262,7 +350,10 @@ public final class AgreementParser {
     boolean found = false;
     if (n instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
       for (var t : m.getValue()) {
-        found = found || hasRecursion(t.getKeyNode(), path, done) || hasRecursion(t.getValueNode(), path, done);
+        found =
+            found
+                || hasRecursion(t.getKeyNode(), path, done)
+                || hasRecursion(t.getValueNode(), path, done);
       }
     } else if (n instanceof SequenceNode s) {
       for (Node item : s.getValue()) {
@@ -281,12 +372,20 @@ public final class AgreementParser {
     if (n.isEmpty()) {
       return null;
     }
-    org.yaml.snakeyaml.nodes.ScalarNode s = nodes.scalar(n.get(), "the format version 'umbrella'", "1");
+    org.yaml.snakeyaml.nodes.ScalarNode s =
+        nodes.scalar(n.get(), "the format version 'umbrella'", "1");
     if (s == null) {
       return null;
     }
     if (!s.getValue().equals("1")) {
-      problems.at(s, "format-version", "unsupported format version '" + Nodes.abbreviate(s.getValue()) + "'; this Umbrella reads format 1", s.getValue(), "umbrella: 1");
+      problems.at(
+          s,
+          "format-version",
+          "unsupported format version '"
+              + Nodes.abbreviate(s.getValue())
+              + "'; this Umbrella reads format 1",
+          s.getValue(),
+          "umbrella: 1");
       return null;
     }
     return 1;
@@ -295,7 +394,12 @@ public final class AgreementParser {
   private String idValue(Node n, String what) {
     String v = nodes.text(n, what);
     if (v != null && !Nodes.ID.matcher(v).matches()) {
-      problems.at(n, "invalid-id", "invalid " + what + " '" + Nodes.abbreviate(v) + "'", v, "a letter followed by up to 63 letters, digits, '-', '_' or '.'");
+      problems.at(
+          n,
+          "invalid-id",
+          "invalid " + what + " '" + Nodes.abbreviate(v) + "'",
+          v,
+          "a letter followed by up to 63 letters, digits, '-', '_' or '.'");
       return null;
     }
     return v;
@@ -308,19 +412,27 @@ public final class AgreementParser {
     }
     Optional<AgreementRef> ref = AgreementRef.parse(v.strip());
     if (ref.isEmpty()) {
-      problems.at(n, "invalid-value", "invalid reference '" + Nodes.abbreviate(v) + "' for supersedes", v, "id@version, e.g. ua-plan-28pt@2025-11-20");
+      problems.at(
+          n,
+          "invalid-value",
+          "invalid reference '" + Nodes.abbreviate(v) + "' for supersedes",
+          v,
+          "id@version, e.g. ua-plan-28pt@2025-11-20");
     }
     return ref;
   }
 
   private AgreementStatus status(Node n) {
-    List<String> labels = java.util.Arrays.stream(AgreementStatus.values()).map(AgreementStatus::label).toList();
+    List<String> labels =
+        java.util.Arrays.stream(AgreementStatus.values()).map(AgreementStatus::label).toList();
     String v = nodes.choice(n, "status", labels);
     return v == null ? AgreementStatus.DRAFT : AgreementStatus.values()[labels.indexOf(v)];
   }
 
-  private void declare(Nodes.Fields top, String section, String one, Kind kind, Map<String, List<Nodes.Entry>> out) {
-    List<Nodes.Entry> entries = top.get(section).map(n -> nodes.entries(n, section, one)).orElse(List.of());
+  private void declare(
+      Nodes.Fields top, String section, String one, Kind kind, Map<String, List<Nodes.Entry>> out) {
+    List<Nodes.Entry> entries =
+        top.get(section).map(n -> nodes.entries(n, section, one)).orElse(List.of());
     out.put(section, entries);
     if (kind != null) {
       entries.forEach(e -> declared.get(kind).add(e.id()));
@@ -348,13 +460,25 @@ public final class AgreementParser {
       String id = r.node().getValue();
       if (!ids.contains(id)) {
         List<String> valid = new ArrayList<>(ids);
-        String expected = valid.isEmpty() ? "no " + r.kind().many + " are declared; add one under '" + r.kind().many + ":'" : r.kind().many + " are " + Nodes.listing(valid);
+        String expected =
+            valid.isEmpty()
+                ? "no " + r.kind().many + " are declared; add one under '" + r.kind().many + ":'"
+                : r.kind().many + " are " + Nodes.listing(valid);
         List<String> suggestions = Suggestions.closest(id, valid);
-        String alias = r.kind() == Kind.PARTY ? PARTY_ALIASES.get(id.toUpperCase(java.util.Locale.ROOT)) : null;
+        String alias =
+            r.kind() == Kind.PARTY
+                ? PARTY_ALIASES.get(id.toUpperCase(java.util.Locale.ROOT))
+                : null;
         if (alias != null && ids.contains(alias)) {
           suggestions = List.of(alias);
         }
-        problems.at(r.node(), "unknown-reference", "unknown " + r.kind().one + " '" + Nodes.abbreviate(id) + "' in " + r.context(), id, expected, suggestions);
+        problems.at(
+            r.node(),
+            "unknown-reference",
+            "unknown " + r.kind().one + " '" + Nodes.abbreviate(id) + "' in " + r.context(),
+            id,
+            expected,
+            suggestions);
       }
     }
   }
@@ -399,7 +523,9 @@ public final class AgreementParser {
       return ActorFilter.any();
     }
     List<ScalarNode> list = nodes.scalars(n.get(), context);
-    return list == null ? ActorFilter.any() : new ActorFilter.Parties(refs(Kind.PARTY, list, context));
+    return list == null
+        ? ActorFilter.any()
+        : new ActorFilter.Parties(refs(Kind.PARTY, list, context));
   }
 
   // ---------------------------------------------------------------- sections
@@ -413,16 +539,36 @@ public final class AgreementParser {
     Node t = nodes.required(f, "title");
     String title = t == null ? null : nodes.text(t, "the title of " + owner);
     Optional<LocalDate> date = f.get("date").map(n -> nodes.date(n, "the date of " + owner));
-    Optional<String> url = f.get("url").map(n -> {
-      String u = nodes.text(n, "the url of " + owner);
-      if (u != null && !(u.startsWith("https://") || u.startsWith("http://"))) {
-        problems.at(n, "invalid-value", "the url of " + owner + " must start with https:// or http://, was '" + Nodes.abbreviate(u) + "'", u, "an absolute web address");
-        return null;
-      }
-      return u;
-    });
+    Optional<String> url =
+        f.get("url")
+            .map(
+                n -> {
+                  String u = nodes.text(n, "the url of " + owner);
+                  if (u != null && !(u.startsWith("https://") || u.startsWith("http://"))) {
+                    problems.at(
+                        n,
+                        "invalid-value",
+                        "the url of "
+                            + owner
+                            + " must start with https:// or http://, was '"
+                            + Nodes.abbreviate(u)
+                            + "'",
+                        u,
+                        "an absolute web address");
+                    return null;
+                  }
+                  return u;
+                });
     if (title != null) {
-      sources.put(e.id(), new Source(e.id(), title, date.filter(d -> d != null), url.filter(u -> u != null), optionalText(f, "publisher", owner), optionalText(f, "note", owner)));
+      sources.put(
+          e.id(),
+          new Source(
+              e.id(),
+              title,
+              date.filter(d -> d != null),
+              url.filter(u -> u != null),
+              optionalText(f, "publisher", owner),
+              optionalText(f, "note", owner)));
     }
   }
 
@@ -458,16 +604,31 @@ public final class AgreementParser {
     labels(f, "place", "places." + e.id(), owner);
     if (given.size() != 1) {
       if (given.isEmpty()) {
-        problems.at(e.value(), "missing-key", owner + " needs exactly one of geojson, buffer, point or union", "", "e.g. { point: [37.6176, 55.7558], km: 40 }");
+        problems.at(
+            e.value(),
+            "missing-key",
+            owner + " needs exactly one of geojson, buffer, point or union",
+            "",
+            "e.g. { point: [37.6176, 55.7558], km: 40 }");
       } else {
-        problems.at(f.keyNode(given.get(1)), "conflicting-keys", owner + " has both '" + given.get(0) + "' and '" + given.get(1) + "'; give exactly one", given.get(1), "one of geojson, buffer, point or union");
+        problems.at(
+            f.keyNode(given.get(1)),
+            "conflicting-keys",
+            owner + " has both '" + given.get(0) + "' and '" + given.get(1) + "'; give exactly one",
+            given.get(1),
+            "one of geojson, buffer, point or union");
       }
       return;
     }
     String kind = given.getFirst();
     boolean needsKm = kind.equals("buffer") || kind.equals("point");
     if (f.has("km") && !needsKm) {
-      problems.at(f.keyNode("km"), "conflicting-keys", "'km' applies only to buffer and point places, not to " + kind, "km", "remove 'km', or use { buffer: other-place, km: 15 }");
+      problems.at(
+          f.keyNode("km"),
+          "conflicting-keys",
+          "'km' applies only to buffer and point places, not to " + kind,
+          "km",
+          "remove 'km', or use { buffer: other-place, km: 15 }");
       return;
     }
     Double km = null;
@@ -483,8 +644,20 @@ public final class AgreementParser {
         switch (kind) {
           case "geojson" -> {
             String path = nodes.text(shapeNode, "the geojson path of " + owner);
-            if (path != null && (path.startsWith("/") || path.matches("^[A-Za-z]:[\\\\/].*") || path.contains("://"))) {
-              problems.at(shapeNode, "file", "the geojson path of " + owner + " must be relative to the agreement file, was '" + Nodes.abbreviate(path) + "'", path, "a relative path such as places/line-of-contact.geojson");
+            if (path != null
+                && (path.startsWith("/")
+                    || path.matches("^[A-Za-z]:[\\\\/].*")
+                    || path.contains("://"))) {
+              problems.at(
+                  shapeNode,
+                  "file",
+                  "the geojson path of "
+                      + owner
+                      + " must be relative to the agreement file, was '"
+                      + Nodes.abbreviate(path)
+                      + "'",
+                  path,
+                  "a relative path such as places/line-of-contact.geojson");
               yield null;
             }
             yield path == null ? null : new PlaceShape.GeoJsonFile(path);
@@ -500,18 +673,38 @@ public final class AgreementParser {
           case "point" -> point(shapeNode, owner, km);
           default -> {
             List<ScalarNode> list = nodes.scalars(shapeNode, "the union of " + owner);
-            yield list == null ? null : new PlaceShape.Union(refs(Kind.PLACE, list, "the union of " + owner));
+            yield list == null
+                ? null
+                : new PlaceShape.Union(refs(Kind.PLACE, list, "the union of " + owner));
           }
         };
     if (shape != null) {
-      placeSpecs.put(e.id(), new PlaceSpec(e.id(), e.key(), title.filter(x -> x != null), shape, shapeNode, note.filter(x -> x != null), cites));
+      placeSpecs.put(
+          e.id(),
+          new PlaceSpec(
+              e.id(),
+              e.key(),
+              title.filter(x -> x != null),
+              shape,
+              shapeNode,
+              note.filter(x -> x != null),
+              cites));
     }
   }
 
   private PlaceShape point(Node n, String owner, double km) {
     String expected = "[longitude, latitude] in degrees, e.g. [37.6176, 55.7558]";
     if (!(n instanceof SequenceNode seq) || seq.getValue().size() != 2) {
-      problems.at(n, "type", "expected [longitude, latitude] for the point of " + owner + ", found " + Nodes.describe(n) + (n instanceof SequenceNode s ? " of " + s.getValue().size() : ""), Nodes.value(n), expected);
+      problems.at(
+          n,
+          "type",
+          "expected [longitude, latitude] for the point of "
+              + owner
+              + ", found "
+              + Nodes.describe(n)
+              + (n instanceof SequenceNode s ? " of " + s.getValue().size() : ""),
+          Nodes.value(n),
+          expected);
       return null;
     }
     Double lon = nodes.between(seq.getValue().get(0), "the longitude of " + owner, -180, 180);
@@ -541,47 +734,71 @@ public final class AgreementParser {
     if (state.getOrDefault(id, 0) == 1) {
       List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
       cycle.add(id);
-      problems.at(spec.shapeNode(), "cycle", "places form a cycle: " + String.join(" -> ", cycle), id, "a place cannot be defined in terms of itself");
+      problems.at(
+          spec.shapeNode(),
+          "cycle",
+          "places form a cycle: " + String.join(" -> ", cycle),
+          id,
+          "a place cannot be defined in terms of itself");
       return null;
     }
     state.put(id, 1);
     path.add(id);
     Geometry g = null;
     try {
-      g = switch (spec.shape()) {
-        case PlaceShape.GeoJsonFile file -> {
-          Optional<String> content = resolver.read(file.path());
-          if (content.isEmpty()) {
-            problems.at(spec.shapeNode(), "file", "cannot read GeoJSON file '" + file.path() + "' of place '" + id + "'", file.path(), "a GeoJSON file at that path, relative to the agreement file");
-            yield null;
-          }
-          yield GeoJson.read(file.path(), content.get());
-        }
-        case PlaceShape.Buffer b -> {
-          Geometry base = resolvePlace(b.of(), state, path);
-          yield base == null ? null : GeoJson.checked("buffer of '" + b.of() + "'", LocalProjection.buffer(base, b.km() * 1000));
-        }
-        case PlaceShape.Circle c -> {
-          var point = GeoJson.FACTORY.createPoint(GeoJson.lonLat(id, c.lon(), c.lat()));
-          yield LocalProjection.buffer(point, c.km() * 1000);
-        }
-        case PlaceShape.Union u -> {
-          List<Geometry> parts = new ArrayList<>();
-          for (String part : u.of()) {
-            Geometry p = resolvePlace(part, state, path);
-            if (p == null) {
-              yield null;
+      g =
+          switch (spec.shape()) {
+            case PlaceShape.GeoJsonFile file -> {
+              Optional<String> content = resolver.read(file.path());
+              if (content.isEmpty()) {
+                problems.at(
+                    spec.shapeNode(),
+                    "file",
+                    "cannot read GeoJSON file '" + file.path() + "' of place '" + id + "'",
+                    file.path(),
+                    "a GeoJSON file at that path, relative to the agreement file");
+                yield null;
+              }
+              yield GeoJson.read(file.path(), content.get());
             }
-            parts.add(p);
-          }
-          yield GeoJson.checked("union", GeoJson.FACTORY.buildGeometry(parts).union());
-        }
-      };
+            case PlaceShape.Buffer b -> {
+              Geometry base = resolvePlace(b.of(), state, path);
+              yield base == null
+                  ? null
+                  : GeoJson.checked(
+                      "buffer of '" + b.of() + "'", LocalProjection.buffer(base, b.km() * 1000));
+            }
+            case PlaceShape.Circle c -> {
+              var point = GeoJson.FACTORY.createPoint(GeoJson.lonLat(id, c.lon(), c.lat()));
+              yield LocalProjection.buffer(point, c.km() * 1000);
+            }
+            case PlaceShape.Union u -> {
+              List<Geometry> parts = new ArrayList<>();
+              for (String part : u.of()) {
+                Geometry p = resolvePlace(part, state, path);
+                if (p == null) {
+                  yield null;
+                }
+                parts.add(p);
+              }
+              yield GeoJson.checked("union", GeoJson.FACTORY.buildGeometry(parts).union());
+            }
+          };
     } catch (GeoProblem e) {
-      problems.at(spec.shapeNode(), "geometry", "place '" + id + "': " + e.getMessage(), Nodes.value(spec.shapeNode()), "valid GeoJSON in WGS84 longitude/latitude (RFC 7946)");
+      problems.at(
+          spec.shapeNode(),
+          "geometry",
+          "place '" + id + "': " + e.getMessage(),
+          Nodes.value(spec.shapeNode()),
+          "valid GeoJSON in WGS84 longitude/latitude (RFC 7946)");
     } catch (RuntimeException e) {
       // JTS signals robustness failures (TopologyException and others) as runtime exceptions.
-      problems.at(spec.shapeNode(), "geometry", "place '" + id + "': impossible geometry: " + e.getMessage(), Nodes.value(spec.shapeNode()), "valid GeoJSON in WGS84 longitude/latitude (RFC 7946)");
+      problems.at(
+          spec.shapeNode(),
+          "geometry",
+          "place '" + id + "': impossible geometry: " + e.getMessage(),
+          Nodes.value(spec.shapeNode()),
+          "valid GeoJSON in WGS84 longitude/latitude (RFC 7946)");
     }
     path.remove(path.size() - 1);
     state.put(id, 2);
@@ -596,7 +813,18 @@ public final class AgreementParser {
       Place p = places.get(r.node().getValue());
       if (p != null && !p.hasArea()) {
         String what = p.geometry().getDimension() == 1 ? "a line" : "a point";
-        problems.at(r.node(), "geometry", "place '" + p.id() + "' is " + what + " and has no area, so no incident can fall within it (used in " + r.context() + ")", p.id(), "a place with an area, e.g. { buffer: " + p.id() + ", km: 15 }");
+        problems.at(
+            r.node(),
+            "geometry",
+            "place '"
+                + p.id()
+                + "' is "
+                + what
+                + " and has no area, so no incident can fall within it (used in "
+                + r.context()
+                + ")",
+            p.id(),
+            "a place with an area, e.g. { buffer: " + p.id() + ", km: 15 }");
       }
     }
   }
@@ -610,35 +838,57 @@ public final class AgreementParser {
     Optional<String> title = optionalText(f, "title", owner);
     Node m = nodes.required(f, "members");
     List<ScalarNode> memberNodes = m == null ? null : nodes.scalars(m, "the members of " + owner);
-    List<String> members = memberNodes == null ? null : refs(Kind.PARTY, memberNodes, "the members of " + owner);
+    List<String> members =
+        memberNodes == null ? null : refs(Kind.PARTY, memberNodes, "the members of " + owner);
     VotingRule rule = f.get("rule").map(n -> rule(n, owner)).orElse(new VotingRule.Majority());
     Long quorum = null;
     if (members != null) {
-      quorum = f.get("quorum").map(n -> nodes.integer(n, "the quorum of " + owner, 1, members.size())).orElse((long) (members.size() / 2 + 1));
+      quorum =
+          f.get("quorum")
+              .map(n -> nodes.integer(n, "the quorum of " + owner, 1, members.size()))
+              .orElse((long) (members.size() / 2 + 1));
     }
-    String recusal = f.get("recusal").map(n -> nodes.choice(n, "recusal of " + owner, List.of("none", "concerned"))).orElse("none");
+    String recusal =
+        f.get("recusal")
+            .map(n -> nodes.choice(n, "recusal of " + owner, List.of("none", "concerned")))
+            .orElse("none");
     List<Citation> cites = cites(f, owner);
     labels(f, "body", "bodies." + e.id(), owner);
     if (members != null && rule != null && quorum != null && recusal != null) {
-      bodies.put(e.id(), new Body(e.id(), title.filter(x -> x != null), members, rule, quorum.intValue(), recusal.equals("none") ? Recusal.NONE : Recusal.CONCERNED, cites));
+      bodies.put(
+          e.id(),
+          new Body(
+              e.id(),
+              title.filter(x -> x != null),
+              members,
+              rule,
+              quorum.intValue(),
+              recusal.equals("none") ? Recusal.NONE : Recusal.CONCERNED,
+              cites));
     }
   }
 
   private VotingRule rule(Node n, String owner) {
     if (n instanceof ScalarNode) {
-      String v = nodes.choice(n, "voting rule of " + owner, List.of("majority", "consensus", "unanimity"));
-      return v == null ? null : switch (v) {
-        case "majority" -> new VotingRule.Majority();
-        case "consensus" -> new VotingRule.Consensus();
-        default -> new VotingRule.Unanimity();
-      };
+      String v =
+          nodes.choice(n, "voting rule of " + owner, List.of("majority", "consensus", "unanimity"));
+      return v == null
+          ? null
+          : switch (v) {
+            case "majority" -> new VotingRule.Majority();
+            case "consensus" -> new VotingRule.Consensus();
+            default -> new VotingRule.Unanimity();
+          };
     }
     Nodes.Fields f = nodes.mapping(n, "rule", "the voting rule of " + owner);
     if (f == null) {
       return null;
     }
     Node share = nodes.required(f, "at-least");
-    ScalarNode s = share == null ? null : nodes.scalar(share, "the share of " + owner, "a fraction such as 2/3");
+    ScalarNode s =
+        share == null
+            ? null
+            : nodes.scalar(share, "the share of " + owner, "a fraction such as 2/3");
     if (s == null) {
       return null;
     }
@@ -650,7 +900,12 @@ public final class AgreementParser {
         return new VotingRule.AtLeast(p, q);
       }
     }
-    problems.at(s, "invalid-value", "invalid share '" + Nodes.abbreviate(s.getValue()) + "' for the voting rule of " + owner, s.getValue(), "a fraction p/q with 0 < p <= q, e.g. 2/3");
+    problems.at(
+        s,
+        "invalid-value",
+        "invalid share '" + Nodes.abbreviate(s.getValue()) + "' for the voting rule of " + owner,
+        s.getValue(),
+        "a fraction p/q with 0 < p <= q, e.g. 2/3");
     return null;
   }
 
@@ -661,13 +916,23 @@ public final class AgreementParser {
       return;
     }
     Optional<String> title = optionalText(f, "title", owner).filter(x -> x != null);
-    Optional<String> body = f.get("determined-by").map(n -> nodes.scalar(n, "'determined-by' of " + owner, "a body id")).map(s -> {
-      ref(Kind.BODY, s, "'determined-by' of " + owner);
-      return s.getValue();
-    });
-    Optional<TimeSpan> decideWithin = f.get("decide-within").map(n -> nodes.span(n, "'decide-within' of " + owner));
+    Optional<String> body =
+        f.get("determined-by")
+            .map(n -> nodes.scalar(n, "'determined-by' of " + owner, "a body id"))
+            .map(
+                s -> {
+                  ref(Kind.BODY, s, "'determined-by' of " + owner);
+                  return s.getValue();
+                });
+    Optional<TimeSpan> decideWithin =
+        f.get("decide-within").map(n -> nodes.span(n, "'decide-within' of " + owner));
     if (f.has("decide-within") && !f.has("determined-by")) {
-      problems.at(f.keyNode("decide-within"), "conflicting-keys", "'decide-within' of " + owner + " needs 'determined-by' (a body that decides)", "decide-within", "add 'determined-by: <body>' or remove 'decide-within'");
+      problems.at(
+          f.keyNode("decide-within"),
+          "conflicting-keys",
+          "'decide-within' of " + owner + " needs 'determined-by' (a body that decides)",
+          "decide-within",
+          "add 'determined-by: <body>' or remove 'decide-within'");
     }
     List<Citation> cites = cites(f, owner);
     labels(f, "finding", "findings." + e.id(), owner);
@@ -675,21 +940,42 @@ public final class AgreementParser {
     boolean over = f.has("over");
     if (match == over) {
       if (match) {
-        problems.at(f.keyNode("over"), "conflicting-keys", owner + " has both 'match' and 'over'; give exactly one", "over", "match (one incident) or over (an aggregate)");
+        problems.at(
+            f.keyNode("over"),
+            "conflicting-keys",
+            owner + " has both 'match' and 'over'; give exactly one",
+            "over",
+            "match (one incident) or over (an aggregate)");
       } else {
-        problems.at(e.value(), "missing-key", owner + " needs exactly one of 'match' (one incident) or 'over' (an aggregate of another finding)", "", "match: { kinds: [...] } or over: { finding: ..., window: 72h, at-least: 3 }");
+        problems.at(
+            e.value(),
+            "missing-key",
+            owner
+                + " needs exactly one of 'match' (one incident) or 'over' (an aggregate of another finding)",
+            "",
+            "match: { kinds: [...] } or over: { finding: ..., window: 72h, at-least: 3 }");
       }
       return;
     }
-    Finding parsed = match
-        ? matchFinding(e.id(), f.get("match").orElseThrow(), owner, title, body, decideWithin, cites)
-        : aggregateFinding(e.id(), f.get("over").orElseThrow(), owner, title, body, decideWithin, cites);
+    Finding parsed =
+        match
+            ? matchFinding(
+                e.id(), f.get("match").orElseThrow(), owner, title, body, decideWithin, cites)
+            : aggregateFinding(
+                e.id(), f.get("over").orElseThrow(), owner, title, body, decideWithin, cites);
     if (parsed != null && (decideWithin.isEmpty() || decideWithin.get() != null)) {
       findings.put(e.id(), parsed);
     }
   }
 
-  private MatchFinding matchFinding(String id, Node n, String owner, Optional<String> title, Optional<String> body, Optional<TimeSpan> decideWithin, List<Citation> cites) {
+  private MatchFinding matchFinding(
+      String id,
+      Node n,
+      String owner,
+      Optional<String> title,
+      Optional<String> body,
+      Optional<TimeSpan> decideWithin,
+      List<Citation> cites) {
     Nodes.Fields f = nodes.mapping(n, "match", "the match of " + owner);
     if (f == null) {
       return null;
@@ -707,7 +993,13 @@ public final class AgreementParser {
             out.add(s.getValue());
           } else {
             ok = false;
-            problems.at(s, "invalid-value", "unknown incident kind '" + Nodes.abbreviate(s.getValue()) + "' in " + owner, s.getValue(), "one of " + String.join(", ", IncidentSchema.KINDS), Suggestions.closest(s.getValue(), IncidentSchema.KINDS));
+            problems.at(
+                s,
+                "invalid-value",
+                "unknown incident kind '" + Nodes.abbreviate(s.getValue()) + "' in " + owner,
+                s.getValue(),
+                "one of " + String.join(", ", IncidentSchema.KINDS),
+                Suggestions.closest(s.getValue(), IncidentSchema.KINDS));
           }
         }
         kinds = out;
@@ -715,7 +1007,11 @@ public final class AgreementParser {
     }
     ReviewStatus status = ReviewStatus.REPORTED;
     if (f.has("status")) {
-      String s = nodes.choice(f.get("status").get(), "minimum status of " + owner, List.of("reported", "corroborated", "verified"));
+      String s =
+          nodes.choice(
+              f.get("status").get(),
+              "minimum status of " + owner,
+              List.of("reported", "corroborated", "verified"));
       if (s == null) {
         ok = false;
       } else {
@@ -741,20 +1037,43 @@ public final class AgreementParser {
     ActorFilter by = actor(f.get("by"), "'by' of " + owner);
     Optional<Expression> when = Optional.empty();
     if (f.has("when")) {
-      Expression x = expression(f.get("when").get(), "the condition of " + owner, IncidentSchema.ResultType.BOOL);
+      Expression x =
+          expression(
+              f.get("when").get(), "the condition of " + owner, IncidentSchema.ResultType.BOOL);
       ok &= x != null;
       when = Optional.ofNullable(x);
     }
-    return ok ? new MatchFinding(id, title, kinds, status, (int) sources, within, by, when, body, decideWithin.filter(x -> x != null), cites) : null;
+    return ok
+        ? new MatchFinding(
+            id,
+            title,
+            kinds,
+            status,
+            (int) sources,
+            within,
+            by,
+            when,
+            body,
+            decideWithin.filter(x -> x != null),
+            cites)
+        : null;
   }
 
-  private AggregateFinding aggregateFinding(String id, Node n, String owner, Optional<String> title, Optional<String> body, Optional<TimeSpan> decideWithin, List<Citation> cites) {
+  private AggregateFinding aggregateFinding(
+      String id,
+      Node n,
+      String owner,
+      Optional<String> title,
+      Optional<String> body,
+      Optional<TimeSpan> decideWithin,
+      List<Citation> cites) {
     Nodes.Fields f = nodes.mapping(n, "over", "the aggregate of " + owner);
     if (f == null) {
       return null;
     }
     Node of = nodes.required(f, "finding");
-    ScalarNode over = of == null ? null : nodes.scalar(of, "the finding aggregated by " + owner, "a finding id");
+    ScalarNode over =
+        of == null ? null : nodes.scalar(of, "the finding aggregated by " + owner, "a finding id");
     if (over != null) {
       Ref r = new Ref(Kind.FINDING, over, "the aggregate of " + owner);
       refs.add(r);
@@ -767,9 +1086,19 @@ public final class AgreementParser {
     boolean count = f.has("at-least");
     boolean sum = f.has("sum");
     if (count && sum) {
-      problems.at(f.keyNode("sum"), "conflicting-keys", "the aggregate of " + owner + " has both 'at-least' and 'sum'; give exactly one", "sum", "at-least: N (a count) or sum: { of: ..., at-least: N }");
+      problems.at(
+          f.keyNode("sum"),
+          "conflicting-keys",
+          "the aggregate of " + owner + " has both 'at-least' and 'sum'; give exactly one",
+          "sum",
+          "at-least: N (a count) or sum: { of: ..., at-least: N }");
     } else if (!count && !sum) {
-      problems.at(n, "missing-key", "the aggregate of " + owner + " needs 'at-least' (a count) or 'sum'", "", "at-least: 3, or sum: { of: incident.fatalities.best, at-least: 10 }");
+      problems.at(
+          n,
+          "missing-key",
+          "the aggregate of " + owner + " needs 'at-least' (a count) or 'sum'",
+          "",
+          "at-least: 3, or sum: { of: incident.fatalities.best, at-least: 10 }");
     } else if (count) {
       Long v = nodes.integer(f.get("at-least").get(), "'at-least' of " + owner, 1, 1_000_000);
       threshold = v == null ? null : new AggregateFinding.Threshold.Count(v.intValue());
@@ -778,8 +1107,15 @@ public final class AgreementParser {
       if (s != null) {
         Node ofNode = nodes.required(s, "of");
         Node atLeast = nodes.required(s, "at-least");
-        Expression x = ofNode == null ? null : expression(ofNode, "the summed expression of " + owner, IncidentSchema.ResultType.NUMBER);
-        Double min = atLeast == null ? null : nodes.number(atLeast, "the sum threshold of " + owner, 0, 1e12);
+        Expression x =
+            ofNode == null
+                ? null
+                : expression(
+                    ofNode, "the summed expression of " + owner, IncidentSchema.ResultType.NUMBER);
+        Double min =
+            atLeast == null
+                ? null
+                : nodes.number(atLeast, "the sum threshold of " + owner, 0, 1e12);
         threshold = x == null || min == null ? null : new AggregateFinding.Threshold.Sum(x, min);
       }
     }
@@ -792,7 +1128,18 @@ public final class AgreementParser {
       if (window != null) {
         long maxDays = (long) Math.ceil(window.approximateHours() / 24.0) + 1;
         if (d > maxDays) {
-          problems.at(f.get("distinct-days").get(), "range", "distinct-days " + d + " cannot fit in a " + window + " window (it spans at most " + maxDays + " calendar days)", Long.toString(d), "at most " + maxDays + ", or a longer window");
+          problems.at(
+              f.get("distinct-days").get(),
+              "range",
+              "distinct-days "
+                  + d
+                  + " cannot fit in a "
+                  + window
+                  + " window (it spans at most "
+                  + maxDays
+                  + " calendar days)",
+              Long.toString(d),
+              "at most " + maxDays + ", or a longer window");
           return null;
         }
       }
@@ -801,7 +1148,17 @@ public final class AgreementParser {
     if (over == null || window == null || threshold == null) {
       return null;
     }
-    return new AggregateFinding(id, title, over.getValue(), by, window, threshold, distinct, body, decideWithin.filter(x -> x != null), cites);
+    return new AggregateFinding(
+        id,
+        title,
+        over.getValue(),
+        by,
+        window,
+        threshold,
+        distinct,
+        body,
+        decideWithin.filter(x -> x != null),
+        cites);
   }
 
   private Expression expression(Node n, String what, IncidentSchema.ResultType type) {
@@ -816,16 +1173,18 @@ public final class AgreementParser {
     for (IncidentSchema.Problem p : c.problems()) {
       String message = p.message();
       List<String> suggestions = List.of();
-      String expected = type == IncidentSchema.ResultType.BOOL
-          ? "a CEL condition that yields bool (see docs/agreement-format.md#conditions)"
-          : "a CEL expression that yields int or double (see docs/agreement-format.md#conditions)";
+      String expected =
+          type == IncidentSchema.ResultType.BOOL
+              ? "a CEL condition that yields bool (see docs/agreement-format.md#conditions)"
+              : "a CEL expression that yields int or double (see docs/agreement-format.md#conditions)";
       int width = 1;
       if (message.startsWith("undeclared reference")) {
         String near = nearestField(s.getValue(), p.line(), p.column());
         if (near != null) {
           suggestions = Suggestions.closest(near, IncidentSchema.FIELDS.keySet());
           message = "unknown incident field '" + near + "'";
-          expected = "one of the incident fields " + String.join(", ", IncidentSchema.FIELDS.keySet());
+          expected =
+              "one of the incident fields " + String.join(", ", IncidentSchema.FIELDS.keySet());
           width = near.length();
         }
       } else if (message.startsWith("found no matching overload")) {
@@ -834,12 +1193,23 @@ public final class AgreementParser {
         message = cut > 0 ? message.substring(0, cut) : message;
       }
       int[] pos = position(s, p.line(), p.column());
-      problems.add(pos[0], pos[1], width, "condition", what + " does not type-check: " + message, s.getValue(), expected, suggestions);
+      problems.add(
+          pos[0],
+          pos[1],
+          width,
+          "condition",
+          what + " does not type-check: " + message,
+          s.getValue(),
+          expected,
+          suggestions);
     }
     return null;
   }
 
-  /** The dotted identifier at a 1-based line and column of {@code source}, if it names an incident field. */
+  /**
+   * The dotted identifier at a 1-based line and column of {@code source}, if it names an incident
+   * field.
+   */
   private static String nearestField(String source, int line, int column) {
     int offset = 0;
     for (int l = 1; l < line; l++) {
@@ -850,7 +1220,8 @@ public final class AgreementParser {
       offset = nl + 1;
     }
     offset += column - 1;
-    Matcher m = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*").matcher(source);
+    Matcher m =
+        Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*").matcher(source);
     while (m.find()) {
       if (m.start() <= offset && offset < Math.max(m.end(), m.start() + 1)) {
         return m.group().startsWith("incident.") ? m.group() : null;
@@ -859,7 +1230,9 @@ public final class AgreementParser {
     return null;
   }
 
-  /** Maps a position inside a scalar's value to the file: exact for one-line and literal scalars. */
+  /**
+   * Maps a position inside a scalar's value to the file: exact for one-line and literal scalars.
+   */
   private int[] position(ScalarNode s, int line, int column) {
     Mark start = s.getStartMark();
     int fileLine = start.getLine() + 1;
@@ -871,7 +1244,10 @@ public final class AgreementParser {
         }
       }
       case SINGLE_QUOTED, DOUBLE_QUOTED -> {
-        if (line == 1 && s.getEndMark().getLine() == start.getLine() && s.getValue().indexOf('\\') < 0 && s.getValue().indexOf('\'') < 0) {
+        if (line == 1
+            && s.getEndMark().getLine() == start.getLine()
+            && s.getValue().indexOf('\\') < 0
+            && s.getValue().indexOf('\'') < 0) {
           return new int[] {fileLine, fileColumn + column};
         }
       }
@@ -901,10 +1277,15 @@ public final class AgreementParser {
     Optional<String> title = optionalText(f, "title", owner).filter(x -> x != null);
     Optional<String> text = optionalText(f, "text", owner).filter(x -> x != null);
     Node g = nodes.required(f, "guarantors");
-    List<ScalarNode> guarantorNodes = g == null ? null : nodes.scalars(g, "the guarantors of " + owner);
-    List<String> guarantors = guarantorNodes == null ? null : refs(Kind.PARTY, guarantorNodes, "the guarantors of " + owner);
+    List<ScalarNode> guarantorNodes =
+        g == null ? null : nodes.scalars(g, "the guarantors of " + owner);
+    List<String> guarantors =
+        guarantorNodes == null
+            ? null
+            : refs(Kind.PARTY, guarantorNodes, "the guarantors of " + owner);
     Node p = nodes.required(f, "protects");
-    ScalarNode protects = p == null ? null : nodes.scalar(p, "the protected party of " + owner, "a party id");
+    ScalarNode protects =
+        p == null ? null : nodes.scalar(p, "the protected party of " + owner, "a party id");
     if (protects != null) {
       ref(Kind.PARTY, protects, "the protected party of " + owner);
     }
@@ -913,10 +1294,23 @@ public final class AgreementParser {
       for (ScalarNode s : guarantorNodes) {
         if (s.getValue().equals(protects.getValue())) {
           ok = false;
-          problems.at(s, "guarantor-protected", "party '" + s.getValue() + "' is both a guarantor and the protected party of " + owner, s.getValue(), "guarantors other than the protected party " + protects.getValue());
+          problems.at(
+              s,
+              "guarantor-protected",
+              "party '"
+                  + s.getValue()
+                  + "' is both a guarantor and the protected party of "
+                  + owner,
+              s.getValue(),
+              "guarantors other than the protected party " + protects.getValue());
         } else if (!seen.add(s.getValue())) {
           ok = false;
-          problems.at(s, "duplicate-key", "party '" + s.getValue() + "' is listed twice among the guarantors of " + owner, s.getValue(), "each guarantor once");
+          problems.at(
+              s,
+              "duplicate-key",
+              "party '" + s.getValue() + "' is listed twice among the guarantors of " + owner,
+              s.getValue(),
+              "each guarantor once");
         }
       }
     }
@@ -932,7 +1326,18 @@ public final class AgreementParser {
           boolean isGuarantor = guarantors != null && guarantors.contains(s.getValue());
           if (isProtected || isGuarantor) {
             ok = false;
-            problems.at(s, "invalid-value", "party '" + s.getValue() + "' cannot be both " + (isProtected ? "the protected party" : "a guarantor") + " and a party the " + owner + " is against", s.getValue(), "parties other than the guarantors and the protected party");
+            problems.at(
+                s,
+                "invalid-value",
+                "party '"
+                    + s.getValue()
+                    + "' cannot be both "
+                    + (isProtected ? "the protected party" : "a guarantor")
+                    + " and a party the "
+                    + owner
+                    + " is against",
+                s.getValue(),
+                "parties other than the guarantors and the protected party");
           }
         }
       }
@@ -940,9 +1345,14 @@ public final class AgreementParser {
     Node a = nodes.required(f, "activates");
     Activation activates = a == null ? null : activation(a, owner);
     Optional<TimeSpan> term = f.get("term").map(n -> nodes.span(n, "the term of " + owner));
-    boolean renewable = f.get("renewable").map(n -> nodes.bool(n, "'renewable' of " + owner)).map(b -> b != null && b).orElse(false);
+    boolean renewable =
+        f.get("renewable")
+            .map(n -> nodes.bool(n, "'renewable' of " + owner))
+            .map(b -> b != null && b)
+            .orElse(false);
     Node t = nodes.required(f, "trigger");
-    ScalarNode trigger = t == null ? null : nodes.scalar(t, "the trigger of " + owner, "a finding id");
+    ScalarNode trigger =
+        t == null ? null : nodes.scalar(t, "the trigger of " + owner, "a finding id");
     if (trigger != null) {
       ref(Kind.FINDING, trigger, "the trigger of " + owner);
     }
@@ -970,8 +1380,28 @@ public final class AgreementParser {
     }
     List<Citation> cites = cites(f, owner);
     labels(f, "guarantee", "guarantees." + e.id(), owner);
-    if (ok && guarantors != null && protects != null && activates != null && trigger != null && (term.isEmpty() || term.get() != null)) {
-      guarantees.put(e.id(), new Guarantee(e.id(), title, text, guarantors, protects.getValue(), against, activates, term, renewable, trigger.getValue(), duties, voidIf, cites));
+    if (ok
+        && guarantors != null
+        && protects != null
+        && activates != null
+        && trigger != null
+        && (term.isEmpty() || term.get() != null)) {
+      guarantees.put(
+          e.id(),
+          new Guarantee(
+              e.id(),
+              title,
+              text,
+              guarantors,
+              protects.getValue(),
+              against,
+              activates,
+              term,
+              renewable,
+              trigger.getValue(),
+              duties,
+              voidIf,
+              cites));
     }
   }
 
@@ -981,26 +1411,47 @@ public final class AgreementParser {
       return null;
     }
     if (f.has("at") == f.has("when")) {
-      problems.at(n, f.has("at") ? "conflicting-keys" : "missing-key", "the activation of " + owner + " needs exactly one of 'at' (a time) or 'when' (a provision in force)", "", "{ at: 2026-03-01T00:00:00Z } or { when: ceasefire in-force }");
+      problems.at(
+          n,
+          f.has("at") ? "conflicting-keys" : "missing-key",
+          "the activation of "
+              + owner
+              + " needs exactly one of 'at' (a time) or 'when' (a provision in force)",
+          "",
+          "{ at: 2026-03-01T00:00:00Z } or { when: ceasefire in-force }");
       return null;
     }
     if (f.has("at")) {
       Instant at = nodes.instant(f.get("at").get(), "the activation of " + owner);
       return at == null ? null : new Activation.At(at);
     }
-    ScalarNode s = nodes.scalar(f.get("when").get(), "the activation of " + owner, "'<provision> in-force'");
+    ScalarNode s =
+        nodes.scalar(f.get("when").get(), "the activation of " + owner, "'<provision> in-force'");
     if (s == null) {
       return null;
     }
     Matcher m = WHEN_IN_FORCE.matcher(s.getValue());
     if (!m.matches()) {
-      problems.at(s, "invalid-value", "invalid activation condition '" + Nodes.abbreviate(s.getValue()) + "' of " + owner, s.getValue(), "'<provision> in-force', e.g. 'ceasefire in-force'");
+      problems.at(
+          s,
+          "invalid-value",
+          "invalid activation condition '" + Nodes.abbreviate(s.getValue()) + "' of " + owner,
+          s.getValue(),
+          "'<provision> in-force', e.g. 'ceasefire in-force'");
       return null;
     }
     String provision = m.group(1);
     if (!declared.get(Kind.PROVISION).contains(provision)) {
       List<String> valid = new ArrayList<>(declared.get(Kind.PROVISION));
-      problems.at(s, "unknown-reference", "unknown provision '" + Nodes.abbreviate(provision) + "' in the activation of " + owner, provision, valid.isEmpty() ? "no provisions are declared; add one under 'provisions:'" : "provisions are " + Nodes.listing(valid), Suggestions.closest(provision, valid));
+      problems.at(
+          s,
+          "unknown-reference",
+          "unknown provision '" + Nodes.abbreviate(provision) + "' in the activation of " + owner,
+          provision,
+          valid.isEmpty()
+              ? "no provisions are declared; add one under 'provisions:'"
+              : "provisions are " + Nodes.listing(valid),
+          Suggestions.closest(provision, valid));
       return null;
     }
     return new Activation.WhenInForce(provision);
@@ -1015,7 +1466,18 @@ public final class AgreementParser {
     String id = idNode == null ? null : idValue(idNode, "duty id");
     String dutyOwner = id == null ? "a duty of " + owner : "duty '" + id + "' of " + owner;
     if (id != null && seen.containsKey(id)) {
-      problems.at(idNode, "duplicate-key", "duplicate duty '" + id + "' in " + owner + " (first at line " + (seen.get(id).getStartMark().getLine() + 1) + ")", id, "each duty id once per guarantee");
+      problems.at(
+          idNode,
+          "duplicate-key",
+          "duplicate duty '"
+              + id
+              + "' in "
+              + owner
+              + " (first at line "
+              + (seen.get(id).getStartMark().getLine() + 1)
+              + ")",
+          id,
+          "each duty id once per guarantee");
       id = null;
     } else if (id != null) {
       seen.put(id, idNode);
@@ -1024,19 +1486,38 @@ public final class AgreementParser {
     DutyBearers each = new DutyBearers.Guarantors();
     if (f.has("each")) {
       Node e = f.get("each").get();
-      if (e instanceof ScalarNode s && (s.getValue().equals("guarantor") || s.getValue().equals("protected"))) {
-        each = s.getValue().equals("guarantor") ? new DutyBearers.Guarantors() : new DutyBearers.Protected();
+      if (e instanceof ScalarNode s
+          && (s.getValue().equals("guarantor") || s.getValue().equals("protected"))) {
+        each =
+            s.getValue().equals("guarantor")
+                ? new DutyBearers.Guarantors()
+                : new DutyBearers.Protected();
       } else if (e instanceof ScalarNode s && !declared.get(Kind.PARTY).contains(s.getValue())) {
         List<String> valid = new ArrayList<>(List.of("guarantor", "protected"));
         valid.addAll(declared.get(Kind.PARTY));
-        problems.at(s, "invalid-value", "'" + Nodes.abbreviate(s.getValue()) + "' is not a valid bearer for 'each' of " + dutyOwner, s.getValue(), "guarantor, protected, or party ids (" + Nodes.listing(new ArrayList<>(declared.get(Kind.PARTY))) + ")", Suggestions.closest(s.getValue(), valid));
+        problems.at(
+            s,
+            "invalid-value",
+            "'"
+                + Nodes.abbreviate(s.getValue())
+                + "' is not a valid bearer for 'each' of "
+                + dutyOwner,
+            s.getValue(),
+            "guarantor, protected, or party ids ("
+                + Nodes.listing(new ArrayList<>(declared.get(Kind.PARTY)))
+                + ")",
+            Suggestions.closest(s.getValue(), valid));
         each = null;
       } else {
         List<ScalarNode> list = nodes.scalars(e, "'each' of " + dutyOwner);
-        each = list == null ? null : new DutyBearers.Parties(refs(Kind.PARTY, list, "'each' of " + dutyOwner));
+        each =
+            list == null
+                ? null
+                : new DutyBearers.Parties(refs(Kind.PARTY, list, "'each' of " + dutyOwner));
       }
     }
-    Optional<TimeSpan> within = f.get("within").map(w -> nodes.span(w, "the deadline of " + dutyOwner));
+    Optional<TimeSpan> within =
+        f.get("within").map(w -> nodes.span(w, "the deadline of " + dutyOwner));
     List<String> options = List.of();
     if (f.has("options")) {
       List<ScalarNode> list = nodes.scalars(f.get("options").get(), "the options of " + dutyOwner);
@@ -1046,7 +1527,10 @@ public final class AgreementParser {
     if (id != null) {
       labels(f, "duty", pathPrefix + id, dutyOwner);
     }
-    if (id == null || each == null || (within.isPresent() && within.get() == null) || options == null) {
+    if (id == null
+        || each == null
+        || (within.isPresent() && within.get() == null)
+        || options == null) {
       return null;
     }
     return new Duty(id, title, each, within, options, cites);
@@ -1064,7 +1548,8 @@ public final class AgreementParser {
     Optional<String> text = optionalText(f, "text", owner).filter(x -> x != null);
     Optional<Category> category = Optional.empty();
     if (f.has("category")) {
-      List<String> labels = java.util.Arrays.stream(Category.values()).map(Category::label).toList();
+      List<String> labels =
+          java.util.Arrays.stream(Category.values()).map(Category::label).toList();
       String c = nodes.choice(f.get("category").get(), "category of " + owner, labels);
       ok &= c != null;
       category = c == null ? Optional.empty() : Optional.of(Category.values()[labels.indexOf(c)]);
@@ -1088,11 +1573,17 @@ public final class AgreementParser {
       if (d != null) {
         Node after = nodes.required(d, "after");
         Node within = nodes.required(d, "within");
-        ScalarNode a = after == null ? null : nodes.scalar(after, "'after' of " + owner, "a provision id");
+        ScalarNode a =
+            after == null ? null : nodes.scalar(after, "'after' of " + owner, "a provision id");
         TimeSpan w = within == null ? null : nodes.span(within, "the deadline of " + owner);
         if (a != null) {
           if (a.getValue().equals(e.id())) {
-            problems.at(a, "cycle", owner + " cannot be due after itself", a.getValue(), "another provision, e.g. ceasefire");
+            problems.at(
+                a,
+                "cycle",
+                owner + " cannot be due after itself",
+                a.getValue(),
+                "another provision, e.g. ceasefire");
             a = null;
           } else {
             ref(Kind.PROVISION, a, "the deadline of " + owner);
@@ -1113,7 +1604,9 @@ public final class AgreementParser {
     List<Citation> cites = cites(f, owner);
     labels(f, "provision", "provisions." + e.id(), owner);
     if (ok && title != null) {
-      provisions.put(e.id(), new Provision(e.id(), title, text, category, obligors, inForce, due, quantity, cites));
+      provisions.put(
+          e.id(),
+          new Provision(e.id(), title, text, category, obligors, inForce, due, quantity, cites));
     }
   }
 
@@ -1129,11 +1622,21 @@ public final class AgreementParser {
       }
     }
     if (given.size() != 1) {
-      problems.at(n, given.isEmpty() ? "missing-key" : "conflicting-keys", "the quantity of " + owner + " needs exactly one of at-most, at-least or exactly", "", "e.g. { at-most: 600000, unit: personnel }");
+      problems.at(
+          n,
+          given.isEmpty() ? "missing-key" : "conflicting-keys",
+          "the quantity of " + owner + " needs exactly one of at-most, at-least or exactly",
+          "",
+          "e.g. { at-most: 600000, unit: personnel }");
       return null;
     }
     Quantity.Bound bound = given.getFirst();
-    Long value = nodes.integer(f.get(bound.label()).get(), "'" + bound.label() + "' of " + owner, 0, Long.MAX_VALUE - 1);
+    Long value =
+        nodes.integer(
+            f.get(bound.label()).get(),
+            "'" + bound.label() + "' of " + owner,
+            0,
+            Long.MAX_VALUE - 1);
     Node u = nodes.required(f, "unit");
     String unit = u == null ? null : nodes.text(u, "the unit of " + owner);
     return value == null || unit == null ? null : new Quantity(bound, value, unit);
@@ -1158,7 +1661,12 @@ public final class AgreementParser {
     boolean ok = items != null;
     if (items != null) {
       if (items.isEmpty()) {
-        problems.at(t, "type", "then of " + owner + " needs at least one action", "", "revoke: <provision>, suspend: <provision> or notify: [parties]");
+        problems.at(
+            t,
+            "type",
+            "then of " + owner + " needs at least one action",
+            "",
+            "revoke: <provision>, suspend: <provision> or notify: [parties]");
         ok = false;
       }
       for (Node item : items) {
@@ -1182,9 +1690,22 @@ public final class AgreementParser {
     }
     if (f.entries().size() != 1) {
       if (f.entries().size() > 1) {
-        problems.at(n, "conflicting-keys", "an action of " + owner + " must have exactly one key, has " + String.join(", ", f.entries().keySet()), "", "one action per list entry: - revoke: x");
+        problems.at(
+            n,
+            "conflicting-keys",
+            "an action of "
+                + owner
+                + " must have exactly one key, has "
+                + String.join(", ", f.entries().keySet()),
+            "",
+            "one action per list entry: - revoke: x");
       } else if (((org.yaml.snakeyaml.nodes.MappingNode) n).getValue().isEmpty()) {
-        problems.at(n, "missing-key", "an action of " + owner + " is empty", "", "revoke: <provision>, suspend: <provision> or notify: [parties]");
+        problems.at(
+            n,
+            "missing-key",
+            "an action of " + owner + " is empty",
+            "",
+            "revoke: <provision>, suspend: <provision> or notify: [parties]");
       }
       return null;
     }
@@ -1192,27 +1713,40 @@ public final class AgreementParser {
     Node v = f.get(key).orElseThrow();
     if (key.equals("notify")) {
       List<ScalarNode> list = nodes.scalars(v, "'notify' of " + owner);
-      return list == null ? null : new Action.Notify(refs(Kind.PARTY, list, "'notify' of " + owner));
+      return list == null
+          ? null
+          : new Action.Notify(refs(Kind.PARTY, list, "'notify' of " + owner));
     }
     ScalarNode s = nodes.scalar(v, "'" + key + "' of " + owner, "a provision id");
     if (s == null) {
       return null;
     }
     ref(Kind.PROVISION, s, "'" + key + "' of " + owner);
-    return key.equals("revoke") ? new Action.Revoke(s.getValue()) : new Action.Suspend(s.getValue());
+    return key.equals("revoke")
+        ? new Action.Revoke(s.getValue())
+        : new Action.Suspend(s.getValue());
   }
 
   // ---------------------------------------------------------------- cycles
 
   private void checkAggregateCycles() {
-    cycles(aggregateEdges, "aggregate findings form a cycle: ", "an aggregate over a match finding, or over an aggregate that does not lead back");
+    cycles(
+        aggregateEdges,
+        "aggregate findings form a cycle: ",
+        "an aggregate over a match finding, or over an aggregate that does not lead back");
   }
 
   private void checkDueCycles() {
-    cycles(dueEdges, "provision deadlines form a cycle: ", "a chain of deadlines that starts from a provision without 'due'");
+    cycles(
+        dueEdges,
+        "provision deadlines form a cycle: ",
+        "a chain of deadlines that starts from a provision without 'due'");
   }
 
-  /** Reports each cycle of a functional graph (one edge per node) once, at its first edge in file order. */
+  /**
+   * Reports each cycle of a functional graph (one edge per node) once, at its first edge in file
+   * order.
+   */
   private void cycles(Map<String, Ref> edges, String message, String expected) {
     Set<String> reported = new HashSet<>();
     for (String start : edges.keySet()) {
@@ -1232,7 +1766,12 @@ public final class AgreementParser {
       List<String> cycle = new ArrayList<>(path);
       cycle.add(start);
       Ref edge = edges.get(start);
-      problems.at(edge.node(), "cycle", message + String.join(" -> ", cycle), edge.node().getValue(), expected);
+      problems.at(
+          edge.node(),
+          "cycle",
+          message + String.join(" -> ", cycle),
+          edge.node().getValue(),
+          expected);
     }
   }
 }

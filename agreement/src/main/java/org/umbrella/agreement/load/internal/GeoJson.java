@@ -38,7 +38,8 @@ final class GeoJson {
       throw new GeoProblem(where + ": not valid JSON: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
-      throw new GeoProblem(name + ": a GeoJSON file must hold one object (Geometry, Feature or FeatureCollection)");
+      throw new GeoProblem(
+          name + ": a GeoJSON file must hold one object (Geometry, Feature or FeatureCollection)");
     }
     Geometry g = object(name, root);
     return checked(name, g);
@@ -51,14 +52,20 @@ final class GeoJson {
     TopologyValidationError error = new IsValidOp(g).getValidationError();
     if (error != null) {
       Coordinate c = error.getCoordinate();
-      throw new GeoProblem(name + ": impossible geometry: " + error.getMessage().toLowerCase(java.util.Locale.ROOT)
-          + (c == null ? "" : " at (" + round(c.x) + ", " + round(c.y) + ")"));
+      throw new GeoProblem(
+          name
+              + ": impossible geometry: "
+              + error.getMessage().toLowerCase(java.util.Locale.ROOT)
+              + (c == null ? "" : " at (" + round(c.x) + ", " + round(c.y) + ")"));
     }
     return g;
   }
 
   static String round(double d) {
-    return new java.math.BigDecimal(d).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    return new java.math.BigDecimal(d)
+        .setScale(4, java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static Geometry object(String name, JsonNode node) throws GeoProblem {
@@ -88,7 +95,8 @@ final class GeoJson {
           parts.add(object(name, g));
         }
         if (parts.isEmpty()) {
-          throw new GeoProblem(name + ": a GeometryCollection needs a non-empty 'geometries' array");
+          throw new GeoProblem(
+              name + ": a GeometryCollection needs a non-empty 'geometries' array");
         }
         return FACTORY.buildGeometry(parts);
       }
@@ -107,7 +115,9 @@ final class GeoJson {
   private static Geometry geometry(String name, String type, JsonNode c) throws GeoProblem {
     return switch (type) {
       case "Point" -> FACTORY.createPoint(position(name, c));
-      case "MultiPoint" -> FACTORY.createMultiPoint(positions(name, c, 1).stream().map(FACTORY::createPoint).toArray(Point[]::new));
+      case "MultiPoint" ->
+          FACTORY.createMultiPoint(
+              positions(name, c, 1).stream().map(FACTORY::createPoint).toArray(Point[]::new));
       case "LineString" -> line(name, c);
       case "MultiLineString" -> {
         List<LineString> lines = new ArrayList<>();
@@ -125,7 +135,12 @@ final class GeoJson {
         yield FACTORY.createMultiPolygon(polygons.toArray(Polygon[]::new));
       }
       case "" -> throw new GeoProblem(name + ": an object without 'type'");
-      default -> throw new GeoProblem(name + ": unknown GeoJSON type '" + type + "'; expected Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon, GeometryCollection, Feature or FeatureCollection");
+      default ->
+          throw new GeoProblem(
+              name
+                  + ": unknown GeoJSON type '"
+                  + type
+                  + "'; expected Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon, GeometryCollection, Feature or FeatureCollection");
     };
   }
 
@@ -139,14 +154,17 @@ final class GeoJson {
     for (JsonNode r : array(name, c, "Polygon")) {
       List<Coordinate> pts = positions(name, r, 4);
       if (!pts.getFirst().equals2D(pts.getLast())) {
-        throw new GeoProblem(name + ": impossible geometry: a polygon ring is not closed (first and last positions differ)");
+        throw new GeoProblem(
+            name
+                + ": impossible geometry: a polygon ring is not closed (first and last positions differ)");
       }
       rings.add(FACTORY.createLinearRing(pts.toArray(Coordinate[]::new)));
     }
     if (rings.isEmpty()) {
       throw new GeoProblem(name + ": a Polygon needs at least one ring");
     }
-    return FACTORY.createPolygon(rings.getFirst(), rings.subList(1, rings.size()).toArray(LinearRing[]::new));
+    return FACTORY.createPolygon(
+        rings.getFirst(), rings.subList(1, rings.size()).toArray(LinearRing[]::new));
   }
 
   private static JsonNode array(String name, JsonNode c, String type) throws GeoProblem {
@@ -156,7 +174,8 @@ final class GeoJson {
     return c;
   }
 
-  private static List<Coordinate> positions(String name, JsonNode c, int minimum) throws GeoProblem {
+  private static List<Coordinate> positions(String name, JsonNode c, int minimum)
+      throws GeoProblem {
     if (!c.isArray()) {
       throw new GeoProblem(name + ": expected an array of positions");
     }
@@ -165,22 +184,37 @@ final class GeoJson {
       out.add(position(name, p));
     }
     if (out.size() < minimum) {
-      throw new GeoProblem(name + ": impossible geometry: " + out.size() + " position(s) where at least " + minimum + " are needed");
+      throw new GeoProblem(
+          name
+              + ": impossible geometry: "
+              + out.size()
+              + " position(s) where at least "
+              + minimum
+              + " are needed");
     }
     return out;
   }
 
   private static Coordinate position(String name, JsonNode p) throws GeoProblem {
     if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-      throw new GeoProblem(name + ": a position must be [longitude, latitude], found " + abbreviate(p.toString()));
+      throw new GeoProblem(
+          name + ": a position must be [longitude, latitude], found " + abbreviate(p.toString()));
     }
     return lonLat(name, p.get(0).asDouble(), p.get(1).asDouble());
   }
 
   static Coordinate lonLat(String name, double lon, double lat) throws GeoProblem {
     if (!(lon >= -180 && lon <= 180) || !(lat >= -90 && lat <= 90)) {
-      throw new GeoProblem(name + ": impossible geometry: position [" + lon + ", " + lat + "] is outside longitude -180..180, latitude -90..90"
-          + (lat >= -180 && lat <= 180 && lon >= -90 && lon <= 90 ? " (GeoJSON puts longitude first)" : ""));
+      throw new GeoProblem(
+          name
+              + ": impossible geometry: position ["
+              + lon
+              + ", "
+              + lat
+              + "] is outside longitude -180..180, latitude -90..90"
+              + (lat >= -180 && lat <= 180 && lon >= -90 && lon <= 90
+                  ? " (GeoJSON puts longitude first)"
+                  : ""));
     }
     return new Coordinate(lon, lat);
   }

@@ -63,47 +63,70 @@ final class Labels {
    * @param labelable every field this kind of clause may label, in documentation order
    * @param present the operative values the clause has: field to value node
    */
-  void read(Nodes.Fields f, String clausePath, String owner, List<String> labelable, Map<String, Node> present) {
+  void read(
+      Nodes.Fields f,
+      String clausePath,
+      String owner,
+      List<String> labelable,
+      Map<String, Node> present) {
     Map<String, ScalarNode> modelled = new LinkedHashMap<>();
     Map<String, String> reasons = new LinkedHashMap<>();
-    f.get("modelled").ifPresent(n -> {
-      if (!(n instanceof MappingNode m)) {
-        problems.at(n, "type", "expected a mapping of field: reason for 'modelled' of " + owner + ", found " + Nodes.describe(n), Nodes.value(n),
-            "e.g. modelled: { km: the reports give no width }");
-        return;
-      }
-      for (NodeTuple t : m.getValue()) {
-        ScalarNode key = field(t.getKeyNode(), owner, "modelled", labelable, present);
-        if (key == null) {
-          continue;
-        }
-        String why = nodes.text(t.getValueNode(), "the reason " + key.getValue() + " of " + owner + " is modelled");
-        if (why != null) {
-          modelled.put(key.getValue(), key);
-          reasons.put(key.getValue(), why);
-        }
-      }
-    });
+    f.get("modelled")
+        .ifPresent(
+            n -> {
+              if (!(n instanceof MappingNode m)) {
+                problems.at(
+                    n,
+                    "type",
+                    "expected a mapping of field: reason for 'modelled' of "
+                        + owner
+                        + ", found "
+                        + Nodes.describe(n),
+                    Nodes.value(n),
+                    "e.g. modelled: { km: the reports give no width }");
+                return;
+              }
+              for (NodeTuple t : m.getValue()) {
+                ScalarNode key = field(t.getKeyNode(), owner, "modelled", labelable, present);
+                if (key == null) {
+                  continue;
+                }
+                String why =
+                    nodes.text(
+                        t.getValueNode(),
+                        "the reason " + key.getValue() + " of " + owner + " is modelled");
+                if (why != null) {
+                  modelled.put(key.getValue(), key);
+                  reasons.put(key.getValue(), why);
+                }
+              }
+            });
     Map<String, ScalarNode> stated = new LinkedHashMap<>();
-    f.get("stated").ifPresent(n -> {
-      List<ScalarNode> list = nodes.scalars(n, "'stated' of " + owner);
-      if (list == null) {
-        return;
-      }
-      for (ScalarNode s : list) {
-        ScalarNode key = field(s, owner, "stated", labelable, present);
-        if (key == null) {
-          continue;
-        }
-        if (modelled.containsKey(key.getValue())) {
-          problems.at(key, "conflicting-label", key.getValue() + " of " + owner + " is labelled both stated and modelled", key.getValue(),
-              "one label per value: stated when a cited source gives it, modelled otherwise");
-          modelled.remove(key.getValue());
-          continue;
-        }
-        stated.put(key.getValue(), key);
-      }
-    });
+    f.get("stated")
+        .ifPresent(
+            n -> {
+              List<ScalarNode> list = nodes.scalars(n, "'stated' of " + owner);
+              if (list == null) {
+                return;
+              }
+              for (ScalarNode s : list) {
+                ScalarNode key = field(s, owner, "stated", labelable, present);
+                if (key == null) {
+                  continue;
+                }
+                if (modelled.containsKey(key.getValue())) {
+                  problems.at(
+                      key,
+                      "conflicting-label",
+                      key.getValue() + " of " + owner + " is labelled both stated and modelled",
+                      key.getValue(),
+                      "one label per value: stated when a cited source gives it, modelled otherwise");
+                  modelled.remove(key.getValue());
+                  continue;
+                }
+                stated.put(key.getValue(), key);
+              }
+            });
     for (String field : present.keySet()) {
       String path = clausePath + "." + field;
       if (modelled.containsKey(field)) {
@@ -112,30 +135,69 @@ final class Labels {
         labels.put(path, new ValueLabel(path, ValueLabel.Origin.STATED, ""));
       } else if (basis == Basis.MODELLED_FROM_SOURCES) {
         Node value = present.get(field);
-        String shown = value instanceof ScalarNode s ? s.getValue() : value instanceof org.yaml.snakeyaml.nodes.SequenceNode q
-            ? "[" + String.join(", ", q.getValue().stream().map(Nodes::value).toList()) + "]" : "";
-        problems.warnAt(value, "unlabelled-value", field + " " + Nodes.abbreviate(shown) + " of " + owner
-            + " is not labelled; this file is modelled from sources, so say whether a source states it or the model chose it",
-            shown, "'stated: [" + field + "]' when a cited source gives it, or 'modelled: { " + field + ": <why> }'");
+        String shown =
+            value instanceof ScalarNode s
+                ? s.getValue()
+                : value instanceof org.yaml.snakeyaml.nodes.SequenceNode q
+                    ? "["
+                        + String.join(", ", q.getValue().stream().map(Nodes::value).toList())
+                        + "]"
+                    : "";
+        problems.warnAt(
+            value,
+            "unlabelled-value",
+            field
+                + " "
+                + Nodes.abbreviate(shown)
+                + " of "
+                + owner
+                + " is not labelled; this file is modelled from sources, so say whether a source states it or the model chose it",
+            shown,
+            "'stated: ["
+                + field
+                + "]' when a cited source gives it, or 'modelled: { "
+                + field
+                + ": <why> }'");
       }
     }
   }
 
-  private ScalarNode field(Node keyNode, String owner, String label, List<String> labelable, Map<String, Node> present) {
-    if (!(keyNode instanceof ScalarNode k) || k.getTag().equals(Tag.NULL) || k.getValue().isBlank()) {
-      problems.at(keyNode, "type", "a '" + label + "' label of " + owner + " must name a field, found " + Nodes.describe(keyNode), Nodes.value(keyNode),
+  private ScalarNode field(
+      Node keyNode, String owner, String label, List<String> labelable, Map<String, Node> present) {
+    if (!(keyNode instanceof ScalarNode k)
+        || k.getTag().equals(Tag.NULL)
+        || k.getValue().isBlank()) {
+      problems.at(
+          keyNode,
+          "type",
+          "a '"
+              + label
+              + "' label of "
+              + owner
+              + " must name a field, found "
+              + Nodes.describe(keyNode),
+          Nodes.value(keyNode),
           "one of " + String.join(", ", labelable));
       return null;
     }
     String name = k.getValue();
     if (!labelable.contains(name)) {
-      problems.at(k, "unknown-label", "'" + Nodes.abbreviate(name) + "' is not a value " + owner + " can label", name,
-          "one of " + String.join(", ", labelable), Suggestions.closest(name, labelable));
+      problems.at(
+          k,
+          "unknown-label",
+          "'" + Nodes.abbreviate(name) + "' is not a value " + owner + " can label",
+          name,
+          "one of " + String.join(", ", labelable),
+          Suggestions.closest(name, labelable));
       return null;
     }
     if (!present.containsKey(name)) {
       List<String> has = new ArrayList<>(present.keySet());
-      problems.at(k, "unknown-label", owner + " labels " + name + ", but has no " + name, name,
+      problems.at(
+          k,
+          "unknown-label",
+          owner + " labels " + name + ", but has no " + name,
+          name,
           has.isEmpty() ? "remove the label" : "a field it has: " + String.join(", ", has));
       return null;
     }

@@ -6,12 +6,12 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * An azimuthal equidistant projection on the sphere (radius 6,371,008.8 m, the IUGG mean) centred on
- * a geometry, used to buffer in metres rather than degrees.
+ * An azimuthal equidistant projection on the sphere (radius 6,371,008.8 m, the IUGG mean) centred
+ * on a geometry, used to buffer in metres rather than degrees.
  *
- * <p>Distances from the centre are exact on the sphere; elsewhere the scale error grows as
- * {@code (d/R)^2 / 6}, about 0.15% at 600 km from the centre, so a 15 km buffer of a 1,200 km line
- * is right to about 25 m at its ends. The sphere differs from the WGS84 ellipsoid by up to ~0.5%.
+ * <p>Distances from the centre are exact on the sphere; elsewhere the scale error grows as {@code
+ * (d/R)^2 / 6}, about 0.15% at 600 km from the centre, so a 15 km buffer of a 1,200 km line is
+ * right to about 25 m at its ends. The sphere differs from the WGS84 ellipsoid by up to ~0.5%.
  */
 public final class LocalProjection {
   static final double EARTH_RADIUS_M = 6_371_008.8;
@@ -62,7 +62,8 @@ public final class LocalProjection {
 
     @Override
     public void filter(CoordinateSequence seq, int i) {
-      double[] r = forward ? project(seq.getX(i), seq.getY(i)) : unproject(seq.getX(i), seq.getY(i));
+      double[] r =
+          forward ? project(seq.getX(i), seq.getY(i)) : unproject(seq.getX(i), seq.getY(i));
       seq.setOrdinate(i, CoordinateSequence.X, r[0]);
       seq.setOrdinate(i, CoordinateSequence.Y, r[1]);
     }
@@ -85,7 +86,8 @@ public final class LocalProjection {
     double c = Math.acos(Math.max(-1, Math.min(1, cosC)));
     double k = c < 1e-12 ? 1 : c / Math.sin(c);
     double x = EARTH_RADIUS_M * k * Math.cos(phi) * Math.sin(lambda);
-    double y = EARTH_RADIUS_M * k * (cosLat0 * Math.sin(phi) - sinLat0 * Math.cos(phi) * Math.cos(lambda));
+    double y =
+        EARTH_RADIUS_M * k * (cosLat0 * Math.sin(phi) - sinLat0 * Math.cos(phi) * Math.cos(lambda));
     return new double[] {x, y};
   }
 
@@ -140,7 +142,9 @@ public final class LocalProjection {
     double p2 = Math.toRadians(lat2);
     double dp = p2 - p1;
     double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+    double a =
+        Math.sin(dp / 2) * Math.sin(dp / 2)
+            + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
     return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 }

@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class Nodes {
   static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
-  static final String DURATION_HINT = "a positive whole number and a unit (m, h, d, w, mo, y), e.g. 30m, 72h, 7d, 2w, 6mo, 15y";
+  static final String DURATION_HINT =
+      "a positive whole number and a unit (m, h, d, w, mo, y), e.g. 30m, 72h, 7d, 2w, 6mo, 15y";
 
   private final Problems problems;
 
@@ -57,7 +58,8 @@ final class Nodes {
       case MappingNode m -> "a mapping";
       case SequenceNode s -> "a list";
       case ScalarNode s when s.getTag().equals(Tag.NULL) -> "nothing";
-      case ScalarNode s when s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT) -> "the number " + s.getValue();
+      case ScalarNode s when s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT) ->
+          "the number " + s.getValue();
       case ScalarNode s when s.getTag().equals(Tag.BOOL) -> "the boolean " + s.getValue();
       case ScalarNode s -> "'" + abbreviate(s.getValue()) + "'";
       default -> "an unexpected node";
@@ -80,28 +82,63 @@ final class Nodes {
     return String.join(", ", items.subList(0, 15)) + ", ... (" + items.size() + " in all)";
   }
 
-  /** Reads a mapping of kind {@code kind} (see {@code Keys}); unknown and duplicate keys are issues. */
+  /**
+   * Reads a mapping of kind {@code kind} (see {@code Keys}); unknown and duplicate keys are issues.
+   */
   Fields mapping(Node n, String kind, String owner) {
     List<String> keys = org.umbrella.agreement.load.Keys.BY_KIND.get(kind);
     if (!(n instanceof MappingNode m)) {
-      problems.at(n, "type", "expected a mapping for " + owner + ", found " + describe(n), value(n), "a mapping with keys " + String.join(", ", keys));
+      problems.at(
+          n,
+          "type",
+          "expected a mapping for " + owner + ", found " + describe(n),
+          value(n),
+          "a mapping with keys " + String.join(", ", keys));
       return null;
     }
     Map<String, NodeTuple> entries = new LinkedHashMap<>();
     for (NodeTuple t : m.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode k) || k.getTag().equals(Tag.NULL)) {
-        problems.at(t.getKeyNode(), "type", "keys in " + owner + " must be plain text, found " + describe(t.getKeyNode()), "", String.join(", ", keys));
+        problems.at(
+            t.getKeyNode(),
+            "type",
+            "keys in " + owner + " must be plain text, found " + describe(t.getKeyNode()),
+            "",
+            String.join(", ", keys));
         continue;
       }
       String key = k.getValue();
       if (!keys.contains(key)) {
-        String home = org.umbrella.agreement.load.Keys.MISPLACED.getOrDefault(kind, Map.of()).get(key);
-        String message = "unknown key '" + key + "' in " + owner + (home == null ? "" : "; '" + key + "' belongs under '" + home + ":'");
-        problems.at(k, "unknown-key", message, key, "valid keys are " + String.join(", ", keys), home == null ? Suggestions.closest(key, keys) : List.of());
+        String home =
+            org.umbrella.agreement.load.Keys.MISPLACED.getOrDefault(kind, Map.of()).get(key);
+        String message =
+            "unknown key '"
+                + key
+                + "' in "
+                + owner
+                + (home == null ? "" : "; '" + key + "' belongs under '" + home + ":'");
+        problems.at(
+            k,
+            "unknown-key",
+            message,
+            key,
+            "valid keys are " + String.join(", ", keys),
+            home == null ? Suggestions.closest(key, keys) : List.of());
         continue;
       }
       if (entries.containsKey(key)) {
-        problems.at(k, "duplicate-key", "duplicate key '" + key + "' in " + owner + " (first at line " + (entries.get(key).getKeyNode().getStartMark().getLine() + 1) + ")", key, "each key once");
+        problems.at(
+            k,
+            "duplicate-key",
+            "duplicate key '"
+                + key
+                + "' in "
+                + owner
+                + " (first at line "
+                + (entries.get(key).getKeyNode().getStartMark().getLine() + 1)
+                + ")",
+            key,
+            "each key once");
         continue;
       }
       entries.put(key, t);
@@ -116,22 +153,48 @@ final class Nodes {
       return out;
     }
     if (!(n instanceof MappingNode m)) {
-      problems.at(n, "type", "expected a mapping of " + idKind + " ids for '" + section + "', found " + describe(n), value(n), "id: { ... } entries");
+      problems.at(
+          n,
+          "type",
+          "expected a mapping of " + idKind + " ids for '" + section + "', found " + describe(n),
+          value(n),
+          "id: { ... } entries");
       return out;
     }
     Map<String, ScalarNode> seen = new LinkedHashMap<>();
     for (NodeTuple t : m.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode k) || k.getTag().equals(Tag.NULL)) {
-        problems.at(t.getKeyNode(), "type", "a " + idKind + " id must be plain text, found " + describe(t.getKeyNode()), "", "an id such as " + (idKind.equals("party") ? "UA" : "front-zone"));
+        problems.at(
+            t.getKeyNode(),
+            "type",
+            "a " + idKind + " id must be plain text, found " + describe(t.getKeyNode()),
+            "",
+            "an id such as " + (idKind.equals("party") ? "UA" : "front-zone"));
         continue;
       }
       String id = k.getValue();
       if (!ID.matcher(id).matches()) {
-        problems.at(k, "invalid-id", "invalid " + idKind + " id '" + abbreviate(id) + "'", id, "a letter followed by up to 63 letters, digits, '-', '_' or '.'");
+        problems.at(
+            k,
+            "invalid-id",
+            "invalid " + idKind + " id '" + abbreviate(id) + "'",
+            id,
+            "a letter followed by up to 63 letters, digits, '-', '_' or '.'");
         continue;
       }
       if (seen.containsKey(id)) {
-        problems.at(k, "duplicate-key", "duplicate " + idKind + " '" + id + "' (first at line " + (seen.get(id).getStartMark().getLine() + 1) + ")", id, "each id once");
+        problems.at(
+            k,
+            "duplicate-key",
+            "duplicate "
+                + idKind
+                + " '"
+                + id
+                + "' (first at line "
+                + (seen.get(id).getStartMark().getLine() + 1)
+                + ")",
+            id,
+            "each id once");
         continue;
       }
       seen.put(id, k);
@@ -143,7 +206,12 @@ final class Nodes {
   Node required(Fields f, String key) {
     Optional<Node> n = f.get(key);
     if (n.isEmpty()) {
-      problems.at(f.node(), "missing-key", f.owner() + " is missing the required key '" + key + "'", "", "add '" + key + ":'");
+      problems.at(
+          f.node(),
+          "missing-key",
+          f.owner() + " is missing the required key '" + key + "'",
+          "",
+          "add '" + key + ":'");
       return null;
     }
     return n.get();
@@ -153,7 +221,12 @@ final class Nodes {
     if (n instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
       return s;
     }
-    problems.at(n, "type", "expected " + expected + " for " + what + ", found " + describe(n), value(n), expected);
+    problems.at(
+        n,
+        "type",
+        "expected " + expected + " for " + what + ", found " + describe(n),
+        value(n),
+        expected);
     return null;
   }
 
@@ -181,11 +254,21 @@ final class Nodes {
       }
       v = Long.parseLong(s.getValue().replace("_", ""));
     } catch (NumberFormatException e) {
-      problems.at(n, "type", "expected a whole number for " + what + ", found " + describe(s), s.getValue(), "a whole number" + range(min, max));
+      problems.at(
+          n,
+          "type",
+          "expected a whole number for " + what + ", found " + describe(s),
+          s.getValue(),
+          "a whole number" + range(min, max));
       return null;
     }
     if (v < min || v > max) {
-      problems.at(n, "range", what + " must be" + range(min, max) + ", was " + v, s.getValue(), "a whole number" + range(min, max));
+      problems.at(
+          n,
+          "range",
+          what + " must be" + range(min, max) + ", was " + v,
+          s.getValue(),
+          "a whole number" + range(min, max));
       return null;
     }
     return v;
@@ -210,11 +293,27 @@ final class Nodes {
       }
       v = Double.parseDouble(s.getValue().replace("_", ""));
     } catch (NumberFormatException e) {
-      problems.at(n, "type", "expected a number for " + what + ", found " + describe(s), s.getValue(), "a number");
+      problems.at(
+          n,
+          "type",
+          "expected a number for " + what + ", found " + describe(s),
+          s.getValue(),
+          "a number");
       return null;
     }
     if (!(v > minExclusive && v <= max)) {
-      problems.at(n, "range", what + " must be greater than " + GeoJson.round(minExclusive) + " and at most " + GeoJson.round(max) + ", was " + s.getValue(), s.getValue(), "a number in (" + GeoJson.round(minExclusive) + ", " + GeoJson.round(max) + "]");
+      problems.at(
+          n,
+          "range",
+          what
+              + " must be greater than "
+              + GeoJson.round(minExclusive)
+              + " and at most "
+              + GeoJson.round(max)
+              + ", was "
+              + s.getValue(),
+          s.getValue(),
+          "a number in (" + GeoJson.round(minExclusive) + ", " + GeoJson.round(max) + "]");
       return null;
     }
     return v;
@@ -233,11 +332,27 @@ final class Nodes {
       }
       v = Double.parseDouble(s.getValue().replace("_", ""));
     } catch (NumberFormatException e) {
-      problems.at(n, "type", "expected a number for " + what + ", found " + describe(s), s.getValue(), "a number");
+      problems.at(
+          n,
+          "type",
+          "expected a number for " + what + ", found " + describe(s),
+          s.getValue(),
+          "a number");
       return null;
     }
     if (!(v >= min && v <= max)) {
-      problems.at(n, "range", what + " must be between " + GeoJson.round(min) + " and " + GeoJson.round(max) + ", was " + s.getValue(), s.getValue(), "a number from " + GeoJson.round(min) + " to " + GeoJson.round(max));
+      problems.at(
+          n,
+          "range",
+          what
+              + " must be between "
+              + GeoJson.round(min)
+              + " and "
+              + GeoJson.round(max)
+              + ", was "
+              + s.getValue(),
+          s.getValue(),
+          "a number from " + GeoJson.round(min) + " to " + GeoJson.round(max));
       return null;
     }
     return v;
@@ -252,7 +367,13 @@ final class Nodes {
       case "true" -> true;
       case "false" -> false;
       default -> {
-        problems.at(n, "type", "expected true or false for " + what + ", found " + describe(s), s.getValue(), "true or false", Suggestions.closest(s.getValue(), List.of("true", "false")));
+        problems.at(
+            n,
+            "type",
+            "expected true or false for " + what + ", found " + describe(s),
+            s.getValue(),
+            "true or false",
+            Suggestions.closest(s.getValue(), List.of("true", "false")));
         yield null;
       }
     };
@@ -265,7 +386,13 @@ final class Nodes {
       return null;
     }
     if (!labels.contains(s.getValue())) {
-      problems.at(n, "invalid-value", "'" + abbreviate(s.getValue()) + "' is not a valid " + what, s.getValue(), "one of " + String.join(", ", labels), Suggestions.closest(s.getValue(), labels));
+      problems.at(
+          n,
+          "invalid-value",
+          "'" + abbreviate(s.getValue()) + "' is not a valid " + what,
+          s.getValue(),
+          "one of " + String.join(", ", labels),
+          Suggestions.closest(s.getValue(), labels));
       return null;
     }
     return s.getValue();
@@ -278,7 +405,12 @@ final class Nodes {
     }
     Optional<TimeSpan> t = TimeSpan.parse(s.getValue());
     if (t.isEmpty()) {
-      problems.at(n, "duration", "cannot parse duration '" + abbreviate(s.getValue()) + "' for " + what, s.getValue(), DURATION_HINT);
+      problems.at(
+          n,
+          "duration",
+          "cannot parse duration '" + abbreviate(s.getValue()) + "' for " + what,
+          s.getValue(),
+          DURATION_HINT);
       return null;
     }
     return t.get();
@@ -296,7 +428,12 @@ final class Nodes {
       }
       return OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeException e) {
-      problems.at(n, "time", "cannot parse time '" + abbreviate(v) + "' for " + what, v, "an ISO-8601 time with offset, e.g. 2026-03-01T00:00:00Z, or a date, e.g. 2026-03-01 (midnight UTC)");
+      problems.at(
+          n,
+          "time",
+          "cannot parse time '" + abbreviate(v) + "' for " + what,
+          v,
+          "an ISO-8601 time with offset, e.g. 2026-03-01T00:00:00Z, or a date, e.g. 2026-03-01 (midnight UTC)");
       return null;
     }
   }
@@ -309,7 +446,12 @@ final class Nodes {
     try {
       return LocalDate.parse(s.getValue().strip());
     } catch (DateTimeException e) {
-      problems.at(n, "time", "cannot parse date '" + abbreviate(s.getValue()) + "' for " + what, s.getValue(), "an ISO-8601 date, e.g. 2025-12-24");
+      problems.at(
+          n,
+          "time",
+          "cannot parse date '" + abbreviate(s.getValue()) + "' for " + what,
+          s.getValue(),
+          "an ISO-8601 date, e.g. 2025-12-24");
       return null;
     }
   }
@@ -331,12 +473,22 @@ final class Nodes {
         }
       }
       if (out.isEmpty() && ok) {
-        problems.at(n, "type", "expected at least one entry for " + what + ", found an empty list", "", "an id or a list of ids");
+        problems.at(
+            n,
+            "type",
+            "expected at least one entry for " + what + ", found an empty list",
+            "",
+            "an id or a list of ids");
         return null;
       }
       return ok ? out : null;
     }
-    problems.at(n, "type", "expected an id or a list of ids for " + what + ", found " + describe(n), value(n), "an id or a list of ids");
+    problems.at(
+        n,
+        "type",
+        "expected an id or a list of ids for " + what + ", found " + describe(n),
+        value(n),
+        "an id or a list of ids");
     return null;
   }
 
@@ -344,7 +496,8 @@ final class Nodes {
     if (n instanceof SequenceNode seq) {
       return seq.getValue();
     }
-    problems.at(n, "type", "expected a list for " + what + ", found " + describe(n), value(n), "a list");
+    problems.at(
+        n, "type", "expected a list for " + what + ", found " + describe(n), value(n), "a list");
     return null;
   }
 }

@@ -25,7 +25,13 @@ final class Problems {
   }
 
   /** An error on a node: the caret underlines the node's text when it is on one line. */
-  void at(Node node, String code, String message, String value, String expected, List<String> suggestions) {
+  void at(
+      Node node,
+      String code,
+      String message,
+      String value,
+      String expected,
+      List<String> suggestions) {
     on(node, Severity.ERROR, code, message, value, expected, suggestions);
   }
 
@@ -34,14 +40,23 @@ final class Problems {
     on(node, Severity.WARNING, code, message, value, expected, List.of());
   }
 
-  private void on(Node node, Severity severity, String code, String message, String value, String expected, List<String> suggestions) {
+  private void on(
+      Node node,
+      Severity severity,
+      String code,
+      String message,
+      String value,
+      String expected,
+      List<String> suggestions) {
     Mark start = node.getStartMark();
     Mark end = node.getEndMark();
     int width = 1;
     if (start != null && end != null && end.getLine() == start.getLine()) {
       width = end.getColumn() - start.getColumn();
     }
-    if (node instanceof ScalarNode s && s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN && width <= 0) {
+    if (node instanceof ScalarNode s
+        && s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN
+        && width <= 0) {
       width = s.getValue().length() + 2;
     }
     int line = start == null ? 1 : start.getLine() + 1;
@@ -54,15 +69,44 @@ final class Problems {
   }
 
   /** An error at an explicit 1-based position. */
-  void add(int line, int column, int width, String code, String message, String value, String expected, List<String> suggestions) {
+  void add(
+      int line,
+      int column,
+      int width,
+      String code,
+      String message,
+      String value,
+      String expected,
+      List<String> suggestions) {
     add(line, column, width, Severity.ERROR, code, message, value, expected, suggestions);
   }
 
-  private void add(int line, int column, int width, Severity severity, String code, String message, String value, String expected, List<String> suggestions) {
+  private void add(
+      int line,
+      int column,
+      int width,
+      Severity severity,
+      String code,
+      String message,
+      String value,
+      String expected,
+      List<String> suggestions) {
     int l = Math.max(1, Math.min(line, lines.length));
     String source = lines[l - 1];
     int c = Math.max(1, Math.min(column, source.length() + 1));
-    issues.add(new Issue(file, l, c, width, code, message, value == null ? "" : value, expected == null ? "" : expected, suggestions, source, severity));
+    issues.add(
+        new Issue(
+            file,
+            l,
+            c,
+            width,
+            code,
+            message,
+            value == null ? "" : value,
+            expected == null ? "" : expected,
+            suggestions,
+            source,
+            severity));
   }
 
   /** Whether no error was recorded (warnings do not count). */

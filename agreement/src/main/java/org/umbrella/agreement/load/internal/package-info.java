@@ -1,5 +1,5 @@
 /**
- * How the loader works: the YAML node walk, the issue collector, edit-distance suggestions,
- * GeoJSON reading and metric buffering. Not API; may change without notice.
+ * How the loader works: the YAML node walk, the issue collector, edit-distance suggestions, GeoJSON
+ * reading and metric buffering. Not API; may change without notice.
  */
 package org.umbrella.agreement.load.internal;

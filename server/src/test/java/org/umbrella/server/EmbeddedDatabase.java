@@ -1,4 +1,4 @@
-package org.umbrella.server.db;
+package org.umbrella.server;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * A PostgreSQL server started from the binaries shipped on the classpath, for {@code umbrella
- * serve} without {@code --database-url} and for tests.
+ * A PostgreSQL server started from the binaries shipped on the classpath, for the tests (the
+ * service itself opens its database with {@link org.umbrella.store.Database#open}).
  *
  * <p>With a data directory the data survives restarts; without one it lives in a temporary
  * directory and is deleted on {@link #close()}.

@@ -1,0 +1,107 @@
+package org.umbrella.cli.store;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.umbrella.agreement.io.AgreementFiles;
+import org.umbrella.agreement.load.LoadResult;
+import org.umbrella.agreement.model.Agreement;
+import org.umbrella.cli.ServeCommand;
+import org.umbrella.cli.UserException;
+import org.umbrella.server.UmbrellaServer;
+import org.umbrella.server.demo.Demo;
+import org.umbrella.server.journal.Reexecution;
+import org.umbrella.store.StoreException;
+import org.umbrella.store.VerifyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code umbrella audit ...}: check that enforcement followed from the record. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+    description = "Audit enforcement itself: re-execute it from the journal and compare every decision with the ledger.",
+    subcommands = {AuditCommand.Reexecute.class})
+public final class AuditCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code audit reexecute}. */
+  @Command(name = "reexecute", mixinStandardHelpOptions = true,
+      description = {
+        "Re-execute enforcement: verify the ledger, replay the journal (every report version, tally, answer, provision "
+            + "report and clock tick the service accepted, at the times it accepted them) through the enforcement engine "
+            + "under the agreement version the outputs name, and compare every finding, obligation, status and alert it "
+            + "computes, byte for byte, with the engine output leaves in the ledger.",
+        "Prints how many outputs matched, or the first divergence with its leaf index. Exit 0 when all match.",
+        "Proves not only that the records are in the ledger but that the decisions follow from them."})
+  static final class Reexecute implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreOptions store;
+
+    @Option(names = "--agreement", paramLabel = "FILE",
+        description = "The agreement file the service enforced (default: the one 'umbrella serve' enforces); its SHA-256 must be the one the outputs name.")
+    Path agreementFile;
+
+    @Override
+    public Integer call() {
+      Path path = agreementFile != null ? agreementFile : ServeCommand.findDefaultAgreement();
+      LoadResult loaded = AgreementFiles.load(path);
+      if (!loaded.isValid()) {
+        throw new UserException("the agreement does not load:\n" + loaded.toDisplayString());
+      }
+      String source;
+      try {
+        source = Files.readString(path);
+      } catch (java.io.IOException e) {
+        throw new UserException("cannot read " + path + ": " + e.getMessage());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      try (LedgerReader reader = LedgerReader.open(store)) {
+        VerifyReport v = reader.verify(0);
+        if (v.divergence().isPresent()) {
+          throw new UserException("ledger verification FAILED after " + v.leavesChecked() + " leaves: " + v.divergence().get()
+              + "\n  (the record itself was altered; re-execution needs an intact ledger)");
+        }
+        out.printf("ledger OK: %d leaves, %d signed heads; size %d, root %s%n", v.leavesChecked(), v.headsChecked(), v.treeSize(), v.rootHex());
+        var jdbi = reader.database().jdbi();
+        Optional<String> named = jdbi.withHandle(h -> h.createQuery(
+            "select e.body->>'agreement' from outputs o join engine_outputs e on e.leaf_index = o.leaf_index order by o.seq limit 1")
+            .mapTo(String.class).findOne());
+        Agreement agreement = loaded.agreement();
+        String base = UmbrellaServer.InForce.of(agreement.id(), agreement.version(), source, "").ref();
+        String ref = named.orElse(base);
+        if (!ref.startsWith(base)) {
+          throw new UserException("the outputs were computed under " + ref + ", not under " + base + " (" + path + ")");
+        }
+        String rest = ref.substring(base.length());
+        if (rest.startsWith("+demo-ceasefire=")) {
+          agreement = Demo.withCeasefireInForce(agreement, Instant.parse(rest.substring("+demo-ceasefire=".length())));
+        } else if (!rest.isEmpty()) {
+          throw new UserException("the outputs name " + ref + ", a change to the agreement this command cannot rebuild");
+        }
+        Reexecution.Result r = Reexecution.run(jdbi, agreement, ref);
+        if (r.divergence().isPresent()) {
+          out.printf("re-execution DIVERGES: %d journal entries, %d outputs matched before the %s%n", r.journalEntries(), r.matched(),
+              r.divergence().get());
+          out.flush();
+          return 1;
+        }
+        out.printf("re-execution OK: %d journal entries replayed under %s; %d of %d recorded outputs matched byte for byte%s%n",
+            r.journalEntries(), ref, r.matched(), r.matched(),
+            r.uncompared() > 0 ? " (" + r.uncompared() + " outputs of entries not yet recorded by the service were not compared)" : "");
+        return 0;
+      } catch (StoreException e) {
+        throw new UserException(e.getMessage());
+      }
+    }
+  }
+}
