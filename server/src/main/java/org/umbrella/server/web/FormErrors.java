@@ -21,7 +21,10 @@ public final class FormErrors {
     String pointer = e.field().orElse("");
     String detail = e.getMessage() == null ? "" : e.getMessage();
     Map<String, String> out = new LinkedHashMap<>();
-    if (pointer.equals("/time")) {
+    if (pointer.equals("/time") && (detail.contains("in the future") || detail.contains("implausibly old"))) {
+      // judged against the time the report is received (ReportTimes): the detail names both times
+      out.put("time", detail);
+    } else if (pointer.equals("/time")) {
       out.put("time", detail.contains("years")
           ? "The time must fall in the years 1583 to 9999."
           : "Enter the time in UTC as year-month-day, then T and hours:minutes and Z, for example 2026-03-05T04:10Z.");

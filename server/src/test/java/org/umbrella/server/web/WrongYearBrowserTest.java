@@ -42,7 +42,8 @@ class WrongYearBrowserTest {
         BrowserFlowTest.wait(d).until(x -> !x.findElements(By.cssSelector("[role=alert]")).isEmpty());
         String alert = d.findElement(By.cssSelector("[role=alert]")).getText();
         BrowserFlowTest.screenshot(d, "report-form-wrong-year");
-        assertThat(alert).contains("in the future").contains("2027").contains("/time");
+        assertThat(alert).contains("in the future").contains("2027");
+        assertThat(d.findElement(By.id("time")).findElement(By.xpath("..")).getAttribute("class")).contains("bad");
         assertThat(t.server.services().operations().reports(new org.umbrella.server.ops.Operations.ReportFilter(null, null, null, null, null),
             10, 0)).isEmpty();
 
