@@ -74,7 +74,7 @@ class TrustedTimeTest {
     HttpResponse<String> r = monitor.send("POST", "/reports", "application/x-www-form-urlencoded",
         "time=2027-03-09T04:10:00Z&time-precision=exact&kind=shelling&lat=48&lon=37.8&place-precision=near&sources=patrol-1,+patrol,+team-1&summary=typo");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-    assertThat(r.body()).contains("in the future").contains("2027-03-09T04:10:00Z").contains("id=\"time-error\"").contains("report-form");
+    assertThat(r.body()).contains("in the future").contains("2027-03-09T04:10:00Z").contains("id=\"time-error\"").contains("field bad").contains("report-form");
     assertThat(reports()).isZero();
   }
 

@@ -43,6 +43,7 @@ class WrongYearBrowserTest {
         String alert = d.findElement(By.cssSelector("[role=alert]")).getText();
         BrowserFlowTest.screenshot(d, "report-form-wrong-year");
         assertThat(alert).contains("in the future").contains("2027").contains("check the year");
+        assertThat(d.findElement(By.id("time")).findElement(By.xpath("..")).getAttribute("class")).contains("bad");
         assertThat(t.server.services().operations().reports(new org.umbrella.server.ops.Operations.ReportFilter(null, null, null, null, null),
             10, 0)).isEmpty();
 
