@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,6 +27,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.umbrella.server.TestDb;
 import org.umbrella.server.TestServer;
+import org.umbrella.agreement.model.Agreement;
+import org.umbrella.server.enforce.EngineEnforcement;
+import org.umbrella.server.journal.Reexecution;
 import org.umbrella.store.Database;
 import org.umbrella.store.LedgerKeys;
 import org.umbrella.store.PostgresEvidenceStore;
@@ -47,6 +52,7 @@ class ServerCrashSafetyTest {
     String schema = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Path dir = Files.createTempDirectory("umbrella-server-crash");
     Set<String> acked = ConcurrentHashMap.newKeySet();
+    Set<String> refusedReviews = ConcurrentHashMap.newKeySet();
     Random random = new Random(2026);
     String java = ProcessHandle.current().info().command().orElse("java");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,6 +67,7 @@ class ServerCrashSafetyTest {
       String[] parts = ready.split(" ");
       URI reports = URI.create("http://127.0.0.1:" + parts[1] + "/api/v1/reports");
       String token = parts[2];
+      String verifierToken = parts[3];
       int ackedBefore = acked.size();
       AtomicBoolean stop = new AtomicBoolean();
       List<Thread> senders = new ArrayList<>();
@@ -70,9 +77,27 @@ class ServerCrashSafetyTest {
             try {
               HttpResponse<String> r = http.send(HttpRequest.newBuilder(reports).timeout(Duration.ofSeconds(20))
                   .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(TestServer.reportJson("crash"))).build(), HttpResponse.BodyHandlers.ofString());
+                  .POST(HttpRequest.BodyPublishers.ofString(TestServer.reportJson("crash")
+                      // claimed within the last day (the service refuses the future), so reports fall in different windows
+                      .replace("2026-03-09T04:10:00Z", Instant.now().minusSeconds(60 + random.nextInt(86_400))
+                          .truncatedTo(ChronoUnit.SECONDS).toString()))).build(), HttpResponse.BodyHandlers.ofString());
               if (r.statusCode() == 201) {
-                acked.add(TestServer.field(r.body(), "id"));
+                String id = TestServer.field(r.body(), "id");
+                acked.add(id);
+                // review most reports through to verified, so the engine has decisions to make and
+                // re-execution has outputs to compare; the rest stay unreviewed
+                if (random.nextInt(4) > 0) {
+                  // corroborated with an attribution that meets the agreement's evidence bar, then verified
+                  for (String review : List.of("{\"status\":\"corroborated\",\"actor\":{\"party\":\"RU\",\"confidence\":0.9}}",
+                      "{\"status\":\"verified\"}")) {
+                    HttpResponse<String> rr = http.send(HttpRequest.newBuilder(reports.resolve("/api/v1/reports/" + id + "/reviews")).timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + verifierToken).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(review)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (rr.statusCode() != 200 && rr.statusCode() != 201) {
+                      refusedReviews.add(rr.statusCode() + " " + rr.body());
+                    }
+                  }
+                }
               }
             } catch (java.io.IOException e) {
               // the server died under the request: not acknowledged
@@ -114,6 +139,18 @@ class ServerCrashSafetyTest {
         VerifyReport v = store.verifyLedger(0);
         assertThat(v.divergence()).as("round %d: the ledger verifies after the kill", round).isEmpty();
         System.out.printf("round %d: %d acknowledged so far, %d stored, ledger size %d%n", round, acked.size(), stored.size(), v.treeSize());
+        if (round == KILLS - 1) {
+          // issue 9, acceptance 2: after the kills, every output the service recorded follows from
+          // the journal; outputs of entries it had not yet processed when killed are not compared
+          Agreement agreement = ServerProcess.enforced();
+          Reexecution.Result r = Reexecution.run(jdbi, agreement, EngineEnforcement.ref(agreement));
+          long outputs = jdbi.withHandle(h -> h.createQuery("select count(*) from outputs").mapTo(Long.class).one());
+          System.out.printf("re-execution: %d journal entries, %d of %d outputs matched, %d not yet recorded%n",
+              r.journalEntries(), r.matched(), outputs, r.uncompared());
+          assertThat(refusedReviews).as("reviews the service answered with an error").isEmpty();
+          assertThat(r.divergence()).as("re-execution after %d kills", KILLS).isEmpty();
+          assertThat(r.matched()).as("every recorded output re-executed").isEqualTo(outputs).isPositive();
+        }
       }
     }
   }

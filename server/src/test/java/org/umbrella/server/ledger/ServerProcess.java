@@ -2,11 +2,15 @@ package org.umbrella.server.ledger;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import org.umbrella.agreement.model.Agreement;
 import org.umbrella.server.ServerOptions;
+import org.umbrella.server.TestAgreement;
 import org.umbrella.server.UmbrellaServer;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Role;
+import org.umbrella.server.demo.Demo;
 import org.umbrella.store.Database;
 import org.umbrella.store.LedgerKeys;
 import org.umbrella.store.StoreConfig;
@@ -27,13 +31,21 @@ public final class ServerProcess {
     StoreConfig config = new StoreConfig(dir, args[0], null);
     Database db = Database.open(config, args[1], 16);
     UmbrellaServer server = UmbrellaServer.start(db.dataSource(), LedgerKeys.loadOrCreate(dir, config.origin()),
-        Clock.systemUTC(), ServerOptions.defaults(0));
+        Clock.systemUTC(), ServerOptions.defaults(0), Optional.of(enforced()));
     var accounts = server.services().accounts();
     Account monitor = accounts.byUsername("monitor")
         .orElseGet(() -> accounts.create("monitor", "Monitor", Role.MONITOR, Optional.empty(), "crash test password"));
+    Account verifier = accounts.byUsername("verifier")
+        .orElseGet(() -> accounts.create("verifier", "Verifier", Role.VERIFIER, Optional.empty(), "crash test password"));
     String token = server.services().tokens().issue(monitor.id(), "crash test");
-    System.out.println("READY " + server.port() + " " + token);
+    String verifierToken = server.services().tokens().issue(verifier.id(), "crash test");
+    System.out.println("READY " + server.port() + " " + token + " " + verifierToken);
     System.out.flush();
     Thread.currentThread().join();
+  }
+
+  /** The agreement every round enforces (the test re-executes under it): the Ukraine test file, in force since 2026-01-01. */
+  static Agreement enforced() {
+    return Demo.withCeasefireInForce(TestAgreement.ukraine(), Instant.parse("2026-01-01T00:00:00Z"));
   }
 }
