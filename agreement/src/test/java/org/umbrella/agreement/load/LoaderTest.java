@@ -10,6 +10,7 @@ import org.umbrella.agreement.Examples;
 import org.umbrella.agreement.model.Activation;
 import org.umbrella.agreement.model.AggregateFinding;
 import org.umbrella.agreement.model.Agreement;
+import org.umbrella.agreement.model.Citation;
 import org.umbrella.agreement.model.Guarantee;
 import org.umbrella.agreement.model.MatchFinding;
 import org.umbrella.agreement.model.Quantity;
@@ -73,6 +74,32 @@ class LoaderTest {
             src ->
                 assertThat(src.date().orElseThrow())
                     .isBeforeOrEqualTo(java.time.LocalDate.parse("2025-12-24")));
+  }
+
+  @Test
+  void load_20pointFramework_everyClauseCitesAPointOfTheTwenty() {
+    Agreement a = Examples.load("framework-20pt.agreement.yaml");
+    java.util.List<Citation> cites = new java.util.ArrayList<>();
+    a.guarantees()
+        .values()
+        .forEach(
+            g -> {
+              cites.addAll(g.cites());
+              g.duties().forEach(d -> cites.addAll(d.cites()));
+            });
+    a.findings().values().forEach(f -> cites.addAll(f.cites()));
+    a.provisions().values().forEach(p -> cites.addAll(p.cites()));
+    a.consequences().values().forEach(c -> cites.addAll(c.cites()));
+    a.bodies().values().forEach(b -> cites.addAll(b.cites()));
+    assertThat(cites).hasSizeGreaterThan(20);
+    assertThat(cites)
+        .allSatisfy(
+            c -> {
+              String at = c.at().orElseThrow();
+              var m = java.util.regex.Pattern.compile("point (\\d+)(: .+)?").matcher(at);
+              assertThat(m.matches()).as(at).isTrue();
+              assertThat(Integer.parseInt(m.group(1))).as(at).isBetween(1, 20);
+            });
   }
 
   @Test
