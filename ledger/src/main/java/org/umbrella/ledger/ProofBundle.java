@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.umbrella.json.CanonicalJson;
+import org.umbrella.json.JsonTextException;
 
 /**
  * An offline-checkable proof that one record is in the log: the signed checkpoint, the leaf (the
@@ -59,7 +61,12 @@ public record ProofBundle(
    * @throws MalformedInputException naming the member that is missing or wrong
    */
   public static ProofBundle parse(String json) {
-    JsonNode o = CanonicalJson.parse(json);
+    JsonNode o;
+    try {
+      o = CanonicalJson.parse(json);
+    } catch (JsonTextException e) {
+      throw new MalformedInputException("proof file: " + e.getMessage(), e);
+    }
     if (!o.isObject()) {
       throw new MalformedInputException("a proof file must be a JSON object");
     }
@@ -110,7 +117,7 @@ public record ProofBundle(
    */
   public Checkpoint verify(java.util.List<NoteVerifier> logKeys, WitnessPolicy policy) {
     Checkpoint cp = policy.check(signedCheckpoint, logKeys);
-    if (!CanonicalJson.canonicalize(leaf).equals(leaf)) {
+    if (!isCanonical(leaf)) {
       throw new MalformedInputException("the leaf is not in canonical JSON form");
     }
     Proofs.verifyInclusion(
@@ -120,6 +127,14 @@ public record ProofBundle(
         inclusionProof,
         cp.rootHash());
     return cp;
+  }
+
+  private static boolean isCanonical(String leaf) {
+    try {
+      return CanonicalJson.canonicalize(leaf).equals(leaf);
+    } catch (JsonTextException e) {
+      return false;
+    }
   }
 
   private static String text(JsonNode o, String field) {

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.umbrella.json.CanonicalJson;
 
 /** Signed notes and checkpoints interoperate with the Go signed-note implementation. */
 class SignedCheckpointTest {

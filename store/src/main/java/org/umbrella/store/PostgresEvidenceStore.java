@@ -25,7 +25,7 @@ import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.ReviewStatus;
-import org.umbrella.ledger.CanonicalJson;
+import org.umbrella.json.CanonicalJson;
 import org.umbrella.ledger.Hashes;
 import org.umbrella.ledger.SignedNotes;
 import org.umbrella.ledger.TiledTree;

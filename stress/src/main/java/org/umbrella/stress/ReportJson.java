@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.umbrella.engine.json.CanonicalJson;
+import org.umbrella.json.CanonicalJson;
 
 /**
  * Writes a {@link Report} as canonical JSON (keys sorted, no whitespace; docs/stress-test.md,

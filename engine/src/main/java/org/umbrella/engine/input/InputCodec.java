@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.Optional;
-import org.umbrella.engine.json.CanonicalJson;
+import org.umbrella.json.CanonicalJson;
 
 /**
  * Reads and writes input records as canonical JSON Lines (LANGUAGE.md section 2, docs/incidents.md).

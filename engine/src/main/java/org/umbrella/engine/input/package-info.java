@@ -4,6 +4,6 @@
  * JSON Lines codec. The incident schema and the kind taxonomy are documented in
  * docs/incidents.md.
  *
- * <p>Pure values; depends only on the JDK, Jackson and {@code org.umbrella.engine.json}.
+ * <p>Pure values; depends only on the JDK, Jackson and {@code org.umbrella.json} (the one canonical JSON encoder).
  */
 package org.umbrella.engine.input;

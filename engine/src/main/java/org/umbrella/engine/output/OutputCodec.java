@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.umbrella.engine.EngineException;
-import org.umbrella.engine.json.CanonicalJson;
+import org.umbrella.json.CanonicalJson;
 
 /**
  * Writes output records as canonical JSON Lines (sorted keys, no whitespace, stable numbers) and

@@ -2,7 +2,7 @@ package org.umbrella.store.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.umbrella.ledger.CanonicalJson;
+import org.umbrella.json.CanonicalJson;
 
 /**
  * The leaf of an {@code incident_versions} row, written directly (members in canonical order)

@@ -1,6 +1,5 @@
 package org.umbrella.store.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -9,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
-import org.umbrella.ledger.CanonicalJson;
+import org.umbrella.json.CanonicalJson;
 
 /**
  * Turns a stored row into its ledger leaf, {@code {"row":{...},"table":"..."}} in canonical JSON,
@@ -41,7 +40,7 @@ public final class RowJson {
     Map<String, Object> leaf = new TreeMap<>();
     leaf.put("table", table);
     leaf.put("row", row);
-    return CanonicalJson.writeValue(leaf).getBytes(StandardCharsets.UTF_8);
+    return CanonicalJson.bytes(leaf);
   }
 
   /** The current row's values, by column name, in the Java types {@link CanonicalJson} writes. */

@@ -1,11 +1,14 @@
-package org.umbrella.ledger.internal;
+package org.umbrella.json;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Formats a double the way ECMAScript's Number.prototype.toString does, as RFC 8785 (JSON
  * Canonicalization Scheme) requires: shortest round-tripping digits, plain notation for exponents
- * in (-7, 21), otherwise {@code d.ddde+N}.
+ * in (-7, 21), otherwise {@code d.ddde+N}. Checked against the JCS reference's number file ({@code
+ * EcmaNumbersTest}). Thread-safe (stateless).
  */
 public final class EcmaNumbers {
   private EcmaNumbers() {}
@@ -13,11 +16,11 @@ public final class EcmaNumbers {
   /**
    * The ECMAScript string of a finite double.
    *
-   * @throws IllegalArgumentException for NaN and infinities, which JSON cannot hold
+   * @throws JsonTextException for NaN and infinities, which JSON cannot hold
    */
   public static String format(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("JSON numbers must be finite, was " + value);
+      throw new JsonTextException("JSON numbers must be finite, was " + value);
     }
     if (value == 0) {
       return "0";
@@ -58,13 +61,9 @@ public final class EcmaNumbers {
     if (d.precision() != 2) {
       return d;
     }
-    for (java.math.RoundingMode mode :
-        new java.math.RoundingMode[] {
-          java.math.RoundingMode.HALF_EVEN,
-          java.math.RoundingMode.FLOOR,
-          java.math.RoundingMode.CEILING
-        }) {
-      BigDecimal one = d.round(new java.math.MathContext(1, mode));
+    for (RoundingMode mode :
+        new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
+      BigDecimal one = d.round(new MathContext(1, mode));
       if (one.doubleValue() == value) {
         return one.stripTrailingZeros();
       }
