@@ -51,7 +51,7 @@ import org.umbrella.store.StoreConfig;
  *
  * <p>Run: {@code ./mvnw -q -pl bench -am package -DskipTests && java -cp bench/target/classes:$(cat bench/target/classpath.txt)
  * org.umbrella.bench.store.StoreBenchmark [--rows 1000000] [--batch 50000] [--rate 1000] [--seconds 20]
- * [--database-url JDBC_URL]}. Without a URL an embedded PostgreSQL in a temporary directory is used.
+ * [--database-url JDBC_URL] [--interleave ROUNDS]}. With {@code --interleave} it runs ROUNDS of (import, COPY) only. Without a URL an embedded PostgreSQL in a temporary directory is used.
  */
 public final class StoreBenchmark {
   private StoreBenchmark() {}
@@ -87,6 +87,11 @@ public final class StoreBenchmark {
         imp.add(batchOf(10_000_000, 10_000_000 + warm));
         imp.finish();
       }
+      int pairs = intArg(args, "--interleave", 0);
+      if (pairs > 0) {
+        interleaved(db, store, rows, batch, pairs);
+        return;
+      }
       double plain1 = plainCopy(db, 0, rows, batch);
       long t0 = System.nanoTime();
       ImportResult total;
@@ -113,6 +118,73 @@ public final class StoreBenchmark {
       if (pg != null) {
         pg.close();
       }
+    }
+  }
+
+  /**
+   * Issue 9, acceptance 4: {@code pairs} rounds of (store import of N new rows, plain COPY of N
+   * rows), each run started on a settled database: a checkpoint, then waiting until no
+   * autovacuum worker runs, so no COPY run is disturbed by the import before it (and no import by
+   * the COPY). Every run is printed with the load average before and after it; the summary gives
+   * each round's ratio and the median.
+   */
+  static void interleaved(Database db, PostgresEvidenceStore store, int rows, int batch, int pairs) throws Exception {
+    System.out.printf("interleaved: %d rounds of (store import, plain COPY), %d rows each, settled before every run%n", pairs, rows);
+    List<Double> ratios = new ArrayList<>();
+    for (int round = 0; round < pairs; round++) {
+      settle(db);
+      String loadBefore = loadAverage();
+      long t0 = System.nanoTime();
+      ImportResult r;
+      try (BulkImport imp = store.bulkImport("bench-" + round)) {
+        int base = 1_000_000 * 100 * (round + 1);
+        for (int start = 0; start < rows; start += batch) {
+          imp.add(batchOf(base + start, base + Math.min(rows, start + batch)));
+        }
+        r = imp.finish();
+      }
+      double storeSec = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("round %d  store import + ledger: %6.1f s, %8.0f rows/s (%d added, ledger size %d)  load %s -> %s%n",
+          round + 1, storeSec, rows / storeSec, r.added(), r.treeSize(), loadBefore, loadAverage());
+      settle(db);
+      loadBefore = loadAverage();
+      double copySec = plainCopy(db, 0, rows, batch);
+      System.out.printf("round %d  plain COPY:            %6.1f s, %8.0f rows/s  load %s -> %s%n",
+          round + 1, copySec, rows / copySec, loadBefore, loadAverage());
+      ratios.add(copySec / storeSec);
+      System.out.printf("round %d  ratio store/plain: %.0f%%%n", round + 1, 100 * copySec / storeSec);
+    }
+    List<Double> sorted = new ArrayList<>(ratios);
+    java.util.Collections.sort(sorted);
+    System.out.printf("ratios: %s; median %.0f%% of plain COPY's rate%n",
+        ratios.stream().map(x -> String.format("%.0f%%", 100 * x)).toList(), 100 * sorted.get(sorted.size() / 2));
+  }
+
+  /** A checkpoint, then up to 120 s for autovacuum workers to finish, then 2 s. */
+  static void settle(Database db) throws Exception {
+    try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+      st.execute("checkpoint");
+      long deadline = System.nanoTime() + 120_000_000_000L;
+      while (System.nanoTime() < deadline) {
+        try (var rs = st.executeQuery("select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")) {
+          rs.next();
+          if (rs.getInt(1) == 0) {
+            break;
+          }
+        }
+        Thread.sleep(500);
+      }
+    }
+    Thread.sleep(2_000);
+  }
+
+  /** The 1, 5 and 15 minute load averages ({@code /proc/loadavg}), or "?" elsewhere. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException e) {
+      return "?";
     }
   }
 
