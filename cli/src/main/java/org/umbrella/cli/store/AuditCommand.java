@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code umbrella audit ...}: check that enforcement followed from the record. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = "Audit enforcement itself: re-execute it from the journal and compare every decision with the ledger.",
-    subcommands = {AuditCommand.Reexecute.class})
+    subcommands = {AuditCommand.Reexecute.class, AuditCommand.RebuildProjections.class})
 public final class AuditCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -98,6 +98,37 @@ public final class AuditCommand implements Runnable {
         out.printf("re-execution OK: %d journal entries replayed under %s; %d of %d recorded outputs matched byte for byte%s%n",
             r.journalEntries(), ref, r.matched(), r.matched(),
             r.uncompared() > 0 ? " (" + r.uncompared() + " outputs of entries not yet recorded by the service were not compared)" : "");
+        return 0;
+      } catch (StoreException e) {
+        throw new UserException(e.getMessage());
+      }
+    }
+  }
+
+  /** {@code audit rebuild-projections}. */
+  @Command(name = "rebuild-projections", mixinStandardHelpOptions = true,
+      description = {
+        "Rebuild the pages' views from the journal: empty the report and review tables the pages and the API read, and "
+            + "apply every report version in the journal again (with who filed and reviewed it, from the store's records), "
+            + "in one transaction.",
+        "The views are projections: nothing in them is not derived from the journal, so this changes no page or API "
+            + "answer. Run it with the service stopped or running (filings wait while it runs)."})
+  static final class RebuildProjections implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreOptions store;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (LedgerReader reader = LedgerReader.open(store)) {
+        var jdbi = reader.database().jdbi();
+        long before = org.umbrella.server.ops.ReportProjection.position(jdbi);
+        long t0 = System.nanoTime();
+        long n = org.umbrella.server.ops.ReportProjection.rebuild(jdbi);
+        long rows = jdbi.withHandle(h -> h.createQuery("select count(*) from ops_report").mapTo(Long.class).one());
+        out.printf("projection %s rebuilt: %d report versions applied, %d reports; position %d -> %d (%d ms)%n",
+            org.umbrella.server.ops.ReportProjection.NAME, n, rows, before, org.umbrella.server.ops.ReportProjection.position(jdbi),
+            (System.nanoTime() - t0) / 1_000_000);
         return 0;
       } catch (StoreException e) {
         throw new UserException(e.getMessage());
