@@ -368,16 +368,7 @@ public final class Operations implements AutoCloseable {
           .bind("actor", f.actor()).bind("body", f.body().orElse(null)).bind("inc", json(f.incidents()))
           .bind("raised", f.raisedAt()).bind("decided", f.decidedAt().orElse(null)).execute();
       Audit.record(h, now, "engine", "finding." + f.status(), f.id(), Map.of("definition", f.definition()));
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
-      out.put("id", f.id());
-      out.put("definition", f.definition());
-      out.put("status", f.status());
-      out.put("actor", f.actor());
-      out.put("body", f.body().orElse(null));
-      out.put("incidents", f.incidents());
-      out.put("raised-at", f.raisedAt().toString());
-      out.put("decided-at", f.decidedAt().map(Instant::toString).orElse(null));
-      return records.engineOutput("finding", JSON.valueToTree(out));
+      return null;
     });
     String audience = "candidate".equals(f.status()) && f.body().isPresent() ? "body:" + f.body().get()
         : "confirmed".equals(f.status()) ? "public" : "mechanism";
@@ -455,15 +446,7 @@ public final class Operations implements AutoCloseable {
           .bind("id", o.id()).bind("g", o.guarantee()).bind("d", o.duty()).bind("p", o.party())
           .bind("due", o.due()).bind("s", o.status()).bind("raised", o.raisedAt()).execute();
       Audit.record(h, now, "engine", "obligation." + o.status(), o.id(), Map.of("party", o.party(), "due", o.due().toString()));
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
-      out.put("id", o.id());
-      out.put("guarantee", o.guarantee());
-      out.put("duty", o.duty());
-      out.put("party", o.party());
-      out.put("due", o.due().toString());
-      out.put("status", o.status());
-      out.put("raised-at", o.raisedAt().toString());
-      return records.engineOutput("obligation", JSON.valueToTree(out));
+      return null;
     });
     events.publish(new Event("obligation." + o.status(), o.id(), o.party() + ": " + o.duty() + " due " + o.due(), "party:" + o.party(), now));
   }
@@ -633,14 +616,7 @@ public final class Operations implements AutoCloseable {
           .bind("sub", s.subject()).bind("k", s.kind()).bind("t", s.title()).bind("s", s.status())
           .bind("l", s.level().orElse(null)).bind("c", s.cause()).bind("at", s.at()).execute();
       Audit.record(h, now, "engine", s.kind() + ".status", s.subject(), Map.of("status", s.status()));
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
-      out.put("subject", s.subject());
-      out.put("kind", s.kind());
-      out.put("status", s.status());
-      out.put("level", s.level().orElse(null));
-      out.put("cause", s.cause());
-      out.put("at", s.at().toString());
-      return records.engineOutput("status", JSON.valueToTree(out));
+      return null;
     });
     events.publish(new Event("status.changed", s.subject(), s.title() + ": " + s.status(), "public", now));
   }
