@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +46,8 @@ import org.umbrella.store.VerifyReport;
  */
 class ServerCrashSafetyTest {
   static final int KILLS = 10;
+  /** Reports acknowledged in a round before its kill may come. */
+  static final int PER_ROUND = 20;
 
   @Test
   void sigkillAtRandomMoments_losesNoAcknowledgedReport_andNeverKeepsARowWithoutItsLeaves() throws Exception {
@@ -80,7 +83,10 @@ class ServerCrashSafetyTest {
                   .POST(HttpRequest.BodyPublishers.ofString(TestServer.reportJson("crash")
                       // claimed within the last day (the service refuses the future), so reports fall in different windows
                       .replace("2026-03-09T04:10:00Z", Instant.now().minusSeconds(60 + random.nextInt(86_400))
-                          .truncatedTo(ChronoUnit.SECONDS).toString()))).build(), HttpResponse.BodyHandlers.ofString());
+                          .truncatedTo(ChronoUnit.SECONDS).toString())
+                      // and placed across the monitored zone near the line, so each verified one raises its finding
+                      .replace("\"lat\":48.0159,\"lon\":37.8029", String.format(Locale.ROOT, "\"lat\":%.4f,\"lon\":%.4f",
+                          48.0 + random.nextDouble() * 0.5, 37.3 + random.nextDouble() * 0.5)))).build(), HttpResponse.BodyHandlers.ofString());
               if (r.statusCode() == 201) {
                 String id = TestServer.field(r.body(), "id");
                 acked.add(id);
@@ -107,14 +113,15 @@ class ServerCrashSafetyTest {
           }
         }));
       }
-      // kill only once this round has had a report acknowledged, so that every round kills a server
-      // under load however slow the machine is (a fixed delay killed idle servers on a loaded one)
+      // kill only once this round has had PER_ROUND reports acknowledged, so that every round kills
+      // a server under load however slow the machine is (a fixed delay killed idle servers on a
+      // loaded one), and the engine has had decisions to make and record in every round
       int before = ackedBefore;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (acked.size() == before && System.nanoTime() < deadline) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      while (acked.size() < before + PER_ROUND && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      assertThat(acked.size()).as("round %d: a report is acknowledged within 120 s of the start", round).isGreaterThan(before);
+      assertThat(acked.size()).as("round %d: reports are acknowledged within 180 s of the start", round).isGreaterThan(before);
       Thread.sleep(1000 + random.nextInt(2000));
       p.destroyForcibly(); // SIGKILL
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -149,7 +156,9 @@ class ServerCrashSafetyTest {
               r.journalEntries(), r.matched(), outputs, r.uncompared());
           assertThat(refusedReviews).as("reviews the service answered with an error").isEmpty();
           assertThat(r.divergence()).as("re-execution after %d kills", KILLS).isEmpty();
-          assertThat(r.matched()).as("every recorded output re-executed").isEqualTo(outputs).isPositive();
+          // every recorded output, and enough of them to mean something: most rounds' verified
+          // reports each raised a finding (three in four reports are verified)
+          assertThat(r.matched()).as("every recorded output re-executed").isEqualTo(outputs).isGreaterThanOrEqualTo(KILLS * PER_ROUND / 4);
         }
       }
     }
