@@ -19,7 +19,9 @@ import org.umbrella.agreement.model.Agreement;
  * </pre>
  *
  * <p>It prints one line {@code state OLD -> NEW} on standard output at every state change of the
- * Streams client (so a supervisor can wait for {@code RUNNING}), and closes cleanly on SIGTERM.
+ * Streams client (so a supervisor can wait for {@code RUNNING}), every 5 s a {@link
+ * StreamsHealth} line (state, rebalances, active and standby tasks, store lag), and closes cleanly
+ * on SIGTERM.
  * Exactly-once v2 and one standby replica come from {@link StreamSettings}; {@code --config}
  * passes client settings through (TLS, SASL, session timeouts), applied last.
  */
@@ -43,7 +45,9 @@ public final class StreamsNode {
     p.put(StreamsConfig.STATE_DIR_CONFIG, o.stateDir().toString());
     KafkaStreams streams = new KafkaStreams(EngineTopology.build(agreements, Topics.defaults()), p);
     CountDownLatch stopped = new CountDownLatch(1);
+    StreamsHealth health = new StreamsHealth();
     streams.setStateListener((now, before) -> {
+      health.onChange(now);
       System.out.println("state " + before + " -> " + now);
       System.out.flush();
       if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -60,7 +64,11 @@ public final class StreamsNode {
       stopped.countDown();
     }, "streams-node-shutdown"));
     streams.start();
-    stopped.await();
+    // every 5 s one health line: state, rebalances, active and standby tasks, store lag
+    while (!stopped.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+      System.out.println(health.read(streams).line());
+      System.out.flush();
+    }
     // a client that stopped on an error exits non-zero, so that its supervisor starts it again
     System.exit(streams.state() == KafkaStreams.State.ERROR ? 1 : 0);
   }

@@ -39,7 +39,7 @@ import org.umbrella.engine.input.RecordedInput;
  * and in order, and the committed output topic is, agreement by agreement, exactly the single-node
  * engine's output on that agreement's inputs: nothing lost, nothing duplicated, nothing reordered.
  *
- * <p>Runs under {@code -Pcluster} (tag "cluster"); about 3-6 minutes on 2 shared cores.
+ * <p>Runs under {@code -Pcluster} (tag "cluster"); 4-6 minutes on 2 shared cores at load 6-19.
  */
 @Tag("cluster")
 class ClusterFailoverTest {
@@ -47,7 +47,7 @@ class ClusterFailoverTest {
   private static final int AGREEMENTS = 6;
   private static final int PARTITIONS = 4;
   private static final int INCIDENTS_PER_AGREEMENT = 3500;
-  private static final int PACED_RATE_PER_SECOND = 100;
+  private static final int PACED_RATE_PER_SECOND = 80;
   private static final int KILLS = 10;
   private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
   private static final Duration PAUSE = Duration.ofSeconds(12);
@@ -141,6 +141,12 @@ class ClusterFailoverTest {
         report.add("output: " + expectedTotal + " records, equal to the single-node engine agreement by agreement");
         assertThat(readAll(cluster.bootstrap(), topics.rejects(), 1, "read_committed", 0, Duration.ofSeconds(2))).as("rejects").isEmpty();
         report.addAll(watch.stalls());
+
+        // 3. Health: each instance reported its tasks; with one standby replica, warm standbys were kept.
+        String logs = Files.readString(a.log()) + Files.readString(b.log());
+        assertThat(logs).as("a health line showing a warm standby task").containsPattern("health state=RUNNING .* standby=\\[\\d");
+        report.add("last health of a: " + lastHealth(a.log()));
+        report.add("last health of b: " + lastHealth(b.log()));
       } finally {
         // keep the instances' logs beside the report (the temporary directory goes)
         Files.copy(a.log(), Path.of("target/cluster-node-a.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -229,6 +235,10 @@ class ClusterFailoverTest {
     return out;
   }
 
+  private static String lastHealth(Path log) throws java.io.IOException {
+    return Files.readAllLines(log).stream().filter(l -> l.startsWith("health ")).reduce((x, y) -> y).orElse("(none)");
+  }
+
   /** Where two output sequences first differ, and their sizes (the lists themselves are too long to print). */
   static String difference(List<String> got, List<String> want) {
     int i = 0;
@@ -302,8 +312,10 @@ class ClusterFailoverTest {
             worst = Math.max(worst, t - prev);
             prev = t;
           }
+          // a partition silent until the window's end was stalled that long too
+          worst = Math.max(worst, Math.min(until, System.nanoTime()) - prev);
         }
-        out.add(m.getKey() + ": longest gap between committed outputs of one partition in the next 60 s: " + ms(worst) + " ms");
+        out.add(m.getKey() + ": longest gap between committed outputs of one partition until the next event (at most 60 s): " + ms(worst) + " ms");
       }
       return out;
     }
