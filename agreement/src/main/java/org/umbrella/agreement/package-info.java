@@ -7,4 +7,7 @@
  * module is pure (no files outside {@code .io}, no clock, no threads) and uses no other Umbrella
  * module.
  */
+@NullMarked
 package org.umbrella.agreement;
+
+import org.jspecify.annotations.NullMarked;

@@ -45,6 +45,19 @@ public record NegotiationModel(
     return n;
   }
 
+  /**
+   * The preference of {@code party}.
+   *
+   * @throws IllegalArgumentException if the model has no such party (every party has one)
+   */
+  public Preference preference(String party) {
+    Preference p = preferences.get(party);
+    if (p == null) {
+      throw new IllegalArgumentException("no party '" + party + "' in this negotiation");
+    }
+    return p;
+  }
+
   /** The party ids in order. */
   public List<String> partyIds() {
     return parties.stream().map(Party::id).toList();

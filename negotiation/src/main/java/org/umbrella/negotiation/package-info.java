@@ -5,4 +5,7 @@
  * <p>Pure: values in, values out. Depends on no other Umbrella module; the loader takes text, never
  * a file name, so reading files stays with the caller (the command line).
  */
+@NullMarked
 package org.umbrella.negotiation;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.AggregateFinding;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Body;
@@ -170,7 +171,7 @@ public final class AgreementDiff {
      * A changed value; {@code labelPath} (the value's path under its clause, as labels name it, or
      * null) marks the change when either side labels the value modelled.
      */
-    void value(String field, String labelPath, Object before, Object after) {
+    void value(String field, @Nullable String labelPath, Object before, Object after) {
       if (sameSpan(before, after)) {
         return;
       }
@@ -202,7 +203,7 @@ public final class AgreementDiff {
       set(field, null, before, after);
     }
 
-    void set(String field, String labelPath, List<?> before, List<?> after) {
+    void set(String field, @Nullable String labelPath, List<?> before, List<?> after) {
       Change.Modelled m =
           labelPath == null
               ? Change.Modelled.NEITHER
@@ -343,18 +344,18 @@ public final class AgreementDiff {
     before.keySet().stream()
         .filter(k -> !after.containsKey(k))
         .forEach(k -> c.add(Change.Kind.CHANGED, "duty " + k + " removed"));
-    after.keySet().stream()
-        .filter(k -> !before.containsKey(k))
+    after.entrySet().stream()
+        .filter(e -> !before.containsKey(e.getKey()))
         .forEach(
-            k ->
+            e ->
                 c.add(
                     Change.Kind.CHANGED,
                     "duty "
-                        + k
+                        + e.getKey()
                         + " added: "
-                        + bearers(after.get(k))
+                        + bearers(e.getValue())
                         + ", "
-                        + deadline(after.get(k))));
+                        + deadline(e.getValue())));
     for (Duty d : a.duties()) {
       Duty old = before.get(d.id());
       if (old != null) {

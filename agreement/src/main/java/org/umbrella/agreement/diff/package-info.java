@@ -5,4 +5,7 @@
  *
  * <p>Pure: two models in, a list of changes out. Depends on the model only.
  */
+@NullMarked
 package org.umbrella.agreement.diff;
+
+import org.jspecify.annotations.NullMarked;

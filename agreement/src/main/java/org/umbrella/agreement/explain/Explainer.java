@@ -21,7 +21,6 @@ import org.umbrella.agreement.model.DutyBearers;
 import org.umbrella.agreement.model.Finding;
 import org.umbrella.agreement.model.Guarantee;
 import org.umbrella.agreement.model.MatchFinding;
-import org.umbrella.agreement.model.Party;
 import org.umbrella.agreement.model.Place;
 import org.umbrella.agreement.model.PlaceShape;
 import org.umbrella.agreement.model.Provision;
@@ -84,7 +83,7 @@ public final class Explainer {
     private void wrapped(String first, String rest, String text) {
       String prefix = first;
       StringBuilder line = new StringBuilder();
-      for (String word : text.split(" ")) {
+      for (String word : text.split(" ", -1)) {
         if (word.isEmpty()) {
           continue;
         }
@@ -387,7 +386,7 @@ public final class Explainer {
           none.add(p);
         }
         for (String o : p.obligors()) {
-          byParty.get(o).add(provision(p));
+          byParty.computeIfAbsent(o, k -> new ArrayList<>()).add(provision(p));
         }
       }
       for (Guarantee g : a.guarantees().values()) {
@@ -403,7 +402,7 @@ public final class Explainer {
                                   .orElse(" (no deadline)"))
                   .toList();
           byParty
-              .get(gp)
+              .computeIfAbsent(gp, k -> new ArrayList<>())
               .add(
                   "as guarantor of '"
                       + g.id()
@@ -421,7 +420,7 @@ public final class Explainer {
                   .map(Finding::id)
                   .toList();
           byParty
-              .get(m)
+              .computeIfAbsent(m, k -> new ArrayList<>())
               .add(
                   "as a member of '"
                       + b.id()
@@ -435,8 +434,7 @@ public final class Explainer {
       }
       for (Map.Entry<String, List<String>> e : byParty.entrySet()) {
         out.append('\n');
-        Party p = a.parties().get(e.getKey());
-        para(2, party(p.id()) + protectedBy(p.id()));
+        para(2, party(e.getKey()) + protectedBy(e.getKey()));
         if (e.getValue().isEmpty()) {
           para(4, "Undertakes nothing in this text.");
         }

@@ -5,4 +5,7 @@
  * <p>Pure: a model in, text out. Depends on the model (and the loader's geodesy helpers for lengths
  * and areas).
  */
+@NullMarked
 package org.umbrella.agreement.explain;
+
+import org.jspecify.annotations.NullMarked;

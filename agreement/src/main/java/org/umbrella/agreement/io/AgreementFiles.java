@@ -61,7 +61,8 @@ public final class AgreementFiles {
 
   /** A resolver reading files relative to the directory of {@code agreementFile}. */
   public static ResourceResolver relativeTo(Path agreementFile) {
-    Path dir = agreementFile.toAbsolutePath().getParent();
+    Path absolute = agreementFile.toAbsolutePath();
+    Path dir = absolute.getParent() == null ? absolute : absolute.getParent();
     return relative -> {
       try {
         return read(dir.resolve(relative));

@@ -5,4 +5,7 @@
  * <p>May use {@code java.nio.file}; nothing else in the agreement module may. Depends on {@code
  * .load} and {@code .model}.
  */
+@NullMarked
 package org.umbrella.agreement.io;
+
+import org.jspecify.annotations.NullMarked;

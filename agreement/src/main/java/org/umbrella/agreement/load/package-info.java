@@ -8,4 +8,7 @@
  * {@code org.umbrella.agreement.io}). Implementation detail is in {@code .internal}. May depend on
  * the model, SnakeYAML, Jackson, JTS and CEL.
  */
+@NullMarked
 package org.umbrella.agreement.load;
+
+import org.jspecify.annotations.NullMarked;

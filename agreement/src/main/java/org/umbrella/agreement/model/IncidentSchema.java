@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The incident fields a CEL condition may read, and the compiler that type-checks conditions
@@ -88,7 +89,7 @@ public final class IncidentSchema {
 
   private static Cel environment(CelType result) {
     var builder =
-        CelFactory.standardCelBuilder()
+        CelFactory.legacyCelBuilder()
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .setResultType(result);
     FIELDS.forEach(builder::addVar);
@@ -118,7 +119,7 @@ public final class IncidentSchema {
    * @param expression the compiled expression, or null when there are problems
    * @param problems empty exactly when {@code expression} is present
    */
-  public record Compilation(Expression expression, List<Problem> problems) {
+  public record Compilation(@Nullable Expression expression, List<Problem> problems) {
     /** Creates the outcome; the list is copied. */
     public Compilation {
       problems = List.copyOf(problems);
@@ -164,7 +165,7 @@ public final class IncidentSchema {
                 issue.getMessage(), Math.max(1, loc.getLine()), Math.max(0, loc.getColumn()) + 1));
       }
       if (problems.isEmpty()) {
-        problems.add(new Problem(e.getMessage(), 1, 1));
+        problems.add(new Problem(String.valueOf(e.getMessage()), 1, 1));
       }
       return new Compilation(null, problems);
     } catch (CelEvaluationException | RuntimeException e) {
@@ -224,7 +225,7 @@ public final class IncidentSchema {
   public static Map<String, Object> activation(Map<String, ?> incident) {
     Map<String, Object> out = new HashMap<>(FIELDS.size() * 2);
     for (Map.Entry<String, CelType> field : FIELDS.entrySet()) {
-      String[] path = field.getKey().substring("incident.".length()).split("\\.");
+      String[] path = field.getKey().substring("incident.".length()).split("\\.", -1);
       Object value = incident;
       for (String step : path) {
         value = value instanceof Map<?, ?> m ? lookup(m, step) : null;
@@ -234,12 +235,12 @@ public final class IncidentSchema {
     return out;
   }
 
-  private static Object lookup(Map<?, ?> map, String key) {
+  private static @Nullable Object lookup(Map<?, ?> map, String key) {
     Object v = map.get(key);
     return v != null ? v : map.get(key.replace('_', '-'));
   }
 
-  private static Object coerce(Object value, CelType type) {
+  private static Object coerce(@Nullable Object value, CelType type) {
     if (type.equals(SimpleType.STRING)) {
       return value == null ? "" : value.toString();
     }

@@ -5,15 +5,17 @@ package org.umbrella.agreement.model;
  * stands apart and never satisfies a minimum.
  */
 public enum ReviewStatus {
-  REPORTED("reported"),
-  CORROBORATED("corroborated"),
-  VERIFIED("verified"),
-  REJECTED("rejected");
+  REPORTED("reported", 0),
+  CORROBORATED("corroborated", 1),
+  VERIFIED("verified", 2),
+  REJECTED("rejected", -1);
 
   private final String label;
+  private final int rank; // the order of review; declaration order is not relied on
 
-  ReviewStatus(String label) {
+  ReviewStatus(String label, int rank) {
     this.label = label;
+    this.rank = rank;
   }
 
   /** The spelling in files. */
@@ -23,7 +25,7 @@ public enum ReviewStatus {
 
   /** Whether an incident with this status meets the {@code minimum}; rejected meets none. */
   public boolean satisfies(ReviewStatus minimum) {
-    return this != REJECTED && minimum != REJECTED && ordinal() >= minimum.ordinal();
+    return this != REJECTED && minimum != REJECTED && rank >= minimum.rank;
   }
 
   @Override

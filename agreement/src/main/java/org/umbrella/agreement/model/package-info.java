@@ -7,4 +7,7 @@
  * in the same {@link org.umbrella.agreement.model.Agreement}. Collections are unmodifiable and keep
  * the order of the file. May depend on JTS (geometry) and CEL (conditions); nothing else of ours.
  */
+@NullMarked
 package org.umbrella.agreement.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -34,10 +34,10 @@ final class Blocks {
   static final class Block {
     final int[] issues;
     int count;
-    int[] choices; // count x issues.length
-    double[] vectors; // count x parties
-    double[] max; // per party
-    double[] min;
+    int[] choices = new int[0]; // count x issues.length
+    double[] vectors = new double[0]; // count x parties
+    double[] max = new double[0]; // per party
+    double[] min = new double[0];
 
     Block(int[] issues) {
       this.issues = issues;

@@ -77,7 +77,7 @@ public final class Drafts {
         chosen[i] = i;
       }
       Point best = null;
-      int[] bestIssues = null;
+      int[] bestIssues = new int[0]; // set with best
       double bestScore = -1;
       while (true) {
         // enumerate alternatives (options other than the draft's) on the chosen issues

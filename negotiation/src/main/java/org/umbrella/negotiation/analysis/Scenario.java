@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.negotiation.AnalysisLimitException;
 import org.umbrella.negotiation.Interval;
 import org.umbrella.negotiation.Issue;
@@ -73,7 +74,7 @@ public final class Scenario {
     List<String> ids = model.partyIds();
     this.capped = new boolean[ids.size()];
     for (int p = 0; p < capped.length; p++) {
-      Preference pref = model.preferences().get(ids.get(p));
+      Preference pref = model.preference(ids.get(p));
       capped[p] = pref != null && !pref.normaliseWeights();
     }
   }
@@ -138,7 +139,7 @@ public final class Scenario {
     double[][][] t = new double[ids.size()][issues.size()][];
     double[] r = new double[ids.size()];
     for (int p = 0; p < ids.size(); p++) {
-      Preference pref = model.preferences().get(ids.get(p));
+      Preference pref = model.preference(ids.get(p));
       r[p] = pref.reservation().low();
       double lowSum = 0;
       double[] lo = new double[issues.size()];
@@ -300,22 +301,22 @@ public final class Scenario {
     return Math.scalb(Math.rint(Math.scalb(x, 40)), -40);
   }
 
-  private static double[] reservations(NegotiationModel model, SplittableRandom random) {
+  private static double[] reservations(NegotiationModel model, @Nullable SplittableRandom random) {
     List<String> ids = model.partyIds();
     double[] r = new double[ids.size()];
     for (int p = 0; p < r.length; p++) {
-      Interval iv = model.preferences().get(ids.get(p)).reservation();
+      Interval iv = model.preference(ids.get(p)).reservation();
       r[p] = random == null ? iv.mid() : iv.sample(random);
     }
     return r;
   }
 
-  private static double[][][] tables(NegotiationModel model, SplittableRandom random) {
+  private static double[][][] tables(NegotiationModel model, @Nullable SplittableRandom random) {
     List<String> ids = model.partyIds();
     List<Issue> issues = model.issues();
     double[][][] t = new double[ids.size()][issues.size()][];
     for (int p = 0; p < ids.size(); p++) {
-      Preference pref = model.preferences().get(ids.get(p));
+      Preference pref = model.preference(ids.get(p));
       double[] w = new double[issues.size()];
       double sum = 0;
       for (int i = 0; i < issues.size(); i++) {
@@ -373,8 +374,9 @@ public final class Scenario {
     double[] scale = ones(ids.size());
     double[] threshold = thresholds(reservation);
     double[][][] t = doubles;
+    boolean copied = false; // copy the tables on the first party whose values are made exact
     for (int p = 0; p < ids.size(); p++) {
-      Preference pref = model.preferences().get(ids.get(p));
+      Preference pref = model.preference(ids.get(p));
       Rational[][] c = exactContributions(pref, issues);
       if (c == null) {
         continue;
@@ -404,8 +406,9 @@ public final class Scenario {
       if (!fits) {
         continue;
       }
-      if (t == doubles) {
+      if (!copied) {
         t = doubles.clone();
+        copied = true;
       }
       t[p] = scaled;
       scale[p] = d.doubleValue();
@@ -423,7 +426,7 @@ public final class Scenario {
    * Exact contributions (weight share x value) of a party's written decimals, or null when it has
    * GENIUS evaluations.
    */
-  private static Rational[][] exactContributions(Preference pref, List<Issue> issues) {
+  private static Rational @Nullable [][] exactContributions(Preference pref, List<Issue> issues) {
     Rational[] w = new Rational[issues.size()];
     Rational sum = Rational.ZERO;
     for (int i = 0; i < issues.size(); i++) {

@@ -68,6 +68,9 @@ public final class Solutions {
         bt = t;
       }
     }
+    if (best == null) {
+      throw new IllegalArgumentException("no solution on an empty frontier");
+    }
     return new Solution(c, best, bp);
   }
 

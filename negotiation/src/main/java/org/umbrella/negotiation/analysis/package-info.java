@@ -6,4 +6,7 @@
  * limit fail with {@link org.umbrella.negotiation.AnalysisLimitException}. Conventions are in
  * docs/negotiation.md. May use the API package and the module's internal package.
  */
+@NullMarked
 package org.umbrella.negotiation.analysis;
+
+import org.jspecify.annotations.NullMarked;

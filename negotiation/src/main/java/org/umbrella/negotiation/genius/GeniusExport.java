@@ -58,7 +58,7 @@ public final class GeniusExport {
   public static Map<String, String> profiles(NegotiationModel m) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String party : m.partyIds()) {
-      out.put(party, profile(m, m.preferences().get(party)));
+      out.put(party, profile(m, m.preference(party)));
     }
     return out;
   }

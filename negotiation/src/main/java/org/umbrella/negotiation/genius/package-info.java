@@ -5,4 +5,7 @@
  * <p>Takes and returns XML text; the caller reads and writes files. May use the API package and the
  * JDK's XML parser.
  */
+@NullMarked
 package org.umbrella.negotiation.genius;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.negotiation.Issue;
 import org.umbrella.negotiation.NumericIssue;
 
@@ -26,14 +27,14 @@ import org.umbrella.negotiation.NumericIssue;
  * an {@code int} or {@code double} for numeric ones. Conditions must be {@code bool}.
  */
 public final class CelConditions {
-  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+  private static final CelRuntime RUNTIME = CelRuntimeFactory.legacyCelRuntimeBuilder().build();
 
   private final List<Issue> issues;
   private final CelCompiler compiler;
   private final Map<String, Integer> issueByVar = new HashMap<>();
 
   /** A compile error at a 1-based line and column of the condition text. */
-  public record Error(int line, int column, String message) {}
+  public record Problem(int line, int column, String message) {}
 
   /** A checked condition and the issue indices it reads, ascending. */
   public record Compiled(CelRuntime.Program program, int[] issues, String text) {
@@ -52,7 +53,7 @@ public final class CelConditions {
    * The outcome of compiling one condition: exactly one of {@code compiled} and {@code errors} is
    * set.
    */
-  public record Result(Compiled compiled, List<Error> errors) {}
+  public record Result(@Nullable Compiled compiled, List<Problem> errors) {}
 
   public CelConditions(List<Issue> issues) {
     this.issues = List.copyOf(issues);
@@ -75,10 +76,10 @@ public final class CelConditions {
   public Result compile(String condition) {
     CelValidationResult r = compiler.compile(condition);
     if (r.hasError()) {
-      List<Error> errors = new ArrayList<>();
+      List<Problem> errors = new ArrayList<>();
       for (CelIssue issue : r.getErrors()) {
         errors.add(
-            new Error(
+            new Problem(
                 Math.max(1, issue.getSourceLocation().getLine()),
                 issue.getSourceLocation().getColumn() + 1,
                 issue.getMessage()));
@@ -104,7 +105,7 @@ public final class CelConditions {
               condition),
           List.of());
     } catch (CelValidationException | CelEvaluationException e) {
-      return new Result(null, List.of(new Error(1, 1, e.getMessage())));
+      return new Result(null, List.of(new Problem(1, 1, String.valueOf(e.getMessage()))));
     }
   }
 

@@ -72,51 +72,44 @@ public final class LocatedYaml {
   private static YamlNode read(JsonParser p, String file) throws IOException {
     JsonToken t = p.currentToken();
     Location at = at(p, file);
-    switch (t) {
-      case START_OBJECT -> {
-        Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
-          Location keyAt = at(p, file);
-          p.nextToken();
-          YamlNode value = read(p, file);
-          if (entries.containsKey(key)) {
-            throw new InvalidNegotiationException(
-                List.of(
-                    new Problem(
-                        keyAt,
-                        "duplicate key '" + key + "'",
-                        "it was first given at "
-                            + entries.get(key).keyAt()
-                            + "; give each key once")));
-          }
-          entries.put(key, new YamlNode.Entry(key, keyAt, value));
-        }
-        return new YamlNode.YamlMap(entries, at);
-      }
-      case START_ARRAY -> {
-        List<YamlNode> items = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(read(p, file));
-        }
-        return new YamlNode.YamlList(items, at);
-      }
-      case VALUE_STRING -> {
-        return new YamlNode.YamlScalar(p.getText(), at);
-      }
-      case VALUE_NUMBER_INT -> {
-        return new YamlNode.YamlScalar(p.getLongValue(), at);
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return new YamlNode.YamlScalar(p.getDoubleValue(), at);
-      }
-      case VALUE_TRUE, VALUE_FALSE -> {
-        return new YamlNode.YamlScalar(t == JsonToken.VALUE_TRUE, at);
-      }
-      case VALUE_NULL -> {
-        return new YamlNode.YamlScalar(null, at);
-      }
+    return switch (t) {
+      case START_OBJECT -> map(p, file, at);
+      case START_ARRAY -> list(p, file, at);
+      case VALUE_STRING -> new YamlNode.YamlScalar(p.getText(), at);
+      case VALUE_NUMBER_INT -> new YamlNode.YamlScalar(p.getLongValue(), at);
+      case VALUE_NUMBER_FLOAT -> new YamlNode.YamlScalar(p.getDoubleValue(), at);
+      case VALUE_TRUE, VALUE_FALSE -> new YamlNode.YamlScalar(t == JsonToken.VALUE_TRUE, at);
+      case VALUE_NULL -> new YamlNode.YamlScalar(null, at);
       default -> throw new IllegalStateException("unexpected YAML token " + t);
+    };
+  }
+
+  private static YamlNode map(JsonParser p, String file, Location at) throws IOException {
+    Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      Location keyAt = at(p, file);
+      p.nextToken();
+      YamlNode value = read(p, file);
+      YamlNode.Entry first = entries.get(key);
+      if (first != null) {
+        throw new InvalidNegotiationException(
+            List.of(
+                new Problem(
+                    keyAt,
+                    "duplicate key '" + key + "'",
+                    "it was first given at " + first.keyAt() + "; give each key once")));
+      }
+      entries.put(key, new YamlNode.Entry(key, keyAt, value));
     }
+    return new YamlNode.YamlMap(entries, at);
+  }
+
+  private static YamlNode list(JsonParser p, String file, Location at) throws IOException {
+    List<YamlNode> items = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      items.add(read(p, file));
+    }
+    return new YamlNode.YamlList(items, at);
   }
 }

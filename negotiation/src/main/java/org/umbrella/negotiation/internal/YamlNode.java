@@ -3,6 +3,7 @@ package org.umbrella.negotiation.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.negotiation.Location;
 
 /** A YAML value that remembers where it was written, so every error can point at the text. */
@@ -19,7 +20,7 @@ public sealed interface YamlNode {
       entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
-    public YamlNode get(String key) {
+    public @Nullable YamlNode get(String key) {
       Entry e = entries.get(key);
       return e == null ? null : e.value();
     }
@@ -46,7 +47,7 @@ public sealed interface YamlNode {
   }
 
   /** A scalar: a String, Long, Double, Boolean, or null for an empty value. */
-  record YamlScalar(Object value, Location at) implements YamlNode {
+  record YamlScalar(@Nullable Object value, Location at) implements YamlNode {
     @Override
     public String kind() {
       return switch (value) {

@@ -5,4 +5,7 @@
  * <p>May use the negotiation API package, Jackson's YAML parser and CEL; nothing outside this
  * module should use it.
  */
+@NullMarked
 package org.umbrella.negotiation.internal;
+
+import org.jspecify.annotations.NullMarked;

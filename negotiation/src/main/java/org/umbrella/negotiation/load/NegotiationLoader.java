@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.negotiation.DiscreteIssue;
 import org.umbrella.negotiation.Draft;
 import org.umbrella.negotiation.Interval;
@@ -115,7 +116,7 @@ public final class NegotiationLoader {
 
   // ---- sections
 
-  private void readSources(YamlNode node) {
+  private void readSources(@Nullable YamlNode node) {
     if (node == null) {
       return;
     }
@@ -146,7 +147,7 @@ public final class NegotiationLoader {
     }
   }
 
-  private List<Party> readParties(YamlNode node, Location parent) {
+  private List<Party> readParties(@Nullable YamlNode node, Location parent) {
     List<Party> parties = new ArrayList<>();
     if (node == null) {
       problem(
@@ -183,7 +184,7 @@ public final class NegotiationLoader {
     return parties;
   }
 
-  private List<Issue> readIssues(YamlNode node, Location parent) {
+  private List<Issue> readIssues(@Nullable YamlNode node, Location parent) {
     List<Issue> issues = new ArrayList<>();
     if (node == null) {
       problem(
@@ -316,7 +317,7 @@ public final class NegotiationLoader {
   }
 
   private Map<String, Preference> readPreferences(
-      YamlNode node, Location parent, List<Party> parties, List<Issue> issues) {
+      @Nullable YamlNode node, Location parent, List<Party> parties, List<Issue> issues) {
     Map<String, Preference> prefs = new LinkedHashMap<>();
     if (node == null) {
       problem(
@@ -385,7 +386,8 @@ public final class NegotiationLoader {
           pm.at(),
           "party '" + party + "' has no weights",
           "give weights: { issue: 0.3, other: [0.1, 0.2] }");
-    } else if (map(wn, "weights of " + party) instanceof YamlMap wm) {
+    } else if (map(wn, "weights of " + party) != null) {
+      YamlMap wm = (YamlMap) wn;
       for (YamlNode.Entry e : wm.entries().values()) {
         if (issue(issues, e.key(), e.keyAt()).isEmpty()) {
           continue;
@@ -573,7 +575,7 @@ public final class NegotiationLoader {
     }
     CelConditions.Result r = cel.compile(condition);
     if (!r.errors().isEmpty()) {
-      for (CelConditions.Error e : r.errors()) {
+      for (CelConditions.Problem e : r.errors()) {
         // Single-line conditions: point into the YAML text (past an opening quote when quoted).
         Location where = e.line() == 1 ? at.shifted(e.column()) : at;
         problem(
@@ -586,7 +588,7 @@ public final class NegotiationLoader {
     return Optional.of(new RedLine(party, condition, text, cited, at));
   }
 
-  private List<Draft> readDrafts(YamlNode node, List<Issue> issues) {
+  private List<Draft> readDrafts(@Nullable YamlNode node, List<Issue> issues) {
     List<Draft> drafts = new ArrayList<>();
     if (node == null) {
       return drafts;
@@ -657,7 +659,7 @@ public final class NegotiationLoader {
 
   // ---- helpers
 
-  private List<String> readCites(YamlNode node) {
+  private List<String> readCites(@Nullable YamlNode node) {
     List<String> ids = new ArrayList<>();
     if (node == null) {
       return ids;
@@ -754,7 +756,7 @@ public final class NegotiationLoader {
     return Optional.empty();
   }
 
-  private YamlMap map(YamlNode node, String what) {
+  private @Nullable YamlMap map(YamlNode node, String what) {
     if (node instanceof YamlMap m) {
       return m;
     }

@@ -167,7 +167,8 @@ public final class NegotiationWriter {
   /** A YAML double-quoted scalar (JSON escaping is valid YAML). */
   static String q(String s) {
     StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       switch (c) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");

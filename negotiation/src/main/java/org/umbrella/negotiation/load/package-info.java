@@ -6,4 +6,7 @@
  * problem is reported with file:line:column and what would be valid. May use the API package and
  * the module's internal package.
  */
+@NullMarked
 package org.umbrella.negotiation.load;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.negotiation.analysis.Point;
 import org.umbrella.negotiation.analysis.Scenario;
 
@@ -33,7 +34,7 @@ public final class Mediated {
    * @param start the starting text, or null for a seeded random package
    * @param rounds proposals the mediator makes, at least 1
    */
-  public static Simulation run(Scenario s, int[] start, int rounds, long seed) {
+  public static Simulation run(Scenario s, int @Nullable [] start, int rounds, long seed) {
     return run(s, start, rounds, seed, null);
   }
 
@@ -44,7 +45,7 @@ public final class Mediated {
    * @throws IllegalArgumentException for tit-for-tat, which has no meaning without offers
    */
   public static Simulation run(
-      Scenario s, int[] start, int rounds, long seed, Strategy concession) {
+      Scenario s, int @Nullable [] start, int rounds, long seed, @Nullable Strategy concession) {
     if (rounds < 1) {
       throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
     }

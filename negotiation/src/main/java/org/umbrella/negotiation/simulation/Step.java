@@ -1,5 +1,6 @@
 package org.umbrella.negotiation.simulation;
 
+import org.jspecify.annotations.Nullable;
 import org.umbrella.negotiation.analysis.Point;
 
 /**
@@ -11,7 +12,7 @@ import org.umbrella.negotiation.analysis.Point;
  * @param point the package concerned and every party's utility for it
  * @param note detail (target utility, votes)
  */
-public record Step(int round, String party, Action action, Point point, String note) {
+public record Step(int round, String party, Action action, @Nullable Point point, String note) {
   /** What a step did. */
   public enum Action {
     OFFER,

@@ -5,4 +5,7 @@
  * <p>Deterministic under a seed; every step is kept in a trace. Time is the protocol's own round
  * counter, never the clock. May use the API and analysis packages.
  */
+@NullMarked
 package org.umbrella.negotiation.simulation;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,9 +4,11 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
+import org.umbrella.agreement.load.Keys;
 import org.umbrella.agreement.load.LoadResult;
 import org.umbrella.agreement.load.ResourceResolver;
 import org.umbrella.agreement.model.Action;
@@ -168,7 +172,8 @@ public final class AgreementParser {
     Basis basis =
         top.get("basis")
             .map(n -> nodes.choice(n, "basis", bases))
-            .map(b -> Basis.values()[bases.indexOf(b)])
+            .flatMap(
+                b -> Arrays.stream(Basis.values()).filter(x -> x.label().equals(b)).findFirst())
             .orElse(Basis.TEXT);
     labels.basis(basis);
     for (String required : List.of("umbrella", "id", "version", "title", "parties")) {
@@ -186,14 +191,14 @@ public final class AgreementParser {
     declare(top, "provisions", "provision", Kind.PROVISION, sections);
     declare(top, "consequences", "consequence", null, sections);
 
-    sections.get("sources").forEach(this::source);
-    sections.get("parties").forEach(this::party);
-    sections.get("places").forEach(this::placeSpec);
-    sections.get("bodies").forEach(this::body);
-    sections.get("findings").forEach(this::finding);
-    sections.get("guarantees").forEach(this::guarantee);
-    sections.get("provisions").forEach(this::provision);
-    sections.get("consequences").forEach(this::consequence);
+    sections.getOrDefault("sources", List.of()).forEach(this::source);
+    sections.getOrDefault("parties", List.of()).forEach(this::party);
+    sections.getOrDefault("places", List.of()).forEach(this::placeSpec);
+    sections.getOrDefault("bodies", List.of()).forEach(this::body);
+    sections.getOrDefault("findings", List.of()).forEach(this::finding);
+    sections.getOrDefault("guarantees", List.of()).forEach(this::guarantee);
+    sections.getOrDefault("provisions", List.of()).forEach(this::provision);
+    sections.getOrDefault("consequences", List.of()).forEach(this::consequence);
 
     checkReferences();
     resolvePlaces();
@@ -229,7 +234,7 @@ public final class AgreementParser {
             labels.all()));
   }
 
-  private LoadResult result(Agreement agreement) {
+  private LoadResult result(@Nullable Agreement agreement) {
     if (problems.hasNoErrors() && agreement == null) {
       // Defensive: a missing model without an issue would be a loader bug; report it honestly.
       problems.add(
@@ -244,7 +249,7 @@ public final class AgreementParser {
     }
     return new LoadResult(
         file,
-        problems.hasNoErrors() ? Optional.of(agreement) : Optional.empty(),
+        problems.hasNoErrors() && agreement != null ? Optional.of(agreement) : Optional.empty(),
         problems.sorted());
   }
 
@@ -254,21 +259,20 @@ public final class AgreementParser {
    */
   private void labels(Nodes.Fields f, String kind, String clausePath, String owner) {
     Map<String, Node> present = new LinkedHashMap<>();
-    for (String field : org.umbrella.agreement.load.Keys.LABELABLE.get(kind)) {
-      String[] parts = field.split("\\.");
+    for (String field : Keys.LABELABLE.getOrDefault(kind, List.of())) {
+      String[] parts = field.split("\\.", -1);
       Optional<Node> n = f.get(parts[0]);
       for (int i = 1; i < parts.length && n.isPresent(); i++) {
         n = Labels.child(n.get(), parts[i]);
       }
       n.ifPresent(node -> present.put(field, node));
     }
-    labels.read(
-        f, clausePath, owner, org.umbrella.agreement.load.Keys.LABELABLE.get(kind), present);
+    labels.read(f, clausePath, owner, Keys.LABELABLE.getOrDefault(kind, List.of()), present);
   }
 
   // ---------------------------------------------------------------- YAML
 
-  private Node compose() {
+  private @Nullable Node compose() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true); // duplicates are reported by Nodes.mapping with both lines
     options.setMaxAliasesForCollections(50);
@@ -367,7 +371,7 @@ public final class AgreementParser {
 
   // ---------------------------------------------------------------- header
 
-  private Integer formatVersion(Nodes.Fields top) {
+  private @Nullable Integer formatVersion(Nodes.Fields top) {
     Optional<Node> n = top.get("umbrella");
     if (n.isEmpty()) {
       return null;
@@ -391,7 +395,7 @@ public final class AgreementParser {
     return 1;
   }
 
-  private String idValue(Node n, String what) {
+  private @Nullable String idValue(Node n, String what) {
     String v = nodes.text(n, what);
     if (v != null && !Nodes.ID.matcher(v).matches()) {
       problems.at(
@@ -426,20 +430,32 @@ public final class AgreementParser {
     List<String> labels =
         java.util.Arrays.stream(AgreementStatus.values()).map(AgreementStatus::label).toList();
     String v = nodes.choice(n, "status", labels);
-    return v == null ? AgreementStatus.DRAFT : AgreementStatus.values()[labels.indexOf(v)];
+    return Arrays.stream(AgreementStatus.values())
+        .filter(x -> x.label().equals(v))
+        .findFirst()
+        .orElse(AgreementStatus.DRAFT);
   }
 
   private void declare(
-      Nodes.Fields top, String section, String one, Kind kind, Map<String, List<Nodes.Entry>> out) {
+      Nodes.Fields top,
+      String section,
+      String one,
+      @Nullable Kind kind,
+      Map<String, List<Nodes.Entry>> out) {
     List<Nodes.Entry> entries =
         top.get(section).map(n -> nodes.entries(n, section, one)).orElse(List.of());
     out.put(section, entries);
     if (kind != null) {
-      entries.forEach(e -> declared.get(kind).add(e.id()));
+      entries.forEach(e -> declared(kind).add(e.id()));
     }
   }
 
   // ---------------------------------------------------------------- references
+
+  /** The ids declared of {@code kind} (empty until {@link #declare} adds some). */
+  private Set<String> declared(Kind kind) {
+    return declared.computeIfAbsent(kind, k -> new LinkedHashSet<>());
+  }
 
   private void ref(Kind kind, ScalarNode node, String context) {
     refs.add(new Ref(kind, node, context));
@@ -456,7 +472,7 @@ public final class AgreementParser {
 
   private void checkReferences() {
     for (Ref r : refs) {
-      Set<String> ids = declared.get(r.kind());
+      Set<String> ids = declared(r.kind());
       String id = r.node().getValue();
       if (!ids.contains(id)) {
         List<String> valid = new ArrayList<>(ids);
@@ -631,13 +647,14 @@ public final class AgreementParser {
           "remove 'km', or use { buffer: other-place, km: 15 }");
       return;
     }
-    Double km = null;
+    double km = 0; // read only by buffer and point, which need it
     if (needsKm) {
       Node k = nodes.required(f, "km");
-      km = k == null ? null : nodes.number(k, "the km of " + owner, 0, 5000);
-      if (km == null) {
+      Double read = k == null ? null : nodes.number(k, "the km of " + owner, 0, 5000);
+      if (read == null) {
         return;
       }
+      km = read;
     }
     Node shapeNode = f.get(kind).orElseThrow();
     PlaceShape shape =
@@ -692,7 +709,7 @@ public final class AgreementParser {
     }
   }
 
-  private PlaceShape point(Node n, String owner, double km) {
+  private @Nullable PlaceShape point(Node n, String owner, double km) {
     String expected = "[longitude, latitude] in degrees, e.g. [37.6176, 55.7558]";
     if (!(n instanceof SequenceNode seq) || seq.getValue().size() != 2) {
       problems.at(
@@ -722,7 +739,8 @@ public final class AgreementParser {
     }
   }
 
-  private Geometry resolvePlace(String id, Map<String, Integer> state, List<String> path) {
+  private @Nullable Geometry resolvePlace(
+      String id, Map<String, Integer> state, List<String> path) {
     Place done = places.get(id);
     if (done != null) {
       return done.geometry();
@@ -868,7 +886,7 @@ public final class AgreementParser {
     }
   }
 
-  private VotingRule rule(Node n, String owner) {
+  private @Nullable VotingRule rule(Node n, String owner) {
     if (n instanceof ScalarNode) {
       String v =
           nodes.choice(n, "voting rule of " + owner, List.of("majority", "consensus", "unanimity"));
@@ -963,12 +981,12 @@ public final class AgreementParser {
                 e.id(), f.get("match").orElseThrow(), owner, title, body, decideWithin, cites)
             : aggregateFinding(
                 e.id(), f.get("over").orElseThrow(), owner, title, body, decideWithin, cites);
-    if (parsed != null && (decideWithin.isEmpty() || decideWithin.get() != null)) {
+    if (parsed != null) { // a bad 'decide-within' is already a problem (Optional.map drops null)
       findings.put(e.id(), parsed);
     }
   }
 
-  private MatchFinding matchFinding(
+  private @Nullable MatchFinding matchFinding(
       String id,
       Node n,
       String owner,
@@ -1059,7 +1077,7 @@ public final class AgreementParser {
         : null;
   }
 
-  private AggregateFinding aggregateFinding(
+  private @Nullable AggregateFinding aggregateFinding(
       String id,
       Node n,
       String owner,
@@ -1161,7 +1179,7 @@ public final class AgreementParser {
         cites);
   }
 
-  private Expression expression(Node n, String what, IncidentSchema.ResultType type) {
+  private @Nullable Expression expression(Node n, String what, IncidentSchema.ResultType type) {
     ScalarNode s = nodes.scalar(n, what, "a CEL expression over incident fields");
     if (s == null) {
       return null;
@@ -1210,7 +1228,7 @@ public final class AgreementParser {
    * The dotted identifier at a 1-based line and column of {@code source}, if it names an incident
    * field.
    */
-  private static String nearestField(String source, int line, int column) {
+  private static @Nullable String nearestField(String source, int line, int column) {
     int offset = 0;
     for (int l = 1; l < line; l++) {
       int nl = source.indexOf('\n', offset);
@@ -1380,12 +1398,7 @@ public final class AgreementParser {
     }
     List<Citation> cites = cites(f, owner);
     labels(f, "guarantee", "guarantees." + e.id(), owner);
-    if (ok
-        && guarantors != null
-        && protects != null
-        && activates != null
-        && trigger != null
-        && (term.isEmpty() || term.get() != null)) {
+    if (ok && guarantors != null && protects != null && activates != null && trigger != null) {
       guarantees.put(
           e.id(),
           new Guarantee(
@@ -1405,7 +1418,7 @@ public final class AgreementParser {
     }
   }
 
-  private Activation activation(Node n, String owner) {
+  private @Nullable Activation activation(Node n, String owner) {
     Nodes.Fields f = nodes.mapping(n, "activation", "the activation of " + owner);
     if (f == null) {
       return null;
@@ -1441,8 +1454,8 @@ public final class AgreementParser {
       return null;
     }
     String provision = m.group(1);
-    if (!declared.get(Kind.PROVISION).contains(provision)) {
-      List<String> valid = new ArrayList<>(declared.get(Kind.PROVISION));
+    if (!declared(Kind.PROVISION).contains(provision)) {
+      List<String> valid = new ArrayList<>(declared(Kind.PROVISION));
       problems.at(
           s,
           "unknown-reference",
@@ -1457,7 +1470,7 @@ public final class AgreementParser {
     return new Activation.WhenInForce(provision);
   }
 
-  private Duty duty(Node n, String owner, String pathPrefix, Map<String, Node> seen) {
+  private @Nullable Duty duty(Node n, String owner, String pathPrefix, Map<String, Node> seen) {
     Nodes.Fields f = nodes.mapping(n, "duty", "a duty of " + owner);
     if (f == null) {
       return null;
@@ -1465,7 +1478,7 @@ public final class AgreementParser {
     Node idNode = nodes.required(f, "id");
     String id = idNode == null ? null : idValue(idNode, "duty id");
     String dutyOwner = id == null ? "a duty of " + owner : "duty '" + id + "' of " + owner;
-    if (id != null && seen.containsKey(id)) {
+    if (idNode != null && id != null && seen.containsKey(id)) {
       problems.at(
           idNode,
           "duplicate-key",
@@ -1492,9 +1505,9 @@ public final class AgreementParser {
             s.getValue().equals("guarantor")
                 ? new DutyBearers.Guarantors()
                 : new DutyBearers.Protected();
-      } else if (e instanceof ScalarNode s && !declared.get(Kind.PARTY).contains(s.getValue())) {
+      } else if (e instanceof ScalarNode s && !declared(Kind.PARTY).contains(s.getValue())) {
         List<String> valid = new ArrayList<>(List.of("guarantor", "protected"));
-        valid.addAll(declared.get(Kind.PARTY));
+        valid.addAll(declared(Kind.PARTY));
         problems.at(
             s,
             "invalid-value",
@@ -1504,7 +1517,7 @@ public final class AgreementParser {
                 + dutyOwner,
             s.getValue(),
             "guarantor, protected, or party ids ("
-                + Nodes.listing(new ArrayList<>(declared.get(Kind.PARTY)))
+                + Nodes.listing(new ArrayList<>(declared(Kind.PARTY)))
                 + ")",
             Suggestions.closest(s.getValue(), valid));
         each = null;
@@ -1527,10 +1540,7 @@ public final class AgreementParser {
     if (id != null) {
       labels(f, "duty", pathPrefix + id, dutyOwner);
     }
-    if (id == null
-        || each == null
-        || (within.isPresent() && within.get() == null)
-        || options == null) {
+    if (id == null || each == null || options == null) {
       return null;
     }
     return new Duty(id, title, each, within, options, cites);
@@ -1552,7 +1562,10 @@ public final class AgreementParser {
           java.util.Arrays.stream(Category.values()).map(Category::label).toList();
       String c = nodes.choice(f.get("category").get(), "category of " + owner, labels);
       ok &= c != null;
-      category = c == null ? Optional.empty() : Optional.of(Category.values()[labels.indexOf(c)]);
+      category =
+          c == null
+              ? Optional.empty()
+              : Arrays.stream(Category.values()).filter(x -> x.label().equals(c)).findFirst();
     }
     List<String> obligors = List.of();
     if (f.has("obligors")) {
@@ -1610,7 +1623,7 @@ public final class AgreementParser {
     }
   }
 
-  private Quantity quantity(Node n, String owner) {
+  private @Nullable Quantity quantity(Node n, String owner) {
     Nodes.Fields f = nodes.mapping(n, "quantity", "the quantity of " + owner);
     if (f == null) {
       return null;
@@ -1659,7 +1672,7 @@ public final class AgreementParser {
     List<Node> items = t == null ? null : nodes.sequence(t, "then of " + owner);
     List<Action> actions = new ArrayList<>();
     boolean ok = items != null;
-    if (items != null) {
+    if (t != null && items != null) {
       if (items.isEmpty()) {
         problems.at(
             t,
@@ -1683,7 +1696,7 @@ public final class AgreementParser {
     }
   }
 
-  private Action action(Node n, String owner) {
+  private @Nullable Action action(Node n, String owner) {
     Nodes.Fields f = nodes.mapping(n, "action", "an action of " + owner);
     if (f == null) {
       return null;

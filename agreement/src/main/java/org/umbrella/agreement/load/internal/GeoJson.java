@@ -70,7 +70,7 @@ final class GeoJson {
 
   private static Geometry object(String name, JsonNode node) throws GeoProblem {
     String type = node.path("type").asText("");
-    switch (type) {
+    return switch (type) {
       case "FeatureCollection" -> {
         JsonNode features = node.path("features");
         if (!features.isArray() || features.isEmpty()) {
@@ -80,14 +80,14 @@ final class GeoJson {
         for (JsonNode f : features) {
           parts.add(object(name, f));
         }
-        return combine(parts);
+        yield combine(parts);
       }
       case "Feature" -> {
         JsonNode geometry = node.path("geometry");
         if (!geometry.isObject()) {
           throw new GeoProblem(name + ": a Feature needs a 'geometry' object");
         }
-        return object(name, geometry);
+        yield object(name, geometry);
       }
       case "GeometryCollection" -> {
         List<Geometry> parts = new ArrayList<>();
@@ -98,12 +98,10 @@ final class GeoJson {
           throw new GeoProblem(
               name + ": a GeometryCollection needs a non-empty 'geometries' array");
         }
-        return FACTORY.buildGeometry(parts);
+        yield FACTORY.buildGeometry(parts);
       }
-      default -> {
-        return geometry(name, type, node.path("coordinates"));
-      }
-    }
+      default -> geometry(name, type, node.path("coordinates"));
+    };
   }
 
   private static Geometry combine(List<Geometry> parts) {

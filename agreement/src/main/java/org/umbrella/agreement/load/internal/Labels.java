@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.Basis;
 import org.umbrella.agreement.model.ValueLabel;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -130,7 +131,9 @@ final class Labels {
     for (String field : present.keySet()) {
       String path = clausePath + "." + field;
       if (modelled.containsKey(field)) {
-        labels.put(path, new ValueLabel(path, ValueLabel.Origin.MODELLED, reasons.get(field)));
+        labels.put(
+            path,
+            new ValueLabel(path, ValueLabel.Origin.MODELLED, reasons.getOrDefault(field, "")));
       } else if (stated.containsKey(field)) {
         labels.put(path, new ValueLabel(path, ValueLabel.Origin.STATED, ""));
       } else if (basis == Basis.MODELLED_FROM_SOURCES) {
@@ -162,7 +165,7 @@ final class Labels {
     }
   }
 
-  private ScalarNode field(
+  private @Nullable ScalarNode field(
       Node keyNode, String owner, String label, List<String> labelable, Map<String, Node> present) {
     if (!(keyNode instanceof ScalarNode k)
         || k.getTag().equals(Tag.NULL)

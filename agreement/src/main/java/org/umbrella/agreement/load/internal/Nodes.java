@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.umbrella.agreement.load.Keys;
 import org.umbrella.agreement.model.TimeSpan;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -41,8 +43,13 @@ final class Nodes {
       return t == null ? Optional.empty() : Optional.of(t.getValueNode());
     }
 
+    /** The key node of {@code key}, which the mapping must hold ({@link #has}). */
     Node keyNode(String key) {
-      return entries.get(key).getKeyNode();
+      NodeTuple t = entries.get(key);
+      if (t == null) {
+        throw new IllegalStateException("no key '" + key + "' in " + owner);
+      }
+      return t.getKeyNode();
     }
 
     boolean has(String key) {
@@ -85,8 +92,8 @@ final class Nodes {
   /**
    * Reads a mapping of kind {@code kind} (see {@code Keys}); unknown and duplicate keys are issues.
    */
-  Fields mapping(Node n, String kind, String owner) {
-    List<String> keys = org.umbrella.agreement.load.Keys.BY_KIND.get(kind);
+  @Nullable Fields mapping(Node n, String kind, String owner) {
+    List<String> keys = Keys.BY_KIND.getOrDefault(kind, List.of());
     if (!(n instanceof MappingNode m)) {
       problems.at(
           n,
@@ -203,7 +210,7 @@ final class Nodes {
     return out;
   }
 
-  Node required(Fields f, String key) {
+  @Nullable Node required(Fields f, String key) {
     Optional<Node> n = f.get(key);
     if (n.isEmpty()) {
       problems.at(
@@ -217,7 +224,7 @@ final class Nodes {
     return n.get();
   }
 
-  ScalarNode scalar(Node n, String what, String expected) {
+  @Nullable ScalarNode scalar(Node n, String what, String expected) {
     if (n instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
       return s;
     }
@@ -230,7 +237,7 @@ final class Nodes {
     return null;
   }
 
-  String text(Node n, String what) {
+  @Nullable String text(Node n, String what) {
     ScalarNode s = scalar(n, what, "text");
     if (s == null) {
       return null;
@@ -242,7 +249,7 @@ final class Nodes {
     return s.getValue();
   }
 
-  Long integer(Node n, String what, long min, long max) {
+  @Nullable Long integer(Node n, String what, long min, long max) {
     ScalarNode s = scalar(n, what, "a whole number");
     if (s == null) {
       return null;
@@ -281,7 +288,7 @@ final class Nodes {
     return " between " + min + " and " + max;
   }
 
-  Double number(Node n, String what, double minExclusive, double max) {
+  @Nullable Double number(Node n, String what, double minExclusive, double max) {
     ScalarNode s = scalar(n, what, "a number");
     if (s == null) {
       return null;
@@ -320,7 +327,7 @@ final class Nodes {
   }
 
   /** A number in the closed range [min, max]. */
-  Double between(Node n, String what, double min, double max) {
+  @Nullable Double between(Node n, String what, double min, double max) {
     ScalarNode s = scalar(n, what, "a number");
     if (s == null) {
       return null;
@@ -358,7 +365,7 @@ final class Nodes {
     return v;
   }
 
-  Boolean bool(Node n, String what) {
+  @Nullable Boolean bool(Node n, String what) {
     ScalarNode s = scalar(n, what, "true or false");
     if (s == null) {
       return null;
@@ -380,7 +387,7 @@ final class Nodes {
   }
 
   /** One of the {@code labels}; suggestions for near misses. */
-  String choice(Node n, String what, List<String> labels) {
+  @Nullable String choice(Node n, String what, List<String> labels) {
     ScalarNode s = scalar(n, what, "one of " + String.join(", ", labels));
     if (s == null) {
       return null;
@@ -398,7 +405,7 @@ final class Nodes {
     return s.getValue();
   }
 
-  TimeSpan span(Node n, String what) {
+  @Nullable TimeSpan span(Node n, String what) {
     ScalarNode s = scalar(n, what, DURATION_HINT);
     if (s == null) {
       return null;
@@ -416,7 +423,7 @@ final class Nodes {
     return t.get();
   }
 
-  Instant instant(Node n, String what) {
+  @Nullable Instant instant(Node n, String what) {
     ScalarNode s = scalar(n, what, "a UTC time such as 2026-03-01T00:00:00Z or a date");
     if (s == null) {
       return null;
@@ -438,7 +445,7 @@ final class Nodes {
     }
   }
 
-  LocalDate date(Node n, String what) {
+  @Nullable LocalDate date(Node n, String what) {
     ScalarNode s = scalar(n, what, "a date such as 2025-12-24");
     if (s == null) {
       return null;
@@ -457,7 +464,7 @@ final class Nodes {
   }
 
   /** A single scalar or a list of scalars: ids or words. Null after an issue. */
-  List<ScalarNode> scalars(Node n, String what) {
+  @Nullable List<ScalarNode> scalars(Node n, String what) {
     if (n instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
       return List.of(s);
     }
@@ -492,7 +499,7 @@ final class Nodes {
     return null;
   }
 
-  List<Node> sequence(Node n, String what) {
+  @Nullable List<Node> sequence(Node n, String what) {
     if (n instanceof SequenceNode seq) {
       return seq.getValue();
     }
