@@ -19,6 +19,43 @@
   }
   tick(); setInterval(tick, 30000);
 
+  // Countdowns counted from the server's time when the page was made (trusted time), not the
+  // browser's clock: the page says how many milliseconds were left, the browser only subtracts
+  // how long it has been open.
+  var loaded = Date.now();
+  function fmt(ms) {
+    var over = ms < 0; ms = Math.abs(ms);
+    var d = Math.floor(ms / 864e5), h = Math.floor(ms % 864e5 / 36e5), m = Math.floor(ms % 36e5 / 6e4);
+    var t = d > 0 ? d + ' d ' + h + ' h' : h + ' h ' + (m < 10 ? '0' : '') + m + ' min';
+    return over ? 'overdue by ' + t : t + ' left';
+  }
+  function tickTrusted() {
+    var open = Date.now() - loaded;
+    document.querySelectorAll('[data-remaining-ms]').forEach(function (el) {
+      el.textContent = fmt(Number(el.getAttribute('data-remaining-ms')) - open);
+    });
+  }
+  setInterval(tickTrusted, 30000);
+
+  // The mini-map of a finding's evidence: its reports as points, the view fitted to them.
+  var mini = document.getElementById('minimap');
+  if (mini && window.L) {
+    var pts = JSON.parse(mini.getAttribute('data-points') || '[]');
+    var mm = L.map(mini, { keyboard: false, scrollWheelZoom: false, attributionControl: false }).setView([48.5, 33.5], 5);
+    fetch(mini.getAttribute('data-regions')).then(function (r) { return r.json(); }).then(function (g) {
+      L.geoJSON(g, { style: { color: '#4a5360', weight: 1, fillColor: '#ffffff', fillOpacity: 0.6 }, interactive: false }).addTo(mm);
+    });
+    mm.createPane('evidence'); mm.getPane('evidence').style.zIndex = 450; // above the regions, which load later
+    var bounds = [];
+    pts.forEach(function (p) {
+      L.circleMarker([p[0], p[1]], { radius: 7, weight: 3, color: '#a3162b', fillColor: '#f6d2d6', fillOpacity: 0.9, pane: 'evidence' })
+        .bindTooltip(p[2] + ' (' + String(p[3]).replace(/_/g, ' ') + ')').addTo(mm);
+      bounds.push([p[0], p[1]]);
+    });
+    if (bounds.length) mm.fitBounds(bounds, { padding: [30, 30], maxZoom: 10 });
+    mini.setAttribute('data-drawn', String(bounds.length));
+  }
+
   // Live updates: any event refreshes the live region of the page (dashboard).
   var live = document.getElementById('live');
   if (live && window.EventSource) {

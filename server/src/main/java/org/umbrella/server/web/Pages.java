@@ -102,6 +102,7 @@ public final class Pages {
         new Route(POST, "/reports/{id}/review", Action.REVIEW_REPORT, none, this::review, "Review a report", null, true),
         new Route(GET, "/findings", Action.READ_PUBLIC, none, this::findings, "Findings and voting", null, true),
         new Route(POST, "/findings/<id>/vote", Action.VOTE, finding, this::vote, "Vote", null, true),
+        new Route(GET, "/findings/<id>", Action.READ_PUBLIC, none, this::finding, "One finding: evidence, tally, deadline and causal chain", null, true),
         new Route(GET, "/obligations", Action.READ_OBLIGATIONS, Route.ScopeResolver.CALLERS_PARTY, this::obligations, "Obligations", null, true),
         new Route(POST, "/obligations/<id>/answer", Action.ANSWER_OBLIGATION, obligation, this::answer, "Answer an obligation", null, true),
         new Route(GET, "/admin", Action.MANAGE_ACCOUNTS, none, this::admin, "Administration", null, true),
@@ -555,14 +556,32 @@ public final class Pages {
         }
       }
     }
+    String party = p.account().flatMap(Account::party).orElse("");
+    Optional<org.umbrella.agreement.model.Agreement> agreement = FindingPage.agreement(s);
+    List<Awaiting> awaiting = visible.stream().filter(f -> votable.contains(f.id()) && !f.votes().containsKey(party))
+        .map(f -> new Awaiting(f, FindingPage.due(agreement, f)))
+        .sorted(java.util.Comparator.comparing((Awaiting w) -> w.due().orElse(Instant.MAX))).toList();
     html(ctx, 200, "findings.jte", Map.of("page", model(ctx, p, "Findings"), "findings", visible,
-        "votable", votable, "deliberating", deliberating));
+        "votable", votable, "deliberating", deliberating, "awaiting", awaiting, "now", s.clock().instant()));
+  }
+
+  /** A candidate the caller's party has not voted on yet, with its decision deadline. */
+  public record Awaiting(Operations.Finding finding, Optional<Instant> due) {}
+
+  void finding(Context ctx, Principal p) {
+    Operations ops = s.operations();
+    Operations.Finding f = ops.finding(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x, ops))
+        .orElseThrow(() -> ServerException.notFound("id", "no finding '" + ReportInput.clip(ctx.pathParam("id")) + "' you may see"));
+    FindingPage v = FindingPage.of(s, p, f);
+    html(ctx, 200, "finding.jte", Map.of("page", model(ctx, p, f.title()), "v", v));
   }
 
   void vote(Context ctx, Principal p) {
     Account a = p.account().orElseThrow();
     s.operations().vote(ctx.pathParam("id"), a.party().orElseThrow(), form(ctx, "vote"), a.username());
-    ctx.redirect("/findings?done=voted", io.javalin.http.HttpStatus.SEE_OTHER);
+    String back = Optional.ofNullable(org.umbrella.server.http.Problems.localPath(form(ctx, "back")))
+        .filter(b -> b.startsWith("/findings")).orElse("/findings");
+    ctx.redirect(back + (back.contains("?") ? "&" : "?") + "done=voted", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   void obligations(Context ctx, Principal p) {
