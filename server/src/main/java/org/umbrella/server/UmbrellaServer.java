@@ -127,6 +127,8 @@ public final class UmbrellaServer implements AutoCloseable {
         new ApiTokens(jdbi, clock), new LoginThrottle(options.loginFailures(), options.loginWindow(), clock),
         events, new Operations(jdbi, clock, events, ledger, new org.umbrella.server.ops.EngineQueue(options.engineQueueLimit(),
             options.engineQueueWait(), Duration.ofSeconds(30), System::nanoTime)), webhooks, options, org.umbrella.server.web.Library.of(library, agreement));
+    // the pages' views are projections of the journal: brought up to it (or rebuilt) before serving
+    org.umbrella.server.ops.ReportProjection.catchUp(jdbi);
     Optional<EngineEnforcement> engine = agreement.map(a -> new EngineEnforcement(a, clock, events));
     engine.ifPresent(e -> {
       e.attach(services.operations());

@@ -73,7 +73,7 @@ public final class TestDb {
             webhook_delivery, webhook, audit_event, api_token, web_session, account, server_setting,
             agreements, sources, incident_versions, reviews, attributions, determinations, votes, guarantor_responses,
             provision_reports, engine_outputs, accounts, incident_reports, account_parties, account_identities, ledger_leaves, tree_heads,
-            ledger_subtrees, ledger_key_changes, ledger_cosignatures, journal, outputs
+            ledger_subtrees, ledger_key_changes, ledger_cosignatures, journal, outputs, projection_position
             restart identity cascade""");
       h.execute("update ledger_tip set tree_size = 0, frontier = ''::bytea where id = 1");
     });

@@ -159,7 +159,20 @@ public final class TestServer implements AutoCloseable {
     Operations.Finding f = new Operations.Finding(id, "significant-attack", "Significant, deliberate and sustained attack", "candidate",
         actor, Optional.of(body), List.of(), clock.instant(), Optional.empty(), new LinkedHashMap<>());
     server.services().operations().recordFinding(f);
+    engineOutput(new org.umbrella.engine.output.FindingRecord(id, f.raisedAt(), f.definition(), "candidate", actor, List.of(), Optional.empty(),
+        new org.umbrella.engine.output.Cause(f.definition(), "seeded by the test", List.of(), List.of())));
     return f;
+  }
+
+  /**
+   * Records {@code out} as the engine records its outputs (a leaf in its canonical encoding, tied
+   * to a journal entry: a tick of the clock, journaled for it).
+   */
+  public void engineOutput(org.umbrella.engine.output.OutputRecord out) {
+    Operations ops = server.services().operations();
+    ops.journalTick(clock.instant());
+    long seq = server.services().jdbi().withHandle(h -> h.createQuery("select max(seq) from journal").mapTo(Long.class).one());
+    ops.recordOutputs(seq, "test@1", List.of(org.umbrella.engine.output.OutputCodec.encode(out)));
   }
 
   /** Seeds a pending obligation of {@code party}, as the engine would record it. */
@@ -167,6 +180,8 @@ public final class TestServer implements AutoCloseable {
     Operations.Obligation o = new Operations.Obligation(id, "collective-defence", "consult", party, clock.instant().plus(Duration.ofHours(24)),
         "pending", clock.instant(), Optional.empty(), "", "", Optional.empty());
     server.services().operations().recordObligation(o);
+    engineOutput(new org.umbrella.engine.output.ObligationRecord(id, o.raisedAt(), o.guarantee(), o.duty(), party, Optional.of(o.due()), "pending", "",
+        new org.umbrella.engine.output.Cause(o.guarantee(), "seeded by the test", List.of(), List.of())));
     return o;
   }
 

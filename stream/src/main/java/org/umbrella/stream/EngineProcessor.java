@@ -28,8 +28,11 @@ import org.umbrella.engine.output.OutputCodec;
  * matters and what would bound it.
  *
  * <p>Time: the engine's clock is the {@code recorded} time in each value (the journal's trusted
- * clock), never the Kafka timestamp nor stream time; the timestamp of an output is set to the
- * output's own time, for people reading the topic, and means nothing to the engine.
+ * clock), never the Kafka timestamp nor stream time. An output carries its input's Kafka
+ * timestamp (when the journal accepted the input), never the output's own event time: event times
+ * are often months old, and a broker deletes (retention.ms) or refuses
+ * (log.message.timestamp.before.max.ms) records stamped that far back. The cluster test lost a
+ * committed finding that way before this was changed.
  */
 final class EngineProcessor implements Processor<String, String, String, String> {
   static final String OUTPUT = "engine-out";
@@ -50,6 +53,11 @@ final class EngineProcessor implements Processor<String, String, String, String>
   public void init(ProcessorContext<String, String> context) {
     this.context = context;
     this.store = context.getStateStore(EngineTopology.STORE);
+    // Streams may initialise the same processor again (a task closed dirty and revived under
+    // exactly-once, after an aborted transaction): the engines then hold inputs whose store writes
+    // were rolled back. The store is the truth; start from it alone.
+    engines.clear();
+    nextSeq.clear();
     try (KeyValueIterator<String, String> all = store.all()) {
       while (all.hasNext()) {
         KeyValue<String, String> kv = all.next();
@@ -89,7 +97,13 @@ final class EngineProcessor implements Processor<String, String, String, String>
     store.put(key(agreement, seq), in.value());
     nextSeq.put(agreement, seq + 1);
     engine(agreement).process(recorded, o -> context.forward(
-        new Record<>(agreement, OutputCodec.encode(o), timestamp(o.time())), OUTPUT));
+        new Record<>(agreement, OutputCodec.encode(o), in.timestamp()), OUTPUT));
+  }
+
+  @Override
+  public void close() {
+    engines.clear();
+    nextSeq.clear();
   }
 
   private Engine engine(String agreement) {
@@ -105,7 +119,7 @@ final class EngineProcessor implements Processor<String, String, String, String>
     return agreement + "/" + String.format("%019d", seq);
   }
 
-  /** Kafka timestamps cannot be negative; an output before 1970 is stamped 0 (its JSON has the true time). */
+  /** Kafka timestamps cannot be negative; an input recorded before 1970 is stamped 0 (its JSON has the true time). */
   static long timestamp(Instant t) {
     return Math.max(0L, t.toEpochMilli());
   }

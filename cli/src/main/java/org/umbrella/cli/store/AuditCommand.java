@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.umbrella.agreement.io.AgreementFiles;
 import org.umbrella.agreement.load.LoadResult;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code umbrella audit ...}: check that enforcement followed from the record. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = "Audit enforcement itself: re-execute it from the journal and compare every decision with the ledger.",
-    subcommands = {AuditCommand.Reexecute.class})
+    subcommands = {AuditCommand.Reexecute.class, AuditCommand.RebuildProjections.class})
 public final class AuditCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -48,21 +47,28 @@ public final class AuditCommand implements Runnable {
     @Mixin StoreOptions store;
 
     @Option(names = "--agreement", paramLabel = "FILE",
-        description = "The agreement file the service enforced (default: the one 'umbrella serve' enforces); its SHA-256 must be the one the outputs name.")
-    Path agreementFile;
+        description = "An agreement file the service enforced (default: the one 'umbrella serve' enforces); repeat it for each "
+            + "version put in force, each segment of the journal being re-executed under the version its outputs name "
+            + "(matched by id, version and SHA-256).")
+    java.util.List<Path> agreementFiles = new java.util.ArrayList<>();
 
     @Override
     public Integer call() {
-      Path path = agreementFile != null ? agreementFile : ServeCommand.findDefaultAgreement();
-      LoadResult loaded = AgreementFiles.load(path);
-      if (!loaded.isValid()) {
-        throw new UserException("the agreement does not load:\n" + loaded.toDisplayString());
-      }
-      String source;
-      try {
-        source = Files.readString(path);
-      } catch (java.io.IOException e) {
-        throw new UserException("cannot read " + path + ": " + e.getMessage());
+      java.util.List<Path> paths = agreementFiles.isEmpty() ? java.util.List.of(ServeCommand.findDefaultAgreement()) : agreementFiles;
+      java.util.Map<String, Agreement> byBase = new java.util.LinkedHashMap<>();
+      for (Path path : paths) {
+        LoadResult loaded = AgreementFiles.load(path);
+        if (!loaded.isValid()) {
+          throw new UserException(path + ": the agreement does not load:\n" + loaded.toDisplayString());
+        }
+        String source;
+        try {
+          source = Files.readString(path);
+        } catch (java.io.IOException e) {
+          throw new UserException("cannot read " + path + ": " + e.getMessage());
+        }
+        Agreement a = loaded.agreement();
+        byBase.put(UmbrellaServer.InForce.of(a.id(), a.version(), source, "").ref(), a);
       }
       PrintWriter out = spec.commandLine().getOut();
       try (LedgerReader reader = LedgerReader.open(store)) {
@@ -73,22 +79,20 @@ public final class AuditCommand implements Runnable {
         }
         out.printf("ledger OK: %d leaves, %d signed heads; size %d, root %s%n", v.leavesChecked(), v.headsChecked(), v.treeSize(), v.rootHex());
         var jdbi = reader.database().jdbi();
-        Optional<String> named = jdbi.withHandle(h -> h.createQuery(
-            "select e.body->>'agreement' from outputs o join engine_outputs e on e.leaf_index = o.leaf_index order by o.seq limit 1")
-            .mapTo(String.class).findOne());
-        Agreement agreement = loaded.agreement();
-        String base = UmbrellaServer.InForce.of(agreement.id(), agreement.version(), source, "").ref();
-        String ref = named.orElse(base);
-        if (!ref.startsWith(base)) {
-          throw new UserException("the outputs were computed under " + ref + ", not under " + base + " (" + path + ")");
+        java.util.List<Reexecution.Segment> segments;
+        try {
+          segments = Reexecution.segments(jdbi);
+        } catch (IllegalStateException e) {
+          throw new UserException(e.getMessage());
         }
-        String rest = ref.substring(base.length());
-        if (rest.startsWith("+demo-ceasefire=")) {
-          agreement = Demo.withCeasefireInForce(agreement, Instant.parse(rest.substring("+demo-ceasefire=".length())));
-        } else if (!rest.isEmpty()) {
-          throw new UserException("the outputs name " + ref + ", a change to the agreement this command cannot rebuild");
+        java.util.Map<String, Agreement> versions = new java.util.LinkedHashMap<>();
+        for (Reexecution.Segment seg : segments) {
+          versions.put(seg.agreement(), version(seg.agreement(), byBase));
+          out.printf("segment: journal entries %d-%d, %d outputs under %s%n", seg.firstJournalSeq(), seg.lastJournalSeq(), seg.outputs(),
+              seg.agreement());
         }
-        Reexecution.Result r = Reexecution.run(jdbi, agreement, ref);
+        Reexecution.Result r = Reexecution.run(jdbi, versions);
+        String under = versions.isEmpty() ? "(no outputs recorded)" : String.join(", then ", versions.keySet());
         if (r.divergence().isPresent()) {
           out.printf("re-execution DIVERGES: %d journal entries, %d outputs matched before the %s%n", r.journalEntries(), r.matched(),
               r.divergence().get());
@@ -96,8 +100,58 @@ public final class AuditCommand implements Runnable {
           return 1;
         }
         out.printf("re-execution OK: %d journal entries replayed under %s; %d of %d recorded outputs matched byte for byte%s%n",
-            r.journalEntries(), ref, r.matched(), r.matched(),
+            r.journalEntries(), under, r.matched(), r.matched(),
             r.uncompared() > 0 ? " (" + r.uncompared() + " outputs of entries not yet recorded by the service were not compared)" : "");
+        return 0;
+      } catch (StoreException e) {
+        throw new UserException(e.getMessage());
+      }
+    }
+
+    /** The agreement named {@code ref} ({@code id@version#sha256}, maybe with the demo's ceasefire) from the files given. */
+    private static Agreement version(String ref, java.util.Map<String, Agreement> byBase) {
+      for (var e : byBase.entrySet()) {
+        if (!ref.startsWith(e.getKey())) {
+          continue;
+        }
+        String rest = ref.substring(e.getKey().length());
+        if (rest.isEmpty()) {
+          return e.getValue();
+        }
+        if (rest.startsWith("+demo-ceasefire=")) {
+          return Demo.withCeasefireInForce(e.getValue(), Instant.parse(rest.substring("+demo-ceasefire=".length())));
+        }
+        throw new UserException("the outputs name " + ref + ", a change to the agreement this command cannot rebuild");
+      }
+      throw new UserException("the outputs were computed under " + ref + ", and no --agreement file given is that version (given: "
+          + byBase.keySet() + ")");
+    }
+  }
+
+  /** {@code audit rebuild-projections}. */
+  @Command(name = "rebuild-projections", mixinStandardHelpOptions = true,
+      description = {
+        "Rebuild the pages' views from the journal: empty the report and review tables the pages and the API read, and "
+            + "apply every report version in the journal again (with who filed and reviewed it, from the store's records), "
+            + "in one transaction.",
+        "The views are projections: nothing in them is not derived from the journal, so this changes no page or API "
+            + "answer. Run it with the service stopped or running (filings wait while it runs)."})
+  static final class RebuildProjections implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreOptions store;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (LedgerReader reader = LedgerReader.open(store)) {
+        var jdbi = reader.database().jdbi();
+        long before = org.umbrella.server.ops.ReportProjection.position(jdbi);
+        long t0 = System.nanoTime();
+        long n = org.umbrella.server.ops.ReportProjection.rebuild(jdbi);
+        long rows = jdbi.withHandle(h -> h.createQuery("select count(*) from ops_report").mapTo(Long.class).one());
+        out.printf("projection %s rebuilt: %d report versions applied, %d reports; position %d -> %d (%d ms)%n",
+            org.umbrella.server.ops.ReportProjection.NAME, n, rows, before, org.umbrella.server.ops.ReportProjection.position(jdbi),
+            (System.nanoTime() - t0) / 1_000_000);
         return 0;
       } catch (StoreException e) {
         throw new UserException(e.getMessage());

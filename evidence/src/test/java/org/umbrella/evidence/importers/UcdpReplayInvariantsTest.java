@@ -96,8 +96,8 @@ class UcdpReplayInvariantsTest {
 
     String text =
         relaxed.replace(
-            "    obligors: [UA, RU]\n    cites: [{ source: zelensky-briefing, at: \"ceasefire once all parties agree\" }]\n",
-            "    obligors: [UA, RU]\n    in-force: 2022-02-24T00:00:00Z\n    cites: [{ source: zelensky-briefing, at: \"ceasefire once all parties agree\" }]\n");
+            "    obligors: [UA, RU]\n    cites: [{ source: zelensky-briefing, at: \"point 20: ceasefire once all parties agree\" }]\n",
+            "    obligors: [UA, RU]\n    in-force: 2022-02-24T00:00:00Z\n    cites: [{ source: zelensky-briefing, at: \"point 20: ceasefire once all parties agree\" }]\n");
     assertThat(text).contains("in-force: 2022-02-24T00:00:00Z");
     Agreement inForce =
         AgreementLoader.load(example.toString(), text, AgreementFiles.relativeTo(example))

@@ -80,13 +80,22 @@ final class LedgerProofs {
     if (body == null) {
       return false;
     }
-    return switch (body.path("$kind").asText()) {
+    if (!org.umbrella.server.ops.Operations.OUTPUT_KIND.equals(body.path("$kind").asText())) {
+      return mechanism(p); // clock ticks, and leaves of kinds this service no longer writes
+    }
+    org.umbrella.engine.output.OutputRecord out;
+    try {
+      out = org.umbrella.engine.output.OutputCodec.decode(body.path("line").asText(), row.leafIndex());
+    } catch (org.umbrella.engine.EngineException e) {
+      return mechanism(p);
+    }
+    return switch (out) {
       // a provision's status whose cause quotes a verifier's note is the mechanism's, as the note is
-      case "status" -> !"provision".equals(body.path("kind").asText()) || mechanism(p)
-          || body.path("cause").asText().equals(publicCause(body));
-      case "finding" -> ops.finding(body.path("id").asText()).map(f -> Visibility.canSee(p, f, ops)).orElse(false);
-      case "obligation" -> AccessPolicy.allows(p, Action.READ_OBLIGATIONS, new Scope.OfParty(body.path("party").asText()));
-      default -> AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE);
+      case org.umbrella.engine.output.StatusRecord s -> !"provision".equals(s.subjectKind()) || mechanism(p)
+          || s.cause().rule().equals(publicCause(s));
+      case org.umbrella.engine.output.FindingRecord f -> ops.finding(f.id()).map(x -> Visibility.canSee(p, x, ops)).orElse(false);
+      case org.umbrella.engine.output.ObligationRecord o -> AccessPolicy.allows(p, Action.READ_OBLIGATIONS, new Scope.OfParty(o.party()));
+      case org.umbrella.engine.output.AlertRecord a -> mechanism(p);
     };
   }
 
@@ -94,12 +103,11 @@ final class LedgerProofs {
     return AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE);
   }
 
-  /** The cause the public may read of a status output (see {@link Views#publicCause}). */
-  private static String publicCause(JsonNode body) {
-    String status = body.path("status").asText();
-    JsonNode level = body.path("level");
-    return Views.publicCause(new Operations.Status(body.path("subject").asText(), body.path("kind").asText(), "", status,
-        level.isIntegralNumber() ? Optional.of(level.asInt()) : Optional.empty(), body.path("cause").asText(), java.time.Instant.EPOCH));
+  /** The cause the public may read of a provision's status output (see {@link Views#publicCause}). */
+  private static String publicCause(org.umbrella.engine.output.StatusRecord s) {
+    Optional<Integer> level = s.status().startsWith("implemented-") ? Optional.of(Integer.parseInt(s.status().substring(12))) : Optional.empty();
+    return Views.publicCause(new Operations.Status("provision:" + s.subject(), "provision", "", s.status(), level, s.cause().rule(),
+        java.time.Instant.EPOCH));
   }
 
   /** Whether {@code row} (of incident_versions) is report {@code id}'s latest version. */

@@ -74,6 +74,17 @@ public final class Journal {
     return last[0];
   }
 
+  /**
+   * Every report version (kind {@code incident}) after {@code afterSeq}, in order, read on {@code h}
+   * (inside the caller's transaction) into memory, so the caller may write on the same handle.
+   */
+  public static java.util.List<Entry> incidents(Handle h, long afterSeq) {
+    return h.createQuery("select seq, body_text, leaf_index from journal where seq > :after and kind = 'incident' order by seq")
+        .bind("after", afterSeq).setFetchSize(FETCH)
+        .map((rs, ctx) -> new Entry(rs.getLong(1), InputCodec.decodeRecorded(rs.getString(2), rs.getLong(1)), rs.getLong(3)))
+        .list();
+  }
+
   /** The number of entries for input {@code id} (a report's versions, for example). */
   public static long versions(Jdbi jdbi, String id) {
     return jdbi.withHandle(h -> h.createQuery("select count(*) from journal where input_id = :id").bind("id", id).mapTo(Long.class).one());

@@ -187,27 +187,14 @@ public final class Operations implements AutoCloseable {
   /** One group commit of reports: server rows, audit rows, incidents and reports as filed, leaves. */
   private List<Report> commitReports(List<Report> batch) {
     return ledger.write((h, records) -> {
-      PreparedBatch rows = h.prepareBatch("""
-          insert into ops_report (id, filed_by, filed_at, time, time_precision, kind, lat, lon, place_precision,
-            actor_party, actor_confidence, target, fatalities_low, fatalities_best, fatalities_high, sources,
-            status, tags, summary, updated_at)
-          values (:id, :by, :now, :time, :tp, :kind, :lat, :lon, :pp, :party, :conf, :target, :low, :best, :high,
-            cast(:sources as jsonb), 'reported', cast(:tags as jsonb), :summary, :now)""");
       List<Audit.Change> audits = new ArrayList<>(batch.size());
       List<Records.FiledReport> filed = new ArrayList<>(batch.size());
       Map<String, List<org.umbrella.engine.input.Incident>> incidentsBy = new java.util.LinkedHashMap<>();
       for (Report r : batch) {
-        rows.bind("id", r.id()).bind("by", r.filedBy()).bind("now", r.filedAt()).bind("time", r.time()).bind("tp", r.timePrecision())
-            .bind("kind", r.kind()).bind("lat", r.lat()).bind("lon", r.lon()).bind("pp", r.placePrecision())
-            .bind("party", r.actorParty()).bind("conf", r.actorConfidence()).bind("target", r.target())
-            .bind("low", r.fatalitiesLow()).bind("best", r.fatalitiesBest()).bind("high", r.fatalitiesHigh())
-            .bind("sources", json(r.sources())).bind("tags", json(r.tags())).bind("summary", r.summary())
-            .add();
         audits.add(new Audit.Change(r.filedAt(), r.filedBy(), "report.filed", r.id(), Map.of("kind", r.kind(), "time", r.time().toString())));
         filed.add(new Records.FiledReport(r.id(), JSON.valueToTree(r.asFiled()), r.filedBy(), r.filedAt()));
         incidentsBy.computeIfAbsent(r.filedBy(), k -> new ArrayList<>()).add(r.incident());
       }
-      rows.execute();
       Audit.recordAll(h, audits);
       Map<String, Long> leaves = new java.util.HashMap<>();
       incidentsBy.forEach((by, incidents) -> {
@@ -217,10 +204,15 @@ public final class Operations implements AutoCloseable {
         }
       });
       records.incidentReports(filed);
-      // each report as filed is journaled (the engine passes over it until it is reviewed)
+      // each report as filed is journaled (the engine passes over it until it is reviewed), and
+      // the pages' view is its projection (ReportProjection), in the same transaction
+      List<ReportProjection.Filed> projected = new ArrayList<>(batch.size());
+      long seq = 0;
       for (Report r : batch) {
-        Journal.append(h, r.incident(), r.filedAt(), leaves.get(r.id()));
+        seq = Journal.append(h, r.incident(), r.filedAt(), leaves.get(r.id()));
+        projected.add(new ReportProjection.Filed(r.incident(), r.filedBy(), r.filedAt(), r.summary()));
       }
+      ReportProjection.filed(h, projected, seq);
       return batch;
     });
   }
@@ -255,23 +247,16 @@ public final class Operations implements AutoCloseable {
       if (why != null) {
         throw ServerException.conflict("/status", "report " + id + ": " + why);
       }
-      h.createUpdate("""
-              update ops_report set status = :s, updated_at = :now,
-                actor_party = case when :party = '' then actor_party else :party end,
-                actor_confidence = case when :party = '' then actor_confidence else :conf end
-              where id = :id""")
-          .bind("s", status).bind("now", now).bind("party", actorParty).bind("conf", confidence).bind("id", id).execute();
-      h.createUpdate("insert into ops_review (report_id, reviewer, status, actor_party, confidence, note, at) values (:id, :r, :s, :p, :c, :n, :at)")
-          .bind("id", id).bind("r", reviewer).bind("s", status).bind("p", actorParty).bind("c", confidence).bind("n", note).bind("at", now).execute();
       Audit.record(h, now, reviewer, "report.reviewed", id, Map.of("status", status, "actor", actorParty));
-      Report after = h.createQuery("select * from ops_report where id = :id").bind("id", id).map(Operations::mapReport).one();
+      Report after = before.reviewed(status, actorParty, confidence);
       records.review(id, ReviewStatus.fromWire(before.status()).orElseThrow(), ReviewStatus.fromWire(status).orElseThrow(), note, reviewer);
       if (!actorParty.isEmpty()) {
         records.attribution(id, actorParty, confidence, note, reviewer);
       }
       org.umbrella.store.Receipt version = records.incident(after.incident(), reviewer);
-      Journal.append(h, after.incident(), now, version.leafIndex());
-      return after;
+      long seq = Journal.append(h, after.incident(), now, version.leafIndex());
+      ReportProjection.reviewed(h, after.incident(), reviewer, note, now, seq);
+      return h.createQuery("select * from ops_report where id = :id").bind("id", id).map(Operations::mapReport).one();
     });
     events.publish(new Event("report.reviewed", id, "report " + id + " " + status,
         "verified".equals(status) ? "public" : "mechanism", now));
@@ -383,16 +368,7 @@ public final class Operations implements AutoCloseable {
           .bind("actor", f.actor()).bind("body", f.body().orElse(null)).bind("inc", json(f.incidents()))
           .bind("raised", f.raisedAt()).bind("decided", f.decidedAt().orElse(null)).execute();
       Audit.record(h, now, "engine", "finding." + f.status(), f.id(), Map.of("definition", f.definition()));
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
-      out.put("id", f.id());
-      out.put("definition", f.definition());
-      out.put("status", f.status());
-      out.put("actor", f.actor());
-      out.put("body", f.body().orElse(null));
-      out.put("incidents", f.incidents());
-      out.put("raised-at", f.raisedAt().toString());
-      out.put("decided-at", f.decidedAt().map(Instant::toString).orElse(null));
-      return records.engineOutput("finding", JSON.valueToTree(out));
+      return null;
     });
     String audience = "candidate".equals(f.status()) && f.body().isPresent() ? "body:" + f.body().get()
         : "confirmed".equals(f.status()) ? "public" : "mechanism";
@@ -470,15 +446,7 @@ public final class Operations implements AutoCloseable {
           .bind("id", o.id()).bind("g", o.guarantee()).bind("d", o.duty()).bind("p", o.party())
           .bind("due", o.due()).bind("s", o.status()).bind("raised", o.raisedAt()).execute();
       Audit.record(h, now, "engine", "obligation." + o.status(), o.id(), Map.of("party", o.party(), "due", o.due().toString()));
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
-      out.put("id", o.id());
-      out.put("guarantee", o.guarantee());
-      out.put("duty", o.duty());
-      out.put("party", o.party());
-      out.put("due", o.due().toString());
-      out.put("status", o.status());
-      out.put("raised-at", o.raisedAt().toString());
-      return records.engineOutput("obligation", JSON.valueToTree(out));
+      return null;
     });
     events.publish(new Event("obligation." + o.status(), o.id(), o.party() + ": " + o.duty() + " due " + o.due(), "party:" + o.party(), now));
   }
@@ -648,14 +616,7 @@ public final class Operations implements AutoCloseable {
           .bind("sub", s.subject()).bind("k", s.kind()).bind("t", s.title()).bind("s", s.status())
           .bind("l", s.level().orElse(null)).bind("c", s.cause()).bind("at", s.at()).execute();
       Audit.record(h, now, "engine", s.kind() + ".status", s.subject(), Map.of("status", s.status()));
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
-      out.put("subject", s.subject());
-      out.put("kind", s.kind());
-      out.put("status", s.status());
-      out.put("level", s.level().orElse(null));
-      out.put("cause", s.cause());
-      out.put("at", s.at().toString());
-      return records.engineOutput("status", JSON.valueToTree(out));
+      return null;
     });
     events.publish(new Event("status.changed", s.subject(), s.title() + ": " + s.status(), "public", now));
   }

@@ -51,6 +51,17 @@ public record Report(
     return sources.stream().map(Source::group).distinct().count();
   }
 
+  /**
+   * This report as a review leaves it: in {@code status}, attributed to {@code party} with
+   * {@code confidence} when a party is named (else as it was).
+   */
+  public Report reviewed(String status, String party, double confidence) {
+    boolean attributed = !party.isEmpty();
+    return new Report(id, time, timePrecision, kind, lat, lon, placePrecision, attributed ? party : actorParty,
+        attributed ? confidence : actorConfidence, target, fatalitiesLow, fatalitiesBest, fatalitiesHigh, sources, status, tags,
+        summary, filedBy, filedAt);
+  }
+
   /** The engine's canonical incident for this report (its current version). */
   public Incident incident() {
     return new Incident(id, time,

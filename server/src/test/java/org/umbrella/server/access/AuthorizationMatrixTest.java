@@ -126,8 +126,8 @@ class AuthorizationMatrixTest {
     if (p.contains("/ledger/proof/{leaf}")) {
       // a leaf every caller may read: the engine output recording a guarantee's status (public)
       org.umbrella.server.ops.Operations ops = t.server.services().operations();
-      ops.recordStatus(new Operations.Status("guarantee:matrix-" + (++counter), "guarantee", "Matrix", "active", Optional.empty(), "",
-          t.clock.instant()));
+      t.engineOutput(new org.umbrella.engine.output.StatusRecord("st-matrix-" + (++counter), t.clock.instant(), "guarantee",
+          "matrix-" + counter, "active", "pending", new org.umbrella.engine.output.Cause("matrix", "test", List.of(), List.of())));
       long leaf = t.server.services().jdbi().withHandle(h -> h.createQuery("select max(leaf_index) from engine_outputs")
           .mapTo(Long.class).one());
       return new Request(p.replace("{leaf}", Long.toString(leaf)), null, null, none);

@@ -56,7 +56,7 @@ class PublicLeaksTest {
     assertThat(t.get("/api/v1/status", t.signIn(Role.OBSERVER)).body()).doesNotContain("Kovalenko");
     // nor through the proof of the status's ledger leaf
     long leaf = TestDb.jdbi().withHandle(h -> h.createQuery(
-        "select max(leaf_index) from engine_outputs where output_kind = 'status' and body->>'cause' like '%Kovalenko%'").mapTo(Long.class).one());
+        "select max(leaf_index) from engine_outputs where output_kind = 'engine' and body->>'line' like '%Kovalenko%'").mapTo(Long.class).one());
     assertThat(t.get("/api/v1/ledger/proof/" + leaf, null).statusCode()).isEqualTo(404);
     assertThat(t.get("/api/v1/ledger/proof/" + leaf, verifier).statusCode()).isEqualTo(200);
   }
