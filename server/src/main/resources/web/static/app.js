@@ -111,6 +111,53 @@
   // Print button on the daily report.
   document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
 
+  // The report form's location picker: search the gazetteer or click the map; both fill in
+  // latitude and longitude and say where that is ("2 km SE of Horlivka").
+  var pick = document.getElementById('pick-map');
+  if (pick && window.L) {
+    var latF = document.getElementById('lat'), lonF = document.getElementById('lon');
+    var said = document.getElementById('place-picked'), results = document.getElementById('place-results');
+    var search = document.getElementById('place-search');
+    var pm = L.map(pick, { scrollWheelZoom: false, attributionControl: false }).setView([48.5, 33.5], 5);
+    fetch(pick.getAttribute('data-regions')).then(function (r) { return r.json(); }).then(function (g) {
+      L.geoJSON(g, { style: { color: '#4a5360', weight: 1, fillColor: '#ffffff', fillOpacity: 0.6 }, interactive: false }).addTo(pm);
+    });
+    var marker = null;
+    function setPlace(lat, lon, zoom) {
+      latF.value = lat.toFixed(5); lonF.value = lon.toFixed(5);
+      if (marker) marker.setLatLng([lat, lon]); else marker = L.marker([lat, lon], { keyboard: false }).addTo(pm);
+      if (zoom) pm.setView([lat, lon], zoom);
+      fetch('/places/describe?lat=' + lat + '&lon=' + lon).then(function (r) { return r.json(); }).then(function (d) {
+        said.textContent = 'Chosen: ' + d.description + ' (' + latF.value + ', ' + lonF.value + ').';
+        pick.setAttribute('data-picked', d.description);
+      });
+    }
+    pm.on('click', function (e) { setPlace(e.latlng.lat, e.latlng.lng, 0); });
+    if (latF.value && lonF.value && !isNaN(Number(latF.value)) && !isNaN(Number(lonF.value))) {
+      marker = L.marker([Number(latF.value), Number(lonF.value)], { keyboard: false }).addTo(pm);
+    }
+    var pendingSearch = null;
+    search.addEventListener('input', function () {
+      clearTimeout(pendingSearch);
+      pendingSearch = setTimeout(function () {
+        var q = search.value.trim();
+        if (q.length < 2) { results.innerHTML = ''; return; }
+        fetch('/places/search?q=' + encodeURIComponent(q)).then(function (r) { return r.json(); }).then(function (list) {
+          results.innerHTML = '';
+          list.forEach(function (p) {
+            var li = document.createElement('li'), b = document.createElement('button');
+            b.type = 'button'; b.className = 'link place-choice';
+            b.textContent = p.name + ', ' + p.region + (p.population ? ' (pop. ' + p.population.toLocaleString('en') + ')' : '');
+            b.addEventListener('click', function () { setPlace(p.lat, p.lon, 11); results.innerHTML = ''; search.value = p.name; });
+            li.appendChild(b); results.appendChild(li);
+          });
+          if (!list.length) { var li = document.createElement('li'); li.textContent = 'No settlement starts with that.'; results.appendChild(li); }
+        });
+      }, 200);
+    });
+    search.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); var b = results.querySelector('button'); if (b) b.click(); } });
+  }
+
   // The map: regions, incidents coloured by kind and status, grid clustering by zoom, time filter.
   var mapEl = document.getElementById('map');
   if (mapEl && window.L) {
