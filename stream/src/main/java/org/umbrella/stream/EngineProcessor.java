@@ -1,6 +1,10 @@
 package org.umbrella.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
@@ -96,8 +100,16 @@ final class EngineProcessor implements Processor<String, String, String, String>
     }
     store.put(key(agreement, seq), in.value());
     nextSeq.put(agreement, seq + 1);
-    engine(agreement).process(recorded, o -> context.forward(
-        new Record<>(agreement, OutputCodec.encode(o), in.timestamp()), OUTPUT));
+    List<String> lines = new ArrayList<>();
+    engine(agreement).process(recorded, o -> lines.add(OutputCodec.encode(o)));
+    for (int i = 0; i < lines.size(); i++) {
+      // the input's headers (the journal's entry number among them) go with each output, and each
+      // output says which of how many outputs of its input it is, so that a reader can record one
+      // input's outputs together (server.cluster.ClusterBridge)
+      RecordHeaders headers = new RecordHeaders(in.headers().toArray());
+      headers.add(Topics.OUTPUT_HEADER, ((i + 1) + "/" + lines.size()).getBytes(StandardCharsets.US_ASCII));
+      context.forward(new Record<>(agreement, lines.get(i), in.timestamp(), headers), OUTPUT);
+    }
   }
 
   @Override

@@ -12,6 +12,15 @@ import java.util.Objects;
  *     keyed as they came, the value saying where and why
  */
 public record Topics(String input, String output, String rejects) {
+  /**
+   * Header a journal shipper puts on each input: the journal's entry number (decimal ASCII). The
+   * topology passes every input header on to the input's outputs.
+   */
+  public static final String JOURNAL_SEQ_HEADER = "umbrella.journal-seq";
+
+  /** Header on each output: {@code I/N} (ASCII), the I-th (from 1) of the N outputs its input produced. */
+  public static final String OUTPUT_HEADER = "umbrella.output";
+
   public Topics {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");

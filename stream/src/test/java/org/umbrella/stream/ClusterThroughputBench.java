@@ -54,7 +54,7 @@ import org.umbrella.engine.output.OutputCodec;
 class ClusterThroughputBench {
   private static final Path AGREEMENT = Path.of("../bench/twenty-point.agreement.yaml");
   private static final int AGREEMENTS = Integer.getInteger("bench.agreements", 120);
-  private static final int INCIDENTS_PER_AGREEMENT = Integer.getInteger("bench.incidents", 400);
+  private static final int INCIDENTS_PER_AGREEMENT = Integer.getInteger("bench.incidents", 150);
   private static final int[] PARTITIONS = Arrays.stream(System.getProperty("bench.partitions", "1,2,4,8").split(",")).mapToInt(Integer::parseInt).toArray();
   private static final int[] INSTANCES = Arrays.stream(System.getProperty("bench.instances", "1,2").split(",")).mapToInt(Integer::parseInt).toArray();
   private static final int LATENCY_RATE = Integer.getInteger("bench.latency.rate", 200);
@@ -118,7 +118,7 @@ class ClusterThroughputBench {
     journals.forEach((id, j) -> lines.put(id, j.stream().map(InputCodec::encode).toList()));
     long best = Long.MAX_VALUE;
     int n = 0;
-    for (int round = 0; round < 3; round++) {
+    for (int round = 0; round < 2; round++) { // the first round warms up
       long t0 = System.nanoTime();
       n = 0;
       long sink = 0;
