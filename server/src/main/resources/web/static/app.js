@@ -19,6 +19,43 @@
   }
   tick(); setInterval(tick, 30000);
 
+  // Countdowns counted from the server's time when the page was made (trusted time), not the
+  // browser's clock: the page says how many milliseconds were left, the browser only subtracts
+  // how long it has been open.
+  var loaded = Date.now();
+  function fmt(ms) {
+    var over = ms < 0; ms = Math.abs(ms);
+    var d = Math.floor(ms / 864e5), h = Math.floor(ms % 864e5 / 36e5), m = Math.floor(ms % 36e5 / 6e4);
+    var t = d > 0 ? d + ' d ' + h + ' h' : h + ' h ' + (m < 10 ? '0' : '') + m + ' min';
+    return over ? 'overdue by ' + t : t + ' left';
+  }
+  function tickTrusted() {
+    var open = Date.now() - loaded;
+    document.querySelectorAll('[data-remaining-ms]').forEach(function (el) {
+      el.textContent = fmt(Number(el.getAttribute('data-remaining-ms')) - open);
+    });
+  }
+  setInterval(tickTrusted, 30000);
+
+  // The mini-map of a finding's evidence: its reports as points, the view fitted to them.
+  var mini = document.getElementById('minimap');
+  if (mini && window.L) {
+    var pts = JSON.parse(mini.getAttribute('data-points') || '[]');
+    var mm = L.map(mini, { keyboard: false, scrollWheelZoom: false, attributionControl: false }).setView([48.5, 33.5], 5);
+    fetch(mini.getAttribute('data-regions')).then(function (r) { return r.json(); }).then(function (g) {
+      L.geoJSON(g, { style: { color: '#4a5360', weight: 1, fillColor: '#ffffff', fillOpacity: 0.6 }, interactive: false }).addTo(mm);
+    });
+    mm.createPane('evidence'); mm.getPane('evidence').style.zIndex = 450; // above the regions, which load later
+    var bounds = [];
+    pts.forEach(function (p) {
+      L.circleMarker([p[0], p[1]], { radius: 7, weight: 3, color: '#a3162b', fillColor: '#f6d2d6', fillOpacity: 0.9, pane: 'evidence' })
+        .bindTooltip(p[2] + ' (' + String(p[3]).replace(/_/g, ' ') + ')').addTo(mm);
+      bounds.push([p[0], p[1]]);
+    });
+    if (bounds.length) mm.fitBounds(bounds, { padding: [30, 30], maxZoom: 10 });
+    mini.setAttribute('data-drawn', String(bounds.length));
+  }
+
   // Live updates: any event refreshes the live region of the page (dashboard).
   var live = document.getElementById('live');
   if (live && window.EventSource) {
@@ -73,6 +110,53 @@
 
   // Print button on the daily report.
   document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
+
+  // The report form's location picker: search the gazetteer or click the map; both fill in
+  // latitude and longitude and say where that is ("2 km SE of Horlivka").
+  var pick = document.getElementById('pick-map');
+  if (pick && window.L) {
+    var latF = document.getElementById('lat'), lonF = document.getElementById('lon');
+    var said = document.getElementById('place-picked'), results = document.getElementById('place-results');
+    var search = document.getElementById('place-search');
+    var pm = L.map(pick, { scrollWheelZoom: false, attributionControl: false }).setView([48.5, 33.5], 5);
+    fetch(pick.getAttribute('data-regions')).then(function (r) { return r.json(); }).then(function (g) {
+      L.geoJSON(g, { style: { color: '#4a5360', weight: 1, fillColor: '#ffffff', fillOpacity: 0.6 }, interactive: false }).addTo(pm);
+    });
+    var marker = null;
+    function setPlace(lat, lon, zoom) {
+      latF.value = lat.toFixed(5); lonF.value = lon.toFixed(5);
+      if (marker) marker.setLatLng([lat, lon]); else marker = L.marker([lat, lon], { keyboard: false }).addTo(pm);
+      if (zoom) pm.setView([lat, lon], zoom);
+      fetch('/places/describe?lat=' + lat + '&lon=' + lon).then(function (r) { return r.json(); }).then(function (d) {
+        said.textContent = 'Chosen: ' + d.description + ' (' + latF.value + ', ' + lonF.value + ').';
+        pick.setAttribute('data-picked', d.description);
+      });
+    }
+    pm.on('click', function (e) { setPlace(e.latlng.lat, e.latlng.lng, 0); });
+    if (latF.value && lonF.value && !isNaN(Number(latF.value)) && !isNaN(Number(lonF.value))) {
+      marker = L.marker([Number(latF.value), Number(lonF.value)], { keyboard: false }).addTo(pm);
+    }
+    var pendingSearch = null;
+    search.addEventListener('input', function () {
+      clearTimeout(pendingSearch);
+      pendingSearch = setTimeout(function () {
+        var q = search.value.trim();
+        if (q.length < 2) { results.innerHTML = ''; return; }
+        fetch('/places/search?q=' + encodeURIComponent(q)).then(function (r) { return r.json(); }).then(function (list) {
+          results.innerHTML = '';
+          list.forEach(function (p) {
+            var li = document.createElement('li'), b = document.createElement('button');
+            b.type = 'button'; b.className = 'link place-choice';
+            b.textContent = p.name + ', ' + p.region + (p.population ? ' (pop. ' + p.population.toLocaleString('en') + ')' : '');
+            b.addEventListener('click', function () { setPlace(p.lat, p.lon, 11); results.innerHTML = ''; search.value = p.name; });
+            li.appendChild(b); results.appendChild(li);
+          });
+          if (!list.length) { var li = document.createElement('li'); li.textContent = 'No settlement starts with that.'; results.appendChild(li); }
+        });
+      }, 200);
+    });
+    search.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); var b = results.querySelector('button'); if (b) b.click(); } });
+  }
 
   // The map: regions, incidents coloured by kind and status, grid clustering by zoom, time filter.
   var mapEl = document.getElementById('map');

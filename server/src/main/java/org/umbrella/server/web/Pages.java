@@ -91,6 +91,8 @@ public final class Pages {
         new Route(GET, "/map/count", Action.READ_PUBLIC, none, this::mapCount, "How many reports the map's filters select (for \"N of M shown\")", null, true),
         new Route(GET, "/export/reports.csv", Action.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, false), "The reports the caller may read as CSV (filters as the map's: from, to, kind, status)", null, true),
         new Route(GET, "/export/reports.geojson", Action.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, true), "The reports the caller may read as GeoJSON points (filters as the map's)", null, true),
+        new Route(GET, "/places/search", Action.READ_PUBLIC, none, Places::search, "Settlements whose name starts with ?q= (GeoNames, CC BY 4.0), for the location picker", null, true),
+        new Route(GET, "/places/describe", Action.READ_PUBLIC, none, Places::describe, "A point (?lat=&lon=) described from the nearest settlement: \"2 km SE of Horlivka\"", null, true),
         new Route(GET, "/favicon.ico", Action.READ_PUBLIC, none, this::favicon, "The site icon", null, true),
         new Route(GET, "/timeline", Action.READ_PUBLIC, none, this::timeline, "Timeline", null, true),
         new Route(GET, "/daily", Action.READ_PUBLIC, none, this::daily, "Daily report", null, true),
@@ -102,9 +104,15 @@ public final class Pages {
         new Route(POST, "/reports/{id}/review", Action.REVIEW_REPORT, none, this::review, "Review a report", null, true),
         new Route(GET, "/findings", Action.READ_PUBLIC, none, this::findings, "Findings and voting", null, true),
         new Route(POST, "/findings/<id>/vote", Action.VOTE, finding, this::vote, "Vote", null, true),
+        new Route(GET, "/findings/<id>", Action.READ_PUBLIC, none, this::finding, "One finding: evidence, tally, deadline and causal chain", null, true),
         new Route(GET, "/obligations", Action.READ_OBLIGATIONS, Route.ScopeResolver.CALLERS_PARTY, this::obligations, "Obligations", null, true),
         new Route(POST, "/obligations/<id>/answer", Action.ANSWER_OBLIGATION, obligation, this::answer, "Answer an obligation", null, true),
+        new Route(GET, "/provisions", Action.READ_PUBLIC, none, this::provisions, "Provisions: the 0-3 implementation matrix, and the verifiers' form", null, true),
+        new Route(POST, "/provisions/{id}/report", Action.REPORT_PROVISION, none, this::reportProvision, "Report a provision's implementation level (0-3)", null, true),
         new Route(GET, "/admin", Action.MANAGE_ACCOUNTS, none, this::admin, "Administration", null, true),
+        new Route(POST, "/admin/accounts", Action.MANAGE_ACCOUNTS, none, this::createAccount, "Create an account", null, true),
+        new Route(POST, "/admin/accounts/{id}/disable", Action.MANAGE_ACCOUNTS, none, this::disableAccount, "Disable an account (its sessions and tokens end)", null, true),
+        new Route(POST, "/admin/accounts/{id}/password", Action.MANAGE_ACCOUNTS, none, this::resetPassword, "Set a new password for an account (its sessions end)", null, true),
         new Route(POST, "/admin/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::linkIdentity, "Link an OpenID Connect identity to an account", null, true),
         new Route(POST, "/admin/accounts/{id}/identities/unlink", Action.MANAGE_ACCOUNTS, none, this::unlinkIdentity, "Unlink an OpenID Connect identity from an account", null, true));
   }
@@ -141,6 +149,7 @@ public final class Pages {
       nav.add(new PageModel.NavItem("/obligations", messages.t("nav./obligations")));
     }
     nav.add(new PageModel.NavItem("/agreements", messages.t("nav./agreements")));
+    nav.add(new PageModel.NavItem("/provisions", messages.t("nav./provisions")));
     nav.add(new PageModel.NavItem("/daily", messages.t("nav./daily")));
     if (AccessPolicy.mayEverPerform(p, Action.MANAGE_ACCOUNTS)) {
       nav.add(new PageModel.NavItem("/admin", messages.t("nav./admin")));
@@ -157,6 +166,10 @@ public final class Pages {
       case "answered" -> "Answer recorded.";
       case "signed-in" -> "Signed in.";
       case "signed-out" -> "Signed out.";
+      case "reported" -> "Level recorded.";
+      case "created" -> "Account created.";
+      case "disabled" -> "Account disabled: its sessions and tokens have ended.";
+      case "password-set" -> "Password set: the account's sessions have ended.";
       default -> "Done.";
     };
   }
@@ -298,11 +311,30 @@ public final class Pages {
     ctx.contentType("image/svg+xml").result(FAVICON);
   }
 
+  /** The most days the timeline draws (the latest with incidents). */
+  static final int TIMELINE_DAYS = 60;
+
   void timeline(Context ctx, Principal p) {
-    List<Map<String, Object>> days = s.operations().reportsPerDay(new Operations.ReportFilter(null, null, null,
-        new LinkedHashSet<>(Visibility.reportStatuses(p)), null));
-    int max = days.stream().mapToInt(d -> (Integer) d.get("total")).max().orElse(1);
-    html(ctx, 200, "timeline.jte", Map.of("page", model(ctx, p, "Timeline"), "days", days, "max", max));
+    List<Report> reports = s.operations().reports(new Operations.ReportFilter(null, null, null,
+        new LinkedHashSet<>(Visibility.reportStatuses(p)), null), 100_000, 0);
+    Map<String, Map<String, Integer>> kinds = new TreeMap<>();
+    Map<String, Map<String, Integer>> regions = new TreeMap<>();
+    Gazetteer places = Gazetteer.shipped();
+    for (Report r : reports) {
+      String day = r.time().toString().substring(0, 10);
+      kinds.computeIfAbsent(day, d -> new TreeMap<>()).merge(r.kind(), 1, Integer::sum);
+      String region = places.nearest(r.lat(), r.lon()).map(x -> x.settlement().region()).filter(x -> !x.isEmpty()).orElse("unknown");
+      regions.computeIfAbsent(day, d -> new TreeMap<>()).merge(region, 1, Integer::sum);
+    }
+    List<String> all = new ArrayList<>(kinds.keySet());
+    List<String> days = all.subList(Math.max(0, all.size() - TIMELINE_DAYS), all.size());
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", model(ctx, p, "Timeline"));
+    params.put("byKind", StackedChart.of(days, kinds));
+    params.put("byRegion", StackedChart.of(days, regions));
+    params.put("shownDays", days.size());
+    params.put("allDays", all.size());
+    html(ctx, 200, "timeline.jte", params);
   }
 
   /** A day's counts by kind in words: "armed clash 1, mine 1" (largest first). */
@@ -343,6 +375,12 @@ public final class Pages {
     reports.removeIf(r -> verifiedAt.getOrDefault(r.id(), Instant.MAX).isAfter(end));
     reports.sort(java.util.Comparator.comparing(Report::time));
     Map<String, Long> byKind = reports.stream().collect(Collectors.groupingBy(r -> r.kind().replace('_', ' '), TreeMap::new, Collectors.counting()));
+    // the previous period, as of its own cut-off, for the per-region comparison
+    List<Report> previous = new ArrayList<>(s.operations().reports(
+        new Operations.ReportFilter(start.minusSeconds(24 * 3600), start, null, Set.of("verified"), null), 500, 0));
+    Map<String, Instant> previousVerifiedAt = queues.verifiedAt(previous.stream().map(Report::id).toList());
+    previous.removeIf(r -> previousVerifiedAt.getOrDefault(r.id(), Instant.MAX).isAfter(start));
+    RegionTable regions = RegionTable.of(reports, previous, Gazetteer.shipped());
     List<Operations.Finding> findings = s.operations().findings(Set.of("confirmed"), 100, 0).stream()
         .filter(f -> f.decidedAt().map(t -> !t.isBefore(start) && t.isBefore(end)).orElse(false)).toList();
     Map<String, Object> params = new HashMap<>();
@@ -353,6 +391,7 @@ public final class Pages {
     params.put("cutoff", end);
     params.put("reports", reports);
     params.put("byKind", byKind);
+    params.put("regions", regions);
     params.put("findings", findings);
     params.put("statuses", s.operations().statuses("guarantee"));
     html(ctx, 200, "daily.jte", params);
@@ -555,14 +594,32 @@ public final class Pages {
         }
       }
     }
+    String party = p.account().flatMap(Account::party).orElse("");
+    Optional<org.umbrella.agreement.model.Agreement> agreement = FindingPage.agreement(s);
+    List<Awaiting> awaiting = visible.stream().filter(f -> votable.contains(f.id()) && !f.votes().containsKey(party))
+        .map(f -> new Awaiting(f, FindingPage.due(agreement, f)))
+        .sorted(java.util.Comparator.comparing((Awaiting w) -> w.due().orElse(Instant.MAX))).toList();
     html(ctx, 200, "findings.jte", Map.of("page", model(ctx, p, "Findings"), "findings", visible,
-        "votable", votable, "deliberating", deliberating));
+        "votable", votable, "deliberating", deliberating, "awaiting", awaiting, "now", s.clock().instant()));
+  }
+
+  /** A candidate the caller's party has not voted on yet, with its decision deadline. */
+  public record Awaiting(Operations.Finding finding, Optional<Instant> due) {}
+
+  void finding(Context ctx, Principal p) {
+    Operations ops = s.operations();
+    Operations.Finding f = ops.finding(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x, ops))
+        .orElseThrow(() -> ServerException.notFound("id", "no finding '" + ReportInput.clip(ctx.pathParam("id")) + "' you may see"));
+    FindingPage v = FindingPage.of(s, p, f);
+    html(ctx, 200, "finding.jte", Map.of("page", model(ctx, p, f.title()), "v", v));
   }
 
   void vote(Context ctx, Principal p) {
     Account a = p.account().orElseThrow();
     s.operations().vote(ctx.pathParam("id"), a.party().orElseThrow(), form(ctx, "vote"), a.username());
-    ctx.redirect("/findings?done=voted", io.javalin.http.HttpStatus.SEE_OTHER);
+    String back = Optional.ofNullable(org.umbrella.server.http.Problems.localPath(form(ctx, "back")))
+        .filter(b -> b.startsWith("/findings")).orElse("/findings");
+    ctx.redirect(back + (back.contains("?") ? "&" : "?") + "done=voted", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   void obligations(Context ctx, Principal p) {
@@ -621,6 +678,11 @@ public final class Pages {
   }
 
   void admin(Context ctx, Principal p) {
+    adminPage(ctx, p, 200, Map.of(), Map.of());
+  }
+
+  /** The administration page; {@code errors} maps "create" or an account id to what went wrong, {@code typed} keeps the create form's fields. */
+  private void adminPage(Context ctx, Principal p, int status, Map<String, String> errors, Map<String, String> typed) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("page", model(ctx, p, "Administration"));
     List<org.umbrella.server.access.Account> accounts = s.accounts().all();
@@ -631,7 +693,110 @@ public final class Pages {
     params.put("links", links);
     params.put("issuer", s.options().oidc().map(c -> c.issuer().toString()).orElse(""));
     params.put("audit", Audit.latest(s.jdbi(), 100, Long.MAX_VALUE));
-    html(ctx, 200, "admin.jte", params);
+    params.put("disabled", new org.umbrella.server.access.AccountChanges(s.jdbi(), s.clock()).disabled());
+    params.put("roles", java.util.Arrays.stream(org.umbrella.server.access.Role.values()).map(org.umbrella.server.access.Role::slug).toList());
+    params.put("parties", s.library().parties());
+    params.put("errors", errors);
+    params.put("typed", typed);
+    html(ctx, status, "admin.jte", params);
+  }
+
+  void createAccount(Context ctx, Principal p) {
+    Map<String, String> typed = new HashMap<>();
+    for (String f : List.of("username", "display-name", "role", "party")) {
+      typed.put(f, form(ctx, f));
+    }
+    String problem;
+    Optional<org.umbrella.server.access.Role> role = java.util.Arrays.stream(org.umbrella.server.access.Role.values())
+        .filter(r -> r.slug().equals(typed.get("role"))).findFirst();
+    if (role.isEmpty()) {
+      problem = "Choose a role.";
+    } else if (typed.get("display-name").isBlank() || typed.get("display-name").length() > 200) {
+      problem = "Give the person's name (at most 200 characters).";
+    } else {
+      try {
+        s.accounts().create(typed.get("username").trim(), typed.get("display-name").trim(), role.get(),
+            Optional.of(typed.get("party")).filter(x -> !x.isBlank()), form(ctx, "password"), p.name());
+        ctx.redirect("/admin?done=created", io.javalin.http.HttpStatus.SEE_OTHER);
+        return;
+      } catch (ServerException e) {
+        if (e.status() != 400 && e.status() != 409) {
+          throw e;
+        }
+        problem = "The account was not created: " + e.getMessage();
+      }
+    }
+    adminPage(ctx, p, 400, Map.of("create", problem), typed);
+  }
+
+  void disableAccount(Context ctx, Principal p) {
+    long id = org.umbrella.server.http.Api.accountId(ctx, s);
+    try {
+      new org.umbrella.server.access.AccountChanges(s.jdbi(), s.clock()).disable(id, p.name());
+    } catch (ServerException e) {
+      if (e.status() != 409) {
+        throw e;
+      }
+      adminPage(ctx, p, 409, Map.of(Long.toString(id), e.getMessage()), Map.of());
+      return;
+    }
+    ctx.redirect("/admin?done=disabled", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  void resetPassword(Context ctx, Principal p) {
+    long id = org.umbrella.server.http.Api.accountId(ctx, s);
+    try {
+      new org.umbrella.server.access.AccountChanges(s.jdbi(), s.clock()).resetPassword(id, form(ctx, "password"), p.name());
+    } catch (ServerException e) {
+      if (e.status() != 400 && e.status() != 409) {
+        throw e;
+      }
+      adminPage(ctx, p, 400, Map.of(Long.toString(id), "The password was not changed: " + e.getMessage()), Map.of());
+      return;
+    }
+    ctx.redirect("/admin?done=password-set", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  void provisions(Context ctx, Principal p) {
+    provisionsPage(ctx, p, 200, Map.of(), Map.of());
+  }
+
+  private void provisionsPage(Context ctx, Principal p, int status, Map<String, String> errors, Map<String, String> typed) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", model(ctx, p, "Provisions"));
+    params.put("rows", ProvisionRows.of(FindingPage.agreement(s), s.operations().statuses("provision")));
+    params.put("canReport", AccessPolicy.allows(p, Action.REPORT_PROVISION, Scope.NONE));
+    params.put("errors", errors);
+    params.put("typed", typed);
+    html(ctx, status, "provisions.jte", params);
+  }
+
+  void reportProvision(Context ctx, Principal p) {
+    String id = ctx.pathParam("id");
+    String level = form(ctx, "level");
+    String note = form(ctx, "note");
+    String problem = null;
+    if (!level.matches("[0-3]")) {
+      problem = "Choose the level now: 0, 1, 2 or 3.";
+    } else if (note.length() > 4000) {
+      problem = "The note may have at most 4,000 characters; it has " + note.length() + ".";
+    } else if (!s.operations().enforcement().connected()) {
+      problem = "No agreement is enforced by this server, so provisions are unknown.";
+    } else {
+      try {
+        s.operations().reportProvision(id, Integer.parseInt(level), note, p.name());
+      } catch (ServerException e) {
+        if (e.status() != 400 && e.status() != 404) {
+          throw e;
+        }
+        problem = "The level was not recorded: " + e.getMessage();
+      }
+    }
+    if (problem != null) {
+      provisionsPage(ctx, p, 400, Map.of(id, problem), Map.of(id + "/level", level, id + "/note", note));
+      return;
+    }
+    ctx.redirect("/provisions?done=reported#p-" + id, io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   void linkIdentity(Context ctx, Principal p) {

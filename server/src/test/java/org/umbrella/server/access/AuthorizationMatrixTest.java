@@ -167,6 +167,13 @@ class AuthorizationMatrixTest {
         default -> new Request(path, null, null, none);
       };
     }
+    if (p.startsWith("/admin/accounts/{id}/")) {
+      // a fresh account to disable or give a new password
+      org.umbrella.server.access.Account a = t.server.services().accounts().create("adm" + (++counter), "Admin matrix", Role.OBSERVER,
+          Optional.empty(), TestServer.PASSWORD);
+      return new Request(p.replace("{id}", Long.toString(a.id())), "application/x-www-form-urlencoded",
+          "password=another+long+enough+passphrase+" + counter, none);
+    }
     if (p.contains("/webhooks/{id}")) {
       return new Request(p.replace("{id}", "999999"), null, null, none);
     }
@@ -182,6 +189,8 @@ class AuthorizationMatrixTest {
       case "POST /api/v1/webhooks" -> "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"0123456789abcdef0123\",\"events\":\"report.filed\"}";
       case "POST /login" -> "username=nobody&password=wrong";
       case "POST /logout" -> "";
+      case "POST /provisions/{id}/report" -> "level=2&note=matrix";
+      case "POST /admin/accounts" -> "username=w" + (++counter) + "&display-name=Matrix&role=observer&password=long+enough+password+here";
       case "POST /reports" -> "time=2026-03-09T04:10:00Z&time-precision=exact&kind=shelling&lat=48&lon=37.8&place-precision=near&actor=RU"
           + "&confidence=0.5&sources=patrol-1%2C+patrol%2C+team-1&summary=matrix";
       default -> null;
