@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Conditions are type-checked against the incident schema of CONTRACTS.md and evaluated on an
+ * Conditions are type-checked against the incident schema of docs/incidents.md and evaluated on an
  * incident given as nested maps (the JSON Lines shape).
  */
 class ExpressionTest {

@@ -2,7 +2,7 @@ package org.umbrella.server.ops;
 
 import java.util.List;
 
-/** The vocabularies of an incident report (CONTRACTS.md; the engine owns the taxonomy). */
+/** The vocabularies of an incident report (`docs/incidents.md`; the engine owns the taxonomy). */
 public final class Kinds {
   private Kinds() {}
 
