@@ -37,13 +37,9 @@ class AccessibilityTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(BrowserFlowTest.DRIVER) && Files.isExecutable(BrowserFlowTest.BROWSER),
-        "browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromedriver) to run them");
-    TestDb.reset();
     Clock clock = Clock.systemUTC();
     Instant now = clock.instant();
-    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0),
-        Optional.of(Demo.withCeasefireInForce(TestAgreement.ukraine(), now.minus(Duration.ofDays(8)))), TestAgreement.library());
+    server = BrowserFixture.startWithCeasefireInForce(clock);
     base = "http://127.0.0.1:" + server.port();
     var accounts = server.services().accounts();
     accounts.create("admin", "Ada Admin", Role.ADMINISTRATOR, Optional.empty(), BrowserFlowTest.PASSWORD);
@@ -120,6 +116,11 @@ class AccessibilityTest {
   }
 
   static void signIn(WebDriver d, String user) {
+    signIn(d, base, user);
+  }
+
+  /** Signs {@code user} in on the service at {@code base} (each browser test class has its own). */
+  static void signIn(WebDriver d, String base, String user) {
     d.manage().deleteAllCookies();
     d.get(base + "/login");
     d.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);

@@ -39,15 +39,10 @@ class FindingPageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(BrowserFlowTest.DRIVER) && Files.isExecutable(BrowserFlowTest.BROWSER),
-        "browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromedriver) to run them");
-    TestDb.reset();
     Clock clock = Clock.systemUTC();
     Instant now = clock.instant();
-    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0),
-        Optional.of(Demo.withCeasefireInForce(TestAgreement.ukraine(), now.minus(Duration.ofDays(8)))), TestAgreement.library());
+    server = BrowserFixture.startWithCeasefireInForce(clock);
     base = "http://127.0.0.1:" + server.port();
-    AccessibilityTest.base = base;
     var accounts = server.services().accounts();
     accounts.create("body-us", "US commissioner", Role.BODY_MEMBER, Optional.of("US"), BrowserFlowTest.PASSWORD);
     accounts.create("guarantor-us", "US representative", Role.GUARANTOR_REPRESENTATIVE, Optional.of("US"), BrowserFlowTest.PASSWORD);
@@ -86,7 +81,7 @@ class FindingPageBrowserTest {
     for (int[] size : sizes) {
       WebDriver d = BrowserFlowTest.browser(size[0], size[1]);
       try {
-        AccessibilityTest.signIn(d, "body-us");
+        AccessibilityTest.signIn(d, base, "body-us");
         d.get(base + "/findings");
         String awaiting = d.findElement(By.id("awaiting")).getText();
         assertThat(awaiting).contains("Awaiting your vote (1)").contains("actor RU").contains("left");
@@ -116,7 +111,7 @@ class FindingPageBrowserTest {
     // The vote, cast on the page; it comes back to the page with the vote counted.
     WebDriver d = BrowserFlowTest.browser(1366, 900);
     try {
-      AccessibilityTest.signIn(d, "body-us");
+      AccessibilityTest.signIn(d, base, "body-us");
       d.get(base + path);
       d.findElement(By.cssSelector("#vote-form input[value=confirm]")).click();
       d.findElement(By.cssSelector("#vote-form button[type=submit]")).click();
@@ -141,7 +136,7 @@ class FindingPageBrowserTest {
     for (int[] size : sizes) {
       d = BrowserFlowTest.browser(size[0], size[1]);
       try {
-        AccessibilityTest.signIn(d, "guarantor-us");
+        AccessibilityTest.signIn(d, base, "guarantor-us");
         d.get(base + "/obligations");
         BrowserFlowTest.wait(d).until(x -> !x.findElements(By.cssSelector("a[href='" + path + "']")).isEmpty());
         d.findElement(By.cssSelector("a[href='" + path + "']")).click();

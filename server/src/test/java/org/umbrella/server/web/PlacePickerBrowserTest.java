@@ -36,14 +36,9 @@ class PlacePickerBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(BrowserFlowTest.DRIVER) && Files.isExecutable(BrowserFlowTest.BROWSER),
-        "browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromedriver) to run them");
-    TestDb.reset();
     Clock clock = Clock.systemUTC();
-    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0),
-        Optional.of(Demo.withCeasefireInForce(TestAgreement.ukraine(), clock.instant().minus(Duration.ofDays(8)))), TestAgreement.library());
+    server = BrowserFixture.startWithCeasefireInForce(clock);
     base = "http://127.0.0.1:" + server.port();
-    AccessibilityTest.base = base;
     server.services().accounts().create("monitor", "Mona Monitor", Role.MONITOR, Optional.empty(), BrowserFlowTest.PASSWORD);
   }
 
@@ -61,7 +56,7 @@ class PlacePickerBrowserTest {
     for (int[] size : new int[][] {{1366, 900}, {390, 844}}) {
       WebDriver d = BrowserFlowTest.browser(size[0], size[1]);
       try {
-        AccessibilityTest.signIn(d, "monitor");
+        AccessibilityTest.signIn(d, base, "monitor");
         d.get(base + "/reports/new");
         d.findElement(By.id("place-search")).sendKeys("Горлів");
         WebElement first = BrowserFlowTest.wait(d).until(x -> x.findElements(By.cssSelector("#place-results button.place-choice"))

@@ -37,14 +37,9 @@ class ProvisionsAndAccountsBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(BrowserFlowTest.DRIVER) && Files.isExecutable(BrowserFlowTest.BROWSER),
-        "browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromedriver) to run them");
-    TestDb.reset();
     Clock clock = Clock.systemUTC();
-    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0),
-        Optional.of(Demo.withCeasefireInForce(TestAgreement.ukraine(), clock.instant().minus(Duration.ofDays(8)))), TestAgreement.library());
+    server = BrowserFixture.startWithCeasefireInForce(clock);
     base = "http://127.0.0.1:" + server.port();
-    AccessibilityTest.base = base;
     server.services().accounts().create("admin", "Ada Admin", Role.ADMINISTRATOR, Optional.empty(), BrowserFlowTest.PASSWORD);
     server.services().accounts().create("verifier", "Vera Verifier", Role.VERIFIER, Optional.empty(), BrowserFlowTest.PASSWORD);
   }
@@ -80,7 +75,7 @@ class ProvisionsAndAccountsBrowserTest {
         assertThat(rows).hasSize(TestAgreement.ukraine().provisions().size()).isNotEmpty();
         assertThat(d.findElements(By.cssSelector("form.provision-form"))).isEmpty();
 
-        AccessibilityTest.signIn(d, "verifier");
+        AccessibilityTest.signIn(d, base, "verifier");
         d.get(base + "/provisions");
         String first = TestAgreement.ukraine().provisions().keySet().iterator().next();
         int level = size[0] > 1000 ? 2 : 3;
@@ -102,7 +97,7 @@ class ProvisionsAndAccountsBrowserTest {
         assertThat(row.findElements(By.tagName("td")).get(2 + level).getAttribute("class")).isEqualTo("on");
         AccessibilityTest.screenshot(d, "verifier-provisions-" + size[0]);
 
-        AccessibilityTest.signIn(d, "admin");
+        AccessibilityTest.signIn(d, base, "admin");
         d.get(base + "/admin");
         if (axe != null) {
           problems.addAll(AccessibilityTest.check(d, axe, "admin /admin", size));
@@ -135,7 +130,7 @@ class ProvisionsAndAccountsBrowserTest {
         assertThat(signsIn(d, user, BrowserFlowTest.PASSWORD)).isFalse();
         assertThat(signsIn(d, user, NEW_PASSWORD)).isTrue();
 
-        AccessibilityTest.signIn(d, "admin");
+        AccessibilityTest.signIn(d, base, "admin");
         d.get(base + "/admin");
         d.findElement(By.cssSelector("#acct-" + user + " .disable-form button")).click();
         BrowserFlowTest.wait(d).until(x -> x.getCurrentUrl().contains("done=disabled"));
