@@ -4,7 +4,7 @@ package org.umbrella.engine.internal;
  * The revision index of rule 2: incidents that raised a finding, by incident id, forgotten in the
  * order first inserted once their event time falls behind a limit.
  *
- * <p>Semantically a {@code LinkedHashMap<String, V>} in insertion order (a later {@link #put} of a
+ * <p>Semantically a {@code LinkedHashMap<String, Integer>} in insertion order (a later {@link #put} of a
  * present key replaces its value and time but keeps its place) whose eldest entries are dropped by
  * {@link #evictBefore} while their time is before the limit. Built for the engine's hot path, where
  * almost every lookup is of a new incident and misses, and where the table is too large for the
@@ -27,9 +27,11 @@ package org.umbrella.engine.internal;
  * <p>Public only so that the benchmark's hand-written loop can use the same index (a fair
  * comparison, docs/benchmarks.md); not API. Not thread-safe.
  *
- * @param <V> the value kept per incident
+ * <p>Values are ints (the engine's rows of findings, docs/benchmarks.md): no object per entry.
  */
-public final class RevisionIndex<V> {
+public final class RevisionIndex {
+  /** What {@link #get} returns for an absent key. */
+  public static final int ABSENT = -1;
   /** A slot never used since the last rebuild: it ends a probe. */
   private static final long EMPTY = 0;
   /** A slot whose entry was evicted (a tombstone): a probe goes on past it. */
@@ -41,8 +43,10 @@ public final class RevisionIndex<V> {
    * position in the ring plus one in the low 32 (never 0, never all ones: the ring is below 2^31).
    */
   private long[] slots;
-  /** Key of slot i at 2i, its value at 2i + 1: one cache line for both. */
-  private Object[] entries;
+  /** Key of slot i. */
+  private String[] keys;
+  /** Value of slot i. */
+  private int[] values;
   /**
    * One bit per slot, set when it is not {@link #EMPTY}: what a miss needs, an eighth of a byte per
    * slot, so that it stays in the core's cache while {@link #slots} does not.
@@ -83,8 +87,8 @@ public final class RevisionIndex<V> {
    * The value for {@code key}, or null; {@code homeTag} is what {@link #homeTag} returned for it,
    * with the index unchanged since (0 when the home slot is empty: a certain miss).
    */
-  public V get(String key, byte homeTag) {
-    return homeTag == 0 ? null : get(key);
+  public int get(String key, byte homeTag) {
+    return homeTag == 0 ? ABSENT : get(key);
   }
 
   /** The time last put for {@code key}, which must be present. */
@@ -105,24 +109,23 @@ public final class RevisionIndex<V> {
       if (s == EMPTY) {
         return -1;
       }
-      if (s != DELETED && (int) (s >>> 32) == h && entries[2 * i].equals(key)) {
+      if (s != DELETED && (int) (s >>> 32) == h && keys[i].equals(key)) {
         return i;
       }
     }
   }
 
-  /** The value for {@code key}, or null. */
-  @SuppressWarnings("unchecked")
-  V get(String key) {
+  /** The value for {@code key}, or {@link #ABSENT}. */
+  int get(String key) {
     int slot = slotOf(key);
-    return slot < 0 ? null : (V) entries[2 * slot + 1];
+    return slot < 0 ? ABSENT : values[slot];
   }
 
   /**
    * Sets the value and time of {@code key}: a new key goes last in the eviction order, a present one
    * keeps its place.
    */
-  public void put(String key, V value, long time) {
+  public void put(String key, int value, long time) {
     int h = key.hashCode();
     int mask = slots.length - 1;
     int free = -1;
@@ -132,8 +135,8 @@ public final class RevisionIndex<V> {
         if (free < 0) {
           free = i;
         }
-      } else if ((int) (s >>> 32) == h && entries[2 * i].equals(key)) {
-        entries[2 * i + 1] = value;
+      } else if ((int) (s >>> 32) == h && keys[i].equals(key)) {
+        values[i] = value;
         ringTimes[ringPosition(s)] = time;
         return;
       }
@@ -150,8 +153,8 @@ public final class RevisionIndex<V> {
     ringSlots[r] = i;
     used[i >>> 6] |= 1L << i;
     slots[i] = (long) h << 32 | (r + 1);
-    entries[2 * i] = key;
-    entries[2 * i + 1] = value;
+    keys[i] = key;
+    values[i] = value;
     size++;
     if (size + deleted > slots.length >> 1) {
       rebuild();
@@ -160,6 +163,11 @@ public final class RevisionIndex<V> {
 
   /** Forgets entries, eldest first, while the eldest's time is before {@code limit}. */
   public void evictBefore(long limit) {
+    evictBefore(limit, null);
+  }
+
+  /** As {@link #evictBefore(long)}, handing each forgotten value to {@code forgotten} (when not null). */
+  public void evictBefore(long limit, java.util.function.IntConsumer forgotten) {
     int ringMask = ringTimes.length - 1;
     while (headSeq < tailSeq) {
       int r = (int) (headSeq & ringMask);
@@ -168,8 +176,10 @@ public final class RevisionIndex<V> {
       }
       int slot = ringSlots[r];
       slots[slot] = DELETED;
-      entries[2 * slot] = null;
-      entries[2 * slot + 1] = null;
+      keys[slot] = null;
+      if (forgotten != null) {
+        forgotten.accept(values[slot]);
+      }
       size--;
       deleted++;
       headSeq++;
@@ -182,7 +192,8 @@ public final class RevisionIndex<V> {
 
   private void allocate(int capacity) {
     slots = new long[capacity];
-    entries = new Object[2 * capacity];
+    keys = new String[capacity];
+    values = new int[capacity];
     used = new long[capacity >>> 6];
     shift = Integer.numberOfLeadingZeros(capacity) + 1;
   }
@@ -190,7 +201,8 @@ public final class RevisionIndex<V> {
   /** Rehashes the live entries into a table at most a quarter full, dropping tombstones. */
   private void rebuild() {
     long[] oldSlots = slots;
-    Object[] oldEntries = entries;
+    String[] oldKeys = keys;
+    int[] oldValues = values;
     int capacity = MIN_CAPACITY;
     while (capacity < 4L * size) {
       capacity <<= 1;
@@ -207,8 +219,8 @@ public final class RevisionIndex<V> {
         }
         slots[i] = s;
         used[i >>> 6] |= 1L << i;
-        entries[2 * i] = oldEntries[2 * j];
-        entries[2 * i + 1] = oldEntries[2 * j + 1];
+        keys[i] = oldKeys[j];
+        values[i] = oldValues[j];
         ringSlots[ringPosition(s)] = i;
       }
     }
