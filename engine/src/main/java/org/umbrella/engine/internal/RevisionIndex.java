@@ -12,13 +12,15 @@ package org.umbrella.engine.internal;
  *
  * <ul>
  *   <li>Lookup: open addressing with linear probing over one array of longs per slot, each the key's
- *       full hash and its place in the eviction ring; a miss reads the bitmap of used slots and at
- *       most one line of that array, and a key is compared only when its whole hash matches.
- *   <li>Insertion: the key and value sit side by side in one array, so that a new entry writes two
- *       cache lines of the table (the slot's long, its key and value), not one per field.
- *   <li>Eviction: the insertion order is a ring of (time, slot) pairs, read in order; the eviction
- *       check reads one long, and removing an entry marks its slot deleted (a tombstone) with writes
- *       only, without probing or moving neighbours.
+ *       full hash (its fingerprint) and its place in the eviction ring; a miss reads the bitmap of
+ *       used slots and at most one line of that array, and a key is compared only when its whole
+ *       hash matches. The table holds nothing else: 8 bytes a slot.
+ *   <li>The keys, values and times live in the eviction ring, in insertion order, written one after
+ *       the other: a new entry writes one line of the table (its slot's long) and appends to the
+ *       ring, whose lines are written in sequence (and so are in cache).
+ *   <li>Eviction: the ring is read in order; the eviction check reads one long, and removing an
+ *       entry marks its slot deleted (a tombstone) with one write, without probing or moving
+ *       neighbours.
  *   <li>Tombstones are cleared by rebuilding the table once live entries and tombstones together
  *       fill half of it; the new capacity keeps live entries at most a quarter full, so rebuilds are
  *       amortised over at least as many removals as there are live entries.
@@ -43,10 +45,6 @@ public final class RevisionIndex {
    * position in the ring plus one in the low 32 (never 0, never all ones: the ring is below 2^31).
    */
   private long[] slots;
-  /** Key of slot i. */
-  private String[] keys;
-  /** Value of slot i. */
-  private int[] values;
   /**
    * One bit per slot, set when it is not {@link #EMPTY}: what a miss needs, an eighth of a byte per
    * slot, so that it stays in the core's cache while {@link #slots} does not.
@@ -56,9 +54,11 @@ public final class RevisionIndex {
   private int size;
   private int deleted;
 
-  /** Insertion order: event time and slot of each entry, by sequence number modulo the ring size. */
+  /** Insertion order: event time, slot, key and value of each entry, by sequence number modulo the ring size. */
   private long[] ringTimes;
   private int[] ringSlots;
+  private String[] ringKeys;
+  private int[] ringValues;
   private long headSeq;
   private long tailSeq;
 
@@ -66,6 +66,8 @@ public final class RevisionIndex {
     allocate(MIN_CAPACITY);
     ringTimes = new long[MIN_CAPACITY];
     ringSlots = new int[MIN_CAPACITY];
+    ringKeys = new String[MIN_CAPACITY];
+    ringValues = new int[MIN_CAPACITY];
   }
 
   int size() {
@@ -109,7 +111,7 @@ public final class RevisionIndex {
       if (s == EMPTY) {
         return -1;
       }
-      if (s != DELETED && (int) (s >>> 32) == h && keys[i].equals(key)) {
+      if (s != DELETED && (int) (s >>> 32) == h && ringKeys[ringPosition(s)].equals(key)) {
         return i;
       }
     }
@@ -118,7 +120,7 @@ public final class RevisionIndex {
   /** The value for {@code key}, or {@link #ABSENT}. */
   int get(String key) {
     int slot = slotOf(key);
-    return slot < 0 ? ABSENT : values[slot];
+    return slot < 0 ? ABSENT : ringValues[ringPosition(slots[slot])];
   }
 
   /**
@@ -135,8 +137,8 @@ public final class RevisionIndex {
         if (free < 0) {
           free = i;
         }
-      } else if ((int) (s >>> 32) == h && keys[i].equals(key)) {
-        values[i] = value;
+      } else if ((int) (s >>> 32) == h && ringKeys[ringPosition(s)].equals(key)) {
+        ringValues[ringPosition(s)] = value;
         ringTimes[ringPosition(s)] = time;
         return;
       }
@@ -151,10 +153,10 @@ public final class RevisionIndex {
     int r = (int) (tailSeq++ & (ringTimes.length - 1));
     ringTimes[r] = time;
     ringSlots[r] = i;
+    ringKeys[r] = key;
+    ringValues[r] = value;
     used[i >>> 6] |= 1L << i;
     slots[i] = (long) h << 32 | (r + 1);
-    keys[i] = key;
-    values[i] = value;
     size++;
     if (size + deleted > slots.length >> 1) {
       rebuild();
@@ -176,9 +178,9 @@ public final class RevisionIndex {
       }
       int slot = ringSlots[r];
       slots[slot] = DELETED;
-      keys[slot] = null;
+      ringKeys[r] = null;
       if (forgotten != null) {
-        forgotten.accept(values[slot]);
+        forgotten.accept(ringValues[r]);
       }
       size--;
       deleted++;
@@ -192,8 +194,6 @@ public final class RevisionIndex {
 
   private void allocate(int capacity) {
     slots = new long[capacity];
-    keys = new String[capacity];
-    values = new int[capacity];
     used = new long[capacity >>> 6];
     shift = Integer.numberOfLeadingZeros(capacity) + 1;
   }
@@ -201,8 +201,6 @@ public final class RevisionIndex {
   /** Rehashes the live entries into a table at most a quarter full, dropping tombstones. */
   private void rebuild() {
     long[] oldSlots = slots;
-    String[] oldKeys = keys;
-    int[] oldValues = values;
     int capacity = MIN_CAPACITY;
     while (capacity < 4L * size) {
       capacity <<= 1;
@@ -219,8 +217,6 @@ public final class RevisionIndex {
         }
         slots[i] = s;
         used[i >>> 6] |= 1L << i;
-        keys[i] = oldKeys[j];
-        values[i] = oldValues[j];
         ringSlots[ringPosition(s)] = i;
       }
     }
@@ -231,15 +227,21 @@ public final class RevisionIndex {
     int capacity = ringTimes.length << 1;
     long[] t = new long[capacity];
     int[] s = new int[capacity];
+    String[] k = new String[capacity];
+    int[] v = new int[capacity];
     for (long q = headSeq; q < tailSeq; q++) {
       int from = (int) (q & (ringTimes.length - 1));
       int to = (int) (q & (capacity - 1));
       int slot = ringSlots[from];
       t[to] = ringTimes[from];
       s[to] = slot;
+      k[to] = ringKeys[from];
+      v[to] = ringValues[from];
       slots[slot] = (slots[slot] & 0xFFFF_FFFF_0000_0000L) | (to + 1);
     }
     ringTimes = t;
     ringSlots = s;
+    ringKeys = k;
+    ringValues = v;
   }
 }
