@@ -71,7 +71,7 @@ public final class AgreementParser extends SectionParser {
     String title = top.get("title").map(n -> nodes.text(n, "title")).orElse(null);
     AgreementStatus status = top.get("status").map(header::status).orElse(AgreementStatus.DRAFT);
     Optional<String> notice = top.get("notice").map(n -> nodes.text(n, "notice"));
-    List<String> bases = java.util.Arrays.stream(Basis.values()).map(Basis::label).toList();
+    List<String> bases = Arrays.stream(Basis.values()).map(Basis::label).toList();
     Basis basis =
         top.get("basis")
             .map(n -> nodes.choice(n, "basis", bases))

@@ -8,6 +8,7 @@ import org.umbrella.agreement.model.Action;
 import org.umbrella.agreement.model.ActorFilter;
 import org.umbrella.agreement.model.Citation;
 import org.umbrella.agreement.model.Consequence;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -75,7 +76,7 @@ final class ConsequenceParser extends SectionParser {
                 + String.join(", ", f.entries().keySet()),
             "",
             "one action per list entry: - revoke: x");
-      } else if (((org.yaml.snakeyaml.nodes.MappingNode) n).getValue().isEmpty()) {
+      } else if (((MappingNode) n).getValue().isEmpty()) {
         problems.at(
             n,
             "missing-key",

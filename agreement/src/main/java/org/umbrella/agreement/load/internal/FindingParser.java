@@ -2,6 +2,7 @@ package org.umbrella.agreement.load.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -133,7 +134,7 @@ final class FindingParser extends SectionParser {
       if (s == null) {
         ok = false;
       } else {
-        status = ReviewStatus.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+        status = ReviewStatus.valueOf(s.toUpperCase(Locale.ROOT));
       }
     }
     long sources = 1;

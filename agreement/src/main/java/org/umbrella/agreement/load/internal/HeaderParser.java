@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.AgreementRef;
 import org.umbrella.agreement.model.AgreementStatus;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** The file's header: format version, supersedes, status. */
 final class HeaderParser extends SectionParser {
@@ -20,8 +21,7 @@ final class HeaderParser extends SectionParser {
     if (n.isEmpty()) {
       return null;
     }
-    org.yaml.snakeyaml.nodes.ScalarNode s =
-        nodes.scalar(n.get(), "the format version 'umbrella'", "1");
+    ScalarNode s = nodes.scalar(n.get(), "the format version 'umbrella'", "1");
     if (s == null) {
       return null;
     }
@@ -58,7 +58,7 @@ final class HeaderParser extends SectionParser {
 
   AgreementStatus status(Node n) {
     List<String> labels =
-        java.util.Arrays.stream(AgreementStatus.values()).map(AgreementStatus::label).toList();
+        Arrays.stream(AgreementStatus.values()).map(AgreementStatus::label).toList();
     String v = nodes.choice(n, "status", labels);
     return Arrays.stream(AgreementStatus.values())
         .filter(x -> x.label().equals(v))

@@ -34,8 +34,7 @@ final class ProvisionParser extends SectionParser {
     Optional<String> text = optionalText(f, "text", owner).filter(x -> x != null);
     Optional<Category> category = Optional.empty();
     if (f.has("category")) {
-      List<String> labels =
-          java.util.Arrays.stream(Category.values()).map(Category::label).toList();
+      List<String> labels = Arrays.stream(Category.values()).map(Category::label).toList();
       String c = nodes.choice(f.get("category").get(), "category of " + owner, labels);
       ok &= c != null;
       category =

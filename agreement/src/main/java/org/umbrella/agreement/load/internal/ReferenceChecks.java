@@ -3,6 +3,7 @@ package org.umbrella.agreement.load.internal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.umbrella.diagnostics.Suggestions;
@@ -35,9 +36,7 @@ final class ReferenceChecks extends SectionParser {
                 : r.kind().many + " are " + Nodes.listing(valid);
         List<String> suggestions = Suggestions.closest(id, valid);
         String alias =
-            r.kind() == Kind.PARTY
-                ? PARTY_ALIASES.get(id.toUpperCase(java.util.Locale.ROOT))
-                : null;
+            r.kind() == Kind.PARTY ? PARTY_ALIASES.get(id.toUpperCase(Locale.ROOT)) : null;
         if (alias != null && ids.contains(alias)) {
           suggestions = List.of(alias);
         }

@@ -24,6 +24,7 @@ import org.umbrella.agreement.model.Source;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * What every section parser shares: the state of one load (issues, declared ids, references to
@@ -185,7 +186,7 @@ abstract class SectionParser {
     List<Node> items = n.get() instanceof SequenceNode s ? s.getValue() : List.of(n.get());
     List<Citation> out = new ArrayList<>();
     for (Node item : items) {
-      if (item instanceof ScalarNode s && !s.getTag().equals(org.yaml.snakeyaml.nodes.Tag.NULL)) {
+      if (item instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
         ref(Kind.SOURCE, s, "the citations of " + owner);
         out.add(Citation.of(s.getValue()));
       } else {
