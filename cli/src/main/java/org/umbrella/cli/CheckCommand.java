@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.umbrella.agreement.io.AgreementFiles;
 import org.umbrella.agreement.load.Issue;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "check",
     description = {
-      "Validate agreement files (*.agreement.yaml): syntax, keys, references, durations, geometry, CEL conditions.",
+      "Validate agreement files (*.agreement.yaml): syntax, keys, references, durations, geometry, CEL conditions;"
+          + " negotiation files (*.negotiation.yaml) are checked by the negotiation loader, with the same diagnostics.",
       "Exit status 0 when every file is valid, 1 otherwise. Problems go to standard error as file:line:column,"
           + " error[code] or warning[code], the line and a caret, what would be valid and suggestions; with --format json,"
           + " one JSON document on standard output.",
@@ -38,7 +40,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Agreement files to check.")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Agreement (or negotiation) files to check.")
   List<Path> files;
 
   @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -47,27 +49,57 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--warnings-as-errors", description = "Exit 1 when any file has a warning, as for an error.")
   boolean warningsAsErrors;
 
+  /**
+   * One checked file, agreement or negotiation: its diagnostics, and when valid the summary
+   * printed after "ok" and the id and version given in JSON.
+   */
+  record Checked(String file, List<Issue> issues, Optional<String> summary, Optional<String> id, Optional<String> version) {
+    boolean isValid() {
+      return summary.isPresent();
+    }
+
+    List<Issue> errors() {
+      return issues.stream().filter(Issue::isError).toList();
+    }
+
+    List<Issue> warnings() {
+      return issues.stream().filter(i -> !i.isError()).toList();
+    }
+
+    String toDisplayString() {
+      StringBuilder b = new StringBuilder();
+      issues.forEach(i -> b.append(i.toDisplayString()));
+      return b.toString();
+    }
+
+    static Checked of(LoadResult r) {
+      return new Checked(r.file(), r.issues(), r.model().map(CheckCommand::summary),
+          r.model().map(Agreement::id), r.model().map(Agreement::version));
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<LoadResult> results = new ArrayList<>();
+    List<Checked> results = new ArrayList<>();
     for (Path f : files) {
-      results.add(AgreementFiles.load(f));
+      boolean negotiation = f.getFileName() != null && f.getFileName().toString().endsWith(".negotiation.yaml");
+      results.add(negotiation ? NegotiationCheck.check(f) : Checked.of(AgreementFiles.load(f)));
     }
-    boolean valid = results.stream().allMatch(LoadResult::isValid);
+    boolean valid = results.stream().allMatch(Checked::isValid);
     boolean warned = results.stream().anyMatch(r -> !r.warnings().isEmpty());
     if (format == Format.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(results, valid)));
     } else {
       int errors = 0;
       int warnings = 0;
-      for (LoadResult r : results) {
+      for (Checked r : results) {
         err.print(r.toDisplayString());
         errors += r.errors().size();
         warnings += r.warnings().size();
         if (r.isValid()) {
-          out.println(r.file() + ": ok (" + summary(r.agreement()) + ")"
+          out.println(r.file() + ": ok (" + r.summary().orElseThrow() + ")"
               + (r.warnings().isEmpty() ? "" : " with " + plural(r.warnings().size(), "warning")));
         }
       }
@@ -94,16 +126,14 @@ final class CheckCommand implements Callable<Integer> {
     return n + " " + word + (n == 1 ? "" : "s");
   }
 
-  private static Map<String, Object> json(List<LoadResult> results, boolean valid) {
+  private static Map<String, Object> json(List<Checked> results, boolean valid) {
     List<Map<String, Object>> files = new ArrayList<>();
-    for (LoadResult r : results) {
+    for (Checked r : results) {
       Map<String, Object> f = new LinkedHashMap<>();
       f.put("file", r.file());
       f.put("valid", r.isValid());
-      r.model().ifPresent(a -> {
-        f.put("id", a.id());
-        f.put("version", a.version());
-      });
+      r.id().ifPresent(id -> f.put("id", id));
+      r.version().ifPresent(v -> f.put("version", v));
       List<Map<String, Object>> issues = new ArrayList<>();
       for (Issue i : r.issues()) {
         Map<String, Object> m = new LinkedHashMap<>();

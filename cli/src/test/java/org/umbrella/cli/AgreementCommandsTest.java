@@ -96,6 +96,21 @@ class AgreementCommandsTest {
   }
 
   @Test
+  void check_negotiationFile_usesTheNegotiationLoaderAndTheSameLayout(@TempDir Path dir) throws Exception {
+    Run ok = run("check", UKRAINE.resolve("settlement.negotiation.yaml").toString());
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("settlement.negotiation.yaml: ok (").contains(", negotiation; ");
+    Path bad = dir.resolve("t.negotiation.yaml");
+    Files.writeString(bad, "umbrella: 1\nid:\u00a0t\n");
+    Run r = run("check", bad.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .startsWith(bad + ":2:4: error[negotiation]: YAML syntax: a no-break space (U+00A0) where YAML needs a plain space\n")
+        .contains("  2 | id:\u00a0t\n    |    ^\n")
+        .endsWith("1 error in 1 of 1 file\n");
+  }
+
+  @Test
   void check_missingFile_isAUserErrorNotACrash() {
     Run r = run("check", "no-such.agreement.yaml");
     assertThat(r.exit()).isEqualTo(1);
