@@ -4,13 +4,25 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -129,6 +141,82 @@ class ArchitectureTest {
     assertThatThrownBy(() -> purityRule("org.umbrella.renamed..").check(production))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("failed to check any classes");
+  }
+
+  /**
+   * Simple names that two main classes share today (issue 16, item 4): a reader who meets {@code
+   * Ledger} must look at the import to know which. The list may only shrink: a new duplicate fails,
+   * and so does a name on the list that is no longer duplicated (take it off).
+   */
+  static final Set<String> KNOWN_DUPLICATE_NAMES =
+      Set.of(
+          "Action",
+          "Dates",
+          "Explainer",
+          "Format",
+          "GeoJson",
+          "Issue",
+          "Ledger",
+          "Party",
+          "Place",
+          "Problems",
+          "Report",
+          "ReviewStatus",
+          "Source",
+          "Tally");
+
+  @Test
+  void noTwoMainClasses_shareASimpleName_beyondTheKnownOnes() {
+    Map<String, List<String>> byName =
+        production.stream()
+            .filter(c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"))
+            .collect(
+                Collectors.groupingBy(
+                    JavaClass::getSimpleName,
+                    TreeMap::new,
+                    Collectors.mapping(JavaClass::getName, Collectors.toList())));
+    Map<String, List<String>> duplicates = new TreeMap<>(byName);
+    duplicates.values().removeIf(names -> names.size() < 2);
+    assertThat(duplicates.keySet())
+        .as("main classes sharing a simple name: %s", duplicates)
+        .isEqualTo(new TreeSet<>(KNOWN_DUPLICATE_NAMES));
+  }
+
+  /** The modules whose sources name other classes only through imports (issue 16, item 4). */
+  static final List<String> IMPORTS_ONLY =
+      List.of("json", "diagnostics", "agreement", "negotiation");
+
+  static final Pattern INLINE_QUALIFIED_NAME =
+      Pattern.compile("(?<![\\w.\"])(?:java|javax|org|com|dev)\\.(?:[a-z0-9_]+\\.)+[A-Z]\\w*");
+
+  @Test
+  void coreSources_nameClassesThroughImports_notInlineQualifiedNames() throws IOException {
+    List<String> offenders = new ArrayList<>();
+    for (String module : IMPORTS_ONLY) {
+      Path root = Path.of("..", module, "src", "main", "java");
+      assertThat(root).as("sources of %s", module).isDirectory();
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          List<String> lines = Files.readAllLines(f);
+          for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("import ")
+                || line.startsWith("package ")
+                || line.startsWith("*")
+                || line.startsWith("/*")
+                || line.startsWith("//")) {
+              continue;
+            }
+            String code = line.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+            Matcher m = INLINE_QUALIFIED_NAME.matcher(code);
+            if (m.find()) {
+              offenders.add(f + ":" + (i + 1) + ": " + m.group());
+            }
+          }
+        }
+      }
+    }
+    assertThat(offenders).as("inline fully-qualified names; import them").isEmpty();
   }
 
   static ArchRule dependencyRule(String module, List<String> allowed) {

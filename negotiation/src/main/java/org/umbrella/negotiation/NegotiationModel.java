@@ -1,5 +1,7 @@
 package org.umbrella.negotiation;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +33,9 @@ public record NegotiationModel(
   public NegotiationModel {
     parties = List.copyOf(parties);
     issues = List.copyOf(issues);
-    preferences = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(preferences));
+    preferences = Collections.unmodifiableMap(new LinkedHashMap<>(preferences));
     drafts = List.copyOf(drafts);
-    sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
+    sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
   }
 
   /** The number of packages: the product of the issues' option counts. */

@@ -6,21 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.umbrella.agreement.model.Action;
 import org.umbrella.agreement.model.AggregateFinding;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Body;
 import org.umbrella.agreement.model.Citation;
 import org.umbrella.agreement.model.Consequence;
 import org.umbrella.agreement.model.Duty;
+import org.umbrella.agreement.model.DutyBearers;
 import org.umbrella.agreement.model.Finding;
 import org.umbrella.agreement.model.Guarantee;
 import org.umbrella.agreement.model.MatchFinding;
 import org.umbrella.agreement.model.Party;
 import org.umbrella.agreement.model.Place;
+import org.umbrella.agreement.model.PlaceShape;
 import org.umbrella.agreement.model.Provision;
 import org.umbrella.agreement.model.Source;
+import org.umbrella.agreement.model.TimeSpan;
 
 /**
  * Compares two versions of an agreement clause by clause, matching clauses by id.
@@ -244,16 +249,14 @@ public final class AgreementDiff {
   private static boolean sameSpan(Object before, Object after) {
     Object b = before instanceof Optional<?> o ? o.orElse(null) : before;
     Object a = after instanceof Optional<?> o ? o.orElse(null) : after;
-    return b instanceof org.umbrella.agreement.model.TimeSpan x
-        && a instanceof org.umbrella.agreement.model.TimeSpan y
-        && x.isSameLengthAs(y);
+    return b instanceof TimeSpan x && a instanceof TimeSpan y && x.isSameLengthAs(y);
   }
 
   private static String show(Object o) {
     if (o instanceof Optional<?> opt) {
       return opt.map(AgreementDiff::show).orElse("none");
     }
-    if (o instanceof java.util.OptionalInt oi) {
+    if (o instanceof OptionalInt oi) {
       return oi.isPresent() ? Integer.toString(oi.getAsInt()) : "none";
     }
     return Objects.toString(o);
@@ -379,9 +382,9 @@ public final class AgreementDiff {
 
   private static String bearers(Duty d) {
     return switch (d.each()) {
-      case org.umbrella.agreement.model.DutyBearers.Guarantors g -> "each guarantor";
-      case org.umbrella.agreement.model.DutyBearers.Protected p -> "the protected party";
-      case org.umbrella.agreement.model.DutyBearers.Parties p -> String.join(", ", p.parties());
+      case DutyBearers.Guarantors g -> "each guarantor";
+      case DutyBearers.Protected p -> "the protected party";
+      case DutyBearers.Parties p -> String.join(", ", p.parties());
     };
   }
 
@@ -469,8 +472,8 @@ public final class AgreementDiff {
   }
 
   /** Notifications compare as sets of parties: the order of a notify list carries no meaning. */
-  private static String action(org.umbrella.agreement.model.Action a) {
-    if (a instanceof org.umbrella.agreement.model.Action.Notify n) {
+  private static String action(Action a) {
+    if (a instanceof Action.Notify n) {
       return "notify " + String.join(", ", n.parties().stream().sorted().toList());
     }
     return a.toString();
@@ -497,13 +500,11 @@ public final class AgreementDiff {
 
   private static String shape(Place p) {
     return switch (p.shape()) {
-      case org.umbrella.agreement.model.PlaceShape.GeoJsonFile f -> "geojson " + f.path();
-      case org.umbrella.agreement.model.PlaceShape.Buffer x ->
-          "buffer of " + x.of() + " by " + x.km() + " km";
-      case org.umbrella.agreement.model.PlaceShape.Circle x ->
+      case PlaceShape.GeoJsonFile f -> "geojson " + f.path();
+      case PlaceShape.Buffer x -> "buffer of " + x.of() + " by " + x.km() + " km";
+      case PlaceShape.Circle x ->
           "circle of " + x.km() + " km around [" + x.lon() + ", " + x.lat() + "]";
-      case org.umbrella.agreement.model.PlaceShape.Union u ->
-          "union of " + String.join(", ", u.of());
+      case PlaceShape.Union u -> "union of " + String.join(", ", u.of());
     };
   }
 

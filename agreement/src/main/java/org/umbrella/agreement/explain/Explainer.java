@@ -24,6 +24,7 @@ import org.umbrella.agreement.model.MatchFinding;
 import org.umbrella.agreement.model.Place;
 import org.umbrella.agreement.model.PlaceShape;
 import org.umbrella.agreement.model.Provision;
+import org.umbrella.agreement.model.Recusal;
 import org.umbrella.agreement.model.Source;
 import org.umbrella.agreement.model.VotingRule;
 
@@ -525,7 +526,7 @@ public final class Explainer {
                 + ", with a quorum of "
                 + b.quorum()
                 + (b.quorum() == 1 ? " vote" : " votes")
-                + (b.recusal() == org.umbrella.agreement.model.Recusal.CONCERNED
+                + (b.recusal() == Recusal.CONCERNED
                     ? "; a member concerned by a finding does not vote on it."
                     : "; every member votes."));
       }

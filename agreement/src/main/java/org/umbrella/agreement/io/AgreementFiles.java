@@ -1,9 +1,11 @@
 package org.umbrella.agreement.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +68,7 @@ public final class AgreementFiles {
     return relative -> {
       try {
         return read(dir.resolve(relative));
-      } catch (java.nio.file.InvalidPathException e) {
+      } catch (InvalidPathException e) {
         return Optional.empty();
       }
     };
@@ -80,7 +82,7 @@ public final class AgreementFiles {
     try {
       byte[] bytes = Files.readAllBytes(file);
       return Optional.of(
-          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
     } catch (CharacterCodingException e) {
       return Optional.empty();
     } catch (IOException e) {

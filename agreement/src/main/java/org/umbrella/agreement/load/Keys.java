@@ -1,5 +1,6 @@
 package org.umbrella.agreement.load;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class Keys {
     k.put("quantity", List.of("at-most", "at-least", "exactly", "unit"));
     k.put("consequence", List.of("title", "on", "by", "then", "cites"));
     k.put("action", List.of("revoke", "suspend", "notify"));
-    return java.util.Collections.unmodifiableMap(k);
+    return Collections.unmodifiableMap(k);
   }
 
   /**
@@ -158,7 +159,7 @@ public final class Keys {
             "quantity"));
     m.put("body", Map.of("at-least", "rule"));
     m.put("over", Map.of("of", "sum"));
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.umbrella.agreement.model;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -59,7 +60,7 @@ public record Agreement(
     guarantees = ordered(guarantees);
     provisions = ordered(provisions);
     consequences = ordered(consequences);
-    java.util.Objects.requireNonNull(basis, "basis");
+    Objects.requireNonNull(basis, "basis");
     labels = ordered(labels);
   }
 

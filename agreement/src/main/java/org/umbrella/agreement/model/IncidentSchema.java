@@ -40,8 +40,8 @@ public final class IncidentSchema {
    * The incident kinds a finding may match (the engine's taxonomy, docs/incidents.md), in
    * documentation order.
    */
-  public static final java.util.List<String> KINDS =
-      java.util.List.of(
+  public static final List<String> KINDS =
+      List.of(
           "shelling",
           "missile_strike",
           "air_strike",

@@ -1,5 +1,7 @@
 package org.umbrella.agreement.model;
 
+import java.util.Locale;
+
 /**
  * A number a provision fixes: a cap ({@code at-most}), a floor ({@code at-least}) or an amount
  * ({@code exactly}), with its unit.
@@ -38,6 +40,6 @@ public record Quantity(Bound bound, long value, String unit) {
   /** {@code at most 600,000 personnel}. */
   @Override
   public String toString() {
-    return bound.words() + " " + String.format(java.util.Locale.ROOT, "%,d", value) + " " + unit;
+    return bound.words() + " " + String.format(Locale.ROOT, "%,d", value) + " " + unit;
   }
 }

@@ -2,8 +2,10 @@ package org.umbrella.negotiation.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.umbrella.negotiation.AnalysisLimitException;
 
 /**
@@ -115,7 +117,7 @@ final class Blocks {
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (java.util.Iterator<CompiledRedLine> it = live.iterator(); it.hasNext(); ) {
+      for (Iterator<CompiledRedLine> it = live.iterator(); it.hasNext(); ) {
         CompiledRedLine line = it.next();
         int[] read = line.issues();
         int m = read.length;
@@ -190,10 +192,7 @@ final class Blocks {
     long total = 1;
     for (int j = 0; j < m; j++) {
       int i = b.issues[j];
-      opts[j] =
-          java.util.stream.IntStream.range(0, allowed[i].length)
-              .filter(k -> allowed[i][k])
-              .toArray();
+      opts[j] = IntStream.range(0, allowed[i].length).filter(k -> allowed[i][k]).toArray();
       total *= opts[j].length;
       if (total > MAX_BLOCK_ENUMERATION) {
         throw new AnalysisLimitException(

@@ -1,5 +1,7 @@
 package org.umbrella.negotiation.analysis;
 
+import java.util.Arrays;
+
 /**
  * The straightforward Pareto frontier: every point checked against every other.
  *
@@ -25,6 +27,6 @@ public final class PairwiseFrontier {
         out[size++] = i;
       }
     }
-    return java.util.Arrays.copyOf(out, size);
+    return Arrays.copyOf(out, size);
   }
 }

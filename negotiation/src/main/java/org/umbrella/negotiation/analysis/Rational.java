@@ -2,6 +2,7 @@ package org.umbrella.negotiation.analysis;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 
 /**
  * An exact fraction, for computing utility contributions from the decimal numbers a file writes.
@@ -62,8 +63,6 @@ record Rational(BigInteger num, BigInteger den) {
   }
 
   double toDouble() {
-    return new BigDecimal(num)
-        .divide(new BigDecimal(den), java.math.MathContext.DECIMAL64)
-        .doubleValue();
+    return new BigDecimal(num).divide(new BigDecimal(den), MathContext.DECIMAL64).doubleValue();
   }
 }

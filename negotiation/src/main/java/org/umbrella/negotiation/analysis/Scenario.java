@@ -1,15 +1,19 @@
 package org.umbrella.negotiation.analysis;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.umbrella.negotiation.AnalysisLimitException;
 import org.umbrella.negotiation.Interval;
 import org.umbrella.negotiation.Issue;
 import org.umbrella.negotiation.NegotiationModel;
+import org.umbrella.negotiation.NumericIssue;
 import org.umbrella.negotiation.Preference;
 import org.umbrella.negotiation.RedLine;
 import org.umbrella.negotiation.ValueFunction;
@@ -84,7 +88,7 @@ public final class Scenario {
 
   private static double[] ones(int n) {
     double[] o = new double[n];
-    java.util.Arrays.fill(o, 1);
+    Arrays.fill(o, 1);
     return o;
   }
 
@@ -360,7 +364,7 @@ public final class Scenario {
   }
 
   /** Largest whole number a double holds exactly, with room for sums. */
-  private static final java.math.BigInteger EXACT_LIMIT = java.math.BigInteger.ONE.shiftLeft(53);
+  private static final BigInteger EXACT_LIMIT = BigInteger.ONE.shiftLeft(53);
 
   /**
    * Replaces, party by party, the double contributions of the point scenario by exact scaled whole
@@ -383,20 +387,20 @@ public final class Scenario {
       }
       Interval res = pref.reservation();
       Rational r = Rational.mid(Rational.decimal(res.low()), Rational.decimal(res.high()));
-      java.math.BigInteger d = r.den();
+      BigInteger d = r.den();
       for (Rational[] row : c) {
         for (Rational x : row) {
           d = lcm(d, x.den());
         }
       }
-      java.math.BigInteger max = java.math.BigInteger.ZERO;
+      BigInteger max = BigInteger.ZERO;
       double[][] scaled = new double[issues.size()][];
       boolean fits = d.compareTo(EXACT_LIMIT) < 0;
       for (int i = 0; i < issues.size() && fits; i++) {
         scaled[i] = new double[c[i].length];
-        java.math.BigInteger best = java.math.BigInteger.ZERO;
+        BigInteger best = BigInteger.ZERO;
         for (int k = 0; k < c[i].length; k++) {
-          java.math.BigInteger n = c[i][k].num().multiply(d.divide(c[i][k].den()));
+          BigInteger n = c[i][k].num().multiply(d.divide(c[i][k].den()));
           best = best.max(n);
           scaled[i][k] = n.doubleValue();
         }
@@ -418,7 +422,7 @@ public final class Scenario {
     return new Tables(t, scale, threshold);
   }
 
-  private static java.math.BigInteger lcm(java.math.BigInteger a, java.math.BigInteger b) {
+  private static BigInteger lcm(BigInteger a, BigInteger b) {
     return a.divide(a.gcd(b)).multiply(b);
   }
 
@@ -466,7 +470,7 @@ public final class Scenario {
         yield Rational.mid(Rational.decimal(v.low()), Rational.decimal(v.high()));
       }
       case ValueFunction.PiecewiseLinear l -> {
-        Rational x = Rational.decimal(((org.umbrella.negotiation.NumericIssue) issue).value(k));
+        Rational x = Rational.decimal(((NumericIssue) issue).value(k));
         yield Rational.mid(interpolate(l, x, true), interpolate(l, x, false));
       }
       case ValueFunction.GeniusEvaluations g ->
@@ -476,7 +480,7 @@ public final class Scenario {
 
   private static Rational interpolate(ValueFunction.PiecewiseLinear l, Rational x, boolean low) {
     List<ValueFunction.Knot> knots = l.knots();
-    java.util.function.Function<ValueFunction.Knot, Rational> val =
+    Function<ValueFunction.Knot, Rational> val =
         kn -> Rational.decimal(low ? kn.value().low() : kn.value().high());
     if (x.compareTo(Rational.decimal(knots.getFirst().x())) <= 0) {
       return val.apply(knots.getFirst());

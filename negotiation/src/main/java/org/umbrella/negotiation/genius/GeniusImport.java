@@ -23,6 +23,7 @@ import org.umbrella.negotiation.Preference;
 import org.umbrella.negotiation.ValueFunction;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -278,7 +279,7 @@ public final class GeniusImport {
 
   static List<Element> children(Element parent, String tag) {
     List<Element> out = new ArrayList<>();
-    for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e && e.getTagName().equals(tag)) {
         out.add(e);
       }

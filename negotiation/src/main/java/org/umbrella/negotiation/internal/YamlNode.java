@@ -1,5 +1,6 @@
 package org.umbrella.negotiation.internal;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public sealed interface YamlNode {
   /** A mapping; keys keep their own locations and their file order. */
   record YamlMap(Map<String, Entry> entries, Location at) implements YamlNode {
     public YamlMap {
-      entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+      entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
     public @Nullable YamlNode get(String key) {

@@ -1,11 +1,13 @@
 package org.umbrella.negotiation.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
+import org.umbrella.negotiation.analysis.Analyzer;
 import org.umbrella.negotiation.analysis.Point;
 import org.umbrella.negotiation.analysis.Scenario;
 
@@ -54,9 +56,9 @@ public final class Mediated {
           "mediated parties concede over time: use boulware, linear or conceder");
     }
     double[] best = new double[s.parties()];
-    java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+    Arrays.fill(best, Double.POSITIVE_INFINITY);
     if (concession != null) {
-      List<Point> frontier = org.umbrella.negotiation.analysis.Analyzer.feasibleFrontier(s);
+      List<Point> frontier = Analyzer.feasibleFrontier(s);
       for (int p = 0; p < best.length; p++) {
         final int q = p;
         best[p] = frontier.stream().mapToDouble(x -> x.utility(q)).max().orElse(1);

@@ -1,6 +1,7 @@
 package org.umbrella.negotiation.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ public final class Saop {
     }
     double[] firstReceived = new double[n];
     double[] bestReceived = new double[n];
-    java.util.Arrays.fill(firstReceived, Double.NaN);
+    Arrays.fill(firstReceived, Double.NaN);
     Point standing = null;
     int accepts = 0;
     int turns = rounds * n;

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -55,17 +58,14 @@ final class GeoJson {
       throw new GeoProblem(
           name
               + ": impossible geometry: "
-              + error.getMessage().toLowerCase(java.util.Locale.ROOT)
+              + error.getMessage().toLowerCase(Locale.ROOT)
               + (c == null ? "" : " at (" + round(c.x) + ", " + round(c.y) + ")"));
     }
     return g;
   }
 
   static String round(double d) {
-    return new java.math.BigDecimal(d)
-        .setScale(4, java.math.RoundingMode.HALF_UP)
-        .stripTrailingZeros()
-        .toPlainString();
+    return new BigDecimal(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 
   private static Geometry object(String name, JsonNode node) throws GeoProblem {

@@ -13,6 +13,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -142,7 +143,7 @@ final class Labels {
         String shown =
             value instanceof ScalarNode s
                 ? s.getValue()
-                : value instanceof org.yaml.snakeyaml.nodes.SequenceNode q
+                : value instanceof SequenceNode q
                     ? "["
                         + String.join(", ", q.getValue().stream().map(Nodes::value).toList())
                         + "]"

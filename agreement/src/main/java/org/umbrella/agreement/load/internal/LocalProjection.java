@@ -1,9 +1,11 @@
 package org.umbrella.agreement.load.internal;
 
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * An azimuthal equidistant projection on the sphere (radius 6,371,008.8 m, the IUGG mean) centred
@@ -111,10 +113,10 @@ public final class LocalProjection {
     double metres = 0;
     for (int i = 0; i < g.getNumGeometries(); i++) {
       Geometry part = g.getGeometryN(i);
-      if (part instanceof org.locationtech.jts.geom.Polygon) {
+      if (part instanceof Polygon) {
         continue;
       }
-      org.locationtech.jts.geom.Coordinate[] c = part.getCoordinates();
+      Coordinate[] c = part.getCoordinates();
       for (int k = 1; k < c.length; k++) {
         metres += distanceMetres(c[k - 1].x, c[k - 1].y, c[k].x, c[k].y);
       }

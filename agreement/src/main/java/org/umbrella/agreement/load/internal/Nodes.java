@@ -139,8 +139,7 @@ final class Nodes {
         continue;
       }
       if (!keys.contains(key)) {
-        String home =
-            org.umbrella.agreement.load.Keys.MISPLACED.getOrDefault(kind, Map.of()).get(key);
+        String home = Keys.MISPLACED.getOrDefault(kind, Map.of()).get(key);
         String message =
             "unknown key '"
                 + key

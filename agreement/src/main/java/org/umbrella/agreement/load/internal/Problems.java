@@ -3,6 +3,7 @@ package org.umbrella.agreement.load.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.umbrella.agreement.load.Issue;
 import org.umbrella.agreement.load.Severity;
 import org.umbrella.diagnostics.Located;
@@ -187,7 +188,7 @@ final class Problems {
             next.width(),
             "too-many-issues",
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "... and %,d more (%,d errors, %,d warnings) not shown; the first %d are above",
                 more,
                 errors,
