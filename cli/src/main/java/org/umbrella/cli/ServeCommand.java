@@ -197,7 +197,7 @@ public final class ServeCommand implements Callable<Integer> {
       jdbi.useHandle(h -> h.createUpdate("insert into server_setting (key, value) values ('demo.ceasefire', :v) on conflict (key) do nothing")
           .bind("v", ceasefire.toString()).execute());
       agreement = Demo.withCeasefireInForce(agreement, ceasefire);
-      suffix = "+demo-ceasefire=" + ceasefire;
+      suffix = org.umbrella.server.journal.AgreementVersion.DEMO_CEASEFIRE + ceasefire;
       out.println("Demo: the draft gives the ceasefire no date; the demo takes it to be in force from " + ceasefire + ".");
     }
     ServerOptions options = ServerOptions.defaults(port).withHost(host).withSecureCookies(secureCookies).withOidc(oidc)
@@ -210,7 +210,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
     UmbrellaServer server = UmbrellaServer.start(database.dataSource(), ledgerKey, clock, options, Optional.of(agreement),
         library(agreementPath, loaded.agreement(), out),
-        Optional.of(UmbrellaServer.InForce.of(agreement.id(), agreement.version().toString(), source, suffix)));
+        Optional.of(UmbrellaServer.InForce.of(agreement.id(), agreement.version(), source,
+            org.umbrella.server.journal.AgreementVersion.resourcesOf(agreementPath, source), suffix)));
     server.services().operations().reportTimes(new org.umbrella.server.ops.ReportTimes(Duration.ofMinutes(reportSkewMinutes),
         Duration.ofDays(reportHorizonDays)));
     out.println("Ledger key: " + ledgerKey.verifier().encoded() + " (" + dataDir.resolve("ledger-key.pub") + ")");

@@ -63,16 +63,21 @@ public final class UmbrellaServer implements AutoCloseable {
   }
 
   /**
-   * The agreement version put in force: its source text and the name outputs carry.
-   *
-   * @param source the agreement file's text
-   * @param ref {@code id@version#sha256} of the text, plus any change the service made
+   * The agreement version put in force: its source text, the files it names, and the name
+   * outputs carry ({@code id@version#sha256} of the text, plus any change the service made).
    */
-  public record InForce(String source, String ref) {
-    /** The name of {@code source}'s version of agreement {@code id@version}, with {@code suffix} appended. */
-    public static InForce of(String id, String version, String source, String suffix) {
-      String hash = org.umbrella.ledger.Hashes.hex(org.umbrella.ledger.Hashes.sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      return new InForce(source, id + "@" + version + "#" + hash + suffix);
+  public record InForce(org.umbrella.server.journal.AgreementVersion version) {
+    /** {@code source}'s version of agreement {@code id@version} (naming {@code resources}), with {@code suffix} appended to its name. */
+    public static InForce of(String id, String version, String source, java.util.Map<String, String> resources, String suffix) {
+      return new InForce(org.umbrella.server.journal.AgreementVersion.of(id, version, source, resources, suffix));
+    }
+
+    public String ref() {
+      return version.ref();
+    }
+
+    public String source() {
+      return version.source();
     }
   }
 
@@ -133,7 +138,7 @@ public final class UmbrellaServer implements AutoCloseable {
     engine.ifPresent(e -> {
       e.attach(services.operations());
       inForce.ifPresent(f -> {
-        services.operations().putInForce(e.agreement().id(), f.source(), "service");
+        services.operations().putInForce(e.agreement().id(), f.version(), "service");
         e.enforcing(f.ref());
       });
       Replay.stored(services.operations(), e);

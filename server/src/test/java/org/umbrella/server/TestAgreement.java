@@ -32,15 +32,32 @@ public final class TestAgreement {
     return ukraineWith(java.util.function.UnaryOperator.identity());
   }
 
-  /** The fixture with {@code edit} applied to its text before it is loaded (and validated). */
-  public static Agreement ukraineWith(java.util.function.UnaryOperator<String> edit) {
-    String text;
+  /** The fixture's text with {@code edit} applied. */
+  public static String sourceWith(java.util.function.UnaryOperator<String> edit) {
     try (var in = TestAgreement.class.getResourceAsStream("/agreement/server-fixture.agreement.yaml")) {
-      text = new String(java.util.Objects.requireNonNull(in, "server-fixture.agreement.yaml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return edit.apply(new String(java.util.Objects.requireNonNull(in, "server-fixture.agreement.yaml").readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    LoadResult r = org.umbrella.agreement.load.AgreementLoader.load("server-fixture.agreement.yaml", edit.apply(text), AgreementFiles.relativeTo(file()));
+  }
+
+  /**
+   * The fixture with {@code edit} applied, as the service puts it in force: its text, the places
+   * it names, and its name with the demo's ceasefire at {@code ceasefire} appended.
+   */
+  public static UmbrellaServer.InForce inForce(java.util.function.UnaryOperator<String> edit, java.time.Instant ceasefire) {
+    Agreement a = ukraineWith(edit);
+    String source = sourceWith(edit);
+    return UmbrellaServer.InForce.of(a.id(), a.version(), source,
+        org.umbrella.server.journal.AgreementVersion.resourcesOf(file(), source),
+        org.umbrella.server.journal.AgreementVersion.DEMO_CEASEFIRE + ceasefire);
+  }
+
+  /** The fixture with {@code edit} applied to its text before it is loaded (and validated). */
+  public static Agreement ukraineWith(java.util.function.UnaryOperator<String> edit) {
+    String text = sourceWith(edit);
+    LoadResult r = org.umbrella.agreement.load.AgreementLoader.load("server-fixture.agreement.yaml", text, AgreementFiles.relativeTo(file()));
     if (!r.isValid()) {
       throw new IllegalStateException(r.toDisplayString());
     }

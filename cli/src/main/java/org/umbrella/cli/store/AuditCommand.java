@@ -3,15 +3,12 @@ package org.umbrella.cli.store;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.umbrella.agreement.io.AgreementFiles;
 import org.umbrella.agreement.load.LoadResult;
 import org.umbrella.agreement.model.Agreement;
-import org.umbrella.cli.ServeCommand;
 import org.umbrella.cli.UserException;
-import org.umbrella.server.UmbrellaServer;
-import org.umbrella.server.demo.Demo;
+import org.umbrella.server.journal.AgreementVersion;
 import org.umbrella.server.journal.Reexecution;
 import org.umbrella.store.StoreException;
 import org.umbrella.store.VerifyReport;
@@ -38,8 +35,9 @@ public final class AuditCommand implements Runnable {
       description = {
         "Re-execute enforcement: verify the ledger, replay the journal (every report version, tally, answer, provision "
             + "report and clock tick the service accepted, at the times it accepted them) through the enforcement engine "
-            + "under the agreement version the outputs name, and compare every finding, obligation, status and alert it "
-            + "computes, byte for byte, with the engine output leaves in the ledger.",
+            + "under each agreement version the journal records as put in force (loaded from the journal itself), and "
+            + "compare every finding, obligation, status and alert it computes, byte for byte, with the engine output "
+            + "leaves in the ledger.",
         "Prints how many outputs matched, or the first divergence with its leaf index. Exit 0 when all match.",
         "Proves not only that the records are in the ledger but that the decisions follow from them."})
   static final class Reexecute implements Callable<Integer> {
@@ -47,16 +45,16 @@ public final class AuditCommand implements Runnable {
     @Mixin StoreOptions store;
 
     @Option(names = "--agreement", paramLabel = "FILE",
-        description = "An agreement file the service enforced (default: the one 'umbrella serve' enforces); repeat it for each "
-            + "version put in force, each segment of the journal being re-executed under the version its outputs name "
-            + "(matched by id, version and SHA-256).")
+        description = "Only for a journal written before agreement versions were journaled: an agreement file the service "
+            + "enforced then; repeat it for each such version, each stretch of the journal being re-executed under the "
+            + "version its outputs name (matched by id, version and SHA-256). Versions in the journal need no file.")
     java.util.List<Path> agreementFiles = new java.util.ArrayList<>();
 
     @Override
     public Integer call() {
-      java.util.List<Path> paths = agreementFiles.isEmpty() ? java.util.List.of(ServeCommand.findDefaultAgreement()) : agreementFiles;
       java.util.Map<String, Agreement> byBase = new java.util.LinkedHashMap<>();
-      for (Path path : paths) {
+      java.util.Map<String, String> sources = new java.util.HashMap<>();
+      for (Path path : agreementFiles) {
         LoadResult loaded = AgreementFiles.load(path);
         if (!loaded.isValid()) {
           throw new UserException(path + ": the agreement does not load:\n" + loaded.toDisplayString());
@@ -68,7 +66,9 @@ public final class AuditCommand implements Runnable {
           throw new UserException("cannot read " + path + ": " + e.getMessage());
         }
         Agreement a = loaded.agreement();
-        byBase.put(UmbrellaServer.InForce.of(a.id(), a.version(), source, "").ref(), a);
+        String base = AgreementVersion.base(a.id(), a.version(), source);
+        byBase.put(base, a);
+        sources.put(base, source);
       }
       PrintWriter out = spec.commandLine().getOut();
       try (LedgerReader reader = LedgerReader.open(store)) {
@@ -85,14 +85,24 @@ public final class AuditCommand implements Runnable {
         } catch (IllegalStateException e) {
           throw new UserException(e.getMessage());
         }
-        java.util.Map<String, Agreement> versions = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Agreement> given = new java.util.LinkedHashMap<>();
+        java.util.List<String> under = new java.util.ArrayList<>();
         for (Reexecution.Segment seg : segments) {
-          versions.put(seg.agreement(), version(seg.agreement(), byBase));
-          out.printf("segment: journal entries %d-%d, %d outputs under %s%n", seg.firstJournalSeq(), seg.lastJournalSeq(), seg.outputs(),
-              seg.agreement());
+          if (!seg.journaled()) {
+            given.put(seg.agreement(), version(seg.agreement(), byBase, sources));
+          }
+          under.add(seg.agreement());
+          out.printf("segment: journal entries %d-%s, %d outputs under %s (%s)%n", seg.silentThrough() + 1,
+              seg.throughSeq() == Long.MAX_VALUE ? "end" : String.valueOf(seg.throughSeq()), seg.outputs(), seg.agreement(),
+              seg.journaled() ? "version from the journal" : "version from --agreement");
         }
-        Reexecution.Result r = Reexecution.run(jdbi, versions);
-        String under = versions.isEmpty() ? "(no outputs recorded)" : String.join(", then ", versions.keySet());
+        Reexecution.Result r;
+        try {
+          r = Reexecution.run(jdbi, given);
+        } catch (IllegalArgumentException e) {
+          throw new UserException(e.getMessage());
+        }
+        String underText = under.isEmpty() ? "(no outputs recorded)" : String.join(", then ", under);
         if (r.divergence().isPresent()) {
           out.printf("re-execution DIVERGES: %d journal entries, %d outputs matched before the %s%n", r.journalEntries(), r.matched(),
               r.divergence().get());
@@ -100,7 +110,7 @@ public final class AuditCommand implements Runnable {
           return 1;
         }
         out.printf("re-execution OK: %d journal entries replayed under %s; %d of %d recorded outputs matched byte for byte%s%n",
-            r.journalEntries(), under, r.matched(), r.matched(),
+            r.journalEntries(), underText, r.matched(), r.matched(),
             r.uncompared() > 0 ? " (" + r.uncompared() + " outputs of entries not yet recorded by the service were not compared)" : "");
         return 0;
       } catch (StoreException e) {
@@ -109,19 +119,15 @@ public final class AuditCommand implements Runnable {
     }
 
     /** The agreement named {@code ref} ({@code id@version#sha256}, maybe with the demo's ceasefire) from the files given. */
-    private static Agreement version(String ref, java.util.Map<String, Agreement> byBase) {
+    private static Agreement version(String ref, java.util.Map<String, Agreement> byBase, java.util.Map<String, String> sources) {
       for (var e : byBase.entrySet()) {
-        if (!ref.startsWith(e.getKey())) {
-          continue;
+        if (ref.startsWith(e.getKey())) {
+          try {
+            return AgreementVersion.apply(ref, e.getValue(), sources.get(e.getKey()));
+          } catch (IllegalArgumentException x) {
+            throw new UserException(x.getMessage());
+          }
         }
-        String rest = ref.substring(e.getKey().length());
-        if (rest.isEmpty()) {
-          return e.getValue();
-        }
-        if (rest.startsWith("+demo-ceasefire=")) {
-          return Demo.withCeasefireInForce(e.getValue(), Instant.parse(rest.substring("+demo-ceasefire=".length())));
-        }
-        throw new UserException("the outputs name " + ref + ", a change to the agreement this command cannot rebuild");
       }
       throw new UserException("the outputs were computed under " + ref + ", and no --agreement file given is that version (given: "
           + byBase.keySet() + ")");

@@ -113,10 +113,12 @@ public final class ClusterBridge implements AutoCloseable {
       journal.read(shippedThrough, SHIP_BATCH, batch::add);
       List<Map.Entry<Long, Future<RecordMetadata>>> sent = new ArrayList<>();
       for (Journal.Entry e : batch) {
-        if (!feeds.test(e.input().record())) {
+        // the cluster's topology enforces the one version it was deployed with: an agreement
+        // version put in force is not an input of it (a new version is a new deployment)
+        if (!(e instanceof Journal.InputEntry in) || !feeds.test(in.input().record())) {
           continue;
         }
-        ProducerRecord<String, String> r = new ProducerRecord<>(inputTopic, agreementId, InputCodec.encode(e.input()));
+        ProducerRecord<String, String> r = new ProducerRecord<>(inputTopic, agreementId, InputCodec.encode(in.input()));
         r.headers().add(JOURNAL_SEQ_HEADER, Long.toString(e.seq()).getBytes(StandardCharsets.US_ASCII));
         sent.add(Map.entry(e.seq(), producer.send(r)));
       }

@@ -104,9 +104,11 @@ public final class EngineEnforcement implements Enforcement {
       List<Journal.Entry> batch = new java.util.ArrayList<>();
       lastSeq = Journal.read(operations.jdbi(), lastSeq, CATCH_UP_BATCH, batch::add);
       for (Journal.Entry e : batch) {
-        if (feeds(e.input().record())) {
-          currentSeq = e.seq();
-          run(e.input().record(), e.input().recordedAt());
+        // an agreement version put in force is journaled before this engine (built for it) reads
+        // anything after it: it changes nothing here
+        if (e instanceof Journal.InputEntry in && feeds(in.input().record())) {
+          currentSeq = in.seq();
+          run(in.input().record(), in.recordedAt());
         }
       }
       n = batch.size();
@@ -129,8 +131,8 @@ public final class EngineEnforcement implements Enforcement {
     latest = new java.util.LinkedHashMap<>();
     try {
       lastSeq = Journal.read(operations.jdbi(), 0, recordedThrough, Long.MAX_VALUE, e -> {
-        if (feeds(e.input().record())) {
-          run(e.input().record(), e.input().recordedAt());
+        if (e instanceof Journal.InputEntry in && feeds(in.input().record())) {
+          run(in.input().record(), in.recordedAt());
         }
       });
       // only each subject's final state is compared with what is stored: intermediate states

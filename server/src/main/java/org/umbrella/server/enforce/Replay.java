@@ -29,8 +29,8 @@ public final class Replay {
   /** Hands every journaled input the engine consumes to {@code sink}, in the order it consumes them. */
   public static void inputs(Operations ops, Consumer<RecordedInput> sink) {
     Journal.read(ops.jdbi(), 0, e -> {
-      if (EngineEnforcement.feeds(e.input().record())) {
-        sink.accept(e.input());
+      if (e instanceof Journal.InputEntry in && EngineEnforcement.feeds(in.input().record())) {
+        sink.accept(in.input());
       }
     });
   }

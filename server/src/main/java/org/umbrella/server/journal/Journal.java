@@ -26,8 +26,35 @@ public final class Journal {
 
   private Journal() {}
 
-  /** One journaled input: its number (the order the engine sees it), the input and its record time, its leaf. */
-  public record Entry(long seq, RecordedInput input, long leafIndex) {}
+  /**
+   * One journal entry: its number (the order the engine sees it), its record time (the server
+   * clock when the service accepted it) and the ledger leaf written in the same transaction. Either
+   * an input the engine consumes or an agreement version put in force; every reader says what it
+   * does with each.
+   */
+  public sealed interface Entry permits InputEntry, AgreementEntry {
+    long seq();
+
+    Instant recordedAt();
+
+    long leafIndex();
+  }
+
+  /** An input the engine consumes (a report version, tally, answer, provision report or tick) with its record time. */
+  public record InputEntry(long seq, RecordedInput input, long leafIndex) implements Entry {
+    @Override
+    public Instant recordedAt() {
+      return input.recordedAt();
+    }
+  }
+
+  /**
+   * An agreement version put in force. The service then rebuilt a fresh engine for it from the
+   * whole journal, silent through entry {@code replayedThrough} (the last whose outputs were on
+   * record, under the versions before); it computed every later entry's outputs.
+   */
+  public record AgreementEntry(long seq, Instant recordedAt, AgreementVersion version, long replayedThrough, long leafIndex)
+      implements Entry {}
 
   /**
    * Appends {@code input} recorded at {@code recordedAt}, whose ledger leaf is {@code leafIndex},
@@ -38,6 +65,39 @@ public final class Journal {
     return h.createUpdate("insert into journal (recorded_at, kind, input_id, body_text, leaf_index) values (:at, :kind, :id, :body, :leaf)")
         .bind("at", recordedAt).bind("kind", kind(input)).bind("id", input.id()).bind("body", InputCodec.encode(recorded))
         .bind("leaf", leafIndex).executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one();
+  }
+
+  /**
+   * Appends agreement version {@code version} put in force at {@code at}, the outputs on record
+   * through entry {@code replayedThrough}, whose ledger leaf (its source in {@code agreements}) is
+   * {@code leafIndex}, on {@code h} inside that leaf's ledger transaction; returns its number.
+   */
+  public static long putInForce(Handle h, AgreementVersion version, Instant at, long replayedThrough, long leafIndex) {
+    return h.createUpdate("insert into journal (recorded_at, kind, input_id, body_text, leaf_index) values (:at, 'agreement', :id, :body, :leaf)")
+        .bind("at", at).bind("id", version.ref()).bind("body", version.encode(replayedThrough)).bind("leaf", leafIndex)
+        .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one();
+  }
+
+  /** Every agreement version put in force, in order, read on {@code h}. */
+  public static java.util.List<AgreementEntry> versions(Handle h) {
+    return h.createQuery("select seq, recorded_at, kind, body_text, leaf_index from journal where kind = 'agreement' order by seq")
+        .map((rs, ctx) -> (AgreementEntry) entry(rs)).list();
+  }
+
+  /** As {@link #versions(Handle)}, on a handle of its own. */
+  public static java.util.List<AgreementEntry> versions(Jdbi jdbi) {
+    return jdbi.withHandle(Journal::versions);
+  }
+
+  private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    long seq = rs.getLong("seq");
+    long leaf = rs.getLong("leaf_index");
+    String body = rs.getString("body_text");
+    if ("agreement".equals(rs.getString("kind"))) {
+      AgreementVersion.Decoded d = AgreementVersion.decode(body, seq);
+      return new AgreementEntry(seq, rs.getTimestamp("recorded_at").toInstant(), d.version(), d.replayedThrough(), leaf);
+    }
+    return new InputEntry(seq, InputCodec.decodeRecorded(body, seq), leaf);
   }
 
   /** The journal's kind for a record. */
@@ -64,9 +124,11 @@ public final class Journal {
   /** As {@link #read(Jdbi, long, long, Consumer)}, only entries numbered up to {@code throughSeq}. */
   public static long read(Jdbi jdbi, long afterSeq, long throughSeq, long limit, Consumer<Entry> sink) {
     long[] last = {afterSeq};
-    jdbi.useTransaction(h -> h.createQuery("select seq, body_text, leaf_index from journal where seq > :after and seq <= :through order by seq limit :limit")
+    jdbi.useTransaction(h -> h.createQuery("""
+            select seq, recorded_at, kind, body_text, leaf_index from journal
+            where seq > :after and seq <= :through order by seq limit :limit""")
         .bind("after", afterSeq).bind("through", throughSeq).bind("limit", limit).setFetchSize(FETCH)
-        .map((rs, ctx) -> new Entry(rs.getLong(1), InputCodec.decodeRecorded(rs.getString(2), rs.getLong(1)), rs.getLong(3)))
+        .map((rs, ctx) -> entry(rs))
         .forEach(e -> {
           last[0] = e.seq();
           sink.accept(e);
@@ -78,10 +140,10 @@ public final class Journal {
    * Every report version (kind {@code incident}) after {@code afterSeq}, in order, read on {@code h}
    * (inside the caller's transaction) into memory, so the caller may write on the same handle.
    */
-  public static java.util.List<Entry> incidents(Handle h, long afterSeq) {
+  public static java.util.List<InputEntry> incidents(Handle h, long afterSeq) {
     return h.createQuery("select seq, body_text, leaf_index from journal where seq > :after and kind = 'incident' order by seq")
         .bind("after", afterSeq).setFetchSize(FETCH)
-        .map((rs, ctx) -> new Entry(rs.getLong(1), InputCodec.decodeRecorded(rs.getString(2), rs.getLong(1)), rs.getLong(3)))
+        .map((rs, ctx) -> new InputEntry(rs.getLong(1), InputCodec.decodeRecorded(rs.getString(2), rs.getLong(1)), rs.getLong(3)))
         .list();
   }
 

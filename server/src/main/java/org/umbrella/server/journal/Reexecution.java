@@ -49,54 +49,93 @@ public final class Reexecution {
 
   /**
    * Re-executes the journal on {@code jdbi} under {@code agreement}, whose name every recorded
-   * output must carry ({@code agreementRef}).
+   * output must carry ({@code agreementRef}), for a journal in which no version was put in force
+   * (the service was given the agreement's model, not its bytes).
    */
   public static Result run(Jdbi jdbi, Agreement agreement, String agreementRef) {
     return run(jdbi, java.util.Map.of(agreementRef, agreement));
   }
 
-  /** A stretch of the recorded outputs computed under one agreement version. */
-  public record Segment(String agreement, long firstJournalSeq, long lastJournalSeq, long outputs) {}
-
   /**
-   * The agreement versions the recorded outputs name, in the order they were in force, each with
-   * the journal entries whose outputs name it.
-   *
-   * @throws IllegalStateException when a version's outputs interleave with another's (a version
-   *     put back in force after another; not supported)
+   * Re-executes the journal on {@code jdbi} under the agreement versions it records as put in
+   * force, loaded from the journal alone (see {@link #run(Jdbi, java.util.Map)}).
    */
-  public static List<Segment> segments(Jdbi jdbi) {
-    List<Segment> segments = jdbi.withHandle(h -> h.createQuery("""
-            select e.body->>'agreement', min(o.journal_seq), max(o.journal_seq), count(*), min(o.seq) as first
-            from outputs o left join engine_outputs e on e.leaf_index = o.leaf_index
-            group by 1 order by first""")
-        .map((rs, ctx) -> new Segment(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list());
-    for (int k = 1; k < segments.size(); k++) {
-      if (segments.get(k).firstJournalSeq() < segments.get(k - 1).lastJournalSeq()) {
-        throw new IllegalStateException("outputs under " + segments.get(k).agreement() + " and " + segments.get(k - 1).agreement()
-            + " interleave (journal entries " + segments.get(k).firstJournalSeq() + " and " + segments.get(k - 1).lastJournalSeq() + ")");
-      }
-    }
-    return segments;
+  public static Result run(Jdbi jdbi) {
+    return run(jdbi, java.util.Map.of());
   }
 
   /**
-   * Re-executes the journal on {@code jdbi} under every agreement version the recorded outputs
-   * name ({@code versions}, by name), segment by segment, as the service computed them: when a
-   * version is put in force the service rebuilds a fresh engine for it from the whole journal,
-   * entries whose outputs are on record (under the versions before) replayed silently, and records
-   * what it computes for the entries after them. So segment k is re-executed by a fresh engine for
-   * its version over the journal from the start, silent through the last entry with outputs of
-   * segment k - 1, compared after it (through its own last entry; the last segment through the end).
-   *
-   * @throws IllegalArgumentException when the outputs name a version not in {@code versions}
+   * A stretch of the journal computed under one agreement version: a fresh engine for it replays
+   * the journal silently through entry {@code silentThrough} and its outputs for the entries after
+   * it, through {@code throughSeq} ({@link Long#MAX_VALUE}: the end), are compared with the
+   * {@code outputs} recorded for them. {@code journaled}: the version and the cut are journal
+   * entries (kind {@code agreement}); else (a journal written before versions were journaled, or
+   * a service given no bytes) they are read off the outputs, and the version must be given.
    */
-  public static Result run(Jdbi jdbi, java.util.Map<String, Agreement> versions) {
+  public record Segment(String agreement, long silentThrough, long throughSeq, long outputs, boolean journaled) {}
+
+  /**
+   * The agreement versions in the order they were in force, each with the stretch of the journal
+   * computed under it: from the journal's own agreement entries, after any stretch recorded before
+   * the first of them (whose versions the outputs name).
+   *
+   * @throws IllegalStateException when, before the first journaled version, one version's outputs
+   *     interleave with another's
+   */
+  public static List<Segment> segments(Jdbi jdbi) {
+    return jdbi.withHandle(h -> {
+      List<Journal.AgreementEntry> versions = Journal.versions(h);
+      long firstCut = versions.isEmpty() ? Long.MAX_VALUE : versions.get(0).replayedThrough();
+      List<Segment> segments = new java.util.ArrayList<>();
+      record Named(String agreement, long first, long last, long outputs) {}
+      List<Named> named = h.createQuery("""
+              select e.body->>'agreement', min(o.journal_seq), max(o.journal_seq), count(*), min(o.seq) as first
+              from outputs o left join engine_outputs e on e.leaf_index = o.leaf_index
+              where o.journal_seq <= :cut group by 1 order by first""")
+          .bind("cut", firstCut).map((rs, ctx) -> new Named(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
+      for (int k = 0; k < named.size(); k++) {
+        Named n = named.get(k);
+        if (k > 0 && n.first() < named.get(k - 1).last()) {
+          throw new IllegalStateException("outputs under " + n.agreement() + " and " + named.get(k - 1).agreement()
+              + " interleave (journal entries " + n.first() + " and " + named.get(k - 1).last() + ")");
+        }
+        long through = k < named.size() - 1 ? n.last() : versions.isEmpty() ? Long.MAX_VALUE : firstCut;
+        segments.add(new Segment(n.agreement(), k == 0 ? 0 : named.get(k - 1).last(), through, n.outputs(), false));
+      }
+      for (int k = 0; k < versions.size(); k++) {
+        Journal.AgreementEntry v = versions.get(k);
+        long through = k < versions.size() - 1 ? versions.get(k + 1).replayedThrough() : Long.MAX_VALUE;
+        long outputs = h.createQuery("select count(*) from outputs where journal_seq > :from and journal_seq <= :through")
+            .bind("from", v.replayedThrough()).bind("through", through).mapTo(Long.class).one();
+        segments.add(new Segment(v.version().ref(), v.replayedThrough(), through, outputs, true));
+      }
+      return segments;
+    });
+  }
+
+  /**
+   * Re-executes the journal on {@code jdbi} segment by segment ({@link #segments}), as the service
+   * computed it: when a version is put in force the service rebuilds a fresh engine for it from
+   * the whole journal, entries whose outputs are on record (under the versions before) replayed
+   * silently, and records what it computes for the entries after them. So each segment is
+   * re-executed by a fresh engine for its version over the journal from the start, silent through
+   * its cut, compared after it. A journaled version is loaded from the journal itself; an earlier
+   * one (named by the outputs only) is taken from {@code given}, by name.
+   *
+   * @throws IllegalArgumentException when the outputs name a version that is neither journaled nor
+   *     given, or a journaled version does not load
+   */
+  public static Result run(Jdbi jdbi, java.util.Map<String, Agreement> given) {
     List<Segment> segments = segments(jdbi);
+    java.util.Map<String, Agreement> journaled = new java.util.HashMap<>();
+    for (Journal.AgreementEntry v : Journal.versions(jdbi)) {
+      journaled.computeIfAbsent(v.version().ref(), ref -> v.version().load());
+    }
     for (Segment s : segments) {
-      if (!versions.containsKey(s.agreement())) {
-        throw new IllegalArgumentException("the outputs of journal entries " + s.firstJournalSeq() + "-" + s.lastJournalSeq()
-            + " were computed under " + s.agreement() + ", which was not given");
+      if (!s.journaled() && !given.containsKey(s.agreement())) {
+        throw new IllegalArgumentException("the outputs of journal entries " + (s.silentThrough() + 1) + "-"
+            + (s.throughSeq() == Long.MAX_VALUE ? "end" : String.valueOf(s.throughSeq())) + " were computed under "
+            + s.agreement() + ", which was not given");
       }
     }
     if (segments.isEmpty()) {
@@ -105,11 +144,9 @@ public final class Reexecution {
     }
     long matched = 0;
     Result last = null;
-    for (int k = 0; k < segments.size(); k++) {
-      Segment s = segments.get(k);
-      long silentThrough = k == 0 ? 0 : segments.get(k - 1).lastJournalSeq();
-      boolean lastSegment = k == segments.size() - 1;
-      last = runSegment(jdbi, versions.get(s.agreement()), s.agreement(), silentThrough, lastSegment ? Long.MAX_VALUE : s.lastJournalSeq());
+    for (Segment s : segments) {
+      Agreement a = s.journaled() ? journaled.get(s.agreement()) : given.get(s.agreement());
+      last = runSegment(jdbi, a, s.agreement(), s.silentThrough(), s.throughSeq());
       matched += last.matched();
       if (!last.ok()) {
         return new Result(last.journalEntries(), matched, last.uncompared(), last.divergence());
@@ -141,13 +178,14 @@ public final class Reexecution {
         Stored[] pending = {next.hasNext() ? next.next() : null};
         Journal.read(jdbi, 0, throughSeq, Long.MAX_VALUE, e -> {
           counts[0]++;
-          InputRecord r = e.input().record();
-          if (first[0] != null || !feeds(r)) {
+          // agreement versions are the segments' business (segments); the engine consumes inputs
+          if (first[0] != null || !(e instanceof Journal.InputEntry in) || !feeds(in.input().record())) {
             return;
           }
+          InputRecord r = in.input().record();
           List<OutputRecord> out;
           try {
-            out = engine.process(r, e.input().recordedAt());
+            out = engine.process(r, in.recordedAt());
           } catch (EngineException ex) {
             out = List.of(); // the live engine logged and skipped it too
           }

@@ -573,16 +573,25 @@ public final class Operations implements AutoCloseable {
   }
 
   /**
-   * Puts an agreement version in force: its source bytes become a ledger leaf (once per content
-   * hash) and the change is audited. Answers the hex SHA-256 of the bytes, which every output
-   * computed under it names.
+   * Puts agreement version {@code version} of agreement {@code agreementId} in force: its source
+   * bytes become a ledger leaf (once per content hash), the change is audited and, when it is not
+   * the version last journaled, journaled (kind {@code agreement}, with its source and the files it
+   * names) in the same transaction, with the last entry whose outputs are on record: the engine
+   * built for it replays the journal silently through that entry. Answers the hex SHA-256 of the
+   * bytes, which every output computed under it names. Called before the engine reads the journal.
    */
-  public String putInForce(String agreementId, String source, String by) {
-    Instant now = clock.instant();
+  public String putInForce(String agreementId, org.umbrella.server.journal.AgreementVersion version, String by) {
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     return ledger.write((h, records) -> {
-      records.agreement(agreementId, source, by);
-      String hash = org.umbrella.ledger.Hashes.hex(org.umbrella.ledger.Hashes.sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      org.umbrella.store.Receipt leaf = records.agreement(agreementId, version.source(), by);
+      String hash = org.umbrella.server.journal.AgreementVersion.sha256(version.source());
       Audit.record(h, now, by, "agreement.in-force", agreementId, Map.of("sha256", hash));
+      List<Journal.AgreementEntry> journaled = Journal.versions(h);
+      // a restart under the version already in force changes nothing the engine computes
+      if (journaled.isEmpty() || !journaled.get(journaled.size() - 1).version().ref().equals(version.ref())) {
+        long recordedThrough = h.createQuery("select coalesce(max(journal_seq), 0) from outputs").mapTo(Long.class).one();
+        Journal.putInForce(h, version, now, recordedThrough, leaf.leafIndex());
+      }
       return hash;
     });
   }

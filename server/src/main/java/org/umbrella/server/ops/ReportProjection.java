@@ -139,7 +139,7 @@ public final class ReportProjection {
       });
       Map<String, Filed> asFiled = new HashMap<>();
       long[] applied = {0};
-      for (Journal.Entry e : Journal.incidents(h, afterSeq)) {
+      for (Journal.InputEntry e : Journal.incidents(h, afterSeq)) {
         Incident i = (Incident) e.input().record();
         applied[0]++;
         if (known.add(i.id())) {

@@ -45,7 +45,7 @@ class ClusterBridgeTest {
 
   @Test
   void journalThroughTheTopology_recordsTheSingleNodeOutputs_perEntry_once_acrossARestart(@TempDir Path tmp) throws Exception {
-    List<Journal.Entry> journal = journal(1500);
+    List<Journal.InputEntry> journal = journal(1500);
     Map<Long, List<String>> expected = singleNode(journal);
     long lastWithOutputs = expected.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
     Topics topics = Topics.defaults();
@@ -108,26 +108,26 @@ class ClusterBridgeTest {
   }
 
   /** Journal entries 1..n: synthetic incidents near the line with ticks, at their record times. */
-  private static List<Journal.Entry> journal(int n) {
+  private static List<Journal.InputEntry> journal(int n) {
     SyntheticIncidents s = new SyntheticIncidents(AGREEMENT.places().get("line-of-contact").geometry(),
         List.of(new double[] {37.6176, 55.7558}), n, Instant.parse("2026-03-01T00:00:00Z"), 3_600_000, 10, 11);
-    List<Journal.Entry> out = new ArrayList<>();
+    List<Journal.InputEntry> out = new ArrayList<>();
     long seq = 0;
     while (s.hasNext()) {
       Incident i = s.next();
       Instant recorded = i.time().plusSeconds(600);
-      out.add(new Journal.Entry(++seq, new RecordedInput(i, recorded), seq));
+      out.add(new Journal.InputEntry(++seq, new RecordedInput(i, recorded), seq));
       if (seq % 50 == 0) {
-        out.add(new Journal.Entry(++seq, new RecordedInput(new Tick(recorded), recorded), seq));
+        out.add(new Journal.InputEntry(++seq, new RecordedInput(new Tick(recorded), recorded), seq));
       }
     }
     return out;
   }
 
-  private static Map<Long, List<String>> singleNode(List<Journal.Entry> journal) {
+  private static Map<Long, List<String>> singleNode(List<Journal.InputEntry> journal) {
     Engine engine = Engine.create(AGREEMENT);
     Map<Long, List<String>> out = new LinkedHashMap<>();
-    for (Journal.Entry e : journal) {
+    for (Journal.InputEntry e : journal) {
       List<String> lines = new ArrayList<>();
       engine.process(e.input(), o -> lines.add(OutputCodec.encode(o)));
       if (!lines.isEmpty()) {
@@ -155,10 +155,10 @@ class ClusterBridgeTest {
   }
 
   private static final class MemoryJournal {
-    final List<Journal.Entry> entries;
+    final List<? extends Journal.Entry> entries;
     long reads;
 
-    MemoryJournal(List<Journal.Entry> entries) {
+    MemoryJournal(List<? extends Journal.Entry> entries) {
       this.entries = entries;
     }
 
