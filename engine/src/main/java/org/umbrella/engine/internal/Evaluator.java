@@ -267,6 +267,11 @@ public final class Evaluator {
     }
   }
 
+  /** Rows of remembered findings in use (for tests: state stays bounded by the stream's rate). */
+  int findingRows() {
+    return table.live();
+  }
+
   /** The agreement this evaluator applies. */
   public Agreement agreement() {
     return agreement;
