@@ -355,26 +355,6 @@ public final class Operations implements AutoCloseable {
         .map((rs, ctx) -> new Body(rs.getString("id"), rs.getString("title"), members(rs.getString("members")))).list());
   }
 
-  /** Records (or replaces) a finding the engine produced. */
-  public void recordFinding(Finding f) {
-    Instant now = clock.instant();
-    ledger.write((h, records) -> {
-      h.createUpdate("""
-              insert into ops_finding (id, definition, title, status, actor, body, incidents, raised_at, decided_at)
-              values (:id, :def, :title, :status, :actor, :body, cast(:inc as jsonb), :raised, :decided)
-              on conflict (id) do update set status = excluded.status, actor = excluded.actor,
-                incidents = excluded.incidents, decided_at = excluded.decided_at""")
-          .bind("id", f.id()).bind("def", f.definition()).bind("title", f.title()).bind("status", f.status())
-          .bind("actor", f.actor()).bind("body", f.body().orElse(null)).bind("inc", json(f.incidents()))
-          .bind("raised", f.raisedAt()).bind("decided", f.decidedAt().orElse(null)).execute();
-      Audit.record(h, now, "engine", "finding." + f.status(), f.id(), Map.of("definition", f.definition()));
-      return null;
-    });
-    String audience = "candidate".equals(f.status()) && f.body().isPresent() ? "body:" + f.body().get()
-        : "confirmed".equals(f.status()) ? "public" : "mechanism";
-    events.publish(new Event("finding." + f.status(), f.id(), f.title() + " (" + f.status() + ")", audience, now));
-  }
-
   public Optional<Finding> finding(String id) {
     return jdbi.withHandle(h -> h.createQuery("select * from ops_finding where id = :id").bind("id", id)
         .map((rs, ctx) -> mapFinding(rs, h)).findOne());
@@ -404,15 +384,17 @@ public final class Operations implements AutoCloseable {
     if (party.equals(f.actor())) {
       throw ServerException.conflict("/vote", "party " + party + " is the actor concerned by this finding and does not vote on it (recusal)");
     }
+    if (f.body().isEmpty()) {
+      // a vote reaches the engine as its body's tally: without a body there is nothing to journal
+      throw ServerException.conflict("/vote", "finding " + findingId + " is not determined by a body; it takes no votes");
+    }
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     String determination = "det-" + findingId + "-" + Secrets.random("").substring(0, 8).replace('_', 'x').replace('-', 'y');
     ledger.write((h, records) -> {
-      h.createUpdate("""
-              insert into ops_vote (finding_id, party, vote, voter, at) values (:f, :p, :v, :voter, :at)
-              on conflict (finding_id, party) do update set vote = excluded.vote, voter = excluded.voter, at = excluded.at""")
-          .bind("f", findingId).bind("p", party).bind("v", vote).bind("voter", voter).bind("at", now).execute();
+      // the view is the journal's projection; the tally below reads the vote back from it
+      OutcomeProjection.voted(h, findingId, party, vote, voter, now);
       Audit.record(h, now, voter, "finding.voted", findingId, Map.of("party", party, "vote", vote));
-      records.vote(findingId, party, vote, "cast by " + voter);
+      records.vote(findingId, party, vote, OutcomeProjection.CAST_BY + voter);
       // the tally the engine reads next: the body's determination as it now stands
       Map<String, Object> tally = new java.util.LinkedHashMap<>();
       tally.put("finding", findingId);
@@ -420,11 +402,9 @@ public final class Operations implements AutoCloseable {
       Map<String, String> votes = mapFinding(h, findingId).votes();
       tally.put("votes", votes);
       org.umbrella.store.Receipt leaf = records.determination(findingId, JSON.valueToTree(tally));
-      if (f.body().isPresent()) {
-        Map<String, org.umbrella.engine.input.Vote> cast = new java.util.TreeMap<>();
-        votes.forEach((p, v) -> org.umbrella.engine.input.Vote.fromWire(v).ifPresent(x -> cast.put(p, x)));
-        Journal.append(h, new org.umbrella.engine.input.Determination(determination, now, f.body().get(), findingId, cast), now, leaf.leafIndex());
-      }
+      Map<String, org.umbrella.engine.input.Vote> cast = new java.util.TreeMap<>();
+      votes.forEach((p, v) -> org.umbrella.engine.input.Vote.fromWire(v).ifPresent(x -> cast.put(p, x)));
+      Journal.append(h, new org.umbrella.engine.input.Determination(determination, now, f.body().get(), findingId, cast), now, leaf.leafIndex());
       return leaf;
     });
     Finding updated = finding(findingId).orElseThrow();
@@ -434,22 +414,6 @@ public final class Operations implements AutoCloseable {
   }
 
   // ---- obligations ----------------------------------------------------------------------------
-
-  /** Records (or replaces the state of) an obligation the engine produced. */
-  public void recordObligation(Obligation o) {
-    Instant now = clock.instant();
-    ledger.write((h, records) -> {
-      h.createUpdate("""
-              insert into ops_obligation (id, guarantee, duty, party, due, status, raised_at)
-              values (:id, :g, :d, :p, :due, :s, :raised)
-              on conflict (id) do update set status = excluded.status""")
-          .bind("id", o.id()).bind("g", o.guarantee()).bind("d", o.duty()).bind("p", o.party())
-          .bind("due", o.due()).bind("s", o.status()).bind("raised", o.raisedAt()).execute();
-      Audit.record(h, now, "engine", "obligation." + o.status(), o.id(), Map.of("party", o.party(), "due", o.due().toString()));
-      return null;
-    });
-    events.publish(new Event("obligation." + o.status(), o.id(), o.party() + ": " + o.duty() + " due " + o.due(), "party:" + o.party(), now));
-  }
 
   public Optional<Obligation> obligation(String id) {
     return jdbi.withHandle(h -> h.createQuery("select * from ops_obligation where id = :id").bind("id", id).map(Operations::mapObligation).findOne());
@@ -484,12 +448,10 @@ public final class Operations implements AutoCloseable {
     if (!now.isBefore(o.due())) {
       throw ServerException.conflict("/answer", "obligation " + id + " was due at " + o.due() + "; the deadline has passed");
     }
+    org.umbrella.engine.input.Response response = new org.umbrella.engine.input.Response("resp-" + id, now, id, o.party(),
+        org.umbrella.engine.input.Answer.fromWire(answer).orElseThrow(), decision, note);
     ledger.write((h, records) -> {
-      int n = h.createUpdate("""
-              update ops_obligation set status = :s, answer = :a, decision = :d, note = :n, answered_by = :by, answered_at = :at
-              where id = :id and status = 'pending'""")
-          .bind("s", answer).bind("a", answer).bind("d", decision).bind("n", note).bind("by", by).bind("at", now).bind("id", id).execute();
-      if (n == 0) {
+      if (!OutcomeProjection.answered(h, response, by, now)) {
         throw ServerException.conflict("/answer", "obligation " + id + " was answered meanwhile");
       }
       Audit.record(h, now, by, "obligation.answered", id, Map.of("answer", answer, "decision", decision));
@@ -500,8 +462,7 @@ public final class Operations implements AutoCloseable {
       body.put("note", note);
       body.put("answered-by", by);
       org.umbrella.store.Receipt leaf = records.response("resp-" + id, o.party(), JSON.valueToTree(body));
-      Journal.append(h, new org.umbrella.engine.input.Response("resp-" + id, now, id, o.party(),
-          org.umbrella.engine.input.Answer.fromWire(answer).orElseThrow(), decision, note), now, leaf.leafIndex());
+      Journal.append(h, response, now, leaf.leafIndex());
       return leaf;
     });
     Obligation updated = obligation(id).orElseThrow();
@@ -546,13 +507,17 @@ public final class Operations implements AutoCloseable {
    * ({@code agreement}), and a row of {@code outputs} tying it to the entry. {@code umbrella audit
    * reexecute} recomputes every line from the journal and compares it with the leaf, byte for byte.
    */
-  public void recordOutputs(long journalSeq, String agreement, List<String> lines) {
-    if (lines.isEmpty()) {
+  public void recordOutputs(long journalSeq, String agreement, List<org.umbrella.engine.output.OutputRecord> outputs,
+      org.umbrella.agreement.model.Agreement computedUnder) {
+    if (outputs.isEmpty()) {
       return;
     }
-    ledger.write((h, records) -> {
+    Instant now = clock.instant();
+    List<Object> changed = ledger.write((h, records) -> {
       PreparedBatch rows = h.prepareBatch("insert into outputs (journal_seq, leaf_index, body_text) values (:j, :leaf, :line)");
-      for (String line : lines) {
+      List<Object> views = new ArrayList<>();
+      for (org.umbrella.engine.output.OutputRecord o : outputs) {
+        String line = org.umbrella.engine.output.OutputCodec.encode(o);
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("agreement", agreement);
         body.put("line", line);
@@ -560,8 +525,33 @@ public final class Operations implements AutoCloseable {
         rows.bind("j", journalSeq).bind("leaf", leaf.leafIndex()).bind("line", line).add();
       }
       rows.execute();
-      return null;
+      // the pages' view of findings, obligations and status is these outputs' projection, in leaf order
+      for (org.umbrella.engine.output.OutputRecord o : outputs) {
+        OutcomeProjection.output(h, o, computedUnder).ifPresent(views::add);
+      }
+      for (Object v : views) {
+        switch (v) {
+          case Finding f -> Audit.record(h, now, "engine", "finding." + f.status(), f.id(), Map.of("definition", f.definition()));
+          case Obligation o -> Audit.record(h, now, "engine", "obligation." + o.status(), o.id(), Map.of("party", o.party(), "due", o.due().toString()));
+          case Status s -> Audit.record(h, now, "engine", s.kind() + ".status", s.subject(), Map.of("status", s.status()));
+          default -> { }
+        }
+      }
+      return views;
     });
+    for (Object v : changed) {
+      switch (v) {
+        case Finding f -> {
+          String audience = "candidate".equals(f.status()) && f.body().isPresent() ? "body:" + f.body().get()
+              : "confirmed".equals(f.status()) ? "public" : "mechanism";
+          events.publish(new Event("finding." + f.status(), f.id(), f.title() + " (" + f.status() + ")", audience, now));
+        }
+        case Obligation o -> events.publish(new Event("obligation." + o.status(), o.id(), o.party() + ": " + o.duty() + " due " + o.due(),
+            "party:" + o.party(), now));
+        case Status s -> events.publish(new Event("status.changed", s.subject(), s.title() + ": " + s.status(), "public", now));
+        default -> { }
+      }
+    }
   }
 
   /** The {@code output_kind} of the leaves holding the engine's canonical outputs. */
@@ -614,21 +604,6 @@ public final class Operations implements AutoCloseable {
   }
 
   // ---- status ---------------------------------------------------------------------------------
-
-  /** Records the status of a guarantee or provision. */
-  public void recordStatus(Status s) {
-    Instant now = clock.instant();
-    ledger.write((h, records) -> {
-      h.createUpdate("""
-              insert into ops_status (subject, kind, title, status, level, cause, at) values (:sub, :k, :t, :s, :l, :c, :at)
-              on conflict (subject) do update set status = excluded.status, level = excluded.level, cause = excluded.cause, at = excluded.at""")
-          .bind("sub", s.subject()).bind("k", s.kind()).bind("t", s.title()).bind("s", s.status())
-          .bind("l", s.level().orElse(null)).bind("c", s.cause()).bind("at", s.at()).execute();
-      Audit.record(h, now, "engine", s.kind() + ".status", s.subject(), Map.of("status", s.status()));
-      return null;
-    });
-    events.publish(new Event("status.changed", s.subject(), s.title() + ": " + s.status(), "public", now));
-  }
 
   public List<Status> statuses(String kind) {
     return jdbi.withHandle(h -> h.createQuery("select * from ops_status where kind = :k order by subject").bind("k", kind)
