@@ -27,7 +27,9 @@ public enum ReviewStatus {
     return label;
   }
 
-  /** The spelling in files, on the wire and in the database (the engine's JSON Lines name it so). */
+  /**
+   * The spelling in files, on the wire and in the database (the engine's JSON Lines name it so).
+   */
   public String wireName() {
     return label;
   }

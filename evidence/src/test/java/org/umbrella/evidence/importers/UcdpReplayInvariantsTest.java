@@ -34,7 +34,6 @@ import org.umbrella.engine.input.Determination;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.Response;
-import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Vote;
 import org.umbrella.engine.output.FindingRecord;
 import org.umbrella.engine.output.ObligationRecord;
