@@ -32,7 +32,7 @@ import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.Place;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.RecordedInput;
-import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.output.FindingRecord;

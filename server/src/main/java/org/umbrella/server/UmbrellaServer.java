@@ -141,8 +141,12 @@ public final class UmbrellaServer implements AutoCloseable {
         services.operations().putInForce(e.agreement().id(), f.version(), "service");
         e.enforcing(f.ref());
       });
-      Replay.stored(services.operations(), e);
     });
+    // and so are findings, obligations, status and votes: rebuilt from the recorded outputs and the
+    // journal before the engine replays it (silently: its replay writes nothing)
+    org.umbrella.server.ops.OutcomeProjection.rebuild(jdbi,
+        org.umbrella.server.journal.AgreementVersion.resolver(jdbi, engine.map(EngineEnforcement::agreement).orElse(null)));
+    engine.ifPresent(e -> Replay.stored(services.operations(), e));
     Authn authn = new Authn(services);
     // a stream asks at every event whom its credential stands for now, and ends with it
     LiveHub live = new LiveHub((p, e) -> mayHear(services, p, e), authn::current);

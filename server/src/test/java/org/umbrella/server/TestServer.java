@@ -154,11 +154,19 @@ public final class TestServer implements AutoCloseable {
          "tags":["test"],"summary":%s}""".formatted(org.umbrella.server.http.Json.MAPPER.valueToTree(summary).toString());
   }
 
-  /** Seeds a candidate finding for a body, as the engine would record it. */
+  /**
+   * Seeds a candidate finding for a body, as the engine would record it. This server enforces no
+   * agreement, so the row the projection would derive (title and body from the agreement) is
+   * written here first, the way the agreement would have it; the output then changes nothing.
+   */
   public Operations.Finding candidate(String id, String body, String actor) {
     Operations.Finding f = new Operations.Finding(id, "significant-attack", "Significant, deliberate and sustained attack", "candidate",
         actor, Optional.of(body), List.of(), clock.instant(), Optional.empty(), new LinkedHashMap<>());
-    server.services().operations().recordFinding(f);
+    server.services().jdbi().useHandle(h -> h.createUpdate("""
+            insert into ops_finding (id, definition, title, status, actor, body, incidents, raised_at)
+            values (:id, :def, :title, 'candidate', :actor, :body, '[]'::jsonb, :raised)""")
+        .bind("id", id).bind("def", f.definition()).bind("title", f.title()).bind("actor", actor).bind("body", body)
+        .bind("raised", f.raisedAt()).execute());
     engineOutput(new org.umbrella.engine.output.FindingRecord(id, f.raisedAt(), f.definition(), "candidate", actor, List.of(), Optional.empty(),
         new org.umbrella.engine.output.Cause(f.definition(), "seeded by the test", List.of(), List.of())));
     return f;
@@ -172,14 +180,13 @@ public final class TestServer implements AutoCloseable {
     Operations ops = server.services().operations();
     ops.journalTick(clock.instant());
     long seq = server.services().jdbi().withHandle(h -> h.createQuery("select max(seq) from journal").mapTo(Long.class).one());
-    ops.recordOutputs(seq, "test@1", List.of(org.umbrella.engine.output.OutputCodec.encode(out)));
+    ops.recordOutputs(seq, "test@1", List.of(out), null);
   }
 
   /** Seeds a pending obligation of {@code party}, as the engine would record it. */
   public Operations.Obligation obligation(String id, String party) {
     Operations.Obligation o = new Operations.Obligation(id, "collective-defence", "consult", party, clock.instant().plus(Duration.ofHours(24)),
         "pending", clock.instant(), Optional.empty(), "", "", Optional.empty());
-    server.services().operations().recordObligation(o);
     engineOutput(new org.umbrella.engine.output.ObligationRecord(id, o.raisedAt(), o.guarantee(), o.duty(), party, Optional.of(o.due()), "pending", "",
         new org.umbrella.engine.output.Cause(o.guarantee(), "seeded by the test", List.of(), List.of())));
     return o;

@@ -24,7 +24,7 @@ import org.postgresql.util.PGobject;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
-import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.json.CanonicalJson;
 import org.umbrella.ledger.Hashes;
 import org.umbrella.ledger.SignedNotes;

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.store.internal.RowJson;
 
 /**

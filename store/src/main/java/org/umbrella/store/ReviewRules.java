@@ -1,6 +1,6 @@
 package org.umbrella.store;
 
-import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.agreement.model.ReviewStatus;
 
 /**
  * The review workflow (after Ushahidi's), the only review rules there are: the store and the

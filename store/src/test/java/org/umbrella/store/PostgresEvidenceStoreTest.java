@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Source;
 import org.umbrella.ledger.ProofBundle;
 

@@ -1,8 +1,12 @@
 package org.umbrella.agreement.model;
 
+import java.util.Optional;
+
 /**
- * The review status of an incident: {@code reported < corroborated < verified}; {@code rejected}
- * stands apart and never satisfies a minimum.
+ * How far an incident has been reviewed: {@code reported < corroborated < verified}; {@code
+ * rejected} stands apart and never satisfies a minimum. The one review status of the project: the
+ * agreement language names a minimum with it, the engine's incidents carry it, the store's review
+ * rules move it and the service shows it (it lives here, in the lowest module all of them use).
  */
 public enum ReviewStatus {
   REPORTED("reported", 0),
@@ -18,14 +22,31 @@ public enum ReviewStatus {
     this.rank = rank;
   }
 
-  /** The spelling in files. */
+  /** The spelling in files, on the wire and in the database. */
   public String label() {
+    return label;
+  }
+
+  /**
+   * The spelling in files, on the wire and in the database (the engine's JSON Lines name it so).
+   */
+  public String wireName() {
     return label;
   }
 
   /** Whether an incident with this status meets the {@code minimum}; rejected meets none. */
   public boolean satisfies(ReviewStatus minimum) {
     return this != REJECTED && minimum != REJECTED && rank >= minimum.rank;
+  }
+
+  /** The status spelled {@code name}, if any. */
+  public static Optional<ReviewStatus> fromWire(String name) {
+    for (ReviewStatus s : values()) {
+      if (s.label.equals(name)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -5,7 +5,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.internal.PlaceIndex;
 import org.umbrella.engine.internal.RevisionIndex;
 

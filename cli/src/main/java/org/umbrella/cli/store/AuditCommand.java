@@ -139,12 +139,18 @@ public final class AuditCommand implements Runnable {
       description = {
         "Rebuild the pages' views from the journal: empty the report and review tables the pages and the API read, and "
             + "apply every report version in the journal again (with who filed and reviewed it, from the store's records), "
-            + "in one transaction.",
+            + "in one transaction; then empty the finding, obligation, status and vote tables and apply every recorded "
+            + "engine output, tally and answer again, in ledger order (titles from the agreement version each output names).",
         "The views are projections: nothing in them is not derived from the journal, so this changes no page or API "
             + "answer. Run it with the service stopped or running (filings wait while it runs)."})
   static final class RebuildProjections implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOptions store;
+
+    @Option(names = "--agreement", paramLabel = "FILE",
+        description = "The agreement whose titles and bodies name outputs computed under a version the journal does not hold "
+            + "(default: the last version journaled, else the one 'umbrella serve' enforces).")
+    Path agreementFile;
 
     @Override
     public Integer call() {
@@ -158,10 +164,32 @@ public final class AuditCommand implements Runnable {
         out.printf("projection %s rebuilt: %d report versions applied, %d reports; position %d -> %d (%d ms)%n",
             org.umbrella.server.ops.ReportProjection.NAME, n, rows, before, org.umbrella.server.ops.ReportProjection.position(jdbi),
             (System.nanoTime() - t0) / 1_000_000);
+        long t1 = System.nanoTime();
+        long steps = org.umbrella.server.ops.OutcomeProjection.rebuild(jdbi, AgreementVersion.resolver(jdbi, fallback(jdbi)));
+        long findings = jdbi.withHandle(h -> h.createQuery("select count(*) from ops_finding").mapTo(Long.class).one());
+        long obligations = jdbi.withHandle(h -> h.createQuery("select count(*) from ops_obligation").mapTo(Long.class).one());
+        out.printf("projection outcomes rebuilt: %d outputs, tallies and answers applied; %d findings, %d obligations (%d ms)%n",
+            steps, findings, obligations, (System.nanoTime() - t1) / 1_000_000);
         return 0;
       } catch (StoreException e) {
         throw new UserException(e.getMessage());
       }
+    }
+
+    /** The agreement for outputs whose version the journal does not hold. */
+    private Agreement fallback(org.jdbi.v3.core.Jdbi jdbi) {
+      if (agreementFile == null) {
+        java.util.List<org.umbrella.server.journal.Journal.AgreementEntry> journaled = org.umbrella.server.journal.Journal.versions(jdbi);
+        if (!journaled.isEmpty()) {
+          return journaled.get(journaled.size() - 1).version().load();
+        }
+      }
+      Path file = agreementFile != null ? agreementFile : org.umbrella.cli.ServeCommand.findDefaultAgreement();
+      LoadResult loaded = AgreementFiles.load(file);
+      if (!loaded.isValid()) {
+        throw new UserException(file + ": the agreement does not load:\n" + loaded.toDisplayString());
+      }
+      return loaded.agreement();
     }
   }
 }

@@ -3,6 +3,7 @@ package org.umbrella.engine.input;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.umbrella.agreement.model.ReviewStatus;
 
 /**
  * The canonical incident: one thing that happened, as reported and reviewed (docs/incidents.md).

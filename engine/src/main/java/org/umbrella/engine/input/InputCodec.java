@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.Optional;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.json.CanonicalJson;
 
 /**

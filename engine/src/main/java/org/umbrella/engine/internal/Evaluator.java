@@ -33,7 +33,7 @@ import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.ProvisionReport;
 import org.umbrella.engine.input.Response;
-import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.input.Vote;
 import org.umbrella.engine.output.AlertRecord;
@@ -208,7 +208,7 @@ public final class Evaluator {
               }
             }
           }
-          matchDefs.add(new MatchDef(i, m, kinds, ReviewStatus.valueOf(m.status().name()), within, m.when()));
+          matchDefs.add(new MatchDef(i, m, kinds, m.status(), within, m.when()));
         }
         case AggregateFinding a -> {
           Integer over = defIndex.get(a.over());

@@ -5,13 +5,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.Place;
 import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.engine.input.ReviewStatus;
 import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.TimePrecision;
 

@@ -7,13 +7,13 @@ import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.Place;
 import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.engine.input.ReviewStatus;
 import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.TimePrecision;
 

@@ -57,8 +57,8 @@ public final class EngineEnforcement implements Enforcement {
   private long currentSeq;
   /** The agreement version every recorded output names (see {@link #enforcing(String)}). */
   private String agreementRef;
+  /** While rebuilding: outputs are neither recorded nor announced (they are on record already). */
   private boolean replaying;
-  private Map<String, OutputRecord> latest;
 
   public EngineEnforcement(Agreement agreement, Clock clock, EventBus events) {
     this.agreement = agreement;
@@ -120,29 +120,23 @@ public final class EngineEnforcement implements Enforcement {
 
   /**
    * Rebuilds the engine's state after a restart from the whole journal (every report version,
-   * tally, answer, provision report and tick, in order, at their record times); outputs that match
-   * what is stored change nothing, and no alerts are re-announced. Returns the entries read.
+   * tally, answer, provision report and tick, in order, at their record times). The entries whose
+   * outputs are on record are replayed silently: nothing is recorded, announced or written to the
+   * pages' view (a projection of the recorded outputs, {@link org.umbrella.server.ops.OutcomeProjection},
+   * rebuilt before this). Any after them (the engine stopped before recording what they produced)
+   * are then processed as live ones. Returns the entries read.
    */
   public synchronized long rebuild() {
-    // the entries whose outputs are on record are replayed silently; any after them (the engine
-    // stopped before recording what they produced) are then processed as live ones
     long recordedThrough = operations.lastRecordedStep();
     replaying = true;
-    latest = new java.util.LinkedHashMap<>();
     try {
       lastSeq = Journal.read(operations.jdbi(), 0, recordedThrough, Long.MAX_VALUE, e -> {
         if (e instanceof Journal.InputEntry in && feeds(in.input().record())) {
           run(in.input().record(), in.recordedAt());
         }
       });
-      // only each subject's final state is compared with what is stored: intermediate states
-      // (candidate before confirmed, pending before fulfilled) were recorded when they happened
-      Map<String, OutputRecord> last = latest;
-      latest = null;
-      last.values().forEach(this::apply);
     } finally {
       replaying = false;
-      latest = null;
     }
     catchUp();
     return lastSeq;
@@ -268,54 +262,12 @@ public final class EngineEnforcement implements Enforcement {
       LOG.warn("engine refused {} {}: {}", record.type(), record.id(), e.getMessage());
       return;
     }
-    if (latest == null) {
-      operations.recordOutputs(currentSeq, agreementRef, out.stream().map(org.umbrella.engine.output.OutputCodec::encode).toList());
+    if (replaying) {
+      return;
     }
+    operations.recordOutputs(currentSeq, agreementRef, out, agreement);
     for (OutputRecord o : out) {
-      if (latest != null) {
-        String key = o instanceof StatusRecord s ? "status:" + s.subjectKind() + ":" + s.subject() : o.type() + ":" + o.id();
-        latest.remove(key);
-        latest.put(key, o);
-      } else {
-        apply(o);
-      }
-    }
-  }
-
-  private void apply(OutputRecord o) {
-    switch (o) {
-      case FindingRecord f -> {
-        Optional<Operations.Finding> stored = operations.finding(f.id());
-        if (stored.isPresent() && stored.get().status().equals(f.status()) && stored.get().actor().equals(f.actor())
-            && stored.get().incidents().equals(f.incidents())) {
-          return; // nothing new (a replay, or an output repeated)
-        }
-        Finding def = agreement.findings().get(f.definition());
-        Optional<String> body = def == null ? Optional.empty() : def.determinedBy();
-        boolean decided = f.status().equals("confirmed") || f.status().equals("rejected");
-        operations.recordFinding(new Operations.Finding(f.id(), f.definition(),
-            def == null ? f.definition() : def.title().orElse(f.definition()), f.status(), f.actor(), body, f.incidents(),
-            f.time(), decided ? Optional.of(f.time()) : Optional.empty(), Map.of()));
-      }
-      case ObligationRecord ob when operations.obligation(ob.id()).map(x -> x.status().equals(ob.status())).orElse(false) -> { }
-      case ObligationRecord ob -> operations.recordObligation(new Operations.Obligation(ob.id(), ob.guarantee(), ob.duty(), ob.party(),
-          ob.due().orElse(ob.time().plus(java.time.Duration.ofDays(36500))), ob.status(), ob.time(), Optional.empty(), ob.decision(), "", Optional.empty()));
-      case StatusRecord s -> {
-        String title = switch (s.subjectKind()) {
-          case "guarantee" -> Optional.ofNullable(agreement.guarantees().get(s.subject())).flatMap(Guarantee::title).orElse(s.subject());
-          case "provision" -> Optional.ofNullable(agreement.provisions().get(s.subject())).map(p -> p.title()).orElse(s.subject());
-          default -> s.subject();
-        };
-        Optional<Integer> level = s.status().startsWith("implemented-") ? Optional.of(Integer.parseInt(s.status().substring(12))) : Optional.empty();
-        boolean same = operations.statuses(s.subjectKind()).stream()
-            .anyMatch(x -> x.subject().equals(s.subjectKind() + ":" + s.subject()) && x.status().equals(s.status()));
-        if (!same && (s.subjectKind().equals("guarantee") || s.subjectKind().equals("provision"))) {
-          operations.recordStatus(new Operations.Status(s.subjectKind() + ":" + s.subject(), s.subjectKind(), title, s.status(), level,
-              s.cause().rule(), s.time()));
-        }
-      }
-      case AlertRecord a when replaying -> { }
-      case AlertRecord a -> {
+      if (o instanceof AlertRecord a) {
         for (String party : a.to()) {
           events.publish(new Event("alert." + a.reason(), a.about(), a.message(), "party:" + party, a.time()));
         }

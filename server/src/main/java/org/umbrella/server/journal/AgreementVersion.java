@@ -103,6 +103,21 @@ public record AgreementVersion(String ref, String source, SortedMap<String, Stri
     throw new IllegalArgumentException("the outputs name " + ref + ", a change to the agreement that cannot be made again");
   }
 
+  /**
+   * The agreement named by each output's version name: a version journaled as put in force,
+   * loaded from the journal; any other name (a service given no bytes, a journal older than
+   * journaled versions) gets {@code fallback}, which may be null.
+   */
+  public static java.util.function.Function<String, Agreement> resolver(org.jdbi.v3.core.Jdbi jdbi, Agreement fallback) {
+    Map<String, AgreementVersion> journaled = new java.util.HashMap<>();
+    Journal.versions(jdbi).forEach(e -> journaled.put(e.version().ref(), e.version()));
+    Map<String, Agreement> loaded = new java.util.HashMap<>();
+    return ref -> {
+      AgreementVersion v = journaled.get(ref);
+      return v == null ? fallback : loaded.computeIfAbsent(ref, r -> v.load());
+    };
+  }
+
   /** The journal's body for this version put in force, the outputs recorded through entry {@code replayedThrough}. */
   String encode(long replayedThrough) {
     ObjectNode n = JSON.createObjectNode();

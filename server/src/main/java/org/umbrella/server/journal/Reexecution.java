@@ -11,7 +11,7 @@ import org.umbrella.engine.Engine;
 import org.umbrella.engine.EngineException;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputRecord;
-import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
 

@@ -10,7 +10,7 @@ import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.Place;
 import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.engine.input.ReviewStatus;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.TimePrecision;
 
 /**

@@ -76,7 +76,8 @@ class ReexecutionTest {
       long seq = TestDb.jdbi().withHandle(h -> h.createQuery("select min(journal_seq) from outputs").mapTo(Long.class).one());
       String genuine = TestDb.jdbi().withHandle(h -> h.createQuery("select body_text from outputs where journal_seq = :s order by seq limit 1")
           .bind("s", seq).mapTo(String.class).one());
-      third.services().operations().recordOutputs(seq, ref, List.of(genuine.replace("\"RU\"", "\"UA\"")));
+      third.services().operations().recordOutputs(seq, ref,
+          List.of(org.umbrella.engine.output.OutputCodec.decode(genuine.replace("\"RU\"", "\"UA\""), 1)), agreement);
       VerifyReport verified = third.services().operations().ledger().verify();
       assertThat(verified.divergence()).as("a key holder's ledger verifies").isEmpty();
     }

@@ -53,8 +53,8 @@ class WebhookDeliveryLogTest {
       assertThat(allowing.postJson("/api/v1/webhooks", admin,
           "{\"url\":\"http://10.1.2.3/hook\",\"secret\":\"0123456789abcdef0123\"}").statusCode()).as("only what is allowed").isEqualTo(400);
 
-      allowing.server.services().operations().recordStatus(new org.umbrella.server.ops.Operations.Status("guarantee:hook", "guarantee", "Hook",
-          "active", java.util.Optional.empty(), "", allowing.clock.instant()));
+      allowing.engineOutput(new org.umbrella.engine.output.StatusRecord("st-hook", allowing.clock.instant(), "guarantee", "hook", "active", "",
+          new org.umbrella.engine.output.Cause("hook", "seeded by the test", java.util.List.of(), java.util.List.of())));
       long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
       while (attempted(allowing, admin) < 3 && System.nanoTime() < end) {
         allowing.server.services().webhooks().deliverDue();

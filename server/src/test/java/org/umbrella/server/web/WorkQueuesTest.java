@@ -226,11 +226,11 @@ class WorkQueuesTest {
     // the clock stands on 11 March, early morning (after 1,050 minutes of filing from 10 March noon)
     assertThat(html("GET", "/daily?date=2099-01-01", null, null).statusCode()).isEqualTo(404);
     assertThat(html("GET", "/daily?date=2026-03-11", null, null).body()).contains("id=\"daily-provisional\"");
-    t.server.services().operations().recordStatus(new Operations.Status("guarantee:daily-test", "guarantee", "Daily test guarantee",
-        "triggered", java.util.Optional.empty(), "", t.clock.instant()));
+    t.engineOutput(new org.umbrella.engine.output.StatusRecord("st-daily", t.clock.instant(), "guarantee", "daily-test", "triggered", "",
+        new org.umbrella.engine.output.Cause("daily-test", "seeded by the test", java.util.List.of(), java.util.List.of())));
     String tenth = html("GET", "/daily?date=2026-03-10", null, null).body();
     assertThat(tenth).contains("Issued 10 Mar 2026, 19:30 UTC").doesNotContain("daily-provisional");
-    assertThat(tenth).containsPattern("Daily test guarantee: <span class=\"changed-later\">changed after this report's cut-off");
+    assertThat(tenth).containsPattern("daily-test: <span class=\"changed-later\">changed after this report's cut-off");
   }
 
   @Test

@@ -1,0 +1,57 @@
+package org.umbrella.server.ops;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.umbrella.server.ServerException;
+import org.umbrella.server.access.Secrets;
+import org.umbrella.server.journal.Journal;
+import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.live.EventBus;
+import org.umbrella.store.Records;
+
+/** Provisions: implementation reports by the mechanism, and guarantee and provision status. */
+final class Provisions extends Workflow {
+  Provisions(Operations ops, Jdbi jdbi, Clock clock, EventBus events, Ledger ledger, EngineQueue engineQueue) {
+    super(ops, jdbi, clock, events, ledger, engineQueue);
+  }
+
+  // ---- provisions -----------------------------------------------------------------------------
+
+  /**
+   * Records a provision's implementation level (0-3) as reported by the mechanism.
+   *
+   * @throws ServerException 400 for a level outside 0-3
+   */
+  public void reportProvision(String provision, int level, String note, String actor) {
+    if (level < 0 || level > 3) {
+      throw ServerException.invalid("/level", "level must be 0, 1, 2 or 3 (Peace Accords Matrix scale), was " + level);
+    }
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    String id = "prov-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
+    enforcement().checkProvision(provision);
+    ledger.write((h, records) -> {
+      Audit.record(h, now, actor, "provision.reported", provision, Map.of("level", level, "note", note));
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("level", level);
+      body.put("note", note);
+      body.put("reported-by", actor);
+      org.umbrella.store.Receipt leaf = records.provisionReport(id, provision, JSON.valueToTree(body));
+      Journal.append(h, new org.umbrella.engine.input.ProvisionReport(id, now, provision, level, note), now, leaf.leafIndex());
+      return leaf;
+    });
+    onEngine(() -> enforcement().provisionReported(id, provision, level, note, now));
+  }
+
+  // ---- status ---------------------------------------------------------------------------------
+
+  public List<Operations.Status> statuses(String kind) {
+    return jdbi.withHandle(h -> h.createQuery("select * from ops_status where kind = :k order by subject").bind("k", kind)
+        .map((rs, ctx) -> new Operations.Status(rs.getString("subject"), rs.getString("kind"), rs.getString("title"), rs.getString("status"),
+            Optional.ofNullable((Integer) rs.getObject("level")), rs.getString("cause"), rs.getTimestamp("at").toInstant()))
+        .list());
+  }
+}
