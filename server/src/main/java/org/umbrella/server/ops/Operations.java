@@ -564,6 +564,35 @@ public final class Operations implements AutoCloseable {
     });
   }
 
+  /**
+   * As {@link #recordOutputs}, unless outputs of {@code journalSeq} or a later entry are already
+   * recorded: checked after taking the ledger's tip lock, which every ledger write takes, so that
+   * two service instances that both believe they lead (cluster mode, a leader whose lock session
+   * just ended) cannot record an entry twice. Answers whether it recorded them.
+   */
+  public boolean recordOutputsOnce(long journalSeq, String agreement, List<String> lines) {
+    if (lines.isEmpty()) {
+      return false;
+    }
+    return ledger.write((h, records) -> {
+      h.createQuery("select tree_size from ledger_tip where id = 1 for update").mapTo(Long.class).findOne();
+      long last = h.createQuery("select coalesce(max(journal_seq), 0) from outputs").mapTo(Long.class).one();
+      if (journalSeq <= last) {
+        return false;
+      }
+      PreparedBatch rows = h.prepareBatch("insert into outputs (journal_seq, leaf_index, body_text) values (:j, :leaf, :line)");
+      for (String line : lines) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("agreement", agreement);
+        body.put("line", line);
+        org.umbrella.store.Receipt leaf = records.engineOutput(OUTPUT_KIND, JSON.valueToTree(body));
+        rows.bind("j", journalSeq).bind("leaf", leaf.leafIndex()).bind("line", line).add();
+      }
+      rows.execute();
+      return true;
+    });
+  }
+
   /** The {@code output_kind} of the leaves holding the engine's canonical outputs. */
   public static final String OUTPUT_KIND = "engine";
 
