@@ -55,6 +55,7 @@ class ClusterModeTest {
         TestServer a = new TestServer(ServerOptions.defaults(0), Optional.of(agreement), Optional.of(settings), true);
         TestServer b = null;
         boolean aClosed = false;
+        List<String> report = new ArrayList<>();
         try {
           await("instance a leads", () -> a.server.cluster().orElseThrow().leader());
           b = new TestServer(ServerOptions.defaults(0), Optional.of(agreement), Optional.of(settings), false);
@@ -64,7 +65,9 @@ class ClusterModeTest {
 
           // filed on the follower, reviewed on the leader: the leader's poll ships what the follower journaled
           String first = fileAndVerify(follower, a, "shelling near the school");
+          long verifiedAt = System.nanoTime();
           await("the finding of " + first + " on the API", () -> findingsOn(follower).contains(first));
+          report.add("report filed on the follower, reviewed on the leader: finding on the API " + millisSince(verifiedAt) + " ms after the verifying review");
 
           HttpResponse<String> health = a.get("/health", null);
           assertThat(health.body()).contains("\"role\":\"leader\"").contains("\"state\":\"RUNNING\"").contains("\"output-lag\"")
@@ -74,13 +77,22 @@ class ClusterModeTest {
           assertThat(metrics).contains("umbrella_cluster_leader 1.0").contains("umbrella_streams_running 1.0").contains("umbrella_cluster_output_lag");
 
           // the leader stops: its lock session ends, the follower takes over and resumes from the topics
+          long closing = System.nanoTime();
           a.close();
           aClosed = true;
+          long closed = System.nanoTime();
           await("instance b takes over", () -> follower.server.cluster().orElseThrow().leader());
+          report.add("leader closed in " + (closed - closing) / 1_000_000 + " ms; the follower led " + millisSince(closed) + " ms later");
           String second = fileAndVerify(follower, follower, "a second shelling after the fail-over");
+          long secondVerifiedAt = System.nanoTime();
           await("the finding of " + second + " on the API", () -> findingsOn(follower).contains(second));
+          report.add("after the hand-over: finding on the API " + millisSince(secondVerifiedAt) + " ms after the verifying review");
           assertThat(follower.server.cluster().orElseThrow().health().leaderships()).isEqualTo(1);
           await("every journal entry's outputs recorded", () -> recordedEqualsSingleNode(agreement));
+          Path loadavg = Path.of("/proc/loadavg");
+          report.add("load average at the end: " + (java.nio.file.Files.isReadable(loadavg) ? java.nio.file.Files.readString(loadavg).strip() : "not known here"));
+          java.nio.file.Files.write(Path.of("target/cluster-mode.txt"), report);
+          report.forEach(System.out::println);
         } finally {
           if (!aClosed) {
             a.close();
@@ -133,6 +145,10 @@ class ClusterModeTest {
     assertThat(recordedSeqs).as("the journal entries they are recorded under").containsExactlyElementsOf(expectedSeqs);
     assertThat(expected).as("the reports produced findings").anyMatch(l -> l.contains("\"type\":\"finding\""));
     return true;
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
   }
 
   static StreamsState state(StreamsHealth.Snapshot s) {
