@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jdbi.v3.core.Jdbi;
@@ -17,6 +20,11 @@ import org.umbrella.agreement.load.LoadResult;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.UmbrellaServer;
+import org.umbrella.server.cluster.ClusterSettings;
+import org.umbrella.server.cluster.StreamsState;
+import org.umbrella.stream.StreamsHealth;
+import org.umbrella.stream.StreamsInstance;
+import org.umbrella.stream.Topics;
 import org.umbrella.server.access.Passwords;
 import org.umbrella.server.access.Role;
 import org.umbrella.server.access.oidc.OidcConfig;
@@ -114,6 +122,51 @@ public final class ServeCommand implements Callable<Integer> {
       description = "A network (10.0.0.0/8, fd00::/8, 192.168.1.20) or host name webhooks may reach besides public addresses; repeat or separate with commas (default: public addresses only).")
   List<String> webhookAllow = new java.util.ArrayList<>();
 
+  @Option(names = "--kafka", paramLabel = "BOOTSTRAP",
+      description = "Cluster mode (docs/scale-out.md): run the engine as a Kafka Streams topology on these brokers (host:port,...) instead of in this process;"
+          + " several instances may serve one PostgreSQL, one of them (a database advisory lock) ships the journal and writes the ledger.")
+  String kafka;
+
+  @Option(names = "--kafka-config", paramLabel = "FILE",
+      description = "Kafka client settings (a Java properties file: security.protocol, ssl.*, sasl.* ...), given to every client unchanged; values are never printed.")
+  Path kafkaConfig;
+
+  @Option(names = "--kafka-partitions", paramLabel = "N", defaultValue = "12",
+      description = "Partitions of the journal and output topics when this creates them (default: ${DEFAULT-VALUE}).")
+  int kafkaPartitions;
+
+  @Option(names = "--kafka-state-dir", paramLabel = "DIR",
+      description = "Where the Streams instance keeps its RocksDB stores (default: DATA-DIR/streams; give it a persistent disk).")
+  Path kafkaStateDir;
+
+  @Option(names = "--kafka-tick", paramLabel = "DURATION", defaultValue = "PT1M",
+      description = "Cluster mode: how often the leader journals a tick of the server clock, so that deadlines fire (ISO-8601, default: ${DEFAULT-VALUE}).")
+  Duration kafkaTick;
+
+  /**
+   * The Kafka client settings of {@code --kafka} and {@code --kafka-config}: the file's properties,
+   * then {@code bootstrap.servers} from the option.
+   */
+  static Map<String, Object> kafkaClient(String bootstrap, Path configFile) {
+    Map<String, Object> client = new LinkedHashMap<>();
+    if (configFile != null) {
+      Properties p = new Properties();
+      try (java.io.Reader r = Files.newBufferedReader(configFile, java.nio.charset.StandardCharsets.UTF_8)) {
+        p.load(r);
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        throw new UserException("--kafka-config " + configFile + ": cannot read it (" + e.getMessage() + ")");
+      }
+      for (String k : new java.util.TreeSet<>(p.stringPropertyNames())) {
+        client.put(k, p.getProperty(k));
+      }
+    }
+    if (bootstrap.isBlank()) {
+      throw new UserException("--kafka needs the brokers' addresses (host:port,...)");
+    }
+    client.put("bootstrap.servers", bootstrap);
+    return client;
+  }
+
   /** The OpenID Connect settings, if any were given; all-or-nothing. */
   Optional<OidcConfig> oidc() {
     if (oidcIssuer == null && oidcClientId == null && oidcSecretFile == null) {
@@ -136,6 +189,15 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (port < 0 || port > 65_535) {
       throw new UserException("--port must be 0-65535, was " + port);
+    }
+    if (kafka == null && (kafkaConfig != null || kafkaStateDir != null)) {
+      throw new UserException("--kafka-config and --kafka-state-dir go with --kafka BOOTSTRAP (cluster mode)");
+    }
+    if (kafkaPartitions < 1) {
+      throw new UserException("--kafka-partitions must be at least 1, was " + kafkaPartitions);
+    }
+    if (kafkaTick.isNegative() || kafkaTick.isZero()) {
+      throw new UserException("--kafka-tick must be positive, was " + kafkaTick);
     }
     if (engineQueue < 1) {
       throw new UserException("--engine-queue must be at least 1, was " + engineQueue);
@@ -208,10 +270,29 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (java.io.IOException e) {
       throw new UserException("cannot read " + agreementPath + ": " + e.getMessage());
     }
+    Optional<StreamsInstance> streams = Optional.empty();
+    Optional<ClusterSettings> cluster = Optional.empty();
+    if (kafka != null) {
+      Map<String, Object> client = kafkaClient(kafka, kafkaConfig);
+      Path stateDir = kafkaStateDir != null ? kafkaStateDir : dataDir.resolve("streams");
+      Topics topics = Topics.defaults();
+      out.println("Cluster mode: Kafka at " + kafka + (kafkaConfig == null ? "" : ", client settings from " + kafkaConfig + ": "
+          + client.keySet().stream().filter(k -> !k.equals("bootstrap.servers")).toList() + " (values not shown)")
+          + "; Streams state in " + stateDir.toAbsolutePath() + " ...");
+      out.flush();
+      try {
+        StreamsInstance instance = StreamsInstance.start(client, Map.of(agreement.id(), agreement), topics, stateDir, kafkaPartitions);
+        streams = Optional.of(instance);
+        cluster = Optional.of(new ClusterSettings(client, topics.input(), topics.output(), () -> streamsState(instance.health()), kafkaTick));
+      } catch (IllegalStateException | org.apache.kafka.common.KafkaException e) {
+        database.close();
+        throw new UserException("cluster mode: " + e.getMessage());
+      }
+    }
     UmbrellaServer server = UmbrellaServer.start(database.dataSource(), ledgerKey, clock, options, Optional.of(agreement),
         library(agreementPath, loaded.agreement(), out),
         Optional.of(UmbrellaServer.InForce.of(agreement.id(), agreement.version(), source,
-            org.umbrella.server.journal.AgreementVersion.resourcesOf(agreementPath, source), suffix)));
+            org.umbrella.server.journal.AgreementVersion.resourcesOf(agreementPath, source), suffix)), cluster);
     server.services().operations().reportTimes(new org.umbrella.server.ops.ReportTimes(Duration.ofMinutes(reportSkewMinutes),
         Duration.ofDays(reportHorizonDays)));
     out.println("Ledger key: " + ledgerKey.verifier().encoded() + " (" + dataDir.resolve("ledger-key.pub") + ")");
@@ -244,14 +325,21 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
 
     CountDownLatch stopped = new CountDownLatch(1);
+    Optional<StreamsInstance> streamsToClose = streams;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       submitter.ifPresent(WitnessSubmitter::close);
       server.close();
+      streamsToClose.ifPresent(StreamsInstance::close);
       database.close();
       stopped.countDown();
     }, "umbrella-shutdown"));
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /** The stream module's health reading as the service's health and metrics show it. */
+  static StreamsState streamsState(StreamsHealth.Snapshot s) {
+    return new StreamsState(s.state().name(), s.rebalances(), s.activeTasks(), s.standbyTasks(), s.storeLag());
   }
 
   /** Every agreement beside the enforced one (same directory), for the agreement pages. */

@@ -15,6 +15,9 @@ import org.umbrella.ledger.NoteSigner;
 import org.umbrella.server.ledger.Ledger;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.server.enforce.EngineEnforcement;
+import org.umbrella.server.cluster.ClusterNode;
+import org.umbrella.server.cluster.ClusterSettings;
+import org.umbrella.server.cluster.OutputSink;
 import org.umbrella.server.enforce.Replay;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Accounts;
@@ -51,9 +54,11 @@ public final class UmbrellaServer implements AutoCloseable {
 
   private final Optional<EngineEnforcement> engine;
   private final ScheduledExecutorService ticker;
+  private final Optional<ClusterNode> cluster;
 
   private UmbrellaServer(Services services, Javalin app, LiveHub live, List<Route> routes, Optional<EngineEnforcement> engine,
-      ScheduledExecutorService ticker) {
+      ScheduledExecutorService ticker, Optional<ClusterNode> cluster) {
+    this.cluster = cluster;
     this.services = services;
     this.app = app;
     this.live = live;
@@ -123,6 +128,21 @@ public final class UmbrellaServer implements AutoCloseable {
    */
   public static UmbrellaServer start(DataSource dataSource, NoteSigner ledgerKey, Clock clock, ServerOptions options,
       Optional<Agreement> agreement, List<Agreement> library, Optional<InForce> inForce) {
+    return start(dataSource, ledgerKey, clock, options, agreement, library, inForce, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(DataSource, NoteSigner, Clock, ServerOptions, Optional, List, Optional)}, in
+   * cluster mode when {@code cluster} is given ({@code umbrella serve --kafka}, docs/scale-out.md): no
+   * engine runs here; the instance holding the agreement's leader lock ships the journal to the
+   * input topic and records the committed output topic ({@link ClusterNode}); health and metrics
+   * show the cluster. The Streams instance itself is the caller's (the command line starts it).
+   */
+  public static UmbrellaServer start(DataSource dataSource, NoteSigner ledgerKey, Clock clock, ServerOptions options,
+      Optional<Agreement> agreement, List<Agreement> library, Optional<InForce> inForce, Optional<ClusterSettings> cluster) {
+    if (cluster.isPresent() && agreement.isEmpty()) {
+      throw new IllegalArgumentException("cluster mode needs an agreement to enforce");
+    }
     Jdbi jdbi = Jdbi.create(dataSource);
     EventBus events = new EventBus();
     Ledger ledger = new Ledger(jdbi, dataSource, ledgerKey, clock);
@@ -146,7 +166,42 @@ public final class UmbrellaServer implements AutoCloseable {
     // journal before the engine replays it (silently: its replay writes nothing)
     org.umbrella.server.ops.OutcomeProjection.rebuild(jdbi,
         org.umbrella.server.journal.AgreementVersion.resolver(jdbi, engine.map(EngineEnforcement::agreement).orElse(null)));
-    engine.ifPresent(e -> Replay.stored(services.operations(), e));
+    if (cluster.isEmpty()) {
+      engine.ifPresent(e -> Replay.stored(services.operations(), e));
+    }
+    Optional<ClusterNode> node = cluster.map(c -> {
+      EngineEnforcement e = engine.orElseThrow();
+      OutputSink sink = new OutputSink() {
+        @Override
+        public long lastRecorded() {
+          return services.operations().lastRecordedStep();
+        }
+
+        @Override
+        public void record(long journalSeq, List<String> lines) {
+          e.recordRemote(journalSeq, lines);
+        }
+      };
+      ClusterNode n = ClusterNode.start(c, dataSource, e.agreement().id(),
+          (after, limit, out) -> org.umbrella.server.journal.Journal.read(jdbi, after, limit, out), EngineEnforcement::feeds, sink);
+      e.runRemotely(new EngineEnforcement.Remote() {
+        @Override
+        public void nudge() {
+          n.nudge();
+        }
+
+        @Override
+        public boolean leader() {
+          return n.leader();
+        }
+
+        @Override
+        public Duration tickEvery() {
+          return c.tickEvery();
+        }
+      });
+      return n;
+    });
     Authn authn = new Authn(services);
     // a stream asks at every event whom its credential stands for now, and ends with it
     LiveHub live = new LiveHub((p, e) -> mayHear(services, p, e), authn::current);
@@ -162,7 +217,7 @@ public final class UmbrellaServer implements AutoCloseable {
     Api api = new Api(services, authn);
     List<Route> routes = new ArrayList<>(api.routes());
     routes.addAll(new Pages(services, authn, api).routes());
-    Metrics metrics = new Metrics(live::size, services.operations().engineQueue());
+    Metrics metrics = new Metrics(live::size, services.operations().engineQueue(), () -> node.map(ClusterNode::health));
     routes.add(metrics.route());
     Javalin app = Router.create(services, authn, List.copyOf(routes), metrics, live);
     app.start();
@@ -187,7 +242,7 @@ public final class UmbrellaServer implements AutoCloseable {
         org.slf4j.LoggerFactory.getLogger(UmbrellaServer.class).warn("event stream sweep failed: {}", Redaction.describe(ex));
       }
     }, 30, 30, TimeUnit.SECONDS);
-    return new UmbrellaServer(services, app, live, List.copyOf(routes), engine, ticker);
+    return new UmbrellaServer(services, app, live, List.copyOf(routes), engine, ticker, node);
   }
 
   /** Whether {@code p} may hear {@code e}, by the audience the event names and the access policy. */
@@ -224,6 +279,11 @@ public final class UmbrellaServer implements AutoCloseable {
     return routes;
   }
 
+  /** Cluster mode's node, when the server runs in cluster mode. */
+  public Optional<ClusterNode> cluster() {
+    return cluster;
+  }
+
   /** Open SSE connections. */
   public int liveClients() {
     return live.size();
@@ -232,6 +292,7 @@ public final class UmbrellaServer implements AutoCloseable {
   @Override
   public void close() {
     ticker.shutdownNow();
+    cluster.ifPresent(ClusterNode::close);
     app.stop();
     services.operations().close();
     services.webhooks().close();

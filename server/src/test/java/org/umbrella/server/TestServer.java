@@ -43,8 +43,24 @@ public final class TestServer implements AutoCloseable {
 
   /** A server enforcing {@code agreement} (its provisions and guarantees known to the engine). */
   public TestServer(ServerOptions options, Optional<org.umbrella.agreement.model.Agreement> agreement) {
-    TestDb.reset();
-    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, options, agreement);
+    this(options, agreement, Optional.empty(), true);
+  }
+
+  /**
+   * A server in cluster mode when {@code cluster} is given; {@code first}: on a fresh database with
+   * the test accounts made, else another instance on the same database as a first one (no accounts
+   * of its own: sign in with the first one's).
+   */
+  public TestServer(ServerOptions options, Optional<org.umbrella.agreement.model.Agreement> agreement,
+      Optional<org.umbrella.server.cluster.ClusterSettings> cluster, boolean first) {
+    if (first) {
+      TestDb.reset();
+    }
+    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, options, agreement,
+        agreement.map(List::of).orElse(List.of()), Optional.empty(), cluster);
+    if (!first) {
+      return;
+    }
     Services s = server.services();
     for (Role r : Role.values()) {
       Optional<String> party = switch (r) {

@@ -59,6 +59,26 @@ public final class EngineEnforcement implements Enforcement {
   private String agreementRef;
   /** While rebuilding: outputs are neither recorded nor announced (they are on record already). */
   private boolean replaying;
+  /** Cluster mode: the engine runs in the Streams topology; set by {@link #runRemotely}. */
+  private volatile Remote remote;
+  private Instant remoteClock;
+  private Instant lastRemoteTick = Instant.EPOCH;
+
+  /**
+   * Where the engine runs in cluster mode ({@code serve --kafka}): the service journals changes as
+   * always, the leader of the agreement ships them to the input topic and hands the committed
+   * outputs back to {@link #recordRemote}.
+   */
+  public interface Remote {
+    /** A change was journaled: ship it (the leader does; a follower's leader finds it at its next poll). */
+    void nudge();
+
+    /** Whether this instance leads the agreement (journals ticks, records outputs). */
+    boolean leader();
+
+    /** How often the leader journals a tick of the server clock. */
+    java.time.Duration tickEvery();
+  }
 
   public EngineEnforcement(Agreement agreement, Clock clock, EventBus events) {
     this.agreement = agreement;
@@ -98,7 +118,16 @@ public final class EngineEnforcement implements Enforcement {
    * order), each at its record time; records and announces what it produces. Every accepted
    * change ends here, whichever thread noticed it first.
    */
-  public synchronized void catchUp() {
+  public void catchUp() {
+    Remote r = remote;
+    if (r != null) {
+      r.nudge();
+      return;
+    }
+    catchUpLocally();
+  }
+
+  private synchronized void catchUpLocally() {
     int n;
     do {
       List<Journal.Entry> batch = new java.util.ArrayList<>();
@@ -127,6 +156,9 @@ public final class EngineEnforcement implements Enforcement {
    * are then processed as live ones. Returns the entries read.
    */
   public synchronized long rebuild() {
+    if (remote != null) {
+      return 0; // the topology's state store holds the engine's state; the leader resumes from the topics
+    }
     long recordedThrough = operations.lastRecordedStep();
     replaying = true;
     try {
@@ -222,6 +254,10 @@ public final class EngineEnforcement implements Enforcement {
    * clock behind the engine's (set back) ticks nothing: trusted time never goes back.
    */
   public synchronized void tick() {
+    if (remote != null) {
+      tickRemotely(remote);
+      return;
+    }
     catchUp();
     Instant now = now();
     Instant engineClock = engine.clock();
@@ -236,7 +272,45 @@ public final class EngineEnforcement implements Enforcement {
 
   @Override
   public synchronized Optional<Instant> engineTime() {
-    return Optional.ofNullable(engine.clock());
+    return remote != null ? Optional.ofNullable(remoteClock) : Optional.ofNullable(engine.clock());
+  }
+
+  /**
+   * Switches to cluster mode before {@link #rebuild()}: from now on this instance runs no engine;
+   * {@link #catchUp()} ships, {@link #tick()} journals ticks on the leader only, and outputs arrive
+   * through {@link #recordRemote}.
+   */
+  public void runRemotely(Remote r) {
+    this.remote = java.util.Objects.requireNonNull(r, "remote");
+  }
+
+  /**
+   * Records what the topology committed for journal entry {@code journalSeq} (canonical output
+   * lines, in the engine's order), as the in-process engine records its own: the outputs as ledger
+   * leaves, then the projections (findings, obligations, statuses) and the alerts. Entries at or
+   * before the last recorded one are skipped, so that a second leader (or a replayed ingest) writes
+   * nothing twice.
+   */
+  public synchronized void recordRemote(long journalSeq, List<String> lines) {
+    List<OutputRecord> outputs = new java.util.ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      outputs.add(org.umbrella.engine.output.OutputCodec.decode(lines.get(i), i + 1));
+    }
+    // the projections are written in the outputs' transaction, as for the in-process engine
+    if (!operations.recordOutputsOnce(journalSeq, agreementRef, outputs, agreement)) {
+      return;
+    }
+    Journal.read(operations.jdbi(), journalSeq - 1, 1, e -> remoteClock = e.recordedAt());
+  }
+
+  /** The leader journals a tick every {@link Remote#tickEvery()}: the engine's deadlines are in the topology, not here. */
+  private void tickRemotely(Remote r) {
+    Instant now = now();
+    if (r.leader() && !now.isBefore(lastRemoteTick.plus(r.tickEvery()))) {
+      operations.journalTick(now);
+      lastRemoteTick = now;
+      r.nudge();
+    }
   }
 
   @Override

@@ -10,7 +10,11 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import org.umbrella.server.cluster.ClusterHealth;
+import org.umbrella.server.cluster.ClusterStatus;
 import org.umbrella.server.ops.EngineQueue;
 
 /**
@@ -33,13 +37,43 @@ public final class Metrics {
       .help("How long the oldest change not yet seen by the engine has waited").register(registry);
   private final Gauge engineLimit = Gauge.builder().name("umbrella_engine_queue_limit")
       .help("Filed reports the engine may lag behind by before filing is slowed, then refused with 503").register(registry);
+  private final Gauge clusterLeader = Gauge.builder().name("umbrella_cluster_leader")
+      .help("Cluster mode: 1 while this instance leads the agreement (ships the journal, writes the ledger)").register(registry);
+  private final Gauge clusterLeaderships = Gauge.builder().name("umbrella_cluster_leaderships")
+      .help("Cluster mode: how often this instance became leader since it started").register(registry);
+  private final Gauge clusterOutputLag = Gauge.builder().name("umbrella_cluster_output_lag")
+      .help("Cluster mode, leader: committed outputs on the output topic not yet recorded").register(registry);
+  private final Gauge clusterShipLag = Gauge.builder().name("umbrella_cluster_unrecorded_entries")
+      .help("Cluster mode, leader: journal entries shipped whose outputs are not recorded yet (an upper bound: entries without outputs count too)").register(registry);
+  private final Gauge streamsRunning = Gauge.builder().name("umbrella_streams_running")
+      .help("Cluster mode: 1 while the Streams instance beside this service is RUNNING").register(registry);
+  private final Gauge streamsRebalances = Gauge.builder().name("umbrella_streams_rebalances")
+      .help("Cluster mode: rebalances of the Streams instance since it started").register(registry);
+  private final Gauge streamsActive = Gauge.builder().name("umbrella_streams_active_tasks")
+      .help("Cluster mode: engine tasks this Streams instance runs").register(registry);
+  private final Gauge streamsStandby = Gauge.builder().name("umbrella_streams_standby_tasks")
+      .help("Cluster mode: engine tasks this Streams instance keeps a warm standby copy of").register(registry);
+  private final Gauge streamsStoreLag = Gauge.builder().name("umbrella_streams_store_lag")
+      .help("Cluster mode: records the local stores are behind their changelogs (-1: not known during a rebalance)").register(registry);
   private final DoubleSupplier sseClients;
   private final EngineQueue engine;
+  private final Supplier<Optional<ClusterHealth>> cluster;
 
   public Metrics(DoubleSupplier sseClients, EngineQueue engine) {
+    this(sseClients, engine, Optional::empty);
+  }
+
+  /** With cluster mode's health ({@code serve --kafka}), shown by {@code /metrics} and {@code /health}. */
+  public Metrics(DoubleSupplier sseClients, EngineQueue engine, Supplier<Optional<ClusterHealth>> cluster) {
     this.sseClients = sseClients;
     this.engine = engine;
+    this.cluster = cluster;
     JvmMetrics.builder().register(registry);
+  }
+
+  /** Cluster mode's health now, if the service runs in cluster mode. */
+  public Optional<ClusterHealth> cluster() {
+    return cluster.get();
   }
 
   /** Records one finished request. */
@@ -69,6 +103,17 @@ public final class Metrics {
     engineDepth.set(engine.depth());
     engineAge.set(engine.oldestAge().toNanos() / 1e9);
     engineLimit.set(engine.limit());
+    cluster().ifPresent(c -> {
+      clusterLeader.set(c.leader() ? 1 : 0);
+      clusterLeaderships.set(c.leaderships());
+      clusterOutputLag.set(c.bridge().map(ClusterStatus::outputLag).orElse(0L));
+      clusterShipLag.set(c.bridge().map(b -> Math.max(0, b.shippedThrough() - b.recordedThrough())).orElse(0L));
+      streamsRunning.set("RUNNING".equals(c.streams().state()) ? 1 : 0);
+      streamsRebalances.set(c.streams().rebalances());
+      streamsActive.set(c.streams().activeTasks().size());
+      streamsStandby.set(c.streams().standbyTasks().size());
+      streamsStoreLag.set(c.streams().storeLag());
+    });
     ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
     try {
       PrometheusTextFormatWriter.create().write(out, registry.scrape());

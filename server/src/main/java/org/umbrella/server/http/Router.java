@@ -59,7 +59,7 @@ public final class Router {
         }
       });
 
-      config.routes.get("/health", ctx -> health(ctx, services.operations().engineQueue()));
+      config.routes.get("/health", ctx -> health(ctx, services.operations().engineQueue(), metrics.cluster()));
       config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       config.routes.sse("/events", client -> {
         Principal p;
@@ -161,13 +161,42 @@ public final class Router {
    * still answers 200: the server serves, reads and reviews work, and filing is only slowed.
    */
   static void health(Context ctx, org.umbrella.server.ops.EngineQueue engine) {
+    health(ctx, engine, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #health(Context, org.umbrella.server.ops.EngineQueue)}, with cluster mode's part: whether
+   * this instance leads, the bridge's shipped and recorded entries and output lag, and the Streams
+   * instance's state, rebalances, active and standby tasks and store lag. Degraded too while the
+   * Streams instance is not RUNNING or the leader's ingest stopped. Carries no client settings.
+   */
+  static void health(Context ctx, org.umbrella.server.ops.EngineQueue engine, java.util.Optional<org.umbrella.server.cluster.ClusterHealth> cluster) {
     com.fasterxml.jackson.databind.node.ObjectNode h = Json.MAPPER.createObjectNode();
-    h.put("status", engine.lagging() ? "degraded" : "ok");
+    boolean clusterTrouble = cluster.map(c -> !"RUNNING".equals(c.streams().state())
+        || c.bridge().flatMap(org.umbrella.server.cluster.ClusterStatus::ingestFailure).isPresent()).orElse(false);
+    h.put("status", engine.lagging() || clusterTrouble ? "degraded" : "ok");
     com.fasterxml.jackson.databind.node.ObjectNode e = h.putObject("engine");
     e.put("queue-depth", engine.depth());
     e.put("queue-limit", engine.limit());
     e.put("oldest-age-seconds", engine.oldestAge().toMillis() / 1000.0);
     e.put("lagging", engine.lagging());
+    cluster.ifPresent(c -> {
+      com.fasterxml.jackson.databind.node.ObjectNode k = h.putObject("cluster");
+      k.put("role", c.leader() ? "leader" : "follower");
+      k.put("leaderships", c.leaderships());
+      c.bridge().ifPresent(b -> {
+        k.put("shipped-through", b.shippedThrough());
+        k.put("recorded-through", b.recordedThrough());
+        k.put("output-lag", b.outputLag());
+        b.ingestFailure().ifPresent(f -> k.put("ingest-failure", f));
+      });
+      com.fasterxml.jackson.databind.node.ObjectNode s = k.putObject("streams");
+      s.put("state", c.streams().state());
+      s.put("rebalances", c.streams().rebalances());
+      c.streams().activeTasks().forEach(s.putArray("active-tasks")::add);
+      c.streams().standbyTasks().forEach(s.putArray("standby-tasks")::add);
+      s.put("store-lag", c.streams().storeLag());
+    });
     ctx.contentType("application/json").result(h.toString());
   }
 

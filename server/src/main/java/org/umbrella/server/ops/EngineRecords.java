@@ -33,11 +33,34 @@ final class EngineRecords extends Workflow {
    */
   public void recordOutputs(long journalSeq, String agreement, List<org.umbrella.engine.output.OutputRecord> outputs,
       org.umbrella.agreement.model.Agreement computedUnder) {
+    record(journalSeq, agreement, outputs, computedUnder, false);
+  }
+
+  /**
+   * As {@link #recordOutputs}, unless outputs of {@code journalSeq} or a later entry are already
+   * recorded: checked after taking the ledger's tip lock, which every ledger write takes, so that
+   * two service instances that both believe they lead (cluster mode, a leader whose lock session
+   * just ended) cannot record an entry twice. Answers whether it recorded them.
+   */
+  public boolean recordOutputsOnce(long journalSeq, String agreement, List<org.umbrella.engine.output.OutputRecord> outputs,
+      org.umbrella.agreement.model.Agreement computedUnder) {
+    return record(journalSeq, agreement, outputs, computedUnder, true);
+  }
+
+  private boolean record(long journalSeq, String agreement, List<org.umbrella.engine.output.OutputRecord> outputs,
+      org.umbrella.agreement.model.Agreement computedUnder, boolean once) {
     if (outputs.isEmpty()) {
-      return;
+      return false;
     }
     Instant now = clock.instant();
     List<Object> changed = ledger.write((h, records) -> {
+      if (once) {
+        h.createQuery("select tree_size from ledger_tip where id = 1 for update").mapTo(Long.class).findOne();
+        long last = h.createQuery("select coalesce(max(journal_seq), 0) from outputs").mapTo(Long.class).one();
+        if (journalSeq <= last) {
+          return null;
+        }
+      }
       PreparedBatch rows = h.prepareBatch("insert into outputs (journal_seq, leaf_index, body_text) values (:j, :leaf, :line)");
       List<Object> views = new ArrayList<>();
       for (org.umbrella.engine.output.OutputRecord o : outputs) {
@@ -63,6 +86,9 @@ final class EngineRecords extends Workflow {
       }
       return views;
     });
+    if (changed == null) {
+      return false;
+    }
     for (Object v : changed) {
       switch (v) {
         case Operations.Finding f -> {
@@ -76,6 +102,7 @@ final class EngineRecords extends Workflow {
         default -> { }
       }
     }
+    return true;
   }
 
   /** The {@code output_kind} of the leaves holding the engine's canonical outputs. */

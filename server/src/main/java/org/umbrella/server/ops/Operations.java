@@ -219,6 +219,12 @@ public final class Operations implements AutoCloseable {
     engineRecords.recordOutputs(journalSeq, agreement, outputs, computedUnder);
   }
 
+  /** See {@link EngineRecords#recordOutputsOnce}. */
+  public boolean recordOutputsOnce(long journalSeq, String agreement, List<org.umbrella.engine.output.OutputRecord> outputs,
+      org.umbrella.agreement.model.Agreement computedUnder) {
+    return engineRecords.recordOutputsOnce(journalSeq, agreement, outputs, computedUnder);
+  }
+
   /** The {@code output_kind} of the leaves holding the engine's canonical outputs. */
   public static final String OUTPUT_KIND = EngineRecords.OUTPUT_KIND;
 
