@@ -30,11 +30,12 @@ class ArchitectureTest {
   static final Map<String, List<String>> ALLOWED =
       Map.ofEntries(
           Map.entry("json", List.of()),
-          Map.entry("agreement", List.of()),
+          Map.entry("diagnostics", List.of()),
+          Map.entry("agreement", List.of("diagnostics")),
           Map.entry("engine", List.of("agreement", "json")),
           Map.entry("evidence", List.of("agreement", "engine", "json")),
           Map.entry("ledger", List.of("json")),
-          Map.entry("negotiation", List.of()),
+          Map.entry("negotiation", List.of("diagnostics")),
           Map.entry("witness", List.of("json", "ledger")),
           Map.entry("store", List.of("agreement", "engine", "evidence", "json", "ledger")),
           Map.entry(
@@ -57,7 +58,8 @@ class ArchitectureTest {
                   "stress",
                   "stream")));
 
-  static final List<String> CORE = List.of("json", "agreement", "engine", "negotiation", "ledger");
+  static final List<String> CORE =
+      List.of("json", "diagnostics", "agreement", "engine", "negotiation", "ledger");
 
   static JavaClasses production;
   static JavaClasses fixture;

@@ -12,7 +12,8 @@
  *
  * <p>May depend on the {@code agreement} and {@code engine} modules and on Kafka Streams (with its
  * test driver, which {@link org.umbrella.stream.InProcessReplay} uses to run the real topology
- * without a broker). No files beyond the Streams state directory and the agreement files that
+ * without a broker, and Kafka's KRaft test kit, which {@link org.umbrella.stream.EmbeddedBroker}
+ * uses to run a real broker in process for {@link org.umbrella.stream.BrokerReplay}). No files beyond the Streams state directory and the agreement files that
  * {@link org.umbrella.stream.Deployment} reads; no clock. {@link org.umbrella.stream.StreamsNode}
  * runs one instance as its own process (what a deployment starts on each machine, and what the
  * cluster tests SIGKILL), printing its {@link org.umbrella.stream.StreamsHealth}.

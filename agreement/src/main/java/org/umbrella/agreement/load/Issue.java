@@ -2,6 +2,7 @@ package org.umbrella.agreement.load;
 
 import java.util.List;
 import java.util.Objects;
+import org.umbrella.diagnostics.Caret;
 
 /**
  * One diagnostic in an agreement file, at an exact position, with what would be valid: an error
@@ -91,38 +92,16 @@ public record Issue(
    * </pre>
    */
   public String toDisplayString() {
-    StringBuilder b = new StringBuilder();
-    b.append(location())
-        .append(": ")
-        .append(severity.label())
-        .append('[')
-        .append(code)
-        .append("]: ")
-        .append(message)
-        .append('\n');
-    String number = Integer.toString(line);
-    String gutter = " ".repeat(number.length() + 2);
-    String shown = sourceLine.replace('\t', ' ');
-    b.append("  ").append(number).append(" | ").append(shown).append('\n');
-    int caretWidth = Math.max(1, Math.min(width, Math.max(1, shown.length() - (column - 1))));
-    b.append(gutter)
-        .append(" | ")
-        .append(" ".repeat(Math.max(0, column - 1)))
-        .append("^".repeat(caretWidth))
-        .append('\n');
-    if (!expected.isEmpty()) {
-      b.append(gutter).append(" = expected: ").append(expected).append('\n');
-    }
-    if (!suggestions.isEmpty()) {
-      b.append(gutter).append(" = did you mean ");
-      for (int i = 0; i < suggestions.size(); i++) {
-        b.append(i == 0 ? "" : i == suggestions.size() - 1 ? " or " : ", ")
-            .append('\'')
-            .append(suggestions.get(i))
-            .append('\'');
-      }
-      b.append("?\n");
-    }
-    return b.toString();
+    return Caret.render(
+        location(),
+        severity.label(),
+        code,
+        message,
+        line,
+        column,
+        width,
+        sourceLine,
+        expected,
+        suggestions);
   }
 }

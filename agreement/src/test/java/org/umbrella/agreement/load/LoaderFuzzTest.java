@@ -91,6 +91,7 @@ class LoaderFuzzTest {
           protects: UA
           activates: { at: 2026-03-01T00:00:00Z }
           trigger: deaths
+          duties: [{ id: consult }]
       provisions:
         ceasefire: { title: Ceasefire, category: security, obligors: [UA, RU], in-force: 2026-03-01 }
         army-cap: { title: Army cap, obligors: [UA], quantity: { at-most: 800000, unit: personnel } }
@@ -242,7 +243,14 @@ class LoaderFuzzTest {
       assertThat(i.column()).isGreaterThanOrEqualTo(1);
       assertThat(i.message()).isNotBlank();
       assertThat(i.toDisplayString())
-          .startsWith("fuzz.agreement.yaml:" + i.line() + ":" + i.column() + ": error[");
+          .startsWith(
+              "fuzz.agreement.yaml:"
+                  + i.line()
+                  + ":"
+                  + i.column()
+                  + ": "
+                  + i.severity().label()
+                  + "[");
     }
     if (r.isValid()) {
       assertThat(r.agreement()).isNotNull();

@@ -31,7 +31,7 @@ final class HandLoop {
   private long armedFrom = Long.MIN_VALUE;
   /** With {@code bookkeeping}: the revision index rule 2 needs, and one small record per finding. */
   private final boolean bookkeeping;
-  private final RevisionIndex<Found> revisions = new RevisionIndex<>();
+  private final RevisionIndex revisions = new RevisionIndex();
   private final java.util.function.Consumer<Object> sink;
 
   /** One output per finding, as a replay must write something per finding. */
@@ -76,7 +76,7 @@ final class HandLoop {
       overdue++;
     }
     // the engine looks every incident up (rule 2: any record may revise an earlier one)
-    Found previous = bookkeeping ? revisions.get(i.id(), homeTag) : null;
+    int previous = bookkeeping ? revisions.get(i.id(), homeTag) : RevisionIndex.ABSENT;
     if (!i.status().satisfies(ReviewStatus.VERIFIED)) {
       return;
     }
@@ -92,8 +92,8 @@ final class HandLoop {
       violations++;
       if (bookkeeping) {
         Found found = new Found("ceasefire-violation", i.id(), party, t);
-        if (previous == null) {
-          revisions.put(i.id(), found, t);
+        if (previous == RevisionIndex.ABSENT) {
+          revisions.put(i.id(), (int) violations, t); // as the engine: an int (its row) per incident
         }
         sink.accept(found);
       }

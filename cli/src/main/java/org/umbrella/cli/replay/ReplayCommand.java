@@ -36,7 +36,7 @@ import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.evidence.importers.Format;
 import org.umbrella.evidence.importers.PartyNames;
-import org.umbrella.stream.InProcessReplay;
+import org.umbrella.stream.BrokerReplay;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,7 +95,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineKindConverter.class, defaultValue = "single-node",
       description = "single-node (default): the engine in this process; kafka-streams: the same engine through the Kafka Streams"
-          + " topology of the stream module, run in process on Kafka's test driver (no broker). Both write the same bytes.")
+          + " topology of the stream module, on a Kafka broker started in this process (exactly-once, RocksDB store). Both write the same bytes.")
   EngineKind engineKind;
 
   /** Parses --engine, naming the choices when the value is none of them. */
@@ -157,36 +157,34 @@ public final class ReplayCommand implements Callable<Integer> {
         count[0]++;
       };
       if (engineKind == EngineKind.KAFKA_STREAMS) {
-        Iterator<RecordedInput> counted = new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return ordered.hasNext();
-          }
-
-          @Override
-          public RecordedInput next() {
-            RecordedInput r = ordered.next();
-            sum.input(r.record());
-            return r;
-          }
-        };
         boolean decode = summary || index != null;
-        try (InProcessReplay topology = new InProcessReplay(agreement)) {
-          topology.run(counted, text -> {
-            if (decode) {
-              OutputRecord o = OutputCodec.decode(text, count[0] + 1);
-              sum.output(o);
-              if (index != null) {
-                index.computeIfAbsent(o.id(), k -> new ArrayList<>()).add(o);
+        try (BrokerReplay topology = new BrokerReplay(agreement)) {
+          // inputs come back interleaved with their outputs, as the single-node loop below sees them
+          topology.run(ordered, new BrokerReplay.Listener() {
+            @Override
+            public void input(RecordedInput r) {
+              sum.input(r.record());
+            }
+
+            @Override
+            public void output(String text) {
+              if (decode) {
+                OutputRecord o = OutputCodec.decode(text, count[0] + 1);
+                sum.output(o);
+                if (index != null) {
+                  index.computeIfAbsent(o.id(), k -> new ArrayList<>()).add(o);
+                }
               }
+              if (w != null) {
+                line.setLength(0);
+                line.append(text).append('\n');
+                write(w, line);
+              }
+              count[0]++;
             }
-            if (w != null) {
-              line.setLength(0);
-              line.append(text).append('\n');
-              write(w, line);
-            }
-            count[0]++;
           });
+        } catch (IllegalStateException e) {
+          throw new UserException("replay through Kafka Streams stopped: " + e.getMessage());
         }
       } else {
         Engine engine = Engine.create(agreement);

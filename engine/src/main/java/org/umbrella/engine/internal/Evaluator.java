@@ -50,10 +50,12 @@ import org.umbrella.engine.output.StatusRecord;
  * arrival order; no hash order, no clock. Not thread-safe: one evaluator per stream.
  */
 public final class Evaluator {
-  private static final String CANDIDATE = "candidate";
-  private static final String CONFIRMED = "confirmed";
-  private static final String REJECTED = "rejected";
-  private static final String WITHDRAWN = "withdrawn";
+  private static final byte CANDIDATE = Findings.CANDIDATE;
+  private static final byte CONFIRMED = Findings.CONFIRMED;
+  private static final byte REJECTED = Findings.REJECTED;
+  private static final byte WITHDRAWN = Findings.WITHDRAWN;
+  private static final String CONFIRMED_NAME = Findings.statusName(CONFIRMED);
+  private static final String REJECTED_NAME = Findings.statusName(REJECTED);
 
   private final Agreement agreement;
   private final long horizonMillis;
@@ -73,16 +75,19 @@ public final class Evaluator {
   private long now = Long.MIN_VALUE;
   private long seq;
   /**
-   * Incidents that raised a match finding, by id, in the order first raised: the value is the
-   * {@link FindingState} when one definition matched, or an array by match-definition position.
+   * Incidents that raised a match finding, by id, in the order first raised: the value is the row
+   * of one of its findings in {@link #table}, the others linked from it (one per definition).
    * A withdrawn finding stays as a marker, so that a later raise gets the next version ({@code #2}).
    */
-  private final RevisionIndex<Object> incidents = new RevisionIndex<>();
-  /** Definition index -> position in {@link #matchDefs}, or -1. */
-  private int[] matchPosition;
-  private final Map<String, FindingState> findings = new HashMap<>();
+  private final RevisionIndex incidents = new RevisionIndex();
+  /** Every remembered finding, as rows (docs/benchmarks.md: no object per finding). */
+  private final Findings table;
+  /** Lets go of the findings of an incident the revision index forgets. */
+  private final java.util.function.IntConsumer forgetIncident = this::releaseIncident;
+  /** Findings kept by id (aggregates, candidates): rows of {@link #table}, each holding a reference. */
+  private final Map<String, Integer> findings = new HashMap<>();
   /** Findings in {@link #findings}, in the order raised, for eviction past the revision horizon. */
-  private final java.util.ArrayDeque<FindingState> findingsByAge = new java.util.ArrayDeque<>();
+  private final java.util.ArrayDeque<Integer> findingsByAge = new java.util.ArrayDeque<>();
   private final int[] aggregateCount;
   private final List<Map<String, WindowState>> windows = new ArrayList<>();
   /** Per aggregate definition index: from a window end, when the definition is armed again. */
@@ -170,6 +175,11 @@ public final class Evaluator {
       voidedBy.add(new ArrayList<>());
       consequencesOn.add(new ArrayList<>());
     }
+    String[] definitionIds = new String[defs.size()];
+    for (int k = 0; k < definitionIds.length; k++) {
+      definitionIds[k] = defs.get(k).id();
+    }
+    table = new Findings(definitionIds);
     aggByIndex = new AggDef[defs.size()];
     aggregateCount = new int[defs.size()];
     for (int k = 0; k < defs.size(); k++) {
@@ -217,11 +227,6 @@ public final class Evaluator {
           windows.set(i, new LinkedHashMap<>());
         }
       }
-    }
-    matchPosition = new int[defs.size()];
-    java.util.Arrays.fill(matchPosition, -1);
-    for (int k = 0; k < matchDefs.size(); k++) {
-      matchPosition[matchDefs.get(k).index] = k;
     }
     boolean sums = false;
     for (AggDef a : aggByIndex) {
@@ -301,6 +306,7 @@ public final class Evaluator {
     }
     evict();
     this.sink = null;
+    table.reclaim();
   }
 
   // ---------------------------------------------------------------- timers
@@ -342,14 +348,15 @@ public final class Evaluator {
         }
       }
       case DECIDE_DUE -> {
-        FindingState f = findings.get(timer.ref());
-        if (f != null && f.status.equals(CANDIDATE)) {
-          Finding def = defs.get(f.definition);
+        Integer found = findings.get(timer.ref());
+        if (found != null && table.status(found) == CANDIDATE) {
+          int f = found;
+          Finding def = defs.get(table.definition(f));
           Body body = agreement.bodies().get(def.determinedBy().orElseThrow());
-          alert(at, body.members(), f.id(), "decision-overdue",
-              body.id() + " did not decide on " + f.id() + " within " + def.decideWithin().orElseThrow()
+          alert(at, body.members(), table.id(f), "decision-overdue",
+              body.id() + " did not decide on " + table.id(f) + " within " + def.decideWithin().orElseThrow()
                   + "; the finding stays candidate and the body is in breach of its own duty to decide",
-              new Cause(def.id(), "decide-within " + def.decideWithin().orElseThrow() + " from " + f.raisedAt(), List.of(), List.of(f.id())));
+              new Cause(def.id(), "decide-within " + def.decideWithin().orElseThrow() + " from " + table.raisedAt(f), List.of(), List.of(table.id(f))));
         }
       }
       case OBLIGATION_DUE -> {
@@ -368,8 +375,8 @@ public final class Evaluator {
   private void incident(Incident incident) {
     // the index lookup misses the cache: start it now, finish it when the first definition needs it
     byte homeTag = incidents.homeTag(incident.id());
-    Object slots = null;
-    Object expired = null;
+    int slots = -1;
+    int expired = -1;
     boolean looked = false;
     boolean stored = false;
     Instant at = null;
@@ -418,29 +425,29 @@ public final class Evaluator {
       }
       if (!looked) {
         slots = incidents.get(incident.id(), homeTag);
-        if (slots != null && incidents.timeOf(incident.id()) < now - horizonMillis) {
+        if (slots >= 0 && incidents.timeOf(incident.id()) < now - horizonMillis) {
           // Rule 2's horizon holds at the lookup too (defect 2): a version recorded more than the
           // horizon ago is not revised but counts as a new incident, even if eviction has not
           // reached it yet. Its findings are numbered on from the old ones, so that no id is reused.
           expired = slots;
-          slots = null;
+          slots = -1;
         }
         looked = true;
       }
-      FindingState old = slot(slots, k, m);
-      if (!ok && old == null) {
+      int old = slot(slots, m);
+      if (!ok && old < 0) {
         continue;
       }
       if (at == null) {
         at = nowInstant();
       }
-      boolean live = old != null && !old.status.equals(WITHDRAWN);
+      boolean live = old >= 0 && table.status(old) != WITHDRAWN;
       if (live) {
         String why = !ok ? "the revised incident no longer satisfies the definition"
-            : !old.actor.equals(incident.actor().party())
-                ? "the incident was re-attributed from '" + old.actor + "' to '" + incident.actor().party() + "'"
-            : old.eventMillis != incident.time().toEpochMilli()
-                ? "the incident was re-dated from " + Instant.ofEpochMilli(old.eventMillis) + " to " + incident.time()
+            : !table.actor(old).equals(incident.actor().party())
+                ? "the incident was re-attributed from '" + table.actor(old) + "' to '" + incident.actor().party() + "'"
+            : table.eventMillis(old) != incident.time().toEpochMilli()
+                ? "the incident was re-dated from " + Instant.ofEpochMilli(table.eventMillis(old)) + " to " + incident.time()
             : summedDiffers(m, old, incident) ? "the revised incident changes what an aggregate sums over it" : null;
         if (why != null) {
           // findings are never edited in place: withdrawn, and raised anew below if it still matches
@@ -450,15 +457,27 @@ public final class Evaluator {
       }
       if (ok && !live) {
         // Only incidents that raised something are remembered: a revision of any other is new evidence anyway.
-        FindingState before = old != null ? old : slot(expired, k, m);
-        slots = store(slots, k, raiseMatch(m, incident, at, before == null ? 1 : before.version() + 1));
+        int before = old >= 0 ? old : slot(expired, m);
+        slots = store(slots, old, raiseMatch(m, incident, at, before < 0 ? 1 : table.version(before) + 1));
         stored = true;
       }
     }
     if (stored) {
-      // also when a slot array changed in place: its eviction time may have changed with it
+      if (expired >= 0) {
+        releaseIncident(expired); // replaced: the new version's findings are numbered on from these
+      }
+      // also when the list changed in place: its eviction time may have changed with it
       // forgotten in record order: the trusted clock when this version was recorded
       incidents.put(incident.id(), slots, now);
+    }
+  }
+
+  /** Lets go of the revision index's reference to each finding of one incident. */
+  private void releaseIncident(int head) {
+    for (int f = head; f >= 0; ) {
+      int next = table.next(f);
+      table.release(f);
+      f = next;
     }
   }
 
@@ -472,52 +491,62 @@ public final class Evaluator {
   }
 
   /** Whether an aggregate summing over {@code m}'s findings would count the revision differently. */
-  private boolean summedDiffers(MatchDef m, FindingState old, Incident revised) {
-    if (old.incident() == null) {
+  private boolean summedDiffers(MatchDef m, int old, Incident revised) {
+    Incident before = table.incident(old);
+    if (before == null) {
       return false;
     }
     for (AggDef a : aggregatesOver.get(m.index)) {
-      if (a.sumOf.isPresent() && value(a.sumOf.get(), old.incident()) != value(a.sumOf.get(), revised)) {
+      if (a.sumOf.isPresent() && value(a.sumOf.get(), before) != value(a.sumOf.get(), revised)) {
         return true;
       }
     }
     return false;
   }
 
-  private static FindingState slot(Object slots, int k, MatchDef m) {
-    if (slots == null) {
-      return null;
+  /** The finding of {@code m} among an incident's findings listed from {@code head}, or -1. */
+  private int slot(int head, MatchDef m) {
+    for (int f = head; f >= 0; f = table.next(f)) {
+      if (table.definition(f) == m.index) {
+        return f;
+      }
     }
-    if (slots instanceof FindingState f) {
-      return f.definition == m.index ? f : null;
-    }
-    return ((FindingState[]) slots)[k];
+    return -1;
   }
 
-  private Object store(Object slots, int k, FindingState f) {
-    if (slots == null || (slots instanceof FindingState single && single.definition == f.definition)) {
+  /**
+   * The incident's list of findings from {@code head} with {@code f} in place of {@code old} (or
+   * added when -1); the list holds a reference to each, and lets go of the one replaced.
+   */
+  private int store(int head, int old, int f) {
+    table.acquire(f);
+    if (old < 0) {
+      table.next(f, head);
       return f;
     }
-    if (slots instanceof FindingState single) {
-      FindingState[] array = new FindingState[matchDefs.size()];
-      array[matchPosition[single.definition]] = single;
-      array[k] = f;
-      return array;
+    table.next(f, table.next(old));
+    table.release(old);
+    if (head == old) {
+      return f;
     }
-    ((FindingState[]) slots)[k] = f;
-    return slots;
+    int p = head;
+    while (table.next(p) != old) {
+      p = table.next(p);
+    }
+    table.next(p, f);
+    return head;
   }
 
-  private FindingState raiseMatch(MatchDef m, Incident incident, Instant at, int version) {
+  private int raiseMatch(MatchDef m, Incident incident, Instant at, int version) {
     boolean determined = m.def.determinedBy().isPresent();
-    FindingState f = FindingState.match(m.def.id(), version, m.index, incident.actor().party(), incident.id(),
+    int f = table.match(m.index, version, incident.actor().party(), incident.id(),
         keepIncidents ? incident : null, incident.time().toEpochMilli(), determined ? CANDIDATE : CONFIRMED);
     if (determined) {
-      f.awaitVotes(); // kept by id until decided: it needs room for its votes and the time it was raised
+      table.awaitVotes(f); // kept by id until decided: it needs room for its votes and the time it was raised
     }
-    f.raisedAtMillis(at.toEpochMilli());
+    table.raisedAtMillis(f, at.toEpochMilli());
     List<String> evidence = List.of(incident.id());
-    emit(new FindingRecord(f.id(), at, m.def.id(), f.status, f.actor, evidence, Optional.empty(),
+    emit(new FindingRecord(table.id(f), at, m.def.id(), table.statusName(f), table.actor(f), evidence, Optional.empty(),
         new Cause(m.def.id(), "the incident matches", evidence, List.of())));
     if (determined) {
       awaitDetermination(f, at);
@@ -527,49 +556,55 @@ public final class Evaluator {
     return f;
   }
 
-  private void withdraw(FindingState f, Instant at, String why, List<String> inputs, List<String> outputs) {
-    String before = f.status;
-    if (before.equals(WITHDRAWN) || before.equals(REJECTED)) {
+  private void withdraw(int f, Instant at, String why, List<String> inputs, List<String> outputs) {
+    byte before = table.status(f);
+    if (before == WITHDRAWN || before == REJECTED) {
       return;
     }
-    f.status = WITHDRAWN;
-    Finding def = defs.get(f.definition);
-    emit(new FindingRecord(f.id(), at, def.id(), WITHDRAWN, f.actor, f.incidentIds(), window(f),
+    table.status(f, WITHDRAWN);
+    Finding def = defs.get(table.definition(f));
+    emit(new FindingRecord(table.id(f), at, def.id(), Findings.statusName(WITHDRAWN), table.actor(f), table.incidentIds(f), window(f),
         new Cause(def.id(), "withdrawn: " + why, inputs, outputs)));
-    if (before.equals(CONFIRMED)) {
+    if (before == CONFIRMED) {
       retracted(f, at);
     }
   }
 
-  private Optional<FindingRecord.Window> window(FindingState f) {
-    return f.isAggregate()
-        ? Optional.of(new FindingRecord.Window(Instant.ofEpochMilli(f.windowFromMillis()), Instant.ofEpochMilli(f.eventMillis)))
+  private Optional<FindingRecord.Window> window(int f) {
+    return table.isAggregate(f)
+        ? Optional.of(new FindingRecord.Window(Instant.ofEpochMilli(table.windowFromMillis(f)), Instant.ofEpochMilli(table.eventMillis(f))))
         : Optional.empty();
   }
 
   // ---------------------------------------------------------------- determinations
 
-  private void awaitDetermination(FindingState f, Instant at) {
-    f.awaitVotes();
-    if (findings.put(f.id(), f) == null) {
-      findingsByAge.addLast(f);
-    }
-    Finding def = defs.get(f.definition);
+  private void awaitDetermination(int f, Instant at) {
+    table.awaitVotes(f);
+    keepById(f);
+    Finding def = defs.get(table.definition(f));
     Body body = agreement.bodies().get(def.determinedBy().orElseThrow());
     int eligible = eligible(body, f).size();
     if (eligible < body.quorum()) {
-      alert(at, body.members(), f.id(), "quorum-unreachable",
-          body.id() + " cannot reach its quorum of " + body.quorum() + " on " + f.id() + ": only " + eligible
+      alert(at, body.members(), table.id(f), "quorum-unreachable",
+          body.id() + " cannot reach its quorum of " + body.quorum() + " on " + table.id(f) + ": only " + eligible
               + " members may vote after recusal",
-          new Cause(def.id(), "quorum " + body.quorum() + ", " + eligible + " eligible", List.of(), List.of(f.id())));
+          new Cause(def.id(), "quorum " + body.quorum() + ", " + eligible + " eligible", List.of(), List.of(table.id(f))));
     }
-    def.decideWithin().ifPresent(w -> schedule(w.addTo(at).toEpochMilli(), TimerKind.DECIDE_DUE, f.id()));
+    def.decideWithin().ifPresent(w -> schedule(w.addTo(at).toEpochMilli(), TimerKind.DECIDE_DUE, table.id(f)));
   }
 
-  private static List<String> eligible(Body body, FindingState f) {
+  /** Keeps {@code f} by id (an aggregate, or a finding awaiting a body) until past the horizon and decided. */
+  private void keepById(int f) {
+    if (findings.put(table.id(f), f) == null) {
+      table.acquire(f);
+      findingsByAge.addLast(f);
+    }
+  }
+
+  private List<String> eligible(Body body, int f) {
     List<String> out = new ArrayList<>();
     for (String m : body.members()) {
-      if (!(body.recusal() == Recusal.CONCERNED && m.equals(f.actor))) {
+      if (!(body.recusal() == Recusal.CONCERNED && m.equals(table.actor(f)))) {
         out.add(m);
       }
     }
@@ -578,47 +613,48 @@ public final class Evaluator {
 
   private void determination(Determination d) {
     Instant at = Instant.ofEpochMilli(now);
-    FindingState f = findings.get(d.finding());
+    Integer found = findings.get(d.finding());
     Body body = agreement.bodies().get(d.body());
     List<String> to = body == null ? List.of() : body.members();
-    if (f == null) {
+    if (found == null) {
       alert(at, to, d.id(), "determination-ignored", "determination " + d.id() + " names finding '" + d.finding()
           + "', which is not awaiting a determination", new Cause(d.body(), "unknown finding", List.of(d.id()), List.of()));
       return;
     }
-    Finding def = defs.get(f.definition);
+    int f = found;
+    Finding def = defs.get(table.definition(f));
     if (body == null || !def.determinedBy().orElse("").equals(body.id())) {
       Body rightful = agreement.bodies().get(def.determinedBy().orElse(""));
       alert(at, rightful == null ? to : rightful.members(), d.id(), "determination-ignored", "determination " + d.id() + " comes from '" + d.body() + "', but "
-          + f.id() + " is determined by '" + def.determinedBy().orElse("nobody") + "'",
-          new Cause(def.id(), "wrong body", List.of(d.id()), List.of(f.id())));
+          + table.id(f) + " is determined by '" + def.determinedBy().orElse("nobody") + "'",
+          new Cause(def.id(), "wrong body", List.of(d.id()), List.of(table.id(f))));
       return;
     }
-    if (!f.status.equals(CANDIDATE)) {
-      alert(at, to, d.id(), "determination-ignored", "determination " + d.id() + " on " + f.id() + " comes after it was "
-          + f.status, new Cause(def.id(), "already " + f.status, List.of(d.id()), List.of(f.id())));
+    if (table.status(f) != CANDIDATE) {
+      alert(at, to, d.id(), "determination-ignored", "determination " + d.id() + " on " + table.id(f) + " comes after it was "
+          + table.statusName(f), new Cause(def.id(), "already " + table.statusName(f), List.of(d.id()), List.of(table.id(f))));
       return;
     }
     List<String> eligible = eligible(body, f);
     List<String> ignored = new ArrayList<>();
     d.votes().forEach((party, vote) -> {
       if (eligible.contains(party)) {
-        f.votes().put(party, vote);
+        table.votes(f).put(party, vote);
       } else {
         ignored.add(party + (body.members().contains(party) ? " (recused: named in the finding)" : " (not a member)"));
       }
     });
-    f.determinations().add(d.id());
+    table.determinations(f).add(d.id());
     int yes = 0;
     int no = 0;
-    for (Vote v : f.votes().values()) {
+    for (Vote v : table.votes(f).values()) {
       if (v == Vote.CONFIRM) {
         yes++;
       } else if (v == Vote.REJECT) {
         no++;
       }
     }
-    int cast = f.votes().size();
+    int cast = table.votes(f).size();
     int n = eligible.size();
     String tally = body.rule() + " of " + n + " eligible" + (n < body.members().size() ? " (" + String.join(", ",
         body.members().stream().filter(m -> !eligible.contains(m)).toList()) + " recused)" : "") + ": " + yes + " confirm, "
@@ -626,57 +662,57 @@ public final class Evaluator {
         + (ignored.isEmpty() ? "" : "; votes not counted: " + String.join(", ", ignored));
     String outcome = null;
     if (cast >= body.quorum() && body.rule().passes(yes, no, n)) {
-      outcome = CONFIRMED;
+      outcome = CONFIRMED_NAME;
     } else if (!body.rule().passes(yes + (n - cast), no, n)) {
-      outcome = REJECTED;
+      outcome = REJECTED_NAME;
     }
     if (!ignored.isEmpty()) {
       // also when this determination decides (defect 3: the alert was skipped then)
       alert(at, to, d.id(), "votes-not-counted", tally,
-          new Cause(def.id(), tally, List.of(d.id()), List.of(f.id())));
+          new Cause(def.id(), tally, List.of(d.id()), List.of(table.id(f))));
     }
     if (outcome == null) {
       return;
     }
-    f.status = outcome;
-    emit(new FindingRecord(f.id(), at, def.id(), outcome, f.actor, f.incidentIds(), window(f),
-        new Cause(def.id(), tally, f.determinations(), List.of())));
-    if (outcome.equals(CONFIRMED)) {
+    table.status(f, outcome.equals(CONFIRMED_NAME) ? CONFIRMED : REJECTED);
+    emit(new FindingRecord(table.id(f), at, def.id(), outcome, table.actor(f), table.incidentIds(f), window(f),
+        new Cause(def.id(), tally, table.determinations(f), List.of())));
+    if (outcome.equals(CONFIRMED_NAME)) {
       confirmed(f, at);
     }
   }
 
   // ---------------------------------------------------------------- confirmed findings and what follows
 
-  private void confirmed(FindingState f, Instant at) {
-    for (AggDef a : aggregatesOver.get(f.definition)) {
-      if (a.def.by().admits(f.actor)) {
+  private void confirmed(int f, Instant at) {
+    for (AggDef a : aggregatesOver.get(table.definition(f))) {
+      if (a.def.by().admits(table.actor(f))) {
         addToAggregate(a, f, at);
       }
     }
-    String defId = defs.get(f.definition).id();
-    for (GuaranteeState gs : triggeredBy.get(f.definition)) {
-      if ((gs.status.equals("active") || gs.status.equals("triggered")) && gs.g.isAgainst(f.actor)) {
+    String defId = defs.get(table.definition(f)).id();
+    for (GuaranteeState gs : triggeredBy.get(table.definition(f))) {
+      if ((gs.status.equals("active") || gs.status.equals("triggered")) && gs.g.isAgainst(table.actor(f))) {
         trigger(gs, f, at);
       }
     }
-    for (GuaranteeState gs : voidedBy.get(f.definition)) {
-      if (f.actor.equals(gs.g.protects()) && !gs.status.equals("void") && !gs.status.equals("expired")) {
+    for (GuaranteeState gs : voidedBy.get(table.definition(f))) {
+      if (table.actor(f).equals(gs.g.protects()) && !gs.status.equals("void") && !gs.status.equals("expired")) {
         guaranteeStatus(gs, "void", at, new Cause(gs.g.id(), "void-if " + defId + ": a confirmed finding against the protected party "
-            + gs.g.protects(), List.of(), List.of(f.id())));
+            + gs.g.protects(), List.of(), List.of(table.id(f))));
       }
     }
-    for (Consequence c : consequencesOn.get(f.definition)) {
-      if (c.by().admits(f.actor) && consequencesApplied.add(c.id() + "\u0000" + f.id())) {
+    for (Consequence c : consequencesOn.get(table.definition(f))) {
+      if (c.by().admits(table.actor(f)) && consequencesApplied.add(c.id() + "\u0000" + table.id(f))) {
         applyConsequence(c, f, at);
       }
     }
   }
 
   /** A confirmed finding no longer stands: every aggregate counting it drops it and re-runs its scan. */
-  private void retracted(FindingState f, Instant at) {
-    for (AggDef a : aggregatesOver.get(f.definition)) {
-      WindowState w = windows.get(a.index).get(f.actor);
+  private void retracted(int f, Instant at) {
+    for (AggDef a : aggregatesOver.get(table.definition(f))) {
+      WindowState w = windows.get(a.index).get(table.actor(f));
       if (w == null) {
         continue;
       }
@@ -686,28 +722,29 @@ public final class Evaluator {
       }
       // Not held: too late to be counted, or older than the windows keep. An aggregate still on it
       // is withdrawn; the windows it leaves are not scanned again (their evidence is gone).
-      for (FindingState r : new ArrayList<>(w.chain)) {
-        if (r.contributors().contains(f)) {
-          w.chain.remove(r);
-          withdraw(r, at, "its evidence " + f.id() + " was withdrawn", List.of(), List.of(f.id()));
+      for (int r : new ArrayList<>(w.chain)) {
+        if (table.hasContributor(r, f)) {
+          w.chain.remove(Integer.valueOf(r));
+          table.release(r);
+          withdraw(r, at, "its evidence " + table.id(f) + " was withdrawn", List.of(), List.of(table.id(f)));
         }
       }
     }
   }
 
-  private void addToAggregate(AggDef a, FindingState f, Instant at) {
-    if (f.eventMillis <= now - horizonMillis) {
+  private void addToAggregate(AggDef a, int f, Instant at) {
+    if (table.eventMillis(f) <= now - horizonMillis) {
       // Its windows may already be forgotten: counting it with part of them would not be rule 3.
-      alert(at, List.of(), f.id(), "evidence-too-late", f.id() + " happened at " + Instant.ofEpochMilli(f.eventMillis)
+      alert(at, List.of(), table.id(f), "evidence-too-late", table.id(f) + " happened at " + Instant.ofEpochMilli(table.eventMillis(f))
           + ", more than the revision horizon before the engine clock " + at + ": it is not counted by " + a.def.id(),
           new Cause(a.def.id(), "evidence older than the revision horizon " + java.time.Duration.ofMillis(horizonMillis)
-              + " is not counted in windows", List.of(), List.of(f.id())));
+              + " is not counted in windows", List.of(), List.of(table.id(f))));
       return;
     }
-    WindowState w = windows.get(a.index).computeIfAbsent(f.actor, k -> new WindowState());
+    WindowState w = windows.get(a.index).computeIfAbsent(table.actor(f), k -> new WindowState(table));
     double value = a.sumOf.isPresent() ? sum(a.sumOf.get(), f) : 0;
     w.insert(f, value);
-    w.counted(now, f.eventMillis);
+    w.counted(now, table.eventMillis(f));
     recompute(a, w, f, false, at);
     // Keep every entry a rescan can still need: a change can come from a finding up to the horizon
     // behind the clock (later ones are not counted), or from a revision of a finding counted within
@@ -726,12 +763,12 @@ public final class Evaluator {
    * that rest on a removed finding, are withdrawn; windows the new scan raises that are not standing
    * are raised. An aggregate that stands in both keeps the evidence it was raised on.
    */
-  private void recompute(AggDef a, WindowState w, FindingState changed, boolean removed, Instant at) {
-    long t = changed.eventMillis;
+  private void recompute(AggDef a, WindowState w, int changed, boolean removed, Instant at) {
+    long t = table.eventMillis(changed);
     int k = w.chainFrom(t);
-    long armed = k > 0 ? windowEndLimit(a, w.chain.get(k - 1).eventMillis) : w.prunedArmedFrom;
+    long armed = k > 0 ? windowEndLimit(a, table.eventMillis(w.chain.get(k - 1))) : w.prunedArmedFrom;
     long reach = windowEndLimit(a, t);
-    List<FindingState> old = w.chain.subList(k, w.chain.size());
+    List<Integer> old = w.chain.subList(k, w.chain.size());
     long oldArmed = armed;
     int passed = 0;
     int stop = -1;
@@ -739,8 +776,8 @@ public final class Evaluator {
     int i = w.firstAfter(t - 1);
     while (i < w.end()) {
       long e = w.time(i);
-      while (passed < old.size() && old.get(passed).eventMillis < e) {
-        oldArmed = windowEndLimit(a, old.get(passed).eventMillis);
+      while (passed < old.size() && table.eventMillis(old.get(passed)) < e) {
+        oldArmed = windowEndLimit(a, table.eventMillis(old.get(passed)));
         passed++;
       }
       if (e >= reach && oldArmed == armed) {
@@ -766,30 +803,32 @@ public final class Evaluator {
     if (stop == 0 && ends == null) {
       return;
     }
-    List<FindingState> affected = new ArrayList<>(old.subList(0, stop));
-    List<FindingState> kept = new ArrayList<>(affected.size());
-    List<FindingState> gone = new ArrayList<>(affected.size());
-    for (FindingState r : affected) {
-      boolean again = ends != null && ends.contains(r.eventMillis);
-      if (again && !(removed && r.contributors().contains(changed))) {
+    List<Integer> affected = new ArrayList<>(old.subList(0, stop));
+    List<Integer> kept = new ArrayList<>(affected.size());
+    List<Integer> gone = new ArrayList<>(affected.size());
+    for (int r : affected) {
+      boolean again = ends != null && ends.contains(table.eventMillis(r));
+      if (again && !(removed && table.hasContributor(r, changed))) {
         kept.add(r);
-        ends.remove(r.eventMillis);
+        ends.remove(table.eventMillis(r));
       } else {
         gone.add(r);
       }
     }
     old.subList(0, stop).clear();
     w.chain.addAll(k, kept);
-    for (FindingState r : gone) {
-      String why = removed && r.contributors().contains(changed) ? "its evidence " + changed.id() + " was withdrawn"
-          : removed ? "the windows were scanned again when " + changed.id() + " was withdrawn, and this one no longer comes first"
-          : "late evidence " + changed.id() + " makes an earlier window hold, which disarms this one (rule 3)";
-      withdraw(r, at, why, List.of(), List.of(changed.id()));
+    for (int r : gone) {
+      table.release(r); // out of the chain; kept by id for this record at least
+      String why = removed && table.hasContributor(r, changed) ? "its evidence " + table.id(changed) + " was withdrawn"
+          : removed ? "the windows were scanned again when " + table.id(changed) + " was withdrawn, and this one no longer comes first"
+          : "late evidence " + table.id(changed) + " makes an earlier window hold, which disarms this one (rule 3)";
+      withdraw(r, at, why, List.of(), List.of(table.id(changed)));
     }
     if (ends != null) {
       for (long e : ends) {
-        FindingState f = raise(a, w, e, at);
+        int f = raise(a, w, e, at);
         w.chain.add(w.chainFrom(e), f);
+        table.acquire(f);
         if (a.def.determinedBy().isPresent()) {
           awaitDetermination(f, at);
         } else {
@@ -839,7 +878,7 @@ public final class Evaluator {
   }
 
   /** Raises an aggregate finding for the window (start, end], which holds, and emits it. */
-  private FindingState raise(AggDef a, WindowState w, long end, Instant at) {
+  private int raise(AggDef a, WindowState w, long end, Instant at) {
     long start = windowStart(a, end);
     int from = w.firstAfter(start);
     int to = w.endThrough(end);
@@ -851,20 +890,17 @@ public final class Evaluator {
       }
     }
     int days = a.distinctDays > 0 ? distinctDays(w, from, to, Integer.MAX_VALUE) : 0;
-    List<FindingState> contributors = w.slice(from, to);
-    String actor = contributors.get(0).actor;
+    int[] contributors = w.slice(from, to);
+    String actor = table.actor(contributors[0]);
     int n = ++aggregateCount[a.index];
     String id = a.def.id() + "/" + n;
     boolean determined = a.def.determinedBy().isPresent();
-    FindingState f = FindingState.aggregate(id, a.def.id(), a.index, actor, contributors, start, end, Long.MIN_VALUE,
-        determined ? CANDIDATE : CONFIRMED);
-    f.raisedAtMillis(at.toEpochMilli());
-    if (findings.put(id, f) == null) {
-      findingsByAge.addLast(f);
-    }
-    String[] outputs = new String[contributors.size()];
+    int f = table.aggregate(id, a.index, actor, contributors, start, end, determined ? CANDIDATE : CONFIRMED);
+    table.raisedAtMillis(f, at.toEpochMilli());
+    keepById(f);
+    String[] outputs = new String[contributors.length];
     for (int i = 0; i < outputs.length; i++) {
-      outputs[i] = contributors.get(i).id();
+      outputs[i] = table.id(contributors[i]);
     }
     List<String> from_ = List.of(outputs); // immutable already: the Cause keeps it without a copy
     String rule = (a.sumOf.isPresent() ? "sum of " + a.sumOf.get().source() + " = " + number(sum) + " >= " + number(a.sumAtLeast) + " over "
@@ -872,24 +908,24 @@ public final class Evaluator {
         + (actor.isEmpty() ? " (unattributed)" : " by " + actor) + " in the " + a.def.window() + " window ("
         + Instant.ofEpochMilli(start) + ", " + Instant.ofEpochMilli(end) + "]"
         + (a.distinctDays > 0 ? " on " + days + " distinct days >= " + a.distinctDays : "");
-    emit(new FindingRecord(id, at, a.def.id(), f.status, actor, f.incidentIds(), window(f), new Cause(a.def.id(), rule, List.of(), from_)));
+    emit(new FindingRecord(id, at, a.def.id(), table.statusName(f), actor, table.incidentIds(f), window(f), new Cause(a.def.id(), rule, List.of(), from_)));
     return f;
   }
 
-  private double sum(Expression of, FindingState f) {
-    if (!f.isAggregate()) {
+  private double sum(Expression of, int f) {
+    if (!table.isAggregate(f)) {
       try {
-        return of.number(IncidentActivation.of(f.incident()));
+        return of.number(IncidentActivation.of(table.incident(f)));
       } catch (RuntimeException e) {
         // as a failing condition (docs/engine.md, "Conditions that fail"): counted as 0, and said
-        alert(nowInstant(), List.of(), f.id(), "expression-failed", "sum expression '" + of.source() + "' failed on incident '"
-            + f.incidentId + "' (" + f.id() + "): " + e.getMessage() + "; counted as 0",
-            new Cause(defs.get(f.definition).id(), "an expression that fails at run time counts as 0", List.of(f.incidentId), List.of(f.id())));
+        alert(nowInstant(), List.of(), table.id(f), "expression-failed", "sum expression '" + of.source() + "' failed on incident '"
+            + table.incidentId(f) + "' (" + table.id(f) + "): " + e.getMessage() + "; counted as 0",
+            new Cause(defs.get(table.definition(f)).id(), "an expression that fails at run time counts as 0", List.of(table.incidentId(f)), List.of(table.id(f))));
         return 0;
       }
     }
     double s = 0;
-    for (FindingState c : f.contributors()) {
+    for (int c : table.contributors(f)) {
       s += sum(of, c);
     }
     return s;
@@ -910,23 +946,23 @@ public final class Evaluator {
     gs.g.term().ifPresent(term -> schedule(term.addTo(at).toEpochMilli(), TimerKind.GUARANTEE_EXPIRE, gs.g.id()));
   }
 
-  private void trigger(GuaranteeState gs, FindingState f, Instant at) {
+  private void trigger(GuaranteeState gs, int f, Instant at) {
     if (gs.status.equals("active")) {
       guaranteeStatus(gs, "triggered", at, new Cause(gs.g.id(), "trigger " + gs.g.trigger() + " confirmed against "
-          + (f.actor.isEmpty() ? "an unattributed actor" : f.actor), List.of(), List.of(f.id())));
+          + (table.actor(f).isEmpty() ? "an unattributed actor" : table.actor(f)), List.of(), List.of(table.id(f))));
     }
     for (Duty duty : gs.g.duties()) {
       for (String party : duty.each().resolve(gs.g)) {
-        String id = gs.g.id() + "/" + duty.id() + "/" + party + "/" + f.id();
+        String id = gs.g.id() + "/" + duty.id() + "/" + party + "/" + table.id(f);
         if (obligations.containsKey(id)) {
           continue;
         }
         Optional<Instant> due = duty.within().map(w -> w.addTo(at));
-        ObligationState o = new ObligationState(id, gs.g, duty, party, due, f.id());
+        ObligationState o = new ObligationState(id, gs.g, duty, party, due, table.id(f));
         obligations.put(id, o);
         emit(new ObligationRecord(id, at, gs.g.id(), duty.id(), party, due, "pending", "",
             new Cause(gs.g.id(), "duty " + duty.id() + " of each " + duty.each()
-                + duty.within().map(w -> " within " + w + " of the trigger").orElse(", without deadline"), List.of(), List.of(f.id()))));
+                + duty.within().map(w -> " within " + w + " of the trigger").orElse(", without deadline"), List.of(), List.of(table.id(f)))));
         due.ifPresent(d -> schedule(d.toEpochMilli(), TimerKind.OBLIGATION_DUE, id));
       }
     }
@@ -1014,26 +1050,26 @@ public final class Evaluator {
     emitStatus("provision", ps.p.id(), status, previous, at, cause);
   }
 
-  private void applyConsequence(Consequence c, FindingState f, Instant at) {
+  private void applyConsequence(Consequence c, int f, Instant at) {
     for (Action action : c.then()) {
       switch (action) {
         case Action.Revoke r -> {
           ProvisionState ps = provisions.get(r.provision());
           if (ps != null && !ps.status.equals("revoked")) {
             provisionStatus(ps, "revoked", at, new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(),
-                List.of(), List.of(f.id())));
+                List.of(), List.of(table.id(f))));
           }
         }
         case Action.Suspend s -> {
           ProvisionState ps = provisions.get(s.provision());
           if (ps != null && !ps.status.equals("revoked") && !ps.status.equals("suspended")) {
             provisionStatus(ps, "suspended", at, new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(),
-                List.of(), List.of(f.id())));
+                List.of(), List.of(table.id(f))));
           }
         }
-        case Action.Notify n -> alert(at, n.parties(), f.id(), "consequence", "consequence " + c.id() + " applies: " + f.id()
-            + " (" + c.on() + (f.actor.isEmpty() ? "" : " by " + f.actor) + ") is confirmed",
-            new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(), List.of(), List.of(f.id())));
+        case Action.Notify n -> alert(at, n.parties(), table.id(f), "consequence", "consequence " + c.id() + " applies: " + table.id(f)
+            + " (" + c.on() + (table.actor(f).isEmpty() ? "" : " by " + table.actor(f)) + ") is confirmed",
+            new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(), List.of(), List.of(table.id(f))));
       }
     }
   }
@@ -1064,14 +1100,15 @@ public final class Evaluator {
 
   private void evict() {
     long limit = now - horizonMillis;
-    incidents.evictBefore(limit);
+    incidents.evictBefore(limit, forgetIncident);
     // Decided findings past the horizon are forgotten; undecided ones stay (a body may still vote).
     // An aggregate lets go of its contributors when its window leaves the windows kept (WindowState).
-    FindingState f;
-    while ((f = findingsByAge.peekFirst()) != null && f.raisedAtMillis() < limit) {
-      findingsByAge.pollFirst();
-      if (!f.status.equals(CANDIDATE)) {
-        findings.remove(f.id());
+    Integer first;
+    while ((first = findingsByAge.peekFirst()) != null && table.raisedAtMillis(first) < limit) {
+      int f = findingsByAge.pollFirst();
+      if (table.status(f) != CANDIDATE) {
+        findings.remove(table.id(f));
+        table.release(f);
       }
     }
   }

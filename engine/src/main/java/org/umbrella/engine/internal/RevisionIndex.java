@@ -4,7 +4,7 @@ package org.umbrella.engine.internal;
  * The revision index of rule 2: incidents that raised a finding, by incident id, forgotten in the
  * order first inserted once their event time falls behind a limit.
  *
- * <p>Semantically a {@code LinkedHashMap<String, V>} in insertion order (a later {@link #put} of a
+ * <p>Semantically a {@code LinkedHashMap<String, Integer>} in insertion order (a later {@link #put} of a
  * present key replaces its value and time but keeps its place) whose eldest entries are dropped by
  * {@link #evictBefore} while their time is before the limit. Built for the engine's hot path, where
  * almost every lookup is of a new incident and misses, and where the table is too large for the
@@ -12,13 +12,15 @@ package org.umbrella.engine.internal;
  *
  * <ul>
  *   <li>Lookup: open addressing with linear probing over one array of longs per slot, each the key's
- *       full hash and its place in the eviction ring; a miss reads the bitmap of used slots and at
- *       most one line of that array, and a key is compared only when its whole hash matches.
- *   <li>Insertion: the key and value sit side by side in one array, so that a new entry writes two
- *       cache lines of the table (the slot's long, its key and value), not one per field.
- *   <li>Eviction: the insertion order is a ring of (time, slot) pairs, read in order; the eviction
- *       check reads one long, and removing an entry marks its slot deleted (a tombstone) with writes
- *       only, without probing or moving neighbours.
+ *       full hash (its fingerprint) and its place in the eviction ring; a miss reads the bitmap of
+ *       used slots and at most one line of that array, and a key is compared only when its whole
+ *       hash matches. The table holds nothing else: 8 bytes a slot.
+ *   <li>The keys, values and times live in the eviction ring, in insertion order, written one after
+ *       the other: a new entry writes one line of the table (its slot's long) and appends to the
+ *       ring, whose lines are written in sequence (and so are in cache).
+ *   <li>Eviction: the ring is read in order; the eviction check reads one long, and removing an
+ *       entry marks its slot deleted (a tombstone) with one write, without probing or moving
+ *       neighbours.
  *   <li>Tombstones are cleared by rebuilding the table once live entries and tombstones together
  *       fill half of it; the new capacity keeps live entries at most a quarter full, so rebuilds are
  *       amortised over at least as many removals as there are live entries.
@@ -27,9 +29,11 @@ package org.umbrella.engine.internal;
  * <p>Public only so that the benchmark's hand-written loop can use the same index (a fair
  * comparison, docs/benchmarks.md); not API. Not thread-safe.
  *
- * @param <V> the value kept per incident
+ * <p>Values are ints (the engine's rows of findings, docs/benchmarks.md): no object per entry.
  */
-public final class RevisionIndex<V> {
+public final class RevisionIndex {
+  /** What {@link #get} returns for an absent key. */
+  public static final int ABSENT = -1;
   /** A slot never used since the last rebuild: it ends a probe. */
   private static final long EMPTY = 0;
   /** A slot whose entry was evicted (a tombstone): a probe goes on past it. */
@@ -41,8 +45,6 @@ public final class RevisionIndex<V> {
    * position in the ring plus one in the low 32 (never 0, never all ones: the ring is below 2^31).
    */
   private long[] slots;
-  /** Key of slot i at 2i, its value at 2i + 1: one cache line for both. */
-  private Object[] entries;
   /**
    * One bit per slot, set when it is not {@link #EMPTY}: what a miss needs, an eighth of a byte per
    * slot, so that it stays in the core's cache while {@link #slots} does not.
@@ -52,9 +54,11 @@ public final class RevisionIndex<V> {
   private int size;
   private int deleted;
 
-  /** Insertion order: event time and slot of each entry, by sequence number modulo the ring size. */
+  /** Insertion order: event time, slot, key and value of each entry, by sequence number modulo the ring size. */
   private long[] ringTimes;
   private int[] ringSlots;
+  private String[] ringKeys;
+  private int[] ringValues;
   private long headSeq;
   private long tailSeq;
 
@@ -62,6 +66,8 @@ public final class RevisionIndex<V> {
     allocate(MIN_CAPACITY);
     ringTimes = new long[MIN_CAPACITY];
     ringSlots = new int[MIN_CAPACITY];
+    ringKeys = new String[MIN_CAPACITY];
+    ringValues = new int[MIN_CAPACITY];
   }
 
   int size() {
@@ -83,8 +89,8 @@ public final class RevisionIndex<V> {
    * The value for {@code key}, or null; {@code homeTag} is what {@link #homeTag} returned for it,
    * with the index unchanged since (0 when the home slot is empty: a certain miss).
    */
-  public V get(String key, byte homeTag) {
-    return homeTag == 0 ? null : get(key);
+  public int get(String key, byte homeTag) {
+    return homeTag == 0 ? ABSENT : get(key);
   }
 
   /** The time last put for {@code key}, which must be present. */
@@ -105,24 +111,23 @@ public final class RevisionIndex<V> {
       if (s == EMPTY) {
         return -1;
       }
-      if (s != DELETED && (int) (s >>> 32) == h && entries[2 * i].equals(key)) {
+      if (s != DELETED && (int) (s >>> 32) == h && ringKeys[ringPosition(s)].equals(key)) {
         return i;
       }
     }
   }
 
-  /** The value for {@code key}, or null. */
-  @SuppressWarnings("unchecked")
-  V get(String key) {
+  /** The value for {@code key}, or {@link #ABSENT}. */
+  int get(String key) {
     int slot = slotOf(key);
-    return slot < 0 ? null : (V) entries[2 * slot + 1];
+    return slot < 0 ? ABSENT : ringValues[ringPosition(slots[slot])];
   }
 
   /**
    * Sets the value and time of {@code key}: a new key goes last in the eviction order, a present one
    * keeps its place.
    */
-  public void put(String key, V value, long time) {
+  public void put(String key, int value, long time) {
     int h = key.hashCode();
     int mask = slots.length - 1;
     int free = -1;
@@ -132,8 +137,8 @@ public final class RevisionIndex<V> {
         if (free < 0) {
           free = i;
         }
-      } else if ((int) (s >>> 32) == h && entries[2 * i].equals(key)) {
-        entries[2 * i + 1] = value;
+      } else if ((int) (s >>> 32) == h && ringKeys[ringPosition(s)].equals(key)) {
+        ringValues[ringPosition(s)] = value;
         ringTimes[ringPosition(s)] = time;
         return;
       }
@@ -148,10 +153,10 @@ public final class RevisionIndex<V> {
     int r = (int) (tailSeq++ & (ringTimes.length - 1));
     ringTimes[r] = time;
     ringSlots[r] = i;
+    ringKeys[r] = key;
+    ringValues[r] = value;
     used[i >>> 6] |= 1L << i;
     slots[i] = (long) h << 32 | (r + 1);
-    entries[2 * i] = key;
-    entries[2 * i + 1] = value;
     size++;
     if (size + deleted > slots.length >> 1) {
       rebuild();
@@ -160,6 +165,11 @@ public final class RevisionIndex<V> {
 
   /** Forgets entries, eldest first, while the eldest's time is before {@code limit}. */
   public void evictBefore(long limit) {
+    evictBefore(limit, null);
+  }
+
+  /** As {@link #evictBefore(long)}, handing each forgotten value to {@code forgotten} (when not null). */
+  public void evictBefore(long limit, java.util.function.IntConsumer forgotten) {
     int ringMask = ringTimes.length - 1;
     while (headSeq < tailSeq) {
       int r = (int) (headSeq & ringMask);
@@ -168,8 +178,10 @@ public final class RevisionIndex<V> {
       }
       int slot = ringSlots[r];
       slots[slot] = DELETED;
-      entries[2 * slot] = null;
-      entries[2 * slot + 1] = null;
+      ringKeys[r] = null;
+      if (forgotten != null) {
+        forgotten.accept(ringValues[r]);
+      }
       size--;
       deleted++;
       headSeq++;
@@ -182,7 +194,6 @@ public final class RevisionIndex<V> {
 
   private void allocate(int capacity) {
     slots = new long[capacity];
-    entries = new Object[2 * capacity];
     used = new long[capacity >>> 6];
     shift = Integer.numberOfLeadingZeros(capacity) + 1;
   }
@@ -190,7 +201,6 @@ public final class RevisionIndex<V> {
   /** Rehashes the live entries into a table at most a quarter full, dropping tombstones. */
   private void rebuild() {
     long[] oldSlots = slots;
-    Object[] oldEntries = entries;
     int capacity = MIN_CAPACITY;
     while (capacity < 4L * size) {
       capacity <<= 1;
@@ -207,8 +217,6 @@ public final class RevisionIndex<V> {
         }
         slots[i] = s;
         used[i >>> 6] |= 1L << i;
-        entries[2 * i] = oldEntries[2 * j];
-        entries[2 * i + 1] = oldEntries[2 * j + 1];
         ringSlots[ringPosition(s)] = i;
       }
     }
@@ -219,15 +227,21 @@ public final class RevisionIndex<V> {
     int capacity = ringTimes.length << 1;
     long[] t = new long[capacity];
     int[] s = new int[capacity];
+    String[] k = new String[capacity];
+    int[] v = new int[capacity];
     for (long q = headSeq; q < tailSeq; q++) {
       int from = (int) (q & (ringTimes.length - 1));
       int to = (int) (q & (capacity - 1));
       int slot = ringSlots[from];
       t[to] = ringTimes[from];
       s[to] = slot;
+      k[to] = ringKeys[from];
+      v[to] = ringValues[from];
       slots[slot] = (slots[slot] & 0xFFFF_FFFF_0000_0000L) | (to + 1);
     }
     ringTimes = t;
     ringSlots = s;
+    ringKeys = k;
+    ringValues = v;
   }
 }

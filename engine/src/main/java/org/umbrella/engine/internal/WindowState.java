@@ -18,7 +18,9 @@ import java.util.List;
  * amortised O(1) on a time-ordered stream.
  */
 final class WindowState {
-  private FindingState[] entries = new FindingState[16];
+  private final Findings findings;
+  /** Rows of {@link Findings}, each holding a reference while it is an entry. */
+  private int[] entries = new int[16];
   private double[] values = new double[16];
   /** Event times of the entries, parallel to {@code entries}: scanned without touching the findings. */
   private long[] times = new long[16];
@@ -33,10 +35,17 @@ final class WindowState {
   private long[] countedTime = new long[16];
   private int countedHead;
   private int countedSize;
-  /** Standing (not withdrawn) aggregates raised from this state, by window end. */
-  final List<FindingState> chain = new ArrayList<>();
+  /**
+   * Standing (not withdrawn) aggregates raised from this state, by window end: rows of {@link
+   * Findings}, each holding a reference while in the chain (the evaluator takes and lets go of it).
+   */
+  final List<Integer> chain = new ArrayList<>();
   /** The instant from which the last pruned aggregate of the chain left the definition armed. */
   long prunedArmedFrom = Long.MIN_VALUE;
+
+  WindowState(Findings findings) {
+    this.findings = findings;
+  }
 
   int start() {
     return head;
@@ -50,7 +59,7 @@ final class WindowState {
     return head == end;
   }
 
-  FindingState at(int i) {
+  int at(int i) {
     return entries[i];
   }
 
@@ -62,8 +71,10 @@ final class WindowState {
     return times[i];
   }
 
-  /** Inserts keeping time order (ties: arrival order). */
-  void insert(FindingState f, double value) {
+  /** Inserts keeping time order (ties: arrival order), taking a reference to {@code f}. */
+  void insert(int f, double value) {
+    findings.acquire(f);
+    long eventMillis = findings.eventMillis(f);
     if (end == entries.length) {
       if (head > 0) {
         compact();
@@ -75,13 +86,13 @@ final class WindowState {
         times = Arrays.copyOf(times, n);
       }
     }
-    int i = end > head && times[end - 1] <= f.eventMillis ? end : firstAfter(f.eventMillis);
+    int i = end > head && times[end - 1] <= eventMillis ? end : firstAfter(eventMillis);
     System.arraycopy(entries, i, entries, i + 1, end - i);
     System.arraycopy(values, i, values, i + 1, end - i);
     System.arraycopy(times, i, times, i + 1, end - i);
     entries[i] = f;
     values[i] = value;
-    times[i] = f.eventMillis;
+    times[i] = eventMillis;
     end++;
   }
 
@@ -121,14 +132,16 @@ final class WindowState {
     return countedSize == 0 ? Long.MAX_VALUE : countedTime[countedHead];
   }
 
-  /** Removes {@code f}; false when it is not (or no longer) held. */
-  boolean remove(FindingState f) {
-    for (int i = firstAfter(f.eventMillis - 1); i < end && times[i] == f.eventMillis; i++) {
+  /** Removes {@code f} (letting go of its reference); false when it is not (or no longer) held. */
+  boolean remove(int f) {
+    long eventMillis = findings.eventMillis(f);
+    for (int i = firstAfter(eventMillis - 1); i < end && times[i] == eventMillis; i++) {
       if (entries[i] == f) {
         System.arraycopy(entries, i + 1, entries, i, end - i - 1);
         System.arraycopy(values, i + 1, values, i, end - i - 1);
         System.arraycopy(times, i + 1, times, i, end - i - 1);
-        entries[--end] = null;
+        end--;
+        findings.release(f);
         return true;
       }
     }
@@ -142,18 +155,19 @@ final class WindowState {
    */
   void evictThrough(long limitMillis, java.util.function.LongUnaryOperator armedAfter) {
     while (head < end && times[head] <= limitMillis) {
-      entries[head] = null;
+      findings.release(entries[head]);
       head++;
     }
     if (head > 64 && head > end / 2) {
       compact();
     }
-    if (!chain.isEmpty() && chain.get(0).eventMillis <= limitMillis) {
+    if (!chain.isEmpty() && findings.eventMillis(chain.get(0)) <= limitMillis) {
       int n = 0;
-      while (n < chain.size() && chain.get(n).eventMillis <= limitMillis) {
-        FindingState r = chain.get(n);
-        prunedArmedFrom = Math.max(prunedArmedFrom, armedAfter.applyAsLong(r.eventMillis));
-        r.dropContributors();
+      while (n < chain.size() && findings.eventMillis(chain.get(n)) <= limitMillis) {
+        int r = chain.get(n);
+        prunedArmedFrom = Math.max(prunedArmedFrom, armedAfter.applyAsLong(findings.eventMillis(r)));
+        findings.dropContributors(r);
+        findings.release(r);
         n++;
       }
       chain.subList(0, n).clear();
@@ -165,7 +179,6 @@ final class WindowState {
     System.arraycopy(entries, head, entries, 0, n);
     System.arraycopy(values, head, values, 0, n);
     System.arraycopy(times, head, times, 0, n);
-    Arrays.fill(entries, n, end, null);
     end = n;
     head = 0;
   }
@@ -193,8 +206,8 @@ final class WindowState {
     return firstAfter(toMillis);
   }
 
-  List<FindingState> slice(int from, int to) {
-    return new ArrayList<>(Arrays.asList(entries).subList(from, to));
+  int[] slice(int from, int to) {
+    return Arrays.copyOfRange(entries, from, to);
   }
 
   /** Index of the first aggregate of the chain whose window ends at or after {@code millis}. */
@@ -203,7 +216,7 @@ final class WindowState {
     int hi = chain.size();
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (chain.get(mid).eventMillis >= millis) {
+      if (findings.eventMillis(chain.get(mid)) >= millis) {
         hi = mid;
       } else {
         lo = mid + 1;

@@ -2,7 +2,9 @@ package org.umbrella.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -18,13 +20,14 @@ import net.jqwik.api.constraints.LongRange;
  * kept for each key too.
  */
 class RevisionIndexProperties {
-  private record Entry(Integer value, long time) {}
+  private record Entry(int value, long time) {}
 
   @Property(tries = 200)
   void index_behavesAsAnInsertionOrderedMapWithEviction(
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 1, max = 5000) int keySpace) {
     Random random = new Random(seed);
-    RevisionIndex<Integer> index = new RevisionIndex<>();
+    RevisionIndex index = new RevisionIndex();
+    List<Integer> forgotten = new ArrayList<>();
     LinkedHashMap<String, Entry> model = new LinkedHashMap<>();
     long clock = 0;
     for (int step = 0; step < 6000; step++) {
@@ -33,28 +36,33 @@ class RevisionIndexProperties {
       switch (random.nextInt(10)) {
         case 0, 1, 2, 3 -> {
           long time = clock - random.nextInt(50);
-          int value = random.nextInt();
+          int value = random.nextInt(Integer.MAX_VALUE); // values are rows: never negative
           index.put(key, value, time);
           model.put(key, new Entry(value, time));
         }
         case 4 -> {
           clock += random.nextInt(20);
           long limit = clock - 200;
-          index.evictBefore(limit);
+          forgotten.clear();
+          index.evictBefore(limit, forgotten::add);
+          List<Integer> expected = new ArrayList<>();
           var it = model.entrySet().iterator();
           while (it.hasNext()) {
             Map.Entry<String, Entry> first = it.next();
             if (first.getValue().time() >= limit) {
               break;
             }
+            expected.add(first.getValue().value());
             it.remove();
           }
+          // each forgotten value is handed back once, eldest first (the engine lets go of its findings so)
+          assertThat(forgotten).isEqualTo(expected);
         }
         default -> {
           Entry e = model.get(key);
-          assertThat(index.get(key)).isEqualTo(e == null ? null : e.value());
+          assertThat(index.get(key)).isEqualTo(e == null ? RevisionIndex.ABSENT : e.value());
           // the early lookup (bitmap of used slots, then the tags) answers the same
-          assertThat(index.get(key, index.homeTag(key))).isEqualTo(e == null ? null : e.value());
+          assertThat(index.get(key, index.homeTag(key))).isEqualTo(e == null ? RevisionIndex.ABSENT : e.value());
           if (e != null) {
             // the time last put, found through the slot's place in the ring (which moves as it grows)
             assertThat(index.timeOf(key)).isEqualTo(e.time());

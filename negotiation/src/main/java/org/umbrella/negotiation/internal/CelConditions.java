@@ -72,6 +72,11 @@ public final class CelConditions {
     this.compiler = b.build();
   }
 
+  /** The variable names a condition may read, in issue order. */
+  public List<String> names() {
+    return issues.stream().map(Issue::celName).toList();
+  }
+
   /** Parses and type-checks one condition. */
   public Result compile(String condition) {
     CelValidationResult r = compiler.compile(condition);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.umbrella.diagnostics.CelMessages;
 import org.umbrella.negotiation.DiscreteIssue;
 import org.umbrella.negotiation.Draft;
 import org.umbrella.negotiation.Interval;
@@ -59,18 +60,43 @@ public final class NegotiationLoader {
    *     hint
    */
   public static NegotiationModel load(String text, String file) {
-    return new NegotiationLoader(file).run(text);
+    return read(text, file).orElseThrow();
   }
 
-  private NegotiationModel run(String text) {
-    YamlNode root = LocatedYaml.parse(text, file);
+  /**
+   * Loads and validates a negotiation from its text, returning every problem as a value instead of
+   * throwing.
+   *
+   * @param text the YAML text
+   * @param file the name to report locations under (usually the path the caller read)
+   */
+  public static NegotiationLoadResult read(String text, String file) {
+    NegotiationLoader loader = new NegotiationLoader(file);
+    NegotiationModel model = loader.run(text);
+    loader.problems.sort(
+        (a, b) ->
+            a.where().line() != b.where().line()
+                ? Integer.compare(a.where().line(), b.where().line())
+                : Integer.compare(a.where().column(), b.where().column()));
+    return new NegotiationLoadResult(
+        file,
+        loader.problems.isEmpty() ? Optional.ofNullable(model) : Optional.empty(),
+        loader.problems);
+  }
+
+  private @Nullable NegotiationModel run(String text) {
+    LocatedYaml.Parsed parsed = LocatedYaml.parse(text, file);
+    problems.addAll(parsed.problems());
+    YamlNode root = parsed.root();
+    if (root == null) {
+      return null;
+    }
     if (!(root instanceof YamlMap top)) {
-      throw new InvalidNegotiationException(
-          List.of(
-              new Problem(
-                  root.at(),
-                  "the file must be a mapping, found " + root.kind(),
-                  "start with 'umbrella: 1', then id, parties, issues, preferences, drafts")));
+      problem(
+          root.at(),
+          "the file must be a mapping, found " + root.kind(),
+          "start with 'umbrella: 1', then id, parties, issues, preferences, drafts");
+      return null;
     }
     checkKeys(top, TOP, "the top level");
     YamlNode version = top.get("umbrella");
@@ -104,12 +130,7 @@ public final class NegotiationLoader {
       }
     }
     if (!problems.isEmpty()) {
-      problems.sort(
-          (a, b) ->
-              a.where().line() != b.where().line()
-                  ? Integer.compare(a.where().line(), b.where().line())
-                  : Integer.compare(a.where().column(), b.where().column()));
-      throw new InvalidNegotiationException(problems);
+      return null;
     }
     return new NegotiationModel(id, title, parties, issues, prefs, drafts, sources, file);
   }
@@ -575,13 +596,27 @@ public final class NegotiationLoader {
     }
     CelConditions.Result r = cel.compile(condition);
     if (!r.errors().isEmpty()) {
-      for (CelConditions.Problem e : r.errors()) {
-        // Single-line conditions: point into the YAML text (past an opening quote when quoted).
-        Location where = e.line() == 1 ? at.shifted(e.column()) : at;
+      List<CelMessages.Explained> explained =
+          CelMessages.explainAll(
+              r.errors().stream()
+                  .map(e -> new CelMessages.Reported(e.message(), e.line(), e.column()))
+                  .toList(),
+              condition,
+              cel.names());
+      // Line 1 of a condition is on the YAML line: point into it (past an opening quote).
+      boolean oneLine = condition.indexOf('\n') < 0;
+      for (CelMessages.Explained x : explained) {
+        Location where = oneLine ? at.shifted(x.offset() + 1) : at;
+        String hint =
+            (x.hint().isEmpty() ? "" : x.hint() + "; ")
+                + "a red line is a CEL bool over the issues (names with '-' written with '_'), e.g."
+                + " nato != 'open-door' && army_cap >= 600000";
         problem(
             where,
-            "red line of '" + party + "' does not type-check: " + e.message(),
-            "a red line is a CEL bool over the issues (names with '-' written with '_'), e.g. nato != 'open-door' && army_cap >= 600000");
+            "red line of '" + party + "' " + x.verdict() + ": " + x.message(),
+            x.suggestions().isEmpty()
+                ? hint
+                : hint + "; did you mean '" + String.join("' or '", x.suggestions()) + "'?");
       }
       return Optional.empty();
     }

@@ -1,6 +1,5 @@
 package org.umbrella.agreement.load.internal;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.umbrella.agreement.load.Keys;
 import org.umbrella.agreement.load.LoadResult;
@@ -51,13 +52,10 @@ import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.agreement.model.Source;
 import org.umbrella.agreement.model.TimeSpan;
 import org.umbrella.agreement.model.VotingRule;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.umbrella.diagnostics.CelMessages;
+import org.umbrella.diagnostics.ScalarPositions;
+import org.umbrella.diagnostics.Suggestions;
+import org.umbrella.diagnostics.YamlDocument;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -82,7 +80,6 @@ public final class AgreementParser {
           "POL", "PL");
 
   private final String file;
-  private final String text;
   private final ResourceResolver resolver;
   private final Problems problems;
   private final Nodes nodes;
@@ -141,7 +138,6 @@ public final class AgreementParser {
   /** Prepares to parse {@code text}, the content of {@code file}. */
   public AgreementParser(String file, String text, ResourceResolver resolver) {
     this.file = file;
-    this.text = text;
     this.resolver = resolver;
     this.problems = new Problems(file, text);
     this.nodes = new Nodes(problems);
@@ -202,6 +198,7 @@ public final class AgreementParser {
 
     checkReferences();
     resolvePlaces();
+    checkSwappedPoints();
     checkAreas();
     checkAggregateCycles();
     checkDueCycles();
@@ -273,100 +270,20 @@ public final class AgreementParser {
   // ---------------------------------------------------------------- YAML
 
   private @Nullable Node compose() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true); // duplicates are reported by Nodes.mapping with both lines
-    options.setMaxAliasesForCollections(50);
-    options.setNestingDepthLimit(40);
-    options.setCodePointLimit(8 * 1024 * 1024);
-    options.setAllowRecursiveKeys(false);
-    try {
-      Node root =
-          new Yaml(
-                  new SafeConstructor(options),
-                  new org.yaml.snakeyaml.representer.Representer(new DumperOptions()),
-                  new DumperOptions(),
-                  options)
-              .compose(new StringReader(text));
-      if (root == null) {
-        problems.add(
-            1,
-            1,
-            1,
-            "empty",
-            "the file is empty",
-            "",
-            "an agreement starting with 'umbrella: 1'",
-            List.of());
-      } else if (text.indexOf('*') >= 0
-          && hasRecursion(
-              root, new java.util.IdentityHashMap<>(), new java.util.IdentityHashMap<>())) {
-        problems.add(
-            root.getStartMark().getLine() + 1,
-            1,
-            1,
-            "yaml-syntax",
-            "recursive YAML aliases are not allowed",
-            "",
-            "plain values",
-            List.of());
-        return null;
-      }
-      return root;
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-      String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-      if (problem.contains("another document")) {
-        problem = "a file holds one agreement, but a second YAML document starts here";
-        context = "";
-      }
-      int line = mark == null ? 1 : mark.getLine() + 1;
-      int column = mark == null ? 1 : mark.getColumn() + 1;
+    YamlDocument.Composed c = YamlDocument.compose(problems.source(), YamlDocument.Limits.DEFAULT);
+    c.errors().forEach(problems::add);
+    if (c.isEmpty()) {
       problems.add(
-          line,
-          column,
           1,
-          "yaml-syntax",
-          "YAML syntax: " + problem + context,
+          1,
+          1,
+          "empty",
+          "the file is empty",
           "",
-          "well-formed YAML (check indentation, quotes and colons)",
+          "an agreement starting with 'umbrella: 1'",
           List.of());
-      return null;
-    } catch (YAMLException e) {
-      problems.add(
-          1, 1, 1, "yaml-syntax", "YAML: " + e.getMessage(), "", "well-formed YAML", List.of());
-      return null;
     }
-  }
-
-  /** Whether a node contains itself through aliases; each shared node is walked once. */
-  private static boolean hasRecursion(
-      Node n,
-      java.util.IdentityHashMap<Node, Boolean> path,
-      java.util.IdentityHashMap<Node, Boolean> done) {
-    if (path.containsKey(n)) {
-      return true;
-    }
-    if (done.containsKey(n)) {
-      return false;
-    }
-    path.put(n, Boolean.TRUE);
-    boolean found = false;
-    if (n instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
-      for (var t : m.getValue()) {
-        found =
-            found
-                || hasRecursion(t.getKeyNode(), path, done)
-                || hasRecursion(t.getValueNode(), path, done);
-      }
-    } else if (n instanceof SequenceNode s) {
-      for (Node item : s.getValue()) {
-        found = found || hasRecursion(item, path, done);
-      }
-    }
-    path.remove(n);
-    done.put(n, Boolean.TRUE);
-    return found;
+    return c.root();
   }
 
   // ---------------------------------------------------------------- header
@@ -1188,101 +1105,37 @@ public final class AgreementParser {
     if (c.ok()) {
       return c.expression();
     }
-    for (IncidentSchema.Problem p : c.problems()) {
-      String message = p.message();
-      List<String> suggestions = List.of();
-      String expected =
-          type == IncidentSchema.ResultType.BOOL
-              ? "a CEL condition that yields bool (see docs/agreement-format.md#conditions)"
-              : "a CEL expression that yields int or double (see docs/agreement-format.md#conditions)";
-      int width = 1;
-      if (message.startsWith("undeclared reference")) {
-        String near = nearestField(s.getValue(), p.line(), p.column());
-        if (near != null) {
-          suggestions = Suggestions.closest(near, IncidentSchema.FIELDS.keySet());
-          message = "unknown incident field '" + near + "'";
-          expected =
-              "one of the incident fields " + String.join(", ", IncidentSchema.FIELDS.keySet());
-          width = near.length();
-        }
-      } else if (message.startsWith("found no matching overload")) {
-        // CEL lists every overload of the operator; the operand types are what matters.
-        int cut = message.indexOf(" (candidates:");
-        message = cut > 0 ? message.substring(0, cut) : message;
-      }
-      int[] pos = position(s, p.line(), p.column());
+    String expected =
+        type == IncidentSchema.ResultType.BOOL
+            ? "a CEL condition that yields bool (see docs/agreement-format.md#conditions)"
+            : "a CEL expression that yields int or double (see docs/agreement-format.md#conditions)";
+    List<CelMessages.Explained> explained =
+        CelMessages.explainAll(
+            c.problems().stream()
+                .map(p -> new CelMessages.Reported(p.message(), p.line(), p.column()))
+                .toList(),
+            s.getValue(),
+            IncidentSchema.FIELDS.keySet());
+    for (CelMessages.Explained x : explained) {
+      int[] pos = ScalarPositions.locate(problems.source(), s, x.offset());
+      String shownExpected =
+          !x.hint().isEmpty()
+              ? x.hint()
+              : x.message().startsWith("unknown field")
+                  ? "one of the incident fields "
+                      + String.join(", ", IncidentSchema.FIELDS.keySet())
+                  : expected;
       problems.add(
           pos[0],
           pos[1],
-          width,
+          x.width(),
           "condition",
-          what + " does not type-check: " + message,
+          what + " " + x.verdict() + ": " + x.message(),
           s.getValue(),
-          expected,
-          suggestions);
+          shownExpected,
+          x.suggestions());
     }
     return null;
-  }
-
-  /**
-   * The dotted identifier at a 1-based line and column of {@code source}, if it names an incident
-   * field.
-   */
-  private static @Nullable String nearestField(String source, int line, int column) {
-    int offset = 0;
-    for (int l = 1; l < line; l++) {
-      int nl = source.indexOf('\n', offset);
-      if (nl < 0) {
-        return null;
-      }
-      offset = nl + 1;
-    }
-    offset += column - 1;
-    Matcher m =
-        Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*").matcher(source);
-    while (m.find()) {
-      if (m.start() <= offset && offset < Math.max(m.end(), m.start() + 1)) {
-        return m.group().startsWith("incident.") ? m.group() : null;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Maps a position inside a scalar's value to the file: exact for one-line and literal scalars.
-   */
-  private int[] position(ScalarNode s, int line, int column) {
-    Mark start = s.getStartMark();
-    int fileLine = start.getLine() + 1;
-    int fileColumn = start.getColumn() + 1;
-    switch (s.getScalarStyle()) {
-      case PLAIN -> {
-        if (line == 1 && s.getEndMark().getLine() == start.getLine()) {
-          return new int[] {fileLine, fileColumn + column - 1};
-        }
-      }
-      case SINGLE_QUOTED, DOUBLE_QUOTED -> {
-        if (line == 1
-            && s.getEndMark().getLine() == start.getLine()
-            && s.getValue().indexOf('\\') < 0
-            && s.getValue().indexOf('\'') < 0) {
-          return new int[] {fileLine, fileColumn + column};
-        }
-      }
-      case LITERAL -> {
-        int target = fileLine + line;
-        String text = problems.line(target);
-        int indent = 0;
-        while (indent < text.length() && text.charAt(indent) == ' ') {
-          indent++;
-        }
-        return new int[] {target, indent + column};
-      }
-      default -> {
-        // folded and other styles: the start of the scalar is the best honest position
-      }
-    }
-    return new int[] {fileLine, fileColumn};
   }
 
   private void guarantee(Nodes.Entry e) {
@@ -1375,6 +1228,16 @@ public final class AgreementParser {
       ref(Kind.FINDING, trigger, "the trigger of " + owner);
     }
     List<Duty> duties = new ArrayList<>();
+    if (!f.has("duties")) {
+      problems.warnAt(
+          e.key(),
+          "no-duties",
+          owner
+              + " has no duties: when its trigger is confirmed, no guarantor owes anything it"
+              + " could be seen to fulfil or breach",
+          e.id(),
+          "duties: [{ id: respond, each: guarantor, within: 7d, options: [military] }]");
+    }
     if (f.has("duties")) {
       List<Node> items = nodes.sequence(f.get("duties").get(), "the duties of " + owner);
       if (items == null) {
@@ -1382,7 +1245,13 @@ public final class AgreementParser {
       } else {
         Map<String, Node> seen = new HashMap<>();
         for (Node item : items) {
-          Duty d = duty(item, owner, "guarantees." + e.id() + ".duties.", seen);
+          Duty d =
+              duty(
+                  item,
+                  owner,
+                  "guarantees." + e.id() + ".duties.",
+                  seen,
+                  title.orElse("") + " " + text.orElse(""));
           ok &= d != null;
           if (d != null) {
             duties.add(d);
@@ -1470,7 +1339,8 @@ public final class AgreementParser {
     return new Activation.WhenInForce(provision);
   }
 
-  private @Nullable Duty duty(Node n, String owner, String pathPrefix, Map<String, Node> seen) {
+  private @Nullable Duty duty(
+      Node n, String owner, String pathPrefix, Map<String, Node> seen, String guaranteeText) {
     Nodes.Fields f = nodes.mapping(n, "duty", "a duty of " + owner);
     if (f == null) {
       return null;
@@ -1535,6 +1405,12 @@ public final class AgreementParser {
     if (f.has("options")) {
       List<ScalarNode> list = nodes.scalars(f.get("options").get(), "the options of " + dutyOwner);
       options = list == null ? null : list.stream().map(ScalarNode::getValue).toList();
+      if (list != null) {
+        String named = (guaranteeText + " " + title.orElse("")).toLowerCase(Locale.ROOT);
+        for (ScalarNode o : list) {
+          warnUnnamedOption(o, dutyOwner, named);
+        }
+      }
     }
     List<Citation> cites = cites(f, dutyOwner);
     if (id != null) {
@@ -1738,6 +1614,75 @@ public final class AgreementParser {
     return key.equals("revoke")
         ? new Action.Revoke(s.getValue())
         : new Action.Suspend(s.getValue());
+  }
+
+  /**
+   * The responses the format documents for a duty's options (docs/agreement-format.md, "Duties").
+   */
+  private static final List<String> DOCUMENTED_OPTIONS =
+      List.of("military", "economic", "diplomatic");
+
+  /**
+   * Warns about a duty option that no text names: neither a documented response nor a word of the
+   * duty's or the guarantee's title or text. Options are open words, matched exactly against the
+   * decision a guarantor reports, so a misspelt one silently makes the duty impossible to fulfil.
+   */
+  private void warnUnnamedOption(ScalarNode option, String dutyOwner, String named) {
+    String o = option.getValue();
+    if (DOCUMENTED_OPTIONS.contains(o)
+        || Pattern.compile("\\b" + Pattern.quote(o.toLowerCase(Locale.ROOT)) + "\\b")
+            .matcher(named)
+            .find()) {
+      return;
+    }
+    problems.warnAt(
+        option,
+        "unnamed-option",
+        "option '"
+            + Nodes.abbreviate(o)
+            + "' of "
+            + dutyOwner
+            + " is named by no text: not a documented response, and not a word of the duty's or"
+            + " the guarantee's title or text",
+        o,
+        "a documented response ("
+            + String.join(", ", DOCUMENTED_OPTIONS)
+            + "), or say in the duty's title what it means",
+        Suggestions.closest(o, DOCUMENTED_OPTIONS));
+  }
+
+  /**
+   * Warns about points whose longitude and latitude look swapped: the point falls outside the
+   * region the agreement's other places cover, and the swapped point falls inside. (A swapped point
+   * is accepted as valid coordinates and then matches no incident.)
+   */
+  private void checkSwappedPoints() {
+    for (PlaceSpec spec : placeSpecs.values()) {
+      if (!(spec.shape() instanceof PlaceShape.Circle c)) {
+        continue;
+      }
+      Envelope region = new Envelope();
+      for (Place p : places.values()) {
+        if (!p.id().equals(spec.id()) && !(p.shape() instanceof PlaceShape.Circle)) {
+          region.expandToInclude(p.geometry().getEnvelopeInternal());
+        }
+      }
+      if (region.isNull()
+          || region.contains(c.lon(), c.lat())
+          || !region.contains(c.lat(), c.lon())) {
+        continue;
+      }
+      problems.warnAt(
+          spec.shapeNode(),
+          "swapped-coordinates",
+          "the point of place '"
+              + spec.id()
+              + "' lies outside the region of the agreement's other places, but with its two"
+              + " numbers swapped it lies inside: a point is [longitude, latitude]",
+          Nodes.value(spec.shapeNode()),
+          "[" + GeoJson.round(c.lat()) + ", " + GeoJson.round(c.lon()) + "]",
+          List.of());
+    }
   }
 
   // ---------------------------------------------------------------- cycles

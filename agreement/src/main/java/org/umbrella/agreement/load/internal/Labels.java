@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.Basis;
 import org.umbrella.agreement.model.ValueLabel;
+import org.umbrella.diagnostics.Suggestions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.load.Keys;
 import org.umbrella.agreement.model.TimeSpan;
+import org.umbrella.diagnostics.Suggestions;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -104,6 +106,7 @@ final class Nodes {
       return null;
     }
     Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    NodeTuple previous = null;
     for (NodeTuple t : m.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode k) || k.getTag().equals(Tag.NULL)) {
         problems.at(
@@ -115,6 +118,26 @@ final class Nodes {
         continue;
       }
       String key = k.getValue();
+      String split = previous == null ? null : splitNumber(previous, k);
+      previous = t;
+      if (split != null) {
+        problems.at(
+            k,
+            "split-number",
+            "'"
+                + split
+                + "' was split at the comma: inside { } a comma separates entries, so YAML read '"
+                + key
+                + "' as a key of "
+                + owner,
+            key,
+            "the number without a comma: "
+                + split.replace(",", "")
+                + " (or with '_': "
+                + split.replace(",", "_")
+                + ")");
+        continue;
+      }
       if (!keys.contains(key)) {
         String home =
             org.umbrella.agreement.load.Keys.MISPLACED.getOrDefault(kind, Map.of()).get(key);
@@ -151,6 +174,23 @@ final class Nodes {
       entries.put(key, t);
     }
     return new Fields(m, entries, owner);
+  }
+
+  /**
+   * The number a comma split, when {@code key} is the digits after a comma that followed a number
+   * in a flow mapping ({@code { at-most: 800,000 }} reads as {@code at-most: 800} and a key {@code
+   * 000}); null otherwise.
+   */
+  private static @Nullable String splitNumber(NodeTuple previous, ScalarNode key) {
+    if (!(previous.getValueNode() instanceof ScalarNode number)
+        || key.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN
+        || !key.getValue().matches("[0-9]{3}([,.][0-9]+)?")
+        || !(number.getTag().equals(Tag.INT) || number.getTag().equals(Tag.FLOAT))
+        || number.getEndMark().getLine() != key.getStartMark().getLine()) {
+      return null;
+    }
+    int gap = key.getStartMark().getColumn() - number.getEndMark().getColumn();
+    return gap >= 1 && gap <= 2 ? number.getValue() + "," + key.getValue() : null;
   }
 
   /** Reads a section of {@code id: value} entries; ids must be well-formed and unique. */

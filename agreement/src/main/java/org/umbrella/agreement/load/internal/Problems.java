@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.umbrella.agreement.load.Issue;
 import org.umbrella.agreement.load.Severity;
+import org.umbrella.diagnostics.Located;
+import org.umbrella.diagnostics.SourceText;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
@@ -15,13 +17,47 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * through {@link #at} and {@link #add}, warnings through {@link #warnAt}.
  */
 final class Problems {
+  /**
+   * The most issues a file reports: past this, one more issue says how many were left out. (One
+   * duplicated id in an 8 MB file once printed 39,158 errors.)
+   */
+  static final int MAX_SHOWN = 100;
+
   private final String file;
-  private final String[] lines;
+  private final SourceText source;
   private final List<Issue> issues = new ArrayList<>();
 
   Problems(String file, String text) {
     this.file = file;
-    this.lines = text.split("\r\n|\r|\n", -1);
+    this.source = new SourceText(text);
+  }
+
+  SourceText source() {
+    return source;
+  }
+
+  /** An error the diagnostics kit located. */
+  void add(Located l) {
+    add(l, Severity.ERROR);
+  }
+
+  /** A warning or error the diagnostics kit located. */
+  void add(Located l, Severity severity) {
+    add(
+        l.line(),
+        l.column(),
+        l.width(),
+        severity,
+        l.code(),
+        l.message(),
+        "",
+        l.expected(),
+        l.suggestions());
+  }
+
+  /** A warning at an explicit 1-based position. */
+  void warn(int line, int column, int width, String code, String message, String expected) {
+    add(line, column, width, Severity.WARNING, code, message, "", expected, List.of());
   }
 
   /** An error on a node: the caret underlines the node's text when it is on one line. */
@@ -38,6 +74,17 @@ final class Problems {
   /** A warning on a node: the file stays valid. */
   void warnAt(Node node, String code, String message, String value, String expected) {
     on(node, Severity.WARNING, code, message, value, expected, List.of());
+  }
+
+  /** A warning on a node, with suggestions. */
+  void warnAt(
+      Node node,
+      String code,
+      String message,
+      String value,
+      String expected,
+      List<String> suggestions) {
+    on(node, Severity.WARNING, code, message, value, expected, suggestions);
   }
 
   private void on(
@@ -91,9 +138,9 @@ final class Problems {
       String value,
       String expected,
       List<String> suggestions) {
-    int l = Math.max(1, Math.min(line, lines.length));
-    String source = lines[l - 1];
-    int c = Math.max(1, Math.min(column, source.length() + 1));
+    int l = Math.max(1, Math.min(line, source.lineCount()));
+    String text = source.line(l);
+    int c = Math.max(1, Math.min(column, text.length() + 1));
     issues.add(
         new Issue(
             file,
@@ -105,7 +152,7 @@ final class Problems {
             value == null ? "" : value,
             expected == null ? "" : expected,
             suggestions,
-            source,
+            text,
             severity));
   }
 
@@ -115,13 +162,42 @@ final class Problems {
   }
 
   String line(int oneBased) {
-    return oneBased >= 1 && oneBased <= lines.length ? lines[oneBased - 1] : "";
+    return source.line(oneBased);
   }
 
-  /** The issues sorted by position (stable for issues at the same position). */
+  /**
+   * The issues sorted by position (stable for issues at the same position), at most {@link
+   * #MAX_SHOWN} of them and then one saying how many more there are.
+   */
   List<Issue> sorted() {
     List<Issue> copy = new ArrayList<>(issues);
     copy.sort(Comparator.comparingInt(Issue::line).thenComparingInt(Issue::column));
-    return copy;
+    if (copy.size() <= MAX_SHOWN) {
+      return copy;
+    }
+    Issue next = copy.get(MAX_SHOWN);
+    long errors = copy.subList(MAX_SHOWN, copy.size()).stream().filter(Issue::isError).count();
+    int more = copy.size() - MAX_SHOWN;
+    List<Issue> shown = new ArrayList<>(copy.subList(0, MAX_SHOWN));
+    shown.add(
+        new Issue(
+            file,
+            next.line(),
+            next.column(),
+            next.width(),
+            "too-many-issues",
+            String.format(
+                java.util.Locale.ROOT,
+                "... and %,d more (%,d errors, %,d warnings) not shown; the first %d are above",
+                more,
+                errors,
+                more - errors,
+                MAX_SHOWN),
+            "",
+            "fix these and check again",
+            List.of(),
+            next.sourceLine(),
+            errors > 0 ? Severity.ERROR : Severity.WARNING));
+    return shown;
   }
 }

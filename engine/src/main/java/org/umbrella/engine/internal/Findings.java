@@ -1,0 +1,409 @@
+package org.umbrella.engine.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.Vote;
+
+/**
+ * Every finding the engine remembers, as rows of parallel arrays referred to by row number (a
+ * handle), instead of one object per finding.
+ *
+ * <p>Why: a match finding is remembered for the revision horizon, hundreds of thousands at sensor
+ * rates; as objects the young collector copied each of them several times until tenured
+ * (docs/benchmarks.md). As rows they are a few long-lived arrays the collector does not copy. What
+ * only aggregates and findings awaiting a body need lives in a {@link More} object per such row.
+ *
+ * <p>A row is held by counted references: the revision index (each finding of an incident, linked
+ * through {@link #next}), a window's entries, an aggregate's contributors, a window's chain and the
+ * map of findings kept by id. A row whose count falls to zero (or that nothing took) is reused only
+ * after {@link #reclaim}, which the evaluator calls between records, so that a handle held in a local
+ * variable stays valid while one record is processed. Not thread-safe.
+ */
+final class Findings {
+  static final byte CANDIDATE = 0;
+  static final byte CONFIRMED = 1;
+  static final byte REJECTED = 2;
+  static final byte WITHDRAWN = 3;
+  private static final String[] STATUS = {"candidate", "confirmed", "rejected", "withdrawn"};
+  private static final int[] NO_CONTRIBUTORS = new int[0];
+
+  /** What only aggregates (window, evidence) and candidates (votes) need. */
+  private static final class More {
+    String aggregateId;
+    /** Contributing findings (rows, each holding a reference) until dropped past the horizon. */
+    int[] contributors = NO_CONTRIBUTORS;
+    List<String> evidence;
+    /** The evidence once the contributors are dropped: each id preceded by its length in two chars. */
+    char[] packedEvidence;
+    long windowFromMillis;
+    SortedMap<String, Vote> votes;
+    List<String> determinations;
+    /** Engine clock when raised: only findings kept by id (aggregates, candidates) need it. */
+    long raisedAtMillis;
+    /** A match finding's incident, when some aggregate sums an expression over incidents. */
+    Incident incident;
+  }
+
+  private final String[] definitionIds;
+  private int[] definition = new int[1024];
+  private int[] version = new int[1024];
+  private String[] actor = new String[1024];
+  /** The incident's id for a match finding; null for an aggregate. */
+  private String[] incidentId = new String[1024];
+  /** Event time: the incident's time, or the end of the aggregate's window. */
+  private long[] eventMillis = new long[1024];
+  private byte[] status = new byte[1024];
+  /** The next finding of the same incident (another definition), or -1: the revision index's list. */
+  private int[] next = new int[1024];
+  private int[] refs = new int[1024];
+  private More[] more = new More[1024];
+  private int used;
+  private int[] free = new int[64];
+  private int freeSize;
+  /** Rows whose count reached zero (or that were made) since the last {@link #reclaim}. */
+  private int[] pending = new int[64];
+  private int pendingSize;
+  /** Actors as one string each: a row keeps no per-incident string but its id. */
+  private final java.util.HashMap<String, String> actors = new java.util.HashMap<>();
+
+  Findings(String[] definitionIds) {
+    this.definitionIds = definitionIds;
+  }
+
+  /** A match finding on one incident ({@code incident} only when it must be kept, else null). */
+  int match(int def, int version, String actor, String incidentId, Incident incident, long eventMillis, byte status) {
+    int f = row(def, version, actor, incidentId, eventMillis, status);
+    if (incident != null) {
+      more(f).incident = incident;
+    }
+    return f;
+  }
+
+  /** An aggregate finding {@code id} over {@code contributors} in the window (from, to]; takes a reference to each. */
+  int aggregate(String id, int def, String actor, int[] contributors, long windowFromMillis, long windowToMillis, byte status) {
+    int f = row(def, 1, actor, null, windowToMillis, status);
+    More m = more(f);
+    m.aggregateId = id;
+    m.contributors = contributors;
+    m.windowFromMillis = windowFromMillis;
+    for (int c : contributors) {
+      acquire(c);
+    }
+    return f;
+  }
+
+  private int row(int def, int ver, String who, String incident, long event, byte st) {
+    int f;
+    if (freeSize > 0) {
+      f = free[--freeSize];
+    } else {
+      if (used == definition.length) {
+        grow();
+      }
+      f = used++;
+    }
+    definition[f] = def;
+    version[f] = ver;
+    String a = actors.get(who);
+    if (a == null) {
+      actors.put(who, who);
+      a = who;
+    }
+    actor[f] = a;
+    incidentId[f] = incident;
+    eventMillis[f] = event;
+    status[f] = st;
+    next[f] = -1;
+    refs[f] = 0;
+    more[f] = null;
+    pend(f); // freed at the next reclaim unless something takes it
+    return f;
+  }
+
+  private void grow() {
+    int n = definition.length * 2;
+    definition = Arrays.copyOf(definition, n);
+    version = Arrays.copyOf(version, n);
+    actor = Arrays.copyOf(actor, n);
+    incidentId = Arrays.copyOf(incidentId, n);
+    eventMillis = Arrays.copyOf(eventMillis, n);
+    status = Arrays.copyOf(status, n);
+    next = Arrays.copyOf(next, n);
+    refs = Arrays.copyOf(refs, n);
+    more = Arrays.copyOf(more, n);
+  }
+
+  private More more(int f) {
+    More m = more[f];
+    if (m == null) {
+      m = new More();
+      more[f] = m;
+    }
+    return m;
+  }
+
+  void acquire(int f) {
+    refs[f]++;
+  }
+
+  void release(int f) {
+    if (--refs[f] == 0) {
+      pend(f);
+    }
+  }
+
+  private void pend(int f) {
+    if (pendingSize == pending.length) {
+      pending = Arrays.copyOf(pending, pendingSize * 2);
+    }
+    pending[pendingSize++] = f;
+  }
+
+  /** Makes the rows no longer referenced reusable; call only when no handle is held outside the references counted. */
+  void reclaim() {
+    for (int i = 0; i < pendingSize; i++) {
+      int f = pending[i];
+      if (refs[f] == 0 && actor[f] != null) {
+        More m = more[f];
+        if (m != null) {
+          for (int c : m.contributors) {
+            release(c); // may add to pending: reclaimed in this same pass
+          }
+        }
+        more[f] = null;
+        incidentId[f] = null;
+        actor[f] = null; // marks the row free
+        if (freeSize == free.length) {
+          free = Arrays.copyOf(free, freeSize * 2);
+        }
+        free[freeSize++] = f;
+      }
+    }
+    pendingSize = 0;
+  }
+
+  /** Rows in use (for tests: what reclaim leaves). */
+  int live() {
+    return used - freeSize;
+  }
+
+  int definition(int f) {
+    return definition[f];
+  }
+
+  String definitionId(int f) {
+    return definitionIds[definition[f]];
+  }
+
+  int version(int f) {
+    return version[f];
+  }
+
+  String actor(int f) {
+    return actor[f];
+  }
+
+  String incidentId(int f) {
+    return incidentId[f];
+  }
+
+  long eventMillis(int f) {
+    return eventMillis[f];
+  }
+
+  byte status(int f) {
+    return status[f];
+  }
+
+  String statusName(int f) {
+    return STATUS[status[f]];
+  }
+
+  static String statusName(byte status) {
+    return STATUS[status];
+  }
+
+  void status(int f, byte s) {
+    status[f] = s;
+  }
+
+  int next(int f) {
+    return next[f];
+  }
+
+  void next(int f, int n) {
+    next[f] = n;
+  }
+
+  /** {@code <definition>/<incident>} (then {@code #2}, {@code #3} for later raises), or the aggregate's own id. */
+  String id(int f) {
+    String incident = incidentId[f];
+    if (incident == null) {
+      return more[f].aggregateId;
+    }
+    String def = definitionIds[definition[f]];
+    return version[f] == 1 ? def + "/" + incident : def + "/" + incident + "#" + version[f];
+  }
+
+  Instant raisedAt(int f) {
+    return Instant.ofEpochMilli(raisedAtMillis(f));
+  }
+
+  /** When raised (engine clock); {@link Long#MIN_VALUE} for a confirmed match finding, which needs none. */
+  long raisedAtMillis(int f) {
+    More m = more[f];
+    return m == null ? Long.MIN_VALUE : m.raisedAtMillis;
+  }
+
+  /** Notes when it was raised, for a finding kept by id: an aggregate, or one awaiting votes (after {@link #awaitVotes}). */
+  void raisedAtMillis(int f, long millis) {
+    More m = more[f];
+    if (m != null) {
+      m.raisedAtMillis = millis;
+    }
+  }
+
+  /** The incident of a match finding when some aggregate sums an expression over incidents; null otherwise. */
+  Incident incident(int f) {
+    More m = more[f];
+    return m == null ? null : m.incident;
+  }
+
+  boolean isAggregate(int f) {
+    return incidentId[f] == null;
+  }
+
+  /** The contributing findings of an aggregate; empty for a match finding or once dropped. */
+  int[] contributors(int f) {
+    More m = more[f];
+    return m == null ? NO_CONTRIBUTORS : m.contributors;
+  }
+
+  boolean hasContributor(int f, int c) {
+    for (int x : contributors(f)) {
+      if (x == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Lets go of the contributors (past the revision horizon, or once withdrawn), after fixing the
+   * evidence ids in one array: an aggregate that waits long for its body keeps no row or string of its incidents.
+   */
+  void dropContributors(int f) {
+    if (!isAggregate(f) || more[f].packedEvidence != null) {
+      return;
+    }
+    More m = more[f];
+    List<String> ids = incidentIds(f);
+    int length = 0;
+    for (String id : ids) {
+      length += 2 + id.length();
+    }
+    char[] packed = new char[length];
+    int at = 0;
+    for (String id : ids) {
+      packed[at++] = (char) (id.length() >>> 16);
+      packed[at++] = (char) id.length();
+      id.getChars(0, id.length(), packed, at);
+      at += id.length();
+    }
+    m.packedEvidence = packed;
+    m.evidence = null;
+    int[] contributors = m.contributors;
+    m.contributors = NO_CONTRIBUTORS;
+    for (int c : contributors) {
+      release(c);
+    }
+  }
+
+  long windowFromMillis(int f) {
+    return isAggregate(f) ? more[f].windowFromMillis : eventMillis[f];
+  }
+
+  void awaitVotes(int f) {
+    More m = more(f);
+    if (m.votes == null) {
+      m.votes = new TreeMap<>();
+      m.determinations = new ArrayList<>();
+    }
+  }
+
+  /** Votes so far, by party (after {@link #awaitVotes}). */
+  SortedMap<String, Vote> votes(int f) {
+    return more[f].votes;
+  }
+
+  /** Determinations counted so far (after {@link #awaitVotes}). */
+  List<String> determinations(int f) {
+    return more[f].determinations;
+  }
+
+  /** The evidence: the incident ids under this finding, in order, without repeats. */
+  List<String> incidentIds(int f) {
+    if (incidentId[f] != null) {
+      return List.of(incidentId[f]);
+    }
+    More m = more[f];
+    if (m.packedEvidence != null) {
+      // rare: only a late determination or withdrawal of an old aggregate lists it again
+      List<String> ids = new ArrayList<>();
+      char[] packed = m.packedEvidence;
+      for (int at = 0; at < packed.length; ) {
+        int length = packed[at] << 16 | packed[at + 1];
+        ids.add(new String(packed, at + 2, length));
+        at += 2 + length;
+      }
+      return List.copyOf(ids);
+    }
+    if (m.evidence == null) {
+      m.evidence = evidenceOf(m.contributors);
+    }
+    return m.evidence;
+  }
+
+  /**
+   * The incident ids under {@code contributors}, in order, without repeats. For match findings (one
+   * id each) the repeats are removed with an open-addressing table of the ids themselves instead of
+   * a linked set: an aggregate of the benchmark's stream has ~10,000 contributors, and this is one
+   * pass with no object per id.
+   */
+  private List<String> evidenceOf(int[] contributors) {
+    int n = contributors.length;
+    String[] ids = new String[n];
+    String[] table = new String[Integer.highestOneBit(Math.max(2, n)) << 2]; // at most half full
+    int mask = table.length - 1;
+    int count = 0;
+    for (int c : contributors) {
+      String id = incidentId[c];
+      if (id == null) {
+        LinkedHashSet<String> set = new LinkedHashSet<>();
+        for (int d : contributors) {
+          set.addAll(incidentIds(d));
+        }
+        return List.copyOf(set);
+      }
+      int slot = (id.hashCode() * 0x9E3779B9) >>> 7 & mask;
+      boolean seen = false;
+      for (String t; (t = table[slot]) != null; slot = (slot + 1) & mask) {
+        if (t.equals(id)) {
+          seen = true;
+          break;
+        }
+      }
+      if (!seen) {
+        table[slot] = id;
+        ids[count++] = id;
+      }
+    }
+    return List.of(count == n ? ids : Arrays.copyOf(ids, count));
+  }
+}
