@@ -840,7 +840,16 @@ public final class Pages {
 
   void linkIdentity(Context ctx, Principal p) {
     long id = org.umbrella.server.http.Api.accountId(ctx, s);
-    new org.umbrella.server.access.oidc.OidcAccounts(s.jdbi(), s.accounts(), s.clock()).link(id, form(ctx, "issuer"), form(ctx, "subject"), p.name());
+    try {
+      new org.umbrella.server.access.oidc.OidcAccounts(s.jdbi(), s.accounts(), s.clock()).link(id, form(ctx, "issuer"), form(ctx, "subject"), p.name());
+    } catch (ServerException e) {
+      if (e.status() != 400 && e.status() != 409) {
+        throw e;
+      }
+      // beside the account, as the other account changes do, rather than a bare error page
+      adminPage(ctx, p, e.status(), Map.of(Long.toString(id), Messages.of(ctx).f("err.link", e.getMessage())), Map.of());
+      return;
+    }
     ctx.redirect("/admin?done=linked", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
