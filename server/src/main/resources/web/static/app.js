@@ -2,6 +2,22 @@
 (function () {
   'use strict';
   var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content;
+  // The page's words in the reader's language, from the server's bundles (Messages.scriptWords).
+  var words = {};
+  try { words = JSON.parse(document.body.getAttribute('data-i18n') || '{}'); } catch (e) { words = {}; }
+  var lang = document.documentElement.lang || 'en';
+  function w(key) {
+    var t = words[key] == null ? key : words[key];
+    for (var i = 1; i < arguments.length; i++) t = t.split('{' + (i - 1) + '}').join(String(arguments[i]));
+    return t;
+  }
+  function n(x) { return Number(x).toLocaleString(lang); }
+  function code(group, c) { return words[group + '.' + c] || String(c || '').replace(/_/g, ' '); }
+  function span(ms) {
+    var d = Math.floor(ms / 864e5), h = Math.floor(ms % 864e5 / 36e5), m = Math.floor(ms % 36e5 / 6e4);
+    return d > 0 ? d + ' ' + w('unit.d') + ' ' + h + ' ' + w('unit.h') : h + ' ' + w('unit.h') + ' ' + (m < 10 ? '0' : '') + m + ' ' + w('unit.min');
+  }
+  function fmt(ms) { return ms < 0 ? w('countdown.overdue', span(-ms)) : w('countdown.left', span(ms)); }
 
   // htmx requests carry the CSRF token like forms do.
   document.addEventListener('htmx:configRequest', function (e) { if (csrf) e.detail.headers['X-CSRF-Token'] = csrf; });
@@ -10,11 +26,7 @@
   function tick() {
     var now = Date.now();
     document.querySelectorAll('[data-countdown]').forEach(function (el) {
-      var ms = Date.parse(el.getAttribute('data-countdown')) - now, over = ms < 0;
-      ms = Math.abs(ms);
-      var d = Math.floor(ms / 864e5), h = Math.floor(ms % 864e5 / 36e5), m = Math.floor(ms % 36e5 / 6e4);
-      var t = d > 0 ? d + 'd ' + h + 'h' : h + 'h ' + (m < 10 ? '0' : '') + m + 'm';
-      el.textContent = over ? 'overdue by ' + t : t + ' left';
+      el.textContent = fmt(Date.parse(el.getAttribute('data-countdown')) - now);
     });
   }
   tick(); setInterval(tick, 30000);
@@ -23,12 +35,6 @@
   // browser's clock: the page says how many milliseconds were left, the browser only subtracts
   // how long it has been open.
   var loaded = Date.now();
-  function fmt(ms) {
-    var over = ms < 0; ms = Math.abs(ms);
-    var d = Math.floor(ms / 864e5), h = Math.floor(ms % 864e5 / 36e5), m = Math.floor(ms % 36e5 / 6e4);
-    var t = d > 0 ? d + ' d ' + h + ' h' : h + ' h ' + (m < 10 ? '0' : '') + m + ' min';
-    return over ? 'overdue by ' + t : t + ' left';
-  }
   function tickTrusted() {
     var open = Date.now() - loaded;
     document.querySelectorAll('[data-remaining-ms]').forEach(function (el) {
@@ -49,7 +55,7 @@
     var bounds = [];
     pts.forEach(function (p) {
       L.circleMarker([p[0], p[1]], { radius: 7, weight: 3, color: '#a3162b', fillColor: '#f6d2d6', fillOpacity: 0.9, pane: 'evidence' })
-        .bindTooltip(p[2] + ' (' + String(p[3]).replace(/_/g, ' ') + ')').addTo(mm);
+        .bindTooltip(p[2] + ' (' + code('kind', p[3]) + ')').addTo(mm);
       bounds.push([p[0], p[1]]);
     });
     if (bounds.length) mm.fitBounds(bounds, { padding: [30, 30], maxZoom: 10 });
@@ -69,8 +75,8 @@
         htmx.ajax('GET', live.getAttribute('data-live-fragment'), { target: '#live', swap: 'innerHTML' }).then(tick);
       }, 200);
     };
-    source.onopen = function () { if (state) state.textContent = 'Live.'; document.body.setAttribute('data-live', 'open'); };
-    source.onerror = function () { if (state) state.textContent = 'Reconnecting…'; };
+    source.onopen = function () { if (state) state.textContent = w('js.live'); document.body.setAttribute('data-live', 'open'); };
+    source.onerror = function () { if (state) state.textContent = w('js.reconnecting'); };
     source.onmessage = refresh;
     ['report.filed', 'report.reviewed', 'finding.candidate', 'finding.confirmed', 'finding.rejected', 'finding.withdrawn',
      'finding.voted', 'obligation.pending', 'obligation.answered', 'obligation.breached', 'obligation.fulfilled',
@@ -95,7 +101,7 @@
     form.addEventListener('submit', function (e) {
       var st = form.querySelector('input[name=status]:checked'), note = form.querySelector('textarea[name=note]');
       if (st && st.value === 'rejected' && note && !note.value.trim()) {
-        e.preventDefault(); say(form, 'client-error', 'Say in the note why the report is rejected.'); note.focus();
+        e.preventDefault(); say(form, 'client-error', w('js.reject-reason')); note.focus();
       }
     });
   });
@@ -103,7 +109,7 @@
     form.addEventListener('submit', function (e) {
       var a = form.querySelector('input[name=answer]:checked'), d = form.querySelector('[data-required-with]');
       if (a && d && a.value === d.getAttribute('data-required-with') && !d.value) {
-        e.preventDefault(); say(form, 'client-error', 'Choose the decision your government took: "fulfilled" needs one.'); d.focus();
+        e.preventDefault(); say(form, 'client-error', w('js.need-decision')); d.focus();
       }
     });
   });
@@ -127,8 +133,8 @@
       latF.value = lat.toFixed(5); lonF.value = lon.toFixed(5);
       if (marker) marker.setLatLng([lat, lon]); else marker = L.marker([lat, lon], { keyboard: false }).addTo(pm);
       if (zoom) pm.setView([lat, lon], zoom);
-      fetch('/places/describe?lat=' + lat + '&lon=' + lon).then(function (r) { return r.json(); }).then(function (d) {
-        said.textContent = 'Chosen: ' + d.description + ' (' + latF.value + ', ' + lonF.value + ').';
+      fetch('/places/describe?lat=' + lat + '&lon=' + lon + '&lang=' + encodeURIComponent(lang)).then(function (r) { return r.json(); }).then(function (d) {
+        said.textContent = w('js.chosen', d.description + ' (' + latF.value + ', ' + lonF.value + ')');
         pick.setAttribute('data-picked', d.description);
       });
     }
@@ -142,16 +148,16 @@
       pendingSearch = setTimeout(function () {
         var q = search.value.trim();
         if (q.length < 2) { results.innerHTML = ''; return; }
-        fetch('/places/search?q=' + encodeURIComponent(q)).then(function (r) { return r.json(); }).then(function (list) {
+        fetch('/places/search?q=' + encodeURIComponent(q) + '&lang=' + encodeURIComponent(lang)).then(function (r) { return r.json(); }).then(function (list) {
           results.innerHTML = '';
           list.forEach(function (p) {
             var li = document.createElement('li'), b = document.createElement('button');
             b.type = 'button'; b.className = 'link place-choice';
-            b.textContent = p.name + ', ' + p.region + (p.population ? ' (pop. ' + p.population.toLocaleString('en') + ')' : '');
-            b.addEventListener('click', function () { setPlace(p.lat, p.lon, 11); results.innerHTML = ''; search.value = p.name; });
+            b.textContent = (p.label || p.name) + ', ' + (p.regionLabel || p.region) + (p.population ? ' (' + w('js.population', n(p.population)) + ')' : '');
+            b.addEventListener('click', function () { setPlace(p.lat, p.lon, 11); results.innerHTML = ''; search.value = p.label || p.name; });
             li.appendChild(b); results.appendChild(li);
           });
-          if (!list.length) { var li = document.createElement('li'); li.textContent = 'No settlement starts with that.'; results.appendChild(li); }
+          if (!list.length) { var li = document.createElement('li'); li.textContent = w('js.no-settlement'); results.appendChild(li); }
         });
       }, 200);
     });
@@ -190,14 +196,14 @@
           L.circleMarker([r.place.lat, r.place.lon], { radius: 7, weight: 3, color: isFire ? '#a3162b' : '#0b4f9c',
             dashArray: r.status === 'verified' ? null : r.status === 'corroborated' ? '4 3' : '1 3',
             fillColor: isFire ? '#f6d2d6' : '#d7e4f4', fillOpacity: 0.9 })
-            .bindPopup('<strong>' + esc(r.kind) + '</strong> (' + esc(r.status) + ')<br>' + esc(r.time) + '<br>' +
-              esc(r.actor.party || 'unattributed') + '<br>' + esc(r.summary) + '<br><a href="/reports/' + encodeURIComponent(r.id) + '">Report and evidence</a>')
+            .bindPopup('<strong>' + esc(code('kind', r.kind)) + '</strong> (' + esc(code('status', r.status)) + ')<br>' + esc(r.time) + '<br>' +
+              esc(r.actor.party || w('js.unattributed')) + '<br>' + esc(r.summary) + '<br><a href="/reports/' + encodeURIComponent(r.id) + '">' + esc(w('js.report-link')) + '</a>')
             .addTo(layer);
         } else {
           var lat = 0, lon = 0;
           rs.forEach(function (r) { lat += r.place.lat; lon += r.place.lon; });
           L.marker([lat / rs.length, lon / rs.length], { icon: L.divIcon({ className: 'cluster', html: String(rs.length), iconSize: [32, 32] }),
-            keyboard: true, title: rs.length + ' incidents' })
+            keyboard: true, title: w('js.cluster', n(rs.length)) })
             .on('click', function (e) { map.setView(e.latlng, Math.min(z + 2, 12)); }).addTo(layer);
         }
       });
@@ -224,9 +230,7 @@
         var total = res[1].total;
         mapEl.setAttribute('data-count', String(reports.length));
         count.setAttribute('data-total', String(total));
-        count.textContent = total > reports.length
-          ? 'Showing the newest ' + reports.length + ' of ' + total + ' reports; narrow the dates or kind to see the others.'
-          : 'Showing all ' + total + ' reports.';
+        count.textContent = total > reports.length ? w('map.count.some', n(reports.length), n(total)) : w('map.count.all', n(total));
       });
     }
     map.on('zoomend', draw);

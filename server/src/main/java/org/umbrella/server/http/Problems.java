@@ -69,11 +69,14 @@ public final class Problems {
     }
     if (wantsHtml(ctx)) {
       ctx.contentType("text/html; charset=utf-8");
-      ctx.result("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>" + status + " " + title(status)
+      // the page's words in the reader's language; the detail is the workflow's own (English) account
+      org.umbrella.server.web.Messages m = org.umbrella.server.web.Messages.of(ctx);
+      String title = m.bundle().containsKey("problem." + status) ? m.t("problem." + status) : title(status);
+      ctx.result("<!doctype html><html lang=\"" + m.lang() + "\"><meta charset=\"utf-8\"><title>" + status + " " + Html.escape(title)
           + "</title><link rel=\"stylesheet\" href=\"/static/app.css\"><main class=\"container\"><h1>" + status + " "
-          + title(status) + "</h1><p>" + Html.escape(detail) + "</p>"
-          + (field == null ? "" : "<p>Field: <code>" + Html.escape(field) + "</code></p>")
-          + "<p><a href=\"/\">Back to the dashboard</a></p></main></html>");
+          + Html.escape(title) + "</h1><p lang=\"en\" translate=\"no\">" + Html.escape(detail) + "</p>"
+          + (field == null ? "" : "<p>" + Html.escape(m.t("problem.field")) + " <code>" + Html.escape(field) + "</code></p>")
+          + "<p><a href=\"/\">" + Html.escape(m.t("problem.back")) + "</a></p></main></html>");
       return;
     }
     ObjectNode p = JSON.createObjectNode();

@@ -23,8 +23,17 @@ import java.util.zip.GZIPInputStream;
  * loading: lookups read an immutable grid of {@link #CELL}-degree cells.
  */
 public final class Gazetteer {
-  /** One settlement; {@code names} are its searchable names, folded (lower case, no accents). */
-  public record Settlement(long id, String name, double lat, double lon, long population, String region, List<String> names) {}
+  /**
+   * One settlement; {@code names} are its searchable names, folded (lower case, no accents);
+   * {@code nameUk} its Ukrainian name in Cyrillic as far as the file tells (see {@link UkrainianNames}), else {@code name}.
+   */
+  public record Settlement(long id, String name, double lat, double lon, long population, String region, List<String> names,
+      String nameUk) {
+    /** A settlement known by its English name only. */
+    public Settlement(long id, String name, double lat, double lon, long population, String region, List<String> names) {
+      this(id, name, lat, lon, population, region, names, name);
+    }
+  }
 
   /**
    * Where a point is, said from a settlement.
@@ -106,7 +115,8 @@ public final class Gazetteer {
         }
       }
       out.add(new Settlement(Long.parseLong(f.get(0)), f.get(1), Double.parseDouble(f.get(2)), Double.parseDouble(f.get(3)),
-          f.get(4).isEmpty() ? 0 : Long.parseLong(f.get(4)), f.get(5), List.copyOf(names)));
+          f.get(4).isEmpty() ? 0 : Long.parseLong(f.get(4)), f.get(5), List.copyOf(names),
+          UkrainianNames.choose(f.get(1), f.size() > 8 ? List.of(f.get(8).split("\\|")) : List.of())));
     }
     return out;
   }

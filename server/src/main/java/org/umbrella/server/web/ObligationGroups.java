@@ -52,4 +52,15 @@ public record ObligationGroups(List<Group> groups) {
       default -> o.status();
     };
   }
+
+  /** {@link #deadline(Operations.Obligation, Instant)} in the reader's language. */
+  public static String deadline(Operations.Obligation o, Instant now, Messages m) {
+    return switch (o.status()) {
+      case "pending" -> o.due().isAfter(now) ? "" : m.t("deadline.passed");
+      case "fulfilled", "waived" -> o.answeredAt().map(a -> m.f("deadline." + o.status() + ".on", m.date(a)))
+          .orElse(m.code("status", o.status()));
+      case "breached" -> m.f("deadline.breached", m.date(o.due()));
+      default -> m.code("status", o.status());
+    };
+  }
 }

@@ -130,7 +130,13 @@ public final class Pages {
     ctx.status(status).contentType("text/html; charset=utf-8").result(render(template, params));
   }
 
+  /** The layout's model for a page titled by the bundle's {@code title.<title in lower case, hyphenated>}, or {@code title} itself (data) when there is none. */
   PageModel model(Context ctx, Principal p, String title) {
+    String key = "title." + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    return model(ctx, p, m -> m.bundle().containsKey(key) ? m.t(key) : title);
+  }
+
+  PageModel model(Context ctx, Principal p, java.util.function.Function<Messages, String> title) {
     // no session is started for a page view: only the sign-in form needs a token before sign-in
     String csrf = Authn.csrfToken(ctx).orElse("");
     Messages messages = Messages.of(ctx);
@@ -154,8 +160,28 @@ public final class Pages {
     if (AccessPolicy.mayEverPerform(p, Action.MANAGE_ACCOUNTS)) {
       nav.add(new PageModel.NavItem("/admin", messages.t("nav./admin")));
     }
-    Optional<String> notice = Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.length() < 100).map(Pages::noticeFor);
-    return new PageModel(title, ctx.path(), p.account(), csrf, nav, notice, s.operations().enforcement().connected(), messages);
+    Optional<String> notice = Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.length() < 100)
+        .map(d -> messages.bundle().containsKey("done." + d) ? messages.t("done." + d) : messages.t("done.other"));
+    return new PageModel(title.apply(messages), ctx.path(), p.account(), csrf, nav, notice, s.operations().enforcement().connected(), messages,
+        here(ctx));
+  }
+
+  /** The page {@code ctx} shows, as a link to show it again (in another language): see {@link PageModel#here()}. */
+  static String here(Context ctx) {
+    String path = ctx.path();
+    if (!"GET".equals(ctx.method().name())) {
+      // a form post cannot be replayed by a link: its form's page
+      return path.equals("/reports") ? "/reports/new"
+          : path.startsWith("/reports/") ? "/review"
+          : path.startsWith("/findings/") ? path.replaceAll("/vote$", "")
+          : path.startsWith("/obligations/") ? "/obligations"
+          : path.startsWith("/provisions/") ? "/provisions"
+          : path.startsWith("/admin/") ? "/admin"
+          : path;
+    }
+    String query = ctx.queryString() == null ? "" : java.util.Arrays.stream(ctx.queryString().split("&"))
+        .filter(q -> !q.startsWith("lang=") && !q.startsWith("done=") && !q.isEmpty()).collect(Collectors.joining("&"));
+    return query.isEmpty() ? path : path + "?" + query;
   }
 
   static String noticeFor(String done) {
@@ -215,7 +241,7 @@ public final class Pages {
   }
 
   void dashboardFragment(Context ctx, Principal p) {
-    html(ctx, 200, "dashboard-live.jte", Map.of("d", dashboardFor(p)));
+    html(ctx, 200, "dashboard-live.jte", Map.of("page", model(ctx, p, "Dashboard"), "d", dashboardFor(p)));
   }
 
   void loginForm(Context ctx, Principal p) {
@@ -246,7 +272,10 @@ public final class Pages {
     } catch (ServerException e) {
       if (e.status() == 401 || e.status() == 429) {
         authn.csrfTokenForForm(ctx); // the form shown again needs its token
-        html(ctx, e.status(), "login.jte", loginParams(ctx, Principal.ANONYMOUS, username, e.getMessage(), Optional.ofNullable(ctx.formParam("next"))));
+        Messages m = Messages.of(ctx);
+        String said = e.status() == 401 ? m.t("err.login")
+            : m.f("err.throttled", Math.max(1, (e.retryAfterSeconds() + 59) / 60));
+        html(ctx, e.status(), "login.jte", loginParams(ctx, Principal.ANONYMOUS, username, said, Optional.ofNullable(ctx.formParam("next"))));
         return;
       }
       throw e;
@@ -339,12 +368,17 @@ public final class Pages {
 
   /** A day's counts by kind in words: "armed clash 1, mine 1" (largest first). */
   public static String kindCounts(Object kinds) {
+    return kindCounts(kinds, k -> k.replace('_', ' '));
+  }
+
+  /** As {@link #kindCounts(Object)}, each key named in the reader's words by {@code names}. */
+  public static String kindCounts(Object kinds, java.util.function.UnaryOperator<String> names) {
     if (!(kinds instanceof Map<?, ?> m)) {
       return "";
     }
     return m.entrySet().stream()
         .sorted((a, b) -> Integer.compare(((Number) b.getValue()).intValue(), ((Number) a.getValue()).intValue()))
-        .map(e -> String.valueOf(e.getKey()).replace('_', ' ') + " " + e.getValue())
+        .map(e -> names.apply(String.valueOf(e.getKey())) + " " + e.getValue())
         .collect(Collectors.joining(", "));
   }
 
@@ -374,7 +408,7 @@ public final class Pages {
     Map<String, Instant> verifiedAt = queues.verifiedAt(reports.stream().map(Report::id).toList());
     reports.removeIf(r -> verifiedAt.getOrDefault(r.id(), Instant.MAX).isAfter(end));
     reports.sort(java.util.Comparator.comparing(Report::time));
-    Map<String, Long> byKind = reports.stream().collect(Collectors.groupingBy(r -> r.kind().replace('_', ' '), TreeMap::new, Collectors.counting()));
+    Map<String, Long> byKind = reports.stream().collect(Collectors.groupingBy(Report::kind, TreeMap::new, Collectors.counting()));
     // the previous period, as of its own cut-off, for the per-region comparison
     List<Report> previous = new ArrayList<>(s.operations().reports(
         new Operations.ReportFilter(start.minusSeconds(24 * 3600), start, null, Set.of("verified"), null), 500, 0));
@@ -384,9 +418,10 @@ public final class Pages {
     List<Operations.Finding> findings = s.operations().findings(Set.of("confirmed"), 100, 0).stream()
         .filter(f -> f.decidedAt().map(t -> !t.isBefore(start) && t.isBefore(end)).orElse(false)).toList();
     Map<String, Object> params = new HashMap<>();
-    params.put("page", model(ctx, p, "Daily report " + date));
+    LocalDate day = date;
+    params.put("page", model(ctx, p, m -> m.f("title.daily", m.longDay(day))));
     params.put("date", date.toString());
-    params.put("issued", Dates.human(end.isAfter(now) ? now : end));
+    params.put("issuedAt", end.isAfter(now) ? now : end);
     params.put("provisional", end.isAfter(now));
     params.put("cutoff", end);
     params.put("reports", reports);
@@ -403,7 +438,7 @@ public final class Pages {
 
   void reportForm(Context ctx, Principal p) {
     Map<String, String> errors = "too-large".equals(ctx.queryParam("error"))
-        ? Map.of(FormErrors.FORM, FormErrors.tooLarge(s.options().maxBodyBytes())) : Map.of();
+        ? Map.of(FormErrors.FORM, FormErrors.tooLarge(s.options().maxBodyBytes(), Messages.of(ctx))) : Map.of();
     reportFormPage(ctx, p, errors.isEmpty() ? 200 : 413, Map.of(), errors);
   }
 
@@ -428,11 +463,11 @@ public final class Pages {
       input = ReportInput.parse(reportJson(ctx));
       if (input.lat() == 0 && input.lon() == 0) {
         // 0, 0 is where an empty or lost position lands (the Gulf of Guinea), never a place of this mission
-        reportFormPage(ctx, p, 400, reportValues(ctx), Map.of("lat", "0, 0 is not a place in the mission's area; enter where the incident happened (for example 48.0159)."));
+        reportFormPage(ctx, p, 400, reportValues(ctx), Map.of("lat", Messages.of(ctx).t("err.zero")));
         return;
       }
     } catch (ServerException e) {
-      reportFormPage(ctx, p, 400, reportValues(ctx), FormErrors.report(e));
+      reportFormPage(ctx, p, 400, reportValues(ctx), FormErrors.report(e, Messages.of(ctx)));
       return;
     }
     Report r;
@@ -443,7 +478,7 @@ public final class Pages {
       if (e.status() != 400) {
         throw e;
       }
-      reportFormPage(ctx, p, 400, reportValues(ctx), FormErrors.report(e));
+      reportFormPage(ctx, p, 400, reportValues(ctx), FormErrors.report(e, Messages.of(ctx)));
       return;
     }
     ctx.redirect("/reports/" + r.id() + "?done=filed", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -516,7 +551,7 @@ public final class Pages {
     Report r = s.operations().report(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x))
         .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
     boolean canReview = AccessPolicy.allows(p, Action.REVIEW_REPORT, Scope.NONE) && !"verified".equals(r.status()) && !"rejected".equals(r.status());
-    html(ctx, 200, "report.jte", Map.of("page", model(ctx, p, "Report " + r.id()), "r", r, "canReview", canReview,
+    html(ctx, 200, "report.jte", Map.of("page", model(ctx, p, m -> m.f("report.title", r.id())), "r", r, "canReview", canReview,
         "leaf", s.operations().ledger().reportLeaf(r.id()), "parties", s.library().parties()));
   }
 
@@ -542,24 +577,25 @@ public final class Pages {
     String status = form(ctx, "status");
     String actor = form(ctx, "actor").trim().toUpperCase(java.util.Locale.ROOT);
     String id = ctx.pathParam("id");
+    Messages m = Messages.of(ctx);
     String problem = null;
     double confidence = 0;
     try {
       confidence = Double.parseDouble(orDefault(form(ctx, "confidence"), "0"));
     } catch (NumberFormatException e) {
-      problem = "Confidence must be a number from 0 (a guess) to 1 (certain).";
+      problem = m.t("err.confidence");
     }
     String note = form(ctx, "note");
     if (!Kinds.REVIEW_DECISIONS.contains(status)) {
-      problem = "Choose a decision: corroborated, verified or rejected.";
+      problem = m.t("err.decision");
     } else if (!actor.isEmpty() && !actor.matches("[A-Z]{2,8}")) {
-      problem = "Choose the actor from the agreement's parties, or \"not known\".";
+      problem = m.t("err.actor");
     } else if (!(confidence >= 0 && confidence <= 1)) {
-      problem = "Confidence must be a number from 0 (a guess) to 1 (certain).";
+      problem = m.t("err.confidence");
     } else if (note.length() > 4000) {
-      problem = "The note may have at most 4,000 characters; it has " + note.length() + ".";
+      problem = m.f("err.note-length", note.length());
     } else if ("rejected".equals(status) && note.isBlank()) {
-      problem = "Say in the note why the report is rejected: the monitor who filed it and the audit trail need the reason.";
+      problem = m.t("err.reject-reason");
     }
     if (problem == null) {
       try {
@@ -572,7 +608,7 @@ public final class Pages {
         if (e.status() != 400 && e.status() != 409) {
           throw e;
         }
-        problem = "The review was not recorded: " + e.getMessage();
+        problem = m.f("err.review", e.getMessage());
       }
     }
     reviewPage(ctx, p, 400, Map.of(id, problem));
@@ -655,9 +691,10 @@ public final class Pages {
     }
     String answer = form(ctx, "answer");
     String id = ctx.pathParam("id");
+    Messages m = Messages.of(ctx);
     String problem = null;
     if (!Kinds.ANSWERS.contains(answer)) {
-      problem = "Choose an answer: fulfilled or waived.";
+      problem = m.t("err.answer");
     } else {
       try {
         s.operations().answer(id, answer, decision, note, p.name());
@@ -666,8 +703,8 @@ public final class Pages {
           throw e;
         }
         problem = "fulfilled".equals(answer) && decision.isBlank()
-            ? "Choose the decision your government took: \"fulfilled\" needs one."
-            : "The answer was not recorded: " + e.getMessage();
+            ? m.t("js.need-decision")
+            : m.f("err.answer-not-recorded", e.getMessage());
       }
     }
     if (problem != null) {
@@ -706,13 +743,14 @@ public final class Pages {
     for (String f : List.of("username", "display-name", "role", "party")) {
       typed.put(f, form(ctx, f));
     }
+    Messages m = Messages.of(ctx);
     String problem;
     Optional<org.umbrella.server.access.Role> role = java.util.Arrays.stream(org.umbrella.server.access.Role.values())
         .filter(r -> r.slug().equals(typed.get("role"))).findFirst();
     if (role.isEmpty()) {
-      problem = "Choose a role.";
+      problem = m.t("err.role");
     } else if (typed.get("display-name").isBlank() || typed.get("display-name").length() > 200) {
-      problem = "Give the person's name (at most 200 characters).";
+      problem = m.t("err.name");
     } else {
       try {
         s.accounts().create(typed.get("username").trim(), typed.get("display-name").trim(), role.get(),
@@ -723,7 +761,7 @@ public final class Pages {
         if (e.status() != 400 && e.status() != 409) {
           throw e;
         }
-        problem = "The account was not created: " + e.getMessage();
+        problem = m.f("err.account", e.getMessage());
       }
     }
     adminPage(ctx, p, 400, Map.of("create", problem), typed);
@@ -751,7 +789,7 @@ public final class Pages {
       if (e.status() != 400 && e.status() != 409) {
         throw e;
       }
-      adminPage(ctx, p, 400, Map.of(Long.toString(id), "The password was not changed: " + e.getMessage()), Map.of());
+      adminPage(ctx, p, 400, Map.of(Long.toString(id), Messages.of(ctx).f("err.password", e.getMessage())), Map.of());
       return;
     }
     ctx.redirect("/admin?done=password-set", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -775,13 +813,14 @@ public final class Pages {
     String id = ctx.pathParam("id");
     String level = form(ctx, "level");
     String note = form(ctx, "note");
+    Messages m = Messages.of(ctx);
     String problem = null;
     if (!level.matches("[0-3]")) {
-      problem = "Choose the level now: 0, 1, 2 or 3.";
+      problem = m.t("err.level");
     } else if (note.length() > 4000) {
-      problem = "The note may have at most 4,000 characters; it has " + note.length() + ".";
+      problem = m.f("err.note-length", note.length());
     } else if (!s.operations().enforcement().connected()) {
-      problem = "No agreement is enforced by this server, so provisions are unknown.";
+      problem = m.t("err.no-agreement");
     } else {
       try {
         s.operations().reportProvision(id, Integer.parseInt(level), note, p.name());
@@ -789,7 +828,7 @@ public final class Pages {
         if (e.status() != 400 && e.status() != 404) {
           throw e;
         }
-        problem = "The level was not recorded: " + e.getMessage();
+        problem = m.f("err.level-not-recorded", e.getMessage());
       }
     }
     if (problem != null) {
@@ -801,7 +840,16 @@ public final class Pages {
 
   void linkIdentity(Context ctx, Principal p) {
     long id = org.umbrella.server.http.Api.accountId(ctx, s);
-    new org.umbrella.server.access.oidc.OidcAccounts(s.jdbi(), s.accounts(), s.clock()).link(id, form(ctx, "issuer"), form(ctx, "subject"), p.name());
+    try {
+      new org.umbrella.server.access.oidc.OidcAccounts(s.jdbi(), s.accounts(), s.clock()).link(id, form(ctx, "issuer"), form(ctx, "subject"), p.name());
+    } catch (ServerException e) {
+      if (e.status() != 400 && e.status() != 409) {
+        throw e;
+      }
+      // beside the account, as the other account changes do, rather than a bare error page
+      adminPage(ctx, p, e.status(), Map.of(Long.toString(id), Messages.of(ctx).f("err.link", e.getMessage())), Map.of());
+      return;
+    }
     ctx.redirect("/admin?done=linked", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 

@@ -20,15 +20,19 @@ final class Places {
     if (q.length() > 80) {
       throw ServerException.invalid("?q", "a place name has at most 80 characters");
     }
+    Messages m = Messages.of(ctx);
+    boolean uk = m.lang().equals("uk");
     ArrayNode out = Json.MAPPER.createArrayNode();
     for (Gazetteer.Settlement s : Gazetteer.shipped().search(q, MAX)) {
       ObjectNode o = out.addObject();
-      o.put("id", s.id()).put("name", s.name()).put("region", s.region()).put("lat", s.lat()).put("lon", s.lon());
+      o.put("id", s.id()).put("name", s.name()).put("region", s.region()).put("lat", s.lat()).put("lon", s.lon())
+          .put("label", uk ? s.nameUk() : s.name()).put("regionLabel", m.region(s.region()));
       if (s.population() > 0) {
         o.put("population", s.population());
       }
     }
     ctx.header("Cache-Control", "public, max-age=3600");
+    ctx.header("Vary", "Accept-Language, Cookie");
     ctx.contentType("application/json").result(out.toString());
   }
 
@@ -36,9 +40,10 @@ final class Places {
   static void describe(Context ctx, Principal p) {
     double lat = coordinate(ctx, "lat", 90);
     double lon = coordinate(ctx, "lon", 180);
+    Messages m = Messages.of(ctx);
     ObjectNode o = Json.MAPPER.createObjectNode();
     Gazetteer.shipped().nearest(lat, lon).ifPresent(place -> {
-      o.put("description", place.describe());
+      o.put("description", m.place(place));
       o.put("settlement", place.settlement().name()).put("region", place.settlement().region());
       o.put("km", Math.round(place.km() * 10) / 10.0).put("direction", place.direction());
     });

@@ -27,6 +27,14 @@ public record ProvisionRows(List<Row> rows) {
       }
       return status.map(s -> s.replace('-', ' ')).orElse("not reported");
     }
+
+    /** {@link #statusText()} in the reader's language. */
+    public String statusText(Messages m) {
+      if (level.isPresent()) {
+        return m.f("prov.level", level.get(), m.t("level." + level.get()));
+      }
+      return status.map(s -> m.code("status", s)).orElse(m.t("prov.not-reported"));
+    }
   }
 
   public ProvisionRows {

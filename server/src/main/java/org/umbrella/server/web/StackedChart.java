@@ -88,6 +88,11 @@ public record StackedChart(List<String> days, List<String> series, Map<String, M
 
   /** The SVG, {@code label} naming it for screen readers (the same numbers are in a table beside it). */
   public String svg(String id, String label) {
+    return svg(id, label, k -> k.replace('_', ' '));
+  }
+
+  /** As {@link #svg(String, String)}, each series named in the reader's words by {@code names}. */
+  public String svg(String id, String label, java.util.function.UnaryOperator<String> names) {
     StringBuilder s = new StringBuilder();
     int max = max();
     int step = step(max);
@@ -116,7 +121,7 @@ public record StackedChart(List<String> days, List<String> series, Map<String, M
         double h = plotH * n / top;
         y -= h;
         s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" data-day=\"%s\" data-series=\"%s\" data-n=\"%d\"><title>%s: %s %d</title></rect>",
-            x, y, bar, h, colour(k), esc(d), esc(series.get(k)), n, esc(d), esc(series.get(k).replace('_', ' ')), n));
+            x, y, bar, h, colour(k), esc(d), esc(series.get(k)), n, esc(d), esc(names.apply(series.get(k))), n));
       }
       if (i % labelEvery == 0) {
         s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#333\">%s</text>",

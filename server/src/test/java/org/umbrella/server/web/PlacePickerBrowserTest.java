@@ -61,16 +61,16 @@ class PlacePickerBrowserTest {
         d.findElement(By.id("place-search")).sendKeys("Горлів");
         WebElement first = BrowserFlowTest.wait(d).until(x -> x.findElements(By.cssSelector("#place-results button.place-choice"))
             .stream().findFirst().orElse(null));
-        assertThat(first.getText()).startsWith("Horlivka, Donetska Oblast");
+        assertThat(first.getText()).startsWith("Horlivka, Donetsk Oblast");
         d.findElement(By.id("place-search")).clear();
         d.findElement(By.id("place-search")).sendKeys("Horl");
         BrowserFlowTest.wait(d).until(x -> x.findElements(By.cssSelector("#place-results button.place-choice")).stream()
-            .anyMatch(b -> b.getText().startsWith("Horlivka, Donetska Oblast (pop. 239,828)")));
+            .anyMatch(b -> b.getText().startsWith("Horlivka, Donetsk Oblast (pop. 239,828)")));
         if (axe != null) {
           problems.addAll(AccessibilityTest.check(d, axe, "monitor /reports/new picker", size));
         }
         d.findElements(By.cssSelector("#place-results button.place-choice")).stream()
-            .filter(b -> b.getText().startsWith("Horlivka, Donetska")).findFirst().orElseThrow().click();
+            .filter(b -> b.getText().startsWith("Horlivka, Donetsk")).findFirst().orElseThrow().click();
         BrowserFlowTest.wait(d).until(x -> "in Horlivka".equals(x.findElement(By.id("pick-map")).getAttribute("data-picked")));
         assertThat(d.findElement(By.id("lat")).getAttribute("value")).isEqualTo("48.29986");
         assertThat(d.findElement(By.id("lon")).getAttribute("value")).isEqualTo("38.01709");

@@ -136,7 +136,7 @@ class ProvisionsAndAccountsBrowserTest {
         BrowserFlowTest.wait(d).until(x -> x.getCurrentUrl().contains("done=disabled"));
         assertThat(d.findElement(By.id("acct-" + user)).getText()).contains("disabled");
         String audit = d.findElement(By.id("audit-table")).getText();
-        assertThat(audit).contains("account.disabled " + user).contains("account.password-reset " + user).contains("account.created " + user);
+        assertThat(audit).contains("account disabled " + user).contains("password reset " + user).contains("account created " + user);
         assertThat(signsIn(d, user, NEW_PASSWORD)).isFalse();
       } finally {
         d.quit();

@@ -96,7 +96,7 @@ class WorkQueuesTest {
     TestServer.Session verifier = t.signIn(Role.VERIFIER);
     HttpResponse<String> first = page("/review", verifier);
     assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(first.body()).contains("Showing 1–50 of <strong>" + PENDING + "</strong> reports waiting");
+    assertThat(first.body()).contains("Showing 1–50 of <strong>" + String.format(java.util.Locale.ENGLISH, "%,d", PENDING) + "</strong> reports waiting");
     assertThat(queueIds(first.body())).containsExactlyElementsOf(filedInOrder.subList(0, 50));
     // the last page holds the newest; every page in between is reachable by "Next"
     HttpResponse<String> last = page("/review?offset=" + (PENDING - 1) / 50 * 50, verifier);
@@ -230,7 +230,7 @@ class WorkQueuesTest {
         new org.umbrella.engine.output.Cause("daily-test", "seeded by the test", java.util.List.of(), java.util.List.of())));
     String tenth = html("GET", "/daily?date=2026-03-10", null, null).body();
     assertThat(tenth).contains("Issued 10 Mar 2026, 19:30 UTC").doesNotContain("daily-provisional");
-    assertThat(tenth).containsPattern("daily-test: <span class=\"changed-later\">changed after this report's cut-off");
+    assertThat(tenth).containsPattern("daily-test</span>: <span class=\"changed-later\">changed after this report(&#39;|')s cut-off");
   }
 
   @Test
