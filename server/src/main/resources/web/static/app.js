@@ -211,14 +211,27 @@
     // The filters live in the URL, so that a view can be shared and survives a reload.
     var params = new URLSearchParams(location.search);
     ['from', 'to'].forEach(function (n) { if (params.get(n)) document.getElementById(n).value = params.get(n); });
-    if (params.get('kind')) document.getElementById('m-kind').value = params.get('kind');
+    // kind, status and actor: a value the select does not offer (an old link) is left at "all"
+    [['kind', 'm-kind'], ['status', 'm-status'], ['actor', 'm-actor']].forEach(function (p) {
+      var sel = document.getElementById(p[1]), v = params.get(p[0]);
+      if (sel && v && Array.prototype.some.call(sel.options, function (o) { return o.value === v; })) sel.value = v;
+    });
     function load() {
       var q = '', f = document.getElementById('from').value, t = document.getElementById('to').value, k = document.getElementById('m-kind').value;
+      var st = document.getElementById('m-status').value, ac = document.getElementById('m-actor').value;
       if (f) q += '&from=' + f + 'T00:00:00Z';
       if (t) q += '&to=' + t + 'T23:59:59Z';
       if (k) q += '&kind=' + encodeURIComponent(k);
+      if (st) q += '&status=' + encodeURIComponent(st);
+      if (ac) q += '&actor=' + encodeURIComponent(ac);
       var shown = new URLSearchParams();
       if (f) shown.set('from', f); if (t) shown.set('to', t); if (k) shown.set('kind', k);
+      if (st) shown.set('status', st); if (ac) shown.set('actor', ac);
+      // the language switcher shows this same selection in the other language
+      document.querySelectorAll('.langs a[hreflang]').forEach(function (a) {
+        var withLang = new URLSearchParams(shown); withLang.set('lang', a.getAttribute('hreflang'));
+        a.href = location.pathname + '?' + withLang;
+      });
       history.replaceState(null, '', location.pathname + (shown.toString() ? '?' + shown : ''));
       ['csv', 'geojson'].forEach(function (x) { var a = document.getElementById('export-' + x); if (a) a.href = '/export/reports.' + x + (q ? '?' + q.slice(1) : ''); });
       var count = document.getElementById('map-count'), size = Number(mapEl.getAttribute('data-page-size'));

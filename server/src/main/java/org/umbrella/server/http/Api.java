@@ -45,7 +45,7 @@ public final class Api {
         new Route(GET, "/api/v1/session", Action.READ_PUBLIC, none, this::session, "The caller's account (if signed in) and CSRF token", null, false),
         new Route(POST, "/api/v1/session", Action.READ_PUBLIC, none, this::login, "Sign in with username and password (sets the session cookie)", "Login", false),
         new Route(DELETE, "/api/v1/session", Action.READ_PUBLIC, none, this::logout, "Sign out", null, false),
-        new Route(GET, "/api/v1/reports", Action.READ_PUBLIC, none, this::listReports, "Incident reports (public: verified only), newest first; filter by from, to, kind, status, bbox", null, false),
+        new Route(GET, "/api/v1/reports", Action.READ_PUBLIC, none, this::listReports, "Incident reports (public: verified only), newest first; filter by from, to, kind, status, bbox, actor (parties or none)", null, false),
         new Route(POST, "/api/v1/reports", Action.FILE_REPORT, none, this::fileReport, "File an incident report", "NewReport", false),
         new Route(GET, "/api/v1/reports/{id}", Action.READ_PUBLIC, none, this::getReport, "One report", null, false),
         new Route(GET, "/api/v1/reports/{id}/proof", Action.READ_PUBLIC, none, this::reportProof, "Offline-checkable proof that the report's current version is in the ledger (as 'umbrella ledger proof' writes it)", null, false),
@@ -141,7 +141,7 @@ public final class Api {
       Json.respond(ctx, 200, Views.page(List.of(), limit, offset));
       return;
     }
-    Operations.ReportFilter scoped = new Operations.ReportFilter(f.from(), f.to(), f.kinds(), statuses, f.bbox());
+    Operations.ReportFilter scoped = new Operations.ReportFilter(f.from(), f.to(), f.kinds(), statuses, f.bbox(), f.actors());
     List<Map<String, Object>> items = s.operations().reports(scoped, limit, offset).stream().map(Views::report).toList();
     Json.respond(ctx, 200, Views.page(items, limit, offset));
   }

@@ -100,6 +100,29 @@ public final class Params {
     if (from != null && to != null && !from.isBefore(to)) {
       throw ServerException.invalid("?to", "to must be after from");
     }
-    return new Operations.ReportFilter(from, to, list(ctx, "kind", kinds), list(ctx, "status", statuses), bbox(ctx));
+    return new Operations.ReportFilter(from, to, list(ctx, "kind", kinds), list(ctx, "status", statuses), bbox(ctx), actors(ctx));
+  }
+
+  /** {@code ?actor=RU,none}: parties (2-8 letters, any case) and {@code none} for unattributed reports, as stored ("" for none). */
+  static Set<String> actors(Context ctx) {
+    String v = ctx.queryParam("actor");
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    if (v.length() > 200) {
+      throw ServerException.invalid("?actor", "actor has at most 200 characters");
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String a : v.split(",")) {
+      String party = a.trim().toUpperCase(java.util.Locale.ROOT);
+      if (party.equals("NONE")) {
+        out.add("");
+      } else if (party.matches("[A-Z]{2,8}")) {
+        out.add(party);
+      } else {
+        throw ServerException.invalid("?actor", "actor values must be parties (2 to 8 letters) or none");
+      }
+    }
+    return out;
   }
 }

@@ -36,8 +36,17 @@ import org.umbrella.store.GroupCommit;
 public final class Operations implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A filter over reports; null fields do not filter. */
-  public record ReportFilter(Instant from, Instant to, Set<String> kinds, Set<String> statuses, double[] bbox) {}
+  /**
+   * What a list of reports selects; null or empty fields do not filter.
+   *
+   * @param actors parties the reports are attributed to; the empty string selects unattributed reports
+   */
+  public record ReportFilter(Instant from, Instant to, Set<String> kinds, Set<String> statuses, double[] bbox, Set<String> actors) {
+    /** A filter on everything but the actor. */
+    public ReportFilter(Instant from, Instant to, Set<String> kinds, Set<String> statuses, double[] bbox) {
+      this(from, to, kinds, statuses, bbox, null);
+    }
+  }
 
   /** A body that determines findings. */
   public record Body(String id, String title, Set<String> members) {}

@@ -200,6 +200,9 @@ final class Reports extends Workflow {
     if (filter.bbox() != null) {
       sql.append(" and lon between :minLon and :maxLon and lat between :minLat and :maxLat");
     }
+    if (filter.actors() != null && !filter.actors().isEmpty()) {
+      sql.append(" and coalesce(actor_party, '') in (<actors>)");
+    }
     sql.append(" order by time desc, id limit :limit offset :offset");
     return jdbi.withHandle(h -> {
       Query q = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
@@ -217,6 +220,9 @@ final class Reports extends Workflow {
       }
       if (filter.bbox() != null) {
         q.bind("minLon", filter.bbox()[0]).bind("minLat", filter.bbox()[1]).bind("maxLon", filter.bbox()[2]).bind("maxLat", filter.bbox()[3]);
+      }
+      if (filter.actors() != null && !filter.actors().isEmpty()) {
+        q.bindList("actors", List.copyOf(filter.actors()));
       }
       return q.map(Reports::mapReport).list();
     });

@@ -88,7 +88,7 @@ public final class Pages {
         new Route(POST, "/login", Action.READ_PUBLIC, none, this::login, "Sign in", null, true),
         new Route(POST, "/logout", Action.READ_PUBLIC, none, this::logout, "Sign out", null, true),
         new Route(GET, "/map", Action.READ_PUBLIC, none, this::map, "Map", null, true),
-        new Route(GET, "/map/count", Action.READ_PUBLIC, none, this::mapCount, "How many reports the map's filters select (for \"N of M shown\")", null, true),
+        new Route(GET, "/map/count", Action.READ_PUBLIC, none, this::mapCount, "How many reports the map's filters (from, to, kind, status, actor) select (for \"N of M shown\")", null, true),
         new Route(GET, "/export/reports.csv", Action.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, false), "The reports the caller may read as CSV (filters as the map's: from, to, kind, status)", null, true),
         new Route(GET, "/export/reports.geojson", Action.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, true), "The reports the caller may read as GeoJSON points (filters as the map's)", null, true),
         new Route(GET, "/places/search", Action.READ_PUBLIC, none, Places::search, "Settlements whose name starts with ?q= (GeoNames, CC BY 4.0), for the location picker", null, true),
@@ -293,7 +293,8 @@ public final class Pages {
 
   void map(Context ctx, Principal p) {
     Queues.Filter filter = new Queues.Filter(new LinkedHashSet<>(Visibility.reportStatuses(p)), null, null, null, null);
-    html(ctx, 200, "map.jte", Map.of("page", model(ctx, p, "Map"), "total", queues.count(filter), "pageSize", MAP_PAGE));
+    html(ctx, 200, "map.jte", Map.of("page", model(ctx, p, "Map"), "total", queues.count(filter), "pageSize", MAP_PAGE,
+        "statuses", Visibility.reportStatuses(p), "parties", s.library().parties()));
   }
 
   /** The most reports the map draws at once. */
@@ -306,7 +307,7 @@ public final class Pages {
     List<String> visible = Visibility.reportStatuses(p);
     Set<String> statuses = f.statuses() == null ? new LinkedHashSet<>(visible)
         : f.statuses().stream().filter(visible::contains).collect(Collectors.toCollection(LinkedHashSet::new));
-    long total = statuses.isEmpty() ? 0 : queues.count(new Queues.Filter(statuses, f.kinds(), f.from(), f.to(), null));
+    long total = statuses.isEmpty() ? 0 : queues.count(new Queues.Filter(statuses, f.kinds(), f.from(), f.to(), null, f.actors()));
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("application/json").result("{\"total\":" + total + "}");
   }
@@ -319,7 +320,7 @@ public final class Pages {
     Set<String> statuses = f.statuses() == null ? new LinkedHashSet<>(visible)
         : f.statuses().stream().filter(visible::contains).collect(Collectors.toCollection(LinkedHashSet::new));
     List<Report> reports = statuses.isEmpty() ? List.of()
-        : s.operations().reports(new Operations.ReportFilter(f.from(), f.to(), f.kinds(), statuses, f.bbox()), Exports.MAX + 1, 0);
+        : s.operations().reports(new Operations.ReportFilter(f.from(), f.to(), f.kinds(), statuses, f.bbox(), f.actors()), Exports.MAX + 1, 0);
     if (reports.size() > Exports.MAX) {
       ctx.header("X-Umbrella-Truncated", "only the newest " + Exports.MAX + " reports; narrow the dates to export the rest");
       reports = reports.subList(0, Exports.MAX);

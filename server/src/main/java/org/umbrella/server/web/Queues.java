@@ -42,7 +42,12 @@ public final class Queues {
    *
    * @param filedBefore only reports filed before this instant (the age filter)
    */
-  public record Filter(Set<String> statuses, Set<String> kinds, Instant from, Instant to, Instant filedBefore) {}
+  public record Filter(Set<String> statuses, Set<String> kinds, Instant from, Instant to, Instant filedBefore, Set<String> actors) {
+    /** A filter on everything but the actor. */
+    public Filter(Set<String> statuses, Set<String> kinds, Instant from, Instant to, Instant filedBefore) {
+      this(statuses, kinds, from, to, filedBefore, null);
+    }
+  }
 
   /** One page of a queue: its items, their position in the whole and the whole's size. */
   public record Page<T>(List<T> items, int offset, long total, int pageSize) {
@@ -152,6 +157,9 @@ public final class Queues {
     if (f.filedBefore() != null) {
       sql.append(" and filed_at < :filedBefore");
     }
+    if (f.actors() != null && !f.actors().isEmpty()) {
+      sql.append(" and actor_party in (<actors>)");
+    }
     sql.append(tail);
     return jdbi.withHandle(h -> {
       Query q = h.createQuery(sql.toString());
@@ -164,6 +172,9 @@ public final class Queues {
       Optional.ofNullable(f.from()).ifPresent(v -> q.bind("from", v));
       Optional.ofNullable(f.to()).ifPresent(v -> q.bind("to", v));
       Optional.ofNullable(f.filedBefore()).ifPresent(v -> q.bind("filedBefore", v));
+      if (f.actors() != null && !f.actors().isEmpty()) {
+        q.bindList("actors", List.copyOf(f.actors()));
+      }
       return extra.apply(q).mapTo(type).list();
     });
   }
