@@ -161,7 +161,6 @@ class ArchitectureTest {
           "Place",
           "Problems",
           "Report",
-          "ReviewStatus",
           "Source",
           "Tally");
 

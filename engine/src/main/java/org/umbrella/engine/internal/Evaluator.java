@@ -50,12 +50,12 @@ import org.umbrella.engine.output.StatusRecord;
  * arrival order; no hash order, no clock. Not thread-safe: one evaluator per stream.
  */
 public final class Evaluator {
-  private static final byte CANDIDATE = Findings.CANDIDATE;
-  private static final byte CONFIRMED = Findings.CONFIRMED;
-  private static final byte REJECTED = Findings.REJECTED;
-  private static final byte WITHDRAWN = Findings.WITHDRAWN;
-  private static final String CONFIRMED_NAME = Findings.statusName(CONFIRMED);
-  private static final String REJECTED_NAME = Findings.statusName(REJECTED);
+  private static final byte CANDIDATE = FindingRows.CANDIDATE;
+  private static final byte CONFIRMED = FindingRows.CONFIRMED;
+  private static final byte REJECTED = FindingRows.REJECTED;
+  private static final byte WITHDRAWN = FindingRows.WITHDRAWN;
+  private static final String CONFIRMED_NAME = FindingRows.statusName(CONFIRMED);
+  private static final String REJECTED_NAME = FindingRows.statusName(REJECTED);
 
   private final Agreement agreement;
   private final long horizonMillis;
@@ -81,7 +81,7 @@ public final class Evaluator {
    */
   private final RevisionIndex incidents = new RevisionIndex();
   /** Every remembered finding, as rows (docs/benchmarks.md: no object per finding). */
-  private final Findings table;
+  private final FindingRows table;
   /** Lets go of the findings of an incident the revision index forgets. */
   private final java.util.function.IntConsumer forgetIncident = this::releaseIncident;
   /** Findings kept by id (aggregates, candidates): rows of {@link #table}, each holding a reference. */
@@ -179,7 +179,7 @@ public final class Evaluator {
     for (int k = 0; k < definitionIds.length; k++) {
       definitionIds[k] = defs.get(k).id();
     }
-    table = new Findings(definitionIds);
+    table = new FindingRows(definitionIds);
     aggByIndex = new AggDef[defs.size()];
     aggregateCount = new int[defs.size()];
     for (int k = 0; k < defs.size(); k++) {
@@ -568,7 +568,7 @@ public final class Evaluator {
     }
     table.status(f, WITHDRAWN);
     Finding def = defs.get(table.definition(f));
-    emit(new FindingRecord(table.id(f), at, def.id(), Findings.statusName(WITHDRAWN), table.actor(f), table.incidentIds(f), window(f),
+    emit(new FindingRecord(table.id(f), at, def.id(), FindingRows.statusName(WITHDRAWN), table.actor(f), table.incidentIds(f), window(f),
         new Cause(def.id(), "withdrawn: " + why, inputs, outputs)));
     if (before == CONFIRMED) {
       retracted(f, at);

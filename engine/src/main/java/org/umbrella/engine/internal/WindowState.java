@@ -18,8 +18,8 @@ import java.util.List;
  * amortised O(1) on a time-ordered stream.
  */
 final class WindowState {
-  private final Findings findings;
-  /** Rows of {@link Findings}, each holding a reference while it is an entry. */
+  private final FindingRows findings;
+  /** Rows of {@link FindingRows}, each holding a reference while it is an entry. */
   private int[] entries = new int[16];
   private double[] values = new double[16];
   /** Event times of the entries, parallel to {@code entries}: scanned without touching the findings. */
@@ -37,13 +37,13 @@ final class WindowState {
   private int countedSize;
   /**
    * Standing (not withdrawn) aggregates raised from this state, by window end: rows of {@link
-   * Findings}, each holding a reference while in the chain (the evaluator takes and lets go of it).
+   * FindingRows}, each holding a reference while in the chain (the evaluator takes and lets go of it).
    */
   final List<Integer> chain = new ArrayList<>();
   /** The instant from which the last pruned aggregate of the chain left the definition armed. */
   long prunedArmedFrom = Long.MIN_VALUE;
 
-  WindowState(Findings findings) {
+  WindowState(FindingRows findings) {
     this.findings = findings;
   }
 

@@ -25,7 +25,7 @@ import org.umbrella.engine.input.Vote;
  * after {@link #reclaim}, which the evaluator calls between records, so that a handle held in a local
  * variable stays valid while one record is processed. Not thread-safe.
  */
-final class Findings {
+final class FindingRows {
   static final byte CANDIDATE = 0;
   static final byte CONFIRMED = 1;
   static final byte REJECTED = 2;
@@ -72,7 +72,7 @@ final class Findings {
   /** Actors as one string each: a row keeps no per-incident string but its id. */
   private final java.util.HashMap<String, String> actors = new java.util.HashMap<>();
 
-  Findings(String[] definitionIds) {
+  FindingRows(String[] definitionIds) {
     this.definitionIds = definitionIds;
   }
 

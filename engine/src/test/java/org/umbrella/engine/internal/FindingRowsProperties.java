@@ -10,19 +10,19 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 
 /**
- * The rows of {@link Findings}: an aggregate's evidence is the same list of incident ids before and
+ * The rows of {@link FindingRows}: an aggregate's evidence is the same list of incident ids before and
  * after it lets go of its contributors (any ids: empty, long beyond one char's worth of length,
  * outside Latin-1, repeated), and a row is reused only once nothing holds it.
  */
-class FindingsProperties {
+class FindingRowsProperties {
   @Property(tries = 300)
   void evidence_survivesDroppingTheContributors(@ForAll @Size(max = 40) List<@StringLength(max = 70_000) String> ids) {
-    Findings table = new Findings(new String[] {"d", "a"});
+    FindingRows table = new FindingRows(new String[] {"d", "a"});
     int[] contributors = new int[ids.size()];
     for (int i = 0; i < contributors.length; i++) {
-      contributors[i] = table.match(0, 1, "RU", ids.get(i), null, 0, Findings.CONFIRMED);
+      contributors[i] = table.match(0, 1, "RU", ids.get(i), null, 0, FindingRows.CONFIRMED);
     }
-    int aggregate = table.aggregate("a/1", 1, "RU", contributors, 0, 1, Findings.CANDIDATE);
+    int aggregate = table.aggregate("a/1", 1, "RU", contributors, 0, 1, FindingRows.CANDIDATE);
     table.acquire(aggregate);
     List<String> expected = List.copyOf(new LinkedHashSet<>(ids));
 
@@ -40,10 +40,10 @@ class FindingsProperties {
 
   @Property(tries = 200)
   void rows_areReusedOnlyWhenNothingHoldsThem(@ForAll @Size(min = 1, max = 60) List<Boolean> held) {
-    Findings table = new Findings(new String[] {"d"});
+    FindingRows table = new FindingRows(new String[] {"d"});
     int[] rows = new int[held.size()];
     for (int i = 0; i < rows.length; i++) {
-      rows[i] = table.match(0, 1, "UA", "i" + i, null, i, Findings.CONFIRMED);
+      rows[i] = table.match(0, 1, "UA", "i" + i, null, i, FindingRows.CONFIRMED);
       if (held.get(i)) {
         table.acquire(rows[i]);
       }
@@ -53,7 +53,7 @@ class FindingsProperties {
     assertThat(table.live()).isEqualTo(kept);
     // new rows take the freed ones, never a held one
     for (int i = 0; i < rows.length; i++) {
-      int f = table.match(0, 2, "RU", "j" + i, null, i, Findings.CONFIRMED);
+      int f = table.match(0, 2, "RU", "j" + i, null, i, FindingRows.CONFIRMED);
       for (int j = 0; j < rows.length; j++) {
         if (held.get(j)) {
           assertThat(f).isNotEqualTo(rows[j]);
