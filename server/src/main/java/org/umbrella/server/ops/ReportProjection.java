@@ -100,8 +100,7 @@ public final class ReportProjection {
    * Answers the number of journal entries applied.
    */
   public static long catchUp(Jdbi jdbi) {
-    long from = position(jdbi);
-    return from < 0 ? rebuild(jdbi) : apply(jdbi, from, false);
+    return apply(jdbi, false);
   }
 
   /**
@@ -110,14 +109,21 @@ public final class ReportProjection {
    * the number of journal entries applied.
    */
   public static long rebuild(Jdbi jdbi) {
-    return apply(jdbi, 0, true);
+    return apply(jdbi, true);
   }
 
-  private static long apply(Jdbi jdbi, long afterSeq, boolean fresh) {
+  private static long apply(Jdbi jdbi, boolean rebuild) {
     return jdbi.inTransaction(h -> {
       // the ledger's writers take the tip lock first; holding it here, no report is filed or
       // reviewed while the projection is rebuilt, so none is applied twice or missed
       h.execute("select tree_size from ledger_tip where id = 1 for update");
+      // the position is read under the lock: read before it, another service instance (cluster
+      // mode) could project a review in between, whose store review the count below would then
+      // skip as projected while its journal entry, after the stale position, was applied again
+      long position = rebuild ? -1 : h.createQuery("select journal_seq from projection_position where name = :n").bind("n", NAME)
+          .mapTo(Long.class).findOne().orElse(-1L);
+      boolean fresh = position < 0;
+      long afterSeq = fresh ? 0 : position;
       if (fresh) {
         h.execute("truncate ops_review, ops_report restart identity");
         h.execute("delete from projection_position where name = '" + NAME + "'");
