@@ -4,29 +4,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
-import org.umbrella.agreement.model.Action;
-import org.umbrella.agreement.model.Activation;
 import org.umbrella.agreement.model.AggregateFinding;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Body;
-import org.umbrella.agreement.model.Consequence;
-import org.umbrella.agreement.model.Duty;
 import org.umbrella.agreement.model.Expression;
 import org.umbrella.agreement.model.Finding;
-import org.umbrella.agreement.model.Guarantee;
 import org.umbrella.agreement.model.MatchFinding;
-import org.umbrella.agreement.model.Provision;
 import org.umbrella.agreement.model.Recusal;
 import org.umbrella.engine.EngineException;
 import org.umbrella.engine.EngineOptions;
-import org.umbrella.engine.input.Answer;
 import org.umbrella.engine.input.Determination;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputRecord;
@@ -39,15 +31,22 @@ import org.umbrella.engine.input.Vote;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.Cause;
 import org.umbrella.engine.output.FindingRecord;
-import org.umbrella.engine.output.ObligationRecord;
 import org.umbrella.engine.output.OutputRecord;
-import org.umbrella.engine.output.StatusRecord;
 
 /**
  * Applies an agreement to a stream of input records (LANGUAGE.md section 2; docs/engine.md).
  *
  * <p>Deterministic: every iteration that can reach the output runs in agreement-file order or in
  * arrival order; no hash order, no clock. Not thread-safe: one evaluator per stream.
+ *
+ * <p>Size (issue 16): guarantees, obligations, provisions and consequences live in {@link
+ * Commitments}; what stays here (~880 lines) is records and timers, match findings with their
+ * revisions, determinations, and aggregate windows. These are one recursion over the same rows: a
+ * withdrawn or confirmed finding re-runs the scans of the aggregates over it, which raise or
+ * withdraw aggregates, which are confirmed or await a body in turn, all within one record and with
+ * row handles valid only until {@link FindingRows#reclaim}. The next seam is the aggregate scan
+ * ({@code recompute}, {@code holds}, {@code raise}: ~250 lines) behind an interface for withdraw
+ * and confirm; not split yet.
  */
 public final class Evaluator {
   private static final byte CANDIDATE = FindingRows.CANDIDATE;
@@ -67,9 +66,6 @@ public final class Evaluator {
   /** Whether match findings keep their incident: only when some aggregate sums an expression over incidents. */
   private final boolean keepIncidents;
   private final List<List<AggDef>> aggregatesOver = new ArrayList<>();
-  private final List<List<GuaranteeState>> triggeredBy = new ArrayList<>();
-  private final List<List<GuaranteeState>> voidedBy = new ArrayList<>();
-  private final List<List<Consequence>> consequencesOn = new ArrayList<>();
 
   // state
   private long now = Long.MIN_VALUE;
@@ -92,11 +88,8 @@ public final class Evaluator {
   private final List<Map<String, WindowState>> windows = new ArrayList<>();
   /** Per aggregate definition index: from a window end, when the definition is armed again. */
   private final List<java.util.function.LongUnaryOperator> armedAfter = new ArrayList<>();
-  private final Map<String, GuaranteeState> guarantees = new LinkedHashMap<>();
-  private final Map<String, ProvisionState> provisions = new LinkedHashMap<>();
-  private final Map<String, ObligationState> obligations = new HashMap<>();
-  private final java.util.Set<String> consequencesApplied = new java.util.HashSet<>();
-  private final Map<String, Integer> statusCount = new HashMap<>();
+  /** Guarantees, obligations, provisions and consequences: what follows from confirmed findings and deadlines. */
+  private final Commitments commitments;
   private long alertCount;
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private Consumer<OutputRecord> sink;
@@ -111,49 +104,8 @@ public final class Evaluator {
   private record AggDef(int index, AggregateFinding def, int over, Optional<Expression> sumOf, double sumAtLeast, int countAtLeast, int distinctDays,
       long windowMillis, int by) {}
 
-  private static final class GuaranteeState {
-    final Guarantee g;
-    String status = "inactive";
-    long activeFrom = Long.MIN_VALUE;
-
-    GuaranteeState(Guarantee g) {
-      this.g = g;
-    }
-  }
-
-  private static final class ProvisionState {
-    final Provision p;
-    String status = "pending";
-    int level = -1;
-    long inForceAt = Long.MIN_VALUE;
-    long due = Long.MIN_VALUE;
-    String anchorInput = "";
-
-    ProvisionState(Provision p) {
-      this.p = p;
-    }
-  }
-
-  private static final class ObligationState {
-    final String id;
-    final Guarantee g;
-    final Duty duty;
-    final String party;
-    final Optional<Instant> due;
-    final String trigger;
-    String status = "pending";
-
-    ObligationState(String id, Guarantee g, Duty duty, String party, Optional<Instant> due, String trigger) {
-      this.id = id;
-      this.g = g;
-      this.duty = duty;
-      this.party = party;
-      this.due = due;
-      this.trigger = trigger;
-    }
-  }
-
-  private enum TimerKind { GUARANTEE_ACTIVATE, PROVISION_IN_FORCE, GUARANTEE_EXPIRE, PROVISION_DUE, DECIDE_DUE, OBLIGATION_DUE }
+  /** What a timer does when it falls due (package-private: {@link Commitments} sets most of them). */
+  enum TimerKind { GUARANTEE_ACTIVATE, PROVISION_IN_FORCE, GUARANTEE_EXPIRE, PROVISION_DUE, DECIDE_DUE, OBLIGATION_DUE }
 
   private record Timer(long at, long seq, TimerKind kind, String ref) implements Comparable<Timer> {
     @Override
@@ -174,9 +126,6 @@ public final class Evaluator {
       defIndex.put(f.id(), defs.size());
       defs.add(f);
       aggregatesOver.add(new ArrayList<>());
-      triggeredBy.add(new ArrayList<>());
-      voidedBy.add(new ArrayList<>());
-      consequencesOn.add(new ArrayList<>());
     }
     String[] definitionIds = new String[defs.size()];
     for (int k = 0; k < definitionIds.length; k++) {
@@ -236,38 +185,27 @@ public final class Evaluator {
       sums |= a != null && a.sumOf.isPresent();
     }
     keepIncidents = sums;
-    for (Provision p : agreement.provisions().values()) {
-      ProvisionState ps = new ProvisionState(p);
-      provisions.put(p.id(), ps);
-      p.inForce().ifPresent(at -> schedule(at.toEpochMilli(), TimerKind.PROVISION_IN_FORCE, p.id()));
-    }
-    for (Guarantee g : agreement.guarantees().values()) {
-      GuaranteeState gs = new GuaranteeState(g);
-      guarantees.put(g.id(), gs);
-      Integer t = defIndex.get(g.trigger());
-      if (t != null) {
-        triggeredBy.get(t).add(gs);
-      }
-      for (String v : g.voidIf()) {
-        Integer vi = defIndex.get(v);
-        if (vi != null) {
-          voidedBy.get(vi).add(gs);
-        }
-      }
-      if (g.activates() instanceof Activation.At at) {
-        schedule(at.at().toEpochMilli(), TimerKind.GUARANTEE_ACTIVATE, g.id());
-      }
-    }
-    indexConsequences();
+    commitments = new Commitments(agreement, defIndex, table, effects());
   }
 
-  private void indexConsequences() {
-    for (Consequence c : agreement.consequences().values()) {
-      Integer on = defIndex.get(c.on());
-      if (on != null) {
-        consequencesOn.get(on).add(c);
+  /** What {@link Commitments} may do: emit, alert and set timers, in this evaluator's order. */
+  private Commitments.Effects effects() {
+    return new Commitments.Effects() {
+      @Override
+      public void emit(OutputRecord r) {
+        Evaluator.this.emit(r);
       }
-    }
+
+      @Override
+      public void alert(Instant at, List<String> to, String about, String reason, String message, Cause cause) {
+        Evaluator.this.alert(at, to, about, reason, message, cause);
+      }
+
+      @Override
+      public void schedule(long at, TimerKind kind, String ref) {
+        Evaluator.this.schedule(at, kind, ref);
+      }
+    };
   }
 
   /** Rows of remembered findings in use (for tests: state stays bounded by the stream's rate). */
@@ -308,8 +246,8 @@ public final class Evaluator {
     switch (record) {
       case Incident i -> incident(i);
       case Determination d -> determination(d);
-      case Response r -> response(r);
-      case ProvisionReport p -> provisionReport(p);
+      case Response r -> commitments.response(r, Instant.ofEpochMilli(now));
+      case ProvisionReport p -> commitments.provisionReport(p, Instant.ofEpochMilli(now));
       case Tick tick -> { }
     }
     evict();
@@ -336,43 +274,18 @@ public final class Evaluator {
   private void fire(Timer timer) {
     Instant at = Instant.ofEpochMilli(timer.at());
     switch (timer.kind()) {
-      case PROVISION_IN_FORCE -> provisionInForce(provisions.get(timer.ref()), at,
-          new Cause(timer.ref(), "in force on its date " + at, List.of(), List.of()));
-      case GUARANTEE_ACTIVATE -> activate(guarantees.get(timer.ref()), at,
-          new Cause(timer.ref(), "activates at " + at, List.of(), List.of()));
-      case GUARANTEE_EXPIRE -> {
-        GuaranteeState gs = guarantees.get(timer.ref());
-        if (gs.status.equals("active") || gs.status.equals("triggered")) {
-          guaranteeStatus(gs, "expired", at, new Cause(gs.g.id(), "term of " + gs.g.term().orElseThrow() + " from "
-              + Instant.ofEpochMilli(gs.activeFrom) + " ended", List.of(), List.of()));
-        }
-      }
-      case PROVISION_DUE -> {
-        ProvisionState ps = provisions.get(timer.ref());
-        if (ps.level < 3 && !ps.status.equals("revoked") && !ps.status.equals("suspended") && !ps.status.equals("breached")) {
-          provisionStatus(ps, "breached", at, new Cause(ps.p.id(), "not implemented (level 3) by its due date " + at
-              + " (" + ps.p.due().orElseThrow().within() + " after " + ps.p.due().orElseThrow().after() + ")",
-              ps.anchorInput.isEmpty() ? List.of() : List.of(ps.anchorInput), List.of()));
-        }
-      }
+      case PROVISION_IN_FORCE, GUARANTEE_ACTIVATE, GUARANTEE_EXPIRE, PROVISION_DUE, OBLIGATION_DUE -> commitments.fire(timer.kind(), timer.ref(), at);
       case DECIDE_DUE -> {
         Integer found = findings.get(timer.ref());
         if (found != null && table.status(found) == CANDIDATE) {
           int f = found;
+          String id = timer.ref(); // the finding's id: made once, when it was kept
           Finding def = defs.get(table.definition(f));
           Body body = agreement.bodies().get(def.determinedBy().orElseThrow());
-          alert(at, body.members(), table.id(f), "decision-overdue",
-              body.id() + " did not decide on " + table.id(f) + " within " + def.decideWithin().orElseThrow()
+          alert(at, body.members(), id, "decision-overdue",
+              body.id() + " did not decide on " + id + " within " + def.decideWithin().orElseThrow()
                   + "; the finding stays candidate and the body is in breach of its own duty to decide",
-              new Cause(def.id(), "decide-within " + def.decideWithin().orElseThrow() + " from " + table.raisedAt(f), List.of(), List.of(table.id(f))));
-        }
-      }
-      case OBLIGATION_DUE -> {
-        ObligationState o = obligations.get(timer.ref());
-        if (o.status.equals("pending")) {
-          o.status = "breached";
-          emit(new ObligationRecord(o.id, at, o.g.id(), o.duty.id(), o.party, o.due, "breached", "",
-              new Cause(o.g.id(), "no response by " + o.due.orElseThrow(), List.of(), List.of(o.trigger))));
+              new Cause(def.id(), "decide-within " + def.decideWithin().orElseThrow() + " from " + table.raisedAt(f), List.of(), List.of(id)));
         }
       }
     }
@@ -591,7 +504,7 @@ public final class Evaluator {
 
   private void awaitDetermination(int f, Instant at) {
     table.awaitVotes(f);
-    keepById(f);
+    String id = keepById(f);
     Finding def = defs.get(table.definition(f));
     Body body = agreement.bodies().get(def.determinedBy().orElseThrow());
     int eligible = eligible(body, f).size();
@@ -601,15 +514,17 @@ public final class Evaluator {
               + " members may vote after recusal",
           new Cause(def.id(), "quorum " + body.quorum() + ", " + eligible + " eligible", List.of(), List.of(table.id(f))));
     }
-    def.decideWithin().ifPresent(w -> schedule(w.addTo(at).toEpochMilli(), TimerKind.DECIDE_DUE, table.id(f)));
+    def.decideWithin().ifPresent(w -> schedule(w.addTo(at).toEpochMilli(), TimerKind.DECIDE_DUE, id));
   }
 
   /** Keeps {@code f} by id (an aggregate, or a finding awaiting a body) until past the horizon and decided. */
-  private void keepById(int f) {
-    if (findings.put(table.id(f), f) == null) {
+  private String keepById(int f) {
+    String id = table.id(f);
+    if (findings.put(id, f) == null) {
       table.acquire(f);
       findingsByAge.addLast(f);
     }
+    return id;
   }
 
   private List<String> eligible(Body body, int f) {
@@ -703,23 +618,7 @@ public final class Evaluator {
         addToAggregate(a, f, at);
       }
     }
-    String defId = defs.get(table.definition(f)).id();
-    for (GuaranteeState gs : triggeredBy.get(table.definition(f))) {
-      if ((gs.status.equals("active") || gs.status.equals("triggered")) && gs.g.isAgainst(table.actor(f))) {
-        trigger(gs, f, at);
-      }
-    }
-    for (GuaranteeState gs : voidedBy.get(table.definition(f))) {
-      if (table.actor(f).equals(gs.g.protects()) && !gs.status.equals("void") && !gs.status.equals("expired")) {
-        guaranteeStatus(gs, "void", at, new Cause(gs.g.id(), "void-if " + defId + ": a confirmed finding against the protected party "
-            + gs.g.protects(), List.of(), List.of(table.id(f))));
-      }
-    }
-    for (Consequence c : consequencesOn.get(table.definition(f))) {
-      if (c.by().admits(table.actor(f)) && consequencesApplied.add(c.id() + "\u0000" + table.id(f))) {
-        applyConsequence(c, f, at);
-      }
-    }
+    commitments.confirmed(f, defs.get(table.definition(f)).id(), at);
   }
 
   /** A confirmed finding no longer stands: every aggregate counting it drops it and re-runs its scan. */
@@ -944,151 +843,7 @@ public final class Evaluator {
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
-  // ---------------------------------------------------------------- guarantees and obligations
-
-  private void activate(GuaranteeState gs, Instant at, Cause cause) {
-    if (!gs.status.equals("inactive")) {
-      return;
-    }
-    gs.activeFrom = at.toEpochMilli();
-    guaranteeStatus(gs, "active", at, cause);
-    gs.g.term().ifPresent(term -> schedule(term.addTo(at).toEpochMilli(), TimerKind.GUARANTEE_EXPIRE, gs.g.id()));
-  }
-
-  private void trigger(GuaranteeState gs, int f, Instant at) {
-    if (gs.status.equals("active")) {
-      guaranteeStatus(gs, "triggered", at, new Cause(gs.g.id(), "trigger " + gs.g.trigger() + " confirmed against "
-          + (table.actor(f).isEmpty() ? "an unattributed actor" : table.actor(f)), List.of(), List.of(table.id(f))));
-    }
-    for (Duty duty : gs.g.duties()) {
-      for (String party : duty.each().resolve(gs.g)) {
-        String id = gs.g.id() + "/" + duty.id() + "/" + party + "/" + table.id(f);
-        if (obligations.containsKey(id)) {
-          continue;
-        }
-        Optional<Instant> due = duty.within().map(w -> w.addTo(at));
-        ObligationState o = new ObligationState(id, gs.g, duty, party, due, table.id(f));
-        obligations.put(id, o);
-        emit(new ObligationRecord(id, at, gs.g.id(), duty.id(), party, due, "pending", "",
-            new Cause(gs.g.id(), "duty " + duty.id() + " of each " + duty.each()
-                + duty.within().map(w -> " within " + w + " of the trigger").orElse(", without deadline"), List.of(), List.of(table.id(f)))));
-        due.ifPresent(d -> schedule(d.toEpochMilli(), TimerKind.OBLIGATION_DUE, id));
-      }
-    }
-  }
-
-  private void guaranteeStatus(GuaranteeState gs, String status, Instant at, Cause cause) {
-    String previous = gs.status;
-    gs.status = status;
-    emitStatus("guarantee", gs.g.id(), status, previous, at, cause);
-  }
-
-  private void response(Response r) {
-    Instant at = Instant.ofEpochMilli(now);
-    ObligationState o = obligations.get(r.obligation());
-    if (o == null) {
-      alert(at, List.of(r.party()), r.id(), "response-ignored", "response " + r.id() + " names obligation '" + r.obligation()
-          + "', which does not exist", new Cause("", "unknown obligation", List.of(r.id()), List.of()));
-      return;
-    }
-    String problem = null;
-    if (!o.party.equals(r.party())) {
-      problem = "the obligation is " + o.party + "'s, not " + r.party() + "'s";
-    } else if (!o.status.equals("pending")) {
-      problem = "the obligation was already " + o.status;
-    } else if (r.answer() == Answer.FULFILLED && !o.duty.options().isEmpty() && !o.duty.options().contains(r.decision())) {
-      problem = "the decision '" + r.decision() + "' is not one of the duty's options " + o.duty.options();
-    }
-    if (problem != null) {
-      alert(at, List.of(r.party()), r.id(), "response-ignored", "response " + r.id() + " to " + o.id + " is not counted: " + problem,
-          new Cause(o.g.id(), problem, List.of(r.id()), List.of(o.id)));
-      return;
-    }
-    o.status = r.answer().wireName();
-    emit(new ObligationRecord(o.id, at, o.g.id(), o.duty.id(), o.party, o.due, o.status,
-        r.answer() == Answer.FULFILLED ? r.decision() : "",
-        new Cause(o.g.id(), r.answer() == Answer.FULFILLED ? o.due.map(d -> "answered before " + d).orElse("answered") : "waived", List.of(r.id()), List.of(o.trigger))));
-  }
-
-  // ---------------------------------------------------------------- provisions and consequences
-
-  private void provisionInForce(ProvisionState ps, Instant at, Cause cause) {
-    if (ps.inForceAt != Long.MIN_VALUE) {
-      return;
-    }
-    ps.inForceAt = at.toEpochMilli();
-    if (ps.status.equals("pending")) {
-      provisionStatus(ps, "in-force", at, cause);
-    }
-    for (GuaranteeState gs : guarantees.values()) {
-      if (gs.g.activates() instanceof Activation.WhenInForce w && w.provision().equals(ps.p.id())) {
-        activate(gs, at, new Cause(gs.g.id(), "activates when " + ps.p.id() + " is in force", List.of(), List.of(ps.p.id())));
-      }
-    }
-    for (ProvisionState other : provisions.values()) {
-      if (other.p.due().isPresent() && other.p.due().get().after().equals(ps.p.id()) && other.due == Long.MIN_VALUE) {
-        other.due = other.p.due().get().within().addTo(at).toEpochMilli();
-        other.anchorInput = cause.inputs().isEmpty() ? "" : cause.inputs().get(0);
-        schedule(other.due, TimerKind.PROVISION_DUE, other.p.id());
-        provisionInForce(other, at, new Cause(other.p.id(), "in force with " + ps.p.id() + "; due by " + Instant.ofEpochMilli(other.due),
-            cause.inputs(), List.of(ps.p.id())));
-      }
-    }
-  }
-
-  private void provisionReport(ProvisionReport r) {
-    Instant at = Instant.ofEpochMilli(now);
-    ProvisionState ps = provisions.get(r.provision());
-    if (ps == null || ps.status.equals("revoked")) {
-      alert(at, ps == null ? List.of() : ps.p.obligors(), r.id(), "report-ignored", ps == null ? "report " + r.id() + " names unknown provision '" + r.provision() + "'"
-          : "report " + r.id() + " on " + r.provision() + " comes after it was revoked",
-          new Cause(r.provision(), "report ignored", List.of(r.id()), List.of()));
-      return;
-    }
-    ps.level = r.level();
-    String status = "implemented-" + r.level();
-    if (!status.equals(ps.status)) {
-      provisionStatus(ps, status, at, new Cause(ps.p.id(), "implementation reported at level " + r.level()
-          + (r.note().isEmpty() ? "" : ": " + r.note()), List.of(r.id()), List.of()));
-    }
-  }
-
-  private void provisionStatus(ProvisionState ps, String status, Instant at, Cause cause) {
-    String previous = ps.status;
-    ps.status = status;
-    emitStatus("provision", ps.p.id(), status, previous, at, cause);
-  }
-
-  private void applyConsequence(Consequence c, int f, Instant at) {
-    for (Action action : c.then()) {
-      switch (action) {
-        case Action.Revoke r -> {
-          ProvisionState ps = provisions.get(r.provision());
-          if (ps != null && !ps.status.equals("revoked")) {
-            provisionStatus(ps, "revoked", at, new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(),
-                List.of(), List.of(table.id(f))));
-          }
-        }
-        case Action.Suspend s -> {
-          ProvisionState ps = provisions.get(s.provision());
-          if (ps != null && !ps.status.equals("revoked") && !ps.status.equals("suspended")) {
-            provisionStatus(ps, "suspended", at, new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(),
-                List.of(), List.of(table.id(f))));
-          }
-        }
-        case Action.Notify n -> alert(at, n.parties(), table.id(f), "consequence", "consequence " + c.id() + " applies: " + table.id(f)
-            + " (" + c.on() + (table.actor(f).isEmpty() ? "" : " by " + table.actor(f)) + ") is confirmed",
-            new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(), List.of(), List.of(table.id(f))));
-      }
-    }
-  }
-
   // ---------------------------------------------------------------- output
-
-  private void emitStatus(String kind, String subject, String status, String previous, Instant at, Cause cause) {
-    int n = statusCount.merge(subject, 1, Integer::sum);
-    emit(new StatusRecord(subject + "#" + n, at, kind, subject, status, previous, cause));
-  }
 
   private void alert(Instant at, List<String> to, String about, String reason, String message, Cause cause) {
     emit(new AlertRecord("alert-" + (++alertCount), at, to, about, reason, message, cause));
