@@ -208,6 +208,9 @@ public final class UmbrellaServer implements AutoCloseable {
     services.sessions().onEnd(live::revoke);
     services.tokens().onRevoke(live::revoke);
     events.subscribe(live::broadcast);
+    // cluster mode: what the other instances publish (the leader's findings and alerts among it)
+    // reaches this instance's live streams, and what this one publishes reaches theirs
+    node.ifPresent(n -> events.subscribe(n.relayEvents(org.umbrella.server.cluster.ClusterEvents.start(dataSource, live::broadcast))::publish));
     // Webhooks carry what the mechanism may tell outsiders: never a body's deliberations.
     events.subscribe(e -> {
       if (!e.audience().startsWith("body:")) {

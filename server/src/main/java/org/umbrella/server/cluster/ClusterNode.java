@@ -44,6 +44,7 @@ public final class ClusterNode implements AutoCloseable {
   private final Thread loop;
   private volatile ClusterBridge bridge;
   private volatile String lastFailure;
+  private volatile ClusterEvents events;
 
   private ClusterNode(ClusterSettings settings, DataSource dataSource, String agreementId, JournalFeed journal, Predicate<InputRecord> feeds,
       OutputSink sink) {
@@ -63,6 +64,12 @@ public final class ClusterNode implements AutoCloseable {
     ClusterNode n = new ClusterNode(settings, dataSource, agreementId, journal, feeds, sink);
     n.loop.start();
     return n;
+  }
+
+  /** Keeps {@code relay} (this instance's share of the live events across the cluster) to close with this node; answers it. */
+  public ClusterEvents relayEvents(ClusterEvents relay) {
+    this.events = relay;
+    return relay;
   }
 
   /** An accepted change was journaled here: the leader ships it now rather than at its next poll. */
@@ -164,6 +171,10 @@ public final class ClusterNode implements AutoCloseable {
       b.close();
     }
     lock.close();
+    ClusterEvents e = events;
+    if (e != null) {
+      e.close();
+    }
   }
 
   /** The settings this node runs with (for the service's startup lines, without client values). */

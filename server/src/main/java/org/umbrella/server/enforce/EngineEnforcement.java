@@ -300,6 +300,8 @@ public final class EngineEnforcement implements Enforcement {
     if (!operations.recordOutputsOnce(journalSeq, agreementRef, outputs, agreement)) {
       return;
     }
+    // the alerts, as the in-process engine announces its own (cluster.ClusterEvents relays them to the other instances)
+    announce(outputs);
     Journal.read(operations.jdbi(), journalSeq - 1, 1, e -> remoteClock = e.recordedAt());
   }
 
@@ -340,7 +342,12 @@ public final class EngineEnforcement implements Enforcement {
       return;
     }
     operations.recordOutputs(currentSeq, agreementRef, out, agreement);
-    for (OutputRecord o : out) {
+    announce(out);
+  }
+
+  /** Publishes each alert among {@code outputs} to the parties it names. */
+  private void announce(List<OutputRecord> outputs) {
+    for (OutputRecord o : outputs) {
       if (o instanceof AlertRecord a) {
         for (String party : a.to()) {
           events.publish(new Event("alert." + a.reason(), a.about(), a.message(), "party:" + party, a.time()));
