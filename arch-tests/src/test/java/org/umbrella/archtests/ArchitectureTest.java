@@ -158,7 +158,6 @@ class ArchitectureTest {
           "Issue",
           "Ledger",
           "Party",
-          "Place",
           "Problems",
           "Report",
           "Source",

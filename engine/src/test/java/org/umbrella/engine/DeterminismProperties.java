@@ -21,12 +21,12 @@ import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.ProvisionReport;
 import org.umbrella.engine.input.Response;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.input.Vote;
@@ -90,10 +90,10 @@ class DeterminismProperties {
         String party = parties[r.nextInt(parties.length)];
         boolean capital = r.nextInt(15) == 0;
         Incident i = new Incident("i" + k, at, TimePrecision.EXACT,
-            capital ? new Place(55.75, 37.62, PlacePrecision.EXACT) : new Place(48 + r.nextGaussian() * 0.4, 37 + r.nextGaussian() * 0.5, PlacePrecision.NEAR),
+            capital ? new IncidentPlace(55.75, 37.62, PlacePrecision.EXACT) : new IncidentPlace(48 + r.nextGaussian() * 0.4, 37 + r.nextGaussian() * 0.5, PlacePrecision.NEAR),
             capital ? Kind.MISSILE_STRIKE : (r.nextBoolean() ? Kind.SHELLING : Kind.ARMED_CLASH),
             party.isEmpty() ? Actor.UNATTRIBUTED : new Actor(party, 0.8), "", new Fatalities(0, r.nextInt(5), r.nextInt(5)),
-            List.of(new Source("s" + k, "monitor", "g" + r.nextInt(3))),
+            List.of(new IncidentSource("s" + k, "monitor", "g" + r.nextInt(3))),
             ReviewStatus.values()[r.nextInt(3) + (capital ? 1 : 0)], List.of());
         seen.add(i);
         out.add(i);

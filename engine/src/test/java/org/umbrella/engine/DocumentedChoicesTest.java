@@ -17,11 +17,11 @@ import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.ProvisionReport;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.input.Vote;
@@ -37,8 +37,8 @@ class DocumentedChoicesTest {
   static final Agreement GUARANTEE = Scenarios.agreement(Path.of("src/test/resources/scenarios/13-determination-majority"));
 
   static Incident incident(String id, String time, String party, Kind kind, double lat, double lon) {
-    return new Incident(id, Instant.parse(time), TimePrecision.EXACT, new Place(lat, lon, PlacePrecision.EXACT), kind,
-        party.isEmpty() ? Actor.UNATTRIBUTED : new Actor(party, 0.9), "", Fatalities.NONE_REPORTED, List.of(new Source("s-" + id, "monitor", "g")),
+    return new Incident(id, Instant.parse(time), TimePrecision.EXACT, new IncidentPlace(lat, lon, PlacePrecision.EXACT), kind,
+        party.isEmpty() ? Actor.UNATTRIBUTED : new Actor(party, 0.9), "", Fatalities.NONE_REPORTED, List.of(new IncidentSource("s-" + id, "monitor", "g")),
         ReviewStatus.VERIFIED, List.of());
   }
 

@@ -29,11 +29,11 @@ import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.output.FindingRecord;
 import org.umbrella.engine.output.OutputRecord;
@@ -151,7 +151,7 @@ class EngineModelProperties {
         String actor = actors[r.nextInt(actors.length)];
         i = new Incident("i" + k, Instant.ofEpochMilli(claim(r, recorded)), TimePrecision.EXACT, place(r), kind(r),
             actor.isEmpty() ? Actor.UNATTRIBUTED : new Actor(actor, 0.9), "", new Fatalities(0, r.nextInt(6), 6),
-            List.of(new Source("s" + k, "monitor", "g")), status(r), List.of());
+            List.of(new IncidentSource("s" + k, "monitor", "g")), status(r), List.of());
       } else {
         List<Incident> seen = new ArrayList<>(latest.values());
         Incident old = seen.get(r.nextInt(seen.size()));
@@ -183,8 +183,8 @@ class EngineModelProperties {
     };
   }
 
-  static Place place(Random r) {
-    return r.nextInt(8) == 0 ? new Place(52.0, 37.0, PlacePrecision.EXACT) : new Place(48.0 + r.nextDouble() * 0.1, 37.0, PlacePrecision.EXACT);
+  static IncidentPlace place(Random r) {
+    return r.nextInt(8) == 0 ? new IncidentPlace(52.0, 37.0, PlacePrecision.EXACT) : new IncidentPlace(48.0 + r.nextDouble() * 0.1, 37.0, PlacePrecision.EXACT);
   }
 
   static Kind kind(Random r) {

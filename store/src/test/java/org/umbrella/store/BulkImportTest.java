@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 
 /**
  * The pipelined bulk import ({@link BulkImport}) against a model: random batches over a small pool
@@ -94,7 +94,7 @@ class BulkImportTest {
       List<Incident> good = List.of(Incidents.incident("ok-1", 1), Incidents.incident("ok-2", 2));
       // PostgreSQL text cannot hold NUL: the COPY of this batch fails inside its transaction
       List<Incident> bad = List.of(Incidents.incident("bad-1", 3),
-          Incidents.incident("bad\u0000id", 4, List.of(new Source("x", "media", "g"))));
+          Incidents.incident("bad\u0000id", 4, List.of(new IncidentSource("x", "media", "g"))));
       BulkImport bulk = s.bulkImport("bulk-test");
       bulk.add(good);
       bulk.add(bad);

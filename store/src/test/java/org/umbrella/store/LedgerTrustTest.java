@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.ledger.Checkpoint;
 import org.umbrella.ledger.CosignatureSigner;
 import org.umbrella.ledger.Ed25519;
@@ -40,7 +40,7 @@ class LedgerTrustTest {
   static void fill(PostgresEvidenceStore s, int singles, int bulk) {
     List<org.umbrella.engine.input.Incident> batch = new ArrayList<>();
     for (int i = 0; i < bulk; i++) {
-      batch.add(Incidents.incident("b-" + i, i, List.of(new Source("s" + i, "media", "g"))));
+      batch.add(Incidents.incident("b-" + i, i, List.of(new IncidentSource("s" + i, "media", "g"))));
     }
     if (bulk > 0) {
       s.importIncidents(batch, "import");

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.ledger.ProofBundle;
 
 /** The store keeps every version, runs the review workflow, and logs every row in the ledger. */
@@ -42,9 +42,9 @@ class PostgresEvidenceStoreTest {
   void review_corroborationNeedsIndependentGroups_thenVerifies(String target) {
     try (PostgresEvidenceStore s = TestDatabases.store(target)) {
       s.recordIncident(Incidents.incident("one-group", 1,
-          List.of(new Source("a", "media", "g1"), new Source("b", "media", "g1"))), "m");
+          List.of(new IncidentSource("a", "media", "g1"), new IncidentSource("b", "media", "g1"))), "m");
       s.recordIncident(Incidents.incident("two-groups", 2,
-          List.of(new Source("a", "media", "g1"), new Source("c", "sensor", "g2"))), "m");
+          List.of(new IncidentSource("a", "media", "g1"), new IncidentSource("c", "sensor", "g2"))), "m");
       assertThatThrownBy(() -> s.review("one-group", ReviewStatus.CORROBORATED, "two reports", "rev", 2))
           .isInstanceOf(ReviewNotAllowedException.class)
           .hasMessageContaining("needs sources from 2 independent groups, has 1");

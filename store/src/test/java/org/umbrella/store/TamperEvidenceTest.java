@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 
 /**
  * Tamper evidence: random mutations applied straight to the stored rows in SQL (change a field,
@@ -85,8 +85,8 @@ class TamperEvidenceTest {
   static void populate(PostgresEvidenceStore s) throws SQLException {
     List<Incident> bulk = new ArrayList<>();
     for (int i = 0; i < 480; i++) { // over 512 leaves in all: two stored subtree hashes (level 8)
-      bulk.add(Incidents.incident("bulk-" + i, i, List.of(new Source("s" + i, "media", "g" + (i % 3)),
-          new Source("t" + i, "sensor", "g" + (i % 2 + 5)))));
+      bulk.add(Incidents.incident("bulk-" + i, i, List.of(new IncidentSource("s" + i, "media", "g" + (i % 3)),
+          new IncidentSource("t" + i, "sensor", "g" + (i % 2 + 5)))));
     }
     s.importIncidents(bulk, "import");
     for (int i = 0; i < 10; i++) {

@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.RecordedInput;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 
 /**
  * How one sample redraws the evidence (docs/stress-test.md, "What a sample changes"). Each incident
@@ -99,7 +99,7 @@ public record Uncertainty(boolean attribution, boolean location, boolean fatalit
     if (attribution && actor.attributed() && uAttr >= actor.confidence()) {
       actor = Actor.UNATTRIBUTED;
     }
-    Place place = i.place();
+    IncidentPlace place = i.place();
     double radius = location ? radiusKm(place.precision()) : 0;
     if (radius > 0) {
       // uniform in the disc (radius by the square root), moved along a great circle
@@ -110,19 +110,19 @@ public record Uncertainty(boolean attribution, boolean location, boolean fatalit
       double dLambda = Math.atan2(Math.sin(theta) * Math.sin(delta) * Math.cos(phi1), Math.cos(delta) - Math.sin(phi1) * Math.sin(phi2));
       double lat = Math.toDegrees(phi2);
       double lon = place.lon() + Math.toDegrees(dLambda);
-      place = new Place(Math.max(-90, Math.min(90, lat)), ((lon + 540) % 360) - 180, place.precision(), place.region());
+      place = new IncidentPlace(Math.max(-90, Math.min(90, lat)), ((lon + 540) % 360) - 180, place.precision(), place.region());
     }
     Fatalities f = i.fatalities();
     if (fatalities && f.high() > f.low()) {
       int best = f.low() + (int) Math.floor(uFat * (f.high() - f.low() + 1));
       f = new Fatalities(f.low(), Math.min(best, f.high()), f.high());
     }
-    List<Source> sources = i.sources();
+    List<IncidentSource> sources = i.sources();
     if (uDrop < sourceDrop && !sources.isEmpty()) {
       if (sources.size() == 1) {
         return null;
       }
-      List<Source> kept = new ArrayList<>(sources);
+      List<IncidentSource> kept = new ArrayList<>(sources);
       kept.remove((int) Math.min(sources.size() - 1, Math.floor(uWhich * sources.size())));
       sources = kept;
     }

@@ -13,11 +13,11 @@ import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.TimePrecision;
 
 /**
@@ -36,8 +36,8 @@ class StressTestTest {
   }
 
   static RecordedInput incident(String id, String time, double confidence) {
-    return RecordedInput.historical(new Incident(id, Instant.parse(time), TimePrecision.EXACT, new Place(48.0, 37.0, PlacePrecision.EXACT),
-        Kind.SHELLING, new Actor("RU", confidence), "", new Fatalities(0, 1, 3), List.of(new Source(id + "-s", "monitor", id)),
+    return RecordedInput.historical(new Incident(id, Instant.parse(time), TimePrecision.EXACT, new IncidentPlace(48.0, 37.0, PlacePrecision.EXACT),
+        Kind.SHELLING, new Actor("RU", confidence), "", new Fatalities(0, 1, 3), List.of(new IncidentSource(id + "-s", "monitor", id)),
         ReviewStatus.CORROBORATED, List.of()));
   }
 

@@ -15,11 +15,11 @@ import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.TimePrecision;
 
 /** What one sample may change in an incident, and what it must keep. */
@@ -38,11 +38,11 @@ class UncertaintyTest {
     });
     Arbitrary<Integer> sources = Arbitraries.integers().between(1, 4);
     return Combinators.combine(lat, lon, precision, confidence, fatalities, sources).as((la, lo, p, c, f, n) -> {
-      List<Source> s = new ArrayList<>();
+      List<IncidentSource> s = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        s.add(new Source("s" + i, "media", "g" + i));
+        s.add(new IncidentSource("s" + i, "media", "g" + i));
       }
-      return RecordedInput.historical(new Incident("i", Instant.parse("2024-01-01T00:00:00Z"), TimePrecision.DAY, new Place(la, lo, p, "r"),
+      return RecordedInput.historical(new Incident("i", Instant.parse("2024-01-01T00:00:00Z"), TimePrecision.DAY, new IncidentPlace(la, lo, p, "r"),
           Kind.SHELLING, new Actor("RU", c), "", new Fatalities(f[0], f[0], f[1]), s, ReviewStatus.VERIFIED, List.of()));
     });
   }
@@ -77,7 +77,7 @@ class UncertaintyTest {
     assertThat(new Uncertainty(false, false, false, 0).draw(List.of(r), seed)).containsExactly(r);
   }
 
-  static double haversineKm(Place a, Place b) {
+  static double haversineKm(IncidentPlace a, IncidentPlace b) {
     double dLat = Math.toRadians(b.lat() - a.lat());
     double dLon = Math.toRadians(b.lon() - a.lon());
     double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.pow(Math.sin(dLon / 2), 2);

@@ -22,10 +22,10 @@ import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.ledger.NoteSigner;
 import org.umbrella.store.BulkImport;
@@ -262,10 +262,10 @@ public final class StoreBenchmark {
   static Incident incident(int i) {
     Kind[] kinds = Kind.values();
     return new Incident("bench:" + i, Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i * 37L), TimePrecision.DAY,
-        new Place(46.0 + (i % 4000) / 1000.0, 33.0 + (i % 6007) / 1000.0, PlacePrecision.NEAR),
+        new IncidentPlace(46.0 + (i % 4000) / 1000.0, 33.0 + (i % 6007) / 1000.0, PlacePrecision.NEAR),
         kinds[i % kinds.length], i % 3 == 0 ? Actor.UNATTRIBUTED : new Actor(i % 2 == 0 ? "RU" : "UA", 0.5 + (i % 5) / 10.0),
         i % 4 == 0 ? "civilian" : "military", new Fatalities(i % 3, i % 5, i % 9),
-        List.of(new Source("bench-src:" + i, "dataset", "bench")), ReviewStatus.REPORTED,
+        List.of(new IncidentSource("bench-src:" + i, "dataset", "bench")), ReviewStatus.REPORTED,
         List.of("bench:batch=" + (i / 50_000)));
   }
 

@@ -11,10 +11,10 @@ import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.TimePrecision;
 
 /** Files of incident reports in Umbrella JSON Lines, for {@code umbrella import} in tests. */
@@ -26,8 +26,8 @@ public final class ReportFiles {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       lines.add(InputCodec.encode(new Incident(prefix + i, Instant.parse("2026-03-01T00:00:00Z").plusSeconds(60L * i),
-          TimePrecision.EXACT, new Place(47.1, 37.5, PlacePrecision.EXACT), Kind.SHELLING, Actor.UNATTRIBUTED, "civilian",
-          new Fatalities(0, 0, 1), List.of(new Source("omm-" + prefix + i, "monitor", "omm")), ReviewStatus.REPORTED, List.of())));
+          TimePrecision.EXACT, new IncidentPlace(47.1, 37.5, PlacePrecision.EXACT), Kind.SHELLING, Actor.UNATTRIBUTED, "civilian",
+          new Fatalities(0, 0, 1), List.of(new IncidentSource("omm-" + prefix + i, "monitor", "omm")), ReviewStatus.REPORTED, List.of())));
     }
     Path file = dir.resolve(prefix + "reports.jsonl");
     Files.write(file, lines);

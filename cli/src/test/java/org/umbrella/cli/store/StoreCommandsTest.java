@@ -17,10 +17,10 @@ import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.TimePrecision;
 import picocli.CommandLine;
 
@@ -48,9 +48,9 @@ public class StoreCommandsTest {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       lines.add(InputCodec.encode(new Incident("r-" + i, Instant.parse("2026-03-01T00:00:00Z").plusSeconds(60L * i),
-          TimePrecision.EXACT, new Place(47.1 + i / 100.0, 37.5, PlacePrecision.EXACT), Kind.SHELLING,
+          TimePrecision.EXACT, new IncidentPlace(47.1 + i / 100.0, 37.5, PlacePrecision.EXACT), Kind.SHELLING,
           Actor.UNATTRIBUTED, "civilian", new Fatalities(0, i % 3, i % 4),
-          List.of(new Source("omm-" + i, "monitor", "omm")), ReviewStatus.REPORTED, List.of())));
+          List.of(new IncidentSource("omm-" + i, "monitor", "omm")), ReviewStatus.REPORTED, List.of())));
     }
     lines.add("{\"type\":\"incident\",\"id\":\"broken\"}");
     Files.write(file, lines);

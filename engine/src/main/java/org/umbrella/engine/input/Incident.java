@@ -19,12 +19,12 @@ public record Incident(
     String id,
     Instant time,
     TimePrecision timePrecision,
-    Place place,
+    IncidentPlace place,
     Kind kind,
     Actor actor,
     String target,
     Fatalities fatalities,
-    List<Source> sources,
+    List<IncidentSource> sources,
     ReviewStatus status,
     List<String> tags)
     implements InputRecord {

@@ -84,7 +84,7 @@ public final class InputCodec {
         }
         m.put("fatalities", Map.of("low", i.fatalities().low(), "best", i.fatalities().best(), "high", i.fatalities().high()));
         List<Object> sources = new ArrayList<>();
-        for (Source s : i.sources()) {
+        for (IncidentSource s : i.sources()) {
           sources.add(Map.of("id", s.id(), "kind", s.kind(), "group", s.group()));
         }
         m.put("sources", sources);
@@ -292,7 +292,7 @@ public final class InputCodec {
     PlacePrecision pp = p.has("precision")
         ? p.enumValue("precision", PlacePrecision::fromWire, "exact, near, district, region, country")
         : PlacePrecision.EXACT;
-    Place place = new Place(lat, lon, pp, p.optString("region", ""));
+    IncidentPlace place = new IncidentPlace(lat, lon, pp, p.optString("region", ""));
     Kind kind = o.enumValue("kind", Kind::fromWire, Kind.allWireNames());
     Actor actor = Actor.UNATTRIBUTED;
     if (o.has("actor") && !o.node.get("actor").isNull()) {
@@ -312,7 +312,7 @@ public final class InputCodec {
       int best = f.has("best") ? f.nonNegative("best") : 0;
       fatalities = new Fatalities(f.has("low") ? f.nonNegative("low") : best, best, f.has("high") ? f.nonNegative("high") : best);
     }
-    List<Source> sources = new ArrayList<>();
+    List<IncidentSource> sources = new ArrayList<>();
     if (o.has("sources")) {
       JsonNode arr = o.node.get("sources");
       if (!arr.isArray()) {
@@ -326,7 +326,7 @@ public final class InputCodec {
         Obj s = new Obj(arr.get(i), o.path(path) + ".", o.line);
         s.onlyKeys(Set.of("id", "kind", "group"));
         String sid = s.nonBlank("id");
-        sources.add(new Source(sid, s.optString("kind", "unspecified"), s.optString("group", sid)));
+        sources.add(new IncidentSource(sid, s.optString("kind", "unspecified"), s.optString("group", sid)));
       }
     }
     ReviewStatus status = o.has("status")

@@ -103,10 +103,13 @@ public final class Evaluator {
   private Instant nowInstant;
   private long nowInstantMillis;
 
-  private record MatchDef(int index, MatchFinding def, boolean[] kinds, ReviewStatus minStatus, int[] within, Optional<Expression> when) {}
+  /** Parties as numbers, each definition's {@code by} as a bit set over them. */
+  private final PartyBits parties = new PartyBits();
+
+  private record MatchDef(int index, MatchFinding def, boolean[] kinds, ReviewStatus minStatus, int[] within, Optional<Expression> when, int by) {}
 
   private record AggDef(int index, AggregateFinding def, int over, Optional<Expression> sumOf, double sumAtLeast, int countAtLeast, int distinctDays,
-      long windowMillis) {}
+      long windowMillis, int by) {}
 
   private static final class GuaranteeState {
     final Guarantee g;
@@ -208,7 +211,7 @@ public final class Evaluator {
               }
             }
           }
-          matchDefs.add(new MatchDef(i, m, kinds, m.status(), within, m.when()));
+          matchDefs.add(new MatchDef(i, m, kinds, m.status(), within, m.when(), parties.filter(m.by())));
         }
         case AggregateFinding a -> {
           Integer over = defIndex.get(a.over());
@@ -217,9 +220,9 @@ public final class Evaluator {
           }
           AggDef d = switch (a.threshold()) {
             case AggregateFinding.Threshold.Count c -> new AggDef(i, a, over, Optional.empty(), 0, c.atLeast(), a.distinctDays().orElse(0),
-                a.window().fixedLength().map(java.time.Duration::toMillis).orElse(-1L));
+                a.window().fixedLength().map(java.time.Duration::toMillis).orElse(-1L), parties.filter(a.by()));
             case AggregateFinding.Threshold.Sum s -> new AggDef(i, a, over, Optional.of(s.of()), s.atLeast(), 0, a.distinctDays().orElse(0),
-                a.window().fixedLength().map(java.time.Duration::toMillis).orElse(-1L));
+                a.window().fixedLength().map(java.time.Duration::toMillis).orElse(-1L), parties.filter(a.by()));
           };
           aggByIndex[i] = d;
           armedAfter.set(i, end -> windowEndLimit(d, end));
@@ -388,6 +391,8 @@ public final class Evaluator {
     boolean placeSet = false;
     Map<String, Object> activation = null;
     int sources = -1;
+    String partyName = incident.actor().party();
+    int party = parties.id(partyName);
     for (int k = 0; k < matchDefs.size(); k++) {
       MatchDef m = matchDefs.get(k);
       boolean ok = m.kinds[incident.kind().ordinal()] && incident.status().satisfies(m.minStatus);
@@ -399,7 +404,7 @@ public final class Evaluator {
       } else if (ok && m.def.sources() == 1) {
         ok = !incident.sources().isEmpty();
       }
-      ok = ok && m.def.by().admits(incident.actor().party());
+      ok = ok && parties.admits(m.by, party, partyName);
       if (ok && m.within != null) {
         if (!placeSet) {
           places.at(incident.place().lon(), incident.place().lat());
@@ -551,7 +556,8 @@ public final class Evaluator {
     }
     table.raisedAtMillis(f, at.toEpochMilli());
     List<String> evidence = List.of(incident.id());
-    emit(new FindingRecord(table.id(f), at, m.def.id(), table.statusName(f), table.actor(f), evidence, Optional.empty(),
+    // the id from the incident's own string: the row keeps it packed
+    emit(new FindingRecord(FindingRows.matchId(m.def.id(), incident.id(), version), at, m.def.id(), table.statusName(f), table.actor(f), evidence, Optional.empty(),
         new Cause(m.def.id(), "the incident matches", evidence, List.of())));
     if (determined) {
       awaitDetermination(f, at);
@@ -690,8 +696,10 @@ public final class Evaluator {
   // ---------------------------------------------------------------- confirmed findings and what follows
 
   private void confirmed(int f, Instant at) {
+    String actor = table.actor(f);
+    int party = parties.id(actor);
     for (AggDef a : aggregatesOver.get(table.definition(f))) {
-      if (a.def.by().admits(table.actor(f))) {
+      if (parties.admits(a.by, party, actor)) {
         addToAggregate(a, f, at);
       }
     }
@@ -903,11 +911,7 @@ public final class Evaluator {
     int f = table.aggregate(id, a.index, actor, contributors, start, end, determined ? CANDIDATE : CONFIRMED);
     table.raisedAtMillis(f, at.toEpochMilli());
     keepById(f);
-    String[] outputs = new String[contributors.length];
-    for (int i = 0; i < outputs.length; i++) {
-      outputs[i] = table.id(contributors[i]);
-    }
-    List<String> from_ = List.of(outputs); // immutable already: the Cause keeps it without a copy
+    List<String> from_ = table.findingIds(contributors); // made when read: the Cause keeps it without a copy
     String rule = (a.sumOf.isPresent() ? "sum of " + a.sumOf.get().source() + " = " + number(sum) + " >= " + number(a.sumAtLeast) + " over "
         + count + " findings" : count + " findings >= " + a.countAtLeast) + " of " + a.def.over()
         + (actor.isEmpty() ? " (unattributed)" : " by " + actor) + " in the " + a.def.window() + " window ("

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Vote;
+import org.umbrella.engine.output.DeferredIds;
 
 /**
  * Every finding the engine remembers, as rows of parallel arrays referred to by row number (a
@@ -38,9 +39,14 @@ final class FindingRows {
     String aggregateId;
     /** Contributing findings (rows, each holding a reference) until dropped past the horizon. */
     int[] contributors = NO_CONTRIBUTORS;
-    List<String> evidence;
-    /** The evidence once the contributors are dropped: each id preceded by its length in two chars. */
-    char[] packedEvidence;
+    /**
+     * The evidence: incident ids in order without repeats, made from a copy of the contributors'
+     * packed ids taken when the aggregate was raised, and still there once the contributors are
+     * dropped. Each output gets its own {@link DeferredIds} over it: an output that is never
+     * written never makes the ~10,000 strings, and the strings an output made die with it instead
+     * of living as long as the aggregate.
+     */
+    java.util.function.Supplier<List<String>> evidence;
     long windowFromMillis;
     SortedMap<String, Vote> votes;
     List<String> determinations;
@@ -54,8 +60,16 @@ final class FindingRows {
   private int[] definition = new int[1024];
   private int[] version = new int[1024];
   private String[] actor = new String[1024];
-  /** The incident's id for a match finding; null for an aggregate. */
-  private String[] incidentId = new String[1024];
+  /**
+   * The incident's id for a match finding, packed ({@link PackedIds}: no string per remembered
+   * finding), {@link #AGGREGATE} in {@code idHigh} for an aggregate; {@code idString} holds an id
+   * that does not fit, else null.
+   */
+  private long[] idLow = new long[1024];
+  private long[] idHigh = new long[1024];
+  private String[] idString = new String[1024];
+  /** {@code idHigh} of an aggregate (never a packed value, nor {@link PackedIds#NONE}). */
+  private static final long AGGREGATE = -2L;
   /** Event time: the incident's time, or the end of the aggregate's window. */
   private long[] eventMillis = new long[1024];
   private byte[] status = new byte[1024];
@@ -90,6 +104,7 @@ final class FindingRows {
     int f = row(def, 1, actor, null, windowToMillis, status);
     More m = more(f);
     m.aggregateId = id;
+    m.evidence = evidenceOf(contributors);
     m.contributors = contributors;
     m.windowFromMillis = windowFromMillis;
     for (int c : contributors) {
@@ -116,7 +131,16 @@ final class FindingRows {
       a = who;
     }
     actor[f] = a;
-    incidentId[f] = incident;
+    if (incident == null) {
+      idHigh[f] = AGGREGATE;
+    } else {
+      long high = PackedIds.high(incident);
+      idHigh[f] = high;
+      idLow[f] = PackedIds.low(incident);
+      if (high == PackedIds.NONE) {
+        idString[f] = incident;
+      }
+    }
     eventMillis[f] = event;
     status[f] = st;
     next[f] = -1;
@@ -131,7 +155,9 @@ final class FindingRows {
     definition = Arrays.copyOf(definition, n);
     version = Arrays.copyOf(version, n);
     actor = Arrays.copyOf(actor, n);
-    incidentId = Arrays.copyOf(incidentId, n);
+    idLow = Arrays.copyOf(idLow, n);
+    idHigh = Arrays.copyOf(idHigh, n);
+    idString = Arrays.copyOf(idString, n);
     eventMillis = Arrays.copyOf(eventMillis, n);
     status = Arrays.copyOf(status, n);
     next = Arrays.copyOf(next, n);
@@ -177,7 +203,9 @@ final class FindingRows {
           }
         }
         more[f] = null;
-        incidentId[f] = null;
+        if (idString[f] != null) {
+          idString[f] = null;
+        }
         actor[f] = null; // marks the row free
         if (freeSize == free.length) {
           free = Arrays.copyOf(free, freeSize * 2);
@@ -209,8 +237,10 @@ final class FindingRows {
     return actor[f];
   }
 
+  /** The incident's id of a match finding (made from its packed form: for outputs only). */
   String incidentId(int f) {
-    return incidentId[f];
+    long high = idHigh[f];
+    return high == AGGREGATE ? null : high == PackedIds.NONE ? idString[f] : PackedIds.unpack(idLow[f], high);
   }
 
   long eventMillis(int f) {
@@ -243,12 +273,15 @@ final class FindingRows {
 
   /** {@code <definition>/<incident>} (then {@code #2}, {@code #3} for later raises), or the aggregate's own id. */
   String id(int f) {
-    String incident = incidentId[f];
-    if (incident == null) {
+    if (idHigh[f] == AGGREGATE) {
       return more[f].aggregateId;
     }
-    String def = definitionIds[definition[f]];
-    return version[f] == 1 ? def + "/" + incident : def + "/" + incident + "#" + version[f];
+    return matchId(definitionIds[definition[f]], incidentId(f), version[f]);
+  }
+
+  /** A match finding's id from its parts (the caller may hold the incident's id already). */
+  static String matchId(String definition, String incident, int version) {
+    return version == 1 ? definition + "/" + incident : definition + "/" + incident + "#" + version;
   }
 
   Instant raisedAt(int f) {
@@ -276,7 +309,7 @@ final class FindingRows {
   }
 
   boolean isAggregate(int f) {
-    return incidentId[f] == null;
+    return idHigh[f] == AGGREGATE;
   }
 
   /** The contributing findings of an aggregate; empty for a match finding or once dropped. */
@@ -295,29 +328,15 @@ final class FindingRows {
   }
 
   /**
-   * Lets go of the contributors (past the revision horizon, or once withdrawn), after fixing the
-   * evidence ids in one array: an aggregate that waits long for its body keeps no row or string of its incidents.
+   * Lets go of the contributors (past the revision horizon, or once withdrawn): the evidence was
+   * copied when the aggregate was made, so an aggregate that waits long for its body keeps no row
+   * or string of its incidents.
    */
   void dropContributors(int f) {
-    if (!isAggregate(f) || more[f].packedEvidence != null) {
+    if (!isAggregate(f)) {
       return;
     }
     More m = more[f];
-    List<String> ids = incidentIds(f);
-    int length = 0;
-    for (String id : ids) {
-      length += 2 + id.length();
-    }
-    char[] packed = new char[length];
-    int at = 0;
-    for (String id : ids) {
-      packed[at++] = (char) (id.length() >>> 16);
-      packed[at++] = (char) id.length();
-      id.getChars(0, id.length(), packed, at);
-      at += id.length();
-    }
-    m.packedEvidence = packed;
-    m.evidence = null;
     int[] contributors = m.contributors;
     m.contributors = NO_CONTRIBUTORS;
     for (int c : contributors) {
@@ -349,59 +368,107 @@ final class FindingRows {
 
   /** The evidence: the incident ids under this finding, in order, without repeats. */
   List<String> incidentIds(int f) {
-    if (incidentId[f] != null) {
-      return List.of(incidentId[f]);
+    if (!isAggregate(f)) {
+      return List.of(incidentId(f));
     }
-    More m = more[f];
-    if (m.packedEvidence != null) {
-      // rare: only a late determination or withdrawal of an old aggregate lists it again
-      List<String> ids = new ArrayList<>();
-      char[] packed = m.packedEvidence;
-      for (int at = 0; at < packed.length; ) {
-        int length = packed[at] << 16 | packed[at + 1];
-        ids.add(new String(packed, at + 2, length));
-        at += 2 + length;
-      }
-      return List.copyOf(ids);
-    }
-    if (m.evidence == null) {
-      m.evidence = evidenceOf(m.contributors);
-    }
-    return m.evidence;
+    return new DeferredIds(more[f].evidence);
   }
 
   /**
-   * The incident ids under {@code contributors}, in order, without repeats. For match findings (one
-   * id each) the repeats are removed with an open-addressing table of the ids themselves instead of
-   * a linked set: an aggregate of the benchmark's stream has ~10,000 contributors, and this is one
-   * pass with no object per id.
+   * The incident ids under {@code contributors}, in order, without repeats, as a list made when
+   * first read from a copy of their packed ids taken now (rows are reused once let go of). When a
+   * contributor is itself an aggregate the ids are made at once.
    */
-  private List<String> evidenceOf(int[] contributors) {
+  private java.util.function.Supplier<List<String>> evidenceOf(int[] contributors) {
     int n = contributors.length;
-    String[] ids = new String[n];
-    String[] table = new String[Integer.highestOneBit(Math.max(2, n)) << 2]; // at most half full
-    int mask = table.length - 1;
-    int count = 0;
-    for (int c : contributors) {
-      String id = incidentId[c];
-      if (id == null) {
+    long[] low = new long[n];
+    long[] high = new long[n];
+    String[] strings = null;
+    for (int i = 0; i < n; i++) {
+      int c = contributors[i];
+      if (idHigh[c] == AGGREGATE) {
         LinkedHashSet<String> set = new LinkedHashSet<>();
         for (int d : contributors) {
           set.addAll(incidentIds(d));
         }
-        return List.copyOf(set);
+        List<String> ids = List.copyOf(set);
+        return () -> ids;
       }
-      int slot = (id.hashCode() * 0x9E3779B9) >>> 7 & mask;
+      low[i] = idLow[c];
+      high[i] = idHigh[c];
+      if (high[i] == PackedIds.NONE) {
+        if (strings == null) {
+          strings = new String[n];
+        }
+        strings[i] = idString[c];
+      }
+    }
+    String[] overflow = strings;
+    return () -> distinct(low, high, overflow);
+  }
+
+  /**
+   * The finding ids of {@code contributors} (an aggregate's cause), as a list made when first read
+   * from a copy of their parts taken now.
+   */
+  List<String> findingIds(int[] contributors) {
+    int n = contributors.length;
+    long[] low = new long[n];
+    long[] high = new long[n];
+    int[] defs = new int[n];
+    int[] versions = new int[n];
+    String[] strings = null;
+    for (int i = 0; i < n; i++) {
+      int c = contributors[i];
+      if (idHigh[c] == AGGREGATE || idHigh[c] == PackedIds.NONE) {
+        if (strings == null) {
+          strings = new String[n];
+        }
+        strings[i] = id(c);
+      }
+      low[i] = idLow[c];
+      high[i] = idHigh[c];
+      defs[i] = definition[c];
+      versions[i] = version[c];
+    }
+    String[] made = strings;
+    String[] definitionIds = this.definitionIds;
+    return new DeferredIds(() -> {
+      String[] ids = new String[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = made != null && made[i] != null ? made[i]
+            : matchId(definitionIds[defs[i]], PackedIds.unpack(low[i], high[i]), versions[i]);
+      }
+      return List.of(ids);
+    });
+  }
+
+  /**
+   * The ids, in order, without repeats: repeats are removed on the packed longs with an
+   * open-addressing table (an aggregate of the benchmark's stream has ~10,000 contributors; one
+   * pass, no object per id).
+   */
+  private static List<String> distinct(long[] low, long[] high, String[] strings) {
+    int n = low.length;
+    String[] ids = new String[n];
+    int[] table = new int[Integer.highestOneBit(Math.max(2, n)) << 2]; // positions + 1, at most half full
+    int mask = table.length - 1;
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      String string = high[i] == PackedIds.NONE ? strings[i] : null;
+      long h = string != null ? string.hashCode() : low[i] * 0x9E3779B97F4A7C15L ^ high[i];
+      int slot = (int) ((h * 0x9E3779B97F4A7C15L) >>> 40) & mask;
       boolean seen = false;
-      for (String t; (t = table[slot]) != null; slot = (slot + 1) & mask) {
-        if (t.equals(id)) {
+      for (int t; (t = table[slot]) != 0; slot = (slot + 1) & mask) {
+        int j = t - 1;
+        if (low[j] == low[i] && high[j] == high[i] && (string == null || string.equals(strings[j]))) {
           seen = true;
           break;
         }
       }
       if (!seen) {
-        table[slot] = id;
-        ids[count++] = id;
+        table[slot] = i + 1;
+        ids[count++] = string != null ? string : PackedIds.unpack(low[i], high[i]);
       }
     }
     return List.of(count == n ? ids : Arrays.copyOf(ids, count));

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 
 /** Builds the CEL activation of an incident: one entry per field of the agreement's incident schema (`docs/incidents.md`). */
 final class IncidentActivation {
@@ -27,7 +27,7 @@ final class IncidentActivation {
     m.put("incident.fatalities.best", (long) i.fatalities().best());
     m.put("incident.fatalities.high", (long) i.fatalities().high());
     List<Map<String, Object>> sources = new ArrayList<>(i.sources().size());
-    for (Source s : i.sources()) {
+    for (IncidentSource s : i.sources()) {
       sources.add(Map.of("id", s.id(), "kind", s.kind(), "group", s.group()));
     }
     m.put("incident.sources", sources);

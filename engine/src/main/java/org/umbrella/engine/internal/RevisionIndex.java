@@ -30,7 +30,9 @@ package org.umbrella.engine.internal;
  * <p>Public only so that the benchmark's hand-written loop can use the same index (a fair
  * comparison, docs/benchmarks.md); not API. Not thread-safe.
  *
- * <p>Values are ints (the engine's rows of findings, docs/benchmarks.md): no object per entry.
+ * <p>Values are ints (the engine's rows of findings, docs/benchmarks.md), and keys of up to 15
+ * Latin-1 characters are kept packed in two longs ({@link PackedIds}): no object per entry, so
+ * nothing the index remembers is copied by the young collector.
  */
 public final class RevisionIndex {
   /** What {@link #get} returns for an absent key. */
@@ -61,6 +63,9 @@ public final class RevisionIndex {
   /** Insertion order: event time, slot, key and value of each entry, by sequence number modulo the ring size. */
   private long[] ringTimes;
   private int[] ringSlots;
+  /** Keys packed as two longs ({@link PackedIds}); the string itself only for a key that does not fit, else null. */
+  private long[] ringLow;
+  private long[] ringHigh;
   private String[] ringKeys;
   private int[] ringValues;
   private long headSeq;
@@ -70,6 +75,8 @@ public final class RevisionIndex {
     allocate(MIN_CAPACITY);
     ringTimes = new long[MIN_CAPACITY];
     ringSlots = new int[MIN_CAPACITY];
+    ringLow = new long[MIN_CAPACITY];
+    ringHigh = new long[MIN_CAPACITY];
     ringKeys = new String[MIN_CAPACITY];
     ringValues = new int[MIN_CAPACITY];
   }
@@ -124,16 +131,22 @@ public final class RevisionIndex {
   /** The slot holding {@code key}, or -1. */
   private int slotOf(String key) {
     int h = key.hashCode();
+    long high = PackedIds.high(key);
+    long low = PackedIds.low(key);
     int mask = slots.length - 1;
     for (int i = home(h); ; i = (i + 1) & mask) {
       long s = slots[i];
       if (s == EMPTY) {
         return -1;
       }
-      if (s != DELETED && (int) (s >>> 32) == h && ringKeys[ringPosition(s)].equals(key)) {
+      if (s != DELETED && (int) (s >>> 32) == h && sameKey(ringPosition(s), key, low, high)) {
         return i;
       }
     }
+  }
+
+  private boolean sameKey(int r, String key, long low, long high) {
+    return ringHigh[r] == high && ringLow[r] == low && (high != PackedIds.NONE || ringKeys[r].equals(key));
   }
 
   /** The value for {@code key}, or {@link #ABSENT}. */
@@ -148,6 +161,8 @@ public final class RevisionIndex {
    */
   public void put(String key, int value, long time) {
     int h = key.hashCode();
+    long high = PackedIds.high(key);
+    long low = PackedIds.low(key);
     int mask = slots.length - 1;
     int free = -1;
     int i = home(h);
@@ -156,7 +171,7 @@ public final class RevisionIndex {
         if (free < 0) {
           free = i;
         }
-      } else if ((int) (s >>> 32) == h && ringKeys[ringPosition(s)].equals(key)) {
+      } else if ((int) (s >>> 32) == h && sameKey(ringPosition(s), key, low, high)) {
         ringValues[ringPosition(s)] = value;
         ringTimes[ringPosition(s)] = time;
         return;
@@ -172,7 +187,11 @@ public final class RevisionIndex {
     int r = (int) (tailSeq++ & (ringTimes.length - 1));
     ringTimes[r] = time;
     ringSlots[r] = i;
-    ringKeys[r] = key;
+    ringLow[r] = low;
+    ringHigh[r] = high;
+    if (high == PackedIds.NONE) {
+      ringKeys[r] = key; // only a key that does not fit: the ring keeps no string per entry otherwise
+    }
     ringValues[r] = value;
     filter[filterWord(h)] |= filterBits(h);
     slots[i] = (long) h << 32 | (r + 1);
@@ -197,7 +216,9 @@ public final class RevisionIndex {
       }
       int slot = ringSlots[r];
       slots[slot] = DELETED;
-      ringKeys[r] = null;
+      if (ringHigh[r] == PackedIds.NONE) {
+        ringKeys[r] = null;
+      }
       if (forgotten != null) {
         forgotten.accept(ringValues[r]);
       }
@@ -248,6 +269,8 @@ public final class RevisionIndex {
     long[] t = new long[capacity];
     int[] s = new int[capacity];
     String[] k = new String[capacity];
+    long[] lo = new long[capacity];
+    long[] hi = new long[capacity];
     int[] v = new int[capacity];
     for (long q = headSeq; q < tailSeq; q++) {
       int from = (int) (q & (ringTimes.length - 1));
@@ -256,12 +279,16 @@ public final class RevisionIndex {
       t[to] = ringTimes[from];
       s[to] = slot;
       k[to] = ringKeys[from];
+      lo[to] = ringLow[from];
+      hi[to] = ringHigh[from];
       v[to] = ringValues[from];
       slots[slot] = (slots[slot] & 0xFFFF_FFFF_0000_0000L) | (to + 1);
     }
     ringTimes = t;
     ringSlots = s;
     ringKeys = k;
+    ringLow = lo;
+    ringHigh = hi;
     ringValues = v;
   }
 }

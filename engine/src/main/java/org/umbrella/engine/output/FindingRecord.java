@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A finding changing status: raised as {@code candidate} or {@code confirmed}, then possibly {@code
  * confirmed}, {@code rejected} or {@code withdrawn}. {@code actor} is {@code ""} when unattributed;
- * {@code incidents} are the evidence ids; {@code window} is present for aggregate findings.
+ * {@code incidents} are the evidence ids (copied, except a {@link DeferredIds}, kept as it is and
+ * made when first read); {@code window} is present for aggregate findings.
  */
 public record FindingRecord(
     String id, Instant time, String definition, String status, String actor, List<String> incidents, Optional<Window> window, Cause cause)
@@ -16,7 +17,7 @@ public record FindingRecord(
   public FindingRecord {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(time, "time");
-    incidents = List.copyOf(incidents);
+    incidents = DeferredIds.keep(incidents);
     Objects.requireNonNull(window, "window");
   }
 

@@ -100,7 +100,7 @@ class InputCodecTest {
   void independentSources_countsDistinctGroups() {
     Incident i = (Incident) InputCodec.decode(INCIDENT, 1);
     Incident three = new Incident(i.id(), i.time(), i.timePrecision(), i.place(), i.kind(), i.actor(), i.target(), i.fatalities(),
-        List.of(new Source("a", "media", "g1"), new Source("b", "media", "g1"), new Source("c", "sensor", "g2"), new Source("d", "monitor", "g3")),
+        List.of(new IncidentSource("a", "media", "g1"), new IncidentSource("b", "media", "g1"), new IncidentSource("c", "sensor", "g2"), new IncidentSource("d", "monitor", "g3")),
         i.status(), i.tags());
     assertThat(three.independentSources()).isEqualTo(3);
   }
@@ -179,22 +179,22 @@ class InputCodecTest {
     Arbitrary<Instant> times = Arbitraries.longs().between(1_600_000_000_000L, 1_900_000_000_000L).map(Instant::ofEpochMilli);
     Arbitrary<String> ids = Arbitraries.strings().withCharRange('a', 'z').numeric().withChars("-:\"\\\u00e9\n").ofMinLength(1).ofMaxLength(12)
         .filter(s -> !s.isBlank());
-    Arbitrary<Place> places = Combinators.combine(
+    Arbitrary<IncidentPlace> places = Combinators.combine(
             Arbitraries.doubles().between(-90, 90), Arbitraries.doubles().between(-180, 180),
             Arbitraries.of(PlacePrecision.class), Arbitraries.of("", "Donetsk oblast"))
-        .as(Place::new);
+        .as(IncidentPlace::new);
     Arbitrary<Actor> actors = Arbitraries.of("", "RU", "UA").flatMap(p -> p.isEmpty()
         ? Arbitraries.just(Actor.UNATTRIBUTED)
         : Arbitraries.doubles().between(0, 1).map(c -> new Actor(p, c)));
     Arbitrary<Fatalities> fatalities = Combinators.combine(Arbitraries.integers().between(0, 500), Arbitraries.integers().between(0, 500),
         Arbitraries.integers().between(0, 500)).as(Fatalities::new);
-    Arbitrary<List<Source>> sources = Combinators.combine(ids, Arbitraries.of("media", "sensor"), Arbitraries.of("g1", "g2", "g3"))
-        .as(Source::new).list().ofMaxSize(4);
+    Arbitrary<List<IncidentSource>> sources = Combinators.combine(ids, Arbitraries.of("media", "sensor"), Arbitraries.of("g1", "g2", "g3"))
+        .as(IncidentSource::new).list().ofMaxSize(4);
     Arbitrary<Object[]> head = Combinators.combine(ids, times, Arbitraries.of(TimePrecision.class), places, Arbitraries.of(Kind.class), actors)
         .as((id, t, tp, p, k, a) -> new Object[] {id, t, tp, p, k, a});
     Arbitrary<Incident> incidents = Combinators.combine(head, Arbitraries.of("", "civilian"), fatalities, sources,
             Arbitraries.of(ReviewStatus.class), ids.list().ofMaxSize(3))
-        .as((h, target, f, s, st, tags) -> new Incident((String) h[0], (Instant) h[1], (TimePrecision) h[2], (Place) h[3], (Kind) h[4],
+        .as((h, target, f, s, st, tags) -> new Incident((String) h[0], (Instant) h[1], (TimePrecision) h[2], (IncidentPlace) h[3], (Kind) h[4],
             (Actor) h[5], target, f, s, st, tags));
     Arbitrary<Determination> determinations = Combinators.combine(ids, times, ids,
             Arbitraries.maps(Arbitraries.of("US", "GB", "FR", "DE", "UA"), Arbitraries.of(Vote.class)).ofMaxSize(5))

@@ -15,9 +15,9 @@ import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.input.TimePrecision;
 
@@ -33,8 +33,8 @@ class FindingRowsTest {
   static final Instant DAY0 = Instant.parse("2026-03-01T00:00:00Z");
 
   static Incident incident(String id, Instant time, String party) {
-    return new Incident(id, time, TimePrecision.EXACT, new Place(48, 37, PlacePrecision.EXACT), Kind.SHELLING,
-        new Actor(party, 0.9), "", Fatalities.NONE_REPORTED, List.of(new Source("s-" + id, "monitor", "g")),
+    return new Incident(id, time, TimePrecision.EXACT, new IncidentPlace(48, 37, PlacePrecision.EXACT), Kind.SHELLING,
+        new Actor(party, 0.9), "", Fatalities.NONE_REPORTED, List.of(new IncidentSource("s-" + id, "monitor", "g")),
         ReviewStatus.VERIFIED, List.of());
   }
 

@@ -32,7 +32,14 @@ class RevisionIndexProperties {
     long clock = 0;
     for (int step = 0; step < 6000; step++) {
       // fresh String objects, as incidents bring their own ids
-      String key = new String("inc-" + random.nextInt(keySpace));
+      int k = random.nextInt(keySpace);
+      // keys packed in two longs (up to 15 Latin-1 characters) and keys kept as strings (longer, or not Latin-1)
+      String key = new String(switch (k % 4) {
+        case 0 -> "inc-" + k;
+        case 1 -> "a-longer-incident-identifier-" + k;
+        case 2 -> "інцидент-" + k;
+        default -> "x" + (char) (k % 256) + k;
+      });
       switch (random.nextInt(10)) {
         case 0, 1, 2, 3 -> {
           long time = clock - random.nextInt(50);

@@ -10,10 +10,10 @@ import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.IncidentPlace;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
 import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.TimePrecision;
 
 /**
@@ -106,7 +106,7 @@ public final class AcledImporter extends CsvImporter {
                     || inter2.equals("external_forces")
                 ? "military"
                 : "";
-    List<Source> sources = new ArrayList<>();
+    List<IncidentSource> sources = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     for (String s : r.get("source").split(";")) {
       if (!s.isBlank()) {
@@ -114,10 +114,10 @@ public final class AcledImporter extends CsvImporter {
       }
     }
     if (names.isEmpty()) {
-      sources.add(new Source(id, "dataset", "acled"));
+      sources.add(new IncidentSource(id, "dataset", "acled"));
     }
     for (String name : names) {
-      sources.add(new Source(id + "/" + name, "media", name));
+      sources.add(new IncidentSource(id + "/" + name, "media", name));
     }
     List<String> tags = new ArrayList<>();
     tags.add("acled:event_type=" + eventType);
@@ -138,7 +138,7 @@ public final class AcledImporter extends CsvImporter {
         id,
         Dates.startOfDay("event_date", r.required("event_date")),
         tp,
-        new Place(r.decimal("latitude"), r.decimal("longitude"), pp, r.get("admin1")),
+        new IncidentPlace(r.decimal("latitude"), r.decimal("longitude"), pp, r.get("admin1")),
         kind,
         actor,
         target,

@@ -9,10 +9,10 @@ import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.IncidentPlace;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
 import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.TimePrecision;
 
 /**
@@ -82,7 +82,7 @@ public final class PlainCsvImporter extends CsvImporter {
             r.get("fatalities_low").isEmpty() ? best : r.count("fatalities_low"),
             best,
             r.get("fatalities_high").isEmpty() ? best : r.count("fatalities_high"));
-    List<Source> sources = new ArrayList<>();
+    List<IncidentSource> sources = new ArrayList<>();
     for (String item : r.get("sources").split(";")) {
       if (item.isBlank()) {
         continue;
@@ -93,7 +93,7 @@ public final class PlainCsvImporter extends CsvImporter {
         throw new RowException("sources has an item without an id: '" + item + "'");
       }
       sources.add(
-          new Source(
+          new IncidentSource(
               sid,
               parts.length > 1 ? parts[1].trim() : "unspecified",
               parts.length > 2 ? parts[2].trim() : sid));
@@ -118,7 +118,7 @@ public final class PlainCsvImporter extends CsvImporter {
         r.required("id"),
         t,
         tp,
-        new Place(r.decimal("lat"), r.decimal("lon"), pp, r.get("region")),
+        new IncidentPlace(r.decimal("lat"), r.decimal("lon"), pp, r.get("region")),
         kind,
         actor,
         r.get("target"),

@@ -7,10 +7,10 @@ import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.IncidentPlace;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
 import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.TimePrecision;
 
 /**
@@ -122,10 +122,10 @@ public final class UcdpImporter extends CsvImporter {
         r.has("number_of_sources") && !r.get("number_of_sources").isEmpty()
             ? Math.max(1, r.count("number_of_sources"))
             : 1;
-    List<Source> sources = new ArrayList<>();
+    List<IncidentSource> sources = new ArrayList<>();
     for (int i = 1; i <= nSources; i++) {
       String sid = nSources == 1 ? id : id + "#" + i;
-      sources.add(new Source(sid, "dataset", sid));
+      sources.add(new IncidentSource(sid, "dataset", sid));
     }
     ReviewStatus status =
         r.has("event_clarity") && r.get("event_clarity").equals("2")
@@ -143,7 +143,7 @@ public final class UcdpImporter extends CsvImporter {
         id,
         Dates.startOfDay("date_start", r.required("date_start")),
         tp,
-        new Place(r.decimal("latitude"), r.decimal("longitude"), pp, adm1),
+        new IncidentPlace(r.decimal("latitude"), r.decimal("longitude"), pp, adm1),
         kind,
         actor,
         target,

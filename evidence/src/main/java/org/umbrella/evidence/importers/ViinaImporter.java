@@ -10,10 +10,10 @@ import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.IncidentPlace;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
 import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.TimePrecision;
 
 /**
@@ -128,19 +128,19 @@ public final class ViinaImporter extends CsvImporter {
         outlets.add(s.trim());
       }
     }
-    List<Source> sources = new ArrayList<>();
+    List<IncidentSource> sources = new ArrayList<>();
     if (outlets.isEmpty()) {
-      sources.add(new Source(id, "media", id));
+      sources.add(new IncidentSource(id, "media", id));
     }
     for (String outlet : outlets) {
-      sources.add(new Source(id + "/" + outlet, "media", outlet));
+      sources.add(new IncidentSource(id + "/" + outlet, "media", outlet));
     }
     String target = label(r, "t_civcas") || label(r, "t_hospital") ? "civilian" : "";
     return new Incident(
         id,
         Dates.startOfDay("date", r.required("date")),
         TimePrecision.DAY,
-        new Place(r.decimal("latitude"), r.decimal("longitude"), pp, r.get("ADM1_NAME")),
+        new IncidentPlace(r.decimal("latitude"), r.decimal("longitude"), pp, r.get("ADM1_NAME")),
         kind,
         actor,
         target,

@@ -11,10 +11,10 @@ import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.IncidentPlace;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
 import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.engine.input.Source;
 import org.umbrella.engine.input.TimePrecision;
 
 /**
@@ -44,18 +44,19 @@ public final class SyntheticIncidents implements Iterator<Incident> {
   };
   private static final Actor RU = new Actor("RU", 0.9);
   private static final Actor UA = new Actor("UA", 0.8);
-  private static final List<List<Source>> SOURCES =
+  private static final List<List<IncidentSource>> SOURCES =
       List.of(
-          List.of(new Source("syn-src-a", "synthetic", "a")),
+          List.of(new IncidentSource("syn-src-a", "synthetic", "a")),
           List.of(
-              new Source("syn-src-a", "synthetic", "a"), new Source("syn-src-b", "synthetic", "b")),
+              new IncidentSource("syn-src-a", "synthetic", "a"),
+              new IncidentSource("syn-src-b", "synthetic", "b")),
           List.of(
-              new Source("syn-src-a", "synthetic", "a"),
-              new Source("syn-src-a2", "synthetic", "a")),
+              new IncidentSource("syn-src-a", "synthetic", "a"),
+              new IncidentSource("syn-src-a2", "synthetic", "a")),
           List.of(
-              new Source("syn-src-a", "synthetic", "a"),
-              new Source("syn-src-b", "synthetic", "b"),
-              new Source("syn-src-c", "synthetic", "c")));
+              new IncidentSource("syn-src-a", "synthetic", "a"),
+              new IncidentSource("syn-src-b", "synthetic", "b"),
+              new IncidentSource("syn-src-c", "synthetic", "c")));
   private static final Fatalities[] FATALITIES = new Fatalities[8];
 
   static {
@@ -161,7 +162,7 @@ public final class SyntheticIncidents implements Iterator<Incident> {
         "syn-" + n,
         Instant.ofEpochMilli(time),
         TimePrecision.EXACT,
-        new Place(lat, lon, PlacePrecision.NEAR),
+        new IncidentPlace(lat, lon, PlacePrecision.NEAR),
         KINDS[random.nextInt(KINDS.length)],
         actor,
         "",

@@ -8,7 +8,7 @@ import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.TimePrecision;
@@ -66,11 +66,11 @@ public record Report(
   public Incident incident() {
     return new Incident(id, time,
         TimePrecision.fromWire(timePrecision).orElseThrow(),
-        new Place(lat, lon, PlacePrecision.fromWire(placePrecision).orElseThrow()),
+        new IncidentPlace(lat, lon, PlacePrecision.fromWire(placePrecision).orElseThrow()),
         Kind.fromWire(kind).orElseThrow(),
         actorParty.isEmpty() ? Actor.UNATTRIBUTED : new Actor(actorParty, actorConfidence),
         target, new Fatalities(fatalitiesLow, fatalitiesBest, fatalitiesHigh),
-        sources.stream().map(s -> new org.umbrella.engine.input.Source(s.id(), s.kind(), s.group())).toList(),
+        sources.stream().map(s -> new org.umbrella.engine.input.IncidentSource(s.id(), s.kind(), s.group())).toList(),
         ReviewStatus.fromWire(status).orElseThrow(), tags);
   }
 

@@ -17,10 +17,10 @@ import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.Place;
+import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.Source;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.input.Vote;
@@ -155,9 +155,9 @@ class RestartReplayTest {
     List<InputRecord> p = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       Instant at = NOW.plus(Duration.ofDays(1)).plus(Duration.ofHours(i));
-      p.add(new Incident("probe-" + i, at, TimePrecision.EXACT, new Place(48.3 + i * 0.01, 37.3, PlacePrecision.NEAR), Kind.SHELLING,
+      p.add(new Incident("probe-" + i, at, TimePrecision.EXACT, new IncidentPlace(48.3 + i * 0.01, 37.3, PlacePrecision.NEAR), Kind.SHELLING,
           new Actor("RU", 0.9), "residential", new Fatalities(1, 2, 3),
-          List.of(new Source("p-" + i, "patrol", "team-1"), new Source("c-" + i, "sensor", "cameras")), ReviewStatus.VERIFIED, List.of()));
+          List.of(new IncidentSource("p-" + i, "patrol", "team-1"), new IncidentSource("c-" + i, "sensor", "cameras")), ReviewStatus.VERIFIED, List.of()));
     }
     p.add(new Determination("probe-det", NOW.plus(Duration.ofDays(1)).plus(Duration.ofHours(8)), "special-commission", candidate,
         Map.of("GB", Vote.CONFIRM, "US", Vote.CONFIRM, "FR", Vote.CONFIRM)));

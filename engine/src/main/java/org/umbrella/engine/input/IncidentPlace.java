@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @throws IllegalArgumentException if latitude is outside [-90, 90] or longitude outside [-180, 180]
  */
-public record Place(double lat, double lon, PlacePrecision precision, String region) {
-  public Place {
+public record IncidentPlace(double lat, double lon, PlacePrecision precision, String region) {
+  public IncidentPlace {
     if (!(lat >= -90 && lat <= 90)) {
       throw new IllegalArgumentException("lat must be within [-90, 90], was " + lat);
     }
@@ -20,7 +20,7 @@ public record Place(double lat, double lon, PlacePrecision precision, String reg
     region = region == null ? "" : region;
   }
 
-  public Place(double lat, double lon, PlacePrecision precision) {
+  public IncidentPlace(double lat, double lon, PlacePrecision precision) {
     this(lat, lon, precision, "");
   }
 }
