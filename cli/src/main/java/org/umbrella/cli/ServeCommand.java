@@ -240,7 +240,7 @@ public final class ServeCommand implements Callable<Integer> {
     Database database;
     NoteSigner ledgerKey;
     try {
-      StoreConfig config = new StoreConfig(dataDir, kafka != null && databaseUrl != null ? clusterDatabaseUrl(databaseUrl) : databaseUrl, null);
+      StoreConfig config = new StoreConfig(dataDir, databaseUrl, null);
       ledgerKey = LedgerKeys.loadOrCreate(dataDir, config.origin());
       database = Database.open(config, null, 24);
     } catch (StoreException | IllegalArgumentException e) {
@@ -335,26 +335,6 @@ public final class ServeCommand implements Callable<Integer> {
     }, "umbrella-shutdown"));
     stopped.await();
     return ExitCodes.OK;
-  }
-
-  /** How long a session of the service may sit idle inside a transaction in cluster mode (see {@link #clusterDatabaseUrl}). */
-  static final int IDLE_IN_TRANSACTION_MS = 8_000;
-
-  /**
-   * The database URL of a cluster-mode instance: with PostgreSQL's {@code
-   * idle_in_transaction_session_timeout} set on its sessions, unless the URL sets server options
-   * itself. Every ledger write takes the ledger's tip lock; an instance stopped (SIGSTOP, a frozen
-   * VM) inside a ledger transaction would hold it, and every other instance's writes would wait for
-   * it as long as it stays stopped. With the timeout the database ends that session and its lock:
-   * the stopped instance's transaction rolls back (its request was never acknowledged) and the
-   * others go on. The service's own transactions never wait for a person, so they never sit idle
-   * that long. The leader lock's session is not in a transaction and is unaffected.
-   */
-  static String clusterDatabaseUrl(String url) {
-    if (url.contains("options=")) {
-      return url;
-    }
-    return url + (url.contains("?") ? "&" : "?") + "options=-c%20idle_in_transaction_session_timeout%3D" + IDLE_IN_TRANSACTION_MS;
   }
 
   /** The stream module's health reading as the service's health and metrics show it. */

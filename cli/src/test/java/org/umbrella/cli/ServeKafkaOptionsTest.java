@@ -12,15 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code serve --kafka ...}: client settings from the properties file, wrong combinations stopped before anything starts. */
 class ServeKafkaOptionsTest {
   @Test
-  void clusterMode_setsTheIdleInTransactionTimeout_unlessTheUrlSetsServerOptions() {
-    assertThat(ServeCommand.clusterDatabaseUrl("jdbc:postgresql://db/umbrella"))
-        .isEqualTo("jdbc:postgresql://db/umbrella?options=-c%20idle_in_transaction_session_timeout%3D8000");
-    assertThat(ServeCommand.clusterDatabaseUrl("jdbc:postgresql://db/umbrella?user=u"))
-        .isEqualTo("jdbc:postgresql://db/umbrella?user=u&options=-c%20idle_in_transaction_session_timeout%3D8000");
-    assertThat(ServeCommand.clusterDatabaseUrl("jdbc:postgresql://db/u?options=-c%20search_path%3Dx")).isEqualTo("jdbc:postgresql://db/u?options=-c%20search_path%3Dx");
-  }
-
-  @Test
   void kafkaConfig_isPassedThrough_andTheBootstrapOptionWins(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("client.properties");
     Files.writeString(f, """
