@@ -1,5 +1,7 @@
 package org.umbrella.server;
 
+import org.umbrella.server.app.DomainError;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -53,12 +55,12 @@ public final class InputRules {
   /**
    * {@code text} unchanged when it may be stored.
    *
-   * @throws ServerException 400 naming {@code field} when it holds a NUL or an unpaired surrogate
+   * @throws DomainError 400 naming {@code field} when it holds a NUL or an unpaired surrogate
    */
   public static String text(String field, String text) {
     if (text != null) {
       textProblem(text).ifPresent(p -> {
-        throw ServerException.invalid(field, name(field) + " " + p);
+        throw new DomainError.Invalid(field, name(field) + " " + p);
       });
     }
     return text;
@@ -72,14 +74,14 @@ public final class InputRules {
   /**
    * Parses an ISO-8601 UTC instant in the years 1583-9999.
    *
-   * @throws ServerException 400 naming {@code field}: malformed, or out of range
+   * @throws DomainError 400 naming {@code field}: malformed, or out of range
    */
   public static Instant instant(String field, String text) {
     Instant t;
     try {
       t = Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw ServerException.invalid(field, name(field) + " must be an ISO-8601 UTC instant such as 2026-03-05T04:10:00Z, was '"
+      throw new DomainError.Invalid(field, name(field) + " must be an ISO-8601 UTC instant such as 2026-03-05T04:10:00Z, was '"
           + clip(text) + "'");
     }
     return inRange(field, t);
@@ -88,11 +90,11 @@ public final class InputRules {
   /**
    * {@code t} unchanged when in the years 1583-9999.
    *
-   * @throws ServerException 400 naming {@code field} otherwise
+   * @throws DomainError 400 naming {@code field} otherwise
    */
   public static Instant inRange(String field, Instant t) {
     if (!inRange(t)) {
-      throw ServerException.invalid(field, name(field) + " must be in the years 1583 to 9999, was " + clip(t.toString()));
+      throw new DomainError.Invalid(field, name(field) + " must be in the years 1583 to 9999, was " + clip(t.toString()));
     }
     return t;
   }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ops.Audit;
 
 /**
@@ -32,7 +32,7 @@ public final class AccountChanges {
   /**
    * Disables account {@code id}: it can no longer sign in, and its sessions and API tokens end.
    *
-   * @throws ServerException 404 when there is no such account; 409 when it is {@code actor}'s own
+   * @throws DomainError 404 when there is no such account; 409 when it is {@code actor}'s own
    *     (an administrator does not lock themself out) or already disabled
    */
   public void disable(long id, String actor) {
@@ -40,11 +40,11 @@ public final class AccountChanges {
     jdbi.useTransaction(h -> {
       String username = username(h, id);
       if (username.equals(actor)) {
-        throw ServerException.conflict("/id", "you cannot disable your own account");
+        throw new DomainError.Conflict("/id", "you cannot disable your own account");
       }
       int n = h.createUpdate("update account set disabled = true where id = :id and not disabled").bind("id", id).execute();
       if (n == 0) {
-        throw ServerException.conflict("/id", "account '" + username + "' is already disabled");
+        throw new DomainError.Conflict("/id", "account '" + username + "' is already disabled");
       }
       h.createUpdate("delete from web_session where account_id = :id").bind("id", id).execute();
       h.createUpdate("delete from api_token where account_id = :id").bind("id", id).execute();
@@ -55,7 +55,7 @@ public final class AccountChanges {
   /**
    * Sets a new password for account {@code id} and ends its sessions.
    *
-   * @throws ServerException 400 when the password is too short, too long or too easy to guess; 404
+   * @throws DomainError 400 when the password is too short, too long or too easy to guess; 404
    *     when there is no such (enabled) account
    */
   public void resetPassword(long id, String password, String actor) {
@@ -67,7 +67,7 @@ public final class AccountChanges {
       int n = h.createUpdate("update account set password_hash = :h where id = :id and not disabled")
           .bind("h", Passwords.hash(password)).bind("id", id).execute();
       if (n == 0) {
-        throw ServerException.conflict("/id", "account '" + username + "' is disabled");
+        throw new DomainError.Conflict("/id", "account '" + username + "' is disabled");
       }
       h.createUpdate("delete from web_session where account_id = :id").bind("id", id).execute();
       Audit.record(h, now, actor, "account.password-reset", username, Map.of());
@@ -76,6 +76,6 @@ public final class AccountChanges {
 
   private static String username(org.jdbi.v3.core.Handle h, long id) {
     return h.createQuery("select username from account where id = :id").bind("id", id).mapTo(String.class).findOne()
-        .orElseThrow(() -> ServerException.notFound("/id", "no account " + id));
+        .orElseThrow(() -> new DomainError.NotFound("/id", "no account " + id));
   }
 }

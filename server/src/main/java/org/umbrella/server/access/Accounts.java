@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ledger.Ledger;
 import org.umbrella.server.ops.Audit;
 
@@ -36,7 +36,7 @@ public final class Accounts {
   /**
    * Creates an account on the system's behalf (first start, demo, tests).
    *
-   * @throws ServerException 400 for a malformed username or short password, 409 when taken
+   * @throws DomainError 400 for a malformed username or short password, 409 when taken
    */
   public Account create(String username, String displayName, Role role, Optional<String> party, String password) {
     return create(username, displayName, role, party, password, "system");
@@ -45,22 +45,22 @@ public final class Accounts {
   /**
    * Creates an account; {@code actor} (a username, or {@code system}) is audited as its creator.
    *
-   * @throws ServerException 400 for a malformed username, or a password too short, too long or too
+   * @throws DomainError 400 for a malformed username, or a password too short, too long or too
    *     easy to guess ({@link Passwords#checkNew}); 409 when taken
    */
   public Account create(String username, String displayName, Role role, Optional<String> party, String password, String actor) {
     if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-      throw ServerException.invalid("/username", "username must be 2-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit");
+      throw new DomainError.Invalid("/username", "username must be 2-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit");
     }
     if (displayName != null) {
       org.umbrella.server.InputRules.text("/display-name", displayName);
     }
     Passwords.checkNew(password, java.util.List.of(username, displayName == null ? "" : displayName));
     if (party.isPresent() && !party.get().matches("[A-Z]{2,8}")) {
-      throw ServerException.invalid("/party", "party must be a party code such as US or GB, was '" + party.get() + "'");
+      throw new DomainError.Invalid("/party", "party must be a party code such as US or GB, was '" + party.get() + "'");
     }
     if (byUsername(username).isPresent()) {
-      throw ServerException.conflict("/username", "username '" + username + "' is taken");
+      throw new DomainError.Conflict("/username", "username '" + username + "' is taken");
     }
     String hash = Passwords.hash(password);
     java.time.Instant now = clock.instant();

@@ -58,14 +58,14 @@ public final class Passwords {
    * Refuses a new password that sign-in could never accept or that is easy to guess.
    *
    * @param context words of the account itself (username, name): a password built on them is weak
-   * @throws org.umbrella.server.ServerException 400 naming {@code /password}
+   * @throws org.umbrella.server.app.DomainError 400 naming {@code /password}
    */
   public static void checkNew(String password, java.util.List<String> context) {
     if (password == null || password.length() < MIN_LENGTH) {
-      throw org.umbrella.server.ServerException.invalid("/password", "password must have at least " + MIN_LENGTH + " characters");
+      throw new org.umbrella.server.app.DomainError.Invalid("/password", "password must have at least " + MIN_LENGTH + " characters");
     }
     if (password.length() > MAX_LENGTH) {
-      throw org.umbrella.server.ServerException.invalid("/password", "password must have at most " + MAX_LENGTH
+      throw new org.umbrella.server.app.DomainError.Invalid("/password", "password must have at most " + MAX_LENGTH
           + " characters (the most sign-in accepts), had " + password.length());
     }
     org.umbrella.server.InputRules.text("/password", password);
@@ -77,7 +77,7 @@ public final class Passwords {
     }
     if (strength.getScore() < MIN_SCORE) {
       String why = strength.getFeedback().getWarning();
-      throw org.umbrella.server.ServerException.invalid("/password", "password is too easy to guess"
+      throw new org.umbrella.server.app.DomainError.Invalid("/password", "password is too easy to guess"
           + (why == null || why.isBlank() ? "" : " (" + why.replaceAll("\\.$", "") + ")")
           + "; use a passphrase of several unrelated words, or a generated password");
     }

@@ -20,7 +20,7 @@ import org.umbrella.engine.output.FindingRecord;
 import org.umbrella.engine.output.ObligationRecord;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.engine.output.StatusRecord;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.live.Event;
 import org.umbrella.server.live.EventBus;
 import org.umbrella.server.ops.Enforcement;
@@ -205,7 +205,7 @@ public final class EngineEnforcement implements Enforcement {
   @Override
   public void checkProvision(String provision) {
     if (!agreement.provisions().containsKey(provision)) {
-      throw ServerException.notFound("id", "no provision '" + org.umbrella.server.ops.ReportInput.clip(provision) + "' in " + agreement.id());
+      throw new DomainError.NotFound("id", "no provision '" + org.umbrella.server.ops.ReportInput.clip(provision) + "' in " + agreement.id());
     }
   }
 
@@ -222,7 +222,7 @@ public final class EngineEnforcement implements Enforcement {
     }
     Optional<Duty> duty = g.duties().stream().filter(d -> d.id().equals(o.duty())).findFirst();
     if (duty.isPresent() && !duty.get().options().isEmpty() && !duty.get().options().contains(decision)) {
-      throw ServerException.invalid("/decision", "decision must be one of " + duty.get().options() + " for duty " + o.duty());
+      throw new DomainError.Invalid("/decision", "decision must be one of " + duty.get().options() + " for duty " + o.duty());
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Account;
@@ -84,9 +84,9 @@ public final class Api {
 
   Scope findingScope(Context ctx, Principal p) {
     Operations.Finding f = s.operations().finding(ctx.pathParam("id"))
-        .orElseThrow(() -> ServerException.notFound("id", "no finding '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+        .orElseThrow(() -> new DomainError.NotFound("id", "no finding '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
     if (f.body().isEmpty()) {
-      throw ServerException.conflict("id", "finding " + f.id() + " is determined automatically; there is no vote");
+      throw new DomainError.Conflict("id", "finding " + f.id() + " is determined automatically; there is no vote");
     }
     Operations.Body b = s.operations().body(f.body().get()).orElseThrow();
     return new Scope.OfBody(b.id(), b.members());
@@ -95,7 +95,7 @@ public final class Api {
   Scope obligationScope(Context ctx, Principal p) {
     return s.operations().obligation(ctx.pathParam("id"))
         .<Scope>map(o -> new Scope.OfParty(o.party()))
-        .orElseThrow(() -> ServerException.notFound("id", "no obligation '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+        .orElseThrow(() -> new DomainError.NotFound("id", "no obligation '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
   }
 
   // ---- session --------------------------------------------------------------------------------
@@ -155,39 +155,39 @@ public final class Api {
 
   void getReport(Context ctx, Principal p) {
     Report r = s.operations().report(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x))
-        .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+        .orElseThrow(() -> new DomainError.NotFound("id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
     Json.respond(ctx, 200, Views.report(r));
   }
 
   void review(Context ctx, Principal p) {
     JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
     if (!body.isObject()) {
-      throw ServerException.invalid("/", "the body must be a JSON object {status, actor?, note?}");
+      throw new DomainError.Invalid("/", "the body must be a JSON object {status, actor?, note?}");
     }
     String status = body.path("status").isTextual() ? body.get("status").asText() : null;
     if (status == null) {
-      throw ServerException.invalid("/status", "status is required; one of " + Kinds.REVIEW_DECISIONS);
+      throw new DomainError.Invalid("/status", "status is required; one of " + Kinds.REVIEW_DECISIONS);
     }
     String party = "";
     double confidence = 0;
     JsonNode actor = body.get("actor");
     if (actor != null && !actor.isNull()) {
       if (!actor.isObject()) {
-        throw ServerException.invalid("/actor", "actor must be an object {party, confidence}");
+        throw new DomainError.Invalid("/actor", "actor must be an object {party, confidence}");
       }
       party = actor.path("party").isTextual() ? actor.get("party").asText() : "";
       if (!party.isEmpty() && !party.matches("[A-Z]{2,8}")) {
-        throw ServerException.invalid("/actor/party", "party must be a party code such as RU or UA");
+        throw new DomainError.Invalid("/actor/party", "party must be a party code such as RU or UA");
       }
       JsonNode c = actor.get("confidence");
       if (c != null && (!c.isNumber() || c.asDouble() < 0 || c.asDouble() > 1)) {
-        throw ServerException.invalid("/actor/confidence", "confidence must be a number from 0 to 1");
+        throw new DomainError.Invalid("/actor/confidence", "confidence must be a number from 0 to 1");
       }
       confidence = c == null ? 0 : c.asDouble();
     }
     String note = body.path("note").isTextual() ? body.get("note").asText() : "";
     if (note.length() > 4000) {
-      throw ServerException.invalid("/note", "note must have at most 4000 characters");
+      throw new DomainError.Invalid("/note", "note must have at most 4000 characters");
     }
     Report r = s.operations().review(ctx.pathParam("id"), status, party, confidence, note, p.name());
     Json.respond(ctx, 200, Views.report(r));
@@ -202,7 +202,7 @@ public final class Api {
     try {
       leaf = Long.parseLong(ctx.pathParam("leaf"));
     } catch (NumberFormatException e) {
-      throw ServerException.invalid("leaf", "leaf must be a whole number, was '" + ReportInput.clip(ctx.pathParam("leaf")) + "'");
+      throw new DomainError.Invalid("leaf", "leaf must be a whole number, was '" + ReportInput.clip(ctx.pathParam("leaf")) + "'");
     }
     proof(ctx, proofs.visibleLeaf(p, leaf));
   }
@@ -213,13 +213,13 @@ public final class Api {
     try {
       ctx.contentType("application/json").result((policy.isPresent() ? ledger.proof(leaf, policy.get()) : ledger.proof(leaf)).toJson());
     } catch (org.umbrella.store.RecordNotFoundException e) {
-      throw ServerException.notFound(policy.isPresent() ? "quorum" : "leaf", e.getMessage());
+      throw new DomainError.NotFound(policy.isPresent() ? "quorum" : "leaf", e.getMessage());
     }
   }
 
   void checkpoint(Context ctx, Principal p) {
     String note = s.operations().ledger().checkpoint()
-        .orElseThrow(() -> ServerException.notFound("ledger", "the ledger is empty: nothing has been recorded yet"));
+        .orElseThrow(() -> new DomainError.NotFound("ledger", "the ledger is empty: nothing has been recorded yet"));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("checkpoint", note);
     m.put("tree-size", org.umbrella.ledger.SignedNotes.openCheckpoint(note, s.operations().ledger().verifier()).size());
@@ -255,7 +255,7 @@ public final class Api {
   void getFinding(Context ctx, Principal p) {
     Operations ops = s.operations();
     Operations.Finding f = ops.finding(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x, ops))
-        .orElseThrow(() -> ServerException.notFound("id", "no finding '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+        .orElseThrow(() -> new DomainError.NotFound("id", "no finding '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
     Json.respond(ctx, 200, Views.finding(f, Visibility.canDeliberate(p, f, ops)));
   }
 
@@ -263,7 +263,7 @@ public final class Api {
     JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
     String vote = body.path("vote").isTextual() ? body.get("vote").asText() : null;
     if (vote == null) {
-      throw ServerException.invalid("/vote", "vote is required; one of " + Kinds.VOTES);
+      throw new DomainError.Invalid("/vote", "vote is required; one of " + Kinds.VOTES);
     }
     Account a = p.account().orElseThrow();
     Operations.Finding f = s.operations().vote(ctx.pathParam("id"), a.party().orElseThrow(), vote, a.username());
@@ -293,15 +293,15 @@ public final class Api {
     JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
     String answer = body.path("answer").isTextual() ? body.get("answer").asText() : null;
     if (answer == null) {
-      throw ServerException.invalid("/answer", "answer is required; one of " + Kinds.ANSWERS);
+      throw new DomainError.Invalid("/answer", "answer is required; one of " + Kinds.ANSWERS);
     }
     String decision = body.path("decision").isTextual() ? body.get("decision").asText() : "";
     String note = body.path("note").isTextual() ? body.get("note").asText() : "";
     if (decision.length() > 200) {
-      throw ServerException.invalid("/decision", "decision must have at most 200 characters");
+      throw new DomainError.Invalid("/decision", "decision must have at most 200 characters");
     }
     if (note.length() > 4000) {
-      throw ServerException.invalid("/note", "note must have at most 4000 characters");
+      throw new DomainError.Invalid("/note", "note must have at most 4000 characters");
     }
     Operations.Obligation o = s.operations().answer(ctx.pathParam("id"), answer, decision, note, p.name());
     Json.respond(ctx, 200, Views.obligation(o));
@@ -326,14 +326,14 @@ public final class Api {
     JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
     JsonNode level = body.get("level");
     if (level == null || !level.isIntegralNumber()) {
-      throw ServerException.invalid("/level", "level is required: 0, 1, 2 or 3");
+      throw new DomainError.Invalid("/level", "level is required: 0, 1, 2 or 3");
     }
     String note = body.path("note").isTextual() ? body.get("note").asText() : "";
     if (note.length() > 4000) {
-      throw ServerException.invalid("/note", "note must have at most 4000 characters");
+      throw new DomainError.Invalid("/note", "note must have at most 4000 characters");
     }
     if (!s.operations().enforcement().connected()) {
-      throw ServerException.conflict("id", "no agreement is enforced by this server, so provisions are unknown");
+      throw new DomainError.Conflict("id", "no agreement is enforced by this server, so provisions are unknown");
     }
     s.operations().reportProvision(ctx.pathParam("id"), level.asInt(), note, p.name());
     ctx.status(202);
@@ -352,11 +352,11 @@ public final class Api {
   void issueToken(Context ctx, Principal p) {
     JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
     if (!body.isObject()) {
-      throw ServerException.invalid("/", "the body must be a JSON object {label, scope?, expires-at?}");
+      throw new DomainError.Invalid("/", "the body must be a JSON object {label, scope?, expires-at?}");
     }
     String label = body.path("label").isTextual() ? body.get("label").asText() : null;
     if (label == null || label.isBlank() || label.length() > 100) {
-      throw ServerException.invalid("/label", "label is required: a name of at most 100 characters for this token");
+      throw new DomainError.Invalid("/label", "label is required: a name of at most 100 characters for this token");
     }
     Account a = p.account().orElseThrow();
     TokenRequest wanted = TokenRequest.parse(body, p, s.clock().instant());
@@ -381,7 +381,7 @@ public final class Api {
     long id = numericId(ctx, "token");
     Account a = p.account().orElseThrow();
     if (!s.tokens().revoke(a.id(), id)) {
-      throw ServerException.notFound("id", "you have no live token " + id);
+      throw new DomainError.NotFound("id", "you have no live token " + id);
     }
     s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), a.username(), "token.revoked", String.valueOf(id), Map.of()));
     ctx.status(204);
@@ -396,11 +396,11 @@ public final class Api {
     String username = body.path("username").isTextual() ? body.get("username").asText() : null;
     String displayName = body.path("display-name").isTextual() ? body.get("display-name").asText() : username;
     Role role = Role.fromSlug(body.path("role").asText(""))
-        .orElseThrow(() -> ServerException.invalid("/role", "role must be one of " + List.of(Role.values())));
+        .orElseThrow(() -> new DomainError.Invalid("/role", "role must be one of " + List.of(Role.values())));
     Optional<String> party = body.path("party").isTextual() ? Optional.of(body.get("party").asText()) : Optional.empty();
     String password = body.path("password").isTextual() ? body.get("password").asText() : null;
     if (displayName != null && displayName.length() > 200) {
-      throw ServerException.invalid("/display-name", "display-name must have at most 200 characters");
+      throw new DomainError.Invalid("/display-name", "display-name must have at most 200 characters");
     }
     // the email an OpenID Connect sign-in with a verified email is matched against (docs/server.md)
     Optional<String> email = body.path("email").isTextual() ? Optional.of(body.get("email").asText()) : Optional.empty();
@@ -437,7 +437,7 @@ public final class Api {
     try {
       return Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw ServerException.invalid("id", what + " id must be a number");
+      throw new DomainError.Invalid("id", what + " id must be a number");
     }
   }
 
@@ -445,7 +445,7 @@ public final class Api {
   public static long accountId(Context ctx, Services s) {
     long id = numericId(ctx, "account");
     if (s.accounts().all().stream().noneMatch(a -> a.id() == id)) {
-      throw ServerException.notFound("id", "no account " + id);
+      throw new DomainError.NotFound("id", "no account " + id);
     }
     return id;
   }
@@ -480,7 +480,7 @@ public final class Api {
   void deleteWebhook(Context ctx, Principal p) {
     long id = numericId(ctx, "webhook");
     if (!s.webhooks().delete(id, p.name())) {
-      throw ServerException.notFound("id", "no webhook " + id);
+      throw new DomainError.NotFound("id", "no webhook " + id);
     }
     ctx.status(204);
   }

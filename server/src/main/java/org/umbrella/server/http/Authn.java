@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.ApiTokens;
 import org.umbrella.server.access.Credential;
@@ -85,12 +85,12 @@ public final class Authn {
     String auth = ctx.header("Authorization");
     if (auth != null) {
       if (!auth.startsWith("Bearer ")) {
-        throw new ServerException(401, "unauthenticated", "Authorization", "use 'Authorization: Bearer <token>'");
+        throw new DomainError.Unauthenticated("Authorization", "use 'Authorization: Bearer <token>'");
       }
       ApiTokens.Grant grant = services.tokens().grantFor(auth.substring(7).trim())
-          .orElseThrow(() -> new ServerException(401, "unauthenticated", "Authorization", "unknown, revoked or expired API token"));
+          .orElseThrow(() -> new DomainError.Unauthenticated("Authorization", "unknown, revoked or expired API token"));
       principal = tokenPrincipal(grant)
-          .orElseThrow(() -> new ServerException(401, "unauthenticated", "Authorization", "the token's account is disabled"));
+          .orElseThrow(() -> new DomainError.Unauthenticated("Authorization", "the token's account is disabled"));
       credential = grant.credential();
     } else {
       String cookie = ctx.cookie(COOKIE);
@@ -209,10 +209,10 @@ public final class Authn {
       if (principal.account().isEmpty() && ctx.cookie(COOKIE) == null) {
         return; // no session, no ambient credentials: access control alone decides
       }
-      throw new ServerException(403, "csrf", "_csrf", "your session has expired; reload the page and try again");
+      throw HttpProblem.refused(403, "csrf", "_csrf", "your session has expired; reload the page and try again");
     }
     if (!Secrets.equal(sentCsrfToken(ctx), expected.get())) {
-      throw new ServerException(403, "csrf", "_csrf", "missing or wrong CSRF token (send the X-CSRF-Token header or the _csrf form field)");
+      throw HttpProblem.refused(403, "csrf", "_csrf", "missing or wrong CSRF token (send the X-CSRF-Token header or the _csrf form field)");
     }
   }
 
@@ -236,19 +236,19 @@ public final class Authn {
    * without a CORS preflight this server never grants).
    *
    * @param form whether this is the HTML form (which must carry its pre-session's token)
-   * @throws ServerException 403 {@code csrf}
+   * @throws DomainError 403 {@code csrf}
    */
   public void checkSignInOrigin(Context ctx, boolean form) {
     String site = ctx.header("Sec-Fetch-Site");
     if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-      throw new ServerException(403, "csrf", "Sec-Fetch-Site", "sign in from this site's own sign-in page (the request came from " + site + ")");
+      throw HttpProblem.refused(403, "csrf", "Sec-Fetch-Site", "sign in from this site's own sign-in page (the request came from " + site + ")");
     }
     String origin = ctx.header("Origin");
     if (origin != null && !sameOrigin(ctx, origin) && !publicOrigin(origin)) {
-      throw new ServerException(403, "csrf", "Origin", "sign in from this site's own sign-in page, not from another origin");
+      throw HttpProblem.refused(403, "csrf", "Origin", "sign in from this site's own sign-in page, not from another origin");
     }
     if (form && csrfToken(ctx).isEmpty()) {
-      throw new ServerException(403, "csrf", "_csrf", "the sign-in form has expired or did not come from this site; reload the sign-in page");
+      throw HttpProblem.refused(403, "csrf", "_csrf", "the sign-in form has expired or did not come from this site; reload the sign-in page");
     }
   }
 

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
 import org.umbrella.server.InputRules;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 
 /** Reading request bodies and writing responses as JSON, with errors that name the place. */
 public final class Json {
@@ -34,30 +34,30 @@ public final class Json {
   /**
    * The request body as a JSON tree.
    *
-   * @throws ServerException 415 when the body is not declared as JSON, 400 when it is malformed
+   * @throws DomainError 415 when the body is not declared as JSON, 400 when it is malformed
    *     (with line and column), 413 when larger than the limit
    */
   public static JsonNode body(Context ctx, int maxBytes) {
     String type = ctx.contentType();
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      throw new ServerException(415, "unsupported-media-type", "Content-Type", "send the body as application/json");
+      throw HttpProblem.refused(415, "unsupported-media-type", "Content-Type", "send the body as application/json");
     }
     byte[] bytes = bounded(ctx, maxBytes);
     if (bytes.length == 0) {
-      throw ServerException.invalid("/", "the body is empty; expected a JSON object");
+      throw new DomainError.Invalid("/", "the body is empty; expected a JSON object");
     }
     try {
       JsonNode node = MAPPER.readTree(bytes);
       if (node == null || node.isMissingNode()) {
-        throw ServerException.invalid("/", "the body is empty; expected a JSON object");
+        throw new DomainError.Invalid("/", "the body is empty; expected a JSON object");
       }
       storable(node, "");
       return node;
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw ServerException.invalid("/", "malformed JSON" + where + ": " + e.getOriginalMessage());
+      throw new DomainError.Invalid("/", "malformed JSON" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw ServerException.invalid("/", "unreadable body: " + e.getMessage());
+      throw new DomainError.Invalid("/", "unreadable body: " + e.getMessage());
     }
   }
 
@@ -77,7 +77,7 @@ public final class Json {
       for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
         String at = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
         InputRules.textProblem(e.getKey()).ifPresent(p -> {
-          throw ServerException.invalid(pointer.isEmpty() ? "/" : pointer, "a field name " + p);
+          throw new DomainError.Invalid(pointer.isEmpty() ? "/" : pointer, "a field name " + p);
         });
         storable(e.getValue(), at);
       }
@@ -88,7 +88,7 @@ public final class Json {
   public static byte[] bounded(Context ctx, int maxBytes) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBytes) {
-      throw new ServerException(413, "body-too-large", "body", "the body has " + declared + " bytes; the limit is " + maxBytes);
+      throw HttpProblem.refused(413, "body-too-large", "body", "the body has " + declared + " bytes; the limit is " + maxBytes);
     }
     byte[] bytes;
     try {
@@ -99,12 +99,12 @@ public final class Json {
       // A body that cannot be read to its end: malformed chunked encoding, a connection cut short.
       // The client's fault, not the server's (it used to answer 500).
       if (unreadable(e)) {
-        throw ServerException.invalid("body", "the request body could not be read: malformed chunked transfer encoding or a body cut short");
+        throw new DomainError.Invalid("body", "the request body could not be read: malformed chunked transfer encoding or a body cut short");
       }
       throw e;
     }
     if (bytes.length > maxBytes) {
-      throw new ServerException(413, "body-too-large", "body", "the body has " + bytes.length + " bytes; the limit is " + maxBytes);
+      throw HttpProblem.refused(413, "body-too-large", "body", "the body has " + bytes.length + " bytes; the limit is " + maxBytes);
     }
     return bytes;
   }

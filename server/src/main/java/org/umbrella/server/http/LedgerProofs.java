@@ -3,7 +3,7 @@ package org.umbrella.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Action;
 import org.umbrella.server.access.Principal;
@@ -38,11 +38,11 @@ final class LedgerProofs {
   /**
    * The leaf {@code leafIndex} if {@code p} may read its record.
    *
-   * @throws ServerException 404 when there is no such leaf or {@code p} may not read it
+   * @throws DomainError 404 when there is no such leaf or {@code p} may not read it
    */
   long visibleLeaf(Principal p, long leafIndex) {
     Ledger.LeafRow row = ledger.leaf(leafIndex).filter(r -> mayRead(p, r))
-        .orElseThrow(() -> ServerException.notFound("leaf", "no leaf " + leafIndex + " that you may see"));
+        .orElseThrow(() -> new DomainError.NotFound("leaf", "no leaf " + leafIndex + " that you may see"));
     return row.leafIndex();
   }
 
@@ -123,12 +123,12 @@ final class LedgerProofs {
   /**
    * The leaf of report {@code id}'s current version if {@code p} may see the report.
    *
-   * @throws ServerException 404 for an unknown or unseen report, or one not in the ledger
+   * @throws DomainError 404 for an unknown or unseen report, or one not in the ledger
    */
   long reportLeaf(Principal p, String id) {
     ops.report(id).filter(r -> Visibility.canSee(p, r))
-        .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(id) + "'"));
-    return ledger.reportLeaf(id).orElseThrow(() -> ServerException.notFound("id",
+        .orElseThrow(() -> new DomainError.NotFound("id", "no report '" + ReportInput.clip(id) + "'"));
+    return ledger.reportLeaf(id).orElseThrow(() -> new DomainError.NotFound("id",
         "report '" + ReportInput.clip(id) + "' was filed before this server wrote to the ledger; it has no leaf"));
   }
 }

@@ -8,7 +8,7 @@ import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.LoginThrottle;
@@ -34,7 +34,7 @@ public final class Logins {
    * password.
    *
    * @param form whether the request is the HTML sign-in form (which must carry its pre-session token)
-   * @throws ServerException 403 from another site, 429 when throttled, 401 for a wrong username or
+   * @throws DomainError 403 from another site, 429 when throttled, 401 for a wrong username or
    *     password, 400 for a username or password longer than any account can have
    */
   public static Account signIn(Services s, Authn authn, Context ctx, String username, String password, boolean form) {
@@ -42,10 +42,10 @@ public final class Logins {
     String address = ctx.ip();
     String user = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
     if (user.length() > 64) {
-      throw ServerException.invalid("/username", "username must have at most 64 characters");
+      throw new DomainError.Invalid("/username", "username must have at most 64 characters");
     }
     if (password != null && password.length() > Passwords.MAX_LENGTH) {
-      throw ServerException.invalid("/password", "password must have at most " + Passwords.MAX_LENGTH + " characters");
+      throw new DomainError.Invalid("/password", "password must have at most " + Passwords.MAX_LENGTH + " characters");
     }
     Optional<String> device = s.accounts().byUsername(user)
         .flatMap(a -> authn.devices().deviceFor(ctx.cookie(Authn.DEVICE_COOKIE), a.id()));
@@ -53,7 +53,7 @@ public final class Logins {
     if (admission instanceof LoginThrottle.Refused refused) {
       long seconds = Math.max(1, (refused.retryAfter().toMillis() + 999) / 1000);
       s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), "anonymous", "session.throttled", user, Map.of("address", address)));
-      throw new ServerException(429, "too-many-attempts", "/username",
+      throw HttpProblem.refused(429, "too-many-attempts", "/username",
           "too many failed sign-ins; try again in " + (seconds < 60 ? seconds + " second(s)" : ((seconds + 59) / 60) + " minute(s)"), seconds);
     }
     LoginThrottle.Admitted ticket = (LoginThrottle.Admitted) admission;
@@ -64,7 +64,7 @@ public final class Logins {
         s.throttle().failed(ticket);
         reported = true;
         s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), "anonymous", "session.failed", user, Map.of("address", address)));
-        throw new ServerException(401, "wrong-credentials", "/password", "wrong username or password");
+        throw HttpProblem.refused(401, "wrong-credentials", "/password", "wrong username or password");
       }
       s.throttle().succeeded(ticket);
       reported = true;
@@ -125,7 +125,7 @@ public final class Logins {
       if (account.isEmpty()) {
         s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), "anonymous", "session.oidc-unknown", identity.subject(),
             Map.of("issuer", identity.issuer(), "address", ctx.ip())));
-        throw ServerException.forbidden("no account for this identity; ask an administrator to create one for you"
+        throw new DomainError.Forbidden("no account for this identity; ask an administrator to create one for you"
             + " (with your email address) or to link this identity to your account");
       }
       startSession(s, authn, ctx, account.get(), Map.of("address", ctx.ip(), "method", "oidc", "issuer", identity.issuer()));
@@ -142,8 +142,8 @@ public final class Logins {
   private static void oidcPage(Context ctx, Step step) throws Exception {
     try {
       step.run();
-    } catch (ServerException e) {
-      ctx.status(e.status()).contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\"><head>"
+    } catch (DomainError e) {
+      ctx.status(ProblemMapping.of(e).status()).contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\"><head>"
           + "<meta charset=\"utf-8\"><title>Sign-in failed - Umbrella</title></head><body><main><h1>Sign-in failed</h1><p>"
           + Html.escape(e.getMessage()) + "</p><p><a href=\"/login\">Back to sign-in</a></p></main></body></html>");
     }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ops.Operations;
 
 /**
@@ -41,7 +41,7 @@ public final class Params {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw ServerException.invalid("?" + name, name + " must be an integer from " + min + " to " + max);
+      throw new DomainError.Invalid("?" + name, name + " must be an integer from " + min + " to " + max);
     }
   }
 
@@ -61,7 +61,7 @@ public final class Params {
     Set<String> out = new LinkedHashSet<>(Arrays.asList(v.split(",")));
     for (String s : out) {
       if (!allowed.contains(s)) {
-        throw ServerException.invalid("?" + name, name + " values must be among " + allowed);
+        throw new DomainError.Invalid("?" + name, name + " values must be among " + allowed);
       }
     }
     return out;
@@ -89,7 +89,7 @@ public final class Params {
       }
       return b;
     } catch (NumberFormatException e) {
-      throw ServerException.invalid("?bbox", "bbox must be minLon,minLat,maxLon,maxLat in degrees, min <= max");
+      throw new DomainError.Invalid("?bbox", "bbox must be minLon,minLat,maxLon,maxLat in degrees, min <= max");
     }
   }
 
@@ -98,7 +98,7 @@ public final class Params {
     Instant from = instant(ctx, "from");
     Instant to = instant(ctx, "to");
     if (from != null && to != null && !from.isBefore(to)) {
-      throw ServerException.invalid("?to", "to must be after from");
+      throw new DomainError.Invalid("?to", "to must be after from");
     }
     return new Operations.ReportFilter(from, to, list(ctx, "kind", kinds), list(ctx, "status", statuses), bbox(ctx), actors(ctx));
   }
@@ -110,7 +110,7 @@ public final class Params {
       return null;
     }
     if (v.length() > 200) {
-      throw ServerException.invalid("?actor", "actor has at most 200 characters");
+      throw new DomainError.Invalid("?actor", "actor has at most 200 characters");
     }
     Set<String> out = new LinkedHashSet<>();
     for (String a : v.split(",")) {
@@ -120,7 +120,7 @@ public final class Params {
       } else if (party.matches("[A-Z]{2,8}")) {
         out.add(party);
       } else {
-        throw ServerException.invalid("?actor", "actor values must be parties (2 to 8 letters) or none");
+        throw new DomainError.Invalid("?actor", "actor values must be parties (2 to 8 letters) or none");
       }
     }
     return out;

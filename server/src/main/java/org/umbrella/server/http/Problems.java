@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umbrella.server.Redaction;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 
 /**
  * The one place where failures become responses: RFC 9457 problem documents ({@code
@@ -25,11 +25,20 @@ public final class Problems {
 
   private Problems() {}
 
-  /** Responds to {@code e}. */
-  public static void handle(ServerException e, Context ctx) {
-    respond(ctx, e.status(), e.type(), e.getMessage(), e.field().orElse(null));
-    if (e.status() == 429 || e.status() == 503) {
-      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+  /** Responds to a domain error, as {@link ProblemMapping} maps it. */
+  public static void handle(DomainError e, Context ctx) {
+    respond(ctx, ProblemMapping.of(e));
+  }
+
+  /** Responds to a refusal of the HTTP shell itself (body too large, CSRF, throttled sign-in). */
+  public static void handleRefused(HttpProblem.Refused e, Context ctx) {
+    respond(ctx, e.problem());
+  }
+
+  static void respond(Context ctx, HttpProblem p) {
+    respond(ctx, p.status(), p.type(), p.detail(), p.field());
+    if (p.status() == 429 || p.status() == 503) {
+      ctx.header("Retry-After", String.valueOf(p.retryAfterSeconds()));
     }
   }
 

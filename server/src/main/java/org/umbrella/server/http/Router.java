@@ -6,7 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import org.umbrella.server.InputRules;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Principal;
@@ -67,7 +67,7 @@ public final class Router {
         try {
           p = authn.resolve(client.ctx());
           credential = Authn.credential(client.ctx());
-        } catch (ServerException e) {
+        } catch (DomainError e) {
           p = Principal.ANONYMOUS;
           credential = org.umbrella.server.access.Credential.NONE;
         }
@@ -79,7 +79,8 @@ public final class Router {
         config.routes.addHttpHandler(r.method(), r.path(), ctx -> gate(services, authn, r, ctx));
       }
 
-      config.routes.exception(ServerException.class, Problems::handle);
+      config.routes.exception(DomainError.class, Problems::handle);
+      config.routes.exception(HttpProblem.Refused.class, Problems::handleRefused);
       config.routes.exception(HttpResponseException.class, Problems::handleJavalin);
       config.routes.exception(Exception.class, Problems::handleInternal);
       config.routes.error(404, ctx -> {
@@ -111,7 +112,7 @@ public final class Router {
     Scope scope;
     try {
       scope = route.scope().resolve(ctx, p);
-    } catch (ServerException e) {
+    } catch (DomainError e) {
       throw hidden(p, route, e);
     }
     if (!AccessPolicy.allows(p, route.action(), scope)) {
@@ -126,10 +127,10 @@ public final class Router {
    * nobody can tell which ids exist outside their scope. Callers who may touch any resource of the
    * kind hear the truth (404, 409).
    */
-  static ServerException hidden(Principal p, Route route, ServerException e) {
+  static DomainError hidden(Principal p, Route route, DomainError e) {
     AccessPolicy.Check check = AccessPolicy.checkFor(p, route.action());
     boolean scoped = check == AccessPolicy.Check.OWN_PARTY || check == AccessPolicy.Check.BODY_MEMBER;
-    return scoped && (e.status() == 404 || e.status() == 409) ? deny(p, route) : e;
+    return scoped && (e instanceof DomainError.NotFound || e instanceof DomainError.Conflict) ? deny(p, route) : e;
   }
 
   /** Refuses a NUL or unpaired surrogate in any path, query or form parameter, naming it. */
@@ -147,11 +148,11 @@ public final class Router {
     }
   }
 
-  static ServerException deny(Principal p, Route route) {
+  static DomainError deny(Principal p, Route route) {
     if (p.account().isEmpty()) {
-      return ServerException.unauthenticated();
+      return new DomainError.Unauthenticated();
     }
-    return ServerException.forbidden("a " + p.account().get().role().slug() + " of " + p.account().get().affiliation()
+    return new DomainError.Forbidden("a " + p.account().get().role().slug() + " of " + p.account().get().affiliation()
         + " may not " + route.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " here");
   }
 

@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.umbrella.server.InputRules;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Action;
 import org.umbrella.server.access.ApiTokens;
@@ -27,7 +27,7 @@ import org.umbrella.server.access.Principal;
 record TokenRequest(Set<Action> scope, Optional<Instant> expiresAt) {
 
   /**
-   * @throws ServerException 400 naming {@code /scope/i} or {@code /expires-at}; 403 when a token
+   * @throws DomainError 400 naming {@code /scope/i} or {@code /expires-at}; 403 when a token
    *     asks for more than it has
    */
   static TokenRequest parse(JsonNode body, Principal caller, Instant now) {
@@ -40,7 +40,7 @@ record TokenRequest(Set<Action> scope, Optional<Instant> expiresAt) {
       scope.removeIf(a -> !AccessPolicy.mayEverPerform(asSession, a) || !who.granted(a));
     } else {
       if (!s.isArray() || s.isEmpty() || s.size() > Action.values().length) {
-        throw ServerException.invalid("/scope", "scope must be a non-empty array of action names such as [\"read-reports\", \"file-report\"], or [\"read-only\"]");
+        throw new DomainError.Invalid("/scope", "scope must be a non-empty array of action names such as [\"read-reports\", \"file-report\"], or [\"read-only\"]");
       }
       for (int i = 0; i < s.size(); i++) {
         String slug = s.get(i).isTextual() ? s.get(i).asText() : "";
@@ -49,33 +49,33 @@ record TokenRequest(Set<Action> scope, Optional<Instant> expiresAt) {
           ApiTokens.READ_ONLY.stream().filter(a -> AccessPolicy.mayEverPerform(asSession, a)).forEach(scope::add);
           continue;
         }
-        Action action = Action.fromSlug(slug).orElseThrow(() -> ServerException.invalid(at,
+        Action action = Action.fromSlug(slug).orElseThrow(() -> new DomainError.Invalid(at,
             "unknown action '" + org.umbrella.server.ops.ReportInput.clip(slug) + "'; use read-only or one of " + java.util.Arrays.stream(Action.values()).map(Action::slug).toList()));
         if (!AccessPolicy.mayEverPerform(asSession, action)) {
-          throw ServerException.invalid(at, "a " + who.value().role().slug() + " may not " + slug + ", so no token of this account may");
+          throw new DomainError.Invalid(at, "a " + who.value().role().slug() + " may not " + slug + ", so no token of this account may");
         }
         scope.add(action);
       }
       if (who.viaToken() && !who.grants().containsAll(scope)) {
-        throw ServerException.forbidden("a token may only issue tokens with no more than its own scope " + who.grants().stream().map(Action::slug).sorted().toList());
+        throw new DomainError.Forbidden("a token may only issue tokens with no more than its own scope " + who.grants().stream().map(Action::slug).sorted().toList());
       }
     }
     Optional<Instant> expires = Optional.empty();
     JsonNode e = body.get("expires-at");
     if (e != null && !e.isNull()) {
       if (!e.isTextual()) {
-        throw ServerException.invalid("/expires-at", "expires-at must be an ISO-8601 UTC instant such as 2026-12-31T00:00:00Z");
+        throw new DomainError.Invalid("/expires-at", "expires-at must be an ISO-8601 UTC instant such as 2026-12-31T00:00:00Z");
       }
       Instant at = InputRules.instant("/expires-at", e.asText());
       if (!at.isAfter(now)) {
-        throw ServerException.invalid("/expires-at", "expires-at must be in the future, was " + at);
+        throw new DomainError.Invalid("/expires-at", "expires-at must be in the future, was " + at);
       }
       expires = Optional.of(at);
     }
     if (who.until().isPresent()) {
       Instant parent = who.until().get();
       if (expires.isPresent() && expires.get().isAfter(parent)) {
-        throw ServerException.forbidden("a token may only issue tokens that expire no later than itself (" + parent + ")");
+        throw new DomainError.Forbidden("a token may only issue tokens that expire no later than itself (" + parent + ")");
       }
       expires = Optional.of(expires.orElse(parent));
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.umbrella.ledger.CosignatureVerifier;
 import org.umbrella.ledger.MalformedInputException;
 import org.umbrella.ledger.WitnessPolicy;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ledger.Ledger;
 import org.umbrella.store.Cosignatures;
 
@@ -27,25 +27,25 @@ final class WitnessedCheckpoints {
   /**
    * The policy the query states, if it names witnesses.
    *
-   * @throws ServerException 400 naming {@code witness} or {@code quorum} when malformed
+   * @throws DomainError 400 naming {@code witness} or {@code quorum} when malformed
    */
   static Optional<WitnessPolicy> policy(Context ctx) {
     List<String> keys = ctx.queryParams("witness");
     if (keys.isEmpty()) {
       if (ctx.queryParam("quorum") != null) {
-        throw ServerException.invalid("quorum", "quorum needs the witnesses it counts: add witness=<verifier key> parameters");
+        throw new DomainError.Invalid("quorum", "quorum needs the witnesses it counts: add witness=<verifier key> parameters");
       }
       return Optional.empty();
     }
     if (keys.size() > MAX_WITNESSES) {
-      throw ServerException.invalid("witness", "at most " + MAX_WITNESSES + " witnesses in a policy");
+      throw new DomainError.Invalid("witness", "at most " + MAX_WITNESSES + " witnesses in a policy");
     }
     List<CosignatureVerifier> witnesses = new ArrayList<>();
     for (String k : keys) {
       try {
         witnesses.add(CosignatureVerifier.parse(k));
       } catch (MalformedInputException e) {
-        throw ServerException.invalid("witness", e.getMessage());
+        throw new DomainError.Invalid("witness", e.getMessage());
       }
     }
     int quorum = witnesses.size();
@@ -54,13 +54,13 @@ final class WitnessedCheckpoints {
       try {
         quorum = Integer.parseInt(q);
       } catch (NumberFormatException e) {
-        throw ServerException.invalid("quorum", "quorum must be a whole number, was '" + q.substring(0, Math.min(q.length(), 20)) + "'");
+        throw new DomainError.Invalid("quorum", "quorum must be a whole number, was '" + q.substring(0, Math.min(q.length(), 20)) + "'");
       }
     }
     try {
       return Optional.of(new WitnessPolicy(witnesses, quorum));
     } catch (IllegalArgumentException e) {
-      throw ServerException.invalid("quorum", e.getMessage());
+      throw new DomainError.Invalid("quorum", e.getMessage());
     }
   }
 
@@ -70,7 +70,7 @@ final class WitnessedCheckpoints {
     Cosignatures.CosignedHead head = (policy.isPresent()
         ? ledger.cosignatures().latest(policy.get(), ledger.verificationKeys())
         : ledger.cosignatures().latest())
-        .orElseThrow(() -> ServerException.notFound(policy.isPresent() ? "quorum" : "ledger",
+        .orElseThrow(() -> new DomainError.NotFound(policy.isPresent() ? "quorum" : "ledger",
             policy.isPresent() ? "no tree head is cosigned by " + policy.get().quorum() + " of the witnesses named"
                 : "no witness has cosigned a tree head yet"));
     Map<String, Object> m = new LinkedHashMap<>();

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 
 /**
  * Which URLs a webhook may be sent to: http(s) URLs without user information whose host is a DNS
@@ -82,7 +82,7 @@ public final class WebhookTargets {
   /**
    * Checks {@code url} for registration: its form, and the addresses its host resolves to now.
    *
-   * @throws ServerException 400 naming {@code /url}
+   * @throws DomainError 400 naming {@code /url}
    */
   public URI check(String url) {
     try {
@@ -90,7 +90,7 @@ public final class WebhookTargets {
       addresses(uri.getHost());
       return uri;
     } catch (Refused e) {
-      throw ServerException.invalid("/url", "url " + e.getMessage());
+      throw new DomainError.Invalid("/url", "url " + e.getMessage());
     }
   }
 

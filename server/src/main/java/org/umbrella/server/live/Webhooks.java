@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ops.Audit;
 
 /**
@@ -112,16 +112,16 @@ public final class Webhooks implements AutoCloseable {
   /**
    * Adds a webhook.
    *
-   * @throws ServerException 400 for a URL that is not http(s), carries user information, or
+   * @throws DomainError 400 for a URL that is not http(s), carries user information, or
    *     reaches an address that is not public nor allowed; or a secret under 16 characters
    */
   public long add(String url, String secret, String events, String actor) {
     targets.check(url);
     if (secret == null || secret.length() < 16 || secret.length() > 200) {
-      throw ServerException.invalid("/secret", "secret must have 16 to 200 characters (the HMAC key the receiver checks signatures with)");
+      throw new DomainError.Invalid("/secret", "secret must have 16 to 200 characters (the HMAC key the receiver checks signatures with)");
     }
     if (events == null || !events.matches("\\*|[a-z.]+(,[a-z.]+)*")) {
-      throw ServerException.invalid("/events", "events must be '*' or comma-separated event types such as finding.candidate,obligation.pending");
+      throw new DomainError.Invalid("/events", "events must be '*' or comma-separated event types such as finding.candidate,obligation.pending");
     }
     Instant now = clock.instant();
     return jdbi.inTransaction(h -> {

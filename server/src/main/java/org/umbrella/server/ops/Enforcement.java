@@ -27,7 +27,7 @@ public interface Enforcement {
    * Refuses a provision report for a provision the enforced agreement does not have, before it is
    * stored.
    *
-   * @throws org.umbrella.server.ServerException 404 naming the provision
+   * @throws org.umbrella.server.app.DomainError 404 naming the provision
    */
   default void checkProvision(String provision) {}
 
@@ -35,7 +35,7 @@ public interface Enforcement {
    * Refuses an answer the engine would not count (a decision outside the duty's options), before
    * it is stored.
    *
-   * @throws org.umbrella.server.ServerException 400 naming the field
+   * @throws org.umbrella.server.app.DomainError 400 naming the field
    */
   default void checkAnswer(Operations.Obligation obligation, String answer, String decision) {}
 

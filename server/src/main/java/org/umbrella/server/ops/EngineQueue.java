@@ -9,7 +9,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 
 /**
  * The engine's thread and the bounded queue in front of it: accepted changes run on it one at a
@@ -61,7 +61,7 @@ public final class EngineQueue implements AutoCloseable {
    * {@link #later(Admission, Runnable)}, or with {@link Admission#cancel()} when the change is not
    * stored after all.
    *
-   * @throws ServerException 503 {@code engine-lagging} when no room frees up within the wait
+   * @throws DomainError 503 {@code engine-lagging} when no room frees up within the wait
    */
   public Admission admit() {
     boolean got;
@@ -73,7 +73,7 @@ public final class EngineQueue implements AutoCloseable {
     }
     if (!got) {
       long retry = Math.max(1, Math.min(60, oldestAge().toSeconds()));
-      throw new ServerException(503, "engine-lagging", null, "the enforcement engine is " + depth()
+      throw new DomainError.Unavailable(DomainError.Unavailable.Dependency.ENGINE, "the enforcement engine is " + depth()
           + " changes behind (limit " + limit + "); nothing was stored, try again in " + retry + " s", retry);
     }
     return new Admission(this);

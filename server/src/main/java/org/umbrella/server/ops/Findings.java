@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.Secrets;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.Ledger;
@@ -61,23 +61,23 @@ final class Findings extends Workflow {
   /**
    * Records {@code party}'s vote on a candidate finding (a later vote replaces an earlier one).
    *
-   * @throws ServerException 409 when the finding is not a candidate, or the party is the actor
+   * @throws DomainError 409 when the finding is not a candidate, or the party is the actor
    *     concerned (recusal)
    */
   public Operations.Finding vote(String findingId, String party, String vote, String voter) {
     if (!Kinds.VOTES.contains(vote)) {
-      throw ServerException.invalid("/vote", "vote must be one of " + Kinds.VOTES + ", was '" + ReportInput.clip(String.valueOf(vote)) + "'");
+      throw new DomainError.Invalid("/vote", "vote must be one of " + Kinds.VOTES + ", was '" + ReportInput.clip(String.valueOf(vote)) + "'");
     }
-    Operations.Finding f = finding(findingId).orElseThrow(() -> ServerException.notFound("id", "no finding '" + ReportInput.clip(findingId) + "'"));
+    Operations.Finding f = finding(findingId).orElseThrow(() -> new DomainError.NotFound("id", "no finding '" + ReportInput.clip(findingId) + "'"));
     if (!"candidate".equals(f.status())) {
-      throw ServerException.conflict("/vote", "finding " + findingId + " is " + f.status() + ", votes are closed");
+      throw new DomainError.Conflict("/vote", "finding " + findingId + " is " + f.status() + ", votes are closed");
     }
     if (party.equals(f.actor())) {
-      throw ServerException.conflict("/vote", "party " + party + " is the actor concerned by this finding and does not vote on it (recusal)");
+      throw new DomainError.Conflict("/vote", "party " + party + " is the actor concerned by this finding and does not vote on it (recusal)");
     }
     if (f.body().isEmpty()) {
       // a vote reaches the engine as its body's tally: without a body there is nothing to journal
-      throw ServerException.conflict("/vote", "finding " + findingId + " is not determined by a body; it takes no votes");
+      throw new DomainError.Conflict("/vote", "finding " + findingId + " is not determined by a body; it takes no votes");
     }
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     String determination = "det-" + findingId + "-" + Secrets.random("").substring(0, 8).replace('_', 'x').replace('-', 'y');

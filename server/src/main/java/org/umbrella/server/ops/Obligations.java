@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.Ledger;
 import org.umbrella.server.live.Event;
@@ -43,26 +43,26 @@ final class Obligations extends Workflow {
   /**
    * Records a guarantor's answer to a pending obligation.
    *
-   * @throws ServerException 409 when it is no longer pending or its deadline has passed
+   * @throws DomainError 409 when it is no longer pending or its deadline has passed
    */
   public Operations.Obligation answer(String id, String answer, String decision, String note, String by) {
     if (!Kinds.ANSWERS.contains(answer)) {
-      throw ServerException.invalid("/answer", "answer must be one of " + Kinds.ANSWERS + ", was '" + ReportInput.clip(String.valueOf(answer)) + "'");
+      throw new DomainError.Invalid("/answer", "answer must be one of " + Kinds.ANSWERS + ", was '" + ReportInput.clip(String.valueOf(answer)) + "'");
     }
-    Operations.Obligation o = obligation(id).orElseThrow(() -> ServerException.notFound("id", "no obligation '" + ReportInput.clip(id) + "'"));
+    Operations.Obligation o = obligation(id).orElseThrow(() -> new DomainError.NotFound("id", "no obligation '" + ReportInput.clip(id) + "'"));
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     enforcement().checkAnswer(o, answer, decision);
     if (!"pending".equals(o.status())) {
-      throw ServerException.conflict("/answer", "obligation " + id + " is already " + o.status());
+      throw new DomainError.Conflict("/answer", "obligation " + id + " is already " + o.status());
     }
     if (!now.isBefore(o.due())) {
-      throw ServerException.conflict("/answer", "obligation " + id + " was due at " + o.due() + "; the deadline has passed");
+      throw new DomainError.Conflict("/answer", "obligation " + id + " was due at " + o.due() + "; the deadline has passed");
     }
     org.umbrella.engine.input.Response response = new org.umbrella.engine.input.Response("resp-" + id, now, id, o.party(),
         org.umbrella.engine.input.Answer.fromWire(answer).orElseThrow(), decision, note);
     ledger.write((h, records) -> {
       if (!OutcomeProjection.answered(h, response, by, now)) {
-        throw ServerException.conflict("/answer", "obligation " + id + " was answered meanwhile");
+        throw new DomainError.Conflict("/answer", "obligation " + id + " was answered meanwhile");
       }
       Audit.record(h, now, by, "obligation.answered", id, Map.of("answer", answer, "decision", decision));
       Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.Secrets;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.Ledger;
@@ -24,11 +24,11 @@ final class Provisions extends Workflow {
   /**
    * Records a provision's implementation level (0-3) as reported by the mechanism.
    *
-   * @throws ServerException 400 for a level outside 0-3
+   * @throws DomainError 400 for a level outside 0-3
    */
   public void reportProvision(String provision, int level, String note, String actor) {
     if (level < 0 || level > 3) {
-      throw ServerException.invalid("/level", "level must be 0, 1, 2 or 3 (Peace Accords Matrix scale), was " + level);
+      throw new DomainError.Invalid("/level", "level must be 0, 1, 2 or 3 (Peace Accords Matrix scale), was " + level);
     }
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     String id = "prov-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);

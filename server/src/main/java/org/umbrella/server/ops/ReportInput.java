@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 
 /**
  * Reads a new report from its JSON form, naming the JSON pointer of the first bad field.
@@ -29,15 +29,15 @@ public final class ReportInput {
   /**
    * Validates {@code json}.
    *
-   * @throws ServerException 400 naming the field
+   * @throws DomainError 400 naming the field
    */
   public static NewReport parse(JsonNode json) {
     if (json == null || !json.isObject()) {
-      throw ServerException.invalid("/", "the body must be a JSON object");
+      throw new DomainError.Invalid("/", "the body must be a JSON object");
     }
     json.fieldNames().forEachRemaining(f -> {
       if (!FIELDS.contains(f)) {
-        throw ServerException.invalid("/" + f, "unknown field '" + f + "'; expected one of " + FIELDS);
+        throw new DomainError.Invalid("/" + f, "unknown field '" + f + "'; expected one of " + FIELDS);
       }
     });
     Instant time = instant(json, "time");
@@ -55,7 +55,7 @@ public final class ReportInput {
       onlyFields(actor, "/actor", List.of("party", "confidence"));
       party = text(actor, "/actor", "party", 8, "");
       if (!party.isEmpty() && !party.matches("[A-Z]{2,8}")) {
-        throw ServerException.invalid("/actor/party", "party must be a party code such as RU or UA, or empty for unattributed");
+        throw new DomainError.Invalid("/actor/party", "party must be a party code such as RU or UA, or empty for unattributed");
       }
       confidence = actor.has("confidence") ? number(actor, "/actor", "confidence", 0, 1) : 0;
     }
@@ -70,22 +70,22 @@ public final class ReportInput {
       best = integer(fat, "/fatalities", "best");
       high = integer(fat, "/fatalities", "high");
       if (!(low <= best && best <= high)) {
-        throw ServerException.invalid("/fatalities", "fatalities must satisfy low <= best <= high, was " + low + "/" + best + "/" + high);
+        throw new DomainError.Invalid("/fatalities", "fatalities must satisfy low <= best <= high, was " + low + "/" + best + "/" + high);
       }
     }
     List<Report.Source> sources = new ArrayList<>();
     JsonNode src = json.get("sources");
     if (src == null || !src.isArray() || src.isEmpty()) {
-      throw ServerException.invalid("/sources", "sources must be a non-empty array of {id, kind, group}");
+      throw new DomainError.Invalid("/sources", "sources must be a non-empty array of {id, kind, group}");
     }
     if (src.size() > MAX_SOURCES) {
-      throw ServerException.invalid("/sources", "at most " + MAX_SOURCES + " sources, was " + src.size());
+      throw new DomainError.Invalid("/sources", "at most " + MAX_SOURCES + " sources, was " + src.size());
     }
     for (int i = 0; i < src.size(); i++) {
       JsonNode s = src.get(i);
       String at = "/sources/" + i;
       if (!s.isObject()) {
-        throw ServerException.invalid(at, "a source must be an object {id, kind, group}");
+        throw new DomainError.Invalid(at, "a source must be an object {id, kind, group}");
       }
       onlyFields(s, at, List.of("id", "kind", "group"));
       String id = text(s, at, "id", 200, null);
@@ -95,11 +95,11 @@ public final class ReportInput {
     JsonNode t = json.get("tags");
     if (t != null && !t.isNull()) {
       if (!t.isArray() || t.size() > 50) {
-        throw ServerException.invalid("/tags", "tags must be an array of at most 50 strings");
+        throw new DomainError.Invalid("/tags", "tags must be an array of at most 50 strings");
       }
       for (int i = 0; i < t.size(); i++) {
         if (!t.get(i).isTextual() || t.get(i).asText().length() > 100) {
-          throw ServerException.invalid("/tags/" + i, "a tag must be a string of at most 100 characters");
+          throw new DomainError.Invalid("/tags/" + i, "a tag must be a string of at most 100 characters");
         }
         tags.add(t.get(i).asText());
       }
@@ -112,7 +112,7 @@ public final class ReportInput {
   static void onlyFields(JsonNode json, String at, List<String> allowed) {
     json.fieldNames().forEachRemaining(f -> {
       if (!allowed.contains(f)) {
-        throw ServerException.invalid(at + "/" + f, "unknown field '" + clip(f) + "'; expected one of " + allowed);
+        throw new DomainError.Invalid(at + "/" + f, "unknown field '" + clip(f) + "'; expected one of " + allowed);
       }
     });
   }
@@ -120,7 +120,7 @@ public final class ReportInput {
   static Instant instant(JsonNode json, String field) {
     JsonNode n = json.get(field);
     if (n == null || !n.isTextual()) {
-      throw ServerException.invalid("/" + field, field + " must be an ISO-8601 UTC instant such as 2026-03-05T04:10:00Z");
+      throw new DomainError.Invalid("/" + field, field + " must be an ISO-8601 UTC instant such as 2026-03-05T04:10:00Z");
     }
     // years 1583-9999 only: PostgreSQL and the driver cannot store the rest (issue 10, item 5)
     return org.umbrella.server.InputRules.instant("/" + field, n.asText());
@@ -136,10 +136,10 @@ public final class ReportInput {
       if (dflt != null) {
         return dflt;
       }
-      throw ServerException.invalid(at + "/" + field, field + " is required; one of " + allowed);
+      throw new DomainError.Invalid(at + "/" + field, field + " is required; one of " + allowed);
     }
     if (!n.isTextual() || !allowed.contains(n.asText())) {
-      throw ServerException.invalid(at + "/" + field, field + " must be one of " + allowed + ", was " + clip(n.toString()));
+      throw new DomainError.Invalid(at + "/" + field, field + " must be one of " + allowed + ", was " + clip(n.toString()));
     }
     return n.asText();
   }
@@ -148,12 +148,12 @@ public final class ReportInput {
     JsonNode n = json.get(field);
     if (n == null || n.isNull()) {
       if (required) {
-        throw ServerException.invalid("/" + field, field + " is required");
+        throw new DomainError.Invalid("/" + field, field + " is required");
       }
       return null;
     }
     if (!n.isObject()) {
-      throw ServerException.invalid("/" + field, field + " must be an object");
+      throw new DomainError.Invalid("/" + field, field + " must be an object");
     }
     return n;
   }
@@ -161,11 +161,11 @@ public final class ReportInput {
   static double number(JsonNode json, String at, String field, double min, double max) {
     JsonNode n = json.get(field);
     if (n == null || !n.isNumber()) {
-      throw ServerException.invalid(at + "/" + field, field + " must be a number between " + min + " and " + max);
+      throw new DomainError.Invalid(at + "/" + field, field + " must be a number between " + min + " and " + max);
     }
     double v = n.asDouble();
     if (!(v >= min && v <= max)) {
-      throw ServerException.invalid(at + "/" + field, field + " must be between " + min + " and " + max + ", was " + v);
+      throw new DomainError.Invalid(at + "/" + field, field + " must be between " + min + " and " + max + ", was " + v);
     }
     return v;
   }
@@ -173,7 +173,7 @@ public final class ReportInput {
   static int integer(JsonNode json, String at, String field) {
     JsonNode n = json.get(field);
     if (n == null || !n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > 1_000_000) {
-      throw ServerException.invalid(at + "/" + field, field + " must be an integer between 0 and 1000000");
+      throw new DomainError.Invalid(at + "/" + field, field + " must be an integer between 0 and 1000000");
     }
     return n.asInt();
   }
@@ -184,17 +184,17 @@ public final class ReportInput {
       if (dflt != null) {
         return dflt;
       }
-      throw ServerException.invalid(at + "/" + field, field + " is required");
+      throw new DomainError.Invalid(at + "/" + field, field + " is required");
     }
     if (!n.isTextual()) {
-      throw ServerException.invalid(at + "/" + field, field + " must be a string");
+      throw new DomainError.Invalid(at + "/" + field, field + " must be a string");
     }
     String s = n.asText();
     if (s.length() > max) {
-      throw ServerException.invalid(at + "/" + field, field + " must have at most " + max + " characters, had " + s.length());
+      throw new DomainError.Invalid(at + "/" + field, field + " must have at most " + max + " characters, had " + s.length());
     }
     if (dflt == null && s.isBlank()) {
-      throw ServerException.invalid(at + "/" + field, field + " must not be blank");
+      throw new DomainError.Invalid(at + "/" + field, field + " must not be blank");
     }
     return s;
   }

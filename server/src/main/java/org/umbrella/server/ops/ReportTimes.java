@@ -2,7 +2,7 @@ package org.umbrella.server.ops;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 
 /**
  * Which claimed event times a report may carry, judged against its record time (the server clock
@@ -36,17 +36,17 @@ public record ReportTimes(Duration skew, Duration horizon) {
   /**
    * {@code claimed} unchanged when plausible for a report recorded at {@code recordedAt}.
    *
-   * @throws ServerException 400 naming {@code /time} otherwise
+   * @throws DomainError 400 naming {@code /time} otherwise
    */
   public Instant check(Instant claimed, Instant recordedAt) {
     Instant latest = recordedAt.plus(skew);
     if (claimed.isAfter(latest)) {
-      throw ServerException.invalid("/time", "time " + claimed + " is in the future: it is after the time the report is received ("
+      throw new DomainError.Invalid("/time", "time " + claimed + " is in the future: it is after the time the report is received ("
           + recordedAt + ") by more than " + human(skew) + "; check the year and the time zone (UTC)");
     }
     Instant earliest = recordedAt.minus(horizon);
     if (claimed.isBefore(earliest)) {
-      throw ServerException.invalid("/time", "time " + claimed + " is implausibly old: more than " + human(horizon)
+      throw new DomainError.Invalid("/time", "time " + claimed + " is implausibly old: more than " + human(horizon)
           + " before the time the report is received (" + recordedAt + "); check the year, or import historical data with 'umbrella import'");
     }
     return claimed;

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.Secrets;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.Ledger;
@@ -52,7 +52,7 @@ final class Reports extends Workflow {
    * <p>{@code filed-at} is the report's record time: the server clock when it is accepted. Its
    * claimed {@code time} must be plausible against it ({@link ReportTimes}).
    *
-   * @throws ServerException 400 naming {@code /time} when the claimed time is after the record
+   * @throws DomainError 400 naming {@code /time} when the claimed time is after the record
    *     time plus the skew or before the horizon; 503 when the engine lags by its queue's limit
    *     for longer than the queue's wait (nothing is stored then; see {@link EngineQueue})
    */
@@ -127,25 +127,25 @@ final class Reports extends Workflow {
    * call. The review's record time is the server clock now; a rejection reaches the engine as the
    * report's rejected version, which withdraws every finding it alone supported.
    *
-   * @throws ServerException 404 for an unknown report, 400 for a bad status or a rejection
+   * @throws DomainError 404 for an unknown report, 400 for a bad status or a rejection
    *     without a reason ({@code /note}), 409 for a change the rules do not allow
    */
   public Report review(String id, String status, String actorParty, double confidence, String note, String reviewer) {
     if (!Kinds.REVIEW_DECISIONS.contains(status)) {
-      throw ServerException.invalid("/status", "status must be one of " + Kinds.REVIEW_DECISIONS + ", was '" + ReportInput.clip(String.valueOf(status)) + "'");
+      throw new DomainError.Invalid("/status", "status must be one of " + Kinds.REVIEW_DECISIONS + ", was '" + ReportInput.clip(String.valueOf(status)) + "'");
     }
     ReviewStatus to = ReviewStatus.fromWire(status).orElseThrow();
     if (to == ReviewStatus.REJECTED && (note == null || note.isBlank())) {
-      throw ServerException.invalid("/note", "a rejection needs a reason: say in the note why the report is rejected");
+      throw new DomainError.Invalid("/note", "a rejection needs a reason: say in the note why the report is rejected");
     }
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     Report stored = ledger.write((h, records) -> {
       Report before = h.createQuery("select * from ops_report where id = :id for update").bind("id", id).map(Reports::mapReport).findOne()
-          .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(id) + "'"));
+          .orElseThrow(() -> new DomainError.NotFound("id", "no report '" + ReportInput.clip(id) + "'"));
       String why = org.umbrella.store.ReviewRules.refusal(ReviewStatus.fromWire(before.status()).orElseThrow(), to, note,
           (int) before.independentSources(), org.umbrella.store.ReviewRules.DEFAULT_MIN_GROUPS);
       if (why != null) {
-        throw ServerException.conflict("/status", "report " + id + ": " + why);
+        throw new DomainError.Conflict("/status", "report " + id + ": " + why);
       }
       Audit.record(h, now, reviewer, "report.reviewed", id, Map.of("status", status, "actor", actorParty));
       Report after = before.reviewed(status, actorParty, confidence);

@@ -2,7 +2,7 @@ package org.umbrella.server.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 
 /**
  * The workflow's input errors as a form shows them: at the field to blame, in plain words. The
@@ -17,12 +17,12 @@ public final class FormErrors {
   public static final String FORM = "form";
 
   /** The report form's field for an error of {@code e}, and a message in plain English. */
-  public static Map<String, String> report(ServerException e) {
+  public static Map<String, String> report(DomainError e) {
     return report(e, Messages.english());
   }
 
   /** The report form's field for an error of {@code e}, and a message in plain words of {@code m}'s language. */
-  public static Map<String, String> report(ServerException e, Messages m) {
+  public static Map<String, String> report(DomainError e, Messages m) {
     String pointer = e.field().orElse("");
     String detail = e.getMessage() == null ? "" : e.getMessage();
     Map<String, String> out = new LinkedHashMap<>();
@@ -61,6 +61,15 @@ public final class FormErrors {
       out.put(FORM, m.f("err.report", detail));
     }
     return out;
+  }
+
+  /**
+   * The status of the page that shows {@code e} beside its form: the status the API answers the
+   * same error with ({@link org.umbrella.server.http.ProblemMapping}), so a page and the API never
+   * disagree about what kind of refusal it was.
+   */
+  public static int status(DomainError e) {
+    return org.umbrella.server.http.ProblemMapping.of(e).status();
   }
 
   /** A plain message for a request body over the server's limit. */

@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Account;
@@ -80,7 +80,7 @@ public final class Pages {
         .findFirst().orElseThrow().scope().resolve(ctx, p);
     Route.ScopeResolver obligation = (ctx, p) -> s.operations().obligation(ctx.pathParam("id"))
         .<Scope>map(o -> new Scope.OfParty(o.party()))
-        .orElseThrow(() -> ServerException.notFound("id", "no obligation '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+        .orElseThrow(() -> new DomainError.NotFound("id", "no obligation '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
     return List.of(
         new Route(GET, "/", Action.READ_PUBLIC, none, this::dashboard, "Dashboard", null, true),
         new Route(GET, "/fragments/dashboard", Action.READ_PUBLIC, none, this::dashboardFragment, "Dashboard fragment for live updates", null, true),
@@ -269,7 +269,8 @@ public final class Pages {
     String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
     try {
       Logins.signIn(s, authn, ctx, username, Optional.ofNullable(ctx.formParam("password")).orElse(""), true);
-    } catch (ServerException e) {
+    } catch (org.umbrella.server.http.HttpProblem.Refused refused) {
+      org.umbrella.server.http.HttpProblem e = refused.problem();
       if (e.status() == 401 || e.status() == 429) {
         authn.csrfTokenForForm(ctx); // the form shown again needs its token
         Messages m = Messages.of(ctx);
@@ -278,7 +279,7 @@ public final class Pages {
         html(ctx, e.status(), "login.jte", loginParams(ctx, Principal.ANONYMOUS, username, said, Optional.ofNullable(ctx.formParam("next"))));
         return;
       }
-      throw e;
+      throw refused;
     }
     String next = org.umbrella.server.http.Problems.localPath(form(ctx, "next"));
     ctx.redirect(next == null || next.isEmpty() ? "/?done=signed-in"
@@ -389,19 +390,19 @@ public final class Pages {
     try {
       date = q == null || q.isEmpty() ? LocalDate.ofInstant(s.clock().instant(), ZoneOffset.UTC) : LocalDate.parse(q);
     } catch (DateTimeParseException e) {
-      throw ServerException.invalid("?date", "date must be YYYY-MM-DD");
+      throw new DomainError.Invalid("?date", "date must be YYYY-MM-DD");
     }
     if (date.getYear() < 1583 || date.getYear() > 9999) {
-      throw ServerException.invalid("?date", "date must be in the years 1583 to 9999");
+      throw new DomainError.Invalid("?date", "date must be in the years 1583 to 9999");
     }
     Instant now = s.clock().instant();
     if (date.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
-      throw ServerException.notFound("?date", "the daily report for " + date + " is not out yet: a day's report is issued from 19:30 UTC that day");
+      throw new DomainError.NotFound("?date", "the daily report for " + date + " is not out yet: a day's report is issued from 19:30 UTC that day");
     }
     Instant end = date.atTime(19, 30).toInstant(ZoneOffset.UTC);
     Instant start = end.minusSeconds(24 * 3600);
     if (!org.umbrella.server.InputRules.inRange(start)) {
-      throw ServerException.invalid("?date", "date must be from 1583-01-02 on");
+      throw new DomainError.Invalid("?date", "date must be from 1583-01-02 on");
     }
     List<Report> reports = new ArrayList<>(s.operations().reports(
         new Operations.ReportFilter(start, end, null, Set.of("verified"), null), 500, 0));
@@ -467,7 +468,7 @@ public final class Pages {
         reportFormPage(ctx, p, 400, reportValues(ctx), Map.of("lat", Messages.of(ctx).t("err.zero")));
         return;
       }
-    } catch (ServerException e) {
+    } catch (DomainError e) {
       reportFormPage(ctx, p, 400, reportValues(ctx), FormErrors.report(e, Messages.of(ctx)));
       return;
     }
@@ -475,8 +476,8 @@ public final class Pages {
     try {
       // the claimed time is judged against the record time inside fileReport (ReportTimes)
       r = s.operations().fileReport(input, p.name());
-    } catch (ServerException e) {
-      if (e.status() != 400) {
+    } catch (DomainError e) {
+      if (!(e instanceof DomainError.Invalid)) {
         throw e;
       }
       reportFormPage(ctx, p, 400, reportValues(ctx), FormErrors.report(e, Messages.of(ctx)));
@@ -536,7 +537,7 @@ public final class Pages {
     try {
       o.put(field, Double.parseDouble(value.trim()));
     } catch (NumberFormatException e) {
-      throw ServerException.invalid(pointer, field + " must be a number, was '" + ReportInput.clip(value) + "'");
+      throw new DomainError.Invalid(pointer, field + " must be a number, was '" + ReportInput.clip(value) + "'");
     }
   }
 
@@ -544,13 +545,13 @@ public final class Pages {
     try {
       o.put(field, Integer.parseInt(value.trim()));
     } catch (NumberFormatException e) {
-      throw ServerException.invalid(pointer, field + " must be a whole number, was '" + ReportInput.clip(value) + "'");
+      throw new DomainError.Invalid(pointer, field + " must be a whole number, was '" + ReportInput.clip(value) + "'");
     }
   }
 
   void report(Context ctx, Principal p) {
     Report r = s.operations().report(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x))
-        .orElseThrow(() -> ServerException.notFound("id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
+        .orElseThrow(() -> new DomainError.NotFound("id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
     boolean canReview = AccessPolicy.allows(p, Action.REVIEW_REPORT, Scope.NONE) && !"verified".equals(r.status()) && !"rejected".equals(r.status());
     html(ctx, 200, "report.jte", Map.of("page", model(ctx, p, m -> m.f("report.title", r.id())), "r", r, "canReview", canReview,
         "leaf", s.operations().ledger().reportLeaf(r.id()), "parties", s.library().parties()));
@@ -605,8 +606,8 @@ public final class Pages {
             .filter(b -> b.startsWith("/review")).orElse("/review");
         ctx.redirect(back + (back.contains("?") ? "&" : "?") + "done=reviewed#q-" + Urls.id(r.id()), io.javalin.http.HttpStatus.SEE_OTHER);
         return;
-      } catch (ServerException e) {
-        if (e.status() != 400 && e.status() != 409) {
+      } catch (DomainError e) {
+        if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
           throw e;
         }
         problem = m.f("err.review", e.getMessage());
@@ -646,7 +647,7 @@ public final class Pages {
   void finding(Context ctx, Principal p) {
     Operations ops = s.operations();
     Operations.Finding f = ops.finding(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x, ops))
-        .orElseThrow(() -> ServerException.notFound("id", "no finding '" + ReportInput.clip(ctx.pathParam("id")) + "' you may see"));
+        .orElseThrow(() -> new DomainError.NotFound("id", "no finding '" + ReportInput.clip(ctx.pathParam("id")) + "' you may see"));
     FindingPage v = FindingPage.of(s, p, f);
     html(ctx, 200, "finding.jte", Map.of("page", model(ctx, p, f.title()), "v", v));
   }
@@ -688,7 +689,7 @@ public final class Pages {
     String decision = form(ctx, "decision");
     String note = form(ctx, "note");
     if (decision.length() > 200 || note.length() > 4000) {
-      throw ServerException.invalid("decision", "decision at most 200 and note at most 4000 characters");
+      throw new DomainError.Invalid("decision", "decision at most 200 and note at most 4000 characters");
     }
     String answer = form(ctx, "answer");
     String id = ctx.pathParam("id");
@@ -699,8 +700,8 @@ public final class Pages {
     } else {
       try {
         s.operations().answer(id, answer, decision, note, p.name());
-      } catch (ServerException e) {
-        if (e.status() != 400 && e.status() != 409) {
+      } catch (DomainError e) {
+        if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
           throw e;
         }
         problem = "fulfilled".equals(answer) && decision.isBlank()
@@ -758,8 +759,8 @@ public final class Pages {
             Optional.of(typed.get("party")).filter(x -> !x.isBlank()), form(ctx, "password"), p.name());
         ctx.redirect("/admin?done=created", io.javalin.http.HttpStatus.SEE_OTHER);
         return;
-      } catch (ServerException e) {
-        if (e.status() != 400 && e.status() != 409) {
+      } catch (DomainError e) {
+        if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
           throw e;
         }
         problem = m.f("err.account", e.getMessage());
@@ -772,8 +773,8 @@ public final class Pages {
     long id = org.umbrella.server.http.Api.accountId(ctx, s);
     try {
       new org.umbrella.server.access.AccountChanges(s.jdbi(), s.clock()).disable(id, p.name());
-    } catch (ServerException e) {
-      if (e.status() != 409) {
+    } catch (DomainError e) {
+      if (!(e instanceof DomainError.Conflict)) {
         throw e;
       }
       adminPage(ctx, p, 409, Map.of(Long.toString(id), e.getMessage()), Map.of());
@@ -786,8 +787,8 @@ public final class Pages {
     long id = org.umbrella.server.http.Api.accountId(ctx, s);
     try {
       new org.umbrella.server.access.AccountChanges(s.jdbi(), s.clock()).resetPassword(id, form(ctx, "password"), p.name());
-    } catch (ServerException e) {
-      if (e.status() != 400 && e.status() != 409) {
+    } catch (DomainError e) {
+      if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
         throw e;
       }
       adminPage(ctx, p, 400, Map.of(Long.toString(id), Messages.of(ctx).f("err.password", e.getMessage())), Map.of());
@@ -825,8 +826,8 @@ public final class Pages {
     } else {
       try {
         s.operations().reportProvision(id, Integer.parseInt(level), note, p.name());
-      } catch (ServerException e) {
-        if (e.status() != 400 && e.status() != 404) {
+      } catch (DomainError e) {
+        if (!(e instanceof DomainError.Invalid || e instanceof DomainError.NotFound)) {
           throw e;
         }
         problem = m.f("err.level-not-recorded", e.getMessage());
@@ -843,12 +844,12 @@ public final class Pages {
     long id = org.umbrella.server.http.Api.accountId(ctx, s);
     try {
       new org.umbrella.server.access.oidc.OidcAccounts(s.jdbi(), s.accounts(), s.clock()).link(id, form(ctx, "issuer"), form(ctx, "subject"), p.name());
-    } catch (ServerException e) {
-      if (e.status() != 400 && e.status() != 409) {
+    } catch (DomainError e) {
+      if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
         throw e;
       }
       // beside the account, as the other account changes do, rather than a bare error page
-      adminPage(ctx, p, e.status(), Map.of(Long.toString(id), Messages.of(ctx).f("err.link", e.getMessage())), Map.of());
+      adminPage(ctx, p, FormErrors.status(e), Map.of(Long.toString(id), Messages.of(ctx).f("err.link", e.getMessage())), Map.of());
       return;
     }
     ctx.redirect("/admin?done=linked", io.javalin.http.HttpStatus.SEE_OTHER);

@@ -3,7 +3,7 @@ package org.umbrella.server.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.http.Json;
 
@@ -18,7 +18,7 @@ final class Places {
   static void search(Context ctx, Principal p) {
     String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
     if (q.length() > 80) {
-      throw ServerException.invalid("?q", "a place name has at most 80 characters");
+      throw new DomainError.Invalid("?q", "a place name has at most 80 characters");
     }
     Messages m = Messages.of(ctx);
     boolean uk = m.lang().equals("uk");
@@ -56,10 +56,10 @@ final class Places {
     try {
       d = Double.parseDouble(v == null ? "" : v.trim());
     } catch (NumberFormatException e) {
-      throw ServerException.invalid("?" + name, name + " must be a number of degrees");
+      throw new DomainError.Invalid("?" + name, name + " must be a number of degrees");
     }
     if (!(Math.abs(d) <= limit)) {
-      throw ServerException.invalid("?" + name, name + " must be between -" + (int) limit + " and " + (int) limit);
+      throw new DomainError.Invalid("?" + name, name + " must be between -" + (int) limit + " and " + (int) limit);
     }
     return d;
   }

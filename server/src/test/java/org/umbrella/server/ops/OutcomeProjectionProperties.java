@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.LongRange;
 import org.umbrella.agreement.model.Agreement;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestDb;
@@ -105,7 +105,7 @@ class OutcomeProjectionProperties {
         String party = MEMBERS[random.nextInt(MEMBERS.length)];
         try {
           ops.vote(f.id(), party, List.of("confirm", "reject", "abstain").get(random.nextInt(3)), "body-" + party.toLowerCase());
-        } catch (ServerException e) {
+        } catch (DomainError e) {
           // recusal, or not a candidate any more: refused, nothing journaled
         }
       }
@@ -116,7 +116,7 @@ class OutcomeProjectionProperties {
         try {
           ops.answer(o.id(), random.nextBoolean() ? "fulfilled" : "waived", options.isEmpty() ? "" : options.get(random.nextInt(options.size())),
               "note " + random.nextInt(100), "guarantor-" + o.party().toLowerCase());
-        } catch (ServerException e) {
+        } catch (DomainError e) {
           // its deadline passed: refused
         }
       }

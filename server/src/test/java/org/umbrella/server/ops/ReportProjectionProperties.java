@@ -15,7 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.LongRange;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestDb;
 import org.umbrella.server.TestServer;
@@ -55,7 +55,7 @@ class ReportProjectionProperties {
         String note = to.equals("rejected") || random.nextBoolean() ? "note " + random.nextInt(1000) : "";
         try {
           ops.review(id, to, party, party.isEmpty() ? 0 : 0.1 * (1 + random.nextInt(9)), note, "verifier-" + random.nextInt(2));
-        } catch (ServerException e) {
+        } catch (DomainError e) {
           refused++; // the review rules refused it: nothing journaled, nothing projected
         }
       }

@@ -18,7 +18,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.LongRange;
 import org.umbrella.agreement.model.Agreement;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestServer;
@@ -82,7 +82,7 @@ class TrustedTimeProperties {
             Report r = ops.fileReport(report(random, claim), "monitor");
             assertThat(plausible).as("stored a report claiming %s at record time %s", claim, now).isTrue();
             status.put(r.id(), "reported");
-          } catch (ServerException e) {
+          } catch (DomainError e) {
             assertThat(plausible).as("refused a report claiming %s at record time %s: %s", claim, now, e.getMessage()).isFalse();
             assertThat(e.field()).contains("/time");
             refusedClaims.add(claim.toString());

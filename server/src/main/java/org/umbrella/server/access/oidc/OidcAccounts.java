@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Accounts;
 import org.umbrella.server.ops.Audit;
@@ -80,7 +80,7 @@ public final class OidcAccounts {
    * Puts an email on an account (what a verified-email sign-in is matched against), or removes it
    * when {@code email} is empty; audited as done by {@code by}.
    *
-   * @throws ServerException 400 for a malformed email, 404 for an unknown account, 409 when
+   * @throws DomainError 400 for a malformed email, 404 for an unknown account, 409 when
    *     another account has it
    */
   public void setEmail(long accountId, Optional<String> email, String by) {
@@ -88,12 +88,12 @@ public final class OidcAccounts {
     jdbi.useTransaction(h -> {
       if (email.isPresent() && h.createQuery("select count(*) from account where lower(email) = :e and id <> :id")
           .bind("e", email.get().toLowerCase(Locale.ROOT)).bind("id", accountId).mapTo(Long.class).one() > 0) {
-        throw ServerException.conflict("/email", "another account has this email");
+        throw new DomainError.Conflict("/email", "another account has this email");
       }
       int n = h.createUpdate("update account set email = :e where id = :id")
           .bind("e", email.orElse(null)).bind("id", accountId).execute();
       if (n == 0) {
-        throw ServerException.notFound("/account", "no account " + accountId);
+        throw new DomainError.NotFound("/account", "no account " + accountId);
       }
       Audit.record(h, clock.instant(), by, "account.email-set", usernameOf(h, accountId), Map.of("email", email.orElse("")));
     });
@@ -102,18 +102,18 @@ public final class OidcAccounts {
   /**
    * Checks the form of an account email.
    *
-   * @throws ServerException 400 unless it looks like {@code name@example.org}
+   * @throws DomainError 400 unless it looks like {@code name@example.org}
    */
   public static void checkEmail(String email) {
     if (email == null || !email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}")) {
-      throw ServerException.invalid("/email", "email must look like name@example.org");
+      throw new DomainError.Invalid("/email", "email must look like name@example.org");
     }
   }
 
   /**
    * Links an identity of a provider to an account (an administrator's act, audited).
    *
-   * @throws ServerException 409 when the identity, or another identity of the same provider for
+   * @throws DomainError 409 when the identity, or another identity of the same provider for
    *     this account, is already linked
    */
   public void link(long accountId, String issuer, String subject, String by) {
@@ -122,7 +122,7 @@ public final class OidcAccounts {
       String username = usernameOf(h, accountId);
       if (h.createQuery("select count(*) from account_oidc_identity where (issuer = :i and subject = :s) or (issuer = :i and account_id = :a)")
           .bind("i", issuer).bind("s", subject).bind("a", accountId).mapTo(Long.class).one() > 0) {
-        throw ServerException.conflict("/subject", "this identity or this account is already linked for " + issuer);
+        throw new DomainError.Conflict("/subject", "this identity or this account is already linked for " + issuer);
       }
       insertLink(h, issuer, subject, accountId, by);
       Audit.record(h, clock.instant(), by, "account.oidc-linked", username,
@@ -137,7 +137,7 @@ public final class OidcAccounts {
    * is made only when the account has no identity of that provider, and the administrator may take
    * the email off the account too).
    *
-   * @throws ServerException 404 for an unknown account or when this identity is not linked to it
+   * @throws DomainError 404 for an unknown account or when this identity is not linked to it
    */
   public void unlink(long accountId, String issuer, String subject, String by) {
     checkIdentity(issuer, subject);
@@ -146,7 +146,7 @@ public final class OidcAccounts {
       int n = h.createUpdate("delete from account_oidc_identity where issuer = :i and subject = :s and account_id = :a")
           .bind("i", issuer).bind("s", subject).bind("a", accountId).execute();
       if (n == 0) {
-        throw ServerException.notFound("/subject", "this identity is not linked to account " + accountId);
+        throw new DomainError.NotFound("/subject", "this identity is not linked to account " + accountId);
       }
       Audit.record(h, clock.instant(), by, "account.oidc-unlinked", username, Map.of("issuer", issuer, "subject", subject));
       return records.accountIdentity(username, issuer, subject, false, by);
@@ -157,14 +157,14 @@ public final class OidcAccounts {
    * Checks the form of an identity: an https (or http) issuer URL and a non-empty subject of at
    * most 255 characters (OpenID Connect Core §2).
    *
-   * @throws ServerException 400 naming the field
+   * @throws DomainError 400 naming the field
    */
   public static void checkIdentity(String issuer, String subject) {
     if (issuer == null || !issuer.matches("https?://[^\\s]{1,500}")) {
-      throw ServerException.invalid("/issuer", "issuer must be the provider's issuer URL (https://...)");
+      throw new DomainError.Invalid("/issuer", "issuer must be the provider's issuer URL (https://...)");
     }
     if (subject == null || subject.isEmpty() || subject.length() > 255 || subject.chars().anyMatch(Character::isISOControl)) {
-      throw ServerException.invalid("/subject", "subject must be 1-255 characters without control characters");
+      throw new DomainError.Invalid("/subject", "subject must be 1-255 characters without control characters");
     }
   }
 
@@ -177,6 +177,6 @@ public final class OidcAccounts {
 
   private static String usernameOf(Handle h, long accountId) {
     return h.createQuery("select username from account where id = :id").bind("id", accountId).mapTo(String.class)
-        .findOne().orElseThrow(() -> ServerException.notFound("/account", "no account " + accountId));
+        .findOne().orElseThrow(() -> new DomainError.NotFound("/account", "no account " + accountId));
   }
 }

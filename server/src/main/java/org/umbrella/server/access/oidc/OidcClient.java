@@ -37,7 +37,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.umbrella.server.ServerException;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.Secrets;
 
 /**
@@ -80,7 +80,7 @@ public final class OidcClient {
    * PendingLogins#LIFETIME}, and the provider's authorization URL carrying the state, the nonce and
    * the S256 code challenge.
    *
-   * @throws ServerException 503 when the provider cannot be discovered or too many sign-ins are under way
+   * @throws DomainError 503 when the provider cannot be discovered or too many sign-ins are under way
    */
   public Start begin() {
     Provider p = provider();
@@ -89,7 +89,7 @@ public final class OidcClient {
     CodeVerifier verifier = new CodeVerifier();
     String binding = Secrets.random("");
     if (!pending.put(state.getValue(), nonce.getValue(), verifier.getValue(), binding)) {
-      throw new ServerException(503, "oidc-busy", null, "too many sign-ins are under way; try again in a few minutes");
+      throw new DomainError.Unavailable(DomainError.Unavailable.Dependency.SIGN_IN_CAPACITY, "too many sign-ins are under way; try again in a few minutes", 60);
     }
     AuthenticationRequest request = new AuthenticationRequest.Builder(
             ResponseType.CODE, new Scope("openid", "email"), new ClientID(config.clientId()), config.redirectUri())
@@ -107,7 +107,7 @@ public final class OidcClient {
    * PKCE verifier; the ID token is validated. The pending sign-in is used up whatever the outcome.
    *
    * @param query the callback's query parameters
-   * @throws ServerException 400 for an unknown, reused, expired or foreign state; 401 when the
+   * @throws DomainError 400 for an unknown, reused, expired or foreign state; 401 when the
    *     provider refused or its ID token is invalid; 502 when the token exchange fails; 503 when the
    *     provider cannot be discovered
    */
@@ -129,35 +129,35 @@ public final class OidcClient {
     try {
       response = AuthenticationResponseParser.parse(config.redirectUri(), query);
     } catch (ParseException e) {
-      throw new ServerException(400, "oidc-callback", null, "the sign-in answer is malformed: " + e.getMessage());
+      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.MALFORMED_ANSWER, null, "the sign-in answer is malformed: " + e.getMessage());
     }
     String state = response.getState() == null ? null : response.getState().getValue();
     Optional<PendingLogins.Pending> started = pending.take(state, browserBinding);
     if (started.isEmpty()) {
-      throw new ServerException(400, "oidc-state", "state",
+      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.STATE, "state",
           "this sign-in was not started in this browser, was already used, or has expired; please start again");
     }
     if (!response.indicatesSuccess()) {
       ErrorObject error = response.toErrorResponse().getErrorObject();
-      throw new ServerException(401, "oidc-denied", null,
+      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.DENIED, null,
           "the identity provider did not sign you in (" + error.getCode() + ")");
     }
     AuthenticationSuccessResponse success = response.toSuccessResponse();
     Provider p = provider();
     if (success.getIssuer() != null && !success.getIssuer().equals(p.metadata().getIssuer())) {
       // RFC 9207: an answer naming another issuer is a mix-up attempt
-      throw new ServerException(401, "oidc-issuer", "iss", "the sign-in answer comes from another identity provider");
+      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.ISSUER, "iss", "the sign-in answer comes from another identity provider");
     }
     AuthorizationCode code = success.getAuthorizationCode();
     if (code == null) {
-      throw new ServerException(400, "oidc-callback", "code", "the sign-in answer carries no authorization code");
+      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.MALFORMED_ANSWER, "code", "the sign-in answer carries no authorization code");
     }
     JWT idToken = exchange(p, code, new CodeVerifier(started.get().codeVerifier()));
     IDTokenClaimsSet claims;
     try {
       claims = p.validator().validate(idToken, new Nonce(started.get().nonce()));
     } catch (BadJOSEException | JOSEException e) {
-      throw new ServerException(401, "oidc-id-token", null, "the identity provider's ID token was rejected: " + e.getMessage());
+      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.ID_TOKEN, null, "the identity provider's ID token was rejected: " + e.getMessage());
     }
     Object email = claims.getClaim("email");
     Boolean verified = claims.getBooleanClaim("email_verified");
@@ -169,7 +169,7 @@ public final class OidcClient {
   /**
    * The provider's {@code end_session_endpoint}, if its discovery document advertises one.
    *
-   * @throws ServerException 503 when the provider cannot be discovered
+   * @throws DomainError 503 when the provider cannot be discovered
    */
   public Optional<URI> endSessionEndpoint() {
     return Optional.ofNullable(provider().metadata().getEndSessionEndpointURI());
@@ -186,15 +186,15 @@ public final class OidcClient {
       http.setReadTimeout(READ_TIMEOUT_MS);
       response = OIDCTokenResponseParser.parse(http.send());
     } catch (IOException | ParseException e) {
-      throw new ServerException(502, "oidc-provider", null, "the identity provider's token endpoint failed: " + e.getMessage());
+      throw new DomainError.Unavailable(DomainError.Unavailable.Dependency.IDENTITY_PROVIDER_FAILED, "the identity provider's token endpoint failed: " + e.getMessage(), 60);
     }
     if (!response.indicatesSuccess()) {
       ErrorObject error = response.toErrorResponse().getErrorObject();
-      throw new ServerException(401, "oidc-denied", null,
+      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.DENIED, null,
           "the identity provider refused the sign-in code (" + error.getCode() + ")");
     }
     if (!(response.toSuccessResponse() instanceof OIDCTokenResponse oidc) || oidc.getOIDCTokens().getIDToken() == null) {
-      throw new ServerException(502, "oidc-provider", null, "the identity provider returned no ID token");
+      throw new DomainError.Unavailable(DomainError.Unavailable.Dependency.IDENTITY_PROVIDER_FAILED, "the identity provider returned no ID token", 60);
     }
     return oidc.getOIDCTokens().getIDToken();
   }
@@ -213,8 +213,8 @@ public final class OidcClient {
               JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL());
           provider = new Provider(metadata, validator);
         } catch (GeneralException | IOException | IllegalArgumentException e) {
-          throw new ServerException(503, "oidc-unavailable", null,
-              "the identity provider " + config.issuer() + " cannot be reached: " + e.getMessage());
+          throw new DomainError.Unavailable(DomainError.Unavailable.Dependency.IDENTITY_PROVIDER,
+              "the identity provider " + config.issuer() + " cannot be reached: " + e.getMessage(), 60);
         }
       }
       return provider;

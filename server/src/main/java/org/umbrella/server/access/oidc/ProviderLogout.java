@@ -69,7 +69,7 @@ public final class ProviderLogout {
     Optional<URI> endpoint;
     try {
       endpoint = client.endSessionEndpoint();
-    } catch (org.umbrella.server.ServerException e) {
+    } catch (org.umbrella.server.app.DomainError e) {
       return Optional.empty();
     }
     return endpoint.map(e -> {
