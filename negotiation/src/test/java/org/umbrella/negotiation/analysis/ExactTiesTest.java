@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.umbrella.negotiation.DiscreteIssue;
 import org.umbrella.negotiation.Interval;
@@ -201,6 +202,9 @@ class ExactTiesTest {
     return new NegotiationModel("t", "", ps, is, prefs, List.of(), Map.of(), "t");
   }
 
+  // A size test (10^5 packages, exact rational brute force): left out of mutation runs, which
+  // would repeat it for every mutant of Analyzer and Scenario (docs/quality.md).
+  @Tag("slow")
   @Test
   void analyze_1e5x5EqualWeightsTenthsGrid_frontierSizeIsExact() {
     // The space of issue 13: 5 issues x 10 options, 5 parties, equal weights, values on the 0.1
