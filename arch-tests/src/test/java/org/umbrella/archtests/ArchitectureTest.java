@@ -155,12 +155,9 @@ class ArchitectureTest {
           "Explainer",
           "Format",
           "GeoJson",
-          "Issue",
           "Ledger",
-          "Party",
           "Problems",
           "Report",
-          "Source",
           "Tally");
 
   @Test

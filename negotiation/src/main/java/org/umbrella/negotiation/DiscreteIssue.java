@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param options the option names, distinct, at least one
  * @param at where it is declared
  */
-public record DiscreteIssue(String name, List<String> options, Location at) implements Issue {
+public record DiscreteIssue(String name, List<String> options, Location at)
+    implements NegotiatedIssue {
   /** Validates that there is at least one option and that options are distinct. */
   public DiscreteIssue {
     options = List.copyOf(options);

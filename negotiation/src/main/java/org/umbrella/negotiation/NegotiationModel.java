@@ -24,11 +24,11 @@ import java.util.Optional;
 public record NegotiationModel(
     String id,
     String title,
-    List<Party> parties,
-    List<Issue> issues,
+    List<NegotiatingParty> parties,
+    List<NegotiatedIssue> issues,
     Map<String, Preference> preferences,
     List<Draft> drafts,
-    Map<String, Source> sources,
+    Map<String, CitedSource> sources,
     String file) {
   public NegotiationModel {
     parties = List.copyOf(parties);
@@ -41,7 +41,7 @@ public record NegotiationModel(
   /** The number of packages: the product of the issues' option counts. */
   public double spaceSize() {
     double n = 1;
-    for (Issue i : issues) {
+    for (NegotiatedIssue i : issues) {
       n *= i.size();
     }
     return n;
@@ -62,11 +62,11 @@ public record NegotiationModel(
 
   /** The party ids in order. */
   public List<String> partyIds() {
-    return parties.stream().map(Party::id).toList();
+    return parties.stream().map(NegotiatingParty::id).toList();
   }
 
   /** The issue of that name, if declared. */
-  public Optional<Issue> issue(String name) {
+  public Optional<NegotiatedIssue> issue(String name) {
     return issues.stream().filter(i -> i.name().equals(name)).findFirst();
   }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param at where it is declared
  */
 public record NumericIssue(String name, double low, double high, double step, Location at)
-    implements Issue {
+    implements NegotiatedIssue {
   /** Validates the range: finite, {@code low <= high}, positive step dividing the range. */
   public NumericIssue {
     if (!(Double.isFinite(low) && Double.isFinite(high) && Double.isFinite(step))

@@ -6,8 +6,8 @@ import java.util.List;
  * A condition a package must satisfy for a party to accept it at all, whatever its utility.
  *
  * <p>The condition is a CEL expression over the package's issues (each issue by its {@link
- * Issue#celName()}), type-checked to {@code bool} when the file loads. A package breaks the red
- * line when the condition is false.
+ * NegotiatedIssue#celName()}), type-checked to {@code bool} when the file loads. A package breaks
+ * the red line when the condition is false.
  *
  * @param party the party holding the red line
  * @param condition the CEL condition that must hold

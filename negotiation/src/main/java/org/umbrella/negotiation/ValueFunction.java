@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public sealed interface ValueFunction {
   /** The value interval of one option of {@code issue}. */
-  Interval value(Issue issue, int option);
+  Interval value(NegotiatedIssue issue, int option);
 
   /** A value per named option. */
   record OptionValues(Map<String, Interval> values) implements ValueFunction {
@@ -20,7 +20,7 @@ public sealed interface ValueFunction {
     }
 
     @Override
-    public Interval value(Issue issue, int option) {
+    public Interval value(NegotiatedIssue issue, int option) {
       Interval v = values.get(issue.label(option));
       if (v == null) {
         throw new IllegalArgumentException(
@@ -47,7 +47,7 @@ public sealed interface ValueFunction {
     }
 
     /** The raw evaluation of an option. */
-    public double evaluation(Issue issue, int option) {
+    public double evaluation(NegotiatedIssue issue, int option) {
       Double e = evaluations.get(issue.label(option));
       if (e == null) {
         throw new IllegalArgumentException(
@@ -57,7 +57,7 @@ public sealed interface ValueFunction {
     }
 
     @Override
-    public Interval value(Issue issue, int option) {
+    public Interval value(NegotiatedIssue issue, int option) {
       double max = max();
       return Interval.point(max == 0 ? 0 : evaluation(issue, option) / max);
     }
@@ -88,7 +88,7 @@ public sealed interface ValueFunction {
     }
 
     @Override
-    public Interval value(Issue issue, int option) {
+    public Interval value(NegotiatedIssue issue, int option) {
       if (!(issue instanceof NumericIssue n)) {
         throw new IllegalArgumentException(
             "a linear value needs a numeric issue, " + issue.name() + " is not");

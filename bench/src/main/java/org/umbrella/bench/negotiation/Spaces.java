@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.umbrella.negotiation.DiscreteIssue;
 import org.umbrella.negotiation.Interval;
-import org.umbrella.negotiation.Issue;
 import org.umbrella.negotiation.Location;
+import org.umbrella.negotiation.NegotiatedIssue;
+import org.umbrella.negotiation.NegotiatingParty;
 import org.umbrella.negotiation.NegotiationModel;
-import org.umbrella.negotiation.Party;
 import org.umbrella.negotiation.Preference;
 import org.umbrella.negotiation.RedLine;
 import org.umbrella.negotiation.ValueFunction;
@@ -32,7 +32,7 @@ public final class Spaces {
    */
   public static NegotiationModel model(long seed, int issues, int options, int parties, boolean redLines, int allowed, double reservation) {
     SplittableRandom r = new SplittableRandom(seed);
-    List<Issue> is = new ArrayList<>();
+    List<NegotiatedIssue> is = new ArrayList<>();
     for (int i = 0; i < issues; i++) {
       List<String> opts = new ArrayList<>();
       for (int k = 0; k < options; k++) {
@@ -40,11 +40,11 @@ public final class Spaces {
       }
       is.add(new DiscreteIssue("i" + i, opts, Location.unknown("bench")));
     }
-    List<Party> ps = new ArrayList<>();
+    List<NegotiatingParty> ps = new ArrayList<>();
     Map<String, Preference> prefs = new LinkedHashMap<>();
     for (int p = 0; p < parties; p++) {
       String id = "P" + p;
-      ps.add(new Party(id, id, Location.unknown("bench")));
+      ps.add(new NegotiatingParty(id, id, Location.unknown("bench")));
       Map<String, Interval> w = new LinkedHashMap<>();
       Map<String, ValueFunction> v = new LinkedHashMap<>();
       for (int i = 0; i < issues; i++) {

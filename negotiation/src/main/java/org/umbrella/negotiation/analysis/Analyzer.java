@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.umbrella.negotiation.AnalysisLimitException;
-import org.umbrella.negotiation.Issue;
+import org.umbrella.negotiation.NegotiatedIssue;
 import org.umbrella.negotiation.RedLine;
 
 /**
@@ -437,7 +437,7 @@ public final class Analyzer {
   }
 
   private static String issueNames(Scenario s, int[] issues) {
-    List<Issue> all = s.model().issues();
+    List<NegotiatedIssue> all = s.model().issues();
     return String.join(", ", Arrays.stream(issues).mapToObj(i -> all.get(i).name()).toList());
   }
 

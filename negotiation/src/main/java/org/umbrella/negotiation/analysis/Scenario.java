@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.umbrella.negotiation.AnalysisLimitException;
 import org.umbrella.negotiation.Interval;
-import org.umbrella.negotiation.Issue;
+import org.umbrella.negotiation.NegotiatedIssue;
 import org.umbrella.negotiation.NegotiationModel;
 import org.umbrella.negotiation.NumericIssue;
 import org.umbrella.negotiation.Preference;
@@ -74,7 +74,7 @@ public final class Scenario {
     this.threshold = t.threshold();
     this.reservation = reservation;
     this.redLines = List.copyOf(redLines);
-    this.sizes = model.issues().stream().mapToInt(Issue::size).toArray();
+    this.sizes = model.issues().stream().mapToInt(NegotiatedIssue::size).toArray();
     List<String> ids = model.partyIds();
     this.capped = new boolean[ids.size()];
     for (int p = 0; p < capped.length; p++) {
@@ -139,7 +139,7 @@ public final class Scenario {
    */
   Scenario optimistic() {
     List<String> ids = model.partyIds();
-    List<Issue> issues = model.issues();
+    List<NegotiatedIssue> issues = model.issues();
     double[][][] t = new double[ids.size()][issues.size()][];
     double[] r = new double[ids.size()];
     for (int p = 0; p < ids.size(); p++) {
@@ -155,7 +155,7 @@ public final class Scenario {
         lowSum += lo[i];
       }
       for (int i = 0; i < issues.size(); i++) {
-        Issue issue = issues.get(i);
+        NegotiatedIssue issue = issues.get(i);
         t[p][i] = new double[issue.size()];
         ValueFunction vf = pref.values().get(issue.name());
         double denominator = lowSum - lo[i] + hi[i];
@@ -317,7 +317,7 @@ public final class Scenario {
 
   private static double[][][] tables(NegotiationModel model, @Nullable SplittableRandom random) {
     List<String> ids = model.partyIds();
-    List<Issue> issues = model.issues();
+    List<NegotiatedIssue> issues = model.issues();
     double[][][] t = new double[ids.size()][issues.size()][];
     for (int p = 0; p < ids.size(); p++) {
       Preference pref = model.preference(ids.get(p));
@@ -329,7 +329,7 @@ public final class Scenario {
         sum += w[i];
       }
       for (int i = 0; i < issues.size(); i++) {
-        Issue issue = issues.get(i);
+        NegotiatedIssue issue = issues.get(i);
         t[p][i] = new double[issue.size()];
         ValueFunction vf = pref.values().get(issue.name());
         if (vf == null || w[i] == 0 || sum <= 0) {
@@ -374,7 +374,7 @@ public final class Scenario {
   private static Tables exactTables(
       NegotiationModel model, double[][][] doubles, double[] reservation) {
     List<String> ids = model.partyIds();
-    List<Issue> issues = model.issues();
+    List<NegotiatedIssue> issues = model.issues();
     double[] scale = ones(ids.size());
     double[] threshold = thresholds(reservation);
     double[][][] t = doubles;
@@ -430,7 +430,8 @@ public final class Scenario {
    * Exact contributions (weight share x value) of a party's written decimals, or null when it has
    * GENIUS evaluations.
    */
-  private static Rational @Nullable [][] exactContributions(Preference pref, List<Issue> issues) {
+  private static Rational @Nullable [][] exactContributions(
+      Preference pref, List<NegotiatedIssue> issues) {
     Rational[] w = new Rational[issues.size()];
     Rational sum = Rational.ZERO;
     for (int i = 0; i < issues.size(); i++) {
@@ -446,7 +447,7 @@ public final class Scenario {
     }
     Rational[][] c = new Rational[issues.size()][];
     for (int i = 0; i < issues.size(); i++) {
-      Issue issue = issues.get(i);
+      NegotiatedIssue issue = issues.get(i);
       ValueFunction vf = pref.values().get(issue.name());
       c[i] = new Rational[issue.size()];
       if (vf instanceof ValueFunction.GeniusEvaluations) {
@@ -463,7 +464,7 @@ public final class Scenario {
     return c;
   }
 
-  private static Rational exactValue(ValueFunction vf, Issue issue, int k) {
+  private static Rational exactValue(ValueFunction vf, NegotiatedIssue issue, int k) {
     return switch (vf) {
       case ValueFunction.OptionValues o -> {
         Interval v = o.value(issue, k);
@@ -504,7 +505,7 @@ public final class Scenario {
     CelConditions cel = new CelConditions(model.issues());
     List<String> ids = model.partyIds();
     List<CompiledRedLine> out = new ArrayList<>();
-    int[] sizes = model.issues().stream().mapToInt(Issue::size).toArray();
+    int[] sizes = model.issues().stream().mapToInt(NegotiatedIssue::size).toArray();
     for (Map.Entry<String, Preference> e : model.preferences().entrySet()) {
       for (RedLine r : e.getValue().redLines()) {
         CelConditions.Result c = cel.compile(r.condition());

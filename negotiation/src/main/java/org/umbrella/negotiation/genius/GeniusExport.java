@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.umbrella.negotiation.Interval;
-import org.umbrella.negotiation.Issue;
+import org.umbrella.negotiation.NegotiatedIssue;
 import org.umbrella.negotiation.NegotiationModel;
 import org.umbrella.negotiation.Preference;
 import org.umbrella.negotiation.ValueFunction;
@@ -36,7 +36,7 @@ public final class GeniusExport {
         .append(esc(m.id()))
         .append("\">\n");
     for (int i = 0; i < m.issues().size(); i++) {
-      Issue issue = m.issues().get(i);
+      NegotiatedIssue issue = m.issues().get(i);
       b.append("<issue index=\"")
           .append(i + 1)
           .append("\" etype=\"discrete\" type=\"discrete\" vtype=\"discrete\" name=\"")
@@ -64,13 +64,13 @@ public final class GeniusExport {
   }
 
   private static String profile(NegotiationModel m, Preference pref) {
-    List<Issue> issues = m.issues();
+    List<NegotiatedIssue> issues = m.issues();
     double[] w = new double[issues.size()];
     double[] best = new double[issues.size()];
     double[][] v = new double[issues.size()][];
     double wsum = 0;
     for (int i = 0; i < issues.size(); i++) {
-      Issue issue = issues.get(i);
+      NegotiatedIssue issue = issues.get(i);
       Interval wi = pref.weights().get(issue.name());
       w[i] = wi == null ? 0 : wi.mid();
       wsum += w[i];
@@ -104,7 +104,7 @@ public final class GeniusExport {
         .append(esc(m.id()))
         .append("\" type=\"objective\" etype=\"objective\">\n");
     for (int i = 0; i < issues.size(); i++) {
-      Issue issue = issues.get(i);
+      NegotiatedIssue issue = issues.get(i);
       b.append("<issue index=\"")
           .append(i + 1)
           .append("\" name=\"")

@@ -14,11 +14,11 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.umbrella.negotiation.DiscreteIssue;
 import org.umbrella.negotiation.Interval;
 import org.umbrella.negotiation.InvalidGeniusFileException;
-import org.umbrella.negotiation.Issue;
 import org.umbrella.negotiation.Location;
+import org.umbrella.negotiation.NegotiatedIssue;
+import org.umbrella.negotiation.NegotiatingParty;
 import org.umbrella.negotiation.NegotiationModel;
 import org.umbrella.negotiation.NumericIssue;
-import org.umbrella.negotiation.Party;
 import org.umbrella.negotiation.Preference;
 import org.umbrella.negotiation.ValueFunction;
 import org.w3c.dom.Document;
@@ -75,7 +75,7 @@ public final class GeniusImport {
     if (domainIssues.isEmpty()) {
       throw new InvalidGeniusFileException(domainFile + ": the objective has no <issue> elements");
     }
-    List<Issue> issues = new ArrayList<>();
+    List<NegotiatedIssue> issues = new ArrayList<>();
     List<String> rawNames = new ArrayList<>();
     for (Element e : domainIssues) {
       String raw = e.getAttribute("name");
@@ -109,7 +109,7 @@ public final class GeniusImport {
                     + "'; Umbrella imports discrete and integer issues (real-valued issues have no finite option set)");
       }
     }
-    List<Party> parties = new ArrayList<>();
+    List<NegotiatingParty> parties = new ArrayList<>();
     Map<String, Preference> prefs = new LinkedHashMap<>();
     for (Profile prof : profiles) {
       String id = prof.party();
@@ -117,7 +117,7 @@ public final class GeniusImport {
         throw new InvalidGeniusFileException(
             prof.file() + ": party id '" + id + "' is used by two profiles");
       }
-      parties.add(new Party(id, id, Location.unknown(prof.file())));
+      parties.add(new NegotiatingParty(id, id, Location.unknown(prof.file())));
       prefs.put(id, profile(prof, issues, rawNames, renormalise));
     }
     String id =
@@ -143,7 +143,7 @@ public final class GeniusImport {
   }
 
   private static Preference profile(
-      Profile prof, List<Issue> issues, List<String> rawNames, boolean renormalise) {
+      Profile prof, List<NegotiatedIssue> issues, List<String> rawNames, boolean renormalise) {
     Element objective = objective(parse(prof.xml(), prof.file()), prof.file());
     Map<String, Element> byIndex = new LinkedHashMap<>();
     for (Element w : children(objective, "weight")) {
@@ -164,7 +164,7 @@ public final class GeniusImport {
                 + String.join(", ", rawNames)
                 + ")");
       }
-      Issue issue = issues.get(i);
+      NegotiatedIssue issue = issues.get(i);
       Element w = byIndex.get(pi.getAttribute("index"));
       if (w == null) {
         throw new InvalidGeniusFileException(
@@ -183,7 +183,7 @@ public final class GeniusImport {
             case NumericIssue n -> integerValues(prof.file(), raw, n, pi);
           });
     }
-    for (Issue issue : issues) {
+    for (NegotiatedIssue issue : issues) {
       if (!weights.containsKey(issue.name())) {
         throw new InvalidGeniusFileException(
             prof.file()

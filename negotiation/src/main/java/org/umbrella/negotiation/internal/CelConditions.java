@@ -17,19 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.umbrella.negotiation.Issue;
+import org.umbrella.negotiation.NegotiatedIssue;
 import org.umbrella.negotiation.NumericIssue;
 
 /**
  * Compiles red-line conditions with CEL against the issues of one outcome space.
  *
- * <p>Each issue is a variable named {@link Issue#celName()}: a {@code string} for discrete issues,
- * an {@code int} or {@code double} for numeric ones. Conditions must be {@code bool}.
+ * <p>Each issue is a variable named {@link NegotiatedIssue#celName()}: a {@code string} for
+ * discrete issues, an {@code int} or {@code double} for numeric ones. Conditions must be {@code
+ * bool}.
  */
 public final class CelConditions {
   private static final CelRuntime RUNTIME = CelRuntimeFactory.legacyCelRuntimeBuilder().build();
 
-  private final List<Issue> issues;
+  private final List<NegotiatedIssue> issues;
   private final CelCompiler compiler;
   private final Map<String, Integer> issueByVar = new HashMap<>();
 
@@ -55,12 +56,12 @@ public final class CelConditions {
    */
   public record Result(@Nullable Compiled compiled, List<Problem> errors) {}
 
-  public CelConditions(List<Issue> issues) {
+  public CelConditions(List<NegotiatedIssue> issues) {
     this.issues = List.copyOf(issues);
     CelCompilerBuilder b =
         CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL);
     for (int i = 0; i < issues.size(); i++) {
-      Issue issue = issues.get(i);
+      NegotiatedIssue issue = issues.get(i);
       b.addVar(
           issue.celName(),
           switch (issue) {
@@ -74,7 +75,7 @@ public final class CelConditions {
 
   /** The variable names a condition may read, in issue order. */
   public List<String> names() {
-    return issues.stream().map(Issue::celName).toList();
+    return issues.stream().map(NegotiatedIssue::celName).toList();
   }
 
   /** Parses and type-checks one condition. */

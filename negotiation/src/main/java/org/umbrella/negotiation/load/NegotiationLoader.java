@@ -8,19 +8,19 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.umbrella.diagnostics.CelMessages;
+import org.umbrella.negotiation.CitedSource;
 import org.umbrella.negotiation.DiscreteIssue;
 import org.umbrella.negotiation.Draft;
 import org.umbrella.negotiation.Interval;
 import org.umbrella.negotiation.InvalidNegotiationException;
-import org.umbrella.negotiation.Issue;
 import org.umbrella.negotiation.Location;
+import org.umbrella.negotiation.NegotiatedIssue;
+import org.umbrella.negotiation.NegotiatingParty;
 import org.umbrella.negotiation.NegotiationModel;
 import org.umbrella.negotiation.NumericIssue;
-import org.umbrella.negotiation.Party;
 import org.umbrella.negotiation.Preference;
 import org.umbrella.negotiation.Problem;
 import org.umbrella.negotiation.RedLine;
-import org.umbrella.negotiation.Source;
 import org.umbrella.negotiation.ValueFunction;
 import org.umbrella.negotiation.internal.CelConditions;
 import org.umbrella.negotiation.internal.LocatedYaml;
@@ -42,7 +42,7 @@ public final class NegotiationLoader {
       Set.of("umbrella", "id", "title", "sources", "parties", "issues", "preferences", "drafts");
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
-  private final Map<String, Source> sources = new LinkedHashMap<>();
+  private final Map<String, CitedSource> sources = new LinkedHashMap<>();
   private final List<Cite> cites = new ArrayList<>();
 
   private record Cite(String id, Location at) {}
@@ -114,8 +114,8 @@ public final class NegotiationLoader {
     String id = text(top, "id", true).orElse("");
     String title = text(top, "title", false).orElse("");
     readSources(top.get("sources"));
-    List<Party> parties = readParties(top.get("parties"), top.at());
-    List<Issue> issues = readIssues(top.get("issues"), top.at());
+    List<NegotiatingParty> parties = readParties(top.get("parties"), top.at());
+    List<NegotiatedIssue> issues = readIssues(top.get("issues"), top.at());
     Map<String, Preference> prefs =
         readPreferences(top.get("preferences"), top.at(), parties, issues);
     List<Draft> drafts = readDrafts(top.get("drafts"), issues);
@@ -147,7 +147,7 @@ public final class NegotiationLoader {
     }
     for (YamlNode.Entry e : m.entries().values()) {
       if (e.value() instanceof YamlScalar s && s.value() instanceof String url) {
-        sources.put(e.key(), new Source(e.key(), url, ""));
+        sources.put(e.key(), new CitedSource(e.key(), url, ""));
       } else if (e.value() instanceof YamlMap sm) {
         checkKeys(sm, Set.of("url", "title"), "source " + e.key());
         // A source without a url (a report known by its title, the project's own case notes) needs
@@ -155,7 +155,7 @@ public final class NegotiationLoader {
         boolean hasUrl = sm.get("url") != null;
         sources.put(
             e.key(),
-            new Source(
+            new CitedSource(
                 e.key(),
                 text(sm, "url", !hasUrl && sm.get("title") == null).orElse(""),
                 text(sm, "title", !hasUrl).orElse("")));
@@ -168,8 +168,8 @@ public final class NegotiationLoader {
     }
   }
 
-  private List<Party> readParties(@Nullable YamlNode node, Location parent) {
-    List<Party> parties = new ArrayList<>();
+  private List<NegotiatingParty> readParties(@Nullable YamlNode node, Location parent) {
+    List<NegotiatingParty> parties = new ArrayList<>();
     if (node == null) {
       problem(
           parent,
@@ -194,7 +194,7 @@ public final class NegotiationLoader {
             "party '" + e.key() + "' must be { name: ... }, found " + e.value().kind(),
             "write: " + e.key() + ": { name: Full Name }");
       }
-      parties.add(new Party(e.key(), name, e.keyAt()));
+      parties.add(new NegotiatingParty(e.key(), name, e.keyAt()));
     }
     if (parties.size() < 2) {
       problem(
@@ -205,8 +205,8 @@ public final class NegotiationLoader {
     return parties;
   }
 
-  private List<Issue> readIssues(@Nullable YamlNode node, Location parent) {
-    List<Issue> issues = new ArrayList<>();
+  private List<NegotiatedIssue> readIssues(@Nullable YamlNode node, Location parent) {
+    List<NegotiatedIssue> issues = new ArrayList<>();
     if (node == null) {
       problem(
           parent,
@@ -338,7 +338,10 @@ public final class NegotiationLoader {
   }
 
   private Map<String, Preference> readPreferences(
-      @Nullable YamlNode node, Location parent, List<Party> parties, List<Issue> issues) {
+      @Nullable YamlNode node,
+      Location parent,
+      List<NegotiatingParty> parties,
+      List<NegotiatedIssue> issues) {
     Map<String, Preference> prefs = new LinkedHashMap<>();
     if (node == null) {
       problem(
@@ -352,7 +355,7 @@ public final class NegotiationLoader {
       return prefs;
     }
     CelConditions cel = new CelConditions(issues);
-    List<String> ids = parties.stream().map(Party::id).toList();
+    List<String> ids = parties.stream().map(NegotiatingParty::id).toList();
     for (YamlNode.Entry e : m.entries().values()) {
       if (!ids.contains(e.key())) {
         problem(
@@ -370,7 +373,7 @@ public final class NegotiationLoader {
       }
       prefs.put(e.key(), readPreference(e.key(), pm, issues, cel));
     }
-    for (Party p : parties) {
+    for (NegotiatingParty p : parties) {
       if (!m.entries().containsKey(p.id())) {
         problem(
             m.at(),
@@ -379,7 +382,7 @@ public final class NegotiationLoader {
       }
     }
     Map<String, Preference> ordered = new LinkedHashMap<>();
-    for (Party p : parties) {
+    for (NegotiatingParty p : parties) {
       if (prefs.containsKey(p.id())) {
         ordered.put(p.id(), prefs.get(p.id()));
       }
@@ -388,7 +391,7 @@ public final class NegotiationLoader {
   }
 
   private Preference readPreference(
-      String party, YamlMap pm, List<Issue> issues, CelConditions cel) {
+      String party, YamlMap pm, List<NegotiatedIssue> issues, CelConditions cel) {
     checkKeys(
         pm,
         Set.of(
@@ -428,7 +431,7 @@ public final class NegotiationLoader {
     YamlMap vm = vn == null ? null : map(vn, "values of " + party);
     if (vm != null) {
       for (YamlNode.Entry e : vm.entries().values()) {
-        Optional<Issue> issue = issue(issues, e.key(), e.keyAt());
+        Optional<NegotiatedIssue> issue = issue(issues, e.key(), e.keyAt());
         if (issue.isEmpty()) {
           continue;
         }
@@ -486,7 +489,7 @@ public final class NegotiationLoader {
     return new Preference(party, weights, values, reservation, redLines, cited, basis, !asWritten);
   }
 
-  private Optional<ValueFunction> readValue(String party, Issue issue, YamlNode node) {
+  private Optional<ValueFunction> readValue(String party, NegotiatedIssue issue, YamlNode node) {
     String what = "values of " + issue.name() + " for " + party;
     if (!(node instanceof YamlMap m)) {
       problem(
@@ -623,7 +626,7 @@ public final class NegotiationLoader {
     return Optional.of(new RedLine(party, condition, text, cited, at));
   }
 
-  private List<Draft> readDrafts(@Nullable YamlNode node, List<Issue> issues) {
+  private List<Draft> readDrafts(@Nullable YamlNode node, List<NegotiatedIssue> issues) {
     List<Draft> drafts = new ArrayList<>();
     if (node == null) {
       return drafts;
@@ -659,7 +662,7 @@ public final class NegotiationLoader {
           ok = false;
         }
       }
-      for (Issue issue : issues) {
+      for (NegotiatedIssue issue : issues) {
         YamlNode v = pkg.get(issue.name());
         if (v == null) {
           problem(
@@ -714,18 +717,20 @@ public final class NegotiationLoader {
     return ids;
   }
 
-  private Optional<Issue> issue(List<Issue> issues, String name, Location at) {
-    Optional<Issue> found = issues.stream().filter(i -> i.name().equals(name)).findFirst();
+  private Optional<NegotiatedIssue> issue(List<NegotiatedIssue> issues, String name, Location at) {
+    Optional<NegotiatedIssue> found =
+        issues.stream().filter(i -> i.name().equals(name)).findFirst();
     if (found.isEmpty()) {
       problem(
           at,
           "unknown issue '" + name + "'",
-          "declared issues: " + String.join(", ", issues.stream().map(Issue::name).toList()));
+          "declared issues: "
+              + String.join(", ", issues.stream().map(NegotiatedIssue::name).toList()));
     }
     return found;
   }
 
-  private static String labels(Issue issue) {
+  private static String labels(NegotiatedIssue issue) {
     if (issue instanceof NumericIssue n) {
       return "numbers from "
           + n.label(0)

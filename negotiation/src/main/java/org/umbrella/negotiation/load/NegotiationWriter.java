@@ -1,14 +1,14 @@
 package org.umbrella.negotiation.load;
 
+import org.umbrella.negotiation.CitedSource;
 import org.umbrella.negotiation.Draft;
 import org.umbrella.negotiation.Interval;
-import org.umbrella.negotiation.Issue;
+import org.umbrella.negotiation.NegotiatedIssue;
+import org.umbrella.negotiation.NegotiatingParty;
 import org.umbrella.negotiation.NegotiationModel;
 import org.umbrella.negotiation.NumericIssue;
-import org.umbrella.negotiation.Party;
 import org.umbrella.negotiation.Preference;
 import org.umbrella.negotiation.RedLine;
-import org.umbrella.negotiation.Source;
 import org.umbrella.negotiation.ValueFunction;
 
 /**
@@ -27,7 +27,7 @@ public final class NegotiationWriter {
     }
     if (!m.sources().isEmpty()) {
       b.append("sources:\n");
-      for (Source s : m.sources().values()) {
+      for (CitedSource s : m.sources().values()) {
         b.append("  ")
             .append(q(s.id()))
             .append(": { url: ")
@@ -38,11 +38,11 @@ public final class NegotiationWriter {
       }
     }
     b.append("parties:\n");
-    for (Party p : m.parties()) {
+    for (NegotiatingParty p : m.parties()) {
       b.append("  ").append(q(p.id())).append(": { name: ").append(q(p.name())).append(" }\n");
     }
     b.append("issues:\n");
-    for (Issue i : m.issues()) {
+    for (NegotiatedIssue i : m.issues()) {
       b.append("  ").append(i.name()).append(": ");
       if (i instanceof NumericIssue n) {
         b.append("{ range: [")
@@ -70,14 +70,14 @@ public final class NegotiationWriter {
         b.append("    weights-as-written: true\n");
       }
       b.append("    weights:\n");
-      for (Issue i : m.issues()) {
+      for (NegotiatedIssue i : m.issues()) {
         Interval w = p.weights().get(i.name());
         if (w != null) {
           b.append("      ").append(i.name()).append(": ").append(iv(w)).append('\n');
         }
       }
       b.append("    values:\n");
-      for (Issue i : m.issues()) {
+      for (NegotiatedIssue i : m.issues()) {
         ValueFunction vf = p.values().get(i.name());
         if (vf == null) {
           continue;
@@ -141,7 +141,7 @@ public final class NegotiationWriter {
         }
         b.append("    package:\n");
         for (int i = 0; i < m.issues().size(); i++) {
-          Issue is = m.issues().get(i);
+          NegotiatedIssue is = m.issues().get(i);
           b.append("      ")
               .append(is.name())
               .append(": ")

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.umbrella.negotiation.DiscreteIssue;
 import org.umbrella.negotiation.Interval;
-import org.umbrella.negotiation.Issue;
 import org.umbrella.negotiation.Location;
+import org.umbrella.negotiation.NegotiatedIssue;
+import org.umbrella.negotiation.NegotiatingParty;
 import org.umbrella.negotiation.NegotiationModel;
-import org.umbrella.negotiation.Party;
 import org.umbrella.negotiation.Preference;
 import org.umbrella.negotiation.ValueFunction;
 
@@ -35,7 +35,7 @@ class ExactTiesTest {
   static NegotiationModel tieHeavy(
       long seed, int issues, int options, int parties, boolean equalWeights) {
     SplittableRandom r = new SplittableRandom(seed);
-    List<Issue> is = new ArrayList<>();
+    List<NegotiatedIssue> is = new ArrayList<>();
     for (int i = 0; i < issues; i++) {
       List<String> opts = new ArrayList<>();
       for (int k = 0; k < options; k++) {
@@ -43,11 +43,11 @@ class ExactTiesTest {
       }
       is.add(new DiscreteIssue("i" + i, opts, Location.unknown("ties")));
     }
-    List<Party> ps = new ArrayList<>();
+    List<NegotiatingParty> ps = new ArrayList<>();
     Map<String, Preference> prefs = new LinkedHashMap<>();
     for (int p = 0; p < parties; p++) {
       String id = "P" + p;
-      ps.add(new Party(id, id, Location.unknown("ties")));
+      ps.add(new NegotiatingParty(id, id, Location.unknown("ties")));
       Map<String, Interval> w = new LinkedHashMap<>();
       Map<String, ValueFunction> v = new LinkedHashMap<>();
       for (int i = 0; i < issues; i++) {
@@ -65,10 +65,10 @@ class ExactTiesTest {
 
   /** Every package's exact utilities (normalised weights), then the exact Pareto frontier. */
   static List<String> exactFrontier(NegotiationModel m) {
-    List<Issue> is = m.issues();
+    List<NegotiatedIssue> is = m.issues();
     List<String> ids = m.partyIds();
     int n = 1;
-    for (Issue i : is) {
+    for (NegotiatedIssue i : is) {
       n *= i.size();
     }
     int d = ids.size();
@@ -182,7 +182,7 @@ class ExactTiesTest {
 
   /** One party, three issues of two options, the given weights and values. */
   private static NegotiationModel model2(double[] weights, double[][] values) {
-    List<Issue> is = new ArrayList<>();
+    List<NegotiatedIssue> is = new ArrayList<>();
     Map<String, Interval> w = new LinkedHashMap<>();
     Map<String, ValueFunction> v = new LinkedHashMap<>();
     for (int i = 0; i < weights.length; i++) {
@@ -193,9 +193,10 @@ class ExactTiesTest {
           new ValueFunction.OptionValues(
               Map.of("o0", Interval.point(values[i][0]), "o1", Interval.point(values[i][1]))));
     }
-    List<Party> ps =
+    List<NegotiatingParty> ps =
         List.of(
-            new Party("A", "A", Location.unknown("t")), new Party("B", "B", Location.unknown("t")));
+            new NegotiatingParty("A", "A", Location.unknown("t")),
+            new NegotiatingParty("B", "B", Location.unknown("t")));
     Map<String, Preference> prefs = new LinkedHashMap<>();
     prefs.put("A", new Preference("A", w, v, Interval.point(0), List.of(), List.of(), "t"));
     prefs.put("B", new Preference("B", w, v, Interval.point(0), List.of(), List.of(), "t"));

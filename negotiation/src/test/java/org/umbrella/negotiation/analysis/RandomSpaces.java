@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.umbrella.negotiation.DiscreteIssue;
 import org.umbrella.negotiation.Interval;
-import org.umbrella.negotiation.Issue;
 import org.umbrella.negotiation.Location;
+import org.umbrella.negotiation.NegotiatedIssue;
+import org.umbrella.negotiation.NegotiatingParty;
 import org.umbrella.negotiation.NegotiationModel;
-import org.umbrella.negotiation.Party;
 import org.umbrella.negotiation.Preference;
 import org.umbrella.negotiation.RedLine;
 import org.umbrella.negotiation.ValueFunction;
@@ -26,7 +26,7 @@ final class RandomSpaces {
   static NegotiationModel model(long seed, int parties, boolean redLines) {
     SplittableRandom r = new SplittableRandom(seed);
     int issues = 1 + r.nextInt(4);
-    List<Issue> is = new ArrayList<>();
+    List<NegotiatedIssue> is = new ArrayList<>();
     for (int i = 0; i < issues; i++) {
       int size = 1 + r.nextInt(4);
       List<String> opts = new ArrayList<>();
@@ -35,11 +35,11 @@ final class RandomSpaces {
       }
       is.add(new DiscreteIssue("i" + i, opts, Location.unknown("random")));
     }
-    List<Party> ps = new ArrayList<>();
+    List<NegotiatingParty> ps = new ArrayList<>();
     Map<String, Preference> prefs = new LinkedHashMap<>();
     for (int p = 0; p < parties; p++) {
       String id = "P" + p;
-      ps.add(new Party(id, id, Location.unknown("random")));
+      ps.add(new NegotiatingParty(id, id, Location.unknown("random")));
       int[] sixteenths = new int[issues];
       for (int u = 0; u < 16; u++) {
         sixteenths[r.nextInt(issues)]++;

@@ -7,4 +7,4 @@ package org.umbrella.negotiation;
  * @param name the full name
  * @param at where it is declared
  */
-public record Party(String id, String name, Location at) {}
+public record NegotiatingParty(String id, String name, Location at) {}

@@ -8,7 +8,7 @@ import java.util.Optional;
  * <p>A package chooses one option of every issue. Discrete issues name their options; numeric
  * issues are a range walked in steps, so they too are finite and exact.
  */
-public sealed interface Issue permits DiscreteIssue, NumericIssue {
+public sealed interface NegotiatedIssue permits DiscreteIssue, NumericIssue {
   /** The issue's name as written in the file. */
   String name();
 

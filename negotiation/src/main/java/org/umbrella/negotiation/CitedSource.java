@@ -7,4 +7,4 @@ package org.umbrella.negotiation;
  * @param url where to read it
  * @param title what it is (may be empty)
  */
-public record Source(String id, String url, String title) {}
+public record CitedSource(String id, String url, String title) {}
