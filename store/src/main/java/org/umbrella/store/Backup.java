@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -23,10 +24,11 @@ import java.util.HexFormat;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.umbrella.ledger.Hashes;
 
 /**
- * A consistent, verifiable copy of the database and the ledger's key references: every table of
- * the schema (the records, the ledger, the service's own rows) written with {@code COPY} from one
+ * A consistent, verifiable copy of the database and the ledger's key references: every table of the
+ * schema (the records, the ledger, the service's own rows) written with {@code COPY} from one
  * repeatable-read snapshot, a manifest naming the schema version, each table's row count and
  * SHA-256, and the ledger's size and signed root; the public keys; the private key only when asked.
  *
@@ -35,8 +37,8 @@ import org.postgresql.copy.CopyManager;
  * {@code ledger verify}, which must give the manifest's size and root.
  *
  * <p>This is the portable backup for a single-node deployment and for moving a ledger; production
- * on an external PostgreSQL adds continuous archiving and point-in-time recovery (see
- * {@code docs/ledger.md}).
+ * on an external PostgreSQL adds continuous archiving and point-in-time recovery (see {@code
+ * docs/ledger.md}).
  */
 public final class Backup {
   /** The manifest's format name. */
@@ -47,7 +49,13 @@ public final class Backup {
   private Backup() {}
 
   /** What a backup holds. */
-  public record Manifest(String schemaVersion, long treeSize, String rootHex, String checkpoint, int tables, long rows) {}
+  public record Manifest(
+      String schemaVersion,
+      long treeSize,
+      String rootHex,
+      String checkpoint,
+      int tables,
+      long rows) {}
 
   /**
    * Writes a backup of {@code db} (whose data directory is {@code dataDir}) into the empty or new
@@ -70,14 +78,16 @@ public final class Backup {
         c.setReadOnly(true);
         m.put("schema_version", schemaVersion(c));
         try (Statement st = c.createStatement();
-            ResultSet rs = st.executeQuery("select tree_size, encode(root_hash, 'hex'), checkpoint from tree_heads order by tree_size desc limit 1")) {
+            ResultSet rs =
+                st.executeQuery(
+                    "select tree_size, encode(root_hash, 'hex'), checkpoint from tree_heads order by tree_size desc limit 1")) {
           if (rs.next()) {
             m.put("tree_size", rs.getLong(1));
             m.put("root", rs.getString(2));
             m.put("checkpoint", rs.getString(3));
           } else {
             m.put("tree_size", 0);
-            m.put("root", org.umbrella.ledger.Hashes.hex(org.umbrella.ledger.Hashes.emptyRoot()));
+            m.put("root", Hashes.hex(Hashes.emptyRoot()));
             m.put("checkpoint", "");
           }
         }
@@ -85,10 +95,16 @@ public final class Backup {
         for (String t : tables(c)) {
           MessageDigest sha = sha256();
           long n;
-          try (OutputStream out = new DigestOutputStream(Files.newOutputStream(to.resolve("tables").resolve(t + ".copy")), sha)) {
+          try (OutputStream out =
+              new DigestOutputStream(
+                  Files.newOutputStream(to.resolve("tables").resolve(t + ".copy")), sha)) {
             n = copy.copyOut("copy " + quote(t) + " to stdout (format text)", out);
           }
-          tables.addObject().put("name", t).put("rows", n).put("sha256", HexFormat.of().formatHex(sha.digest()));
+          tables
+              .addObject()
+              .put("name", t)
+              .put("rows", n)
+              .put("sha256", HexFormat.of().formatHex(sha.digest()));
           rows += n;
         }
         c.rollback();
@@ -99,8 +115,11 @@ public final class Backup {
       if (withPrivateKey) {
         copyIfExists(dataDir.resolve(LedgerKeys.KEY), to.resolve("keys").resolve(LedgerKeys.KEY));
       }
-      m.put("private_key_included", withPrivateKey && Files.exists(dataDir.resolve(LedgerKeys.KEY)));
-      Files.writeString(to.resolve("manifest.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
+      m.put(
+          "private_key_included", withPrivateKey && Files.exists(dataDir.resolve(LedgerKeys.KEY)));
+      Files.writeString(
+          to.resolve("manifest.json"),
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
       return manifest(m, rows);
     } catch (IOException | SQLException e) {
       throw new StoreException("backup to " + to + " failed: " + e.getMessage(), e);
@@ -111,8 +130,8 @@ public final class Backup {
    * Restores the backup in {@code from} into {@code db} (freshly opened on an empty data directory
    * or database, so migrated and holding no ledger) and copies the key files into {@code dataDir}.
    *
-   * @throws StoreException if the target is not empty, the schema versions differ, a file does
-   *     not match the manifest, or the database refuses a row; nothing is committed then
+   * @throws StoreException if the target is not empty, the schema versions differ, a file does not
+   *     match the manifest, or the database refuses a row; nothing is committed then
    */
   public static Manifest restore(Path from, Database db, Path dataDir) {
     try {
@@ -125,14 +144,21 @@ public final class Backup {
         c.setAutoCommit(false);
         String version = schemaVersion(c);
         if (!version.equals(m.path("schema_version").asText())) {
-          throw new StoreException("the backup is of schema version " + m.path("schema_version").asText()
-              + ", this umbrella's database is at " + version + ": restore with the umbrella version that made it");
+          throw new StoreException(
+              "the backup is of schema version "
+                  + m.path("schema_version").asText()
+                  + ", this umbrella's database is at "
+                  + version
+                  + ": restore with the umbrella version that made it");
         }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from ledger_leaves")) {
+        try (Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("select count(*) from ledger_leaves")) {
           rs.next();
           if (rs.getLong(1) > 0) {
-            throw new StoreException("the target database already holds a ledger (" + rs.getLong(1)
-                + " leaves): restore only into an empty data directory or database");
+            throw new StoreException(
+                "the target database already holds a ledger ("
+                    + rs.getLong(1)
+                    + " leaves): restore only into an empty data directory or database");
           }
         }
         List<String> present = tables(c);
@@ -144,7 +170,8 @@ public final class Backup {
         for (JsonNode t : m.path("tables")) {
           String name = t.path("name").asText();
           if (!present.contains(name)) {
-            throw new StoreException("the backup has a table '" + name + "' that this database does not");
+            throw new StoreException(
+                "the backup has a table '" + name + "' that this database does not");
           }
           Path file = from.resolve("tables").resolve(name + ".copy");
           MessageDigest sha = sha256();
@@ -152,9 +179,15 @@ public final class Backup {
           try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
             n = copy.copyIn("copy " + quote(name) + " from stdin (format text)", in);
           }
-          if (n != t.path("rows").asLong() || !HexFormat.of().formatHex(sha.digest()).equals(t.path("sha256").asText())) {
-            throw new StoreException(file + ": does not match the manifest (rows " + n + ", expected "
-                + t.path("rows").asLong() + ", or its SHA-256 differs)");
+          if (n != t.path("rows").asLong()
+              || !HexFormat.of().formatHex(sha.digest()).equals(t.path("sha256").asText())) {
+            throw new StoreException(
+                file
+                    + ": does not match the manifest (rows "
+                    + n
+                    + ", expected "
+                    + t.path("rows").asLong()
+                    + ", or its SHA-256 differs)");
           }
           rows += n;
         }
@@ -181,20 +214,28 @@ public final class Backup {
       }
       return manifest(m, rows);
     } catch (IOException e) {
-      throw new StoreException("cannot read the backup manifest in " + dir + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot read the backup manifest in " + dir + ": " + e.getMessage(), e);
     }
   }
 
   private static Manifest manifest(JsonNode m, long rows) {
-    return new Manifest(m.path("schema_version").asText(), m.path("tree_size").asLong(), m.path("root").asText(),
-        m.path("checkpoint").asText(), m.path("tables").size(), rows);
+    return new Manifest(
+        m.path("schema_version").asText(),
+        m.path("tree_size").asLong(),
+        m.path("root").asText(),
+        m.path("checkpoint").asText(),
+        m.path("tables").size(),
+        rows);
   }
 
   private static List<String> tables(Connection c) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("select table_name from information_schema.tables where table_schema = current_schema()"
-            + " and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by table_name")) {
+        ResultSet rs =
+            st.executeQuery(
+                "select table_name from information_schema.tables where table_schema = current_schema()"
+                    + " and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by table_name")) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -204,8 +245,10 @@ public final class Backup {
 
   private static String schemaVersion(Connection c) throws SQLException {
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("select version from flyway_schema_history where success and version is not null"
-            + " order by installed_rank desc limit 1")) {
+        ResultSet rs =
+            st.executeQuery(
+                "select version from flyway_schema_history where success and version is not null"
+                    + " order by installed_rank desc limit 1")) {
       return rs.next() ? rs.getString(1) : "";
     }
   }
@@ -213,16 +256,23 @@ public final class Backup {
   private static void resetSequences(Connection c) throws SQLException {
     List<String[]> seqs = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("select table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name)"
-            + " from information_schema.columns where table_schema = current_schema()"
-            + " and pg_get_serial_sequence(quote_ident(table_name), column_name) is not null")) {
+        ResultSet rs =
+            st.executeQuery(
+                "select table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name)"
+                    + " from information_schema.columns where table_schema = current_schema()"
+                    + " and pg_get_serial_sequence(quote_ident(table_name), column_name) is not null")) {
       while (rs.next()) {
         seqs.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
       }
     }
     for (String[] s : seqs) {
-      try (PreparedStatement ps = c.prepareStatement("select setval(?, coalesce((select max(" + quote(s[1]) + ") from "
-          + quote(s[0]) + "), 0) + 1, false)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select setval(?, coalesce((select max("
+                  + quote(s[1])
+                  + ") from "
+                  + quote(s[0])
+                  + "), 0) + 1, false)")) {
         ps.setString(1, s[2]);
         ps.execute();
       }
@@ -241,7 +291,7 @@ public final class Backup {
 
   private static void copyIfExists(Path from, Path to) throws IOException {
     if (Files.exists(from)) {
-      Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.store.internal.PreparedIncidents;
 
@@ -20,25 +21,27 @@ import org.umbrella.store.internal.PreparedIncidents;
  *
  * <p>Not thread-safe: one caller thread adds batches. A batch that fails rolls back alone; the
  * batches before it stay committed, and the failure is thrown (as a {@link StoreException} or the
- * store's own exception) from the next {@link #add} or {@link #finish}, after which nothing more
- * is written.
+ * store's own exception) from the next {@link #add} or {@link #finish}, after which nothing more is
+ * written.
  */
 public final class BulkImport implements AutoCloseable {
   private final PostgresEvidenceStore store;
   private final String recordedBy;
   private final ExecutorService writer;
-  private Future<ImportResult> inFlight;
+  private @Nullable Future<ImportResult> inFlight;
   private ImportResult total = new ImportResult(0, 0, 0);
-  private RuntimeException failure;
+  private @Nullable RuntimeException failure;
 
   BulkImport(PostgresEvidenceStore store, String recordedBy) {
     this.store = store;
     this.recordedBy = recordedBy;
-    this.writer = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "umbrella-bulk-import");
-      t.setDaemon(true);
-      return t;
-    });
+    this.writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "umbrella-bulk-import");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -87,17 +90,25 @@ public final class BulkImport implements AutoCloseable {
     try {
       total = total.plus(f.get());
     } catch (ExecutionException e) {
-      failure = e.getCause() instanceof RuntimeException r ? r
-          : new StoreException("bulk import failed: " + e.getCause(), e.getCause());
-      throw failure;
+      RuntimeException failed =
+          e.getCause() instanceof RuntimeException r
+              ? r
+              : new StoreException("bulk import failed: " + e.getCause(), e.getCause());
+      failure = failed;
+      throw failed;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      failure = new StoreException("bulk import interrupted; the batch in flight may or may not be committed", e);
-      throw failure;
+      RuntimeException failed =
+          new StoreException(
+              "bulk import interrupted; the batch in flight may or may not be committed", e);
+      failure = failed;
+      throw failed;
     }
   }
 
-  /** Waits for the batch in flight (a transaction is never abandoned half-way) and stops the writer. */
+  /**
+   * Waits for the batch in flight (a transaction is never abandoned half-way) and stops the writer.
+   */
   @Override
   public void close() {
     try {

@@ -19,8 +19,8 @@ import org.umbrella.ledger.WitnessPolicy;
 
 /**
  * The witnesses' cosignatures of the ledger's tree heads: kept when a witness returns them (each
- * checked against its head first), and served as cosigned checkpoints, the head's signed note
- * with every cosignature line appended. Thread-safe.
+ * checked against its head first), and served as cosigned checkpoints, the head's signed note with
+ * every cosignature line appended. Thread-safe.
  */
 public final class Cosignatures {
   /** How many of the latest cosigned heads a policy search looks at. */
@@ -36,23 +36,27 @@ public final class Cosignatures {
   public record CosignedHead(long treeSize, String note, int cosignatures) {}
 
   /**
-   * Keeps the cosignature lines {@code lines} that {@code witness} returned for the head of
-   * {@code treeSize}; lines that are not a valid cosignature of that head by that witness are
-   * refused.
+   * Keeps the cosignature lines {@code lines} that {@code witness} returned for the head of {@code
+   * treeSize}; lines that are not a valid cosignature of that head by that witness are refused.
    *
    * @return how many lines were new
    * @throws LedgerException if a line does not verify
    */
   public int add(long treeSize, CosignatureVerifier witness, List<String> lines) {
     try (Connection c = db.dataSource().getConnection()) {
-      String note = head(c, treeSize).orElseThrow(() -> new RecordNotFoundException("no tree head of size " + treeSize));
+      String note =
+          head(c, treeSize)
+              .orElseThrow(() -> new RecordNotFoundException("no tree head of size " + treeSize));
       String text = note.substring(0, note.lastIndexOf("\n\n") + 1);
       int added = 0;
       for (String line : lines) {
         OpenedNote opened = SignedNotes.open(text + "\n" + line, List.of(witness));
-        long at = CosignatureVerifier.timestamp(opened.verified().getFirst().signature().signature());
-        try (PreparedStatement ps = c.prepareStatement("insert into ledger_cosignatures (tree_size, witness_key, signature, cosigned_at)"
-            + " values (?, ?, ?, ?) on conflict do nothing")) {
+        long at =
+            CosignatureVerifier.timestamp(opened.verified().getFirst().signature().signature());
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "insert into ledger_cosignatures (tree_size, witness_key, signature, cosigned_at)"
+                    + " values (?, ?, ?, ?) on conflict do nothing")) {
           ps.setLong(1, treeSize);
           ps.setString(2, witness.encoded());
           ps.setString(3, line);
@@ -91,10 +95,12 @@ public final class Cosignatures {
 
   private List<CosignedHead> recent() {
     try (Connection c = db.dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "select h.tree_size, h.checkpoint, string_agg(s.signature, '' order by s.witness_key), count(*)"
-                + " from tree_heads h join ledger_cosignatures s on s.tree_size = h.tree_size"
-                + " group by h.tree_size, h.checkpoint order by h.tree_size desc limit " + SEARCH)) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select h.tree_size, h.checkpoint, string_agg(s.signature, '' order by s.witness_key), count(*)"
+                    + " from tree_heads h join ledger_cosignatures s on s.tree_size = h.tree_size"
+                    + " group by h.tree_size, h.checkpoint order by h.tree_size desc limit "
+                    + SEARCH)) {
       List<CosignedHead> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -119,9 +125,10 @@ public final class Cosignatures {
   /** The sizes of the key-handover heads after {@code size}, in order: a witness must see each. */
   public List<Long> handoversAfter(long size) {
     try (Connection c = db.dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "select (select min(h.tree_size) from tree_heads h where h.tree_size > k.leaf_index) from ledger_key_changes k"
-                + " where k.leaf_index >= ? order by k.leaf_index")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select (select min(h.tree_size) from tree_heads h where h.tree_size > k.leaf_index) from ledger_key_changes k"
+                    + " where k.leaf_index >= ? order by k.leaf_index")) {
       ps.setLong(1, size);
       List<Long> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -136,7 +143,8 @@ public final class Cosignatures {
   }
 
   private static Optional<String> head(Connection c, long treeSize) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select checkpoint from tree_heads where tree_size = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select checkpoint from tree_heads where tree_size = ?")) {
       ps.setLong(1, treeSize);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

@@ -3,29 +3,38 @@ package org.umbrella.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A migrated PostgreSQL database with a connection pool: the embedded server in the data
- * directory (started here, stopped on {@link #close()}, its files kept across restarts), or an
- * external server by URL.
+ * A migrated PostgreSQL database with a connection pool: the embedded server in the data directory
+ * (started here, stopped on {@link #close()}, its files kept across restarts), or an external
+ * server by URL.
  *
  * <p>Opening runs the one Flyway migration set, {@code db/migration} in this module: the records
  * and ledger, the operations service's tables (V50-V70, once the server's) and the journal (V82).
  */
 public final class Database implements AutoCloseable {
-  private final EmbeddedPostgres embedded;
+  private final @Nullable EmbeddedPostgres embedded;
   private final DataSource pool;
-  private final HikariDataSource ownedPool;
+  private final @Nullable HikariDataSource ownedPool;
   private final Jdbi jdbi;
-  private final java.nio.channels.FileChannel lock;
+  private final @Nullable FileChannel lock;
 
-  private Database(EmbeddedPostgres embedded, HikariDataSource pool, java.nio.channels.FileChannel lock) {
+  private Database(
+      @Nullable EmbeddedPostgres embedded, HikariDataSource pool, @Nullable FileChannel lock) {
     this.embedded = embedded;
     this.pool = pool;
     this.ownedPool = pool;
@@ -59,17 +68,17 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens the database, using {@code schema} (created when missing) instead of {@code public}
-   * when given; tests use one schema per class.
+   * Opens the database, using {@code schema} (created when missing) instead of {@code public} when
+   * given; tests use one schema per class.
    */
-  public static Database open(StoreConfig config, String schema) {
+  public static Database open(StoreConfig config, @Nullable String schema) {
     return open(config, schema, 8);
   }
 
   /** As {@link #open(StoreConfig, String)}, with a pool of at most {@code maxConnections}. */
-  public static Database open(StoreConfig config, String schema, int maxConnections) {
+  public static Database open(StoreConfig config, @Nullable String schema, int maxConnections) {
     EmbeddedPostgres pg = null;
-    java.nio.channels.FileChannel lock = null;
+    FileChannel lock = null;
     String url = config.databaseUrl();
     try {
       if (url == null) {
@@ -77,11 +86,12 @@ public final class Database implements AutoCloseable {
         Files.createDirectories(dir);
         lock = lockDataDir(config.dataDir());
         stopOrphanedServer(dir);
-        pg = EmbeddedPostgres.builder()
-            .setDataDirectory(dir)
-            .setCleanDataDirectory(false)
-            .setPort(0)
-            .start();
+        pg =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setPort(0)
+                .start();
         url = pg.getJdbcUrl("postgres", "postgres");
       }
       HikariConfig hc = new HikariConfig();
@@ -97,9 +107,9 @@ public final class Database implements AutoCloseable {
           .dataSource(ds)
           .schemas(schema == null ? "public" : schema)
           .locations("classpath:db/migration")
-        // versions were once numbered per module (store V1-V49, server V50-V79, ledger V80 up): a
-        // lower version added later must still apply to a database already taken past it
-        .outOfOrder(true)
+          // versions were once numbered per module (store V1-V49, server V50-V79, ledger V80 up): a
+          // lower version added later must still apply to a database already taken past it
+          .outOfOrder(true)
           .loggers("slf4j")
           .load()
           .migrate();
@@ -108,9 +118,13 @@ public final class Database implements AutoCloseable {
       closeQuietly(pg);
       closeQuietly(lock);
       throw new StoreException(
-          "cannot open the database " + (config.databaseUrl() == null
-              ? "(embedded, in " + config.dataDir().resolve("postgres") + ")"
-              : "at " + config.databaseUrl()) + ": " + e.getMessage(), e);
+          "cannot open the database "
+              + (config.databaseUrl() == null
+                  ? "(embedded, in " + config.dataDir().resolve("postgres") + ")"
+                  : "at " + config.databaseUrl())
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -137,20 +151,22 @@ public final class Database implements AutoCloseable {
    * Takes the data directory's lock for this process's lifetime, so two Umbrella processes never
    * run one embedded database; the operating system releases it when the process dies.
    */
-  private static java.nio.channels.FileChannel lockDataDir(Path dataDir) throws IOException {
-    java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dataDir.resolve("umbrella.lock"),
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+  private static FileChannel lockDataDir(Path dataDir) throws IOException {
+    FileChannel ch =
+        FileChannel.open(
+            dataDir.resolve("umbrella.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     if (ch.tryLock() == null) {
       ch.close();
-      throw new StoreException("the data directory " + dataDir + " is in use by another Umbrella process");
+      throw new StoreException(
+          "the data directory " + dataDir + " is in use by another Umbrella process");
     }
     return ch;
   }
 
   /**
    * Stops a PostgreSQL server left running on our data directory by an Umbrella process that was
-   * killed (SIGKILL leaves no chance to stop it). We hold the directory's lock, so no live
-   * Umbrella process owns that server.
+   * killed (SIGKILL leaves no chance to stop it). We hold the directory's lock, so no live Umbrella
+   * process owns that server.
    */
   private static void stopOrphanedServer(Path pgDir) throws IOException {
     Path pidFile = pgDir.resolve("postmaster.pid");
@@ -163,23 +179,26 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       return; // unreadable: PostgreSQL itself will judge the stale file
     }
-    java.util.Optional<ProcessHandle> p = ProcessHandle.of(pid);
-    if (p.isEmpty() || !p.get().isAlive()
+    Optional<ProcessHandle> p = ProcessHandle.of(pid);
+    if (p.isEmpty()
+        || !p.get().isAlive()
         || !p.get().info().command().map(c -> c.contains("postgres")).orElse(false)) {
       return;
     }
-    p.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients are gone with their process
+    p.get()
+        .destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients are gone with their process
     try {
-      p.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+      p.get().onExit().get(30, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
       p.get().destroyForcibly(); // crash-safe: PostgreSQL recovers from its WAL on the next start
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       // it exited
     }
   }
-  private static void closeQuietly(java.io.Closeable c) {
+
+  private static void closeQuietly(@Nullable Closeable c) {
     if (c != null) {
       try {
         c.close();
@@ -189,7 +208,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(EmbeddedPostgres pg) {
+  private static void closeQuietly(@Nullable EmbeddedPostgres pg) {
     if (pg != null) {
       try {
         pg.close();

@@ -11,6 +11,12 @@ package org.umbrella.store;
 public record Divergence(long leafIndex, String table, long rowId, String problem) {
   @Override
   public String toString() {
-    return "leaf " + leafIndex + ", " + table + (rowId >= 0 ? " row " + rowId : "") + ": " + problem;
+    return "leaf "
+        + leafIndex
+        + ", "
+        + table
+        + (rowId >= 0 ? " row " + rowId : "")
+        + ": "
+        + problem;
   }
 }

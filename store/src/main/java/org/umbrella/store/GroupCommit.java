@@ -9,15 +9,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Group commit: callers submit one item each and get a future completed once the item is
- * committed; one writer thread commits whatever queued up while the previous commit was in
- * flight, as one transaction: whatever the batch function writes ({@link GroupCommitter} commits
- * bare incidents with it; the operations server a report with its own row, audit row and leaves).
+ * Group commit: callers submit one item each and get a future completed once the item is committed;
+ * one writer thread commits whatever queued up while the previous commit was in flight, as one
+ * transaction: whatever the batch function writes ({@link GroupCommitter} commits bare incidents
+ * with it; the operations server a report with its own row, audit row and leaves).
  *
  * <p>There is no waiting to fill a batch: under light load each item commits alone, under heavy
- * load batches grow and share the commit's cost (the lock on the ledger's tip, the fsync, the
- * tree head's signature). When a batch fails, its items are retried one by one, so one bad item
- * fails alone. Thread-safe.
+ * load batches grow and share the commit's cost (the lock on the ledger's tip, the fsync, the tree
+ * head's signature). When a batch fails, its items are retried one by one, so one bad item fails
+ * alone. Thread-safe.
  *
  * @param <I> what is submitted
  * @param <R> what a commit answers per item
@@ -47,8 +47,8 @@ public final class GroupCommit<I, R> implements AutoCloseable {
   }
 
   /**
-   * Queues one item; the future completes after its commit, or exceptionally with what
-   * prevented it.
+   * Queues one item; the future completes after its commit, or exceptionally with what prevented
+   * it.
    *
    * @throws IllegalStateException after {@link #close()}
    */

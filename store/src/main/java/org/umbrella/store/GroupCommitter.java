@@ -4,10 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import org.umbrella.engine.input.Incident;
 
 /**
- * Group commit for single reports: callers submit one incident each and get a future that
- * completes once it is committed (durable and in the ledger); one writer thread commits whatever
- * has queued up while the previous commit was in flight, in one transaction (see {@link
- * GroupCommit}).
+ * Group commit for single reports: callers submit one incident each and get a future that completes
+ * once it is committed (durable and in the ledger); one writer thread commits whatever has queued
+ * up while the previous commit was in flight, in one transaction (see {@link GroupCommit}).
  *
  * <p>There is no waiting to fill a batch: under light load each report commits alone; under heavy
  * load batches grow, so the cost of a commit (fsync, tree head signature) is shared. If a batch
@@ -22,7 +21,9 @@ public final class GroupCommitter implements AutoCloseable {
    * @param maxBatch the most reports committed in one transaction
    */
   public GroupCommitter(PostgresEvidenceStore store, String recordedBy, int maxBatch) {
-    this.commits = new GroupCommit<>("umbrella-group-commit", batch -> store.recordIncidents(batch, recordedBy), maxBatch);
+    this.commits =
+        new GroupCommit<>(
+            "umbrella-group-commit", batch -> store.recordIncidents(batch, recordedBy), maxBatch);
   }
 
   /**

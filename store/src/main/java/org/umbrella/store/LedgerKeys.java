@@ -4,21 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.umbrella.ledger.Ed25519;
 import org.umbrella.ledger.LedgerException;
 import org.umbrella.ledger.NoteSigner;
 import org.umbrella.ledger.NoteVerifier;
 
 /**
- * The ledger's Ed25519 signing key: made on first start, kept in the data directory as
- * {@code ledger-key.pk8} (PKCS#8, base64, readable by the owner only) with the public verifier key
- * beside it in {@code ledger-key.pub}, and every verifier key the ledger ever signed with, oldest
- * first, in {@code ledger-keys.pub} (so proofs signed before a rotation stay checkable).
+ * The ledger's Ed25519 signing key: made on first start, kept in the data directory as {@code
+ * ledger-key.pk8} (PKCS#8, base64, readable by the owner only) with the public verifier key beside
+ * it in {@code ledger-key.pub}, and every verifier key the ledger ever signed with, oldest first,
+ * in {@code ledger-keys.pub} (so proofs signed before a rotation stay checkable).
  *
  * <p>A rotation ({@link #rotate}) makes the next key as {@code ledger-key.next.pk8}, lets the store
  * record the handover, then moves the next key into place and deletes the old private key.
@@ -34,8 +36,8 @@ public final class LedgerKeys {
   /**
    * Loads the key from {@code dataDir}, creating it when absent.
    *
-   * @throws StoreException if the key file exists but cannot be read or is not an Ed25519 key, or
-   *     a rotation was interrupted
+   * @throws StoreException if the key file exists but cannot be read or is not an Ed25519 key, or a
+   *     rotation was interrupted
    */
   public static NoteSigner loadOrCreate(Path dataDir, String origin) {
     Path file = dataDir.resolve(KEY);
@@ -43,13 +45,18 @@ public final class LedgerKeys {
       Files.createDirectories(dataDir);
       if (!Files.exists(file)) {
         if (!history(dataDir).isEmpty()) {
-          throw new StoreException("the private key is missing, but this data directory's ledger was signed by "
-              + history(dataDir).getLast().encoded() + ": put its " + KEY + " back (from your key custody; a backup"
-              + " holds it only when made with --with-private-key), or rotate to a new key only after restoring it");
+          throw new StoreException(
+              "the private key is missing, but this data directory's ledger was signed by "
+                  + history(dataDir).getLast().encoded()
+                  + ": put its "
+                  + KEY
+                  + " back (from your key custody; a backup"
+                  + " holds it only when made with --with-private-key), or rotate to a new key only after restoring it");
         }
         writePrivate(dataDir, KEY, Ed25519.generate(new SecureRandom()));
       }
-      NoteSigner signer = new NoteSigner(origin, Ed25519.fromPrivateKeyText(Files.readString(file)));
+      NoteSigner signer =
+          new NoteSigner(origin, Ed25519.fromPrivateKeyText(Files.readString(file)));
       Files.writeString(dataDir.resolve(PUB), signer.verifier().encoded() + "\n");
       remember(dataDir, signer.verifier());
       return signer;
@@ -67,18 +74,26 @@ public final class LedgerKeys {
    * @return the new key
    * @throws StoreException if the files cannot be written
    */
-  public static NoteSigner rotate(Path dataDir, PostgresEvidenceStore store, String reason, String by) {
+  public static NoteSigner rotate(
+      Path dataDir, PostgresEvidenceStore store, String reason, String by) {
     try {
       Files.deleteIfExists(dataDir.resolve(NEXT));
       writePrivate(dataDir, NEXT, Ed25519.generate(new SecureRandom()));
-      NoteSigner next = new NoteSigner(store.origin(), Ed25519.fromPrivateKeyText(Files.readString(dataDir.resolve(NEXT))));
+      NoteSigner next =
+          new NoteSigner(
+              store.origin(), Ed25519.fromPrivateKeyText(Files.readString(dataDir.resolve(NEXT))));
       store.recordKeyChange(next, reason, by);
       remember(dataDir, next.verifier());
-      Files.move(dataDir.resolve(NEXT), dataDir.resolve(KEY), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          dataDir.resolve(NEXT),
+          dataDir.resolve(KEY),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
       Files.writeString(dataDir.resolve(PUB), next.verifier().encoded() + "\n");
       return next;
     } catch (IOException e) {
-      throw new StoreException("cannot rotate the ledger key in " + dataDir + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot rotate the ledger key in " + dataDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -88,10 +103,12 @@ public final class LedgerKeys {
    *
    * @throws StoreException if the file is not a verifier key
    */
-  public static java.util.Optional<NoteVerifier> currentPublic(Path dataDir) {
+  public static Optional<NoteVerifier> currentPublic(Path dataDir) {
     Path file = dataDir.resolve(PUB);
     try {
-      return Files.exists(file) ? java.util.Optional.of(NoteVerifier.parse(Files.readString(file).strip())) : java.util.Optional.empty();
+      return Files.exists(file)
+          ? Optional.of(NoteVerifier.parse(Files.readString(file).strip()))
+          : Optional.empty();
     } catch (IOException | LedgerException e) {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -123,8 +140,11 @@ public final class LedgerKeys {
 
   private static void remember(Path dataDir, NoteVerifier key) throws IOException {
     if (!history(dataDir).contains(key)) {
-      Files.writeString(dataDir.resolve(HISTORY), key.encoded() + "\n",
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      Files.writeString(
+          dataDir.resolve(HISTORY),
+          key.encoded() + "\n",
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     }
   }
 

@@ -4,39 +4,41 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.umbrella.ledger.Checkpoint;
 import org.umbrella.ledger.CompactRange;
+import org.umbrella.ledger.CosignatureVerifier;
 import org.umbrella.ledger.Hashes;
+import org.umbrella.ledger.InvalidSignatureException;
 import org.umbrella.ledger.LedgerException;
 import org.umbrella.ledger.NoteVerifier;
+import org.umbrella.ledger.OpenedNote;
 import org.umbrella.ledger.SignedNotes;
 import org.umbrella.ledger.SubtreeNode;
 import org.umbrella.ledger.TiledTree;
 import org.umbrella.ledger.Witness;
-import org.umbrella.ledger.CosignatureVerifier;
-import org.umbrella.ledger.InvalidSignatureException;
-import org.umbrella.ledger.OpenedNote;
 import org.umbrella.store.internal.Frontiers;
 import org.umbrella.store.internal.RowJson;
 
 /**
- * Recomputes the ledger from the stored rows and checks it against every signed tree head,
- * stopping at the first divergence and naming it exactly.
+ * Recomputes the ledger from the stored rows and checks it against every signed tree head, stopping
+ * at the first divergence and naming it exactly.
  *
- * <p>Checks, in leaf order: every leaf index from the start size on is present once; the row a
- * leaf names exists, carries that leaf index and still hashes to the leaf; every row of every
- * record table has its leaf; each tree head is signed by the ledger key, links to the previous
- * head, and its root and frontier equal the recomputed ones; no leaf lies beyond the last head;
- * the tip equals the last head; every stored subtree hash equals the one recomputed from the
- * leaves, and none lies beyond them; each head is signed by the key in force at its size (see
- * {@code ledger_key_changes}) and the last such key is this data directory's; every stored witness
- * cosignature verifies against its head. Rows are streamed table by table in leaf order (a merge), so
- * memory stays flat for millions of rows.
+ * <p>Checks, in leaf order: every leaf index from the start size on is present once; the row a leaf
+ * names exists, carries that leaf index and still hashes to the leaf; every row of every record
+ * table has its leaf; each tree head is signed by the ledger key, links to the previous head, and
+ * its root and frontier equal the recomputed ones; no leaf lies beyond the last head; the tip
+ * equals the last head; every stored subtree hash equals the one recomputed from the leaves, and
+ * none lies beyond them; each head is signed by the key in force at its size (see {@code
+ * ledger_key_changes}) and the last such key is this data directory's; every stored witness
+ * cosignature verifies against its head. Rows are streamed table by table in leaf order (a merge),
+ * so memory stays flat for millions of rows.
  */
 public final class LedgerVerifier {
   private final Connection c;
@@ -90,19 +92,26 @@ public final class LedgerVerifier {
       c.setAutoCommit(false);
     }
     List<Head> heads = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-            "select tree_size, root_hash, frontier, checkpoint, signed_at from tree_heads order by tree_size");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select tree_size, root_hash, frontier, checkpoint, signed_at from tree_heads order by tree_size");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        heads.add(new Head(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getString(4),
-            RowJson.instant(rs.getObject(5, java.time.OffsetDateTime.class).toInstant())));
+        heads.add(
+            new Head(
+                rs.getLong(1),
+                rs.getBytes(2),
+                rs.getBytes(3),
+                rs.getString(4),
+                RowJson.instant(rs.getObject(5, OffsetDateTime.class).toInstant())));
       }
     }
     loadKeyChanges();
     long leaves = 0;
     long headsChecked = 0;
     long lastSize = heads.isEmpty() ? 0 : heads.getLast().size();
-    String lastRoot = heads.isEmpty() ? Hashes.hex(Hashes.emptyRoot()) : Hashes.hex(heads.getLast().root());
+    String lastRoot =
+        heads.isEmpty() ? Hashes.hex(Hashes.emptyRoot()) : Hashes.hex(heads.getLast().root());
     try {
       CompactRange range = CompactRange.empty();
       int h = 0;
@@ -112,18 +121,27 @@ public final class LedgerVerifier {
           h++;
         }
         if (h == heads.size() || heads.get(h).size() != fromSize) {
-          throw new Found(new Divergence(fromSize, "tree_heads", fromSize,
-              "there is no signed tree head at size " + fromSize + " to start from"));
+          throw new Found(
+              new Divergence(
+                  fromSize,
+                  "tree_heads",
+                  fromSize,
+                  "there is no signed tree head at size " + fromSize + " to start from"));
         }
         Head start = checkHead(heads.get(h), -1);
         try {
           range = CompactRange.of(start.size(), Frontiers.split(start.frontier()));
         } catch (RuntimeException e) {
-          throw new Found(new Divergence(fromSize, "tree_heads", fromSize, "the stored frontier is malformed"));
+          throw new Found(
+              new Divergence(fromSize, "tree_heads", fromSize, "the stored frontier is malformed"));
         }
         if (!Hashes.same(range.root(), start.root())) {
-          throw new Found(new Divergence(fromSize, "tree_heads", fromSize,
-              "the stored frontier does not hash to the signed root"));
+          throw new Found(
+              new Divergence(
+                  fromSize,
+                  "tree_heads",
+                  fromSize,
+                  "the stored frontier does not hash to the signed root"));
         }
         prevHeadSize = start.size();
         headsChecked++;
@@ -134,8 +152,9 @@ public final class LedgerVerifier {
         cursors.put(t, new Cursor(t, fromSize));
       }
       SubtreeCursor subtrees = new SubtreeCursor(fromSize);
-      try (PreparedStatement ps = c.prepareStatement(
-          "select leaf_index, table_name, row_id, leaf_hash from ledger_leaves where leaf_index >= ? order by leaf_index")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select leaf_index, table_name, row_id, leaf_hash from ledger_leaves where leaf_index >= ? order by leaf_index")) {
         ps.setFetchSize(5_000);
         ps.setLong(1, fromSize);
         try (ResultSet rs = ps.executeQuery()) {
@@ -151,14 +170,25 @@ public final class LedgerVerifier {
             }
             Cursor cur = cursors.get(table);
             if (cur == null) {
-              throw new Found(new Divergence(index, "ledger_leaves", index,
-                  "the leaf names an unknown table '" + table + "'"));
+              throw new Found(
+                  new Divergence(
+                      index,
+                      "ledger_leaves",
+                      index,
+                      "the leaf names an unknown table '" + table + "'"));
             }
             byte[] recomputed = cur.take(index, rowId);
             if (!Hashes.same(recomputed, stored)) {
-              throw new Found(new Divergence(index, table, rowId,
-                  "the row no longer hashes to its leaf (stored leaf hash " + Hashes.hex(stored)
-                      + ", row now hashes to " + Hashes.hex(recomputed) + "): the row or the leaf was changed"));
+              throw new Found(
+                  new Divergence(
+                      index,
+                      table,
+                      rowId,
+                      "the row no longer hashes to its leaf (stored leaf hash "
+                          + Hashes.hex(stored)
+                          + ", row now hashes to "
+                          + Hashes.hex(recomputed)
+                          + "): the row or the leaf was changed"));
             }
             for (TiledTree.Completed node : TiledTree.completedBy(range, recomputed)) {
               subtrees.check(node);
@@ -168,33 +198,64 @@ public final class LedgerVerifier {
             while (h < heads.size() && heads.get(h).size() == range.size()) {
               Head head = checkHead(heads.get(h), prevHeadSize);
               if (!Hashes.same(head.root(), range.root())) {
-                throw new Found(new Divergence(head.size() - 1, "tree_heads", head.size(),
-                    "the leaves up to " + head.size() + " do not give the signed root: a leaf before it was rewritten"));
+                throw new Found(
+                    new Divergence(
+                        head.size() - 1,
+                        "tree_heads",
+                        head.size(),
+                        "the leaves up to "
+                            + head.size()
+                            + " do not give the signed root: a leaf before it was rewritten"));
               }
-              if (!java.util.Arrays.equals(head.frontier(), Frontiers.join(range.hashes()))) {
-                throw new Found(new Divergence(head.size() - 1, "tree_heads", head.size(),
-                    "the stored frontier differs from the recomputed one"));
+              if (!Arrays.equals(head.frontier(), Frontiers.join(range.hashes()))) {
+                throw new Found(
+                    new Divergence(
+                        head.size() - 1,
+                        "tree_heads",
+                        head.size(),
+                        "the stored frontier differs from the recomputed one"));
               }
               prevHeadSize = head.size();
               headsChecked++;
               h++;
             }
             if (h < heads.size() && heads.get(h).size() < range.size()) {
-              throw new Found(new Divergence(heads.get(h).size(), "tree_heads", heads.get(h).size(),
-                  "tree head out of order"));
+              throw new Found(
+                  new Divergence(
+                      heads.get(h).size(),
+                      "tree_heads",
+                      heads.get(h).size(),
+                      "tree head out of order"));
             }
           }
         }
       }
       if (h < heads.size()) {
         Head head = heads.get(h);
-        throw new Found(new Divergence(range.size(), "ledger_leaves", -1,
-            "the signed head at size " + head.size() + " covers leaves " + range.size() + ".." + (head.size() - 1)
-                + " that are missing"));
+        throw new Found(
+            new Divergence(
+                range.size(),
+                "ledger_leaves",
+                -1,
+                "the signed head at size "
+                    + head.size()
+                    + " covers leaves "
+                    + range.size()
+                    + ".."
+                    + (head.size() - 1)
+                    + " that are missing"));
       }
       if (range.size() > lastSize) {
-        throw new Found(new Divergence(lastSize, "tree_heads", -1,
-            "leaves " + lastSize + ".." + (range.size() - 1) + " are not covered by any signed tree head"));
+        throw new Found(
+            new Divergence(
+                lastSize,
+                "tree_heads",
+                -1,
+                "leaves "
+                    + lastSize
+                    + ".."
+                    + (range.size() - 1)
+                    + " are not covered by any signed tree head"));
       }
       for (Cursor cur : cursors.values()) {
         cur.finish();
@@ -216,27 +277,43 @@ public final class LedgerVerifier {
     try {
       cp = openHead(head, prevSize);
     } catch (LedgerException e) {
-      throw new Found(new Divergence(head.size(), "tree_heads", head.size(), "bad signed tree head: " + e.getMessage()));
+      throw new Found(
+          new Divergence(
+              head.size(), "tree_heads", head.size(), "bad signed tree head: " + e.getMessage()));
     }
     if (cp.size() != head.size() || !Hashes.same(cp.rootHash(), head.root())) {
-      throw new Found(new Divergence(head.size(), "tree_heads", head.size(),
-          "the row's size or root differs from its signed checkpoint"));
+      throw new Found(
+          new Divergence(
+              head.size(),
+              "tree_heads",
+              head.size(),
+              "the row's size or root differs from its signed checkpoint"));
     }
     if (!cp.extensions().contains("time " + head.signedAt())) {
-      throw new Found(new Divergence(head.size(), "tree_heads", head.size(),
-          "the row's signed_at differs from the time in its signed checkpoint"));
+      throw new Found(
+          new Divergence(
+              head.size(),
+              "tree_heads",
+              head.size(),
+              "the row's signed_at differs from the time in its signed checkpoint"));
     }
     if (prevSize >= 0 && !cp.extensions().contains("prev " + prevSize)) {
-      throw new Found(new Divergence(head.size(), "tree_heads", head.size(),
-          "the signed head does not follow the head at size " + prevSize + " (a tree head was removed)"));
+      throw new Found(
+          new Divergence(
+              head.size(),
+              "tree_heads",
+              head.size(),
+              "the signed head does not follow the head at size "
+                  + prevSize
+                  + " (a tree head was removed)"));
     }
     return head;
   }
 
   /**
-   * Opens a head under the key in force at its size: the first key before any key change, the
-   * new key after one; the head of the transaction that recorded a change (the handover) must be
-   * signed by both keys and name the new one in a {@code rotate-key} line.
+   * Opens a head under the key in force at its size: the first key before any key change, the new
+   * key after one; the head of the transaction that recorded a change (the handover) must be signed
+   * by both keys and name the new one in a {@code rotate-key} line.
    */
   private Checkpoint openHead(Head head, long prevSize) {
     KeyChange last = null;
@@ -255,26 +332,42 @@ public final class LedgerVerifier {
     }
     OpenedNote opened = SignedNotes.open(head.note(), List.of(last.previous(), last.next()));
     if (!opened.signedBy(last.previous()) || !opened.signedBy(last.next())) {
-      throw new InvalidSignatureException("the key handover at size " + head.size() + " must be signed by the previous key "
-          + last.previous().encoded() + " and the new key " + last.next().encoded());
+      throw new InvalidSignatureException(
+          "the key handover at size "
+              + head.size()
+              + " must be signed by the previous key "
+              + last.previous().encoded()
+              + " and the new key "
+              + last.next().encoded());
     }
     Checkpoint cp = Checkpoint.parse(opened.text());
     if (!cp.extensions().contains(Witness.ROTATE_KEY + last.next().encoded())) {
-      throw new InvalidSignatureException("the key handover at size " + head.size() + " does not name the new key");
+      throw new InvalidSignatureException(
+          "the key handover at size " + head.size() + " does not name the new key");
     }
     return cp;
   }
 
   private void loadKeyChanges() throws SQLException {
     keyChanges.clear();
-    try (PreparedStatement ps = c.prepareStatement(
-            "select leaf_index, id, previous_key, verifier_key from ledger_key_changes order by leaf_index");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select leaf_index, id, previous_key, verifier_key from ledger_key_changes order by leaf_index");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         try {
-          keyChanges.add(new KeyChange(rs.getLong(1), NoteVerifier.parse(rs.getString(3)), NoteVerifier.parse(rs.getString(4))));
+          keyChanges.add(
+              new KeyChange(
+                  rs.getLong(1),
+                  NoteVerifier.parse(rs.getString(3)),
+                  NoteVerifier.parse(rs.getString(4))));
         } catch (LedgerException e) {
-          throw new Found(new Divergence(rs.getLong(1), "ledger_key_changes", rs.getLong(2), "malformed key: " + e.getMessage()));
+          throw new Found(
+              new Divergence(
+                  rs.getLong(1),
+                  "ledger_key_changes",
+                  rs.getLong(2),
+                  "malformed key: " + e.getMessage()));
         }
       }
     }
@@ -284,8 +377,16 @@ public final class LedgerVerifier {
   private void checkCurrentKey(long size) {
     NoteVerifier inForce = keyChanges.isEmpty() ? key : keyChanges.getLast().next();
     if (!inForce.equals(key)) {
-      throw new Found(new Divergence(size, "ledger_key_changes", -1, "the heads' key in force, " + inForce.encoded()
-          + ", is not the ledger key " + key.encoded() + " of this data directory"));
+      throw new Found(
+          new Divergence(
+              size,
+              "ledger_key_changes",
+              -1,
+              "the heads' key in force, "
+                  + inForce.encoded()
+                  + ", is not the ledger key "
+                  + key.encoded()
+                  + " of this data directory"));
     }
   }
 
@@ -293,31 +394,50 @@ public final class LedgerVerifier {
   private void checkCosignatures(List<Head> heads) throws SQLException {
     Map<Long, String> notes = new HashMap<>();
     heads.forEach(h -> notes.put(h.size(), h.note()));
-    try (PreparedStatement ps = c.prepareStatement(
-            "select tree_size, witness_key, signature, cosigned_at from ledger_cosignatures order by tree_size, witness_key");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select tree_size, witness_key, signature, cosigned_at from ledger_cosignatures order by tree_size, witness_key");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         long size = rs.getLong(1);
         String note = notes.get(size);
+        if (note == null) {
+          throw new Found(
+              new Divergence(
+                  size,
+                  "ledger_cosignatures",
+                  size,
+                  "the cosignature by "
+                      + rs.getString(2)
+                      + " is for tree size "
+                      + size
+                      + ", which has no signed head"));
+        }
         try {
           CosignatureVerifier w = CosignatureVerifier.parse(rs.getString(2));
           String text = note.substring(0, note.lastIndexOf("\n\n") + 1);
           OpenedNote opened = SignedNotes.open(text + "\n" + rs.getString(3), List.of(w));
-          long stated = CosignatureVerifier.timestamp(opened.verified().getFirst().signature().signature());
-          if (stated != rs.getObject(4, java.time.OffsetDateTime.class).toEpochSecond()) {
-            throw new InvalidSignatureException("cosigned_at differs from the time the cosignature states");
+          long stated =
+              CosignatureVerifier.timestamp(opened.verified().getFirst().signature().signature());
+          if (stated != rs.getObject(4, OffsetDateTime.class).toEpochSecond()) {
+            throw new InvalidSignatureException(
+                "cosigned_at differs from the time the cosignature states");
           }
         } catch (RuntimeException e) {
-          throw new Found(new Divergence(size, "ledger_cosignatures", size,
-              "the cosignature by " + rs.getString(2) + " does not verify: " + e.getMessage()));
+          throw new Found(
+              new Divergence(
+                  size,
+                  "ledger_cosignatures",
+                  size,
+                  "the cosignature by " + rs.getString(2) + " does not verify: " + e.getMessage()));
         }
       }
     }
   }
 
   /**
-   * Streams the stored subtree hashes in the order leaves complete them and checks each against
-   * the recomputed one: a changed, moved, missing or extra stored hash is a divergence.
+   * Streams the stored subtree hashes in the order leaves complete them and checks each against the
+   * recomputed one: a changed, moved, missing or extra stored hash is a divergence.
    */
   private final class SubtreeCursor {
     final PreparedStatement ps;
@@ -325,8 +445,10 @@ public final class LedgerVerifier {
     boolean hasRow;
 
     SubtreeCursor(long from) throws SQLException {
-      ps = c.prepareStatement("select level, node_index, hash from ledger_subtrees"
-          + " where (node_index + 1) << level > ? order by (node_index + 1) << level, level");
+      ps =
+          c.prepareStatement(
+              "select level, node_index, hash from ledger_subtrees"
+                  + " where (node_index + 1) << level > ? order by (node_index + 1) << level, level");
       ps.setFetchSize(2_000);
       ps.setLong(1, from);
       rs = ps.executeQuery();
@@ -336,22 +458,55 @@ public final class LedgerVerifier {
     void check(TiledTree.Completed node) throws SQLException {
       SubtreeNode n = node.node();
       if (!hasRow || rs.getInt(1) != n.level() || rs.getLong(2) != n.index()) {
-        throw new Found(new Divergence(n.end() - 1, "ledger_subtrees", n.index(),
-            "the stored hash of subtree [" + n.start() + ", " + n.end() + ") (level " + n.level() + ") is missing"
-                + (hasRow ? "; found level " + rs.getInt(1) + " node " + rs.getLong(2) + " in its place" : "")));
+        throw new Found(
+            new Divergence(
+                n.end() - 1,
+                "ledger_subtrees",
+                n.index(),
+                "the stored hash of subtree ["
+                    + n.start()
+                    + ", "
+                    + n.end()
+                    + ") (level "
+                    + n.level()
+                    + ") is missing"
+                    + (hasRow
+                        ? "; found level "
+                            + rs.getInt(1)
+                            + " node "
+                            + rs.getLong(2)
+                            + " in its place"
+                        : "")));
       }
       if (!Hashes.same(rs.getBytes(3), node.hash())) {
-        throw new Found(new Divergence(n.end() - 1, "ledger_subtrees", n.index(),
-            "the stored hash of subtree [" + n.start() + ", " + n.end() + ") (level " + n.level()
-                + ") differs from the one recomputed from its leaves: a tile was changed"));
+        throw new Found(
+            new Divergence(
+                n.end() - 1,
+                "ledger_subtrees",
+                n.index(),
+                "the stored hash of subtree ["
+                    + n.start()
+                    + ", "
+                    + n.end()
+                    + ") (level "
+                    + n.level()
+                    + ") differs from the one recomputed from its leaves: a tile was changed"));
       }
       hasRow = rs.next();
     }
 
     void finish() throws SQLException {
       if (hasRow) {
-        throw new Found(new Divergence((rs.getLong(2) + 1) << rs.getInt(1), "ledger_subtrees", rs.getLong(2),
-            "a stored subtree hash (level " + rs.getInt(1) + ", node " + rs.getLong(2) + ") lies beyond the leaves"));
+        throw new Found(
+            new Divergence(
+                (rs.getLong(2) + 1) << rs.getInt(1),
+                "ledger_subtrees",
+                rs.getLong(2),
+                "a stored subtree hash (level "
+                    + rs.getInt(1)
+                    + ", node "
+                    + rs.getLong(2)
+                    + ") lies beyond the leaves"));
       }
       rs.close();
       ps.close();
@@ -359,14 +514,25 @@ public final class LedgerVerifier {
   }
 
   private void checkTip(CompactRange range) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select tree_size, frontier from ledger_tip where id = 1");
+    try (PreparedStatement ps =
+            c.prepareStatement("select tree_size, frontier from ledger_tip where id = 1");
         ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
-        throw new Found(new Divergence(range.size(), "ledger_tip", 1, "the ledger tip row is missing"));
+        throw new Found(
+            new Divergence(range.size(), "ledger_tip", 1, "the ledger tip row is missing"));
       }
-      if (rs.getLong(1) != range.size() || !java.util.Arrays.equals(rs.getBytes(2), Frontiers.join(range.hashes()))) {
-        throw new Found(new Divergence(range.size(), "ledger_tip", 1,
-            "the tip (size " + rs.getLong(1) + ") differs from the recomputed tree (size " + range.size() + ")"));
+      if (rs.getLong(1) != range.size()
+          || !Arrays.equals(rs.getBytes(2), Frontiers.join(range.hashes()))) {
+        throw new Found(
+            new Divergence(
+                range.size(),
+                "ledger_tip",
+                1,
+                "the tip (size "
+                    + rs.getLong(1)
+                    + ") differs from the recomputed tree (size "
+                    + range.size()
+                    + ")"));
       }
     }
   }
@@ -374,11 +540,15 @@ public final class LedgerVerifier {
   private Divergence missingLeaf(Map<String, Cursor> cursors, long expected) throws SQLException {
     for (Cursor cur : cursors.values()) {
       if (cur.peekIndex() == expected) {
-        return new Divergence(expected, cur.table, cur.rs.getLong("id"),
+        return new Divergence(
+            expected,
+            cur.table,
+            cur.rs.getLong("id"),
             "the row's leaf is missing from ledger_leaves");
       }
     }
-    return new Divergence(expected, "ledger_leaves", -1, "leaf " + expected + " is missing and no row claims it");
+    return new Divergence(
+        expected, "ledger_leaves", -1, "leaf " + expected + " is missing and no row claims it");
   }
 
   /** Streams one record table in leaf order. */
@@ -390,7 +560,9 @@ public final class LedgerVerifier {
 
     Cursor(String table, long from) throws SQLException {
       this.table = table;
-      ps = c.prepareStatement("select * from " + table + " where leaf_index >= ? order by leaf_index, id");
+      ps =
+          c.prepareStatement(
+              "select * from " + table + " where leaf_index >= ? order by leaf_index, id");
       ps.setFetchSize(2_000);
       ps.setLong(1, from);
       rs = ps.executeQuery();
@@ -403,32 +575,51 @@ public final class LedgerVerifier {
 
     byte[] take(long index, long rowId) throws SQLException {
       if (!hasRow) {
-        throw new Found(new Divergence(index, table, rowId, "the row is missing (deleted or table truncated)"));
+        throw new Found(
+            new Divergence(index, table, rowId, "the row is missing (deleted or table truncated)"));
       }
       long li = rs.getLong("leaf_index");
       long id = rs.getLong("id");
       if (li < index) {
-        throw new Found(new Divergence(li, table, id, "the row claims leaf " + li + ", which names another row"));
+        throw new Found(
+            new Divergence(
+                li, table, id, "the row claims leaf " + li + ", which names another row"));
       }
       if (li > index || id != rowId) {
         if (li == index) {
-          throw new Found(new Divergence(index, table, id,
-              "the row claims leaf " + index + ", which belongs to row " + rowId + " of " + table));
+          throw new Found(
+              new Divergence(
+                  index,
+                  table,
+                  id,
+                  "the row claims leaf "
+                      + index
+                      + ", which belongs to row "
+                      + rowId
+                      + " of "
+                      + table));
         }
-        throw new Found(new Divergence(index, table, rowId, "the row is missing or no longer carries leaf " + index));
+        throw new Found(
+            new Divergence(
+                index, table, rowId, "the row is missing or no longer carries leaf " + index));
       }
       byte[] h = Hashes.leafHash(RowJson.leaf(table, rs));
       hasRow = rs.next();
       if (hasRow && rs.getLong("leaf_index") == index) {
-        throw new Found(new Divergence(index, table, rs.getLong("id"), "a second row claims leaf " + index));
+        throw new Found(
+            new Divergence(index, table, rs.getLong("id"), "a second row claims leaf " + index));
       }
       return h;
     }
 
     void finish() throws SQLException {
       if (hasRow) {
-        throw new Found(new Divergence(rs.getLong("leaf_index"), table, rs.getLong("id"),
-            "the row has no leaf in the ledger (inserted behind the ledger's back)"));
+        throw new Found(
+            new Divergence(
+                rs.getLong("leaf_index"),
+                table,
+                rs.getLong("id"),
+                "the row has no leaf in the ledger (inserted behind the ledger's back)"));
       }
       rs.close();
       ps.close();

@@ -1,7 +1,6 @@
 package org.umbrella.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -17,21 +16,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.util.PGobject;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
-import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.json.CanonicalJson;
 import org.umbrella.ledger.Hashes;
-import org.umbrella.ledger.SignedNotes;
-import org.umbrella.ledger.TiledTree;
+import org.umbrella.ledger.LedgerException;
 import org.umbrella.ledger.NoteSigner;
 import org.umbrella.ledger.NoteVerifier;
 import org.umbrella.ledger.ProofBundle;
+import org.umbrella.ledger.SignedNotes;
+import org.umbrella.ledger.TiledTree;
 import org.umbrella.store.internal.CopyText;
 import org.umbrella.store.internal.IncidentCopy;
 import org.umbrella.store.internal.IncidentLeaf;
@@ -51,10 +53,23 @@ import org.umbrella.store.internal.StoredNodes;
  */
 public final class PostgresEvidenceStore implements AutoCloseable {
   /** The record tables, each of whose rows is a ledger leaf. */
-  public static final List<String> RECORD_TABLES = List.of(
-      "agreements", "sources", "incident_versions", "reviews", "attributions", "determinations",
-      "votes", "guarantor_responses", "provision_reports", "engine_outputs", "accounts", "incident_reports",
-      "account_parties", "account_identities", "ledger_key_changes");
+  public static final List<String> RECORD_TABLES =
+      List.of(
+          "agreements",
+          "sources",
+          "incident_versions",
+          "reviews",
+          "attributions",
+          "determinations",
+          "votes",
+          "guarantor_responses",
+          "provision_reports",
+          "engine_outputs",
+          "accounts",
+          "incident_reports",
+          "account_parties",
+          "account_identities",
+          "ledger_key_changes");
 
   private final Database db;
   private final boolean ownsDatabase;
@@ -68,11 +83,13 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   }
 
   /** A store that owns {@code db} and closes it when closed. */
-  public static PostgresEvidenceStore owning(Database db, NoteSigner signer, String origin, Clock clock) {
+  public static PostgresEvidenceStore owning(
+      Database db, NoteSigner signer, String origin, Clock clock) {
     return new PostgresEvidenceStore(db, true, signer, origin, clock);
   }
 
-  private PostgresEvidenceStore(Database db, boolean owns, NoteSigner signer, String origin, Clock clock) {
+  private PostgresEvidenceStore(
+      Database db, boolean owns, NoteSigner signer, String origin, Clock clock) {
     this.db = db;
     this.ownsDatabase = owns;
     this.signer = signer;
@@ -103,36 +120,40 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   }
 
   /**
-   * Every key the ledger's heads may be signed by: those it rotated out (oldest first, from
-   * {@code ledger_key_changes}) and the current one, last.
+   * Every key the ledger's heads may be signed by: those it rotated out (oldest first, from {@code
+   * ledger_key_changes}) and the current one, last.
    */
   public List<NoteVerifier> verificationKeys() {
-    return read(c -> {
-      List<NoteVerifier> keys = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("select previous_key from ledger_key_changes order by leaf_index");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          NoteVerifier k = NoteVerifier.parse(rs.getString(1));
-          if (!keys.contains(k)) {
-            keys.add(k);
+    return read(
+        c -> {
+          List<NoteVerifier> keys = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select previous_key from ledger_key_changes order by leaf_index");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              NoteVerifier k = NoteVerifier.parse(rs.getString(1));
+              if (!keys.contains(k)) {
+                keys.add(k);
+              }
+            }
           }
-        }
-      }
-      keys.remove(signer.verifier());
-      keys.add(signer.verifier());
-      return keys;
-    });
+          keys.remove(signer.verifier());
+          keys.add(signer.verifier());
+          return keys;
+        });
   }
 
   /**
-   * Records a change of the ledger's signing key to {@code next} as a leaf, in a transaction
-   * whose tree head is the handover: signed by the current key and by {@code next}, naming
-   * {@code next} in a {@code rotate-key} line. The caller then makes {@code next} the data
-   * directory's key (see {@link LedgerKeys#rotate}); this store keeps signing with the old one.
+   * Records a change of the ledger's signing key to {@code next} as a leaf, in a transaction whose
+   * tree head is the handover: signed by the current key and by {@code next}, naming {@code next}
+   * in a {@code rotate-key} line. The caller then makes {@code next} the data directory's key (see
+   * {@link LedgerKeys#rotate}); this store keeps signing with the old one.
    */
   public Receipt recordKeyChange(NoteSigner next, String reason, String changedBy) {
     if (!next.verifier().name().equals(origin)) {
-      throw new IllegalArgumentException("the new key must be named after the origin '" + origin + "'");
+      throw new IllegalArgumentException(
+          "the new key must be named after the origin '" + origin + "'");
     }
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
@@ -182,61 +203,76 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   }
 
   /**
-   * Moves an incident through the review workflow: reported to corroborated (when its sources
-   * span at least {@code minIndependentGroups} independence groups), corroborated to verified,
-   * reported or corroborated to rejected. Writes the review and a new incident version.
+   * Moves an incident through the review workflow: reported to corroborated (when its sources span
+   * at least {@code minIndependentGroups} independence groups), corroborated to verified, reported
+   * or corroborated to rejected. Writes the review and a new incident version.
    *
    * @throws ReviewNotAllowedException if the workflow forbids the change or no reason is given
    * @throws RecordNotFoundException if no such incident exists
    */
-  public Receipt review(String incidentId, ReviewStatus to, String reason, String reviewer, int minIndependentGroups) {
+  public Receipt review(
+      String incidentId,
+      ReviewStatus to,
+      String reason,
+      String reviewer,
+      int minIndependentGroups) {
     if (reason == null || reason.isBlank()) {
       throw new ReviewNotAllowedException("a review needs a reason");
     }
-    return write(tx -> {
-      Incident current = tx.currentIncident(incidentId);
-      ReviewStatus from = current.status();
-      String why = ReviewRules.refusal(from, to, current.independentSources(), minIndependentGroups);
-      if (why != null) {
-        throw new ReviewNotAllowedException("incident " + incidentId + ": " + why);
-      }
-      Receipt r = new Records(tx).review(incidentId, from, to, reason, reviewer);
-      tx.incident(current.withStatus(to), reviewer);
-      return r;
-    });
+    return write(
+        tx -> {
+          Incident current = tx.currentIncident(incidentId);
+          ReviewStatus from = current.status();
+          String why =
+              ReviewRules.refusal(from, to, current.independentSources(), minIndependentGroups);
+          if (why != null) {
+            throw new ReviewNotAllowedException("incident " + incidentId + ": " + why);
+          }
+          Receipt r = new Records(tx).review(incidentId, from, to, reason, reviewer);
+          tx.incident(current.withStatus(to), reviewer);
+          return r;
+        });
   }
 
   /**
-   * Records who an incident is attributed to (null party: explicitly unattributed), separately
-   * from what was observed, and writes a new incident version carrying it.
+   * Records who an incident is attributed to (null party: explicitly unattributed), separately from
+   * what was observed, and writes a new incident version carrying it.
    *
    * @throws RecordNotFoundException if no such incident exists
    */
-  public Receipt attribute(String incidentId, String party, double confidence, String basis, String by) {
-    return write(tx -> {
-      Incident current = tx.currentIncident(incidentId);
-      Receipt r = new Records(tx).attribution(incidentId, party, confidence, basis, by);
-      tx.incident(current.withActor(party == null ? Actor.UNATTRIBUTED : new Actor(party, confidence)), by);
-      return r;
-    });
+  public Receipt attribute(
+      String incidentId, String party, double confidence, String basis, String by) {
+    return write(
+        tx -> {
+          Incident current = tx.currentIncident(incidentId);
+          Receipt r = new Records(tx).attribution(incidentId, party, confidence, basis, by);
+          tx.incident(
+              current.withActor(party == null ? Actor.UNATTRIBUTED : new Actor(party, confidence)),
+              by);
+          return r;
+        });
   }
 
   /** The current version of an incident. */
   public Optional<Incident> incident(String incidentId) {
-    return read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("select body_text from incidents where incident_id = ?")) {
-        ps.setString(1, incidentId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of((Incident) InputCodec.decode(rs.getString(1), 1)) : Optional.empty();
-        }
-      }
-    });
+    return read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("select body_text from incidents where incident_id = ?")) {
+            ps.setString(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of((Incident) InputCodec.decode(rs.getString(1), 1))
+                  : Optional.empty();
+            }
+          }
+        });
   }
 
   /**
    * Imports incidents with COPY in one transaction: new ids and changed contents become versions,
-   * records identical to the current version are skipped (so re-importing a file adds nothing).
-   * For many batches, {@link #bulkImport} overlaps preparing one batch with writing the previous.
+   * records identical to the current version are skipped (so re-importing a file adds nothing). For
+   * many batches, {@link #bulkImport} overlaps preparing one batch with writing the previous.
    */
   public ImportResult importIncidents(List<Incident> batch, String recordedBy) {
     return importPrepared(PreparedIncidents.of(batch), recordedBy);
@@ -244,8 +280,8 @@ public final class PostgresEvidenceStore implements AutoCloseable {
 
   /**
    * A bulk import that prepares each batch (canonical JSON, hashes, leaf and COPY text) on the
-   * caller's thread while a writer thread stores the previous one; batches are written in the
-   * order given, one transaction each. Close it when done.
+   * caller's thread while a writer thread stores the previous one; batches are written in the order
+   * given, one transaction each. Close it when done.
    */
   public BulkImport bulkImport(String recordedBy) {
     return new BulkImport(this, recordedBy);
@@ -255,47 +291,52 @@ public final class PostgresEvidenceStore implements AutoCloseable {
     if (batch.size() == 0) {
       return new ImportResult(0, 0, count("ledger_leaves"));
     }
-    return write(tx -> {
-      IncidentCopy.Outcome o = IncidentCopy.write(tx.c, tx.ledger, tx.now, batch, recordedBy);
-      return new ImportResult(o.added(), o.unchanged(), tx.ledger.nextIndex());
-    });
+    return write(
+        tx -> {
+          IncidentCopy.Outcome o = IncidentCopy.write(tx.c, tx.ledger, tx.now, batch, recordedBy);
+          return new ImportResult(o.added(), o.unchanged(), tx.ledger.nextIndex());
+        });
   }
 
-  // ---------------------------------------------------------------------------------- other records
+  // ---------------------------------------------------------------------------------- other
+  // records
 
   /** Records a source (idempotent on its id). */
   public Receipt recordSource(String sourceId, String kind, String group, String description) {
-    return write(tx -> {
-      Optional<Receipt> existing = tx.find("sources", "source_id", sourceId);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("source_id", sourceId);
-      row.put("kind", kind);
-      row.put("grp", group);
-      row.put("description", description);
-      row.put("recorded_at", tx.now);
-      return tx.insert("sources", row);
-    });
+    return write(
+        tx -> {
+          Optional<Receipt> existing = tx.find("sources", "source_id", sourceId);
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("source_id", sourceId);
+          row.put("kind", kind);
+          row.put("grp", group);
+          row.put("description", description);
+          row.put("recorded_at", tx.now);
+          return tx.insert("sources", row);
+        });
   }
 
   /** Records a version of an agreement's source text (idempotent on its content hash). */
   public Receipt recordAgreement(String agreementId, String source, String recordedBy) {
     String hash = Hashes.hex(Hashes.sha256(source.getBytes(StandardCharsets.UTF_8)));
-    return write(tx -> {
-      Optional<Receipt> existing = tx.find("agreements", "agreement_id = ? and content_hash", agreementId, hash);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("agreement_id", agreementId);
-      row.put("content_hash", hash);
-      row.put("source", source);
-      row.put("recorded_at", tx.now);
-      row.put("recorded_by", recordedBy);
-      return tx.insert("agreements", row);
-    });
+    return write(
+        tx -> {
+          Optional<Receipt> existing =
+              tx.find("agreements", "agreement_id = ? and content_hash", agreementId, hash);
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("agreement_id", agreementId);
+          row.put("content_hash", hash);
+          row.put("source", source);
+          row.put("recorded_at", tx.now);
+          row.put("recorded_by", recordedBy);
+          return tx.insert("agreements", row);
+        });
   }
 
   /** Records a determination (its JSON body as the engine reads it). */
@@ -331,16 +372,17 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   /**
    * Runs {@code work} inside the caller's open transaction on {@code c} (auto-commit off): locks
    * the ledger's tip (serialising ledger writers until the caller's commit or rollback), lets the
-   * work write records, then writes their leaves, the new tip and one signed tree head. The
-   * caller commits; if it rolls back instead, no row, leaf or head remains. The caller's own rows
-   * written on {@code c} commit or vanish with the records, which is the point.
+   * work write records, then writes their leaves, the new tip and one signed tree head. The caller
+   * commits; if it rolls back instead, no row, leaf or head remains. The caller's own rows written
+   * on {@code c} commit or vanish with the records, which is the point.
    *
    * @throws StoreException on a database error (the caller must then roll back)
    */
   public <T> T within(Connection c, Records.Work<T> work) {
     try {
       if (c.getAutoCommit()) {
-        throw new IllegalStateException("within() needs a connection in a transaction (auto-commit off)");
+        throw new IllegalStateException(
+            "within() needs a connection in a transaction (auto-commit off)");
       }
       LedgerAppender ledger = LedgerAppender.begin(c);
       Tx tx = new Tx(c, ledger, RowJson.micros(clock.instant()));
@@ -356,27 +398,32 @@ public final class PostgresEvidenceStore implements AutoCloseable {
 
   /** The number of rows in a record table. */
   public long count(String table) {
-    if (!RECORD_TABLES.contains(table) && !table.equals("incidents") && !table.equals("ledger_leaves")) {
+    if (!RECORD_TABLES.contains(table)
+        && !table.equals("incidents")
+        && !table.equals("ledger_leaves")) {
       throw new IllegalArgumentException("no such table: " + table);
     }
-    return read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table);
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table);
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   /** The latest signed tree head (signed note text), if any leaf was ever written. */
   public Optional<String> latestCheckpoint() {
-    return read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-              "select checkpoint from tree_heads order by tree_size desc limit 1");
-          ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    });
+    return read(
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select checkpoint from tree_heads order by tree_size desc limit 1");
+              ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+          }
+        });
   }
 
   /** Checks the whole ledger against the rows (see {@link LedgerVerifier}). */
@@ -390,16 +437,18 @@ public final class PostgresEvidenceStore implements AutoCloseable {
    * @throws RecordNotFoundException if there is no such leaf
    */
   public ProofBundle proof(long leafIndex) {
-    return read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-              "select tree_size from tree_heads order by tree_size desc limit 1");
-          ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new RecordNotFoundException("the ledger is empty");
-        }
-        return proofAt(c, leafIndex, rs.getLong(1), null);
-      }
-    });
+    return read(
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select tree_size from tree_heads order by tree_size desc limit 1");
+              ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              throw new RecordNotFoundException("the ledger is empty");
+            }
+            return proofAt(c, leafIndex, rs.getLong(1), null);
+          }
+        });
   }
 
   /**
@@ -409,16 +458,18 @@ public final class PostgresEvidenceStore implements AutoCloseable {
    *
    * @throws RecordNotFoundException if there is no such leaf or signed head
    */
-  public ProofBundle proof(long leafIndex, long treeSize, String note) {
+  public ProofBundle proof(long leafIndex, long treeSize, @Nullable String note) {
     return read(c -> proofAt(c, leafIndex, treeSize, note));
   }
 
-  private ProofBundle proofAt(Connection c, long leafIndex, long size, String givenNote) throws SQLException {
+  private ProofBundle proofAt(Connection c, long leafIndex, long size, @Nullable String givenNote)
+      throws SQLException {
     c.setAutoCommit(false);
     c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     String note = givenNote;
     String keyOfHead;
-    try (PreparedStatement ps = c.prepareStatement("select checkpoint from tree_heads where tree_size = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select checkpoint from tree_heads where tree_size = ?")) {
       ps.setLong(1, size);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -431,11 +482,13 @@ public final class PostgresEvidenceStore implements AutoCloseable {
       }
     }
     if (leafIndex < 0 || leafIndex >= size) {
-      throw new RecordNotFoundException("no leaf " + leafIndex + " in the ledger of " + size + " leaves");
+      throw new RecordNotFoundException(
+          "no leaf " + leafIndex + " in the ledger of " + size + " leaves");
     }
     String table;
     long rowId;
-    try (PreparedStatement ps = c.prepareStatement("select table_name, row_id from ledger_leaves where leaf_index = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select table_name, row_id from ledger_leaves where leaf_index = ?")) {
       ps.setLong(1, leafIndex);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -453,12 +506,18 @@ public final class PostgresEvidenceStore implements AutoCloseable {
       ps.setLong(1, rowId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw new RecordNotFoundException("leaf " + leafIndex + ": row " + table + " " + rowId + " is missing");
+          throw new RecordNotFoundException(
+              "leaf " + leafIndex + ": row " + table + " " + rowId + " is missing");
         }
         leaf = new String(RowJson.leaf(table, rs), StandardCharsets.UTF_8);
       }
     }
-    return new ProofBundle(keyOfHead, note, leafIndex, leaf, TiledTree.inclusionProof(leafIndex, size, new StoredNodes(c)));
+    return new ProofBundle(
+        keyOfHead,
+        note,
+        leafIndex,
+        leaf,
+        TiledTree.inclusionProof(leafIndex, size, new StoredNodes(c)));
   }
 
   /** The verifier key (of the current or a retired key) whose signature a stored head carries. */
@@ -467,7 +526,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
       try {
         SignedNotes.open(note, k);
         return k.encoded();
-      } catch (org.umbrella.ledger.LedgerException e) {
+      } catch (LedgerException e) {
         // signed by another of the keys
       }
     }
@@ -475,25 +534,35 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   }
 
   /**
-   * The consistency proof between the signed trees of {@code size1} and {@code size2} leaves,
-   * from stored subtree hashes.
+   * The consistency proof between the signed trees of {@code size1} and {@code size2} leaves, from
+   * stored subtree hashes.
    *
    * @throws RecordNotFoundException unless {@code 0 < size1 <= size2 <= } the latest head's size
    */
   public List<byte[]> consistencyProof(long size1, long size2) {
-    return read(c -> {
-      long latest = latestSize(c);
-      if (size1 <= 0 || size1 > size2 || size2 > latest) {
-        throw new RecordNotFoundException("no consistency proof from " + size1 + " to " + size2
-            + " in a ledger of " + latest + " leaves (need 0 < size1 <= size2 <= " + latest + ")");
-      }
-      c.setAutoCommit(false);
-      return TiledTree.consistencyProof(size1, size2, new StoredNodes(c));
-    });
+    return read(
+        c -> {
+          long latest = latestSize(c);
+          if (size1 <= 0 || size1 > size2 || size2 > latest) {
+            throw new RecordNotFoundException(
+                "no consistency proof from "
+                    + size1
+                    + " to "
+                    + size2
+                    + " in a ledger of "
+                    + latest
+                    + " leaves (need 0 < size1 <= size2 <= "
+                    + latest
+                    + ")");
+          }
+          c.setAutoCommit(false);
+          return TiledTree.consistencyProof(size1, size2, new StoredNodes(c));
+        });
   }
 
   private static long latestSize(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select coalesce(max(tree_size), 0) from tree_heads");
+    try (PreparedStatement ps =
+            c.prepareStatement("select coalesce(max(tree_size), 0) from tree_heads");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -507,33 +576,39 @@ public final class PostgresEvidenceStore implements AutoCloseable {
    * @throws RecordNotFoundException if there is no such record
    */
   public long leafIndexOf(String reference) {
-    return read(c -> {
-      int colon = reference.indexOf(':');
-      if (colon > 0 && RECORD_TABLES.contains(reference.substring(0, colon))) {
-        String table = reference.substring(0, colon);
-        try (PreparedStatement ps = c.prepareStatement("select leaf_index from " + table + " where id = ?")) {
-          ps.setLong(1, Long.parseLong(reference.substring(colon + 1)));
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              return rs.getLong(1);
+    return read(
+        c -> {
+          int colon = reference.indexOf(':');
+          if (colon > 0 && RECORD_TABLES.contains(reference.substring(0, colon))) {
+            String table = reference.substring(0, colon);
+            try (PreparedStatement ps =
+                c.prepareStatement("select leaf_index from " + table + " where id = ?")) {
+              ps.setLong(1, Long.parseLong(reference.substring(colon + 1)));
+              try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  return rs.getLong(1);
+                }
+              }
+            } catch (NumberFormatException e) {
+              throw new RecordNotFoundException(
+                  "'" + reference + "': the part after ':' must be a row id");
+            }
+            throw new RecordNotFoundException("no row " + reference);
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("select leaf_index from incidents where incident_id = ?")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                return rs.getLong(1);
+              }
             }
           }
-        } catch (NumberFormatException e) {
-          throw new RecordNotFoundException("'" + reference + "': the part after ':' must be a row id");
-        }
-        throw new RecordNotFoundException("no row " + reference);
-      }
-      try (PreparedStatement ps = c.prepareStatement("select leaf_index from incidents where incident_id = ?")) {
-        ps.setString(1, reference);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            return rs.getLong(1);
-          }
-        }
-      }
-      throw new RecordNotFoundException(
-          "no incident '" + reference + "' (give an incident id, or table:row-id such as reviews:12)");
-    });
+          throw new RecordNotFoundException(
+              "no incident '"
+                  + reference
+                  + "' (give an incident id, or table:row-id such as reviews:12)");
+        });
   }
 
   @Override
@@ -609,8 +684,9 @@ public final class PostgresEvidenceStore implements AutoCloseable {
         cols.append(", ").append(k);
         vals.append(", ?");
       }
-      try (PreparedStatement ps = c.prepareStatement(
-          "insert into " + table + " (" + cols + ") values (" + vals + ") returning *")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "insert into " + table + " (" + cols + ") values (" + vals + ") returning *")) {
         ps.setLong(1, leafIndex);
         int i = 2;
         for (Object v : row.values()) {
@@ -629,20 +705,24 @@ public final class PostgresEvidenceStore implements AutoCloseable {
     }
 
     Optional<Receipt> find(String table, String whereColumn, Object... args) throws SQLException {
-      try (PreparedStatement ps = c.prepareStatement(
-          "select id, leaf_index from " + table + " where " + whereColumn + " = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select id, leaf_index from " + table + " where " + whereColumn + " = ?")) {
         for (int i = 0; i < args.length; i++) {
           ps.setObject(i + 1, args[i]);
         }
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(new Receipt(table, rs.getLong(1), rs.getLong(2), false)) : Optional.empty();
+          return rs.next()
+              ? Optional.of(new Receipt(table, rs.getLong(1), rs.getLong(2), false))
+              : Optional.empty();
         }
       }
     }
 
     Incident currentIncident(String incidentId) throws SQLException {
-      try (PreparedStatement ps = c.prepareStatement(
-          "select body_text from incident_versions where incident_id = ? order by version desc limit 1")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select body_text from incident_versions where incident_id = ? order by version desc limit 1")) {
         ps.setString(1, incidentId);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
@@ -657,8 +737,9 @@ public final class PostgresEvidenceStore implements AutoCloseable {
       String body = InputCodec.encode(inc);
       String hash = Hashes.hex(Hashes.sha256(body.getBytes(StandardCharsets.UTF_8)));
       int version = 1;
-      try (PreparedStatement ps = c.prepareStatement(
-          "select id, leaf_index, version, content_hash from incident_versions where incident_id = ? order by version desc limit 1")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select id, leaf_index, version, content_hash from incident_versions where incident_id = ? order by version desc limit 1")) {
         ps.setString(1, inc.id());
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
@@ -675,15 +756,21 @@ public final class PostgresEvidenceStore implements AutoCloseable {
     /** Receipts aligned with {@code batch}; new versions are written with one COPY. */
     List<Receipt> bulkIncidents(List<Incident> batch, String recordedBy) throws SQLException {
       Map<String, Object[]> latest = new HashMap<>(); // id -> {version, hash, receipt}
-      try (PreparedStatement ps = c.prepareStatement(
-          "select distinct on (incident_id) incident_id, version, content_hash, id, leaf_index from incident_versions "
-              + "where incident_id = any(?) order by incident_id, version desc")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select distinct on (incident_id) incident_id, version, content_hash, id, leaf_index from incident_versions "
+                  + "where incident_id = any(?) order by incident_id, version desc")) {
         Array ids = c.createArrayOf("text", batch.stream().map(Incident::id).distinct().toArray());
         ps.setArray(1, ids);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            latest.put(rs.getString(1), new Object[] {rs.getInt(2), rs.getString(3),
-                new Receipt("incident_versions", rs.getLong(4), rs.getLong(5), false)});
+            latest.put(
+                rs.getString(1),
+                new Object[] {
+                  rs.getInt(2),
+                  rs.getString(3),
+                  new Receipt("incident_versions", rs.getLong(4), rs.getLong(5), false)
+                });
           }
         }
       }
@@ -697,7 +784,10 @@ public final class PostgresEvidenceStore implements AutoCloseable {
         Object[] prev = latest.get(inc.id());
         if (prev != null && prev[1].equals(hash)) {
           rowOf[b] = -1;
-          receipts[b] = prev[2] instanceof Receipt r ? new Receipt(r.table(), r.rowId(), r.leafIndex(), false) : null;
+          receipts[b] =
+              prev[2] instanceof Receipt r
+                  ? new Receipt(r.table(), r.rowId(), r.leafIndex(), false)
+                  : null;
           if (receipts[b] == null) {
             rowOf[b] = -2 - (Integer) prev[2]; // same as an earlier row of this batch
           }
@@ -712,8 +802,9 @@ public final class PostgresEvidenceStore implements AutoCloseable {
         return List.of(receipts);
       }
       long[] ids = new long[rows.size()];
-      try (PreparedStatement ps = c.prepareStatement(
-          "select nextval('incident_versions_id_seq') from generate_series(1, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select nextval('incident_versions_id_seq') from generate_series(1, ?)")) {
         ps.setInt(1, rows.size());
         try (ResultSet rs = ps.executeQuery()) {
           for (int i = 0; rs.next(); i++) {
@@ -722,30 +813,69 @@ public final class PostgresEvidenceStore implements AutoCloseable {
         }
       }
       long firstLeaf = ledger.nextIndex();
-      CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-          "copy incident_versions (id, leaf_index, incident_id, version, content_hash, body_text, event_time,"
-              + " kind, lat, lon, status, recorded_at, recorded_by) from stdin (format text)");
+      CopyIn in =
+          c.unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn(
+                  "copy incident_versions (id, leaf_index, incident_id, version, content_hash, body_text, event_time,"
+                      + " kind, lat, lon, status, recorded_at, recorded_by) from stdin (format text)");
       try {
         CopyText buf = new CopyText(1 << 18);
         String recordedAt = RowJson.instant(now);
         for (int i = 0; i < rows.size(); i++) {
           Map<String, Object> row = rows.get(i);
           long leafIndex = ledger.nextIndex();
-          String incidentId = (String) row.get("incident_id");
-          long version = (Long) row.get("version");
-          String hash = (String) row.get("content_hash");
-          String body = (String) row.get("body_text");
-          String eventTime = RowJson.instant((Instant) row.get("event_time"));
-          String kind = (String) row.get("kind");
-          double lat = (Double) row.get("lat");
-          double lon = (Double) row.get("lon");
-          String status = (String) row.get("status");
-          ledger.append("incident_versions", ids[i], IncidentLeaf.bytes(
-              ids[i], incidentId, version, hash, body, eventTime, kind, lat, lon, status, recordedAt, recordedBy));
-          buf.field(Long.toString(ids[i])).tab().field(Long.toString(leafIndex)).tab().field(incidentId).tab()
-              .field(Long.toString(version)).tab().field(hash).tab().field(body).tab().field(eventTime).tab()
-              .field(kind).tab().field(Double.toString(lat)).tab().field(Double.toString(lon)).tab()
-              .field(status).tab().field(recordedAt).tab().field(recordedBy).end();
+          String incidentId = column(row, "incident_id", String.class);
+          long version = column(row, "version", Long.class);
+          String hash = column(row, "content_hash", String.class);
+          String body = column(row, "body_text", String.class);
+          String eventTime = RowJson.instant(column(row, "event_time", Instant.class));
+          String kind = column(row, "kind", String.class);
+          double lat = column(row, "lat", Double.class);
+          double lon = column(row, "lon", Double.class);
+          String status = column(row, "status", String.class);
+          ledger.append(
+              "incident_versions",
+              ids[i],
+              IncidentLeaf.bytes(
+                  ids[i],
+                  incidentId,
+                  version,
+                  hash,
+                  body,
+                  eventTime,
+                  kind,
+                  lat,
+                  lon,
+                  status,
+                  recordedAt,
+                  recordedBy));
+          buf.field(Long.toString(ids[i]))
+              .tab()
+              .field(Long.toString(leafIndex))
+              .tab()
+              .field(incidentId)
+              .tab()
+              .field(Long.toString(version))
+              .tab()
+              .field(hash)
+              .tab()
+              .field(body)
+              .tab()
+              .field(eventTime)
+              .tab()
+              .field(kind)
+              .tab()
+              .field(Double.toString(lat))
+              .tab()
+              .field(Double.toString(lon))
+              .tab()
+              .field(status)
+              .tab()
+              .field(recordedAt)
+              .tab()
+              .field(recordedBy)
+              .end();
           if (buf.size() > (1 << 17)) {
             in.writeToCopy(buf.array(), 0, buf.size());
             buf.reset();
@@ -786,7 +916,12 @@ public final class PostgresEvidenceStore implements AutoCloseable {
       return row;
     }
 
-    static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+    /** A column {@link #incidentRow} always fills. */
+    private static <T> T column(Map<String, Object> row, String name, Class<T> type) {
+      return type.cast(Objects.requireNonNull(row.get(name), name));
+    }
+
+    static void bind(PreparedStatement ps, int i, @Nullable Object v) throws SQLException {
       switch (v) {
         case null -> ps.setObject(i, null);
         case JsonNode n -> {

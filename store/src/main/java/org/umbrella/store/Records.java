@@ -1,6 +1,7 @@
 package org.umbrella.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,8 +11,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.umbrella.engine.input.Incident;
+import java.util.Optional;
 import org.umbrella.agreement.model.ReviewStatus;
+import org.umbrella.engine.input.Incident;
+import org.umbrella.ledger.Hashes;
 import org.umbrella.store.internal.RowJson;
 
 /**
@@ -20,9 +23,9 @@ import org.umbrella.store.internal.RowJson;
  * leaves, the new tip and one signed tree head are written when the work returns, and the caller
  * commits (or rolls back, and then none of it happened).
  *
- * <p>These are the rows only: workflow rules (which review step may follow which) are the
- * caller's, or {@link PostgresEvidenceStore#review}'s. Not thread-safe; valid only inside the work
- * it was given to. Database errors surface as {@link StoreException}.
+ * <p>These are the rows only: workflow rules (which review step may follow which) are the caller's,
+ * or {@link PostgresEvidenceStore#review}'s. Not thread-safe; valid only inside the work it was
+ * given to. Database errors surface as {@link StoreException}.
  */
 public final class Records {
   /** Work that writes records inside a caller's transaction. */
@@ -75,7 +78,8 @@ public final class Records {
   }
 
   /** Records a review step as it happened (no workflow check here). */
-  public Receipt review(String incidentId, ReviewStatus from, ReviewStatus to, String reason, String reviewer) {
+  public Receipt review(
+      String incidentId, ReviewStatus from, ReviewStatus to, String reason, String reviewer) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("incident_id", incidentId);
     row.put("from_status", from.wireName());
@@ -87,7 +91,8 @@ public final class Records {
   }
 
   /** Records an attribution (null party: explicitly unattributed). */
-  public Receipt attribution(String incidentId, String party, double confidence, String basis, String by) {
+  public Receipt attribution(
+      String incidentId, String party, double confidence, String basis, String by) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("incident_id", incidentId);
     row.put("party", party);
@@ -100,7 +105,8 @@ public final class Records {
 
   /** Records a determination (its JSON body). */
   public Receipt determination(String determinationId, JsonNode body) {
-    return timed("determinations", Map.of("determination_id", determinationId, "body", body), "recorded_at");
+    return timed(
+        "determinations", Map.of("determination_id", determinationId, "body", body), "recorded_at");
   }
 
   /** Records one vote on a determination. */
@@ -115,12 +121,18 @@ public final class Records {
 
   /** Records a guarantor's response. */
   public Receipt response(String responseId, String guarantor, JsonNode body) {
-    return timed("guarantor_responses", Map.of("response_id", responseId, "guarantor", guarantor, "body", body), "recorded_at");
+    return timed(
+        "guarantor_responses",
+        Map.of("response_id", responseId, "guarantor", guarantor, "body", body),
+        "recorded_at");
   }
 
   /** Records a provision report. */
   public Receipt provisionReport(String reportId, String provision, JsonNode body) {
-    return timed("provision_reports", Map.of("report_id", reportId, "provision", provision, "body", body), "recorded_at");
+    return timed(
+        "provision_reports",
+        Map.of("report_id", reportId, "provision", provision, "body", body),
+        "recorded_at");
   }
 
   /** Records one engine output (finding, obligation, status, alert). */
@@ -130,7 +142,10 @@ public final class Records {
 
   /** Records an account version (credentials stay with whoever authenticates). */
   public Receipt account(String username, String displayName, String role) {
-    return timed("accounts", Map.of("username", username, "display_name", displayName, "role", role), "created_at");
+    return timed(
+        "accounts",
+        Map.of("username", username, "display_name", displayName, "role", role),
+        "created_at");
   }
 
   /** Records the party an account acts for (null: the mechanism). */
@@ -145,7 +160,8 @@ public final class Records {
    * Records that an identity of an OpenID Connect provider ({@code issuer}, {@code subject}) was
    * linked to the account {@code username} ({@code linked}) or unlinked from it, by {@code by}.
    */
-  public Receipt accountIdentity(String username, String issuer, String subject, boolean linked, String by) {
+  public Receipt accountIdentity(
+      String username, String issuer, String subject, boolean linked, String by) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("username", username);
     row.put("issuer", issuer);
@@ -160,8 +176,9 @@ public final class Records {
    * content hash: the same bytes again answer the existing row's receipt).
    */
   public Receipt agreement(String agreementId, String source, String recordedBy) {
-    String hash = org.umbrella.ledger.Hashes.hex(org.umbrella.ledger.Hashes.sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    java.util.Optional<Receipt> existing = sql(() -> tx.find("agreements", "agreement_id = ? and content_hash", agreementId, hash));
+    String hash = Hashes.hex(Hashes.sha256(source.getBytes(StandardCharsets.UTF_8)));
+    Optional<Receipt> existing =
+        sql(() -> tx.find("agreements", "agreement_id = ? and content_hash", agreementId, hash));
     if (existing.isPresent()) {
       return existing.get();
     }
@@ -185,10 +202,11 @@ public final class Records {
   }
 
   /**
-   * Inserts rows of one shape with one multi-row statement: leaf indexes are assigned in the
-   * order given, and leaves appended in leaf order from what PostgreSQL returns.
+   * Inserts rows of one shape with one multi-row statement: leaf indexes are assigned in the order
+   * given, and leaves appended in leaf order from what PostgreSQL returns.
    */
-  private List<Receipt> insertAll(String table, List<Map<String, Object>> rows) throws SQLException {
+  private List<Receipt> insertAll(String table, List<Map<String, Object>> rows)
+      throws SQLException {
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -214,7 +232,8 @@ public final class Records {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          written.add(new Written(rs.getLong("leaf_index"), rs.getLong("id"), RowJson.leaf(table, rs)));
+          written.add(
+              new Written(rs.getLong("leaf_index"), rs.getLong("id"), RowJson.leaf(table, rs)));
         }
       }
     }

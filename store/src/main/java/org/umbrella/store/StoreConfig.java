@@ -2,6 +2,7 @@ package org.umbrella.store;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the store keeps its data: a data directory (embedded PostgreSQL's files, the ledger's
@@ -12,11 +13,17 @@ import java.util.Map;
  *     embedded database under {@code dataDir/postgres}
  * @param origin the ledger's name, written in every checkpoint
  */
-public record StoreConfig(Path dataDir, String databaseUrl, String origin) {
+public record StoreConfig(Path dataDir, @Nullable String databaseUrl, String origin) {
   /** The default ledger origin. */
   public static final String DEFAULT_ORIGIN = "umbrella/ledger";
 
-  public StoreConfig {
+  /**
+   * Checks the values; a null or blank {@code origin} means {@link #DEFAULT_ORIGIN}.
+   *
+   * @throws IllegalArgumentException if {@code dataDir} is missing or {@code databaseUrl} is not a
+   *     PostgreSQL JDBC URL
+   */
+  public StoreConfig(Path dataDir, @Nullable String databaseUrl, @Nullable String origin) {
     if (dataDir == null) {
       throw new IllegalArgumentException("data directory must be given");
     }
@@ -24,9 +31,9 @@ public record StoreConfig(Path dataDir, String databaseUrl, String origin) {
       throw new IllegalArgumentException(
           "database URL must start with jdbc:postgresql:, was '" + databaseUrl + "'");
     }
-    if (origin == null || origin.isBlank()) {
-      origin = DEFAULT_ORIGIN;
-    }
+    this.dataDir = dataDir;
+    this.databaseUrl = databaseUrl;
+    this.origin = origin == null || origin.isBlank() ? DEFAULT_ORIGIN : origin;
   }
 
   /** The embedded database in {@code dataDir}. */
@@ -35,8 +42,8 @@ public record StoreConfig(Path dataDir, String databaseUrl, String origin) {
   }
 
   /**
-   * The user's default data directory: {@code $XDG_DATA_HOME/umbrella}, else
-   * {@code ~/.local/share/umbrella}.
+   * The user's default data directory: {@code $XDG_DATA_HOME/umbrella}, else {@code
+   * ~/.local/share/umbrella}.
    */
   public static Path defaultDataDir(Map<String, String> env, String userHome) {
     String xdg = env.get("XDG_DATA_HOME");

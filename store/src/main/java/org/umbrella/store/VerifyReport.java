@@ -13,7 +13,11 @@ import java.util.Optional;
  * @param divergence the first divergence, if any
  */
 public record VerifyReport(
-    long fromSize, long leavesChecked, long headsChecked, long treeSize, String rootHex,
+    long fromSize,
+    long leavesChecked,
+    long headsChecked,
+    long treeSize,
+    String rootHex,
     Optional<Divergence> divergence) {
   /** Whether everything matched. */
   public boolean ok() {

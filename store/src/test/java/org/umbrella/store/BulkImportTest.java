@@ -57,7 +57,9 @@ class BulkImportTest {
         assertThat(result.unchanged()).isEqualTo(expectUnchanged);
         assertThat(result.treeSize()).isEqualTo(s.count("ledger_leaves"));
         for (Map.Entry<String, List<Integer>> e : versions.entrySet()) {
-          assertThat(s.incident(e.getKey())).as(e.getKey()).contains(Incidents.incident(e.getKey(), e.getValue().getLast()));
+          assertThat(s.incident(e.getKey()))
+              .as(e.getKey())
+              .contains(Incidents.incident(e.getKey(), e.getValue().getLast()));
         }
       }
       assertThat(s.verifyLedger(0).ok()).as(s.verifyLedger(0).toString()).isTrue();
@@ -93,15 +95,19 @@ class BulkImportTest {
     try (PostgresEvidenceStore s = TestDatabases.store(target)) {
       List<Incident> good = List.of(Incidents.incident("ok-1", 1), Incidents.incident("ok-2", 2));
       // PostgreSQL text cannot hold NUL: the COPY of this batch fails inside its transaction
-      List<Incident> bad = List.of(Incidents.incident("bad-1", 3),
-          Incidents.incident("bad\u0000id", 4, List.of(new IncidentSource("x", "media", "g"))));
+      List<Incident> bad =
+          List.of(
+              Incidents.incident("bad-1", 3),
+              Incidents.incident("bad\u0000id", 4, List.of(new IncidentSource("x", "media", "g"))));
       BulkImport bulk = s.bulkImport("bulk-test");
       bulk.add(good);
       bulk.add(bad);
-      assertThatThrownBy(() -> {
-        bulk.add(List.of(Incidents.incident("after", 5)));
-        bulk.finish();
-      }).isInstanceOf(StoreException.class);
+      assertThatThrownBy(
+              () -> {
+                bulk.add(List.of(Incidents.incident("after", 5)));
+                bulk.finish();
+              })
+          .isInstanceOf(StoreException.class);
       assertThatThrownBy(bulk::finish).as("the failure sticks").isInstanceOf(StoreException.class);
       bulk.close();
       assertThat(s.count("incident_versions")).as("the good batch only").isEqualTo(2);

@@ -40,53 +40,76 @@ class CrashSafetyTest {
     Random random = new Random(4242);
     String java = ProcessHandle.current().info().command().orElse("java");
     for (int round = 0; round < KILLS; round++) {
-      Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-              IngestServer.class.getName(), url, schema, dir.toString())
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      Process p =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  IngestServer.class.getName(),
+                  url,
+                  schema,
+                  dir.toString())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).as("round %d: the service starts", round).isEqualTo("READY");
-      Thread reader = Thread.ofPlatform().start(() -> {
-        try {
-          for (String line; (line = out.readLine()) != null; ) {
-            if (line.startsWith("ACK ")) {
-              acked.add(line.substring(4));
-            }
-          }
-        } catch (IOException e) {
-          // the process was killed mid-line
-        }
-      });
+      Thread reader =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      for (String line; (line = out.readLine()) != null; ) {
+                        if (line.startsWith("ACK ")) {
+                          acked.add(line.substring(4));
+                        }
+                      }
+                    } catch (IOException e) {
+                      // the process was killed mid-line
+                    }
+                  });
       final int r = round;
-      Thread writer = Thread.ofPlatform().start(() -> {
-        try (OutputStream in = p.getOutputStream()) {
-          for (int i = 0; ; i++) {
-            String id = "crash-" + r + "-" + i;
-            sent.add(id);
-            in.write((id + "\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
-            Thread.sleep(2); // about 400 reports a second: a busy monitoring desk, not a flood
-          }
-        } catch (IOException | InterruptedException e) {
-          // the process died
-        }
-      });
+      Thread writer =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try (OutputStream in = p.getOutputStream()) {
+                      for (int i = 0; ; i++) {
+                        String id = "crash-" + r + "-" + i;
+                        sent.add(id);
+                        in.write((id + "\n").getBytes(StandardCharsets.UTF_8));
+                        in.flush();
+                        Thread.sleep(
+                            2); // about 400 reports a second: a busy monitoring desk, not a flood
+                      }
+                    } catch (IOException | InterruptedException e) {
+                      // the process died
+                    }
+                  });
       Thread.sleep(800 + random.nextInt(1700));
       p.destroyForcibly(); // SIGKILL
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
       writer.join();
       reader.join();
       // restart (here: open the store as the next process would) and check
-      try (PostgresEvidenceStore s = PostgresEvidenceStore.owning(
-          Database.open(new StoreConfig(dir, url, null), schema),
-          LedgerKeys.loadOrCreate(dir, StoreConfig.DEFAULT_ORIGIN), StoreConfig.DEFAULT_ORIGIN, Clock.systemUTC())) {
+      try (PostgresEvidenceStore s =
+          PostgresEvidenceStore.owning(
+              Database.open(new StoreConfig(dir, url, null), schema),
+              LedgerKeys.loadOrCreate(dir, StoreConfig.DEFAULT_ORIGIN),
+              StoreConfig.DEFAULT_ORIGIN,
+              Clock.systemUTC())) {
         Set<String> stored = storedIds(s);
-        assertThat(stored).as("round %d: every acknowledged report is stored", round).containsAll(acked);
-        assertThat(sent).as("round %d: nothing stored that was not sent", round).containsAll(stored);
+        assertThat(stored)
+            .as("round %d: every acknowledged report is stored", round)
+            .containsAll(acked);
+        assertThat(sent)
+            .as("round %d: nothing stored that was not sent", round)
+            .containsAll(stored);
         VerifyReport v = s.verifyLedger(0);
         assertThat(v.divergence()).as("round %d: ledger verifies after the kill", round).isEmpty();
         assertThat(v.leavesChecked()).isEqualTo(s.count("incident_versions"));
-        System.out.printf("round %d: %d sent, %d acknowledged, %d stored, ledger size %d%n",
+        System.out.printf(
+            "round %d: %d sent, %d acknowledged, %d stored, ledger size %d%n",
             round, sent.size(), acked.size(), stored.size(), v.treeSize());
       }
     }

@@ -19,22 +19,29 @@ public final class IngestServer {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[2]);
     Database db = Database.open(new StoreConfig(dir, args[0], null), args[1]);
-    PostgresEvidenceStore store = PostgresEvidenceStore.owning(
-        db, LedgerKeys.loadOrCreate(dir, StoreConfig.DEFAULT_ORIGIN), StoreConfig.DEFAULT_ORIGIN, Clock.systemUTC());
+    PostgresEvidenceStore store =
+        PostgresEvidenceStore.owning(
+            db,
+            LedgerKeys.loadOrCreate(dir, StoreConfig.DEFAULT_ORIGIN),
+            StoreConfig.DEFAULT_ORIGIN,
+            Clock.systemUTC());
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     try (GroupCommitter gc = new GroupCommitter(store, "crash-test", 500)) {
       out.println("READY");
       out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       int n = 0;
       for (String line; (line = in.readLine()) != null; ) {
         String id = line.strip();
-        gc.submit(Incidents.incident(id, n++)).thenAccept(r -> {
-          synchronized (out) {
-            out.println("ACK " + id);
-            out.flush();
-          }
-        });
+        gc.submit(Incidents.incident(id, n++))
+            .thenAccept(
+                r -> {
+                  synchronized (out) {
+                    out.println("ACK " + id);
+                    out.flush();
+                  }
+                });
       }
     }
     store.close();

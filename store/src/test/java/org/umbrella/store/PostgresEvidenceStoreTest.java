@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.umbrella.engine.input.Incident;
 import org.umbrella.agreement.model.ReviewStatus;
+import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.ledger.ProofBundle;
 
@@ -41,11 +41,20 @@ class PostgresEvidenceStoreTest {
   @MethodSource("targets")
   void review_corroborationNeedsIndependentGroups_thenVerifies(String target) {
     try (PostgresEvidenceStore s = TestDatabases.store(target)) {
-      s.recordIncident(Incidents.incident("one-group", 1,
-          List.of(new IncidentSource("a", "media", "g1"), new IncidentSource("b", "media", "g1"))), "m");
-      s.recordIncident(Incidents.incident("two-groups", 2,
-          List.of(new IncidentSource("a", "media", "g1"), new IncidentSource("c", "sensor", "g2"))), "m");
-      assertThatThrownBy(() -> s.review("one-group", ReviewStatus.CORROBORATED, "two reports", "rev", 2))
+      s.recordIncident(
+          Incidents.incident(
+              "one-group",
+              1,
+              List.of(new IncidentSource("a", "media", "g1"), new IncidentSource("b", "media", "g1"))),
+          "m");
+      s.recordIncident(
+          Incidents.incident(
+              "two-groups",
+              2,
+              List.of(new IncidentSource("a", "media", "g1"), new IncidentSource("c", "sensor", "g2"))),
+          "m");
+      assertThatThrownBy(
+              () -> s.review("one-group", ReviewStatus.CORROBORATED, "two reports", "rev", 2))
           .isInstanceOf(ReviewNotAllowedException.class)
           .hasMessageContaining("needs sources from 2 independent groups, has 1");
       s.review("two-groups", ReviewStatus.CORROBORATED, "sensor confirms", "rev", 2);
@@ -84,9 +93,13 @@ class PostgresEvidenceStoreTest {
         receipts.add(s.recordIncident(Incidents.incident("p-" + i, i), "m"));
       }
       receipts.add(s.recordAgreement("ukraine-2026", "agreement: ukraine\n", "negotiator"));
-      receipts.add(s.recordDetermination("d-1", JsonNodeFactory.instance.objectNode().put("question", "breach?")));
+      receipts.add(
+          s.recordDetermination(
+              "d-1", JsonNodeFactory.instance.objectNode().put("question", "breach?")));
       receipts.add(s.recordVote("d-1", "guarantor-a", "yes", "evidence sufficient"));
-      receipts.add(s.recordEngineOutput("finding", JsonNodeFactory.instance.objectNode().put("provision", "ceasefire")));
+      receipts.add(
+          s.recordEngineOutput(
+              "finding", JsonNodeFactory.instance.objectNode().put("provision", "ceasefire")));
       receipts.add(s.recordAccount("alice", "Alice", "monitor"));
       for (Receipt r : receipts) {
         ProofBundle b = ProofBundle.parse(s.proof(r.leafIndex()).toJson());
@@ -94,7 +107,8 @@ class PostgresEvidenceStoreTest {
         assertThat(b.leaf()).contains("\"table\":\"" + r.table() + "\"");
       }
       assertThat(s.leafIndexOf("p-7")).isEqualTo(receipts.get(7).leafIndex());
-      assertThat(s.leafIndexOf("votes:" + receipts.get(42).rowId())).isEqualTo(receipts.get(42).leafIndex());
+      assertThat(s.leafIndexOf("votes:" + receipts.get(42).rowId()))
+          .isEqualTo(receipts.get(42).leafIndex());
       assertThat(s.verifyLedger(0).ok()).isTrue();
     }
   }

@@ -3,7 +3,9 @@ package org.umbrella.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds {@code ../shared/data} beside the repository root, walking up from the working directory. */
+/**
+ * Finds {@code ../shared/data} beside the repository root, walking up from the working directory.
+ */
 final class SharedData {
   private SharedData() {}
 

@@ -50,13 +50,16 @@ final class TestDatabases {
         throw new UncheckedIOException(e);
       }
       EmbeddedPostgres pg = embedded;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          pg.close();
-        } catch (IOException ignored) {
-          // exiting anyway
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      pg.close();
+                    } catch (IOException ignored) {
+                      // exiting anyway
+                    }
+                  }));
     }
     return embedded.getJdbcUrl("postgres", "postgres");
   }
@@ -74,7 +77,8 @@ final class TestDatabases {
 
   static NoteSigner signer() {
     try {
-      return new NoteSigner(StoreConfig.DEFAULT_ORIGIN, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+      return new NoteSigner(
+          StoreConfig.DEFAULT_ORIGIN, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -82,7 +86,10 @@ final class TestDatabases {
 
   /** A store in a fresh schema, with a fixed clock. */
   static PostgresEvidenceStore store(String target) {
-    return PostgresEvidenceStore.owning(open(target), signer(), StoreConfig.DEFAULT_ORIGIN,
+    return PostgresEvidenceStore.owning(
+        open(target),
+        signer(),
+        StoreConfig.DEFAULT_ORIGIN,
         Clock.fixed(Instant.parse("2026-03-01T12:00:00.123456Z"), ZoneOffset.UTC));
   }
 }

@@ -25,13 +25,15 @@ class UcdpImportTest {
 
   static Path sample() {
     Path p = SharedData.find("events/ucdp-ged-25.1-ukraine-sample.csv");
-    Assumptions.assumeTrue(p != null, "../shared/data/events/ucdp-ged-25.1-ukraine-sample.csv is absent; skipping");
+    Assumptions.assumeTrue(
+        p != null, "../shared/data/events/ucdp-ged-25.1-ukraine-sample.csv is absent; skipping");
     return p;
   }
 
   /** As {@code umbrella import} does it: pipelined batches through {@link BulkImport}. */
   static ImportResult importFile(PostgresEvidenceStore s, Path file) throws IOException {
-    try (BufferedReader r = Files.newBufferedReader(file); BulkImport bulk = s.bulkImport("import")) {
+    try (BufferedReader r = Files.newBufferedReader(file);
+        BulkImport bulk = s.bulkImport("import")) {
       ImportStream stream = Format.UCDP.importer(PartyNames.ukraineWar()).open(r);
       List<Incident> batch = new ArrayList<>();
       while (stream.hasNext()) {
@@ -62,7 +64,9 @@ class UcdpImportTest {
       assertThat(second.unchanged()).isEqualTo(2000);
       assertThat(s.count("incident_versions")).isEqualTo(versions).isEqualTo(2000);
       assertThat(s.count("incidents")).isEqualTo(2000);
-      assertThat(s.latestCheckpoint().orElseThrow()).as("same signed tree head, same root").isEqualTo(head);
+      assertThat(s.latestCheckpoint().orElseThrow())
+          .as("same signed tree head, same root")
+          .isEqualTo(head);
       assertThat(s.verifyLedger(0).ok()).isTrue();
     }
   }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -15,7 +16,7 @@ public final class CopyText {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private byte[] buf;
   private int size;
-  private CopyIn sink;
+  private @Nullable CopyIn sink;
   private int flushAt;
 
   /** Writes the rows of one COPY. */
@@ -85,10 +86,22 @@ public final class CopyText {
     room(b.length * 2);
     for (byte c : b) {
       switch (c) {
-        case '\\' -> { buf[size++] = '\\'; buf[size++] = '\\'; }
-        case '\t' -> { buf[size++] = '\\'; buf[size++] = 't'; }
-        case '\n' -> { buf[size++] = '\\'; buf[size++] = 'n'; }
-        case '\r' -> { buf[size++] = '\\'; buf[size++] = 'r'; }
+        case '\\' -> {
+          buf[size++] = '\\';
+          buf[size++] = '\\';
+        }
+        case '\t' -> {
+          buf[size++] = '\\';
+          buf[size++] = 't';
+        }
+        case '\n' -> {
+          buf[size++] = '\\';
+          buf[size++] = 'n';
+        }
+        case '\r' -> {
+          buf[size++] = '\\';
+          buf[size++] = 'r';
+        }
         default -> buf[size++] = c;
       }
     }
@@ -123,7 +136,9 @@ public final class CopyText {
     return this;
   }
 
-  /** The end of a row; inside {@link #copyIn}, sends what is buffered once it passes the chunk size. */
+  /**
+   * The end of a row; inside {@link #copyIn}, sends what is buffered once it passes the chunk size.
+   */
   public void end() throws SQLException {
     room(1);
     buf[size++] = '\n';

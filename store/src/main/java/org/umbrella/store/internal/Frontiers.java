@@ -25,7 +25,8 @@ public final class Frontiers {
       out.add(Arrays.copyOfRange(joined, i, i + Hashes.SIZE));
     }
     if (joined.length % Hashes.SIZE != 0) {
-      throw new IllegalArgumentException("a frontier is a multiple of 32 bytes, was " + joined.length);
+      throw new IllegalArgumentException(
+          "a frontier is a multiple of 32 bytes, was " + joined.length);
     }
     return out;
   }

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,10 +17,10 @@ import java.util.Map;
  * Writes a {@link PreparedIncidents} batch into {@code incident_versions} with one COPY, inside the
  * caller's transaction, and appends a ledger leaf per written row in batch order.
  *
- * <p>Records identical to their incident's current version are skipped (so re-importing a file
- * adds nothing); new ids become version 1, changed contents the next version, in the order of the
- * batch. Row ids are reserved from the table's sequence, so each leaf (which contains the row id)
- * is known before the row is sent.
+ * <p>Records identical to their incident's current version are skipped (so re-importing a file adds
+ * nothing); new ids become version 1, changed contents the next version, in the order of the batch.
+ * Row ids are reserved from the table's sequence, so each leaf (which contains the row id) is known
+ * before the row is sent.
  */
 public final class IncidentCopy {
   /** How many rows a batch added and how many it skipped as unchanged. */
@@ -27,23 +28,26 @@ public final class IncidentCopy {
 
   private record Latest(int version, String hash) {}
 
-  private static final String COPY = "copy incident_versions (id, leaf_index, version, incident_id, content_hash,"
-      + " body_text, event_time, kind, lat, lon, status, recorded_at, recorded_by) from stdin (format text)";
+  private static final String COPY =
+      "copy incident_versions (id, leaf_index, version, incident_id, content_hash,"
+          + " body_text, event_time, kind, lat, lon, status, recorded_at, recorded_by) from stdin (format text)";
   private static final int FLUSH = 1 << 17;
 
   private IncidentCopy() {}
 
   /** Writes the batch; {@code now} is the transaction's time ({@code recorded_at} of every row). */
-  public static Outcome write(Connection c, LedgerAppender ledger, Instant now, PreparedIncidents p, String recordedBy)
+  public static Outcome write(
+      Connection c, LedgerAppender ledger, Instant now, PreparedIncidents p, String recordedBy)
       throws SQLException {
     int n = p.size();
     if (n == 0) {
       return new Outcome(0, 0);
     }
     Map<String, Latest> latest = new HashMap<>(n * 2);
-    try (PreparedStatement ps = c.prepareStatement(
-        "select distinct on (incident_id) incident_id, version, content_hash from incident_versions "
-            + "where incident_id = any(?) order by incident_id, version desc")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select distinct on (incident_id) incident_id, version, content_hash from incident_versions "
+                + "where incident_id = any(?) order by incident_id, version desc")) {
       Array ids = c.createArrayOf("text", p.ids);
       ps.setArray(1, ids);
       try (ResultSet rs = ps.executeQuery()) {
@@ -68,31 +72,52 @@ public final class IncidentCopy {
     }
     long[] rowIds = reserveIds(c, added);
     String recordedAt = RowJson.instant(now);
-    byte[] batchPart = IncidentLeaf.batchPart(recordedAt, recordedBy).getBytes(StandardCharsets.UTF_8);
+    byte[] batchPart =
+        IncidentLeaf.batchPart(recordedAt, recordedBy).getBytes(StandardCharsets.UTF_8);
     CopyText tail = new CopyText(256);
     tail.field(recordedAt).tab().field(recordedBy);
-    byte[] rowTail = java.util.Arrays.copyOf(tail.array(), tail.size());
+    byte[] rowTail = Arrays.copyOf(tail.array(), tail.size());
     MessageDigest sha = sha256();
-    CopyText.copyIn(c, COPY, FLUSH, out -> {
-      int r = 0;
-      for (int i = 0; i < n; i++) {
-        if (versions[i] == 0) {
-          continue;
-        }
-        long id = rowIds[r++];
-        byte[] hash = IncidentLeaf.hash(sha, p.leafHeads[i], id, p.leafMiddles[i], batchPart, p.leafStatus[i], versions[i]);
-        long leafIndex = ledger.appendHash("incident_versions", id, hash);
-        out.field(Long.toString(id)).tab().field(Long.toString(leafIndex)).tab().field(Integer.toString(versions[i])).tab()
-            .raw(p.copyFields[i]).raw(rowTail).end();
-      }
-    });
+    CopyText.copyIn(
+        c,
+        COPY,
+        FLUSH,
+        out -> {
+          int r = 0;
+          for (int i = 0; i < n; i++) {
+            if (versions[i] == 0) {
+              continue;
+            }
+            long id = rowIds[r++];
+            byte[] hash =
+                IncidentLeaf.hash(
+                    sha,
+                    p.leafHeads[i],
+                    id,
+                    p.leafMiddles[i],
+                    batchPart,
+                    p.leafStatus[i],
+                    versions[i]);
+            long leafIndex = ledger.appendHash("incident_versions", id, hash);
+            out.field(Long.toString(id))
+                .tab()
+                .field(Long.toString(leafIndex))
+                .tab()
+                .field(Integer.toString(versions[i]))
+                .tab()
+                .raw(p.copyFields[i])
+                .raw(rowTail)
+                .end();
+          }
+        });
     return new Outcome(added, n - added);
   }
 
   private static long[] reserveIds(Connection c, int count) throws SQLException {
     long[] ids = new long[count];
-    try (PreparedStatement ps = c.prepareStatement(
-        "select nextval('incident_versions_id_seq') from generate_series(1, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select nextval('incident_versions_id_seq') from generate_series(1, ?)")) {
       ps.setInt(1, count);
       try (ResultSet rs = ps.executeQuery()) {
         for (int i = 0; rs.next(); i++) {

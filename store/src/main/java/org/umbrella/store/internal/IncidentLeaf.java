@@ -5,28 +5,41 @@ import java.security.MessageDigest;
 import org.umbrella.json.CanonicalJson;
 
 /**
- * The leaf of an {@code incident_versions} row, written directly (members in canonical order)
- * for the bulk path; byte for byte what {@link RowJson#leaf} gives for the stored row, which the
- * store tests check through {@code ledger verify} after every import.
+ * The leaf of an {@code incident_versions} row, written directly (members in canonical order) for
+ * the bulk path; byte for byte what {@link RowJson#leaf} gives for the stored row, which the store
+ * tests check through {@code ledger verify} after every import.
  *
- * <p>The leaf is cut into the parts that depend only on the incident ({@link #head}, {@link #middle},
- * {@link #statusPart}), the part shared by a whole batch ({@link #batchPart}) and the two numbers
- * only the database can give (row id, version), so that the incident's parts can be built ahead of
- * time on another thread and the leaf hashed from the parts without joining them.
+ * <p>The leaf is cut into the parts that depend only on the incident ({@link #head}, {@link
+ * #middle}, {@link #statusPart}), the part shared by a whole batch ({@link #batchPart}) and the two
+ * numbers only the database can give (row id, version), so that the incident's parts can be built
+ * ahead of time on another thread and the leaf hashed from the parts without joining them.
  */
 public final class IncidentLeaf {
-  private static final byte[] TAIL = "},\"table\":\"incident_versions\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] TAIL =
+      "},\"table\":\"incident_versions\"}".getBytes(StandardCharsets.UTF_8);
 
   private IncidentLeaf() {}
 
   /** The leaf bytes. Instants are given as {@link RowJson#instant} strings. */
   public static byte[] bytes(
-      long id, String incidentId, long version, String contentHash, String bodyText, String eventTime,
-      String kind, double lat, double lon, String status, String recordedAt, String recordedBy) {
+      long id,
+      String incidentId,
+      long version,
+      String contentHash,
+      String bodyText,
+      String eventTime,
+      String kind,
+      double lat,
+      double lon,
+      String status,
+      String recordedAt,
+      String recordedBy) {
     StringBuilder b = new StringBuilder(bodyText.length() + 512);
     b.append(head(bodyText, contentHash, eventTime));
     CanonicalJson.appendInteger(b, id);
-    b.append(middle(incidentId, kind, lat, lon)).append(batchPart(recordedAt, recordedBy)).append(statusPart(status));
+    b.append(middle(incidentId, kind, lat, lon))
+        .append(batchPart(recordedAt, recordedBy))
+        .append(statusPart(status));
     CanonicalJson.appendInteger(b, version);
     b.append(new String(TAIL, StandardCharsets.UTF_8));
     return b.toString().getBytes(StandardCharsets.UTF_8);
@@ -82,8 +95,14 @@ public final class IncidentLeaf {
    * The RFC 6962 leaf hash, SHA-256(0x00 || leaf), of the leaf made of these parts (UTF-8), fed to
    * {@code sha} piece by piece; {@code sha} is reset first.
    */
-  public static byte[] hash(MessageDigest sha, byte[] head, long id, byte[] middle, byte[] batchPart,
-      byte[] statusPart, long version) {
+  public static byte[] hash(
+      MessageDigest sha,
+      byte[] head,
+      long id,
+      byte[] middle,
+      byte[] batchPart,
+      byte[] statusPart,
+      long version) {
     sha.reset();
     sha.update((byte) 0);
     sha.update(head);

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.ledger.Checkpoint;
 import org.umbrella.ledger.CompactRange;
 import org.umbrella.ledger.Hashes;
@@ -41,8 +42,9 @@ public final class LedgerAppender {
 
   /** Locks the tip for this transaction and reads the frontier. */
   public static LedgerAppender begin(Connection conn) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement(
-            "select tree_size, frontier from ledger_tip where id = 1 for update");
+    try (PreparedStatement ps =
+            conn.prepareStatement(
+                "select tree_size, frontier from ledger_tip where id = 1 for update");
         ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         throw new SQLException("ledger_tip row is missing");
@@ -88,25 +90,28 @@ public final class LedgerAppender {
   }
 
   /**
-   * As {@link #finish(NoteSigner, String, Instant)}, for the transaction that records a key
-   * change: the head names {@code next} in a {@code rotate-key} line and is signed by both keys.
+   * As {@link #finish(NoteSigner, String, Instant)}, for the transaction that records a key change:
+   * the head names {@code next} in a {@code rotate-key} line and is signed by both keys.
    */
-  public void finishHandover(NoteSigner current, NoteSigner next, String origin, Instant now) throws SQLException {
+  public void finishHandover(NoteSigner current, NoteSigner next, String origin, Instant now)
+      throws SQLException {
     if (pending.isEmpty()) {
       throw new IllegalStateException("a key handover needs the leaf that records it");
     }
     finish(current, next, origin, now);
   }
 
-  private void finish(NoteSigner signer, NoteSigner next, String origin, Instant now) throws SQLException {
+  private void finish(NoteSigner signer, @Nullable NoteSigner next, String origin, Instant now)
+      throws SQLException {
     if (pending.isEmpty()) {
       return;
     }
     if (pending.size() >= COPY_THRESHOLD) {
       copyLeaves();
     } else {
-      try (PreparedStatement ps = conn.prepareStatement(
-          "insert into ledger_leaves (leaf_index, table_name, row_id, leaf_hash) values (?, ?, ?, ?)")) {
+      try (PreparedStatement ps =
+          conn.prepareStatement(
+              "insert into ledger_leaves (leaf_index, table_name, row_id, leaf_hash) values (?, ?, ?, ?)")) {
         for (Object[] l : pending) {
           ps.setLong(1, (Long) l[0]);
           ps.setString(2, (String) l[1]);
@@ -121,20 +126,22 @@ public final class LedgerAppender {
     byte[] frontier = Frontiers.join(range.hashes());
     byte[] root = range.root();
     Instant at = RowJson.micros(now);
-    List<String> extensions = new ArrayList<>(List.of("prev " + startSize, "time " + RowJson.instant(at)));
+    List<String> extensions =
+        new ArrayList<>(List.of("prev " + startSize, "time " + RowJson.instant(at)));
     if (next != null) {
       extensions.add(Witness.ROTATE_KEY + next.verifier().encoded());
     }
     Checkpoint cp = new Checkpoint(origin, range.size(), root, extensions);
     String note = signer.sign(cp) + (next == null ? "" : next.signatureLine(cp.body()));
-    try (PreparedStatement ps = conn.prepareStatement(
-        "update ledger_tip set tree_size = ?, frontier = ? where id = 1")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement("update ledger_tip set tree_size = ?, frontier = ? where id = 1")) {
       ps.setLong(1, range.size());
       ps.setBytes(2, frontier);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = conn.prepareStatement(
-        "insert into tree_heads (tree_size, root_hash, frontier, checkpoint, signed_at) values (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "insert into tree_heads (tree_size, root_hash, frontier, checkpoint, signed_at) values (?, ?, ?, ?, ?)")) {
       ps.setLong(1, range.size());
       ps.setBytes(2, root);
       ps.setBytes(3, frontier);
@@ -151,8 +158,9 @@ public final class LedgerAppender {
     if (subtrees.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = conn.prepareStatement(
-        "insert into ledger_subtrees (level, node_index, hash) values (?, ?, ?)")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "insert into ledger_subtrees (level, node_index, hash) values (?, ?, ?)")) {
       for (TiledTree.Completed n : subtrees) {
         ps.setShort(1, (short) n.node().level());
         ps.setLong(2, n.node().index());
@@ -164,11 +172,20 @@ public final class LedgerAppender {
   }
 
   private void copyLeaves() throws SQLException {
-    CopyText.copyIn(conn, "copy ledger_leaves (leaf_index, table_name, row_id, leaf_hash) from stdin (format text)", 1 << 16,
+    CopyText.copyIn(
+        conn,
+        "copy ledger_leaves (leaf_index, table_name, row_id, leaf_hash) from stdin (format text)",
+        1 << 16,
         out -> {
           for (Object[] l : pending) {
-            out.field(l[0].toString()).tab().field((String) l[1]).tab().field(l[2].toString()).tab()
-                .bytea((byte[]) l[3]).end();
+            out.field(l[0].toString())
+                .tab()
+                .field((String) l[1])
+                .tab()
+                .field(l[2].toString())
+                .tab()
+                .bytea((byte[]) l[3])
+                .end();
           }
         });
   }

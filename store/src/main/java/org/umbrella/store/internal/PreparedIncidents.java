@@ -1,6 +1,7 @@
 package org.umbrella.store.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
@@ -20,7 +21,11 @@ public final class PreparedIncidents {
   final byte[][] leafHeads;
   final byte[][] leafMiddles;
   final byte[][] leafStatus;
-  /** {@code incident_id \t content_hash \t body_text \t event_time \t kind \t lat \t lon \t status \t}, escaped for COPY. */
+
+  /**
+   * {@code incident_id \t content_hash \t body_text \t event_time \t kind \t lat \t lon \t status
+   * \t}, escaped for COPY.
+   */
   final byte[][] copyFields;
 
   private PreparedIncidents(int n) {
@@ -48,12 +53,27 @@ public final class PreparedIncidents {
       p.ids[i] = inc.id();
       p.hashes[i] = hash;
       p.leafHeads[i] = IncidentLeaf.head(body, hash, eventTime).getBytes(StandardCharsets.UTF_8);
-      p.leafMiddles[i] = IncidentLeaf.middle(inc.id(), kind, lat, lon).getBytes(StandardCharsets.UTF_8);
+      p.leafMiddles[i] =
+          IncidentLeaf.middle(inc.id(), kind, lat, lon).getBytes(StandardCharsets.UTF_8);
       p.leafStatus[i] = IncidentLeaf.statusPart(status).getBytes(StandardCharsets.UTF_8);
       copy.reset();
-      copy.field(inc.id()).tab().field(hash).tab().field(body).tab().field(eventTime).tab().field(kind).tab()
-          .field(Double.toString(lat)).tab().field(Double.toString(lon)).tab().field(status).tab();
-      p.copyFields[i] = java.util.Arrays.copyOf(copy.array(), copy.size());
+      copy.field(inc.id())
+          .tab()
+          .field(hash)
+          .tab()
+          .field(body)
+          .tab()
+          .field(eventTime)
+          .tab()
+          .field(kind)
+          .tab()
+          .field(Double.toString(lat))
+          .tab()
+          .field(Double.toString(lon))
+          .tab()
+          .field(status)
+          .tab();
+      p.copyFields[i] = Arrays.copyOf(copy.array(), copy.size());
     }
     return p;
   }

@@ -5,9 +5,12 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.json.CanonicalJson;
 
 /**
@@ -15,23 +18,24 @@ import org.umbrella.json.CanonicalJson;
  * from the values PostgreSQL holds, so that verification recomputes exactly what was hashed.
  *
  * <p>Column values map to JSON by SQL type: integers to numbers, double precision to numbers
- * (ECMAScript form), text to strings, timestamptz to ISO-8601 UTC instants, jsonb to the JSON
- * value itself, bytea to base64, SQL null to null. The {@code leaf_index} column is left out: it
- * is the leaf's position, which the tree itself binds.
+ * (ECMAScript form), text to strings, timestamptz to ISO-8601 UTC instants, jsonb to the JSON value
+ * itself, bytea to base64, SQL null to null. The {@code leaf_index} column is left out: it is the
+ * leaf's position, which the tree itself binds.
  */
 public final class RowJson {
   /**
    * Columns PostgreSQL derives from other columns (generated, read-only): left out of the leaf,
    * since the columns they derive from are in it.
    */
-  private static final Map<String, java.util.Set<String>> DERIVED = Map.of("incident_versions", java.util.Set.of("body"));
+  private static final Map<String, Set<String>> DERIVED =
+      Map.of("incident_versions", Set.of("body"));
 
   private RowJson() {}
 
   /** The leaf bytes of the current row of {@code rs}. */
   public static byte[] leaf(String table, ResultSet rs) throws SQLException {
     Map<String, Object> row = values(rs);
-    row.keySet().removeAll(DERIVED.getOrDefault(table, java.util.Set.of()));
+    row.keySet().removeAll(DERIVED.getOrDefault(table, Set.of()));
     return leaf(table, row);
   }
 
@@ -57,7 +61,7 @@ public final class RowJson {
     return row;
   }
 
-  private static Object value(ResultSet rs, int c, String type) throws SQLException {
+  private static @Nullable Object value(ResultSet rs, int c, String type) throws SQLException {
     Object v;
     switch (type) {
       case "int8", "int4", "int2", "bigserial", "serial" -> v = rs.getLong(c);
@@ -88,6 +92,6 @@ public final class RowJson {
 
   /** Truncates to what PostgreSQL stores, so that a value written reads back equal. */
   public static Instant micros(Instant t) {
-    return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    return t.truncatedTo(ChronoUnit.MICROS);
   }
 }

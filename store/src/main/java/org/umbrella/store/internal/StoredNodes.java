@@ -14,9 +14,9 @@ import org.umbrella.ledger.SubtreeNode;
 import org.umbrella.ledger.TiledTree;
 
 /**
- * Reads the stored node hashes {@link TiledTree} asks for: level 0 from {@code ledger_leaves},
- * the others from {@code ledger_subtrees}, one query each per request. A node that is not stored
- * is a database inconsistency ({@code ledger verify} names it) and fails the request.
+ * Reads the stored node hashes {@link TiledTree} asks for: level 0 from {@code ledger_leaves}, the
+ * others from {@code ledger_subtrees}, one query each per request. A node that is not stored is a
+ * database inconsistency ({@code ledger verify} names it) and fails the request.
  */
 public final class StoredNodes implements TiledTree.NodeReader {
   private final Connection c;
@@ -41,8 +41,9 @@ public final class StoredNodes implements TiledTree.NodeReader {
     Map<SubtreeNode, byte[]> out = new HashMap<>();
     try {
       if (!leaves.isEmpty()) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "select leaf_index, leaf_hash from ledger_leaves where leaf_index = any (?)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select leaf_index, leaf_hash from ledger_leaves where leaf_index = any (?)")) {
           Array a = c.createArrayOf("bigint", leaves.toArray());
           ps.setArray(1, a);
           try (ResultSet rs = ps.executeQuery()) {
@@ -53,10 +54,11 @@ public final class StoredNodes implements TiledTree.NodeReader {
         }
       }
       if (!levels.isEmpty()) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "select s.level, s.node_index, s.hash from ledger_subtrees s"
-                + " join unnest(?::int[], ?::bigint[]) as w(level, node_index)"
-                + " on s.level = w.level and s.node_index = w.node_index")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select s.level, s.node_index, s.hash from ledger_subtrees s"
+                    + " join unnest(?::int[], ?::bigint[]) as w(level, node_index)"
+                    + " on s.level = w.level and s.node_index = w.node_index")) {
           ps.setArray(1, c.createArrayOf("int", levels.toArray()));
           ps.setArray(2, c.createArrayOf("bigint", indices.toArray()));
           try (ResultSet rs = ps.executeQuery()) {
@@ -67,12 +69,15 @@ public final class StoredNodes implements TiledTree.NodeReader {
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the stored subtree hashes: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the stored subtree hashes: " + e.getMessage(), e);
     }
     for (SubtreeNode n : nodes) {
       if (!out.containsKey(n)) {
-        throw new IllegalStateException("the ledger lacks the stored hash of " + n
-            + " (run 'umbrella ledger verify' to find the damage)");
+        throw new IllegalStateException(
+            "the ledger lacks the stored hash of "
+                + n
+                + " (run 'umbrella ledger verify' to find the damage)");
       }
     }
     return out;
