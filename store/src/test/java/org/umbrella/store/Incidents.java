@@ -6,10 +6,10 @@ import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.IncidentPlace;
-import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.IncidentSource;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.TimePrecision;
 
 /** Incidents for store tests. */

@@ -40,7 +40,8 @@ class LedgerTrustTest {
   static void fill(PostgresEvidenceStore s, int singles, int bulk) {
     List<org.umbrella.engine.input.Incident> batch = new ArrayList<>();
     for (int i = 0; i < bulk; i++) {
-      batch.add(Incidents.incident("b-" + i, i, List.of(new IncidentSource("s" + i, "media", "g"))));
+      batch.add(
+          Incidents.incident("b-" + i, i, List.of(new IncidentSource("s" + i, "media", "g"))));
     }
     if (bulk > 0) {
       s.importIncidents(batch, "import");

@@ -45,13 +45,15 @@ class PostgresEvidenceStoreTest {
           Incidents.incident(
               "one-group",
               1,
-              List.of(new IncidentSource("a", "media", "g1"), new IncidentSource("b", "media", "g1"))),
+              List.of(
+                  new IncidentSource("a", "media", "g1"), new IncidentSource("b", "media", "g1"))),
           "m");
       s.recordIncident(
           Incidents.incident(
               "two-groups",
               2,
-              List.of(new IncidentSource("a", "media", "g1"), new IncidentSource("c", "sensor", "g2"))),
+              List.of(
+                  new IncidentSource("a", "media", "g1"), new IncidentSource("c", "sensor", "g2"))),
           "m");
       assertThatThrownBy(
               () -> s.review("one-group", ReviewStatus.CORROBORATED, "two reports", "rev", 2))
