@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.umbrella.engine.input.Incident;
-import org.umbrella.evidence.importers.Format;
+import org.umbrella.evidence.importers.ImportFormat;
 import org.umbrella.evidence.importers.ImportStream;
 import org.umbrella.evidence.importers.PartyNames;
 import org.umbrella.evidence.importers.RowOutcome;
@@ -34,7 +34,7 @@ class UcdpImportTest {
   static ImportResult importFile(PostgresEvidenceStore s, Path file) throws IOException {
     try (BufferedReader r = Files.newBufferedReader(file);
         BulkImport bulk = s.bulkImport("import")) {
-      ImportStream stream = Format.UCDP.importer(PartyNames.ukraineWar()).open(r);
+      ImportStream stream = ImportFormat.UCDP.importer(PartyNames.ukraineWar()).open(r);
       List<Incident> batch = new ArrayList<>();
       while (stream.hasNext()) {
         if (stream.next() instanceof RowOutcome.Imported i) {

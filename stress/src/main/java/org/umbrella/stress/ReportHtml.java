@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Writes a {@link Report} as one self-contained, printable HTML page: tables and plots drawn as
+ * Writes a {@link StressReport} as one self-contained, printable HTML page: tables and plots drawn as
  * inline SVG (no script, no external file), so it opens offline and prints as it shows. Like
  * report.json it holds nothing that depends on the machine or the time of the run.
  */
@@ -18,7 +18,7 @@ public final class ReportHtml {
   private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"};
 
   /** The page's text. */
-  public static String write(Report report) {
+  public static String write(StressReport report) {
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Guarantee design stress test</title>\n<style>\n")
         .append("body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}")
@@ -72,10 +72,10 @@ public final class ReportHtml {
     return h.toString();
   }
 
-  private static void designTable(StringBuilder h, Report report) {
+  private static void designTable(StringBuilder h, StressReport report) {
     boolean sampled = report.settings().samples() > 0;
     for (int i = 0; i < report.designs().size(); i++) {
-      Report.DesignResult d = report.designs().get(i);
+      StressReport.DesignResult d = report.designs().get(i);
       Outcome o = d.asRecorded();
       h.append("<h2><span style=\"color:").append(colour(i)).append("\">&#9632;</span> ").append(esc(d.name())).append(" <small>")
           .append(esc(d.agreement())).append(", ").append(o.inputs()).append(" records</small></h2>\n");
@@ -128,10 +128,10 @@ public final class ReportHtml {
     }
   }
 
-  private static void timeline(StringBuilder h, Report report) {
+  private static void timeline(StringBuilder h, StressReport report) {
     TreeSet<String> months = new TreeSet<>();
     List<TreeMap<String, Long>> perDesign = new ArrayList<>();
-    for (Report.DesignResult d : report.designs()) {
+    for (StressReport.DesignResult d : report.designs()) {
       TreeMap<String, Long> m = new TreeMap<>();
       d.asRecorded().findings().values().forEach(c -> c.confirmedByMonth().forEach((k, v) -> m.merge(k, v, Long::sum)));
       d.asRecorded().guarantees().values().forEach(g -> g.firstTriggered().ifPresent(t -> months.add(t.toString().substring(0, 7))));
@@ -191,7 +191,7 @@ public final class ReportHtml {
     legend(h, report);
   }
 
-  private static void legend(StringBuilder h, Report report) {
+  private static void legend(StringBuilder h, StressReport report) {
     h.append("<p class=\"note\">");
     for (int d = 0; d < report.designs().size(); d++) {
       h.append("<span style=\"color:").append(colour(d)).append("\">&#9632;</span> ").append(esc(label(report.designs().get(d)))).append(" &nbsp; ");
@@ -199,12 +199,12 @@ public final class ReportHtml {
     h.append("</p>\n");
   }
 
-  private static void probabilities(StringBuilder h, Report report) {
+  private static void probabilities(StringBuilder h, StressReport report) {
     record Bar(String label, int design, double p, double recorded) {}
     List<Bar> bars = new ArrayList<>();
     for (int d = 0; d < report.designs().size(); d++) {
-      Report.DesignResult r = report.designs().get(d);
-      Report.Sampled s = r.sampled().orElseThrow();
+      StressReport.DesignResult r = report.designs().get(d);
+      StressReport.Sampled s = r.sampled().orElseThrow();
       for (String g : s.guaranteeTriggered().keySet()) {
         bars.add(new Bar(label(r) + ": " + g + " triggered", d, s.guaranteeTriggered().get(g),
             r.asRecorded().guarantees().get(g).firstTriggered().isPresent() ? 1 : 0));
@@ -242,10 +242,10 @@ public final class ReportHtml {
     h.append("</svg>\n");
   }
 
-  private static void sensitivity(StringBuilder h, Report report) {
+  private static void sensitivity(StringBuilder h, StressReport report) {
     List<String[]> rows = new ArrayList<>();
     for (int d = 0; d < report.designs().size(); d++) {
-      Report.DesignResult r = report.designs().get(d);
+      StressReport.DesignResult r = report.designs().get(d);
       for (Map.Entry<String, Double> e : r.sampled().orElseThrow().sensitivity().entrySet()) {
         rows.add(new String[] {Integer.toString(d), label(r) + ": " + e.getKey(), Double.toString(e.getValue())});
       }
@@ -253,16 +253,16 @@ public final class ReportHtml {
     bars(h, rows, "sensitivity");
   }
 
-  private static void heatmap(StringBuilder h, Report report) {
+  private static void heatmap(StringBuilder h, StressReport report) {
     List<String> columns = new ArrayList<>();
-    for (Report.DesignResult d : report.designs()) {
+    for (StressReport.DesignResult d : report.designs()) {
       d.asRecorded().guarantees().keySet().forEach(g -> {
         if (!columns.contains("G " + g)) {
           columns.add("G " + g);
         }
       });
     }
-    for (Report.DesignResult d : report.designs()) {
+    for (StressReport.DesignResult d : report.designs()) {
       d.asRecorded().findings().keySet().forEach(f -> {
         if (!columns.contains("F " + f)) {
           columns.add("F " + f);
@@ -285,7 +285,7 @@ public final class ReportHtml {
     }
     h.append('\n');
     for (int r = 0; r < report.designs().size(); r++) {
-      Report.DesignResult d = report.designs().get(r);
+      StressReport.DesignResult d = report.designs().get(r);
       double y = head + r * row;
       h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", label - 6, y + 15, esc(trim(label(d), 90))));
       for (int c = 0; c < columns.size(); c++) {
@@ -343,13 +343,13 @@ public final class ReportHtml {
     h.append("</svg>\n");
   }
 
-  private static void map(StringBuilder h, Report report) {
+  private static void map(StringBuilder h, StressReport report) {
     double minLat = 90;
     double maxLat = -90;
     double minLon = 180;
     double maxLon = -180;
     int total = 0;
-    for (Report.DesignResult d : report.designs()) {
+    for (StressReport.DesignResult d : report.designs()) {
       for (double[] p : d.asRecorded().triggerPoints()) {
         minLat = Math.min(minLat, p[0]);
         maxLat = Math.max(maxLat, p[0]);
@@ -398,7 +398,7 @@ public final class ReportHtml {
   }
 
   /** A design's name for labels: a swept design by its values under their last key (the full path is in report.json). */
-  static String label(Report.DesignResult d) {
+  static String label(StressReport.DesignResult d) {
     return d.point().map(p -> p.base() + " [" + String.join(", ", p.values().entrySet().stream()
         .map(e -> e.getKey().substring(e.getKey().lastIndexOf('.') + 1) + "=" + e.getValue()).toList()) + "]").orElse(d.name());
   }

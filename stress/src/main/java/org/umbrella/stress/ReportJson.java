@@ -7,7 +7,7 @@ import java.util.Map;
 import org.umbrella.json.CanonicalJson;
 
 /**
- * Writes a {@link Report} as canonical JSON (keys sorted, no whitespace; docs/stress-test.md,
+ * Writes a {@link StressReport} as canonical JSON (keys sorted, no whitespace; docs/stress-test.md,
  * "report.json"), so that the same report always gives the same bytes. Nothing in it depends on
  * the machine, the time of the run or the scheduling.
  */
@@ -15,11 +15,11 @@ public final class ReportJson {
   private ReportJson() {}
 
   /** The report's JSON text, ending with a newline. */
-  public static String write(Report report) {
+  public static String write(StressReport report) {
     return CanonicalJson.write(toMap(report)) + "\n";
   }
 
-  static Map<String, Object> toMap(Report report) {
+  static Map<String, Object> toMap(StressReport report) {
     Map<String, Object> m = new LinkedHashMap<>();
     Settings s = report.settings();
     Uncertainty u = s.uncertainty();
@@ -29,7 +29,7 @@ public final class ReportJson {
     m.put("uncertainty", Map.of("attribution", u.attribution(), "location", u.location(), "fatalities", u.fatalities(),
         "source-drop", u.sourceDrop()));
     List<Object> designs = new ArrayList<>();
-    for (Report.DesignResult d : report.designs()) {
+    for (StressReport.DesignResult d : report.designs()) {
       Map<String, Object> dm = new LinkedHashMap<>();
       dm.put("name", d.name());
       dm.put("agreement", d.agreement());
@@ -80,7 +80,7 @@ public final class ReportJson {
     return m;
   }
 
-  private static Map<String, Object> sampled(Report.Sampled s) {
+  private static Map<String, Object> sampled(StressReport.Sampled s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("samples", s.samples());
     m.put("finding-confirmed", s.findingConfirmed());

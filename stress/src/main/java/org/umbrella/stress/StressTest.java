@@ -30,7 +30,7 @@ public final class StressTest {
    * @throws IllegalArgumentException when the lists differ in length
    * @throws org.umbrella.engine.EngineException when the engine refuses a record
    */
-  public static Report run(List<Design> designs, List<List<RecordedInput>> events, Settings settings) {
+  public static StressReport run(List<Design> designs, List<List<RecordedInput>> events, Settings settings) {
     if (designs.size() != events.size()) {
       throw new IllegalArgumentException(designs.size() + " designs but " + events.size() + " event lists");
     }
@@ -53,41 +53,41 @@ public final class StressTest {
       Uncertainty u = variant == 0 ? settings.uncertainty() : Uncertainty.only(sources.get(variant - 1), settings.uncertainty().sourceDrop());
       return runOnce(designs.get(d), u.draw(ev, mix(settings.seed(), sample)), false);
     }).toList();
-    List<Report.DesignResult> results = new ArrayList<>();
+    List<StressReport.DesignResult> results = new ArrayList<>();
     for (int d = 0; d < designs.size(); d++) {
       Design design = designs.get(d);
       List<Outcome> mine = outcomes.subList(d * perDesign, (d + 1) * perDesign);
       Outcome recorded = mine.get(0);
-      Optional<Report.Sampled> sampled = Optional.empty();
+      Optional<StressReport.Sampled> sampled = Optional.empty();
       if (n > 0) {
-        Report.Sampled all = aggregate(mine.subList(1, 1 + n), Map.of());
+        StressReport.Sampled all = aggregate(mine.subList(1, 1 + n), Map.of());
         Map<String, Double> sensitivity = new LinkedHashMap<>();
-        Report.Sampled base = aggregate(List.of(recorded), Map.of());
+        StressReport.Sampled base = aggregate(List.of(recorded), Map.of());
         for (int s = 0; s < sources.size(); s++) {
-          Report.Sampled only = aggregate(mine.subList(1 + n * (s + 1), 1 + n * (s + 2)), Map.of());
+          StressReport.Sampled only = aggregate(mine.subList(1 + n * (s + 1), 1 + n * (s + 2)), Map.of());
           sensitivity.put(sources.get(s), maxChange(base, only));
         }
-        sampled = Optional.of(new Report.Sampled(all.samples(), all.findingConfirmed(), all.meanConfirmed(), all.guaranteeTriggered(),
+        sampled = Optional.of(new StressReport.Sampled(all.samples(), all.findingConfirmed(), all.meanConfirmed(), all.guaranteeTriggered(),
             all.guaranteeVoided(), all.medianTriggerLagDays(), all.partyBreached(), sensitivity));
       }
-      results.add(new Report.DesignResult(design.name(), design.agreement().ref().toString(), design.point(), recorded, sampled));
+      results.add(new StressReport.DesignResult(design.name(), design.agreement().ref().toString(), design.point(), recorded, sampled));
     }
-    return new Report(settings, results, parameterSensitivity(results));
+    return new StressReport(settings, results, parameterSensitivity(results));
   }
 
   /**
    * Per swept path, the largest change between two designs of the same file whose swept values
    * differ at that path only (a file as written counts as the point where nothing is set).
    */
-  static Map<String, Double> parameterSensitivity(List<Report.DesignResult> results) {
+  static Map<String, Double> parameterSensitivity(List<StressReport.DesignResult> results) {
     // group the designs that differ at one path only: same file, same values at every other path
     Map<String, java.util.Set<String>> pathsOf = new java.util.HashMap<>();
-    for (Report.DesignResult r : results) {
+    for (StressReport.DesignResult r : results) {
       r.point().ifPresent(p -> pathsOf.computeIfAbsent(p.base(), k -> new java.util.TreeSet<>()).addAll(p.values().keySet()));
     }
-    Map<List<Object>, List<Report.Sampled>> groups = new java.util.LinkedHashMap<>();
+    Map<List<Object>, List<StressReport.Sampled>> groups = new java.util.LinkedHashMap<>();
     Map<List<Object>, String> groupPath = new java.util.HashMap<>();
-    for (Report.DesignResult r : results) {
+    for (StressReport.DesignResult r : results) {
       String base = base(r);
       Map<String, String> values = r.point().map(Design.Point::values).orElse(java.util.Collections.emptySortedMap());
       for (String k : pathsOf.getOrDefault(base, java.util.Set.of())) {
@@ -112,14 +112,14 @@ public final class StressTest {
    * of a finding's mean count relative to its largest mean (so that 966 against 700 confirmed counts
    * as 0.28 even where at least one was confirmed in every sample). Missing outcomes count as 0.
    */
-  static double maxRange(List<Report.Sampled> members) {
+  static double maxRange(List<StressReport.Sampled> members) {
     double max = 0;
     java.util.Set<String> defs = new java.util.TreeSet<>();
     members.forEach(m -> defs.addAll(m.meanConfirmed().keySet()));
     for (String d : defs) {
       double lo = Double.MAX_VALUE;
       double hi = 0;
-      for (Report.Sampled m : members) {
+      for (StressReport.Sampled m : members) {
         double v = m.meanConfirmed().getOrDefault(d, 0.0);
         lo = Math.min(lo, v);
         hi = Math.max(hi, v);
@@ -128,15 +128,15 @@ public final class StressTest {
         max = Math.max(max, (hi - lo) / hi);
       }
     }
-    List<java.util.function.Function<Report.Sampled, Map<String, Double>>> parts = List.of(Report.Sampled::findingConfirmed,
-        Report.Sampled::guaranteeTriggered, Report.Sampled::guaranteeVoided, Report.Sampled::partyBreached);
+    List<java.util.function.Function<StressReport.Sampled, Map<String, Double>>> parts = List.of(StressReport.Sampled::findingConfirmed,
+        StressReport.Sampled::guaranteeTriggered, StressReport.Sampled::guaranteeVoided, StressReport.Sampled::partyBreached);
     for (var part : parts) {
       java.util.Set<String> keys = new java.util.TreeSet<>();
       members.forEach(m -> keys.addAll(part.apply(m).keySet()));
       for (String k : keys) {
         double lo = 1;
         double hi = 0;
-        for (Report.Sampled m : members) {
+        for (StressReport.Sampled m : members) {
           double v = part.apply(m).getOrDefault(k, 0.0);
           lo = Math.min(lo, v);
           hi = Math.max(hi, v);
@@ -147,18 +147,18 @@ public final class StressTest {
     return max;
   }
 
-  private static String base(Report.DesignResult r) {
+  private static String base(StressReport.DesignResult r) {
     return r.point().map(Design.Point::base).orElse(r.name());
   }
 
-  private static Report.Sampled view(Report.DesignResult r) {
+  private static StressReport.Sampled view(StressReport.DesignResult r) {
     return r.sampled().orElseGet(() -> aggregate(List.of(r.asRecorded()), Map.of()));
   }
 
   /** One run of one design over events in record-time order. */
   public static Outcome runOnce(Design design, List<RecordedInput> events, boolean keepPoints) {
     Engine engine = Engine.create(design.agreement());
-    Tally tally = new Tally(design.agreement(), keepPoints);
+    OutputTally tally = new OutputTally(design.agreement(), keepPoints);
     for (RecordedInput r : events) {
       tally.input(r.record());
       engine.process(r, tally);
@@ -174,7 +174,7 @@ public final class StressTest {
     return z ^ (z >>> 31);
   }
 
-  static Report.Sampled aggregate(List<Outcome> runs, Map<String, Double> sensitivity) {
+  static StressReport.Sampled aggregate(List<Outcome> runs, Map<String, Double> sensitivity) {
     int n = runs.size();
     Outcome first = runs.get(0);
     Map<String, Double> confirmed = new LinkedHashMap<>();
@@ -198,7 +198,7 @@ public final class StressTest {
     Map<String, Double> breached = new TreeMap<>();
     runs.stream().flatMap(o -> o.obligations().keySet().stream()).distinct()
         .forEach(p -> breached.put(p, share(runs, o -> o.obligations().getOrDefault(p, Map.of()).getOrDefault("breached", 0L) > 0)));
-    return new Report.Sampled(n, confirmed, mean, triggered, voided, lag, breached, sensitivity);
+    return new StressReport.Sampled(n, confirmed, mean, triggered, voided, lag, breached, sensitivity);
   }
 
   private static double share(List<Outcome> runs, java.util.function.Predicate<Outcome> p) {
@@ -211,7 +211,7 @@ public final class StressTest {
   }
 
   /** The largest absolute difference between the probabilities of two aggregates (outcomes missing from one count as 0). */
-  static double maxChange(Report.Sampled a, Report.Sampled b) {
+  static double maxChange(StressReport.Sampled a, StressReport.Sampled b) {
     return maxRange(List.of(a, b));
   }
 

@@ -43,7 +43,7 @@ class StressTestTest {
 
   static final List<RecordedInput> EVENTS = List.of(incident("a", "2026-03-02T00:00:00Z", 0.3), incident("b", "2026-03-03T00:00:00Z", 0.5));
 
-  static Report run(int samples, long seed, boolean parallel) {
+  static StressReport run(int samples, long seed, boolean parallel) {
     Design d = new Design("one", agreement());
     return StressTest.run(List.of(d), List.of(EVENTS), new Settings(samples, seed, new Uncertainty(true, true, true, 0.2), false, parallel));
   }
@@ -61,9 +61,9 @@ class StressTestTest {
 
   @Test
   void probabilities_convergeToTheComputedValue_asSamplesGrow() {
-    Report.Sampled big = null;
+    StressReport.Sampled big = null;
     for (int n : new int[] {50, 200, 800, 1600}) {
-      Report.Sampled s = run(n, 42, true).designs().get(0).sampled().orElseThrow();
+      StressReport.Sampled s = run(n, 42, true).designs().get(0).sampled().orElseThrow();
       big = s;
       double se = Math.sqrt(P * (1 - P) / n);
       assertThat(Math.abs(s.findingConfirmed().get("violation") - P)).as("n=%d", n).isLessThanOrEqualTo(4 * se);
@@ -85,7 +85,7 @@ class StressTestTest {
   @Test
   void sensitivity_ranksTheSourceThatChangesTheOutcome() {
     Design d = new Design("one", agreement());
-    Report r = StressTest.run(List.of(d), List.of(EVENTS), new Settings(200, 3, new Uncertainty(true, true, true, 0.2), true, true));
+    StressReport r = StressTest.run(List.of(d), List.of(EVENTS), new Settings(200, 3, new Uncertainty(true, true, true, 0.2), true, true));
     var s = r.designs().get(0).sampled().orElseThrow().sensitivity();
     // places are exact and fatalities matter to no finding: only attribution and sources can change anything
     assertThat(s.get("location")).isZero();

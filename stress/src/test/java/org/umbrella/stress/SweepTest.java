@@ -57,10 +57,10 @@ class SweepTest {
         java.util.Optional.empty(), java.util.Map.of())), java.util.Map.of(), java.util.Map.of(), 0, java.util.Map.of(), List.of());
     Outcome one = new Outcome(0, java.util.Map.of("f", new Outcome.FindingCount(1, 1, 0, 0, java.util.Optional.empty(),
         java.util.Optional.empty(), java.util.Map.of())), java.util.Map.of(), java.util.Map.of(), 0, java.util.Map.of(), List.of());
-    var base = new Report.DesignResult("d", "a@1", java.util.Optional.empty(), zero, java.util.Optional.empty());
-    var a = new Report.DesignResult("d [x=1]", "a@1", java.util.Optional.of(new Design.Point("d", new java.util.TreeMap<>(java.util.Map.of("x", "1")))),
+    var base = new StressReport.DesignResult("d", "a@1", java.util.Optional.empty(), zero, java.util.Optional.empty());
+    var a = new StressReport.DesignResult("d [x=1]", "a@1", java.util.Optional.of(new Design.Point("d", new java.util.TreeMap<>(java.util.Map.of("x", "1")))),
         one, java.util.Optional.empty());
-    var b = new Report.DesignResult("d [y=1]", "a@1", java.util.Optional.of(new Design.Point("d", new java.util.TreeMap<>(java.util.Map.of("y", "1")))),
+    var b = new StressReport.DesignResult("d [y=1]", "a@1", java.util.Optional.of(new Design.Point("d", new java.util.TreeMap<>(java.util.Map.of("y", "1")))),
         zero, java.util.Optional.empty());
     assertThat(StressTest.parameterSensitivity(List.of(base, a, b))).containsEntry("x", 1.0).containsEntry("y", 0.0);
   }

@@ -12,13 +12,13 @@ import java.util.Locale;
 import org.umbrella.agreement.io.AgreementFiles;
 import org.umbrella.agreement.load.LoadResult;
 import org.umbrella.engine.input.RecordedInput;
-import org.umbrella.evidence.importers.Format;
+import org.umbrella.evidence.importers.ImportFormat;
 import org.umbrella.evidence.importers.ImportStream;
 import org.umbrella.evidence.importers.PartyNames;
 import org.umbrella.evidence.importers.RowOutcome;
 import org.umbrella.stress.Design;
 import org.umbrella.stress.Outcome;
-import org.umbrella.stress.Report;
+import org.umbrella.stress.StressReport;
 import org.umbrella.stress.ReportJson;
 import org.umbrella.stress.Settings;
 import org.umbrella.stress.StressTest;
@@ -56,7 +56,7 @@ public final class StressComparison {
       System.err.println("usage: StressComparison --events FILE [--format ucdp] [--samples N] [--rounds R] AGREEMENT...");
       System.exit(2);
     }
-    Format fmt = Format.fromWire(format).orElseThrow();
+    ImportFormat fmt = ImportFormat.fromWire(format).orElseThrow();
     List<Design> designs = new ArrayList<>();
     for (Path a : agreements) {
       LoadResult r = AgreementFiles.load(a, a.toString());
@@ -75,7 +75,7 @@ public final class StressComparison {
     Settings all = new Settings(samples, 1, Uncertainty.ALL, false, true);
 
     // check first: the peer's as-recorded counts equal the stress test's, and the two stress runs agree
-    Report reference = stress(designs, ev, fmt, one);
+    StressReport reference = stress(designs, ev, fmt, one);
     if (!ReportJson.write(reference).equals(ReportJson.write(stress(designs, ev, fmt, all)))) {
       throw new IllegalStateException("one core and all cores disagree");
     }
@@ -104,7 +104,7 @@ public final class StressComparison {
   }
 
   /** The stress test as the command runs it: read the events once per design, then every variant from memory. */
-  static Report stress(List<Design> designs, Path events, Format fmt, Settings s) {
+  static StressReport stress(List<Design> designs, Path events, ImportFormat fmt, Settings s) {
     List<List<RecordedInput>> per = new ArrayList<>();
     for (Design d : designs) {
       per.add(read(events, fmt, d));
@@ -113,7 +113,7 @@ public final class StressComparison {
   }
 
   /** The peer: each variant as its own replay (read, import, sort, redraw, run). */
-  static long peer(List<Design> designs, Path events, Format fmt, int samples) {
+  static long peer(List<Design> designs, Path events, ImportFormat fmt, int samples) {
     long confirmed = 0;
     for (Design d : designs) {
       for (int k = -1; k < samples; k++) {
@@ -128,7 +128,7 @@ public final class StressComparison {
     return confirmed;
   }
 
-  static List<RecordedInput> read(Path file, Format fmt, Design d) {
+  static List<RecordedInput> read(Path file, ImportFormat fmt, Design d) {
     List<RecordedInput> out = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       ImportStream s = fmt.importer(PartyNames.forAgreement(d.agreement())).open(r);

@@ -19,7 +19,7 @@ import org.umbrella.engine.input.InputFormatException;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.evidence.EvidenceException;
-import org.umbrella.evidence.importers.Format;
+import org.umbrella.evidence.importers.ImportFormat;
 import org.umbrella.evidence.importers.ImportStream;
 import org.umbrella.evidence.importers.PartyNames;
 import org.umbrella.evidence.importers.RowOutcome;
@@ -37,7 +37,7 @@ final class EventFiles {
    * Opens {@code file}; the iterator closes it at the end. {@code parties} maps a dataset's actor
    * names to party ids (formats other than umbrella). {@code bytesRead} receives progress.
    */
-  static Iterator<RecordedInput> open(Path file, Format format, PartyNames parties, Consumer<String> rejected, Consumer<String> notes,
+  static Iterator<RecordedInput> open(Path file, ImportFormat format, PartyNames parties, Consumer<String> rejected, Consumer<String> notes,
       LongConsumer bytesRead) {
     BufferedReader reader;
     try {
@@ -47,7 +47,7 @@ final class EventFiles {
       throw new UserException("cannot read " + file + ": " + e.getMessage());
     }
     String name = file.toString();
-    if (format == Format.UMBRELLA) {
+    if (format == ImportFormat.UMBRELLA) {
       Iterator<RecordedInput> records = InputCodec.readRecorded(reader);
       return new Iterator<>() {
         @Override

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.umbrella.cli.UserException;
 import org.umbrella.engine.input.RecordedInput;
-import org.umbrella.evidence.importers.Format;
+import org.umbrella.evidence.importers.ImportFormat;
 import org.umbrella.evidence.importers.PartyNames;
 import picocli.CommandLine.Option;
 
@@ -36,9 +36,9 @@ public final class EventOptions {
   int sortChunk;
 
   /** The --format value, or a user error naming the formats. */
-  public Format format() {
-    return Format.fromWire(format).orElseThrow(() -> new UserException("unknown --format '" + format + "'; expected one of "
-        + Format.allWireNames()));
+  public ImportFormat format() {
+    return ImportFormat.fromWire(format).orElseThrow(() -> new UserException("unknown --format '" + format + "'; expected one of "
+        + ImportFormat.allWireNames()));
   }
 
   /** --from as an instant, or null. */
@@ -78,7 +78,7 @@ public final class EventOptions {
    */
   public List<RecordedInput> readAll(List<Path> files, PartyNames parties, Consumer<String> rejected, Consumer<String> notes) {
     checkFiles(files);
-    Format fmt = format();
+    ImportFormat fmt = format();
     Instant fromT = from();
     Instant toT = to();
     List<RecordedInput> all = new ArrayList<>();

@@ -34,7 +34,7 @@ import org.umbrella.engine.EngineException;
 import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
-import org.umbrella.evidence.importers.Format;
+import org.umbrella.evidence.importers.ImportFormat;
 import org.umbrella.evidence.importers.PartyNames;
 import org.umbrella.stream.BrokerReplay;
 import picocli.CommandLine;
@@ -116,7 +116,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Format fmt = eventOptions.format();
+    ImportFormat fmt = eventOptions.format();
     Agreement agreement = loadAgreement(agreementFile);
     parties = PartyNames.forAgreement(agreement);
     Instant fromT = eventOptions.from();
@@ -209,7 +209,7 @@ public final class ReplayCommand implements Callable<Integer> {
       sum.print(stdout, agreement.ref() + (out == null ? "" : " (" + written + " output records in " + out + ")"), millis);
     }
     if (explain != null) {
-      Set<String> needed = Explainer.inputIds(explain, index);
+      Set<String> needed = ReplayExplainer.inputIds(explain, index);
       Map<String, RecordedInput> inputs = new HashMap<>();
       if (!needed.isEmpty()) {
         Iterator<RecordedInput> again = concat(fmt, null, null, new AtomicLong(), null, null);
@@ -221,7 +221,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
       }
       stdout.println();
-      if (!new Explainer(index, inputs, stdout).explain(explain)) {
+      if (!new ReplayExplainer(index, inputs, stdout).explain(explain)) {
         throw new UserException("no output has the id '" + explain + "'");
       }
     }
@@ -251,7 +251,7 @@ public final class ReplayCommand implements Callable<Integer> {
     };
   }
 
-  private Iterator<RecordedInput> concat(Format fmt, PrintWriter err, Writer rejectsOut, AtomicLong rejected, Summary sum, ProgressBar bar) {
+  private Iterator<RecordedInput> concat(ImportFormat fmt, PrintWriter err, Writer rejectsOut, AtomicLong rejected, Summary sum, ProgressBar bar) {
     List<Path> files = events;
     return new Iterator<>() {
       int next;

@@ -18,7 +18,7 @@ import org.umbrella.engine.EngineException;
 import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
-import org.umbrella.evidence.importers.Format;
+import org.umbrella.evidence.importers.ImportFormat;
 import org.umbrella.evidence.importers.PartyNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,9 +81,9 @@ public final class WhyCommand implements Callable<Integer> {
     }
     PartyNames parties = agreement == null ? PartyNames.ukraineWar()
         : PartyNames.forAgreement(ReplayCommand.loadAgreement(agreement));
-    Format fmt = Format.fromWire(format).orElseThrow(() -> new UserException("unknown --format '" + format + "'; expected one of "
-        + Format.allWireNames()));
-    Set<String> needed = Explainer.inputIds(id, index);
+    ImportFormat fmt = ImportFormat.fromWire(format).orElseThrow(() -> new UserException("unknown --format '" + format + "'; expected one of "
+        + ImportFormat.allWireNames()));
+    Set<String> needed = ReplayExplainer.inputIds(id, index);
     Map<String, RecordedInput> inputs = new HashMap<>();
     for (Path p : events) {
       if (!Files.isRegularFile(p)) {
@@ -97,7 +97,7 @@ public final class WhyCommand implements Callable<Integer> {
         }
       }
     }
-    if (!new Explainer(index, inputs, spec.commandLine().getOut()).explain(id)) {
+    if (!new ReplayExplainer(index, inputs, spec.commandLine().getOut()).explain(id)) {
       throw new UserException("no output in " + outputs + " has the id '" + id + "'");
     }
     return 0;

@@ -17,7 +17,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.umbrella.cli.UserException;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.evidence.EvidenceException;
-import org.umbrella.evidence.importers.Format;
+import org.umbrella.evidence.importers.ImportFormat;
 import org.umbrella.evidence.importers.ImportStream;
 import org.umbrella.evidence.importers.PartyNames;
 import org.umbrella.evidence.importers.RowOutcome;
@@ -68,8 +68,8 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Format f = Format.fromWire(format).orElseThrow(() -> new UserException(
-        "unknown --format '" + format + "'; use one of " + Format.allWireNames()));
+    ImportFormat f = ImportFormat.fromWire(format).orElseThrow(() -> new UserException(
+        "unknown --format '" + format + "'; use one of " + ImportFormat.allWireNames()));
     if (batchSize < 1) {
       throw new UserException("--batch-size must be positive, was " + batchSize);
     }

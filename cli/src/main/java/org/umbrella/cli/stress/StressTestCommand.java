@@ -28,7 +28,7 @@ import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.evidence.importers.PartyNames;
 import org.umbrella.stress.Design;
 import org.umbrella.stress.Outcome;
-import org.umbrella.stress.Report;
+import org.umbrella.stress.StressReport;
 import org.umbrella.stress.ReportHtml;
 import org.umbrella.stress.ReportJson;
 import org.umbrella.stress.Settings;
@@ -172,7 +172,7 @@ public final class StressTestCommand implements Callable<Integer> {
     }
     Settings settings = new Settings(samples, seed, new Uncertainty(true, true, true, sourceDrop), sensitivity, !oneCore);
     long started = System.nanoTime();
-    Report report;
+    StressReport report;
     try {
       report = StressTest.run(designs, perDesign, settings);
     } catch (EngineException e) {
@@ -218,12 +218,12 @@ public final class StressTestCommand implements Callable<Integer> {
     return out;
   }
 
-  private void printSummary(PrintWriter o, Report report, int events, double seconds) {
+  private void printSummary(PrintWriter o, StressReport report, int events, double seconds) {
     int runs = report.designs().size() * (1 + samples * (sensitivity ? 5 : 1));
     o.printf(Locale.ROOT, "Stress test: %d designs x %,d events, %,d runs in %.1f s (%.1f runs/s)%s%n", report.designs().size(), events, runs,
         seconds, runs / Math.max(seconds, 1e-9), samples > 0 ? ", " + samples + " samples, seed " + seed : "");
     o.printf(Locale.ROOT, "  %-44s %9s %9s %s%n", "finding / guarantee", "recorded", "P(>=1)", "first (recorded)");
-    for (Report.DesignResult d : report.designs()) {
+    for (StressReport.DesignResult d : report.designs()) {
       Outcome r = d.asRecorded();
       o.println(d.name() + " (" + d.agreement() + ")");
       r.findings().forEach((def, c) -> o.printf(Locale.ROOT, "  %-44s %9d %9s %s%n", trim(def, 44), c.confirmed(),

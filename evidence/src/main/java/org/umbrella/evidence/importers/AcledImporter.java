@@ -136,7 +136,7 @@ public final class AcledImporter extends CsvImporter {
     }
     return new Incident(
         id,
-        Dates.startOfDay("event_date", r.required("event_date")),
+        SourceDates.startOfDay("event_date", r.required("event_date")),
         tp,
         new IncidentPlace(r.decimal("latitude"), r.decimal("longitude"), pp, r.get("admin1")),
         kind,

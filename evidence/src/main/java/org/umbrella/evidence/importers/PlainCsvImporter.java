@@ -40,7 +40,7 @@ public final class PlainCsvImporter extends CsvImporter {
     String time = r.required("time");
     Instant t;
     try {
-      t = time.length() == 10 ? Dates.startOfDay("time", time) : Instant.parse(time);
+      t = time.length() == 10 ? SourceDates.startOfDay("time", time) : Instant.parse(time);
     } catch (DateTimeParseException e) {
       throw new RowException(
           "time is not an ISO-8601 instant or a YYYY-MM-DD date: '" + time + "'");

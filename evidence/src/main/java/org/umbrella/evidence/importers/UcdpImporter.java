@@ -141,7 +141,7 @@ public final class UcdpImporter extends CsvImporter {
     }
     return new Incident(
         id,
-        Dates.startOfDay("date_start", r.required("date_start")),
+        SourceDates.startOfDay("date_start", r.required("date_start")),
         tp,
         new IncidentPlace(r.decimal("latitude"), r.decimal("longitude"), pp, adm1),
         kind,

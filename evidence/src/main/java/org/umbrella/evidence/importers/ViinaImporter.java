@@ -138,7 +138,7 @@ public final class ViinaImporter extends CsvImporter {
     String target = label(r, "t_civcas") || label(r, "t_hospital") ? "civilian" : "";
     return new Incident(
         id,
-        Dates.startOfDay("date", r.required("date")),
+        SourceDates.startOfDay("date", r.required("date")),
         TimePrecision.DAY,
         new IncidentPlace(r.decimal("latitude"), r.decimal("longitude"), pp, r.get("ADM1_NAME")),
         kind,

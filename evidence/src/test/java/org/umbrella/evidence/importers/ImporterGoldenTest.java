@@ -25,7 +25,8 @@ class ImporterGoldenTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"ucdp, ucdp-ged-full.csv", "acled, acled.csv", "viina, viina.csv", "csv, plain.csv"})
   void open_fixture_matchesGoldenOutput(String format, String fixture) throws IOException {
-    Importer importer = Format.fromWire(format).orElseThrow().importer(PartyNames.ukraineWar());
+    Importer importer =
+        ImportFormat.fromWire(format).orElseThrow().importer(PartyNames.ukraineWar());
     List<String> lines = new ArrayList<>();
     try (InputStream in = getClass().getResourceAsStream("/importers/" + fixture);
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {

@@ -26,7 +26,7 @@ import org.umbrella.engine.output.StatusRecord;
  * the engine processes that input, and every output ({@link #accept}). Keeps the incidents' times
  * and places to measure lags and draw the map, so memory grows with the number of incidents.
  */
-final class Tally implements Consumer<OutputRecord> {
+final class OutputTally implements Consumer<OutputRecord> {
   private static final int MAX_POINTS = 5000;
 
   private long inputs;
@@ -50,7 +50,7 @@ final class Tally implements Consumer<OutputRecord> {
   private final boolean keepPoints;
 
   /** {@code keepPoints}: whether to keep trigger places (for the as-recorded run's map; samples skip it). */
-  Tally(Agreement agreement, boolean keepPoints) {
+  OutputTally(Agreement agreement, boolean keepPoints) {
     this.keepPoints = keepPoints;
     agreement.findings().keySet().forEach(d -> counts.put(d, new long[4]));
     agreement.guarantees().keySet().forEach(g -> triggered.put(g, new long[1]));

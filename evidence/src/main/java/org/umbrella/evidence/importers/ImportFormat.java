@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The input formats Umbrella imports (docs/importers.md). */
-public enum Format {
+public enum ImportFormat {
   /** Umbrella's own JSON Lines (docs/incidents.md): every record type, not only incidents. */
   UMBRELLA,
   /** UCDP Georeferenced Event Dataset CSV. */
@@ -34,11 +34,11 @@ public enum Format {
     };
   }
 
-  public static Optional<Format> fromWire(String name) {
+  public static Optional<ImportFormat> fromWire(String name) {
     return Arrays.stream(values()).filter(f -> f.wireName().equals(name)).findFirst();
   }
 
   public static String allWireNames() {
-    return Arrays.stream(values()).map(Format::wireName).collect(Collectors.joining(", "));
+    return Arrays.stream(values()).map(ImportFormat::wireName).collect(Collectors.joining(", "));
   }
 }

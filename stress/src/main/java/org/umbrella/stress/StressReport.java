@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param parameterSensitivity per swept path: the largest change of any probability (or, without
  *     samples, of any outcome as recorded: 0 or 1) between a point of the sweep and the design it varies
  */
-public record Report(Settings settings, List<DesignResult> designs, Map<String, Double> parameterSensitivity) {
+public record StressReport(Settings settings, List<DesignResult> designs, Map<String, Double> parameterSensitivity) {
 
   /**
    * One design's result.

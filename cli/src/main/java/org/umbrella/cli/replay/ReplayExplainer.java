@@ -20,7 +20,7 @@ import org.umbrella.engine.output.StatusRecord;
  * Prints the causal chain of one output: its records (every status change, with the rule that made
  * it), then, indented, the outputs it rests on, down to the input records.
  */
-final class Explainer {
+final class ReplayExplainer {
   private static final int MAX_CHILDREN = 25;
 
   private final Map<String, List<OutputRecord>> outputs;
@@ -28,7 +28,7 @@ final class Explainer {
   private final PrintWriter out;
   private final Set<String> shown = new HashSet<>();
 
-  Explainer(Map<String, List<OutputRecord>> outputs, Map<String, RecordedInput> inputs, PrintWriter out) {
+  ReplayExplainer(Map<String, List<OutputRecord>> outputs, Map<String, RecordedInput> inputs, PrintWriter out) {
     this.outputs = outputs;
     this.inputs = inputs;
     this.out = out;

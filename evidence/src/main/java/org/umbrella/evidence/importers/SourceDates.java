@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Date parsing shared by the importers; every date is the start of that UTC day. */
-final class Dates {
+final class SourceDates {
   private static final DateTimeFormatter DAY_MONTH_YEAR =
       new DateTimeFormatterBuilder()
           .parseCaseInsensitive()
@@ -17,7 +17,7 @@ final class Dates {
           .toFormatter(Locale.ENGLISH);
   private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
 
-  private Dates() {}
+  private SourceDates() {}
 
   /**
    * Parses {@code 2023-10-13}, {@code 2023-10-13 00:00:00.000} (GED's database export), {@code 13
