@@ -1,5 +1,6 @@
 package org.umbrella.engine;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,7 @@ public final class Engine {
    * The trusted clock: the latest record time processed (or deadline fired), or null before the
    * first record. Never a claimed event time, so never ahead of what the service has journaled.
    */
-  public Instant clock() {
+  public @Nullable Instant clock() {
     return evaluator.clock();
   }
 

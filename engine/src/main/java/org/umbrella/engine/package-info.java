@@ -6,4 +6,7 @@
  * clock and deadlines, claimed times place incidents in windows). May depend on the
  * {@code agreement} module, Jackson (for the JSON Lines codecs), CEL and JTS.
  */
+@NullMarked
 package org.umbrella.engine;
+
+import org.jspecify.annotations.NullMarked;

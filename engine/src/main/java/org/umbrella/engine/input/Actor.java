@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * <p>{@link #UNATTRIBUTED} (party {@code ""}) stands for "no attribution"; it is never written out.
  *
- * @throws IllegalArgumentException if confidence is outside [0, 1]
+ * <p>The constructor throws {@code IllegalArgumentException} if confidence is outside [0, 1].
  */
 public record Actor(String party, double confidence) {
   /** No attribution. */

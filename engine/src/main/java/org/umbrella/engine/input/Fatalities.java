@@ -5,7 +5,7 @@ package org.umbrella.engine.input;
  * high} (UCDP GED has rows with {@code high < best}), so no order is assumed or enforced; only
  * negative counts are refused. {@link #NONE_REPORTED} is all zeros, used when a source gives none.
  *
- * @throws IllegalArgumentException if any count is negative
+ * <p>The constructor throws {@code IllegalArgumentException} if any count is negative.
  */
 public record Fatalities(int low, int best, int high) {
   public static final Fatalities NONE_REPORTED = new Fatalities(0, 0, 0);

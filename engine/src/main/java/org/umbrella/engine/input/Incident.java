@@ -12,8 +12,7 @@ import org.umbrella.agreement.model.ReviewStatus;
  * {@code actor} is {@link Actor#UNATTRIBUTED} when nobody is named; {@code fatalities} is {@link
  * Fatalities#NONE_REPORTED} when a source gives no count. Lists are copied and unmodifiable.
  *
- * @throws NullPointerException if a component is null
- * @throws IllegalArgumentException if {@code id} is blank
+ * <p>The constructor throws {@code NullPointerException} if a component is null; {@code IllegalArgumentException} if {@code id} is blank.
  */
 public record Incident(
     String id,

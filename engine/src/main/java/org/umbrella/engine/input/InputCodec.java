@@ -1,5 +1,6 @@
 package org.umbrella.engine.input;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -195,7 +197,7 @@ public final class InputCodec {
   public static Iterator<RecordedInput> readRecorded(BufferedReader reader) {
     return new Iterator<>() {
       private long lineNumber;
-      private RecordedInput next;
+      private @Nullable RecordedInput next;
 
       @Override
       public boolean hasNext() {
@@ -222,7 +224,7 @@ public final class InputCodec {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        RecordedInput r = next;
+        RecordedInput r = Objects.requireNonNull(next);
         next = null;
         return r;
       }

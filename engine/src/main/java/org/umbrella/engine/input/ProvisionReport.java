@@ -7,7 +7,7 @@ import java.util.Objects;
  * A report of how far a provision is implemented, on the 0-3 scale (0 none, 1 initiated, 2 partial,
  * 3 complete), with a free-text note.
  *
- * @throws IllegalArgumentException if {@code level} is outside 0..3
+ * <p>The constructor throws {@code IllegalArgumentException} if {@code level} is outside 0..3.
  */
 public record ProvisionReport(String id, Instant time, String provision, int level, String note) implements InputRecord {
   public ProvisionReport {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * (journaled) clock. The record's {@link InputRecord#time() time} is a claim made by whoever wrote
  * it; {@code recordedAt} is trusted, and only it moves the engine's clock (docs/engine.md, "Time").
  *
- * <p>In JSON Lines the record time is the optional {@code recorded} member; when it is absent the
+ * <p>In JSON Lines the record time is the optional {@code "recorded"} member; when it is absent the
  * record's own time stands for it (a replay of an already-collected dataset, where the dataset is
  * the record). {@link #historical(InputRecord)} builds that case.
  *

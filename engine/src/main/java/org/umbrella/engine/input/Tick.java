@@ -11,7 +11,7 @@ public record Tick(String id, Instant time) implements InputRecord {
   }
 
   public Tick(Instant time) {
-    this(null, time);
+    this("", time);
   }
 
   @Override

@@ -6,4 +6,7 @@
  *
  * <p>Pure values; depends only on the JDK, Jackson and {@code org.umbrella.json} (the one canonical JSON encoder).
  */
+@NullMarked
 package org.umbrella.engine.input;
+
+import org.jspecify.annotations.NullMarked;

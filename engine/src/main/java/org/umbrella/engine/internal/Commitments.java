@@ -140,22 +140,31 @@ final class Commitments {
     }
   }
 
+  /** The state a timer names: timers are only set for states this class keeps, so a miss is a bug here. */
+  private static <T> T known(Map<String, T> states, String ref) {
+    T state = states.get(ref);
+    if (state == null) {
+      throw new IllegalStateException("a timer names '" + ref + "', which has no state");
+    }
+    return state;
+  }
+
   /** A timer of one of these kinds fell due at {@code at}; {@code ref} is the provision, guarantee or obligation. */
   void fire(TimerKind kind, String ref, Instant at) {
     switch (kind) {
-      case PROVISION_IN_FORCE -> provisionInForce(provisions.get(ref), at,
+      case PROVISION_IN_FORCE -> provisionInForce(known(provisions, ref), at,
           new Cause(ref, "in force on its date " + at, List.of(), List.of()));
-      case GUARANTEE_ACTIVATE -> activate(guarantees.get(ref), at,
+      case GUARANTEE_ACTIVATE -> activate(known(guarantees, ref), at,
           new Cause(ref, "activates at " + at, List.of(), List.of()));
       case GUARANTEE_EXPIRE -> {
-        GuaranteeState gs = guarantees.get(ref);
+        GuaranteeState gs = known(guarantees, ref);
         if (gs.status.equals("active") || gs.status.equals("triggered")) {
           guaranteeStatus(gs, "expired", at, new Cause(gs.g.id(), "term of " + gs.g.term().orElseThrow() + " from "
               + Instant.ofEpochMilli(gs.activeFrom) + " ended", List.of(), List.of()));
         }
       }
       case PROVISION_DUE -> {
-        ProvisionState ps = provisions.get(ref);
+        ProvisionState ps = known(provisions, ref);
         if (ps.level < 3 && !ps.status.equals("revoked") && !ps.status.equals("suspended") && !ps.status.equals("breached")) {
           provisionStatus(ps, "breached", at, new Cause(ps.p.id(), "not implemented (level 3) by its due date " + at
               + " (" + ps.p.due().orElseThrow().within() + " after " + ps.p.due().orElseThrow().after() + ")",
@@ -163,7 +172,7 @@ final class Commitments {
         }
       }
       case OBLIGATION_DUE -> {
-        ObligationState o = obligations.get(ref);
+        ObligationState o = known(obligations, ref);
         if (o.status.equals("pending")) {
           o.status = "breached";
           effects.emit(new ObligationRecord(o.id, at, o.g.id(), o.duty.id(), o.party, o.due, "breached", "",

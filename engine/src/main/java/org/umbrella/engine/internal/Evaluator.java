@@ -1,5 +1,6 @@
 package org.umbrella.engine.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
@@ -92,14 +94,15 @@ public final class Evaluator {
   private final Commitments commitments;
   private long alertCount;
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-  private Consumer<OutputRecord> sink;
-  private Instant nowInstant;
+  /** Where {@link #process}'s outputs go; {@link #nowhere} between records. */
+  private Consumer<OutputRecord> sink = Evaluator::nowhere;
+  private @Nullable Instant nowInstant;
   private long nowInstantMillis;
 
   /** Parties as numbers, each definition's {@code by} as a bit set over them. */
   private final PartyBits parties = new PartyBits();
 
-  private record MatchDef(int index, MatchFinding def, boolean[] kinds, ReviewStatus minStatus, int[] within, Optional<Expression> when, int by) {}
+  private record MatchDef(int index, MatchFinding def, boolean[] kinds, ReviewStatus minStatus, int @Nullable [] within, Optional<Expression> when, int by) {}
 
   private record AggDef(int index, AggregateFinding def, int over, Optional<Expression> sumOf, double sumAtLeast, int countAtLeast, int distinctDays,
       long windowMillis, int by) {}
@@ -116,6 +119,7 @@ public final class Evaluator {
   }
 
   /** Compiles {@code agreement}: places indexed, definitions resolved, fixed-date timers scheduled. */
+  @SuppressWarnings("EnumOrdinal") // kinds as a boolean array by ordinal: see incident(Incident)
   public Evaluator(Agreement agreement, EngineOptions options) {
     this.agreement = agreement;
     this.horizonMillis = options.revisionHorizon().toMillis();
@@ -139,7 +143,7 @@ public final class Evaluator {
       armedAfter.add(null);
     }
     for (Finding f : defs) {
-      int i = defIndex.get(f.id());
+      int i = Objects.requireNonNull(defIndex.get(f.id()));
       switch (f) {
         case MatchFinding m -> {
           boolean[] kinds = new boolean[Kind.values().length];
@@ -227,7 +231,7 @@ public final class Evaluator {
   }
 
   /** The trusted clock: the latest record time processed (or deadline fired), or null before the first record. */
-  public Instant clock() {
+  public @Nullable Instant clock() {
     return now == Long.MIN_VALUE ? null : Instant.ofEpochMilli(now);
   }
 
@@ -251,7 +255,7 @@ public final class Evaluator {
       case Tick tick -> { }
     }
     evict();
-    this.sink = null;
+    this.sink = Evaluator::nowhere;
     table.reclaim();
   }
 
@@ -281,7 +285,7 @@ public final class Evaluator {
           int f = found;
           String id = timer.ref(); // the finding's id: made once, when it was kept
           Finding def = defs.get(table.definition(f));
-          Body body = agreement.bodies().get(def.determinedBy().orElseThrow());
+          Body body = deciding(def);
           alert(at, body.members(), id, "decision-overdue",
               body.id() + " did not decide on " + id + " within " + def.decideWithin().orElseThrow()
                   + "; the finding stays candidate and the body is in breach of its own duty to decide",
@@ -293,6 +297,9 @@ public final class Evaluator {
 
   // ---------------------------------------------------------------- incidents and match findings
 
+  // a boolean per kind indexed by ordinal: the cheapest set test on the hot path; the array is built
+  // from Kind.values() in the constructor, so the two cannot disagree
+  @SuppressWarnings("EnumOrdinal")
   private void incident(Incident incident) {
     // the index lookup misses the cache: start it now, finish it when the first definition needs it
     byte homeTag = incidents.homeTag(incident.id());
@@ -506,7 +513,7 @@ public final class Evaluator {
     table.awaitVotes(f);
     String id = keepById(f);
     Finding def = defs.get(table.definition(f));
-    Body body = agreement.bodies().get(def.determinedBy().orElseThrow());
+    Body body = deciding(def);
     int eligible = eligible(body, f).size();
     if (eligible < body.quorum()) {
       alert(at, body.members(), table.id(f), "quorum-unreachable",
@@ -719,8 +726,7 @@ public final class Evaluator {
     List<Integer> kept = new ArrayList<>(affected.size());
     List<Integer> gone = new ArrayList<>(affected.size());
     for (int r : affected) {
-      boolean again = ends != null && ends.contains(table.eventMillis(r));
-      if (again && !(removed && table.hasContributor(r, changed))) {
+      if (ends != null && ends.contains(table.eventMillis(r)) && !(removed && table.hasContributor(r, changed))) {
         kept.add(r);
         ends.remove(table.eventMillis(r));
       } else {
@@ -820,10 +826,30 @@ public final class Evaluator {
     return f;
   }
 
+  /** A contributor's incident, which is kept whenever some aggregate sums an expression over it. */
+  private Incident keptIncident(int f) {
+    Incident kept = table.incident(f);
+    if (kept == null) {
+      throw new IllegalStateException("incident of " + table.id(f) + " not kept, but an aggregate sums over it");
+    }
+    return kept;
+  }
+
+  /** The body that decides {@code def}'s findings: the loader checked that it exists. */
+  private Body deciding(Finding def) {
+    String id = def.determinedBy().orElseThrow();
+    Body body = agreement.bodies().get(id);
+    if (body == null) {
+      throw new IllegalStateException("finding '" + def.id() + "' names body '" + id + "', which the agreement lacks");
+    }
+    return body;
+  }
+
   private double sum(Expression of, int f) {
     if (!table.isAggregate(f)) {
+      Incident incident = keptIncident(f); // outside the try: a missing incident is a bug, not a failing expression
       try {
-        return of.number(IncidentActivation.of(table.incident(f)));
+        return of.number(IncidentActivation.of(incident));
       } catch (RuntimeException e) {
         // as a failing condition (docs/engine.md, "Conditions that fail"): counted as 0, and said
         alert(nowInstant(), List.of(), table.id(f), "expression-failed", "sum expression '" + of.source() + "' failed on incident '"
@@ -846,7 +872,11 @@ public final class Evaluator {
   // ---------------------------------------------------------------- output
 
   private void alert(Instant at, List<String> to, String about, String reason, String message, Cause cause) {
-    emit(new AlertRecord("alert-" + (++alertCount), at, to, about, reason, message, cause));
+    emit(new AlertRecord("alert-" + ++alertCount, at, to, about, reason, message, cause));
+  }
+
+  private static void nowhere(OutputRecord r) {
+    throw new IllegalStateException("an output outside process(): " + r);
   }
 
   private void emit(OutputRecord r) {
@@ -855,11 +885,13 @@ public final class Evaluator {
 
   /** The clock as an Instant, made once per clock value (most records emit at most a few outputs). */
   private Instant nowInstant() {
-    if (nowInstantMillis != now || nowInstant == null) {
-      nowInstant = Instant.ofEpochMilli(now);
+    Instant made = nowInstant;
+    if (made == null || nowInstantMillis != now) {
+      made = Instant.ofEpochMilli(now);
+      nowInstant = made;
       nowInstantMillis = now;
     }
-    return nowInstant;
+    return made;
   }
 
   private void evict() {

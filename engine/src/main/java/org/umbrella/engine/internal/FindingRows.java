@@ -1,10 +1,12 @@
 package org.umbrella.engine.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.umbrella.engine.input.Incident;
@@ -36,7 +38,7 @@ final class FindingRows {
 
   /** What only aggregates (window, evidence) and candidates (votes) need. */
   private static final class More {
-    String aggregateId;
+    @Nullable String aggregateId;
     /** Contributing findings (rows, each holding a reference) until dropped past the horizon. */
     int[] contributors = NO_CONTRIBUTORS;
     /**
@@ -46,14 +48,14 @@ final class FindingRows {
      * written never makes the ~10,000 strings, and the strings an output made die with it instead
      * of living as long as the aggregate.
      */
-    java.util.function.Supplier<List<String>> evidence;
+    java.util.function.@Nullable Supplier<List<String>> evidence;
     long windowFromMillis;
-    SortedMap<String, Vote> votes;
-    List<String> determinations;
+    @Nullable SortedMap<String, Vote> votes;
+    @Nullable List<String> determinations;
     /** Engine clock when raised: only findings kept by id (aggregates, candidates) need it. */
     long raisedAtMillis;
     /** A match finding's incident, when some aggregate sums an expression over incidents. */
-    Incident incident;
+    @Nullable Incident incident;
   }
 
   private final String[] definitionIds;
@@ -91,7 +93,7 @@ final class FindingRows {
   }
 
   /** A match finding on one incident ({@code incident} only when it must be kept, else null). */
-  int match(int def, int version, String actor, String incidentId, Incident incident, long eventMillis, byte status) {
+  int match(int def, int version, String actor, String incidentId, @Nullable Incident incident, long eventMillis, byte status) {
     int f = row(def, version, actor, incidentId, eventMillis, status);
     if (incident != null) {
       more(f).incident = incident;
@@ -113,7 +115,7 @@ final class FindingRows {
     return f;
   }
 
-  private int row(int def, int ver, String who, String incident, long event, byte st) {
+  private int row(int def, int ver, String who, @Nullable String incident, long event, byte st) {
     int f;
     if (freeSize > 0) {
       f = free[--freeSize];
@@ -240,7 +242,10 @@ final class FindingRows {
   /** The incident's id of a match finding (made from its packed form: for outputs only). */
   String incidentId(int f) {
     long high = idHigh[f];
-    return high == AGGREGATE ? null : high == PackedIds.NONE ? idString[f] : PackedIds.unpack(idLow[f], high);
+    if (high == AGGREGATE) {
+      throw new IllegalStateException("an aggregate has no incident of its own");
+    }
+    return high == PackedIds.NONE ? idString[f] : PackedIds.unpack(idLow[f], high);
   }
 
   long eventMillis(int f) {
@@ -274,7 +279,7 @@ final class FindingRows {
   /** {@code <definition>/<incident>} (then {@code #2}, {@code #3} for later raises), or the aggregate's own id. */
   String id(int f) {
     if (idHigh[f] == AGGREGATE) {
-      return more[f].aggregateId;
+      return Objects.requireNonNull(more[f].aggregateId);
     }
     return matchId(definitionIds[definition[f]], incidentId(f), version[f]);
   }
@@ -303,7 +308,7 @@ final class FindingRows {
   }
 
   /** The incident of a match finding when some aggregate sums an expression over incidents; null otherwise. */
-  Incident incident(int f) {
+  @Nullable Incident incident(int f) {
     More m = more[f];
     return m == null ? null : m.incident;
   }
@@ -358,12 +363,12 @@ final class FindingRows {
 
   /** Votes so far, by party (after {@link #awaitVotes}). */
   SortedMap<String, Vote> votes(int f) {
-    return more[f].votes;
+    return Objects.requireNonNull(more[f].votes, "awaitVotes first");
   }
 
   /** Determinations counted so far (after {@link #awaitVotes}). */
   List<String> determinations(int f) {
-    return more[f].determinations;
+    return Objects.requireNonNull(more[f].determinations, "awaitVotes first");
   }
 
   /** The evidence: the incident ids under this finding, in order, without repeats. */
@@ -371,7 +376,7 @@ final class FindingRows {
     if (!isAggregate(f)) {
       return List.of(incidentId(f));
     }
-    return new DeferredIds(more[f].evidence);
+    return new DeferredIds(Objects.requireNonNull(more[f].evidence));
   }
 
   /**
@@ -448,7 +453,9 @@ final class FindingRows {
    * open-addressing table (an aggregate of the benchmark's stream has ~10,000 contributors; one
    * pass, no object per id).
    */
-  private static List<String> distinct(long[] low, long[] high, String[] strings) {
+  private static List<String> distinct(long[] low, long[] high, String @Nullable [] overflow) {
+    // ids that do not pack (high == NONE) are in overflow, which exists exactly when there are some
+    String[] strings = overflow != null ? overflow : new String[0];
     int n = low.length;
     String[] ids = new String[n];
     int[] table = new int[Integer.highestOneBit(Math.max(2, n)) << 2]; // positions + 1, at most half full

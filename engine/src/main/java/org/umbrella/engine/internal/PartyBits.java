@@ -43,6 +43,9 @@ final class PartyBits {
   }
 
   /** The number of {@code party}, or {@link #UNNUMBERED}. */
+  // identity first: the caller hands the same String instance record after record, and the map lookup
+  // below (equals) catches every other instance
+  @SuppressWarnings("ReferenceEquality")
   int id(String party) {
     for (int i = 0; i < recent.length; i++) {
       if (recent[i] == party) {
@@ -75,6 +78,6 @@ final class PartyBits {
 
   /** Whether filter {@code filter} admits party {@code id} (its number), named {@code party}. */
   boolean admits(int filter, int id, String party) {
-    return id >= 0 && id < 64 ? (masks[filter] >>> id & 1L) != 0 : filters.get(filter).admits(party);
+    return (id >= 0 && id < 64) ? ((masks[filter] >>> id) & 1L) != 0 : filters.get(filter).admits(party);
   }
 }

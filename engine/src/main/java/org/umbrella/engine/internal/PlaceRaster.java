@@ -90,7 +90,7 @@ final class PlaceRaster {
     if (!(fx >= 0 && fy >= 0 && fx < cols && fy < rows)) {
       return TEST;
     }
-    return cells[(int) fy * cols + (int) fx];
+    return cells[((int) fy) * cols + (int) fx];
   }
 
   /** Share of cells that need the exact test (for documentation and tests). */

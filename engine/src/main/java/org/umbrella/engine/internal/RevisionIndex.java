@@ -1,5 +1,7 @@
 package org.umbrella.engine.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The revision index of rule 2: incidents that raised a finding, by incident id, forgotten in the
  * order first inserted once their event time falls behind a limit.
@@ -207,7 +209,7 @@ public final class RevisionIndex {
   }
 
   /** As {@link #evictBefore(long)}, handing each forgotten value to {@code forgotten} (when not null). */
-  public void evictBefore(long limit, java.util.function.IntConsumer forgotten) {
+  public void evictBefore(long limit, java.util.function.@Nullable IntConsumer forgotten) {
     int ringMask = ringTimes.length - 1;
     while (headSeq < tailSeq) {
       int r = (int) (headSeq & ringMask);

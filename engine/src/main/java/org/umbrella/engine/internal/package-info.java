@@ -6,4 +6,7 @@
  *
  * <p>Pure: depends on the agreement model, JTS and the engine's own record packages.
  */
+@NullMarked
 package org.umbrella.engine.internal;
+
+import org.jspecify.annotations.NullMarked;

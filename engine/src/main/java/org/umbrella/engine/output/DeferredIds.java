@@ -1,5 +1,6 @@
 package org.umbrella.engine.output;
 
+import org.jspecify.annotations.Nullable;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
@@ -15,8 +16,10 @@ import java.util.function.Supplier;
  * copying it. Safe to read from several threads (made once, under a lock).
  */
 public final class DeferredIds extends AbstractList<String> implements RandomAccess {
-  private Supplier<? extends List<String>> make;
-  private List<String> ids;
+  /** Null once the list is made: the maker's captured state should not outlive it. */
+  private @Nullable Supplier<? extends List<String>> make;
+
+  private @Nullable List<String> ids;
 
   /** A list that {@code make} gives, unmodifiable, when first read. */
   public DeferredIds(Supplier<? extends List<String>> make) {
@@ -24,11 +27,13 @@ public final class DeferredIds extends AbstractList<String> implements RandomAcc
   }
 
   private synchronized List<String> ids() {
-    if (ids == null) {
-      ids = List.copyOf(make.get());
+    List<String> made = ids;
+    if (made == null) {
+      made = List.copyOf(Objects.requireNonNull(make).get());
+      ids = made;
       make = null;
     }
-    return ids;
+    return made;
   }
 
   @Override

@@ -4,4 +4,7 @@
  *
  * <p>Pure values; depends only on the JDK, Jackson and {@code org.umbrella.json} (the one canonical JSON encoder).
  */
+@NullMarked
 package org.umbrella.engine.output;
+
+import org.jspecify.annotations.NullMarked;
