@@ -1,6 +1,7 @@
 package org.umbrella.server;
 
 import java.sql.SQLException;
+import java.util.Objects;
 
 /**
  * What of an exception may be written to the log. A database error's message quotes the values it
@@ -23,6 +24,7 @@ public final class Redaction {
   }
 
   /** Whether {@code e} or a cause is a database error (whose message may quote user data). */
+  @SuppressWarnings("ReferenceEquality") // a cause chain ends where a throwable is its own cause: identity is the test
   public static boolean fromDatabase(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException || t.getClass().getName().startsWith("org.jdbi.")) {
@@ -33,6 +35,7 @@ public final class Redaction {
   }
 
   /** {@code e} as it may be logged: itself, or for a database error a copy of its chain without messages. */
+  @SuppressWarnings("ReferenceEquality") // as in fromDatabase
   public static Throwable loggable(Throwable e) {
     if (!fromDatabase(e)) {
       return e;
@@ -46,14 +49,15 @@ public final class Redaction {
       if (top == null) {
         top = w;
       } else {
-        last.initCause(w);
+        Objects.requireNonNull(last).initCause(w);
       }
       last = w;
     }
-    return top;
+    return Objects.requireNonNull(top); // the loop ran at least once: e is not null
   }
 
   /** One line for a log message: the class, the SQLState of a database error, never a database error's message. */
+  @SuppressWarnings("ReferenceEquality") // as in fromDatabase
   public static String describe(Throwable e) {
     if (!fromDatabase(e)) {
       return e.toString();

@@ -230,15 +230,18 @@ public final class UmbrellaServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    engine.ifPresent(e -> ticker.scheduleWithFixedDelay(() -> {
-      try {
-        e.tick();
-      } catch (RuntimeException ex) {
-        org.slf4j.LoggerFactory.getLogger(UmbrellaServer.class).warn("engine tick failed: {}", Redaction.describe(ex));
-      }
-    }, 30, 30, TimeUnit.SECONDS));
+    // the scheduled tasks catch and log their own failures, so their futures have nothing to report
+    engine.ifPresent(e -> {
+      var unused = ticker.scheduleWithFixedDelay(() -> {
+        try {
+          e.tick();
+        } catch (RuntimeException ex) {
+          org.slf4j.LoggerFactory.getLogger(UmbrellaServer.class).warn("engine tick failed: {}", Redaction.describe(ex));
+        }
+      }, 30, 30, TimeUnit.SECONDS);
+    });
     // streams whose session or token expired, or ended in another process, close without waiting for an event
-    ticker.scheduleWithFixedDelay(() -> {
+    var unused = ticker.scheduleWithFixedDelay(() -> {
       try {
         live.sweep();
       } catch (RuntimeException ex) {

@@ -6,4 +6,7 @@
  * be logged ({@link org.umbrella.server.Redaction}). May depend on every Umbrella module below it;
  * nothing but the command line depends on it.
  */
+@NullMarked
 package org.umbrella.server;
+
+import org.jspecify.annotations.NullMarked;

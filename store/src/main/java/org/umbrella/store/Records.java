@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.ledger.Hashes;
@@ -149,7 +150,7 @@ public final class Records {
   }
 
   /** Records the party an account acts for (null: the mechanism). */
-  public Receipt accountParty(String username, String party) {
+  public Receipt accountParty(String username, @Nullable String party) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("username", username);
     row.put("party", party);

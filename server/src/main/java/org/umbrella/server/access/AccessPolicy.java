@@ -3,6 +3,7 @@ package org.umbrella.server.access;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may do what: the one table the router enforces and the authorization-matrix test reads.
@@ -29,6 +30,15 @@ public final class AccessPolicy {
   public static final Set<Action> PUBLIC = Set.of(Action.READ_PUBLIC);
 
   private static final Map<Action, Map<Role, Check>> TABLE = table();
+
+  /** Who may perform {@code action}, by role: every action has a row (table() builds one per action). */
+  private static Map<Role, Check> tableRow(Action action) {
+    Map<Role, Check> row = TABLE.get(action);
+    if (row == null) {
+      throw new IllegalStateException("no row for " + action + " in the access table");
+    }
+    return row;
+  }
 
   private static Map<Action, Map<Role, Check>> table() {
     Map<Action, Map<Role, Check>> t = new EnumMap<>(Action.class);
@@ -68,7 +78,7 @@ public final class AccessPolicy {
 
   /** The roles allowed to perform {@code action}, each with the scope check that applies. */
   public static Map<Role, Check> row(Action action) {
-    return Map.copyOf(TABLE.get(action));
+    return Map.copyOf(tableRow(action));
   }
 
   /**
@@ -85,7 +95,7 @@ public final class AccessPolicy {
       return false; // an API token scoped narrower than its account
     }
     Account account = principal.account().get();
-    Check check = TABLE.get(action).get(account.role());
+    Check check = tableRow(action).get(account.role());
     if (check == null) {
       return false;
     }
@@ -108,15 +118,15 @@ public final class AccessPolicy {
     if (!principal.granted(action)) {
       return false;
     }
-    return TABLE.get(action).containsKey(principal.account().get().role());
+    return tableRow(action).containsKey(principal.account().get().role());
   }
 
   /** The check that scopes {@code principal}'s {@code action}, or null when it may not act at all. */
-  public static Check checkFor(Principal principal, Action action) {
+  public static @Nullable Check checkFor(Principal principal, Action action) {
     if (!principal.granted(action)) {
       return null;
     }
-    return principal.account().map(a -> TABLE.get(action).get(a.role())).orElse(
+    return principal.account().map(a -> tableRow(action).get(a.role())).orElse(
         PUBLIC.contains(action) ? Check.ANY : null);
   }
 
@@ -138,7 +148,7 @@ public final class AccessPolicy {
       sb.append("| ").append(a.slug()).append(" | ")
           .append(PUBLIC.contains(a) ? "yes" : "").append(" |");
       for (Role r : Role.values()) {
-        Check c = TABLE.get(a).get(r);
+        Check c = tableRow(a).get(r);
         sb.append(' ').append(c == null ? "" : switch (c) {
           case ANY -> "yes";
           case OWN_PARTY -> "own party";

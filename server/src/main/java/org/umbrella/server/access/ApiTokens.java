@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API tokens for machine clients: {@code umb_} plus 256 random bits, shown once at creation and
@@ -28,7 +29,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ApiTokens {
   /** A token as listed (never with its secret). */
-  public record TokenInfo(long id, String label, String createdAt, boolean revoked, String expiresAt, List<String> scope) {}
+  public record TokenInfo(long id, String label, String createdAt, boolean revoked, @Nullable String expiresAt, List<String> scope) {}
 
   /** What a live token grants: its row, account, scope and expiry. */
   public record Grant(long tokenId, long accountId, Set<Action> scope, Optional<Instant> expiresAt) {

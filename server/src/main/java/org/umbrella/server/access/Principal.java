@@ -57,6 +57,9 @@ public sealed interface Principal {
   }
 
   /** The public. */
+  // Principal and Anonymous initialize each other; the server touches ANONYMOUS while it starts, on
+  // one thread, before any request thread exists, so two threads never race to initialize them
+  @SuppressWarnings("ClassInitializationDeadlock")
   Principal ANONYMOUS = new Anonymous();
 
   /** A short name for logs and the audit trail: the username, or "anonymous". */

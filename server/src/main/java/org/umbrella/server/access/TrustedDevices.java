@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Device cookies (OWASP, "Slow Down Online Guessing Attacks with Device Cookies"): a browser that
@@ -35,11 +36,11 @@ public final class TrustedDevices {
    * The device id of a cookie this server issued for {@code accountId}, unexpired; empty for any
    * other value (another account's cookie, a forged or an old one).
    */
-  public Optional<String> deviceFor(String cookie, long accountId) {
+  public Optional<String> deviceFor(@Nullable String cookie, long accountId) {
     if (cookie == null || cookie.length() > 200) {
       return Optional.empty();
     }
-    String[] parts = cookie.split("\\.");
+    String[] parts = cookie.split("\\.", -1); // -1: a trailing empty part counts, and fails the length check
     if (parts.length != 4 || !parts[0].equals(Long.toString(accountId))) {
       return Optional.empty();
     }

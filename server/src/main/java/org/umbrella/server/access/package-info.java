@@ -7,4 +7,7 @@
  *
  * <p>May use JDBI (for its tables), password4j and zxcvbn4j; knows nothing of HTTP.
  */
+@NullMarked
 package org.umbrella.server.access;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,8 @@
 package org.umbrella.server.app;
 
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why the workflow refused a command, in the domain's terms: an input that is not valid, a thing
@@ -17,9 +19,9 @@ import java.util.Optional;
 public abstract sealed class DomainError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final String field;
+  private final @Nullable String field;
 
-  private DomainError(String field, String detail) {
+  private DomainError(@Nullable String field, String detail) {
     super(detail, null, false, false);
     this.field = field;
   }
@@ -31,14 +33,14 @@ public abstract sealed class DomainError extends RuntimeException {
 
   /** What went wrong and what would be valid. */
   public final String detail() {
-    return getMessage();
+    return Objects.requireNonNull(getMessage()); // every constructor passes a detail
   }
 
   /** An input is malformed or out of range. */
   public static final class Invalid extends DomainError {
     private static final long serialVersionUID = 1L;
 
-    public Invalid(String field, String detail) {
+    public Invalid(@Nullable String field, String detail) {
       super(field, detail);
     }
   }
@@ -47,7 +49,7 @@ public abstract sealed class DomainError extends RuntimeException {
   public static final class NotFound extends DomainError {
     private static final long serialVersionUID = 1L;
 
-    public NotFound(String field, String detail) {
+    public NotFound(@Nullable String field, String detail) {
       super(field, detail);
     }
   }
@@ -61,7 +63,7 @@ public abstract sealed class DomainError extends RuntimeException {
       this(null, "sign in or send an API token (Authorization: Bearer ...)");
     }
 
-    public Unauthenticated(String field, String detail) {
+    public Unauthenticated(@Nullable String field, String detail) {
       super(field, detail);
     }
   }
@@ -79,7 +81,7 @@ public abstract sealed class DomainError extends RuntimeException {
   public static final class Conflict extends DomainError {
     private static final long serialVersionUID = 1L;
 
-    public Conflict(String field, String detail) {
+    public Conflict(@Nullable String field, String detail) {
       super(field, detail);
     }
   }
@@ -104,7 +106,7 @@ public abstract sealed class DomainError extends RuntimeException {
 
     private final Reason reason;
 
-    public SignInRefused(Reason reason, String field, String detail) {
+    public SignInRefused(Reason reason, @Nullable String field, String detail) {
       super(field, detail);
       this.reason = reason;
     }

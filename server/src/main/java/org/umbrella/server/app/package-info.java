@@ -5,4 +5,7 @@
  * RFC 9457 problem in one place (in the HTTP package) and the pages map
  * it to a form's errors in one place ({@code org.umbrella.server.web.FormErrors}).
  */
+@NullMarked
 package org.umbrella.server.app;
+
+import org.jspecify.annotations.NullMarked;

@@ -27,6 +27,7 @@ import org.apache.kafka.common.utils.Utils;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.server.journal.Journal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects the service to the engine running on a Kafka cluster, for one agreement.
@@ -66,7 +67,7 @@ public final class ClusterBridge implements AutoCloseable {
   private volatile long shippedThrough;
   private volatile long recordedThrough;
   private volatile long outputLag;
-  private volatile String ingestFailure;
+  private volatile @Nullable String ingestFailure;
 
   private ClusterBridge(Map<String, Object> client, String inputTopic, String outputTopic, String agreementId, JournalFeed journal,
       Predicate<InputRecord> feeds, OutputSink sink) {
@@ -157,8 +158,8 @@ public final class ClusterBridge implements AutoCloseable {
     TopicPartition tp = partition(inputTopic);
     try (KafkaConsumer<String, String> c = consumer("read_committed", null)) {
       c.assign(List.of(tp));
-      long begin = c.beginningOffsets(List.of(tp)).get(tp);
-      long end = c.endOffsets(List.of(tp)).get(tp);
+      long begin = offsetOf(c.beginningOffsets(List.of(tp)), tp);
+      long end = offsetOf(c.endOffsets(List.of(tp)), tp);
       // look back from the end in growing steps until a record of this agreement turns up
       for (long back = 256; ; back *= 4) {
         long from = Math.max(begin, end - back);
@@ -199,7 +200,7 @@ public final class ClusterBridge implements AutoCloseable {
             continue;
           }
           long seq = seq(r.headers().lastHeader(JOURNAL_SEQ_HEADER), r);
-          String[] iOfN = ascii(r.headers().lastHeader(OUTPUT_HEADER), r).split("/");
+          String[] iOfN = ascii(r.headers().lastHeader(OUTPUT_HEADER), r).split("/", -1);
           int i = Integer.parseInt(iOfN[0]);
           int n = Integer.parseInt(iOfN[1]);
           if (seq != pendingSeq) {
@@ -220,7 +221,7 @@ public final class ClusterBridge implements AutoCloseable {
             c.commitSync(Map.of(tp, new OffsetAndMetadata(r.offset() + 1)));
           }
         }
-        Long end = c.endOffsets(List.of(tp)).get(tp);
+        long end = offsetOf(c.endOffsets(List.of(tp)), tp);
         outputLag = Math.max(0, end - c.position(tp));
       }
     } catch (RuntimeException e) {
@@ -229,7 +230,16 @@ public final class ClusterBridge implements AutoCloseable {
     }
   }
 
-  private KafkaConsumer<String, String> consumer(String isolation, String group) {
+  /** The offset Kafka answered for {@code tp}: it answers for every partition asked about. */
+  private static long offsetOf(Map<TopicPartition, Long> offsets, TopicPartition tp) {
+    Long offset = offsets.get(tp);
+    if (offset == null) {
+      throw new IllegalStateException("the broker gave no offset for " + tp);
+    }
+    return offset;
+  }
+
+  private KafkaConsumer<String, String> consumer(String isolation, @Nullable String group) {
     Map<String, Object> p = new HashMap<>(client);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

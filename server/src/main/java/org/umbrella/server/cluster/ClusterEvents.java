@@ -17,6 +17,7 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umbrella.server.live.Event;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Live events across the service instances of a cluster, through the one PostgreSQL they share:
@@ -125,7 +126,7 @@ public final class ClusterEvents implements AutoCloseable {
   }
 
   /** The event in {@code payload}, or null when this instance sent it (or it is not an event of ours). */
-  static Event decode(String self, String payload) {
+  static @Nullable Event decode(String self, String payload) {
     try {
       JsonNode n = JSON.readTree(payload);
       if (self.equals(n.path("origin").asText()) || !n.hasNonNull("type") || !n.hasNonNull("audience")) {

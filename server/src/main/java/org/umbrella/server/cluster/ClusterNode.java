@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umbrella.engine.input.InputRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cluster mode of one service instance for one agreement: every instance serves and journals
@@ -42,9 +43,9 @@ public final class ClusterNode implements AutoCloseable {
   private final AtomicBoolean stop = new AtomicBoolean();
   private final AtomicInteger leaderships = new AtomicInteger();
   private final Thread loop;
-  private volatile ClusterBridge bridge;
-  private volatile String lastFailure;
-  private volatile ClusterEvents events;
+  private volatile @Nullable ClusterBridge bridge;
+  private volatile @Nullable String lastFailure;
+  private volatile @Nullable ClusterEvents events;
 
   private ClusterNode(ClusterSettings settings, DataSource dataSource, String agreementId, JournalFeed journal, Predicate<InputRecord> feeds,
       OutputSink sink) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.umbrella.ledger.Hashes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL session-level advisory lock, one per agreement, held on a connection of its own: the
@@ -17,7 +18,7 @@ import org.umbrella.ledger.Hashes;
 final class LeaderLock implements AutoCloseable {
   private final DataSource dataSource;
   private final long key;
-  private Connection held;
+  private @Nullable Connection held;
 
   LeaderLock(DataSource dataSource, String agreementId) {
     this.dataSource = dataSource;
@@ -100,7 +101,7 @@ final class LeaderLock implements AutoCloseable {
     release();
   }
 
-  private static void closeQuietly(Connection c) {
+  private static void closeQuietly(@Nullable Connection c) {
     if (c == null) {
       return;
     }

@@ -12,4 +12,7 @@
  * {@code engine}'s codecs and {@code server.journal}; not on {@code stream} (the command line wires
  * the topology and this bridge together).
  */
+@NullMarked
 package org.umbrella.server.cluster;
+
+import org.jspecify.annotations.NullMarked;

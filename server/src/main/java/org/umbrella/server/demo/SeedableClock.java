@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The system clock, except while a demo stream is replayed: then it reads the time of the record
@@ -11,7 +12,7 @@ import java.time.ZoneOffset;
  */
 public final class SeedableClock extends Clock {
   private final Clock base;
-  private volatile Instant pinned;
+  private volatile @Nullable Instant pinned;
 
   public SeedableClock(Clock base) {
     this.base = base;

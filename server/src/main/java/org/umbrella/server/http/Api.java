@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.AccessPolicy;
@@ -213,7 +214,7 @@ public final class Api {
     try {
       ctx.contentType("application/json").result((policy.isPresent() ? ledger.proof(leaf, policy.get()) : ledger.proof(leaf)).toJson());
     } catch (org.umbrella.store.RecordNotFoundException e) {
-      throw new DomainError.NotFound(policy.isPresent() ? "quorum" : "leaf", e.getMessage());
+      throw new DomainError.NotFound(policy.isPresent() ? "quorum" : "leaf", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
   }
 

@@ -1,6 +1,7 @@
 package org.umbrella.server.http;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One RFC 9457 problem as the HTTP shell answers it: {@code status}, the type slug (becomes {@code
@@ -11,9 +12,9 @@ import java.util.Optional;
  * no meaning in the domain (a body too large or not JSON, a missing CSRF token, a throttled or
  * failed sign-in) are thrown as {@link Refused}. Both are user errors: no stack trace, not logged.
  */
-public record HttpProblem(int status, String type, String field, String detail, long retryAfterSeconds) {
+public record HttpProblem(int status, String type, @Nullable String field, String detail, long retryAfterSeconds) {
 
-  public HttpProblem(int status, String type, String field, String detail) {
+  public HttpProblem(int status, String type, @Nullable String field, String detail) {
     this(status, type, field, detail, 60);
   }
 

@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jetty's own error answers (a request it refuses before any route runs: a malformed URI, an
@@ -32,7 +33,7 @@ final class JettyErrors extends ErrorHandler {
     response.write(true, ByteBuffer.wrap(problem(code, "/badMessage".equals(path) ? null : path)), callback);
   }
 
-  static byte[] problem(int status, String path) {
+  static byte[] problem(int status, @Nullable String path) {
     ObjectNode p = Json.MAPPER.createObjectNode();
     p.put("type", "urn:umbrella:problem:" + (status == 431 ? "headers-too-large" : status == 413 ? "body-too-large"
         : status >= 500 ? "internal" : "bad-request"));

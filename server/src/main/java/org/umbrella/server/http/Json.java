@@ -112,7 +112,7 @@ public final class Json {
   /** Whether {@code e} (or a cause) is an I/O failure or Jetty's refusal of a malformed message. */
   static boolean unreadable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException || t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() < 500) {
+      if (t instanceof IOException || (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() < 500)) {
         return true;
       }
     }

@@ -53,7 +53,7 @@ final class LedgerProofs {
       // verifier's username). The report as filed (naming who filed it), earlier versions, reviews
       // (with the reviewers' notes) and attributions (with their basis) are the mechanism's.
       case "incident_versions" -> text(row, "incident_id").flatMap(ops::report)
-          .map(r -> Visibility.canSee(p, r) && isCurrentVersion(row, r.id()) || mechanism(p))
+          .map(r -> (Visibility.canSee(p, r) && isCurrentVersion(row, r.id())) || mechanism(p))
           .orElse(mechanism(p)); // imported, not filed here
       case "incident_reports", "reviews", "attributions" -> mechanism(p);
       case "votes", "determinations" -> text(row, "determination_id").flatMap(ops::finding)
@@ -126,8 +126,9 @@ final class LedgerProofs {
    * @throws DomainError 404 for an unknown or unseen report, or one not in the ledger
    */
   long reportLeaf(Principal p, String id) {
-    ops.report(id).filter(r -> Visibility.canSee(p, r))
-        .orElseThrow(() -> new DomainError.NotFound("id", "no report '" + ReportInput.clip(id) + "'"));
+    if (ops.report(id).filter(r -> Visibility.canSee(p, r)).isEmpty()) {
+      throw new DomainError.NotFound("id", "no report '" + ReportInput.clip(id) + "'");
+    }
     return ledger.reportLeaf(id).orElseThrow(() -> new DomainError.NotFound("id",
         "report '" + ReportInput.clip(id) + "' was filed before this server wrote to the ledger; it has no leaf"));
   }

@@ -145,7 +145,7 @@ public final class Logins {
     } catch (DomainError e) {
       ctx.status(ProblemMapping.of(e).status()).contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\"><head>"
           + "<meta charset=\"utf-8\"><title>Sign-in failed - Umbrella</title></head><body><main><h1>Sign-in failed</h1><p>"
-          + Html.escape(e.getMessage()) + "</p><p><a href=\"/login\">Back to sign-in</a></p></main></body></html>");
+          + Html.escape(e.detail()) + "</p><p><a href=\"/login\">Back to sign-in</a></p></main></body></html>");
     }
   }
 

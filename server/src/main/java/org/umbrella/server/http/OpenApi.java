@@ -63,7 +63,7 @@ public final class OpenApi {
         p.put("name", m.group(1)).put("in", "path").put("required", true);
         p.putObject("schema").put("type", "string");
       }
-      if (r.method().name().equals("GET") && r.summary().toLowerCase(Locale.ROOT).contains("newest first")
+      if ((r.method().name().equals("GET") && r.summary().toLowerCase(Locale.ROOT).contains("newest first"))
           || r.path().endsWith("/reports") || r.path().endsWith("/findings") || r.path().endsWith("/obligations")) {
         if (r.method().name().equals("GET")) {
           for (String q : List.of("limit", "offset")) {
@@ -71,7 +71,7 @@ public final class OpenApi {
           }
         }
       }
-      if (r.path().endsWith("/reports") && r.method().name().equals("GET") || r.path().endsWith("/timeline")) {
+      if ((r.path().endsWith("/reports") && r.method().name().equals("GET")) || r.path().endsWith("/timeline")) {
         for (String q : List.of("from", "to", "kind", "status", "bbox")) {
           params.addObject().put("name", q).put("in", "query").putObject("schema").put("type", "string");
         }

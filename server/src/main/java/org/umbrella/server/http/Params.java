@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ops.Operations;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters shared by list routes: pagination ({@code limit} 1-500, default 50; {@code
@@ -45,7 +46,7 @@ public final class Params {
     }
   }
 
-  static Instant instant(Context ctx, String name) {
+  static @Nullable Instant instant(Context ctx, String name) {
     String v = ctx.queryParam(name);
     if (v == null || v.isEmpty()) {
       return null;
@@ -53,12 +54,12 @@ public final class Params {
     return org.umbrella.server.InputRules.instant("?" + name, v);
   }
 
-  static Set<String> list(Context ctx, String name, List<String> allowed) {
+  static @Nullable Set<String> list(Context ctx, String name, List<String> allowed) {
     String v = ctx.queryParam(name);
     if (v == null || v.isEmpty()) {
       return null;
     }
-    Set<String> out = new LinkedHashSet<>(Arrays.asList(v.split(",")));
+    Set<String> out = new LinkedHashSet<>(Arrays.asList(v.split(",", -1)));
     for (String s : out) {
       if (!allowed.contains(s)) {
         throw new DomainError.Invalid("?" + name, name + " values must be among " + allowed);
@@ -67,12 +68,12 @@ public final class Params {
     return out;
   }
 
-  static double[] bbox(Context ctx) {
+  static double @Nullable [] bbox(Context ctx) {
     String v = ctx.queryParam("bbox");
     if (v == null || v.isEmpty()) {
       return null;
     }
-    String[] parts = v.split(",");
+    String[] parts = v.split(",", -1);
     try {
       if (parts.length != 4) {
         throw new NumberFormatException();
@@ -104,7 +105,7 @@ public final class Params {
   }
 
   /** {@code ?actor=RU,none}: parties (2-8 letters, any case) and {@code none} for unattributed reports, as stored ("" for none). */
-  static Set<String> actors(Context ctx) {
+  static @Nullable Set<String> actors(Context ctx) {
     String v = ctx.queryParam("actor");
     if (v == null || v.isEmpty()) {
       return null;
@@ -113,7 +114,7 @@ public final class Params {
       throw new DomainError.Invalid("?actor", "actor has at most 200 characters");
     }
     Set<String> out = new LinkedHashSet<>();
-    for (String a : v.split(",")) {
+    for (String a : v.split(",", -1)) {
       String party = a.trim().toUpperCase(java.util.Locale.ROOT);
       if (party.equals("NONE")) {
         out.add("");

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Locale;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umbrella.server.Redaction;
 import org.umbrella.server.app.DomainError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where failures become responses: RFC 9457 problem documents ({@code
@@ -51,7 +53,7 @@ public final class Problems {
       case 405 -> "method-not-allowed";
       default -> status >= 500 ? "internal" : "bad-request";
     };
-    respond(ctx, status, type, e.getMessage(), status == 413 ? "body" : null);
+    respond(ctx, status, type, Objects.requireNonNullElse(e.getMessage(), e.toString()), status == 413 ? "body" : null);
   }
 
   /**
@@ -71,7 +73,7 @@ public final class Problems {
     respond(ctx, 500, "internal", "internal error, reference " + ref + " (see the server log)", null);
   }
 
-  static void respond(Context ctx, int status, String type, String detail, String field) {
+  static void respond(Context ctx, int status, String type, String detail, @Nullable String field) {
     ctx.status(status);
     if (wantsHtml(ctx) && redirectBrowser(ctx, status, type, detail)) {
       return;
@@ -128,7 +130,7 @@ public final class Problems {
   }
 
   /** The path and query of the Referer header when it is a path on this server, else null. */
-  static String refererPath(Context ctx) {
+  static @Nullable String refererPath(Context ctx) {
     String referer = ctx.header("Referer");
     if (referer == null || referer.length() > 2000) {
       return null;
@@ -146,7 +148,7 @@ public final class Problems {
   }
 
   /** {@code p} when it is a path on this server (not {@code //host} or {@code /\host}), else null. */
-  public static String localPath(String p) {
+  public static @Nullable String localPath(@Nullable String p) {
     if (p == null || p.length() > 2000 || !p.startsWith("/") || p.startsWith("//") || p.startsWith("/\\")
         || p.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       return null;

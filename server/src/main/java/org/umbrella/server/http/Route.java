@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.umbrella.server.access.Action;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One route of the server: method, path, the {@link Action} it performs, how to find the scope of
@@ -17,7 +18,7 @@ import org.umbrella.server.access.Scope;
  * @param form true for HTML form posts (pages), false for JSON API routes
  */
 public record Route(HandlerType method, String path, Action action, ScopeResolver scope, Handler handler,
-    String summary, String requestBody, boolean form) {
+    String summary, @Nullable String requestBody, boolean form) {
 
   public Route {
     Objects.requireNonNull(method, "method");
@@ -51,7 +52,8 @@ public record Route(HandlerType method, String path, Action action, ScopeResolve
 
   /** Whether this route changes state (and so needs a CSRF token from browser sessions). */
   public boolean unsafe() {
-    return method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH || method == HandlerType.DELETE;
+    return method.equals(HandlerType.POST) || method.equals(HandlerType.PUT) || method.equals(HandlerType.PATCH)
+        || method.equals(HandlerType.DELETE);
   }
 
   /** Whether this is a JSON API route (under {@code /api/v1}). */

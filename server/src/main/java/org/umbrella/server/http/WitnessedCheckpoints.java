@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import org.umbrella.ledger.CosignatureVerifier;
 import org.umbrella.ledger.MalformedInputException;
 import org.umbrella.ledger.WitnessPolicy;
@@ -45,7 +46,7 @@ final class WitnessedCheckpoints {
       try {
         witnesses.add(CosignatureVerifier.parse(k));
       } catch (MalformedInputException e) {
-        throw new DomainError.Invalid("witness", e.getMessage());
+        throw new DomainError.Invalid("witness", Objects.requireNonNullElse(e.getMessage(), e.toString()));
       }
     }
     int quorum = witnesses.size();
@@ -60,7 +61,7 @@ final class WitnessedCheckpoints {
     try {
       return Optional.of(new WitnessPolicy(witnesses, quorum));
     } catch (IllegalArgumentException e) {
-      throw new DomainError.Invalid("quorum", e.getMessage());
+      throw new DomainError.Invalid("quorum", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
   }
 

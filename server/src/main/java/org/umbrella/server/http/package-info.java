@@ -5,4 +5,7 @@
  * JSON API, OpenAPI generation and Prometheus metrics. May use Javalin, Jetty's server API, Jackson
  * and Prometheus.
  */
+@NullMarked
 package org.umbrella.server.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -17,6 +17,7 @@ import org.umbrella.agreement.load.ResourceResolver;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.ledger.Hashes;
 import org.umbrella.server.demo.Demo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An agreement version as it is put in force and journaled: its name ({@code
@@ -108,7 +109,7 @@ public record AgreementVersion(String ref, String source, SortedMap<String, Stri
    * loaded from the journal; any other name (a service given no bytes, a journal older than
    * journaled versions) gets {@code fallback}, which may be null.
    */
-  public static java.util.function.Function<String, Agreement> resolver(org.jdbi.v3.core.Jdbi jdbi, Agreement fallback) {
+  public static java.util.function.Function<String, @Nullable Agreement> resolver(org.jdbi.v3.core.Jdbi jdbi, @Nullable Agreement fallback) {
     Map<String, AgreementVersion> journaled = new java.util.HashMap<>();
     Journal.versions(jdbi).forEach(e -> journaled.put(e.version().ref(), e.version()));
     Map<String, Agreement> loaded = new java.util.HashMap<>();

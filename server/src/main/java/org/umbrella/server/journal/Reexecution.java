@@ -14,6 +14,7 @@ import org.umbrella.engine.input.InputRecord;
 import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Re-executes enforcement: replays the journal through a fresh engine for the agreement the
@@ -29,7 +30,7 @@ public final class Reexecution {
   private Reexecution() {}
 
   /** Where a recomputed output and the record part ways. */
-  public record Divergence(long leafIndex, long journalSeq, String recomputed, String recorded) {
+  public record Divergence(long leafIndex, long journalSeq, @Nullable String recomputed, @Nullable String recorded) {
     @Override
     public String toString() {
       return "first divergence at leaf " + (leafIndex < 0 ? "(none)" : String.valueOf(leafIndex)) + " (journal entry " + journalSeq + "):\n"
@@ -146,11 +147,17 @@ public final class Reexecution {
     Result last = null;
     for (Segment s : segments) {
       Agreement a = s.journaled() ? journaled.get(s.agreement()) : given.get(s.agreement());
+      if (a == null) { // checked above for the given ones; a journaled one is loaded above
+        throw new IllegalStateException("no agreement " + s.agreement() + " for a segment");
+      }
       last = runSegment(jdbi, a, s.agreement(), s.silentThrough(), s.throughSeq());
       matched += last.matched();
       if (!last.ok()) {
         return new Result(last.journalEntries(), matched, last.uncompared(), last.divergence());
       }
+    }
+    if (last == null) { // segments is not empty (returned above)
+      throw new IllegalStateException("no segment ran");
     }
     return new Result(last.journalEntries(), matched, last.uncompared(), Optional.empty());
   }

@@ -6,4 +6,7 @@
  * engine is rebuilt from it at restart and re-executed from it by {@code umbrella audit
  * reexecute}. May depend on the engine's input and output codecs and JDBI; nothing of HTTP.
  */
+@NullMarked
 package org.umbrella.server.journal;
+
+import org.jspecify.annotations.NullMarked;

@@ -44,6 +44,8 @@ public final class LiveHub {
   }
 
   /** Sends {@code event} to every client whose credential still holds and whose principal may hear it. */
+  // clients is a ConcurrentHashMap: its iterators are weakly consistent, so removing during the loop is defined
+  @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
   public void broadcast(Event event) {
     for (Map.Entry<SseClient, Listener> e : clients.entrySet()) {
       SseClient c = e.getKey();

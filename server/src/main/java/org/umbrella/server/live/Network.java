@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An IP network in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}, or one address, which is
@@ -110,7 +111,7 @@ public record Network(InetAddress network, int prefix) {
    * address (NAT64 {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}) are judged by that address; Java
    * already turns IPv4-mapped {@code ::ffff:a.b.c.d} into the IPv4 address.
    */
-  public static String notPublic(InetAddress a) {
+  public static @Nullable String notPublic(InetAddress a) {
     if (a instanceof Inet4Address) {
       if (a.isLoopbackAddress()) {
         return "a loopback address";

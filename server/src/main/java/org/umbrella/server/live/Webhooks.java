@@ -106,7 +106,8 @@ public final class Webhooks implements AutoCloseable {
       throw new IllegalStateException("the webhook HTTP client did not start", e);
     }
     anyActive = jdbi.withHandle(h -> h.createQuery("select count(*) from webhook where active").mapTo(Long.class).one()) > 0;
-    worker.scheduleWithFixedDelay(this::deliverDue, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    // deliverDue catches and logs its own failures, so the future has nothing to report
+    var unused = worker.scheduleWithFixedDelay(this::deliverDue, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -219,14 +220,16 @@ public final class Webhooks implements AutoCloseable {
    */
   public synchronized void deliverDue() {
     try {
-      List<Map<String, Object>> due = jdbi.withHandle(h -> h.createQuery("""
+      List<Due> due = jdbi.withHandle(h -> h.createQuery("""
               select d.id, d.event_type, d.payload, d.attempts, w.url, w.secret from webhook_delivery d
               join webhook w on w.id = d.webhook_id
               where d.status = 'pending' and d.next_attempt <= :now order by d.id limit 100""")
-          .bind("now", clock.instant()).mapToMap().list());
-      for (Map<String, Object> d : due) {
-        attempt(((Number) d.get("id")).longValue(), (String) d.get("event_type"), (String) d.get("payload"),
-            ((Number) d.get("attempts")).intValue(), (String) d.get("url"), (String) d.get("secret"));
+          .bind("now", clock.instant())
+          .map((rs, ctx) -> new Due(rs.getLong("id"), rs.getString("event_type"), rs.getString("payload"), rs.getInt("attempts"),
+              rs.getString("url"), rs.getString("secret")))
+          .list());
+      for (Due d : due) {
+        attempt(d.id(), d.eventType(), d.payload(), d.attempts(), d.url(), d.secret());
       }
     } catch (RuntimeException e) {
       LOG.warn("webhook delivery pass failed: {}", org.umbrella.server.Redaction.describe(e));
@@ -271,7 +274,7 @@ public final class Webhooks implements AutoCloseable {
         .bind("n", n).bind("s", status).bind("c", finalCode).bind("e", ok ? null : finalError)
         .bind("next", ok ? null : next).bind("done", ok ? now : null).bind("id", id).execute());
     if (!ok && "pending".equals(status)) {
-      worker.schedule(this::deliverDue, backoff.toMillis(), TimeUnit.MILLISECONDS);
+      var unused = worker.schedule(this::deliverDue, backoff.toMillis(), TimeUnit.MILLISECONDS); // as in start
     }
   }
 
@@ -300,6 +303,10 @@ public final class Webhooks implements AutoCloseable {
     }
   }
 
+  /** A delivery that is due, with its webhook's address and secret (every column is NOT NULL). */
+  private record Due(long id, String eventType, String payload, int attempts, String url, String secret) {}
+
+  @SuppressWarnings("ReferenceEquality") // a cause chain ends where a throwable is its own cause: identity is the test
   private static boolean blocked(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof WebhookTargets.Refused) {

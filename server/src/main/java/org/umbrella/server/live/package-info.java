@@ -5,4 +5,7 @@
  * May use JDBI (delivery log), Javalin's SSE client and Jetty's HTTP client (whose resolver can be
  * replaced, so a delivery connects only to addresses just checked).
  */
+@NullMarked
 package org.umbrella.server.live;
+
+import org.jspecify.annotations.NullMarked;

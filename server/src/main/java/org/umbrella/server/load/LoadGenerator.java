@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open-loop load generator for a running server: report submissions and dashboard reads at
@@ -53,7 +54,7 @@ public final class LoadGenerator {
       this.latencies = new long[capacity];
     }
 
-    void record(long nanos, String error) {
+    void record(long nanos, @Nullable String error) {
       long i = n.getAndIncrement();
       if (i < latencies.length) {
         latencies[(int) i] = nanos;
@@ -127,7 +128,7 @@ public final class LoadGenerator {
       return;
     }
     long periodNanos = 1_000_000_000L / perSecond;
-    s.scheduleAtFixedRate(() -> {
+    var unused = s.scheduleAtFixedRate(() -> { // stopped by shutting s down; the task throws nothing
       if (System.nanoTime() < end) {
         Thread.ofVirtual().start(task);
       }

@@ -99,7 +99,7 @@ public final class EngineQueue implements AutoCloseable {
 
   /** Runs {@code task} after what is queued, without waiting; then frees {@code admission}'s room. */
   public void later(Admission admission, Runnable task) {
-    submit(() -> {
+    var unused = submit(() -> { // without waiting: the task's own failures are handled inside it
       try {
         task.run();
       } finally {

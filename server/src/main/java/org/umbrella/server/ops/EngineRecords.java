@@ -116,7 +116,7 @@ final class EngineRecords extends Workflow {
   /**
    * Puts agreement version {@code version} of agreement {@code agreementId} in force: its source
    * bytes become a ledger leaf (once per content hash), the change is audited and, when it is not
-   * the version last journaled, journaled (kind {@code agreement}, with its source and the files it
+   * the version last journaled, journaled (kind "agreement", with its source and the files it
    * names) in the same transaction, with the last entry whose outputs are on record: the engine
    * built for it replays the journal silently through that entry. Answers the hex SHA-256 of the
    * bytes, which every output computed under it names. Called before the engine reads the journal.

@@ -22,6 +22,7 @@ import org.umbrella.engine.output.ObligationRecord;
 import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.engine.output.StatusRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pages' view of what enforcement decided and who voted and answered ({@code ops_finding},
@@ -155,7 +156,7 @@ public final class OutcomeProjection {
       h.execute("truncate ops_vote, ops_finding, ops_obligation, ops_status");
       long[] applied = {0};
       Map<String, Optional<Agreement>> byRef = new java.util.HashMap<>();
-      record Step(String source, long leaf, long seq, String kind, String body, Instant at, String agreement) {}
+      record Step(String source, long leaf, long seq, @Nullable String kind, String body, @Nullable Instant at, @Nullable String agreement) {}
       List<Step> steps = h.createQuery("""
               select 'journal', j.leaf_index, j.seq, j.kind, j.body_text, j.recorded_at, null from journal j
               where j.kind in ('determination', 'response')

@@ -4,4 +4,7 @@
  * nothing of HTTP or access control (callers check {@link org.umbrella.server.access.AccessPolicy}
  * first).
  */
+@NullMarked
 package org.umbrella.server.ops;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ukraine's settlements (GeoNames, CC BY 4.0: see {@code web/geo/ATTRIBUTION-ua-settlements.md}),
@@ -77,21 +78,23 @@ public final class Gazetteer {
     this.maxAbsLat = all.stream().mapToDouble(s -> Math.abs(s.lat())).max().orElse(0);
   }
 
-  private static Gazetteer shipped;
+  private static @Nullable Gazetteer shipped;
 
   /** The settlements shipped in the jar, loaded once. */
   public static synchronized Gazetteer shipped() {
-    if (shipped == null) {
+    Gazetteer loaded = shipped;
+    if (loaded == null) {
       try (InputStream in = Gazetteer.class.getResourceAsStream("/web/geo/ua-settlements.csv.gz")) {
         if (in == null) {
           throw new IllegalStateException("web/geo/ua-settlements.csv.gz is missing from the jar");
         }
-        shipped = new Gazetteer(parse(new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))));
+        loaded = new Gazetteer(parse(new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))));
+        shipped = loaded;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return shipped;
+    return loaded;
   }
 
   /** Reads the shipped CSV (header {@code id,name_en,lat,lon,population,admin1,feature_code,alt_names_latin,alt_names_cyrillic}). */
@@ -107,7 +110,7 @@ public final class Gazetteer {
       List<String> names = new ArrayList<>();
       names.add(fold(f.get(1)));
       for (int i = 7; i <= 8 && i < f.size(); i++) {
-        for (String n : f.get(i).split("\\|")) {
+        for (String n : f.get(i).split("\\|", -1)) { // empty names are skipped below
           String folded = fold(n);
           if (!folded.isEmpty() && !names.contains(folded)) {
             names.add(folded);
@@ -190,7 +193,7 @@ public final class Gazetteer {
         // far from every settlement (not a place of this mission): a plain scan is cheaper than more rings
         for (Settlement s : all) {
           double km = km(lat, lon, s.lat(), s.lon());
-          if (km < bestKm || (km == bestKm && s.id() < best.id())) {
+          if (best == null || km < bestKm || (km == bestKm && s.id() < best.id())) {
             best = s;
             bestKm = km;
           }
@@ -206,13 +209,16 @@ public final class Gazetteer {
           }
           for (Settlement s : cell) {
             double km = km(lat, lon, s.lat(), s.lon());
-            if (km < bestKm || (km == bestKm && s.id() < best.id())) {
+            if (best == null || km < bestKm || (km == bestKm && s.id() < best.id())) {
               best = s;
               bestKm = km;
             }
           }
         }
       }
+    }
+    if (best == null) { // all is not empty, and the plain scan past MAX_RING visits every settlement
+      throw new IllegalStateException("no nearest settlement found");
     }
     return Optional.of(new Place(best, bestKm, compass(bearing(best.lat(), best.lon(), lat, lon))));
   }

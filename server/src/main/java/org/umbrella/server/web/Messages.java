@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pages' words in the reader's language: English or Ukrainian, from the resource bundles
@@ -49,7 +50,7 @@ public record Messages(Locale locale, ResourceBundle bundle) {
     return forLocale(Locale.ENGLISH);
   }
 
-  static Optional<Locale> supported(String tag) {
+  static Optional<Locale> supported(@Nullable String tag) {
     if (tag == null || tag.length() > 20) {
       return Optional.empty();
     }
@@ -189,7 +190,8 @@ public record Messages(Locale locale, ResourceBundle bundle) {
 
   private static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       switch (c) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.Objects;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.AccessPolicy;
@@ -41,6 +42,7 @@ import org.umbrella.server.ops.Kinds;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.Report;
 import org.umbrella.server.ops.ReportInput;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The web application: server-rendered pages (jte templates compiled at build time, HTML-escaped
@@ -57,7 +59,7 @@ public final class Pages {
   /** The public's dashboard, built at most once a second and dropped on every public event. */
   private record CachedDashboard(Dashboard dashboard, long builtNanos, long generation) {}
 
-  private volatile CachedDashboard publicDashboard;
+  private volatile @Nullable CachedDashboard publicDashboard;
   private final java.util.concurrent.atomic.AtomicLong publicGeneration = new java.util.concurrent.atomic.AtomicLong();
   private static final long PUBLIC_DASHBOARD_NANOS = 1_000_000_000L;
 
@@ -505,7 +507,7 @@ public final class Pages {
     integer(fat, "best", orDefault(form(ctx, "fatalities-best"), "0"), "/fatalities/best");
     integer(fat, "high", orDefault(form(ctx, "fatalities-high"), "0"), "/fatalities/high");
     ArrayNode sources = o.putArray("sources");
-    for (String line : form(ctx, "sources").split("\\R")) {
+    for (String line : form(ctx, "sources").split("\\R", -1)) { // blank lines are skipped below
       if (line.isBlank()) {
         continue;
       }
@@ -610,7 +612,7 @@ public final class Pages {
         if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
           throw e;
         }
-        problem = m.f("err.review", e.getMessage());
+        problem = m.f("err.review", Objects.requireNonNullElse(e.getMessage(), e.toString()));
       }
     }
     reviewPage(ctx, p, 400, Map.of(id, problem));
@@ -706,7 +708,7 @@ public final class Pages {
         }
         problem = "fulfilled".equals(answer) && decision.isBlank()
             ? m.t("js.need-decision")
-            : m.f("err.answer-not-recorded", e.getMessage());
+            : m.f("err.answer-not-recorded", Objects.requireNonNullElse(e.getMessage(), e.toString()));
       }
     }
     if (problem != null) {
@@ -763,7 +765,7 @@ public final class Pages {
         if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
           throw e;
         }
-        problem = m.f("err.account", e.getMessage());
+        problem = m.f("err.account", Objects.requireNonNullElse(e.getMessage(), e.toString()));
       }
     }
     adminPage(ctx, p, 400, Map.of("create", problem), typed);
@@ -791,7 +793,7 @@ public final class Pages {
       if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
         throw e;
       }
-      adminPage(ctx, p, 400, Map.of(Long.toString(id), Messages.of(ctx).f("err.password", e.getMessage())), Map.of());
+      adminPage(ctx, p, 400, Map.of(Long.toString(id), Messages.of(ctx).f("err.password", Objects.requireNonNullElse(e.getMessage(), e.toString()))), Map.of());
       return;
     }
     ctx.redirect("/admin?done=password-set", io.javalin.http.HttpStatus.SEE_OTHER);
@@ -830,7 +832,7 @@ public final class Pages {
         if (!(e instanceof DomainError.Invalid || e instanceof DomainError.NotFound)) {
           throw e;
         }
-        problem = m.f("err.level-not-recorded", e.getMessage());
+        problem = m.f("err.level-not-recorded", Objects.requireNonNullElse(e.getMessage(), e.toString()));
       }
     }
     if (problem != null) {
@@ -849,7 +851,7 @@ public final class Pages {
         throw e;
       }
       // beside the account, as the other account changes do, rather than a bare error page
-      adminPage(ctx, p, FormErrors.status(e), Map.of(Long.toString(id), Messages.of(ctx).f("err.link", e.getMessage())), Map.of());
+      adminPage(ctx, p, FormErrors.status(e), Map.of(Long.toString(id), Messages.of(ctx).f("err.link", Objects.requireNonNullElse(e.getMessage(), e.toString()))), Map.of());
       return;
     }
     ctx.redirect("/admin?done=linked", io.javalin.http.HttpStatus.SEE_OTHER);

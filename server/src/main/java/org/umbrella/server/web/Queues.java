@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.Report;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pages' read model over the workflow's current view ({@code ops_report}): work queues that
@@ -42,9 +43,10 @@ public final class Queues {
    *
    * @param filedBefore only reports filed before this instant (the age filter)
    */
-  public record Filter(Set<String> statuses, Set<String> kinds, Instant from, Instant to, Instant filedBefore, Set<String> actors) {
+  public record Filter(Set<String> statuses, @Nullable Set<String> kinds, @Nullable Instant from, @Nullable Instant to,
+      @Nullable Instant filedBefore, @Nullable Set<String> actors) {
     /** A filter on everything but the actor. */
-    public Filter(Set<String> statuses, Set<String> kinds, Instant from, Instant to, Instant filedBefore) {
+    public Filter(Set<String> statuses, @Nullable Set<String> kinds, @Nullable Instant from, @Nullable Instant to, @Nullable Instant filedBefore) {
       this(statuses, kinds, from, to, filedBefore, null);
     }
   }
@@ -58,7 +60,7 @@ public final class Queues {
 
     /** 1-based position of the last item. */
     public long last() {
-      return offset + items.size();
+      return (long) offset + items.size();
     }
 
     public boolean hasNext() {

@@ -2,6 +2,7 @@ package org.umbrella.server.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,7 @@ public record StackedChart(List<String> days, List<String> series, Map<String, M
     Map<String, Integer> totals = new TreeMap<>();
     byDay.values().forEach(m -> m.forEach((k, v) -> totals.merge(k, v, Integer::sum)));
     List<String> ordered = new ArrayList<>(totals.keySet());
-    ordered.sort((a, b) -> totals.get(b).equals(totals.get(a)) ? a.compareTo(b) : Integer.compare(totals.get(b), totals.get(a)));
+    ordered.sort(Comparator.comparing((String k) -> totals.getOrDefault(k, 0)).reversed().thenComparing(Comparator.naturalOrder()));
     Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
     List<String> kept = ordered.size() <= MAX_SERIES ? ordered : new ArrayList<>(ordered.subList(0, MAX_SERIES - 1));
     for (String d : days) {

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.Secrets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The relying party of an OpenID Connect sign-in: authorization code flow with PKCE (S256), a
@@ -64,7 +65,7 @@ public final class OidcClient {
 
   private final OidcConfig config;
   private final PendingLogins pending;
-  private volatile Provider provider;
+  private volatile @Nullable Provider provider; // discovered on first use
 
   public OidcClient(OidcConfig config, Clock clock) {
     this.config = config;
@@ -111,7 +112,7 @@ public final class OidcClient {
    *     provider refused or its ID token is invalid; 502 when the token exchange fails; 503 when the
    *     provider cannot be discovered
    */
-  public OidcIdentity complete(Map<String, List<String>> query, String browserBinding) {
+  public OidcIdentity complete(Map<String, List<String>> query, @Nullable String browserBinding) {
     return completeWithToken(query, browserBinding).identity();
   }
 
@@ -124,7 +125,7 @@ public final class OidcClient {
   }
 
   /** As {@link #complete}, also answering the validated ID token as the provider issued it. */
-  public SignedIn completeWithToken(Map<String, List<String>> query, String browserBinding) {
+  public SignedIn completeWithToken(Map<String, List<String>> query, @Nullable String browserBinding) {
     AuthenticationResponse response;
     try {
       response = AuthenticationResponseParser.parse(config.redirectUri(), query);
@@ -205,19 +206,21 @@ public final class OidcClient {
       return p;
     }
     synchronized (this) {
-      if (provider == null) {
+      p = provider;
+      if (p == null) {
         try {
           Issuer issuer = new Issuer(config.issuer());
           OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(issuer, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
           IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), new ClientID(config.clientId()),
               JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL());
-          provider = new Provider(metadata, validator);
+          p = new Provider(metadata, validator);
+          provider = p;
         } catch (GeneralException | IOException | IllegalArgumentException e) {
           throw new DomainError.Unavailable(DomainError.Unavailable.Dependency.IDENTITY_PROVIDER,
               "the identity provider " + config.issuer() + " cannot be reached: " + e.getMessage(), 60);
         }
       }
-      return provider;
+      return p;
     }
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.umbrella.server.access.Secrets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sign-ins under way: for each {@code state} sent to the provider, the nonce and PKCE verifier to
@@ -53,7 +54,7 @@ final class PendingLogins {
    * Takes (removes) the sign-in started with {@code state}, if it exists, has not expired, and was
    * started by the browser holding {@code browserBinding}.
    */
-  Optional<Pending> take(String state, String browserBinding) {
+  Optional<Pending> take(@Nullable String state, @Nullable String browserBinding) {
     if (state == null || browserBinding == null) {
       return Optional.empty();
     }

@@ -8,4 +8,7 @@
  * <p>Uses the Nimbus OAuth 2.0 / OpenID Connect SDK and JDBI (for the identity links); knows
  * nothing of HTTP frameworks: {@code org.umbrella.server.http.Logins} is the glue.
  */
+@NullMarked
 package org.umbrella.server.access.oidc;
+
+import org.jspecify.annotations.NullMarked;
