@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.umbrella.ledger.NoteSigner;
-import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.server.enforce.EngineEnforcement;
 import org.umbrella.server.cluster.ClusterNode;
@@ -21,7 +21,7 @@ import org.umbrella.server.cluster.OutputSink;
 import org.umbrella.server.enforce.Replay;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Accounts;
-import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.ApiTokens;
 import org.umbrella.server.access.LoginThrottle;
 import org.umbrella.server.access.Principal;
@@ -145,7 +145,7 @@ public final class UmbrellaServer implements AutoCloseable {
     }
     Jdbi jdbi = Jdbi.create(dataSource);
     EventBus events = new EventBus();
-    Ledger ledger = new Ledger(jdbi, dataSource, ledgerKey, clock);
+    ServerLedger ledger = new ServerLedger(jdbi, dataSource, ledgerKey, clock);
     Webhooks webhooks = new Webhooks(jdbi, clock, Duration.ofSeconds(1),
         new org.umbrella.server.live.WebhookTargets(options.webhookAllow(), org.umbrella.server.live.WebhookTargets.Resolver.SYSTEM));
     Services services = new Services(jdbi, clock, new Accounts(jdbi, clock, ledger), new Sessions(jdbi, clock),
@@ -258,14 +258,14 @@ public final class UmbrellaServer implements AutoCloseable {
       return true;
     }
     if (audience.equals("mechanism")) {
-      return AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE);
+      return AccessPolicy.allows(p, Permission.READ_REPORTS, Scope.NONE);
     }
     if (audience.startsWith("party:")) {
-      return AccessPolicy.allows(p, Action.READ_OBLIGATIONS, new Scope.OfParty(audience.substring(6)));
+      return AccessPolicy.allows(p, Permission.READ_OBLIGATIONS, new Scope.OfParty(audience.substring(6)));
     }
     if (audience.startsWith("body:")) {
       return services.operations().body(audience.substring(5))
-          .map(b -> AccessPolicy.allows(p, Action.READ_DELIBERATION, new Scope.OfBody(b.id(), b.members())))
+          .map(b -> AccessPolicy.allows(p, Permission.READ_DELIBERATION, new Scope.OfBody(b.id(), b.members())))
           .orElse(false);
     }
     return false;

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Who may do what: the one table the router enforces and the authorization-matrix test reads.
  *
- * <p>Every {@link Action} maps each role allowed to perform it to the scope check that applies
+ * <p>Every {@link Permission} maps each role allowed to perform it to the scope check that applies
  * to that role. A role absent from an action's row is denied. {@link #PUBLIC} lists the actions
  * the public (no account) may perform. Nothing else grants access anywhere in the server.
  *
@@ -27,12 +27,12 @@ public final class AccessPolicy {
   }
 
   /** The actions open to everyone, signed in or not. */
-  public static final Set<Action> PUBLIC = Set.of(Action.READ_PUBLIC);
+  public static final Set<Permission> PUBLIC = Set.of(Permission.READ_PUBLIC);
 
-  private static final Map<Action, Map<Role, Check>> TABLE = table();
+  private static final Map<Permission, Map<Role, Check>> TABLE = table();
 
   /** Who may perform {@code action}, by role: every action has a row (table() builds one per action). */
-  private static Map<Role, Check> tableRow(Action action) {
+  private static Map<Role, Check> tableRow(Permission action) {
     Map<Role, Check> row = TABLE.get(action);
     if (row == null) {
       throw new IllegalStateException("no row for " + action + " in the access table");
@@ -40,33 +40,33 @@ public final class AccessPolicy {
     return row;
   }
 
-  private static Map<Action, Map<Role, Check>> table() {
-    Map<Action, Map<Role, Check>> t = new EnumMap<>(Action.class);
+  private static Map<Permission, Map<Role, Check>> table() {
+    Map<Permission, Map<Role, Check>> t = new EnumMap<>(Permission.class);
     Map<Role, Check> everyone = new EnumMap<>(Role.class);
     for (Role r : Role.values()) {
       everyone.put(r, Check.ANY);
     }
-    t.put(Action.READ_PUBLIC, everyone);
-    t.put(Action.MANAGE_SELF, everyone);
-    t.put(Action.READ_REPORTS, Map.of(
+    t.put(Permission.READ_PUBLIC, everyone);
+    t.put(Permission.MANAGE_SELF, everyone);
+    t.put(Permission.READ_REPORTS, Map.of(
         Role.ADMINISTRATOR, Check.ANY, Role.MONITOR, Check.ANY,
         Role.VERIFIER, Check.ANY, Role.BODY_MEMBER, Check.ANY));
-    t.put(Action.FILE_REPORT, Map.of(Role.MONITOR, Check.ANY));
-    t.put(Action.REVIEW_REPORT, Map.of(Role.VERIFIER, Check.ANY));
-    t.put(Action.REPORT_PROVISION, Map.of(Role.VERIFIER, Check.ANY));
+    t.put(Permission.FILE_REPORT, Map.of(Role.MONITOR, Check.ANY));
+    t.put(Permission.REVIEW_REPORT, Map.of(Role.VERIFIER, Check.ANY));
+    t.put(Permission.REPORT_PROVISION, Map.of(Role.VERIFIER, Check.ANY));
     // Deliberations are the body's own until it publishes: not even the administrator reads them.
-    t.put(Action.READ_DELIBERATION, Map.of(Role.BODY_MEMBER, Check.BODY_MEMBER));
-    t.put(Action.VOTE, Map.of(Role.BODY_MEMBER, Check.BODY_MEMBER));
-    t.put(Action.READ_OBLIGATIONS, Map.of(
+    t.put(Permission.READ_DELIBERATION, Map.of(Role.BODY_MEMBER, Check.BODY_MEMBER));
+    t.put(Permission.VOTE, Map.of(Role.BODY_MEMBER, Check.BODY_MEMBER));
+    t.put(Permission.READ_OBLIGATIONS, Map.of(
         Role.ADMINISTRATOR, Check.ANY, Role.GUARANTOR_REPRESENTATIVE, Check.OWN_PARTY));
-    t.put(Action.ANSWER_OBLIGATION, Map.of(Role.GUARANTOR_REPRESENTATIVE, Check.OWN_PARTY));
-    t.put(Action.MANAGE_ACCOUNTS, Map.of(Role.ADMINISTRATOR, Check.ANY));
-    t.put(Action.READ_AUDIT, Map.of(Role.ADMINISTRATOR, Check.ANY));
-    t.put(Action.MANAGE_WEBHOOKS, Map.of(Role.ADMINISTRATOR, Check.ANY));
+    t.put(Permission.ANSWER_OBLIGATION, Map.of(Role.GUARANTOR_REPRESENTATIVE, Check.OWN_PARTY));
+    t.put(Permission.MANAGE_ACCOUNTS, Map.of(Role.ADMINISTRATOR, Check.ANY));
+    t.put(Permission.READ_AUDIT, Map.of(Role.ADMINISTRATOR, Check.ANY));
+    t.put(Permission.MANAGE_WEBHOOKS, Map.of(Role.ADMINISTRATOR, Check.ANY));
     // Metrics tell when votes, answers and reviews happen: the administrator's (or a token scoped to read-metrics)
-    t.put(Action.READ_METRICS, Map.of(Role.ADMINISTRATOR, Check.ANY));
-    t.put(Action.ISSUE_TOKENS, everyone);
-    for (Action a : Action.values()) {
+    t.put(Permission.READ_METRICS, Map.of(Role.ADMINISTRATOR, Check.ANY));
+    t.put(Permission.ISSUE_TOKENS, everyone);
+    for (Permission a : Permission.values()) {
       if (!t.containsKey(a)) {
         throw new IllegalStateException("access policy has no row for " + a);
       }
@@ -77,7 +77,7 @@ public final class AccessPolicy {
   private AccessPolicy() {}
 
   /** The roles allowed to perform {@code action}, each with the scope check that applies. */
-  public static Map<Role, Check> row(Action action) {
+  public static Map<Role, Check> row(Permission action) {
     return Map.copyOf(tableRow(action));
   }
 
@@ -87,7 +87,7 @@ public final class AccessPolicy {
    * <p>A scoped check ({@link Check#OWN_PARTY}, {@link Check#BODY_MEMBER}) with a scope of the
    * wrong kind denies: a route that forgot to resolve its scope fails closed.
    */
-  public static boolean allows(Principal principal, Action action, Scope scope) {
+  public static boolean allows(Principal principal, Permission action, Scope scope) {
     if (principal.account().isEmpty()) {
       return PUBLIC.contains(action);
     }
@@ -111,7 +111,7 @@ public final class AccessPolicy {
    * Whether {@code principal} may perform {@code action} on some resource at all, before its
    * scope is known: used to decide between "forbidden" and "show a filtered list".
    */
-  public static boolean mayEverPerform(Principal principal, Action action) {
+  public static boolean mayEverPerform(Principal principal, Permission action) {
     if (principal.account().isEmpty()) {
       return PUBLIC.contains(action);
     }
@@ -122,7 +122,7 @@ public final class AccessPolicy {
   }
 
   /** The check that scopes {@code principal}'s {@code action}, or null when it may not act at all. */
-  public static @Nullable Check checkFor(Principal principal, Action action) {
+  public static @Nullable Check checkFor(Principal principal, Permission action) {
     if (!principal.granted(action)) {
       return null;
     }
@@ -144,7 +144,7 @@ public final class AccessPolicy {
       sb.append("---|");
     }
     sb.append('\n');
-    for (Action a : Action.values()) {
+    for (Permission a : Permission.values()) {
       sb.append("| ").append(a.slug()).append(" | ")
           .append(PUBLIC.contains(a) ? "yes" : "").append(" |");
       for (Role r : Role.values()) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.umbrella.server.app.DomainError;
-import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.ops.Audit;
 
 /**
@@ -25,9 +25,9 @@ public final class Accounts {
 
   private final Jdbi jdbi;
   private final Clock clock;
-  private final Ledger ledger;
+  private final ServerLedger ledger;
 
-  public Accounts(Jdbi jdbi, Clock clock, Ledger ledger) {
+  public Accounts(Jdbi jdbi, Clock clock, ServerLedger ledger) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.ledger = ledger;
@@ -80,7 +80,7 @@ public final class Accounts {
   }
 
   /** The ledger account changes are written to. */
-  public Ledger ledger() {
+  public ServerLedger ledger() {
     return ledger;
   }
 

@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * token may be used for, never more than its account's role allows). Thread-safe.
  *
  * <p>A token issued without a scope may do whatever its account may, except {@link
- * Action#ISSUE_TOKENS}: a token mints tokens only when its scope says so, so that a narrow or
- * short-lived token cannot turn itself into a wide or lasting one. {@link Action#READ_PUBLIC} is in
+ * Permission#ISSUE_TOKENS}: a token mints tokens only when its scope says so, so that a narrow or
+ * short-lived token cannot turn itself into a wide or lasting one. {@link Permission#READ_PUBLIC} is in
  * every scope (the public may do it anyway).
  */
 public final class ApiTokens {
@@ -32,7 +32,7 @@ public final class ApiTokens {
   public record TokenInfo(long id, String label, String createdAt, boolean revoked, @Nullable String expiresAt, List<String> scope) {}
 
   /** What a live token grants: its row, account, scope and expiry. */
-  public record Grant(long tokenId, long accountId, Set<Action> scope, Optional<Instant> expiresAt) {
+  public record Grant(long tokenId, long accountId, Set<Permission> scope, Optional<Instant> expiresAt) {
     public Grant {
       scope = Set.copyOf(scope);
     }
@@ -44,11 +44,11 @@ public final class ApiTokens {
   }
 
   /** The actions of the {@code read-only} shorthand: every reading action, nothing that changes state. */
-  public static final Set<Action> READ_ONLY = Set.copyOf(EnumSet.of(Action.READ_PUBLIC, Action.READ_REPORTS,
-      Action.READ_DELIBERATION, Action.READ_OBLIGATIONS, Action.READ_AUDIT, Action.READ_METRICS));
+  public static final Set<Permission> READ_ONLY = Set.copyOf(EnumSet.of(Permission.READ_PUBLIC, Permission.READ_REPORTS,
+      Permission.READ_DELIBERATION, Permission.READ_OBLIGATIONS, Permission.READ_AUDIT, Permission.READ_METRICS));
 
   /** The scope of a token issued without one: everything but minting tokens. */
-  public static final Set<Action> DEFAULT_SCOPE = Set.copyOf(EnumSet.complementOf(EnumSet.of(Action.ISSUE_TOKENS)));
+  public static final Set<Permission> DEFAULT_SCOPE = Set.copyOf(EnumSet.complementOf(EnumSet.of(Permission.ISSUE_TOKENS)));
 
   /** How long a token's lookup is remembered; revocation through this class takes effect at once. */
   public static final Duration CACHE = Duration.ofSeconds(5);
@@ -73,12 +73,12 @@ public final class ApiTokens {
   /**
    * Issues a token for {@code accountId} and returns its secret (the only time it is visible).
    *
-   * @param scope the actions it may be used for ({@link Action#READ_PUBLIC} is added)
+   * @param scope the actions it may be used for ({@link Permission#READ_PUBLIC} is added)
    * @param expiresAt when it stops working, if ever
    */
-  public String issue(long accountId, String label, Set<Action> scope, Optional<Instant> expiresAt) {
+  public String issue(long accountId, String label, Set<Permission> scope, Optional<Instant> expiresAt) {
     String token = Secrets.random("umb_");
-    EnumSet<Action> actions = EnumSet.of(Action.READ_PUBLIC);
+    EnumSet<Permission> actions = EnumSet.of(Permission.READ_PUBLIC);
     actions.addAll(scope);
     jdbi.useHandle(h -> h.createUpdate("""
             insert into api_token (account_id, token_hash, label, created_at, expires_at, scope)
@@ -140,7 +140,7 @@ public final class ApiTokens {
         .map((rs, ctx) -> new TokenInfo(rs.getLong("id"), rs.getString("label"), rs.getTimestamp("created_at").toInstant().toString(),
             rs.getObject("revoked_at") != null,
             Optional.ofNullable(rs.getTimestamp("expires_at")).map(t -> t.toInstant().toString()).orElse(null),
-            scope(rs.getString("scope")).stream().map(Action::slug).toList()))
+            scope(rs.getString("scope")).stream().map(Permission::slug).toList()))
         .list());
   }
 
@@ -162,18 +162,18 @@ public final class ApiTokens {
   }
 
   /** The scope stored as comma-separated action slugs; null (tokens from before scopes) is the default scope. */
-  static Set<Action> scope(String stored) {
+  static Set<Permission> scope(String stored) {
     if (stored == null) {
-      EnumSet<Action> all = EnumSet.copyOf(DEFAULT_SCOPE);
-      all.add(Action.READ_PUBLIC);
+      EnumSet<Permission> all = EnumSet.copyOf(DEFAULT_SCOPE);
+      all.add(Permission.READ_PUBLIC);
       return all;
     }
-    EnumSet<Action> out = EnumSet.noneOf(Action.class);
-    Arrays.stream(stored.split(",")).map(Action::fromSlug).flatMap(Optional::stream).forEach(out::add);
+    EnumSet<Permission> out = EnumSet.noneOf(Permission.class);
+    Arrays.stream(stored.split(",")).map(Permission::fromSlug).flatMap(Optional::stream).forEach(out::add);
     return out;
   }
 
-  static String slugs(Set<Action> actions) {
-    return actions.stream().sorted().map(Action::slug).collect(Collectors.joining(","));
+  static String slugs(Set<Permission> actions) {
+    return actions.stream().sorted().map(Permission::slug).collect(Collectors.joining(","));
   }
 }

@@ -15,7 +15,7 @@ public sealed interface Principal {
    * Whether this principal's credential grants {@code action} (its role may still forbid it: see
    * {@link AccessPolicy}). Sessions grant everything; API tokens what their scope names.
    */
-  default boolean granted(Action action) {
+  default boolean granted(Permission action) {
     return true;
   }
 
@@ -35,14 +35,14 @@ public sealed interface Principal {
    * @param grants the actions the credential allows (a token's scope; every action for a session)
    * @param until when the credential expires, if it does (a token's expiry)
    */
-  record Authenticated(Account value, boolean viaToken, Set<Action> grants, Optional<Instant> until) implements Principal {
+  record Authenticated(Account value, boolean viaToken, Set<Permission> grants, Optional<Instant> until) implements Principal {
     public Authenticated {
       grants = Set.copyOf(grants);
     }
 
     /** A principal whose credential grants everything its role allows (a session). */
     public Authenticated(Account value, boolean viaToken) {
-      this(value, viaToken, EnumSet.allOf(Action.class), Optional.empty());
+      this(value, viaToken, EnumSet.allOf(Permission.class), Optional.empty());
     }
 
     @Override
@@ -51,7 +51,7 @@ public sealed interface Principal {
     }
 
     @Override
-    public boolean granted(Action action) {
+    public boolean granted(Permission action) {
       return grants.contains(action);
     }
   }

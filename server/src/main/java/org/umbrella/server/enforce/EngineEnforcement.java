@@ -317,7 +317,7 @@ public final class EngineEnforcement implements Enforcement {
 
   @Override
   public Optional<String> placesGeoJson() {
-    return Optional.of(GeoJson.places(agreement.places()).toString());
+    return Optional.of(PlacesGeoJson.places(agreement.places()).toString());
   }
 
   @Override

@@ -16,7 +16,7 @@ import org.umbrella.server.Services;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.oidc.OidcAccounts;
-import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Role;
 import org.umbrella.server.access.Scope;
@@ -43,42 +43,42 @@ public final class Api {
   public List<Route> routes() {
     Route.ScopeResolver none = Route.ScopeResolver.NONE;
     return List.of(
-        new Route(GET, "/api/v1/session", Action.READ_PUBLIC, none, this::session, "The caller's account (if signed in) and CSRF token", null, false),
-        new Route(POST, "/api/v1/session", Action.READ_PUBLIC, none, this::login, "Sign in with username and password (sets the session cookie)", "Login", false),
-        new Route(DELETE, "/api/v1/session", Action.READ_PUBLIC, none, this::logout, "Sign out", null, false),
-        new Route(GET, "/api/v1/reports", Action.READ_PUBLIC, none, this::listReports, "Incident reports (public: verified only), newest first; filter by from, to, kind, status, bbox, actor (parties or none)", null, false),
-        new Route(POST, "/api/v1/reports", Action.FILE_REPORT, none, this::fileReport, "File an incident report", "NewReport", false),
-        new Route(GET, "/api/v1/reports/{id}", Action.READ_PUBLIC, none, this::getReport, "One report", null, false),
-        new Route(GET, "/api/v1/reports/{id}/proof", Action.READ_PUBLIC, none, this::reportProof, "Offline-checkable proof that the report's current version is in the ledger (as 'umbrella ledger proof' writes it)", null, false),
-        new Route(POST, "/api/v1/reports/{id}/reviews", Action.REVIEW_REPORT, none, this::review, "Review a report: corroborate, verify or reject; optionally attribute", "Review", false),
-        new Route(GET, "/api/v1/timeline", Action.READ_PUBLIC, none, this::timeline, "Reports per UTC day and kind", null, false),
-        new Route(GET, "/api/v1/bodies", Action.READ_PUBLIC, none, this::bodies, "Determining bodies and their members", null, false),
-        new Route(GET, "/api/v1/findings", Action.READ_PUBLIC, none, this::listFindings, "Findings: confirmed ones, plus candidates of the caller's bodies", null, false),
-        new Route(GET, "/api/v1/findings/<id>", Action.READ_PUBLIC, none, this::getFinding, "One finding (votes only for members of its body)", null, false),
-        new Route(POST, "/api/v1/findings/<id>/votes", Action.VOTE, this::findingScope, this::vote, "Cast the caller's party's vote on a candidate finding", "Vote", false),
-        new Route(GET, "/api/v1/obligations", Action.READ_OBLIGATIONS, Route.ScopeResolver.CALLERS_PARTY, this::listObligations, "Obligations, soonest deadline first (a guarantor representative sees its party's)", null, false),
-        new Route(GET, "/api/v1/obligations/<id>", Action.READ_OBLIGATIONS, this::obligationScope, this::getObligation, "One obligation", null, false),
-        new Route(POST, "/api/v1/obligations/<id>/answers", Action.ANSWER_OBLIGATION, this::obligationScope, this::answer, "Answer an obligation: fulfilled (with the decision) or waived", "Answer", false),
-        new Route(GET, "/api/v1/places", Action.READ_PUBLIC, none, this::places, "The enforced agreement's places (line of contact, zones) as GeoJSON", null, false),
-        new Route(GET, "/api/v1/status", Action.READ_PUBLIC, none, this::status, "Guarantee and provision status", null, false),
-        new Route(POST, "/api/v1/provisions/{id}/reports", Action.REPORT_PROVISION, none, this::reportProvision, "Report a provision's implementation level (0-3)", "ProvisionReport", false),
-        new Route(GET, "/api/v1/ledger/checkpoint", Action.READ_PUBLIC, none, this::checkpoint, "The ledger's latest signed tree head (checkpoint) and verifier key", null, false),
-        new Route(GET, "/api/v1/ledger/checkpoint/cosigned", Action.READ_PUBLIC, none, (ctx, p) -> WitnessedCheckpoints.latest(ctx, s.operations().ledger()), "The latest tree head the witnesses cosigned, with every cosignature (?witness=<vkey>...&quorum=N: the latest cosigned as that policy asks)", null, false),
-        new Route(GET, "/api/v1/ledger/proof/{leaf}", Action.READ_PUBLIC, none, this::leafProof, "Offline-checkable proof of one ledger leaf, for callers who may read its record (?witness=<vkey>...&quorum=N: in the latest head cosigned as that policy asks)", null, false),
-        new Route(GET, "/api/v1/me", Action.MANAGE_SELF, none, this::me, "The caller's account", null, false),
-        new Route(GET, "/api/v1/me/tokens", Action.MANAGE_SELF, none, this::listTokens, "The caller's API tokens (never their secrets)", null, false),
-        new Route(POST, "/api/v1/me/tokens", Action.ISSUE_TOKENS, none, this::issueToken, "Issue an API token (its secret is shown once), optionally scoped and expiring", "NewToken", false),
-        new Route(DELETE, "/api/v1/me/tokens/{id}", Action.MANAGE_SELF, none, this::revokeToken, "Revoke one of the caller's API tokens", null, false),
-        new Route(GET, "/api/v1/accounts", Action.MANAGE_ACCOUNTS, none, this::listAccounts, "All accounts", null, false),
-        new Route(POST, "/api/v1/accounts", Action.MANAGE_ACCOUNTS, none, this::createAccount, "Create an account", "NewAccount", false),
-        new Route(GET, "/api/v1/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::listIdentities, "The OpenID Connect identities linked to an account", null, false),
-        new Route(POST, "/api/v1/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::linkIdentity, "Link an OpenID Connect identity (issuer, subject) to an account (audited, a ledger leaf)", "Identity", false),
-        new Route(DELETE, "/api/v1/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::unlinkIdentity, "Unlink an OpenID Connect identity from an account: ?issuer=...&subject=... (audited, a ledger leaf)", null, false),
-        new Route(GET, "/api/v1/audit", Action.READ_AUDIT, none, this::audit, "The audit trail, newest first (before=<id> pages back)", null, false),
-        new Route(GET, "/api/v1/webhooks", Action.MANAGE_WEBHOOKS, none, this::listWebhooks, "Configured webhooks (never their secrets)", null, false),
-        new Route(POST, "/api/v1/webhooks", Action.MANAGE_WEBHOOKS, none, this::createWebhook, "Add a webhook (a public http(s) URL, or one the deployment allows); events are signed with HMAC-SHA256", "NewWebhook", false),
-        new Route(DELETE, "/api/v1/webhooks/{id}", Action.MANAGE_WEBHOOKS, none, this::deleteWebhook, "Delete a webhook, its secret and its pending deliveries", null, false),
-        new Route(GET, "/api/v1/webhooks/deliveries", Action.MANAGE_WEBHOOKS, none, this::deliveries, "The webhook delivery log, newest first", null, false));
+        new Route(GET, "/api/v1/session", Permission.READ_PUBLIC, none, this::session, "The caller's account (if signed in) and CSRF token", null, false),
+        new Route(POST, "/api/v1/session", Permission.READ_PUBLIC, none, this::login, "Sign in with username and password (sets the session cookie)", "Login", false),
+        new Route(DELETE, "/api/v1/session", Permission.READ_PUBLIC, none, this::logout, "Sign out", null, false),
+        new Route(GET, "/api/v1/reports", Permission.READ_PUBLIC, none, this::listReports, "Incident reports (public: verified only), newest first; filter by from, to, kind, status, bbox, actor (parties or none)", null, false),
+        new Route(POST, "/api/v1/reports", Permission.FILE_REPORT, none, this::fileReport, "File an incident report", "NewReport", false),
+        new Route(GET, "/api/v1/reports/{id}", Permission.READ_PUBLIC, none, this::getReport, "One report", null, false),
+        new Route(GET, "/api/v1/reports/{id}/proof", Permission.READ_PUBLIC, none, this::reportProof, "Offline-checkable proof that the report's current version is in the ledger (as 'umbrella ledger proof' writes it)", null, false),
+        new Route(POST, "/api/v1/reports/{id}/reviews", Permission.REVIEW_REPORT, none, this::review, "Review a report: corroborate, verify or reject; optionally attribute", "Review", false),
+        new Route(GET, "/api/v1/timeline", Permission.READ_PUBLIC, none, this::timeline, "Reports per UTC day and kind", null, false),
+        new Route(GET, "/api/v1/bodies", Permission.READ_PUBLIC, none, this::bodies, "Determining bodies and their members", null, false),
+        new Route(GET, "/api/v1/findings", Permission.READ_PUBLIC, none, this::listFindings, "Findings: confirmed ones, plus candidates of the caller's bodies", null, false),
+        new Route(GET, "/api/v1/findings/<id>", Permission.READ_PUBLIC, none, this::getFinding, "One finding (votes only for members of its body)", null, false),
+        new Route(POST, "/api/v1/findings/<id>/votes", Permission.VOTE, this::findingScope, this::vote, "Cast the caller's party's vote on a candidate finding", "Vote", false),
+        new Route(GET, "/api/v1/obligations", Permission.READ_OBLIGATIONS, Route.ScopeResolver.CALLERS_PARTY, this::listObligations, "Obligations, soonest deadline first (a guarantor representative sees its party's)", null, false),
+        new Route(GET, "/api/v1/obligations/<id>", Permission.READ_OBLIGATIONS, this::obligationScope, this::getObligation, "One obligation", null, false),
+        new Route(POST, "/api/v1/obligations/<id>/answers", Permission.ANSWER_OBLIGATION, this::obligationScope, this::answer, "Answer an obligation: fulfilled (with the decision) or waived", "Answer", false),
+        new Route(GET, "/api/v1/places", Permission.READ_PUBLIC, none, this::places, "The enforced agreement's places (line of contact, zones) as GeoJSON", null, false),
+        new Route(GET, "/api/v1/status", Permission.READ_PUBLIC, none, this::status, "Guarantee and provision status", null, false),
+        new Route(POST, "/api/v1/provisions/{id}/reports", Permission.REPORT_PROVISION, none, this::reportProvision, "Report a provision's implementation level (0-3)", "ProvisionReport", false),
+        new Route(GET, "/api/v1/ledger/checkpoint", Permission.READ_PUBLIC, none, this::checkpoint, "The ledger's latest signed tree head (checkpoint) and verifier key", null, false),
+        new Route(GET, "/api/v1/ledger/checkpoint/cosigned", Permission.READ_PUBLIC, none, (ctx, p) -> WitnessedCheckpoints.latest(ctx, s.operations().ledger()), "The latest tree head the witnesses cosigned, with every cosignature (?witness=<vkey>...&quorum=N: the latest cosigned as that policy asks)", null, false),
+        new Route(GET, "/api/v1/ledger/proof/{leaf}", Permission.READ_PUBLIC, none, this::leafProof, "Offline-checkable proof of one ledger leaf, for callers who may read its record (?witness=<vkey>...&quorum=N: in the latest head cosigned as that policy asks)", null, false),
+        new Route(GET, "/api/v1/me", Permission.MANAGE_SELF, none, this::me, "The caller's account", null, false),
+        new Route(GET, "/api/v1/me/tokens", Permission.MANAGE_SELF, none, this::listTokens, "The caller's API tokens (never their secrets)", null, false),
+        new Route(POST, "/api/v1/me/tokens", Permission.ISSUE_TOKENS, none, this::issueToken, "Issue an API token (its secret is shown once), optionally scoped and expiring", "NewToken", false),
+        new Route(DELETE, "/api/v1/me/tokens/{id}", Permission.MANAGE_SELF, none, this::revokeToken, "Revoke one of the caller's API tokens", null, false),
+        new Route(GET, "/api/v1/accounts", Permission.MANAGE_ACCOUNTS, none, this::listAccounts, "All accounts", null, false),
+        new Route(POST, "/api/v1/accounts", Permission.MANAGE_ACCOUNTS, none, this::createAccount, "Create an account", "NewAccount", false),
+        new Route(GET, "/api/v1/accounts/{id}/identities", Permission.MANAGE_ACCOUNTS, none, this::listIdentities, "The OpenID Connect identities linked to an account", null, false),
+        new Route(POST, "/api/v1/accounts/{id}/identities", Permission.MANAGE_ACCOUNTS, none, this::linkIdentity, "Link an OpenID Connect identity (issuer, subject) to an account (audited, a ledger leaf)", "Identity", false),
+        new Route(DELETE, "/api/v1/accounts/{id}/identities", Permission.MANAGE_ACCOUNTS, none, this::unlinkIdentity, "Unlink an OpenID Connect identity from an account: ?issuer=...&subject=... (audited, a ledger leaf)", null, false),
+        new Route(GET, "/api/v1/audit", Permission.READ_AUDIT, none, this::audit, "The audit trail, newest first (before=<id> pages back)", null, false),
+        new Route(GET, "/api/v1/webhooks", Permission.MANAGE_WEBHOOKS, none, this::listWebhooks, "Configured webhooks (never their secrets)", null, false),
+        new Route(POST, "/api/v1/webhooks", Permission.MANAGE_WEBHOOKS, none, this::createWebhook, "Add a webhook (a public http(s) URL, or one the deployment allows); events are signed with HMAC-SHA256", "NewWebhook", false),
+        new Route(DELETE, "/api/v1/webhooks/{id}", Permission.MANAGE_WEBHOOKS, none, this::deleteWebhook, "Delete a webhook, its secret and its pending deliveries", null, false),
+        new Route(GET, "/api/v1/webhooks/deliveries", Permission.MANAGE_WEBHOOKS, none, this::deliveries, "The webhook delivery log, newest first", null, false));
   }
 
   // ---- scopes ---------------------------------------------------------------------------------
@@ -280,7 +280,7 @@ public final class Api {
     if (statuses == null) {
       statuses = java.util.Set.of("pending", "fulfilled", "breached", "waived");
     }
-    Optional<String> party = AccessPolicy.checkFor(p, Action.READ_OBLIGATIONS) == AccessPolicy.Check.OWN_PARTY
+    Optional<String> party = AccessPolicy.checkFor(p, Permission.READ_OBLIGATIONS) == AccessPolicy.Check.OWN_PARTY
         ? Optional.of(p.account().flatMap(Account::party).orElse("\u0000")) : Optional.empty();
     List<Map<String, Object>> items = s.operations().obligations(party, statuses, limit, offset).stream().map(Views::obligation).toList();
     Json.respond(ctx, 200, Views.page(items, limit, offset));
@@ -313,7 +313,7 @@ public final class Api {
     m.put("engine-connected", s.operations().enforcement().connected());
     m.put("guarantees", s.operations().statuses("guarantee").stream().map(Views::status).toList());
     // a provision report's note is the mechanism's: the public sees the level it reported, not the note
-    boolean mechanism = AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE);
+    boolean mechanism = AccessPolicy.allows(p, Permission.READ_REPORTS, Scope.NONE);
     m.put("provisions", s.operations().statuses("provision").stream().map(x -> Views.status(x, mechanism)).toList());
     Json.respond(ctx, 200, m);
   }
@@ -364,14 +364,14 @@ public final class Api {
     String token = s.tokens().issue(a.id(), label, wanted.scope(), wanted.expiresAt());
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("label", label);
-    detail.put("scope", wanted.scope().stream().map(Action::slug).sorted().toList().toString());
+    detail.put("scope", wanted.scope().stream().map(Permission::slug).sorted().toList().toString());
     detail.put("expires-at", wanted.expiresAt().map(Object::toString).orElse("never"));
     detail.put("by", p instanceof Principal.Authenticated t && t.viaToken() ? "token" : "session");
     s.jdbi().useHandle(h -> Audit.record(h, s.clock().instant(), a.username(), "token.issued", a.username(), detail));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("token", token);
     m.put("label", label);
-    m.put("scope", wanted.scope().stream().map(Action::slug).sorted().toList());
+    m.put("scope", wanted.scope().stream().map(Permission::slug).sorted().toList());
     m.put("expires-at", wanted.expiresAt().map(Object::toString).orElse(null));
     m.put("note", "store this token now; it is not shown again");
     ctx.header("Cache-Control", "no-store");

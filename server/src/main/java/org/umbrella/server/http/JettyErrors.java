@@ -37,7 +37,7 @@ final class JettyErrors extends ErrorHandler {
     ObjectNode p = Json.MAPPER.createObjectNode();
     p.put("type", "urn:umbrella:problem:" + (status == 431 ? "headers-too-large" : status == 413 ? "body-too-large"
         : status >= 500 ? "internal" : "bad-request"));
-    p.put("title", Problems.title(status));
+    p.put("title", ProblemResponses.title(status));
     p.put("status", status);
     p.put("detail", status >= 500 ? "the server could not answer this request"
         : "the server could not read this request (malformed request line, URI, header or body)");

@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.AccessPolicy;
-import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
-import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.ReportInput;
 
@@ -26,7 +26,7 @@ import org.umbrella.server.ops.ReportInput;
  */
 final class LedgerProofs {
   private final Operations ops;
-  private final Ledger ledger;
+  private final ServerLedger ledger;
   private final Jdbi jdbi;
 
   LedgerProofs(Operations ops, Jdbi jdbi) {
@@ -41,12 +41,12 @@ final class LedgerProofs {
    * @throws DomainError 404 when there is no such leaf or {@code p} may not read it
    */
   long visibleLeaf(Principal p, long leafIndex) {
-    Ledger.LeafRow row = ledger.leaf(leafIndex).filter(r -> mayRead(p, r))
+    ServerLedger.LeafRow row = ledger.leaf(leafIndex).filter(r -> mayRead(p, r))
         .orElseThrow(() -> new DomainError.NotFound("leaf", "no leaf " + leafIndex + " that you may see"));
     return row.leafIndex();
   }
 
-  private boolean mayRead(Principal p, Ledger.LeafRow row) {
+  private boolean mayRead(Principal p, ServerLedger.LeafRow row) {
     return switch (row.table()) {
       // Of a report, whoever may see it may have the proof of its current version (the canonical
       // incident as it now stands, recorded by whoever made it so: for a verified report, the
@@ -59,16 +59,16 @@ final class LedgerProofs {
       case "votes", "determinations" -> text(row, "determination_id").flatMap(ops::finding)
           .map(f -> Visibility.canDeliberate(p, f, ops)).orElse(false);
       case "guarantor_responses" -> text(row, "guarantor")
-          .map(party -> AccessPolicy.allows(p, Action.READ_OBLIGATIONS, new Scope.OfParty(party))).orElse(false);
+          .map(party -> AccessPolicy.allows(p, Permission.READ_OBLIGATIONS, new Scope.OfParty(party))).orElse(false);
       case "engine_outputs" -> engineOutput(p, row);
       case "agreements", "sources" -> true;
-      case "provision_reports" -> AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE);
-      case "accounts", "account_parties", "account_identities" -> AccessPolicy.allows(p, Action.MANAGE_ACCOUNTS, Scope.NONE);
+      case "provision_reports" -> AccessPolicy.allows(p, Permission.READ_REPORTS, Scope.NONE);
+      case "accounts", "account_parties", "account_identities" -> AccessPolicy.allows(p, Permission.MANAGE_ACCOUNTS, Scope.NONE);
       default -> false;
     };
   }
 
-  private boolean engineOutput(Principal p, Ledger.LeafRow row) {
+  private boolean engineOutput(Principal p, ServerLedger.LeafRow row) {
     JsonNode body = jdbi.withHandle(h -> h.createQuery("select output_kind, body::text from engine_outputs where id = :id")
         .bind("id", row.rowId()).map((rs, ctx) -> {
           try {
@@ -94,13 +94,13 @@ final class LedgerProofs {
       case org.umbrella.engine.output.StatusRecord s -> !"provision".equals(s.subjectKind()) || mechanism(p)
           || s.cause().rule().equals(publicCause(s));
       case org.umbrella.engine.output.FindingRecord f -> ops.finding(f.id()).map(x -> Visibility.canSee(p, x, ops)).orElse(false);
-      case org.umbrella.engine.output.ObligationRecord o -> AccessPolicy.allows(p, Action.READ_OBLIGATIONS, new Scope.OfParty(o.party()));
+      case org.umbrella.engine.output.ObligationRecord o -> AccessPolicy.allows(p, Permission.READ_OBLIGATIONS, new Scope.OfParty(o.party()));
       case org.umbrella.engine.output.AlertRecord a -> mechanism(p);
     };
   }
 
   private static boolean mechanism(Principal p) {
-    return AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE);
+    return AccessPolicy.allows(p, Permission.READ_REPORTS, Scope.NONE);
   }
 
   /** The cause the public may read of a provision's status output (see {@link Views#publicCause}). */
@@ -111,11 +111,11 @@ final class LedgerProofs {
   }
 
   /** Whether {@code row} (of incident_versions) is report {@code id}'s latest version. */
-  private boolean isCurrentVersion(Ledger.LeafRow row, String id) {
+  private boolean isCurrentVersion(ServerLedger.LeafRow row, String id) {
     return ledger.reportLeaf(id).stream().anyMatch(leaf -> leaf == row.leafIndex());
   }
 
-  private Optional<String> text(Ledger.LeafRow row, String column) {
+  private Optional<String> text(ServerLedger.LeafRow row, String column) {
     return jdbi.withHandle(h -> h.createQuery("select " + column + " from " + row.table() + " where id = :id")
         .bind("id", row.rowId()).mapTo(String.class).findOne());
   }

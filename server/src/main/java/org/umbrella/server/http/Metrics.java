@@ -92,7 +92,7 @@ public final class Metrics {
    * or an API token scoped to {@code read-metrics} (what a Prometheus scraper should hold), reads them.
    */
   public Route route() {
-    return new Route(io.javalin.http.HandlerType.GET, "/metrics", org.umbrella.server.access.Action.READ_METRICS,
+    return new Route(io.javalin.http.HandlerType.GET, "/metrics", org.umbrella.server.access.Permission.READ_METRICS,
         Route.ScopeResolver.NONE, (ctx, p) -> serve(ctx),
         "Prometheus metrics (administrator, or a token scoped to read-metrics)", null, false);
   }

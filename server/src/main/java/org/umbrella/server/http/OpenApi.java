@@ -90,7 +90,7 @@ public final class OpenApi {
           && !r.path().contains("/reviews") && !r.path().contains("/votes") && !r.path().contains("/answers") ? "201" : "200")
           .put("description", "success");
       for (String code : List.of("400", "401", "403", "404", "409", "413", "415", "429")) {
-        responses.putObject(code).put("description", Problems.title(Integer.parseInt(code)))
+        responses.putObject(code).put("description", ProblemResponses.title(Integer.parseInt(code)))
             .putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/Problem");
       }
       ArrayNode security = op.putArray("security");
@@ -163,7 +163,7 @@ public final class OpenApi {
     prop(token, "label", "string").put("maxLength", 100);
     ObjectNode scope = prop(token, "scope", "array");
     java.util.List<String> scopes = new java.util.ArrayList<>(java.util.List.of("read-only"));
-    java.util.Arrays.stream(org.umbrella.server.access.Action.values()).map(org.umbrella.server.access.Action::slug).forEach(scopes::add);
+    java.util.Arrays.stream(org.umbrella.server.access.Permission.values()).map(org.umbrella.server.access.Permission::slug).forEach(scopes::add);
     scope.putObject("items").put("type", "string").set("enum", enumOf(scopes));
     prop(token, "expires-at", "string").put("format", "date-time");
     ObjectNode account = object(s, "NewAccount", "username", "role", "password");

@@ -3,13 +3,13 @@ package org.umbrella.server.http;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Objects;
-import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One route of the server: method, path, the {@link Action} it performs, how to find the scope of
+ * One route of the server: method, path, the {@link Permission} it performs, how to find the scope of
  * what it touches, and its handler. The {@link Router} registers exactly these, the OpenAPI
  * document is generated from them, and the authorization-matrix test walks them.
  *
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param requestBody name of the request schema in the OpenAPI document, or null for none
  * @param form true for HTML form posts (pages), false for JSON API routes
  */
-public record Route(HandlerType method, String path, Action action, ScopeResolver scope, Handler handler,
+public record Route(HandlerType method, String path, Permission action, ScopeResolver scope, Handler handler,
     String summary, @Nullable String requestBody, boolean form) {
 
   public Route {

@@ -16,7 +16,7 @@ import org.umbrella.server.live.LiveHub;
 /**
  * The HTTP shell: one {@code Javalin.create(config -> ...)} that registers every {@link Route}
  * behind the same gate (authenticate, check CSRF on unsafe methods, resolve the scope, ask {@link
- * AccessPolicy}), maps every failure in one place ({@link Problems}, and {@link JettyErrors} for what
+ * AccessPolicy}), maps every failure in one place ({@link ProblemResponses}, and {@link JettyErrors} for what
  * Jetty refuses itself), and serves {@code /health}, {@code /api/openapi.json}, {@code /events}
  * (SSE) and static assets. {@code /metrics} is a route like the others (administrator, or a token
  * scoped to {@code read-metrics}).
@@ -79,16 +79,16 @@ public final class Router {
         config.routes.addHttpHandler(r.method(), r.path(), ctx -> gate(services, authn, r, ctx));
       }
 
-      config.routes.exception(DomainError.class, Problems::handle);
-      config.routes.exception(HttpProblem.Refused.class, Problems::handleRefused);
-      config.routes.exception(HttpResponseException.class, Problems::handleJavalin);
-      config.routes.exception(Exception.class, Problems::handleInternal);
+      config.routes.exception(DomainError.class, ProblemResponses::handle);
+      config.routes.exception(HttpProblem.Refused.class, ProblemResponses::handleRefused);
+      config.routes.exception(HttpResponseException.class, ProblemResponses::handleJavalin);
+      config.routes.exception(Exception.class, ProblemResponses::handleInternal);
       config.routes.error(404, ctx -> {
         if (ctx.result() == null || ctx.result().isEmpty()) {
-          Problems.respond(ctx, 404, "not-found", "no route " + ctx.method() + " " + ctx.path(), null);
+          ProblemResponses.respond(ctx, 404, "not-found", "no route " + ctx.method() + " " + ctx.path(), null);
         }
       });
-      config.routes.error(405, ctx -> Problems.respond(ctx, 405, "method-not-allowed", "method " + ctx.method() + " is not allowed on " + ctx.path(), null));
+      config.routes.error(405, ctx -> ProblemResponses.respond(ctx, 405, "method-not-allowed", "method " + ctx.method() + " is not allowed on " + ctx.path(), null));
     });
   }
 

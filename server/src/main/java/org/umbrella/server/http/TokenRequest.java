@@ -8,7 +8,7 @@ import java.util.Set;
 import org.umbrella.server.InputRules;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.AccessPolicy;
-import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.ApiTokens;
 import org.umbrella.server.access.Principal;
 
@@ -24,7 +24,7 @@ import org.umbrella.server.access.Principal;
  * @param scope the actions the new token may be used for
  * @param expiresAt when it stops working, if ever
  */
-record TokenRequest(Set<Action> scope, Optional<Instant> expiresAt) {
+record TokenRequest(Set<Permission> scope, Optional<Instant> expiresAt) {
 
   /**
    * @throws DomainError 400 naming {@code /scope/i} or {@code /expires-at}; 403 when a token
@@ -33,13 +33,13 @@ record TokenRequest(Set<Action> scope, Optional<Instant> expiresAt) {
   static TokenRequest parse(JsonNode body, Principal caller, Instant now) {
     Principal.Authenticated who = (Principal.Authenticated) caller;
     Principal.Authenticated asSession = new Principal.Authenticated(who.value(), false);
-    Set<Action> scope = EnumSet.noneOf(Action.class);
+    Set<Permission> scope = EnumSet.noneOf(Permission.class);
     JsonNode s = body.get("scope");
     if (s == null || s.isNull()) {
       scope.addAll(ApiTokens.DEFAULT_SCOPE);
       scope.removeIf(a -> !AccessPolicy.mayEverPerform(asSession, a) || !who.granted(a));
     } else {
-      if (!s.isArray() || s.isEmpty() || s.size() > Action.values().length) {
+      if (!s.isArray() || s.isEmpty() || s.size() > Permission.values().length) {
         throw new DomainError.Invalid("/scope", "scope must be a non-empty array of action names such as [\"read-reports\", \"file-report\"], or [\"read-only\"]");
       }
       for (int i = 0; i < s.size(); i++) {
@@ -49,15 +49,15 @@ record TokenRequest(Set<Action> scope, Optional<Instant> expiresAt) {
           ApiTokens.READ_ONLY.stream().filter(a -> AccessPolicy.mayEverPerform(asSession, a)).forEach(scope::add);
           continue;
         }
-        Action action = Action.fromSlug(slug).orElseThrow(() -> new DomainError.Invalid(at,
-            "unknown action '" + org.umbrella.server.ops.ReportInput.clip(slug) + "'; use read-only or one of " + java.util.Arrays.stream(Action.values()).map(Action::slug).toList()));
+        Permission action = Permission.fromSlug(slug).orElseThrow(() -> new DomainError.Invalid(at,
+            "unknown action '" + org.umbrella.server.ops.ReportInput.clip(slug) + "'; use read-only or one of " + java.util.Arrays.stream(Permission.values()).map(Permission::slug).toList()));
         if (!AccessPolicy.mayEverPerform(asSession, action)) {
           throw new DomainError.Invalid(at, "a " + who.value().role().slug() + " may not " + slug + ", so no token of this account may");
         }
         scope.add(action);
       }
       if (who.viaToken() && !who.grants().containsAll(scope)) {
-        throw new DomainError.Forbidden("a token may only issue tokens with no more than its own scope " + who.grants().stream().map(Action::slug).sorted().toList());
+        throw new DomainError.Forbidden("a token may only issue tokens with no more than its own scope " + who.grants().stream().map(Permission::slug).sorted().toList());
       }
     }
     Optional<Instant> expires = Optional.empty();

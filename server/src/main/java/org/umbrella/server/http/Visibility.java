@@ -3,7 +3,7 @@ package org.umbrella.server.http;
 import java.util.List;
 import java.util.Set;
 import org.umbrella.server.access.AccessPolicy;
-import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
 import org.umbrella.server.ops.Kinds;
@@ -20,7 +20,7 @@ public final class Visibility {
 
   /** The report statuses {@code p} may list. */
   public static List<String> reportStatuses(Principal p) {
-    return AccessPolicy.allows(p, Action.READ_REPORTS, Scope.NONE) ? Kinds.REVIEW_STATUSES : List.of("verified");
+    return AccessPolicy.allows(p, Permission.READ_REPORTS, Scope.NONE) ? Kinds.REVIEW_STATUSES : List.of("verified");
   }
 
   public static boolean canSee(Principal p, Report r) {
@@ -33,7 +33,7 @@ public final class Visibility {
       return false;
     }
     return ops.body(f.body().get())
-        .map(b -> AccessPolicy.allows(p, Action.READ_DELIBERATION, new Scope.OfBody(b.id(), b.members())))
+        .map(b -> AccessPolicy.allows(p, Permission.READ_DELIBERATION, new Scope.OfBody(b.id(), b.members())))
         .orElse(false);
   }
 
@@ -44,7 +44,7 @@ public final class Visibility {
 
   /** Statuses of findings worth fetching for {@code p} before per-finding filtering. */
   public static Set<String> findingStatuses(Principal p) {
-    return AccessPolicy.mayEverPerform(p, Action.READ_DELIBERATION)
+    return AccessPolicy.mayEverPerform(p, Permission.READ_DELIBERATION)
         ? Set.of("candidate", "confirmed", "rejected", "withdrawn") : Set.of("confirmed");
   }
 }

@@ -11,7 +11,7 @@ import org.umbrella.ledger.CosignatureVerifier;
 import org.umbrella.ledger.MalformedInputException;
 import org.umbrella.ledger.WitnessPolicy;
 import org.umbrella.server.app.DomainError;
-import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.store.Cosignatures;
 
 /**
@@ -66,7 +66,7 @@ final class WitnessedCheckpoints {
   }
 
   /** {@code GET /api/v1/ledger/checkpoint/cosigned}. */
-  static void latest(Context ctx, Ledger ledger) {
+  static void latest(Context ctx, ServerLedger ledger) {
     Optional<WitnessPolicy> policy = policy(ctx);
     Cosignatures.CosignedHead head = (policy.isPresent()
         ? ledger.cosignatures().latest(policy.get(), ledger.verificationKeys())

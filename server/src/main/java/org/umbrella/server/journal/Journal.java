@@ -16,7 +16,7 @@ import org.umbrella.engine.input.Tick;
 /**
  * Appends to and reads the journal (table {@code journal}, migration V82).
  *
- * <p>{@link #append} runs inside a ledger transaction ({@link org.umbrella.server.ledger.Ledger#write}),
+ * <p>{@link #append} runs inside a ledger transaction ({@link org.umbrella.server.ledger.ServerLedger#write}),
  * which holds the ledger's tip lock until it commits: so entries are numbered in commit order and
  * a reader never sees entry {@code n + 1} without entry {@code n}. Thread-safe (stateless).
  */

@@ -30,13 +30,13 @@ import org.umbrella.ledger.LedgerException;
 public final class WitnessSubmitter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WitnessSubmitter.class);
 
-  private final Ledger ledger;
+  private final ServerLedger ledger;
   private final List<WitnessEndpoint> witnesses;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<WitnessEndpoint, Long> sizes = new HashMap<>();
   private final ScheduledExecutorService thread;
 
-  private WitnessSubmitter(Ledger ledger, List<WitnessEndpoint> witnesses) {
+  private WitnessSubmitter(ServerLedger ledger, List<WitnessEndpoint> witnesses) {
     this.ledger = ledger;
     this.witnesses = List.copyOf(witnesses);
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -47,7 +47,7 @@ public final class WitnessSubmitter implements AutoCloseable {
   }
 
   /** Starts submitting to {@code witnesses} every {@code interval}. */
-  public static WitnessSubmitter start(Ledger ledger, List<WitnessEndpoint> witnesses, Duration interval) {
+  public static WitnessSubmitter start(ServerLedger ledger, List<WitnessEndpoint> witnesses, Duration interval) {
     WitnessSubmitter s = new WitnessSubmitter(ledger, witnesses);
     // round() catches and logs its own failures, so the future has nothing to report
     var unused = s.thread.scheduleWithFixedDelay(s::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);

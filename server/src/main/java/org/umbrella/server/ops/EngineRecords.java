@@ -8,7 +8,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.umbrella.server.journal.Journal;
-import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.live.Event;
 import org.umbrella.server.live.EventBus;
 import org.umbrella.store.Records;
@@ -18,7 +18,7 @@ import org.umbrella.store.Records;
  * leaves, projected), the agreement version put in force, and ticks of the server clock.
  */
 final class EngineRecords extends Workflow {
-  EngineRecords(Operations ops, Jdbi jdbi, Clock clock, EventBus events, Ledger ledger, EngineQueue engineQueue) {
+  EngineRecords(Operations ops, Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
     super(ops, jdbi, clock, events, ledger, engineQueue);
   }
 

@@ -12,14 +12,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.journal.Journal;
-import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.live.Event;
 import org.umbrella.server.live.EventBus;
 import org.umbrella.store.Records;
 
 /** Guarantors' obligations the engine raised, and their answers. */
 final class Obligations extends Workflow {
-  Obligations(Operations ops, Jdbi jdbi, Clock clock, EventBus events, Ledger ledger, EngineQueue engineQueue) {
+  Obligations(Operations ops, Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
     super(ops, jdbi, clock, events, ledger, engineQueue);
   }
 

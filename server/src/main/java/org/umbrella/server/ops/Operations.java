@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.live.EventBus;
 import org.umbrella.store.GroupCommit;
 
@@ -20,7 +20,7 @@ import org.umbrella.store.GroupCommit;
  * records; each entity's rules and transactions live in its own class.
  *
  * <p>Every change runs in one transaction with its audit row and its records in the evidence
- * store (each a leaf of the tamper-evident ledger, see {@link Ledger}); then it is announced on
+ * store (each a leaf of the tamper-evident ledger, see {@link ServerLedger}); then it is announced on
  * the {@link EventBus} and handed to the {@link Enforcement} port. The {@code ops_*} tables are
  * the current view the pages and the API read; the store's record tables are the history.
  * Reports are committed in groups ({@link GroupCommit}): a request is answered after the commit
@@ -69,17 +69,17 @@ public final class Operations implements AutoCloseable {
   private final Obligations obligations;
   private final Provisions provisions;
   private final EngineRecords engineRecords;
-  private final Ledger ledger;
+  private final ServerLedger ledger;
   private volatile Enforcement enforcement = Enforcement.NONE;
   private volatile ReportTimes reportTimes = ReportTimes.defaults();
 
   /** Operations whose engine may lag by 10,000 reports, filing waiting up to 5 s for room. */
-  public Operations(Jdbi jdbi, Clock clock, EventBus events, Ledger ledger) {
+  public Operations(Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger) {
     this(jdbi, clock, events, ledger, new EngineQueue(10_000, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), System::nanoTime));
   }
 
   /** Operations whose engine runs behind {@code engineQueue} (which they close). */
-  public Operations(Jdbi jdbi, Clock clock, EventBus events, Ledger ledger, EngineQueue engineQueue) {
+  public Operations(Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
     this.engineQueue = engineQueue;
     this.jdbi = jdbi;
     this.ledger = ledger;
@@ -91,7 +91,7 @@ public final class Operations implements AutoCloseable {
   }
 
   /** The ledger every change is written to. */
-  public Ledger ledger() {
+  public ServerLedger ledger() {
     return ledger;
   }
 

@@ -9,13 +9,13 @@ import org.jdbi.v3.core.Jdbi;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.Secrets;
 import org.umbrella.server.journal.Journal;
-import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.live.EventBus;
 import org.umbrella.store.Records;
 
 /** Provisions: implementation reports by the mechanism, and guarantee and provision status. */
 final class Provisions extends Workflow {
-  Provisions(Operations ops, Jdbi jdbi, Clock clock, EventBus events, Ledger ledger, EngineQueue engineQueue) {
+  Provisions(Operations ops, Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
     super(ops, jdbi, clock, events, ledger, engineQueue);
   }
 

@@ -16,7 +16,7 @@ import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.Secrets;
 import org.umbrella.server.journal.Journal;
-import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.live.Event;
 import org.umbrella.server.live.EventBus;
 import org.umbrella.store.GroupCommit;
@@ -32,7 +32,7 @@ final class Reports extends Workflow {
 
   private final GroupCommit<Report, Report> reportCommits;
 
-  Reports(Operations ops, Jdbi jdbi, Clock clock, EventBus events, Ledger ledger, EngineQueue engineQueue) {
+  Reports(Operations ops, Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
     super(ops, jdbi, clock, events, ledger, engineQueue);
     this.reportCommits = new GroupCommit<>("umbrella-report-commit", this::commitReports, MAX_REPORT_BATCH);
   }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
-import org.umbrella.server.ledger.Ledger;
+import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.live.EventBus;
 
 /**
@@ -21,10 +21,10 @@ abstract class Workflow {
   final Jdbi jdbi;
   final Clock clock;
   final EventBus events;
-  final Ledger ledger;
+  final ServerLedger ledger;
   final EngineQueue engineQueue;
 
-  Workflow(Operations ops, Jdbi jdbi, Clock clock, EventBus events, Ledger ledger, EngineQueue engineQueue) {
+  Workflow(Operations ops, Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
     this.ops = ops;
     this.jdbi = jdbi;
     this.clock = clock;

@@ -10,7 +10,7 @@ import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Body;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.AccessPolicy;
-import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
 import org.umbrella.server.http.Json;
@@ -75,9 +75,9 @@ public record FindingPage(Operations.Finding finding, String bodyTitle, List<Rep
     Optional<Tally> tally = body.map(b -> Tally.of(b, f.actor(), deliberating ? f.votes() : java.util.Map.of()));
     String party = p.account().flatMap(a -> a.party()).orElse("");
     boolean canVote = deliberating && "candidate".equals(f.status()) && !party.equals(f.actor())
-        && ops.body(f.body().orElse("")).map(b -> AccessPolicy.allows(p, Action.VOTE, new Scope.OfBody(b.id(), b.members()))).orElse(false);
+        && ops.body(f.body().orElse("")).map(b -> AccessPolicy.allows(p, Permission.VOTE, new Scope.OfBody(b.id(), b.members()))).orElse(false);
     CausalChain chain = CausalChain.load(s.jdbi(), f.id()).visibleTo(step -> step.party().isEmpty()
-        || AccessPolicy.allows(p, Action.READ_OBLIGATIONS, new Scope.OfParty(step.party())));
+        || AccessPolicy.allows(p, Permission.READ_OBLIGATIONS, new Scope.OfParty(step.party())));
     String title = body.flatMap(Body::title).or(() -> f.body()).orElse("");
     return new FindingPage(f, title, evidence, hidden, points.toString(), tally, due(agreement, f), s.clock().instant(), chain,
         canVote, deliberating ? f.votes().getOrDefault(party, "") : "", deliberating);

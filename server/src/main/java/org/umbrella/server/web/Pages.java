@@ -28,7 +28,7 @@ import org.umbrella.server.app.DomainError;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Account;
-import org.umbrella.server.access.Action;
+import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
 import org.umbrella.server.http.Api;
@@ -84,39 +84,39 @@ public final class Pages {
         .<Scope>map(o -> new Scope.OfParty(o.party()))
         .orElseThrow(() -> new DomainError.NotFound("id", "no obligation '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
     return List.of(
-        new Route(GET, "/", Action.READ_PUBLIC, none, this::dashboard, "Dashboard", null, true),
-        new Route(GET, "/fragments/dashboard", Action.READ_PUBLIC, none, this::dashboardFragment, "Dashboard fragment for live updates", null, true),
-        new Route(GET, "/login", Action.READ_PUBLIC, none, this::loginForm, "Sign-in form", null, true),
-        new Route(POST, "/login", Action.READ_PUBLIC, none, this::login, "Sign in", null, true),
-        new Route(POST, "/logout", Action.READ_PUBLIC, none, this::logout, "Sign out", null, true),
-        new Route(GET, "/map", Action.READ_PUBLIC, none, this::map, "Map", null, true),
-        new Route(GET, "/map/count", Action.READ_PUBLIC, none, this::mapCount, "How many reports the map's filters (from, to, kind, status, actor) select (for \"N of M shown\")", null, true),
-        new Route(GET, "/export/reports.csv", Action.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, false), "The reports the caller may read as CSV (filters as the map's: from, to, kind, status)", null, true),
-        new Route(GET, "/export/reports.geojson", Action.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, true), "The reports the caller may read as GeoJSON points (filters as the map's)", null, true),
-        new Route(GET, "/places/search", Action.READ_PUBLIC, none, Places::search, "Settlements whose name starts with ?q= (GeoNames, CC BY 4.0), for the location picker", null, true),
-        new Route(GET, "/places/describe", Action.READ_PUBLIC, none, Places::describe, "A point (?lat=&lon=) described from the nearest settlement: \"2 km SE of Horlivka\"", null, true),
-        new Route(GET, "/favicon.ico", Action.READ_PUBLIC, none, this::favicon, "The site icon", null, true),
-        new Route(GET, "/timeline", Action.READ_PUBLIC, none, this::timeline, "Timeline", null, true),
-        new Route(GET, "/daily", Action.READ_PUBLIC, none, this::daily, "Daily report", null, true),
-        new Route(GET, "/agreements", Action.READ_PUBLIC, none, this::agreements, "Agreements", null, true),
-        new Route(GET, "/reports/new", Action.FILE_REPORT, none, this::reportForm, "Report form", null, true),
-        new Route(POST, "/reports", Action.FILE_REPORT, none, this::fileReport, "File a report", null, true),
-        new Route(GET, "/reports/{id}", Action.READ_PUBLIC, none, this::report, "One report", null, true),
-        new Route(GET, "/review", Action.REVIEW_REPORT, none, this::reviewQueue, "Review queue", null, true),
-        new Route(POST, "/reports/{id}/review", Action.REVIEW_REPORT, none, this::review, "Review a report", null, true),
-        new Route(GET, "/findings", Action.READ_PUBLIC, none, this::findings, "Findings and voting", null, true),
-        new Route(POST, "/findings/<id>/vote", Action.VOTE, finding, this::vote, "Vote", null, true),
-        new Route(GET, "/findings/<id>", Action.READ_PUBLIC, none, this::finding, "One finding: evidence, tally, deadline and causal chain", null, true),
-        new Route(GET, "/obligations", Action.READ_OBLIGATIONS, Route.ScopeResolver.CALLERS_PARTY, this::obligations, "Obligations", null, true),
-        new Route(POST, "/obligations/<id>/answer", Action.ANSWER_OBLIGATION, obligation, this::answer, "Answer an obligation", null, true),
-        new Route(GET, "/provisions", Action.READ_PUBLIC, none, this::provisions, "Provisions: the 0-3 implementation matrix, and the verifiers' form", null, true),
-        new Route(POST, "/provisions/{id}/report", Action.REPORT_PROVISION, none, this::reportProvision, "Report a provision's implementation level (0-3)", null, true),
-        new Route(GET, "/admin", Action.MANAGE_ACCOUNTS, none, this::admin, "Administration", null, true),
-        new Route(POST, "/admin/accounts", Action.MANAGE_ACCOUNTS, none, this::createAccount, "Create an account", null, true),
-        new Route(POST, "/admin/accounts/{id}/disable", Action.MANAGE_ACCOUNTS, none, this::disableAccount, "Disable an account (its sessions and tokens end)", null, true),
-        new Route(POST, "/admin/accounts/{id}/password", Action.MANAGE_ACCOUNTS, none, this::resetPassword, "Set a new password for an account (its sessions end)", null, true),
-        new Route(POST, "/admin/accounts/{id}/identities", Action.MANAGE_ACCOUNTS, none, this::linkIdentity, "Link an OpenID Connect identity to an account", null, true),
-        new Route(POST, "/admin/accounts/{id}/identities/unlink", Action.MANAGE_ACCOUNTS, none, this::unlinkIdentity, "Unlink an OpenID Connect identity from an account", null, true));
+        new Route(GET, "/", Permission.READ_PUBLIC, none, this::dashboard, "Dashboard", null, true),
+        new Route(GET, "/fragments/dashboard", Permission.READ_PUBLIC, none, this::dashboardFragment, "Dashboard fragment for live updates", null, true),
+        new Route(GET, "/login", Permission.READ_PUBLIC, none, this::loginForm, "Sign-in form", null, true),
+        new Route(POST, "/login", Permission.READ_PUBLIC, none, this::login, "Sign in", null, true),
+        new Route(POST, "/logout", Permission.READ_PUBLIC, none, this::logout, "Sign out", null, true),
+        new Route(GET, "/map", Permission.READ_PUBLIC, none, this::map, "Map", null, true),
+        new Route(GET, "/map/count", Permission.READ_PUBLIC, none, this::mapCount, "How many reports the map's filters (from, to, kind, status, actor) select (for \"N of M shown\")", null, true),
+        new Route(GET, "/export/reports.csv", Permission.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, false), "The reports the caller may read as CSV (filters as the map's: from, to, kind, status)", null, true),
+        new Route(GET, "/export/reports.geojson", Permission.READ_PUBLIC, none, (ctx, p) -> export(ctx, p, true), "The reports the caller may read as GeoJSON points (filters as the map's)", null, true),
+        new Route(GET, "/places/search", Permission.READ_PUBLIC, none, Places::search, "Settlements whose name starts with ?q= (GeoNames, CC BY 4.0), for the location picker", null, true),
+        new Route(GET, "/places/describe", Permission.READ_PUBLIC, none, Places::describe, "A point (?lat=&lon=) described from the nearest settlement: \"2 km SE of Horlivka\"", null, true),
+        new Route(GET, "/favicon.ico", Permission.READ_PUBLIC, none, this::favicon, "The site icon", null, true),
+        new Route(GET, "/timeline", Permission.READ_PUBLIC, none, this::timeline, "Timeline", null, true),
+        new Route(GET, "/daily", Permission.READ_PUBLIC, none, this::daily, "Daily report", null, true),
+        new Route(GET, "/agreements", Permission.READ_PUBLIC, none, this::agreements, "Agreements", null, true),
+        new Route(GET, "/reports/new", Permission.FILE_REPORT, none, this::reportForm, "Report form", null, true),
+        new Route(POST, "/reports", Permission.FILE_REPORT, none, this::fileReport, "File a report", null, true),
+        new Route(GET, "/reports/{id}", Permission.READ_PUBLIC, none, this::report, "One report", null, true),
+        new Route(GET, "/review", Permission.REVIEW_REPORT, none, this::reviewQueue, "Review queue", null, true),
+        new Route(POST, "/reports/{id}/review", Permission.REVIEW_REPORT, none, this::review, "Review a report", null, true),
+        new Route(GET, "/findings", Permission.READ_PUBLIC, none, this::findings, "Findings and voting", null, true),
+        new Route(POST, "/findings/<id>/vote", Permission.VOTE, finding, this::vote, "Vote", null, true),
+        new Route(GET, "/findings/<id>", Permission.READ_PUBLIC, none, this::finding, "One finding: evidence, tally, deadline and causal chain", null, true),
+        new Route(GET, "/obligations", Permission.READ_OBLIGATIONS, Route.ScopeResolver.CALLERS_PARTY, this::obligations, "Obligations", null, true),
+        new Route(POST, "/obligations/<id>/answer", Permission.ANSWER_OBLIGATION, obligation, this::answer, "Answer an obligation", null, true),
+        new Route(GET, "/provisions", Permission.READ_PUBLIC, none, this::provisions, "Provisions: the 0-3 implementation matrix, and the verifiers' form", null, true),
+        new Route(POST, "/provisions/{id}/report", Permission.REPORT_PROVISION, none, this::reportProvision, "Report a provision's implementation level (0-3)", null, true),
+        new Route(GET, "/admin", Permission.MANAGE_ACCOUNTS, none, this::admin, "Administration", null, true),
+        new Route(POST, "/admin/accounts", Permission.MANAGE_ACCOUNTS, none, this::createAccount, "Create an account", null, true),
+        new Route(POST, "/admin/accounts/{id}/disable", Permission.MANAGE_ACCOUNTS, none, this::disableAccount, "Disable an account (its sessions and tokens end)", null, true),
+        new Route(POST, "/admin/accounts/{id}/password", Permission.MANAGE_ACCOUNTS, none, this::resetPassword, "Set a new password for an account (its sessions end)", null, true),
+        new Route(POST, "/admin/accounts/{id}/identities", Permission.MANAGE_ACCOUNTS, none, this::linkIdentity, "Link an OpenID Connect identity to an account", null, true),
+        new Route(POST, "/admin/accounts/{id}/identities/unlink", Permission.MANAGE_ACCOUNTS, none, this::unlinkIdentity, "Unlink an OpenID Connect identity from an account", null, true));
   }
 
   // ---- rendering ------------------------------------------------------------------------------
@@ -147,19 +147,19 @@ public final class Pages {
     nav.add(new PageModel.NavItem("/map", messages.t("nav./map")));
     nav.add(new PageModel.NavItem("/timeline", messages.t("nav./timeline")));
     nav.add(new PageModel.NavItem("/findings", messages.t("nav./findings")));
-    if (AccessPolicy.mayEverPerform(p, Action.FILE_REPORT)) {
+    if (AccessPolicy.mayEverPerform(p, Permission.FILE_REPORT)) {
       nav.add(new PageModel.NavItem("/reports/new", messages.t("nav./reports/new")));
     }
-    if (AccessPolicy.mayEverPerform(p, Action.REVIEW_REPORT)) {
+    if (AccessPolicy.mayEverPerform(p, Permission.REVIEW_REPORT)) {
       nav.add(new PageModel.NavItem("/review", messages.t("nav./review")));
     }
-    if (AccessPolicy.mayEverPerform(p, Action.READ_OBLIGATIONS)) {
+    if (AccessPolicy.mayEverPerform(p, Permission.READ_OBLIGATIONS)) {
       nav.add(new PageModel.NavItem("/obligations", messages.t("nav./obligations")));
     }
     nav.add(new PageModel.NavItem("/agreements", messages.t("nav./agreements")));
     nav.add(new PageModel.NavItem("/provisions", messages.t("nav./provisions")));
     nav.add(new PageModel.NavItem("/daily", messages.t("nav./daily")));
-    if (AccessPolicy.mayEverPerform(p, Action.MANAGE_ACCOUNTS)) {
+    if (AccessPolicy.mayEverPerform(p, Permission.MANAGE_ACCOUNTS)) {
       nav.add(new PageModel.NavItem("/admin", messages.t("nav./admin")));
     }
     Optional<String> notice = Optional.ofNullable(ctx.queryParam("done")).filter(d -> d.length() < 100)
@@ -223,7 +223,7 @@ public final class Pages {
   private Dashboard buildDashboard(Principal p) {
     Operations ops = s.operations();
     Optional<List<Operations.Obligation>> obligations = Optional.empty();
-    AccessPolicy.Check check = AccessPolicy.checkFor(p, Action.READ_OBLIGATIONS);
+    AccessPolicy.Check check = AccessPolicy.checkFor(p, Permission.READ_OBLIGATIONS);
     if (check != null) {
       Optional<String> party = check == AccessPolicy.Check.OWN_PARTY
           ? Optional.of(p.account().flatMap(Account::party).orElse("\u0000")) : Optional.empty();
@@ -257,7 +257,7 @@ public final class Pages {
     m.put("username", username);
     m.put("error", error);
     m.put("oidc", oidcName());
-    m.put("next", next.map(org.umbrella.server.http.Problems::localPath).orElse(""));
+    m.put("next", next.map(org.umbrella.server.http.ProblemResponses::localPath).orElse(""));
     m.put("expired", ctx.queryParam("expired") != null);
     return m;
   }
@@ -283,7 +283,7 @@ public final class Pages {
       }
       throw refused;
     }
-    String next = org.umbrella.server.http.Problems.localPath(form(ctx, "next"));
+    String next = org.umbrella.server.http.ProblemResponses.localPath(form(ctx, "next"));
     ctx.redirect(next == null || next.isEmpty() ? "/?done=signed-in"
         : next.replaceAll("#.*", "") + (next.contains("?") ? "&" : "?") + "done=signed-in", io.javalin.http.HttpStatus.SEE_OTHER);
   }
@@ -554,7 +554,7 @@ public final class Pages {
   void report(Context ctx, Principal p) {
     Report r = s.operations().report(ctx.pathParam("id")).filter(x -> Visibility.canSee(p, x))
         .orElseThrow(() -> new DomainError.NotFound("id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
-    boolean canReview = AccessPolicy.allows(p, Action.REVIEW_REPORT, Scope.NONE) && !"verified".equals(r.status()) && !"rejected".equals(r.status());
+    boolean canReview = AccessPolicy.allows(p, Permission.REVIEW_REPORT, Scope.NONE) && !"verified".equals(r.status()) && !"rejected".equals(r.status());
     html(ctx, 200, "report.jte", Map.of("page", model(ctx, p, m -> m.f("report.title", r.id())), "r", r, "canReview", canReview,
         "leaf", s.operations().ledger().reportLeaf(r.id()), "parties", s.library().parties()));
   }
@@ -604,7 +604,7 @@ public final class Pages {
     if (problem == null) {
       try {
         Report r = s.operations().review(id, status, actor, confidence, note, p.name());
-        String back = Optional.ofNullable(org.umbrella.server.http.Problems.localPath(form(ctx, "back")))
+        String back = Optional.ofNullable(org.umbrella.server.http.ProblemResponses.localPath(form(ctx, "back")))
             .filter(b -> b.startsWith("/review")).orElse("/review");
         ctx.redirect(back + (back.contains("?") ? "&" : "?") + "done=reviewed#q-" + Urls.id(r.id()), io.javalin.http.HttpStatus.SEE_OTHER);
         return;
@@ -628,7 +628,7 @@ public final class Pages {
       if (Visibility.canDeliberate(p, f, ops)) {
         deliberating.add(f.id());
         Operations.Body b = ops.body(f.body().orElseThrow()).orElseThrow();
-        if ("candidate".equals(f.status()) && AccessPolicy.allows(p, Action.VOTE, new Scope.OfBody(b.id(), b.members()))
+        if ("candidate".equals(f.status()) && AccessPolicy.allows(p, Permission.VOTE, new Scope.OfBody(b.id(), b.members()))
             && !p.account().flatMap(Account::party).orElse("").equals(f.actor())) {
           votable.add(f.id());
         }
@@ -657,7 +657,7 @@ public final class Pages {
   void vote(Context ctx, Principal p) {
     Account a = p.account().orElseThrow();
     s.operations().vote(ctx.pathParam("id"), a.party().orElseThrow(), form(ctx, "vote"), a.username());
-    String back = Optional.ofNullable(org.umbrella.server.http.Problems.localPath(form(ctx, "back")))
+    String back = Optional.ofNullable(org.umbrella.server.http.ProblemResponses.localPath(form(ctx, "back")))
         .filter(b -> b.startsWith("/findings")).orElse("/findings");
     ctx.redirect(back + (back.contains("?") ? "&" : "?") + "done=voted", io.javalin.http.HttpStatus.SEE_OTHER);
   }
@@ -667,12 +667,12 @@ public final class Pages {
   }
 
   private void obligationsPage(Context ctx, Principal p, int status, Map<String, String> errors, Map<String, Map<String, String>> typed) {
-    AccessPolicy.Check check = AccessPolicy.checkFor(p, Action.READ_OBLIGATIONS);
+    AccessPolicy.Check check = AccessPolicy.checkFor(p, Permission.READ_OBLIGATIONS);
     Optional<String> party = check == AccessPolicy.Check.OWN_PARTY
         ? Optional.of(p.account().flatMap(Account::party).orElse("\u0000")) : Optional.empty();
     List<Operations.Obligation> list = s.operations().obligations(party, Set.of("pending", "fulfilled", "breached", "waived"), 200, 0);
     Set<String> answerable = list.stream()
-        .filter(o -> "pending".equals(o.status()) && AccessPolicy.allows(p, Action.ANSWER_OBLIGATION, new Scope.OfParty(o.party())))
+        .filter(o -> "pending".equals(o.status()) && AccessPolicy.allows(p, Permission.ANSWER_OBLIGATION, new Scope.OfParty(o.party())))
         .map(Operations.Obligation::id).collect(Collectors.toCollection(LinkedHashSet::new));
     Map<String, List<String>> options = new HashMap<>();
     list.forEach(o -> options.put(o.id(), s.operations().enforcement().decisionOptions(o)));
@@ -807,7 +807,7 @@ public final class Pages {
     Map<String, Object> params = new HashMap<>();
     params.put("page", model(ctx, p, "Provisions"));
     params.put("rows", ProvisionRows.of(FindingPage.agreement(s), s.operations().statuses("provision")));
-    params.put("canReport", AccessPolicy.allows(p, Action.REPORT_PROVISION, Scope.NONE));
+    params.put("canReport", AccessPolicy.allows(p, Permission.REPORT_PROVISION, Scope.NONE));
     params.put("errors", errors);
     params.put("typed", typed);
     html(ctx, status, "provisions.jte", params);

@@ -40,7 +40,7 @@ class BadInputFuzzTest {
     for (Role r : Role.values()) {
       // every action the role has, issuing tokens included, so that every route is fuzzed
       tokens.put(r, t.server.services().tokens().issue(t.accounts.get(r).id(), "fuzz",
-          java.util.EnumSet.allOf(org.umbrella.server.access.Action.class), java.util.Optional.empty()));
+          java.util.EnumSet.allOf(org.umbrella.server.access.Permission.class), java.util.Optional.empty()));
     }
     t.candidate("f-fuzz", "special-commission", "RU");
     t.obligation("o-fuzz", TestServer.PARTY);

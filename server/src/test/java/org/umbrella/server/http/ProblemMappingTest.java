@@ -72,7 +72,7 @@ class ProblemMappingTest {
     assertThat(p.type()).isEqualTo(type);
     assertThat(p.field()).isEqualTo(field);
     assertThat(p.detail()).isEqualTo(e.getMessage());
-    assertThat(Problems.title(p.status())).isNotBlank();
+    assertThat(ProblemResponses.title(p.status())).isNotBlank();
   }
 
   @Test

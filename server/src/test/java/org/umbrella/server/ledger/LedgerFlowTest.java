@@ -174,7 +174,7 @@ class LedgerFlowTest {
 
   @Test
   void aChangeThatFailsBeforeCommit_leavesNoServerRowNoAuditRowAndNoLeaf() {
-    Ledger ledger = t.server.services().operations().ledger();
+    ServerLedger ledger = t.server.services().operations().ledger();
     Map<String, Long> before = counts();
     String checkpoint = ledger.checkpoint().orElse("");
     assertThatThrownBy(() -> ledger.write((h, records) -> {

@@ -186,9 +186,9 @@ class WorkQueuesTest {
     assertThat(post.statusCode()).isEqualTo(303);
     assertThat(post.headers().firstValue("Location")).hasValue("/login?expired=1&next=%2Freports%2Fnew");
     // never to another site
-    assertThat(org.umbrella.server.http.Problems.localPath("//evil.example/x")).isNull();
-    assertThat(org.umbrella.server.http.Problems.localPath("/\\evil.example")).isNull();
-    assertThat(org.umbrella.server.http.Problems.localPath("https://evil.example/")).isNull();
+    assertThat(org.umbrella.server.http.ProblemResponses.localPath("//evil.example/x")).isNull();
+    assertThat(org.umbrella.server.http.ProblemResponses.localPath("/\\evil.example")).isNull();
+    assertThat(org.umbrella.server.http.ProblemResponses.localPath("https://evil.example/")).isNull();
   }
 
   @Test

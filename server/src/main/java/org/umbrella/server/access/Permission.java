@@ -6,7 +6,7 @@ package org.umbrella.server.access;
  * <p>Each API route and page names exactly one action; {@link AccessPolicy} says who may perform
  * it and under which party or body scope.
  */
-public enum Action {
+public enum Permission {
   /** Read what is public: verified incidents, confirmed findings, guarantee and provision status. */
   READ_PUBLIC,
   /** Read every report in any review state, with its reviews. */
@@ -47,7 +47,7 @@ public enum Action {
   }
 
   /** The action with this slug, if any. */
-  public static java.util.Optional<Action> fromSlug(String slug) {
+  public static java.util.Optional<Permission> fromSlug(String slug) {
     return java.util.Arrays.stream(values()).filter(a -> a.slug().equals(slug)).findFirst();
   }
 }

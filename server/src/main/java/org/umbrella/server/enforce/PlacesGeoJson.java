@@ -16,10 +16,10 @@ import org.locationtech.jts.geom.Polygon;
 import org.umbrella.agreement.model.Place;
 
 /** The agreement's places as a GeoJSON FeatureCollection (RFC 7946, lon/lat, 5 decimals). */
-public final class GeoJson {
+public final class PlacesGeoJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  private GeoJson() {}
+  private PlacesGeoJson() {}
 
   /** One feature per place, with {@code id}, {@code title} and {@code shape} properties. */
   public static ObjectNode places(Map<String, Place> places) {

@@ -21,11 +21,11 @@ import org.jspecify.annotations.Nullable;
  * naming the input to blame. Internal errors are logged with a reference number and reported as
  * 500 without details.
  */
-public final class Problems {
-  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+public final class ProblemResponses {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private Problems() {}
+  private ProblemResponses() {}
 
   /** Responds to a domain error, as {@link ProblemMapping} maps it. */
   public static void handle(DomainError e, Context ctx) {

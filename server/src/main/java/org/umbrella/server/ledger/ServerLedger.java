@@ -25,7 +25,7 @@ import org.umbrella.store.VerifyReport;
  * leaves and a signed tree head are written together, so a crash never keeps one without the
  * other. Reads give the latest checkpoint and offline-checkable proofs. Thread-safe.
  */
-public final class Ledger {
+public final class ServerLedger {
   private final Jdbi jdbi;
   private final PostgresEvidenceStore store;
   private final Cosignatures cosignatures;
@@ -34,7 +34,7 @@ public final class Ledger {
    * A ledger on {@code dataSource} (already migrated), signing tree heads with {@code key} (the
    * data directory's {@code ledger-key.pk8}, see {@link org.umbrella.store.LedgerKeys}).
    */
-  public Ledger(Jdbi jdbi, DataSource dataSource, NoteSigner key, Clock clock) {
+  public ServerLedger(Jdbi jdbi, DataSource dataSource, NoteSigner key, Clock clock) {
     this.jdbi = jdbi;
     Database db = Database.over(dataSource);
     this.store = new PostgresEvidenceStore(db, key, StoreConfig.DEFAULT_ORIGIN, clock);
