@@ -4,4 +4,7 @@
  * <p>May depend on the {@code agreement} and {@code engine} modules, Jackson and the JDK. Reads
  * only what a caller hands it (a {@link java.io.Reader}); it opens no files itself.
  */
+@NullMarked
 package org.umbrella.evidence;
+
+import org.jspecify.annotations.NullMarked;

@@ -108,7 +108,7 @@ public final class AcledImporter extends CsvImporter {
                 : "";
     List<IncidentSource> sources = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
-    for (String s : r.get("source").split(";")) {
+    for (String s : r.get("source").split(";", -1)) {
       if (!s.isBlank()) {
         names.add(s.trim());
       }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.engine.input.Incident;
 
 /**
@@ -52,16 +53,24 @@ abstract class CsvImporter implements Importer {
   @Override
   public ImportStream open(Reader input) {
     return new ImportStream() {
-      private MappingIterator<String[]> rows;
-      private Map<String, Integer> header;
+      private @Nullable MappingIterator<String[]> rows;
+      private Map<String, Integer> header = Map.of();
       private int columnCount;
       private final List<String> notes = new ArrayList<>();
       private long row;
       private long nextLine = 2;
 
-      private void start() {
+      // The rows after the header, read and checked on first use.
+      private MappingIterator<String[]> rows() {
+        MappingIterator<String[]> started = rows;
+        return started != null ? started : start();
+      }
+
+      private MappingIterator<String[]> start() {
         try {
-          rows = CSV.readerFor(String[].class).with(CsvSchema.emptySchema()).readValues(input);
+          MappingIterator<String[]> rows =
+              CSV.readerFor(String[].class).with(CsvSchema.emptySchema()).readValues(input);
+          this.rows = rows;
           if (!rows.hasNextValue()) {
             throw new ImportFormatException(name() + " input is empty: expected a header row");
           }
@@ -77,6 +86,7 @@ abstract class CsvImporter implements Importer {
           }
           nextLine = rows.getCurrentLocation().getLineNr();
           notes.addAll(prepare(header));
+          return rows;
         } catch (JacksonException e) {
           throw new ImportFormatException(
               name() + " input: unreadable CSV header: " + e.getOriginalMessage());
@@ -92,11 +102,8 @@ abstract class CsvImporter implements Importer {
 
       @Override
       public boolean hasNext() {
-        if (rows == null) {
-          start();
-        }
         try {
-          return rows.hasNextValue();
+          return rows().hasNextValue();
         } catch (JacksonException e) {
           throw new ImportFormatException(
               name() + " input, line " + nextLine + ": unreadable CSV: " + e.getOriginalMessage());
@@ -113,14 +120,14 @@ abstract class CsvImporter implements Importer {
         long line = nextLine;
         String[] values;
         try {
-          values = rows.nextValue();
+          values = rows().nextValue();
         } catch (JacksonException e) {
           throw new ImportFormatException(
               name() + " input, line " + line + ": unreadable CSV: " + e.getOriginalMessage());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-        nextLine = rows.getCurrentLocation().getLineNr();
+        nextLine = rows().getCurrentLocation().getLineNr();
         row++;
         if (values.length != columnCount) {
           return new RowOutcome.Rejected(
@@ -129,9 +136,9 @@ abstract class CsvImporter implements Importer {
         try {
           return new RowOutcome.Imported(row, line, map(new Row(header, values, row, line)));
         } catch (RowException e) {
-          return new RowOutcome.Rejected(row, line, e.getMessage());
+          return new RowOutcome.Rejected(row, line, String.valueOf(e.getMessage()));
         } catch (IllegalArgumentException e) {
-          return new RowOutcome.Rejected(row, line, e.getMessage());
+          return new RowOutcome.Rejected(row, line, String.valueOf(e.getMessage()));
         }
       }
     };

@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.InputFormatException;
@@ -26,7 +28,7 @@ public final class JsonLinesImporter implements Importer {
     BufferedReader in = input instanceof BufferedReader b ? b : new BufferedReader(input);
     return new ImportStream() {
       private long line;
-      private String next;
+      private @Nullable String next;
 
       @Override
       public List<String> notes() {
@@ -57,7 +59,7 @@ public final class JsonLinesImporter implements Importer {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        String l = next;
+        String l = Objects.requireNonNull(next, "hasNext() read a line");
         next = null;
         try {
           InputRecord r = InputCodec.decode(l, line);

@@ -83,7 +83,7 @@ public final class PlainCsvImporter extends CsvImporter {
             best,
             r.get("fatalities_high").isEmpty() ? best : r.count("fatalities_high"));
     List<IncidentSource> sources = new ArrayList<>();
-    for (String item : r.get("sources").split(";")) {
+    for (String item : r.get("sources").split(";", -1)) {
       if (item.isBlank()) {
         continue;
       }
@@ -109,7 +109,7 @@ public final class PlainCsvImporter extends CsvImporter {
                                 + r.get("status")
                                 + "'"));
     List<String> tags = new ArrayList<>();
-    for (String tag : r.get("tags").split(";")) {
+    for (String tag : r.get("tags").split(";", -1)) {
       if (!tag.isBlank()) {
         tags.add(tag.trim());
       }

@@ -1,5 +1,6 @@
 package org.umbrella.evidence.importers;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,7 +68,7 @@ final class Row {
   /** 1 for "1", "1.0", "true"; 0 for "", "0", "0.0", "false"; else a RowException. */
   boolean flag(String column) {
     String v = get(column);
-    return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
       case "", "0", "0.0", "false", "na" -> false;
       case "1", "1.0", "true" -> true;
       default -> throw new RowException(column + " must be 0 or 1, was '" + v + "'");

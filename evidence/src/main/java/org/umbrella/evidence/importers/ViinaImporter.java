@@ -123,7 +123,7 @@ public final class ViinaImporter extends CsvImporter {
         r.has("n_reports") && !r.get("n_reports").isEmpty() ? Math.max(1, r.count("n_reports")) : 1;
     tags.add("viina:n_reports=" + reports);
     Set<String> outlets = new LinkedHashSet<>();
-    for (String s : r.get("source").split("[;,|]")) {
+    for (String s : r.get("source").split("[;,|]", -1)) {
       if (!s.isBlank()) {
         outlets.add(s.trim());
       }

@@ -6,4 +6,7 @@
  * <p>Each importer streams: it holds one row at a time, and reports every row either as an imported
  * incident or as a rejection with its row number and reason; nothing is dropped silently.
  */
+@NullMarked
 package org.umbrella.evidence.importers;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * along a line of contact, reproducible from a seed. Never mixed with real evidence: every id
  * starts with {@code syn-} and every source is of kind {@code synthetic}.
  */
+@NullMarked
 package org.umbrella.evidence.synthetic;
+
+import org.jspecify.annotations.NullMarked;
