@@ -1,11 +1,12 @@
 package org.umbrella.engine;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.RecordedInput;
@@ -29,10 +30,10 @@ import org.umbrella.engine.output.OutputRecord;
  * engine carries its state from one call to the next, so a stream may be fed in chunks of any size
  * and gives the same outputs, byte for byte, as when fed at once. A record time earlier than the
  * clock is taken as the clock (the clock never goes back). {@link #process(InputRecord, Consumer)}
- * without a record time is historical (batch) mode: the record's own time stands for its record time,
- * as when replaying an already-collected dataset. Outputs are a pure function of the agreement and
- * the input sequence: no clock, no randomness, no hash order. Places are compiled once when the
- * engine is created.
+ * without a record time is historical (batch) mode: the record's own time stands for its record
+ * time, as when replaying an already-collected dataset. Outputs are a pure function of the
+ * agreement and the input sequence: no clock, no randomness, no hash order. Places are compiled
+ * once when the engine is created.
  *
  * <p>Not thread-safe: one engine per stream.
  */
@@ -46,7 +47,8 @@ public final class Engine {
   /**
    * Compiles {@code agreement} into a fresh engine at the start of time.
    *
-   * @throws EngineException if the agreement names something the engine cannot resolve (a validated agreement never does)
+   * @throws EngineException if the agreement names something the engine cannot resolve (a validated
+   *     agreement never does)
    */
   public static Engine create(Agreement agreement) {
     return new Engine(agreement, EngineOptions.defaults());
@@ -59,12 +61,12 @@ public final class Engine {
 
   /**
    * Processes one record recorded at {@code recordedAt} (trusted time): first the deadlines at or
-   * before {@code max(clock, recordedAt)} (breaches, expiries, activations, overdue decisions), each
-   * stamped at its own instant, then the record, stamped at the clock. Outputs are handed to {@code
-   * out} in order. The record's claimed time moves no deadline.
+   * before {@code max(clock, recordedAt)} (breaches, expiries, activations, overdue decisions),
+   * each stamped at its own instant, then the record, stamped at the clock. Outputs are handed to
+   * {@code out} in order. The record's claimed time moves no deadline.
    *
-   * <p>A condition that fails at run time on this record counts as not met, with an alert
-   * ({@code condition-failed}); it does not stop the engine.
+   * <p>A condition that fails at run time on this record counts as not met, with an alert ({@code
+   * condition-failed}); it does not stop the engine.
    *
    * @throws IllegalArgumentException if {@code record} is a {@link Tick} whose time differs from
    *     {@code recordedAt} (a tick is trusted time itself)
@@ -72,8 +74,11 @@ public final class Engine {
   public void process(InputRecord record, Instant recordedAt, Consumer<OutputRecord> out) {
     Objects.requireNonNull(recordedAt, "recordedAt");
     if (record instanceof Tick tick && !tick.time().equals(recordedAt)) {
-      throw new IllegalArgumentException("a tick is trusted time itself: its time " + tick.time() + " must equal its record time "
-          + recordedAt);
+      throw new IllegalArgumentException(
+          "a tick is trusted time itself: its time "
+              + tick.time()
+              + " must equal its record time "
+              + recordedAt);
     }
     evaluator.process(record, recordedAt, out);
   }
@@ -85,7 +90,9 @@ public final class Engine {
     return out;
   }
 
-  /** Convenience: {@link #process(InputRecord, Instant, Consumer)} for a record and its record time. */
+  /**
+   * Convenience: {@link #process(InputRecord, Instant, Consumer)} for a record and its record time.
+   */
   public void process(RecordedInput recorded, Consumer<OutputRecord> out) {
     process(recorded.record(), recorded.recordedAt(), out);
   }
@@ -120,7 +127,7 @@ public final class Engine {
    * it, so a tick that fires nothing need not be journaled. A deadline may fire nothing (the
    * obligation it watched was answered meanwhile).
    */
-  public java.util.Optional<Instant> nextDeadline() {
+  public Optional<Instant> nextDeadline() {
     return evaluator.nextDeadline();
   }
 

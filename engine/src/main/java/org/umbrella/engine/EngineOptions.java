@@ -14,7 +14,8 @@ public record EngineOptions(Duration revisionHorizon) {
   public EngineOptions {
     Objects.requireNonNull(revisionHorizon, "revisionHorizon");
     if (revisionHorizon.isNegative() || revisionHorizon.isZero()) {
-      throw new IllegalArgumentException("revisionHorizon must be positive, was " + revisionHorizon);
+      throw new IllegalArgumentException(
+          "revisionHorizon must be positive, was " + revisionHorizon);
     }
   }
 

@@ -25,15 +25,15 @@ import net.jqwik.api.constraints.LongRange;
 import org.umbrella.agreement.load.AgreementLoader;
 import org.umbrella.agreement.load.LoadResult;
 import org.umbrella.agreement.model.Agreement;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.IncidentPlace;
+import org.umbrella.engine.input.IncidentSource;
+import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.RecordedInput;
-import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.output.FindingRecord;
 import org.umbrella.engine.output.OutputRecord;
@@ -43,19 +43,19 @@ import org.umbrella.engine.output.OutputRecord;
  * re-dating, reviews, out-of-order and future-dated claims), ends where a deliberately simple model
  * of the documented semantics ends when it recomputes everything from the surviving inputs.
  *
- * <p>The model (docs/engine.md, "Findings"): the surviving version of each incident is its last;
- * a match finding stands for each surviving version that satisfies the definition; for each
- * aggregate and actor, the standing findings it counts are sorted by event time (an incident's
- * claimed time, an aggregate's window end) and scanned left to right: the window ending at each
- * distinct time is raised if it holds and the definition is armed, which disarms it for one window
- * length (rule 3). Aggregates over aggregates use the model's own standing aggregates.
+ * <p>The model (docs/engine.md, "Findings"): the surviving version of each incident is its last; a
+ * match finding stands for each surviving version that satisfies the definition; for each aggregate
+ * and actor, the standing findings it counts are sorted by event time (an incident's claimed time,
+ * an aggregate's window end) and scanned left to right: the window ending at each distinct time is
+ * raised if it holds and the definition is armed, which disarms it for one window length (rule 3).
+ * Aggregates over aggregates use the model's own standing aggregates.
  *
  * <p>Compared at the end of the stream: the standing match findings (definition, incident, actor);
  * the standing aggregates (definition, actor, window); every standing aggregate rests only on
  * findings still standing (defect 1), its evidence lies in its window in the model and meets the
- * threshold; and no two findings ever share an id. An aggregate raised before a late finding
- * joined its window keeps the evidence it was raised on (it is not re-raised for more of the
- * same), so evidence is compared by inclusion.
+ * threshold; and no two findings ever share an id. An aggregate raised before a late finding joined
+ * its window keeps the evidence it was raised on (it is not re-raised for more of the same), so
+ * evidence is compared by inclusion.
  */
 class EngineModelProperties {
   static final Agreement AGREEMENT = load();
@@ -65,7 +65,8 @@ class EngineModelProperties {
 
   @Property(tries = 500)
   void process_randomStreamInArrivalOrder_endsWhereTheModelRecomputedFromSurvivingInputsEnds(
-      @ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed, @ForAll @IntRange(min = 1, max = 200) int size) {
+      @ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed,
+      @ForAll @IntRange(min = 1, max = 200) int size) {
     List<RecordedInput> stream = stream(new Random(seed), size);
     Map<String, FindingRecord> last = new LinkedHashMap<>();
     Map<String, FindingRecord> raisedBy = new HashMap<>();
@@ -75,7 +76,9 @@ class EngineModelProperties {
       for (OutputRecord o : engine.process(r.record(), r.recordedAt())) {
         if (o instanceof FindingRecord f) {
           FindingRecord before = last.get(f.id());
-          assertThat(retired).as("a withdrawn finding's id is never raised again: %s", f.id()).doesNotContain(f.id());
+          assertThat(retired)
+              .as("a withdrawn finding's id is never raised again: %s", f.id())
+              .doesNotContain(f.id());
           if (before == null) {
             raisedBy.put(f.id(), f);
           }
@@ -89,50 +92,87 @@ class EngineModelProperties {
     Model model = new Model(stream);
     String input = describe(stream);
     Map<String, FindingRecord> standing = new TreeMap<>();
-    last.forEach((id, f) -> {
-      if (f.status().equals("confirmed")) {
-        standing.put(id, f);
-      }
-    });
+    last.forEach(
+        (id, f) -> {
+          if (f.status().equals("confirmed")) {
+            standing.put(id, f);
+          }
+        });
     Set<String> engineMatches = new TreeSet<>();
     Set<String> engineAggregates = new TreeSet<>();
     for (FindingRecord f : standing.values()) {
       if (f.window().isEmpty()) {
         engineMatches.add(f.definition() + " " + f.incidents().get(0) + " " + f.actor());
       } else {
-        engineAggregates.add(key(f.definition(), f.actor(), f.window().get().from().toEpochMilli(), f.window().get().to().toEpochMilli()));
+        engineAggregates.add(
+            key(
+                f.definition(),
+                f.actor(),
+                f.window().get().from().toEpochMilli(),
+                f.window().get().to().toEpochMilli()));
       }
     }
-    assertThat(engineMatches).as("standing match findings; input:%n%s", input).isEqualTo(model.matchKeys());
-    assertThat(engineAggregates).as("standing aggregates; input:%n%s", input).isEqualTo(model.aggregates.keySet());
+    assertThat(engineMatches)
+        .as("standing match findings; input:%n%s", input)
+        .isEqualTo(model.matchKeys());
+    assertThat(engineAggregates)
+        .as("standing aggregates; input:%n%s", input)
+        .isEqualTo(model.aggregates.keySet());
     for (FindingRecord f : standing.values()) {
       if (f.window().isEmpty()) {
         continue;
       }
       FindingRecord raised = raisedBy.get(f.id());
       for (String contributor : raised.cause().outputs()) {
-        assertThat(standing).as("%s rests on %s, which no longer stands; input:%n%s", f.id(), contributor, input).containsKey(contributor);
+        assertThat(standing)
+            .as("%s rests on %s, which no longer stands; input:%n%s", f.id(), contributor, input)
+            .containsKey(contributor);
       }
-      Agg m = model.aggregates.get(key(f.definition(), f.actor(), f.window().get().from().toEpochMilli(),
-          f.window().get().to().toEpochMilli()));
-      assertThat(m.incidents).as("evidence of %s lies in its window", f.id()).containsAll(f.incidents());
+      Agg m =
+          model.aggregates.get(
+              key(
+                  f.definition(),
+                  f.actor(),
+                  f.window().get().from().toEpochMilli(),
+                  f.window().get().to().toEpochMilli()));
+      assertThat(m.incidents)
+          .as("evidence of %s lies in its window", f.id())
+          .containsAll(f.incidents());
     }
   }
 
-  /** The stream as readable lines: record time, id, claimed time, actor, status, kind, zone, fatalities. */
+  /**
+   * The stream as readable lines: record time, id, claimed time, actor, status, kind, zone,
+   * fatalities.
+   */
   static String describe(List<RecordedInput> stream) {
     StringBuilder b = new StringBuilder();
     for (RecordedInput r : stream) {
       Incident i = (Incident) r.record();
-      b.append(String.format("  recorded %s  %-4s claims %s  %-2s %-12s %-12s %s  best %d%n", r.recordedAt(), i.id(), i.time(),
-          i.actor().party().isEmpty() ? "-" : i.actor().party(), i.status().wireName(), i.kind().wireName(),
-          i.place().lat() < 50 ? "in-zone" : "outside", i.fatalities().best()));
+      b.append(
+          String.format(
+              "  recorded %s  %-4s claims %s  %-2s %-12s %-12s %s  best %d%n",
+              r.recordedAt(),
+              i.id(),
+              i.time(),
+              i.actor().party().isEmpty() ? "-" : i.actor().party(),
+              i.status().wireName(),
+              i.kind().wireName(),
+              i.place().lat() < 50 ? "in-zone" : "outside",
+              i.fatalities().best()));
     }
     return b.toString();
   }
 
   static String key(String def, String actor, long from, long to) {
-    return def + " " + actor + " (" + Instant.ofEpochMilli(from) + ", " + Instant.ofEpochMilli(to) + "]";
+    return def
+        + " "
+        + actor
+        + " ("
+        + Instant.ofEpochMilli(from)
+        + ", "
+        + Instant.ofEpochMilli(to)
+        + "]";
   }
 
   // ------------------------------------------------------------------ the stream
@@ -145,27 +185,74 @@ class EngineModelProperties {
     String[] actors = {"RU", "RU", "RU", "UA", ""};
     for (int k = 0; k < size; k++) {
       // under 28 days in all, so that no version is forgotten (the revision horizon is 30 days)
-      recorded = Math.min(recorded + (long) r.nextInt(3 * 60) * 60_000L, T0.toEpochMilli() + 28 * DAY);
+      recorded =
+          Math.min(recorded + (long) r.nextInt(3 * 60) * 60_000L, T0.toEpochMilli() + 28 * DAY);
       Incident i;
       if (latest.isEmpty() || r.nextInt(10) < 7) {
         String actor = actors[r.nextInt(actors.length)];
-        i = new Incident("i" + k, Instant.ofEpochMilli(claim(r, recorded)), TimePrecision.EXACT, place(r), kind(r),
-            actor.isEmpty() ? Actor.UNATTRIBUTED : new Actor(actor, 0.9), "", new Fatalities(0, r.nextInt(6), 6),
-            List.of(new IncidentSource("s" + k, "monitor", "g")), status(r), List.of());
+        i =
+            new Incident(
+                "i" + k,
+                Instant.ofEpochMilli(claim(r, recorded)),
+                TimePrecision.EXACT,
+                place(r),
+                kind(r),
+                actor.isEmpty() ? Actor.UNATTRIBUTED : new Actor(actor, 0.9),
+                "",
+                new Fatalities(0, r.nextInt(6), 6),
+                List.of(new IncidentSource("s" + k, "monitor", "g")),
+                status(r),
+                List.of());
       } else {
         List<Incident> seen = new ArrayList<>(latest.values());
         Incident old = seen.get(r.nextInt(seen.size()));
-        i = switch (r.nextInt(6)) {
-          case 0 -> old.withStatus(status(r));
-          case 1 -> old.withActor(r.nextBoolean() ? new Actor(actors[r.nextInt(4)], 0.7) : Actor.UNATTRIBUTED);
-          case 2 -> new Incident(old.id(), Instant.ofEpochMilli(claim(r, recorded)), old.timePrecision(), old.place(), old.kind(), old.actor(),
-              old.target(), old.fatalities(), old.sources(), old.status(), old.tags());
-          case 3 -> new Incident(old.id(), old.time(), old.timePrecision(), old.place(), old.kind(), old.actor(), old.target(),
-              new Fatalities(0, r.nextInt(6), 6), old.sources(), old.status(), old.tags());
-          case 4 -> new Incident(old.id(), old.time(), old.timePrecision(), place(r), old.kind(), old.actor(), old.target(),
-              old.fatalities(), old.sources(), old.status(), old.tags());
-          default -> old.withStatus(ReviewStatus.REJECTED);
-        };
+        i =
+            switch (r.nextInt(6)) {
+              case 0 -> old.withStatus(status(r));
+              case 1 ->
+                  old.withActor(
+                      r.nextBoolean() ? new Actor(actors[r.nextInt(4)], 0.7) : Actor.UNATTRIBUTED);
+              case 2 ->
+                  new Incident(
+                      old.id(),
+                      Instant.ofEpochMilli(claim(r, recorded)),
+                      old.timePrecision(),
+                      old.place(),
+                      old.kind(),
+                      old.actor(),
+                      old.target(),
+                      old.fatalities(),
+                      old.sources(),
+                      old.status(),
+                      old.tags());
+              case 3 ->
+                  new Incident(
+                      old.id(),
+                      old.time(),
+                      old.timePrecision(),
+                      old.place(),
+                      old.kind(),
+                      old.actor(),
+                      old.target(),
+                      new Fatalities(0, r.nextInt(6), 6),
+                      old.sources(),
+                      old.status(),
+                      old.tags());
+              case 4 ->
+                  new Incident(
+                      old.id(),
+                      old.time(),
+                      old.timePrecision(),
+                      place(r),
+                      old.kind(),
+                      old.actor(),
+                      old.target(),
+                      old.fatalities(),
+                      old.sources(),
+                      old.status(),
+                      old.tags());
+              default -> old.withStatus(ReviewStatus.REJECTED);
+            };
       }
       latest.put(i.id(), i);
       out.add(new RecordedInput(i, Instant.ofEpochMilli(recorded)));
@@ -184,7 +271,9 @@ class EngineModelProperties {
   }
 
   static IncidentPlace place(Random r) {
-    return r.nextInt(8) == 0 ? new IncidentPlace(52.0, 37.0, PlacePrecision.EXACT) : new IncidentPlace(48.0 + r.nextDouble() * 0.1, 37.0, PlacePrecision.EXACT);
+    return r.nextInt(8) == 0
+        ? new IncidentPlace(52.0, 37.0, PlacePrecision.EXACT)
+        : new IncidentPlace(48.0 + r.nextDouble() * 0.1, 37.0, PlacePrecision.EXACT);
   }
 
   static Kind kind(Random r) {
@@ -225,8 +314,11 @@ class EngineModelProperties {
         Incident i = (Incident) r.record();
         Incident before = surviving.get(i.id());
         boolean live = before != null && isViolation(before);
-        if (live && (!isViolation(i) || !before.actor().party().equals(i.actor().party())
-            || !before.time().equals(i.time()) || before.fatalities().best() != i.fatalities().best())) {
+        if (live
+            && (!isViolation(i)
+                || !before.actor().party().equals(i.actor().party())
+                || !before.time().equals(i.time())
+                || before.fatalities().best() != i.fatalities().best())) {
           live = false;
         }
         if (isViolation(i) && !live) {
@@ -238,9 +330,16 @@ class EngineModelProperties {
       for (Incident i : surviving.values()) {
         if (isViolation(i)) {
           violations.add(i);
-          // evidence raised more than the revision horizon after it happened is not counted in windows
+          // evidence raised more than the revision horizon after it happened is not counted in
+          // windows
           if (i.time().toEpochMilli() > raisedAt.get(i.id()) - 30 * DAY) {
-            v.add(new Fnd(i.actor().party(), i.time().toEpochMilli(), i.fatalities().best(), Set.of(i.id()), 0));
+            v.add(
+                new Fnd(
+                    i.actor().party(),
+                    i.time().toEpochMilli(),
+                    i.fatalities().best(),
+                    Set.of(i.id()),
+                    0));
           }
         }
       }
@@ -253,7 +352,11 @@ class EngineModelProperties {
     static boolean isViolation(Incident i) {
       boolean inZone = i.place().lat() < 50;
       boolean kind = i.kind() == Kind.SHELLING || i.kind() == Kind.ARMED_CLASH;
-      return inZone && kind && i.status() != ReviewStatus.REJECTED && i.status().satisfies(ReviewStatus.CORROBORATED) && !i.sources().isEmpty();
+      return inZone
+          && kind
+          && i.status() != ReviewStatus.REJECTED
+          && i.status().satisfies(ReviewStatus.CORROBORATED)
+          && !i.sources().isEmpty();
     }
 
     Set<String> matchKeys() {
@@ -265,7 +368,8 @@ class EngineModelProperties {
     }
 
     /** The greedy left-to-right scan of rule 3, per actor; returns the raised findings. */
-    List<Fnd> chain(String def, List<Fnd> over, String by, long window, int count, int days, double sum) {
+    List<Fnd> chain(
+        String def, List<Fnd> over, String by, long window, int count, int days, double sum) {
       Map<String, List<Fnd>> byActor = new TreeMap<>();
       for (Fnd f : over) {
         if (by == null || by.equals(f.actor())) {
@@ -273,27 +377,35 @@ class EngineModelProperties {
         }
       }
       List<Fnd> raised = new ArrayList<>();
-      byActor.forEach((actor, fs) -> {
-        TreeSet<Long> ends = new TreeSet<>();
-        fs.forEach(f -> ends.add(f.time()));
-        long armed = Long.MIN_VALUE;
-        for (long end : ends) {
-          if (end < armed) {
-            continue;
-          }
-          List<Fnd> in = fs.stream().filter(f -> f.time() > end - window && f.time() <= end).toList();
-          long distinctDays = in.stream().map(f -> Math.floorDiv(f.time(), DAY)).distinct().count();
-          double total = in.stream().mapToDouble(Fnd::value).sum();
-          boolean holds = in.size() >= Math.max(1, count) && distinctDays >= days && (sum == 0 || total >= sum);
-          if (holds) {
-            Set<String> incidents = new TreeSet<>();
-            in.forEach(f -> incidents.addAll(f.incidents()));
-            aggregates.put(key(def, actor, end - window, end), new Agg(actor, end - window, end, incidents));
-            raised.add(new Fnd(actor, end, total, incidents, 0));
-            armed = end + window;
-          }
-        }
-      });
+      byActor.forEach(
+          (actor, fs) -> {
+            TreeSet<Long> ends = new TreeSet<>();
+            fs.forEach(f -> ends.add(f.time()));
+            long armed = Long.MIN_VALUE;
+            for (long end : ends) {
+              if (end < armed) {
+                continue;
+              }
+              List<Fnd> in =
+                  fs.stream().filter(f -> f.time() > end - window && f.time() <= end).toList();
+              long distinctDays =
+                  in.stream().map(f -> Math.floorDiv(f.time(), DAY)).distinct().count();
+              double total = in.stream().mapToDouble(Fnd::value).sum();
+              boolean holds =
+                  in.size() >= Math.max(1, count)
+                      && distinctDays >= days
+                      && (sum == 0 || total >= sum);
+              if (holds) {
+                Set<String> incidents = new TreeSet<>();
+                in.forEach(f -> incidents.addAll(f.incidents()));
+                aggregates.put(
+                    key(def, actor, end - window, end),
+                    new Agg(actor, end - window, end, incidents));
+                raised.add(new Fnd(actor, end, total, incidents, 0));
+                armed = end + window;
+              }
+            }
+          });
       return raised;
     }
   }
@@ -301,7 +413,9 @@ class EngineModelProperties {
   static Agreement load() {
     Path file = Path.of("src/test/resources/differential/differential.agreement.yaml");
     try {
-      LoadResult result = AgreementLoader.load(file.getFileName().toString(), Files.readString(file), rel -> Optional.empty());
+      LoadResult result =
+          AgreementLoader.load(
+              file.getFileName().toString(), Files.readString(file), rel -> Optional.empty());
       if (!result.isValid()) {
         throw new AssertionError(result.toDisplayString());
       }
@@ -310,5 +424,4 @@ class EngineModelProperties {
       throw new UncheckedIOException(e);
     }
   }
-
 }

@@ -36,17 +36,22 @@ public final class Scenarios {
     try {
       Path file = scenario.resolve("agreement.yaml");
       if (!Files.exists(file)) {
-        file = ROOT.resolve("_agreements").resolve(Files.readString(scenario.resolve("agreement.ref")).strip());
+        file =
+            ROOT.resolve("_agreements")
+                .resolve(Files.readString(scenario.resolve("agreement.ref")).strip());
       }
       Path dir = file.getParent();
-      LoadResult result = AgreementLoader.load(file.getFileName().toString(), Files.readString(file),
-          rel -> {
-            try {
-              return Optional.of(Files.readString(dir.resolve(rel)));
-            } catch (IOException e) {
-              return Optional.empty();
-            }
-          });
+      LoadResult result =
+          AgreementLoader.load(
+              file.getFileName().toString(),
+              Files.readString(file),
+              rel -> {
+                try {
+                  return Optional.of(Files.readString(dir.resolve(rel)));
+                } catch (IOException e) {
+                  return Optional.empty();
+                }
+              });
       if (!result.isValid()) {
         throw new AssertionError("scenario agreement is invalid:\n" + result.toDisplayString());
       }
@@ -61,7 +66,9 @@ public final class Scenarios {
     return recordedInput(scenario).stream().map(RecordedInput::record).toList();
   }
 
-  /** The scenario's input records with their record times ({@code recorded}, else their own time). */
+  /**
+   * The scenario's input records with their record times ({@code recorded}, else their own time).
+   */
   public static List<RecordedInput> recordedInput(Path scenario) {
     try {
       List<RecordedInput> records = new ArrayList<>();
@@ -78,20 +85,28 @@ public final class Scenarios {
     }
   }
 
-  /** Runs the records through a fresh engine in historical mode and returns the canonical output text (one line per record). */
+  /**
+   * Runs the records through a fresh engine in historical mode and returns the canonical output
+   * text (one line per record).
+   */
   public static String run(Agreement agreement, List<InputRecord> records) {
     return runRecorded(agreement, records.stream().map(RecordedInput::historical).toList());
   }
 
-  /** Runs the records, each at its record time, through a fresh engine and returns the canonical output text. */
+  /**
+   * Runs the records, each at its record time, through a fresh engine and returns the canonical
+   * output text.
+   */
   public static String runRecorded(Agreement agreement, List<RecordedInput> records) {
     Engine engine = Engine.create(agreement);
     StringBuilder out = new StringBuilder();
     for (RecordedInput r : records) {
-      engine.process(r, o -> {
-        OutputCodec.encode(o, out);
-        out.append('\n');
-      });
+      engine.process(
+          r,
+          o -> {
+            OutputCodec.encode(o, out);
+            out.append('\n');
+          });
     }
     return out.toString();
   }

@@ -50,8 +50,10 @@ class TwoClockProperties {
   private static final Instant ACTIVATES = Instant.parse("2026-03-01T00:00:00Z");
 
   @Property(tries = 60)
-  void process_arbitraryClaimedTimes_deadlinesFallDueOnlyOnTrustedTime(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
-    List<RecordedInput> stream = withArbitraryClaims(DeterminismProperties.stream(seed, 300), new Random(seed * 31 + 7));
+  void process_arbitraryClaimedTimes_deadlinesFallDueOnlyOnTrustedTime(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    List<RecordedInput> stream =
+        withArbitraryClaims(DeterminismProperties.stream(seed, 300), new Random(seed * 31 + 7));
     Engine engine = Engine.create(DeterminismProperties.AGREEMENT);
     Instant clock = Instant.MIN;
     Instant lastOutput = Instant.MIN;
@@ -65,17 +67,23 @@ class TwoClockProperties {
       clock = clock.isAfter(r.recordedAt()) ? clock : r.recordedAt();
       assertThat(engine.clock()).isEqualTo(clock);
       for (OutputRecord o : outs) {
-        assertThat(o.time()).as("%s stamped after the trusted clock", o.id()).isBeforeOrEqualTo(clock);
-        assertThat(o.time()).as("%s stamped before an earlier output", o.id()).isAfterOrEqualTo(lastOutput);
+        assertThat(o.time())
+            .as("%s stamped after the trusted clock", o.id())
+            .isBeforeOrEqualTo(clock);
+        assertThat(o.time())
+            .as("%s stamped before an earlier output", o.id())
+            .isAfterOrEqualTo(lastOutput);
         lastOutput = o.time();
         switch (o) {
           case FindingRecord f when f.status().equals("candidate") -> raised.put(f.id(), f.time());
-          case FindingRecord f when f.status().equals("confirmed") -> confirmed.put(f.id(), f.time());
-          case FindingRecord f -> { }
+          case FindingRecord f when f.status().equals("confirmed") ->
+              confirmed.put(f.id(), f.time());
+          case FindingRecord f -> {}
           case ObligationRecord ob when ob.status().equals("pending") -> {
             String trigger = ob.cause().outputs().get(0);
             assertThat(ob.time()).isEqualTo(confirmed.get(trigger));
-            Duration within = ob.duty().equals("consult") ? Duration.ofHours(24) : Duration.ofDays(7);
+            Duration within =
+                ob.duty().equals("consult") ? Duration.ofHours(24) : Duration.ofDays(7);
             assertThat(ob.due()).contains(ob.time().plus(within));
           }
           case ObligationRecord ob when ob.status().equals("breached") -> {
@@ -88,22 +96,26 @@ class TwoClockProperties {
             activeFrom = s.time();
             deadlines++;
           }
-          case StatusRecord s when s.subject().equals("defence") && s.status().equals("expired") -> {
-            assertThat(s.time()).isEqualTo(activeFrom.atOffset(ZoneOffset.UTC).plusYears(1).toInstant());
+          case StatusRecord s
+              when s.subject().equals("defence") && s.status().equals("expired") -> {
+            assertThat(s.time())
+                .isEqualTo(activeFrom.atOffset(ZoneOffset.UTC).plusYears(1).toInstant());
             deadlines++;
           }
-          case StatusRecord s when s.subject().equals("exchange") && s.status().equals("breached") -> {
+          case StatusRecord s
+              when s.subject().equals("exchange") && s.status().equals("breached") -> {
             assertThat(s.time()).isEqualTo(ACTIVATES.plus(Duration.ofDays(90)));
             deadlines++;
           }
-          case StatusRecord s when s.subject().equals("ceasefire") && s.status().equals("in-force") ->
+          case StatusRecord s
+              when s.subject().equals("ceasefire") && s.status().equals("in-force") ->
               assertThat(s.time()).isEqualTo(ACTIVATES);
-          case StatusRecord s -> { }
+          case StatusRecord s -> {}
           case AlertRecord a when a.reason().equals("decision-overdue") -> {
             assertThat(a.time()).isEqualTo(raised.get(a.about()).plus(Duration.ofHours(48)));
             deadlines++;
           }
-          case AlertRecord a -> { }
+          case AlertRecord a -> {}
         }
       }
     }
@@ -111,7 +123,8 @@ class TwoClockProperties {
   }
 
   @Property(tries = 30)
-  void process_claimsFarFromTheRecordTime_giveTheSameDeadlinesAsClaimsOnTime(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+  void process_claimsFarFromTheRecordTime_giveTheSameDeadlinesAsClaimsOnTime(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     // Claims only place incidents in windows: with every claim of a non-incident replaced, and
     // every incident claimed at its record time, the deadline outputs are exactly those of the
     // claims as given, as long as the incidents raise the same findings. Incidents keep their
@@ -122,17 +135,23 @@ class TwoClockProperties {
     List<RecordedInput> wild = new ArrayList<>();
     for (InputRecord in : base) {
       onTime.add(RecordedInput.historical(in));
-      wild.add(new RecordedInput(in instanceof Incident || in instanceof Tick ? in : reclaim(in, claim(r, in.time())), in.time()));
+      wild.add(
+          new RecordedInput(
+              in instanceof Incident || in instanceof Tick ? in : reclaim(in, claim(r, in.time())),
+              in.time()));
     }
     assertThat(Scenarios.runRecorded(DeterminismProperties.AGREEMENT, wild))
         .isEqualTo(Scenarios.runRecorded(DeterminismProperties.AGREEMENT, onTime));
   }
 
-  /** The stream with its times as record times, each record (but ticks) claiming an arbitrary time. */
+  /**
+   * The stream with its times as record times, each record (but ticks) claiming an arbitrary time.
+   */
   static List<RecordedInput> withArbitraryClaims(List<InputRecord> stream, Random r) {
     List<RecordedInput> out = new ArrayList<>();
     for (InputRecord in : stream) {
-      out.add(new RecordedInput(in instanceof Tick ? in : reclaim(in, claim(r, in.time())), in.time()));
+      out.add(
+          new RecordedInput(in instanceof Tick ? in : reclaim(in, claim(r, in.time())), in.time()));
     }
     return out;
   }
@@ -145,16 +164,31 @@ class TwoClockProperties {
       case 4 -> recorded.atOffset(ZoneOffset.UTC).plusYears(1 + r.nextInt(73)).toInstant();
       case 5 -> InputCodec.LATEST.minusSeconds(r.nextInt(1000));
       case 6 -> InputCodec.EARLIEST.plusSeconds(r.nextInt(1000));
-      default -> Instant.ofEpochSecond(Instant.parse("1990-01-01T00:00:00Z").getEpochSecond() + (long) (r.nextDouble() * 60 * 365.25 * 86400));
+      default ->
+          Instant.ofEpochSecond(
+              Instant.parse("1990-01-01T00:00:00Z").getEpochSecond()
+                  + (long) (r.nextDouble() * 60 * 365.25 * 86400));
     };
   }
 
   static InputRecord reclaim(InputRecord in, Instant t) {
     return switch (in) {
-      case Incident i -> new Incident(i.id(), t, i.timePrecision(), i.place(), i.kind(), i.actor(), i.target(), i.fatalities(), i.sources(),
-          i.status(), i.tags());
+      case Incident i ->
+          new Incident(
+              i.id(),
+              t,
+              i.timePrecision(),
+              i.place(),
+              i.kind(),
+              i.actor(),
+              i.target(),
+              i.fatalities(),
+              i.sources(),
+              i.status(),
+              i.tags());
       case Determination d -> new Determination(d.id(), t, d.body(), d.finding(), d.votes());
-      case Response p -> new Response(p.id(), t, p.obligation(), p.party(), p.answer(), p.decision(), p.note());
+      case Response p ->
+          new Response(p.id(), t, p.obligation(), p.party(), p.answer(), p.decision(), p.note());
       case ProvisionReport p -> new ProvisionReport(p.id(), t, p.provision(), p.level(), p.note());
       case Tick tick -> tick;
     };

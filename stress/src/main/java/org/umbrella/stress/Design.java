@@ -1,12 +1,15 @@
 package org.umbrella.stress;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.umbrella.agreement.model.Agreement;
 
 /**
- * One guarantee design to stress: a validated agreement under a display name (its file name, or
- * the file and the swept value).
+ * One guarantee design to stress: a validated agreement under a display name (its file name, or the
+ * file and the swept value).
  *
  * @param name how the report names the design; unique within a run
  * @param agreement the agreement the engine runs
@@ -31,9 +34,9 @@ public record Design(String name, Agreement agreement, Optional<Point> point) {
    * @param values the swept paths and the values set at them, as written (one for a sweep, one per
    *     sweep for a point of a grid)
    */
-  public record Point(String base, java.util.SortedMap<String, String> values) {
+  public record Point(String base, SortedMap<String, String> values) {
     public Point {
-      values = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(values));
+      values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
     }
   }
 }

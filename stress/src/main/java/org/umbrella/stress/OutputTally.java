@@ -22,9 +22,9 @@ import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.engine.output.StatusRecord;
 
 /**
- * Counts the outputs of one run into an {@link Outcome}. Feed it every input ({@link #input}) before
- * the engine processes that input, and every output ({@link #accept}). Keeps the incidents' times
- * and places to measure lags and draw the map, so memory grows with the number of incidents.
+ * Counts the outputs of one run into an {@link Outcome}. Feed it every input ({@link #input})
+ * before the engine processes that input, and every output ({@link #accept}). Keeps the incidents'
+ * times and places to measure lags and draw the map, so memory grows with the number of incidents.
  */
 final class OutputTally implements Consumer<OutputRecord> {
   private static final int MAX_POINTS = 5000;
@@ -49,7 +49,10 @@ final class OutputTally implements Consumer<OutputRecord> {
 
   private final boolean keepPoints;
 
-  /** {@code keepPoints}: whether to keep trigger places (for the as-recorded run's map; samples skip it). */
+  /**
+   * {@code keepPoints}: whether to keep trigger places (for the as-recorded run's map; samples skip
+   * it).
+   */
   OutputTally(Agreement agreement, boolean keepPoints) {
     this.keepPoints = keepPoints;
     agreement.findings().keySet().forEach(d -> counts.put(d, new long[4]));
@@ -99,7 +102,9 @@ final class OutputTally implements Consumer<OutputRecord> {
           firstConfirmed.put(f.definition(), f.time());
           earliestIncident(f).ifPresent(t -> firstLag.put(f.definition(), days(t, f.time())));
         }
-        byMonth.computeIfAbsent(f.definition(), k -> new TreeMap<>()).merge(f.time().toString().substring(0, 7), 1L, Long::sum);
+        byMonth
+            .computeIfAbsent(f.definition(), k -> new TreeMap<>())
+            .merge(f.time().toString().substring(0, 7), 1L, Long::sum);
       }
       case "rejected" -> {
         openCandidates.remove(f.id());
@@ -109,7 +114,7 @@ final class OutputTally implements Consumer<OutputRecord> {
         openCandidates.remove(f.id());
         c[3]++;
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -129,7 +134,10 @@ final class OutputTally implements Consumer<OutputRecord> {
       }
       if (!firstTriggered.containsKey(s.subject())) {
         firstTriggered.put(s.subject(), s.time());
-        behind.stream().map(this::earliestIncident).flatMap(Optional::stream).min(Instant::compareTo)
+        behind.stream()
+            .map(this::earliestIncident)
+            .flatMap(Optional::stream)
+            .min(Instant::compareTo)
             .ifPresent(t -> triggerLag.put(s.subject(), days(t, s.time())));
       }
       behind.forEach(this::addPoints);
@@ -167,8 +175,18 @@ final class OutputTally implements Consumer<OutputRecord> {
 
   Outcome outcome() {
     Map<String, Outcome.FindingCount> findings = new LinkedHashMap<>();
-    counts.forEach((d, c) -> findings.put(d, new Outcome.FindingCount(c[0], c[1], c[2], c[3], Optional.ofNullable(firstConfirmed.get(d)),
-        Optional.ofNullable(firstLag.get(d)), Map.copyOf(byMonth.getOrDefault(d, Map.of())))));
+    counts.forEach(
+        (d, c) ->
+            findings.put(
+                d,
+                new Outcome.FindingCount(
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[3],
+                    Optional.ofNullable(firstConfirmed.get(d)),
+                    Optional.ofNullable(firstLag.get(d)),
+                    Map.copyOf(byMonth.getOrDefault(d, Map.of())))));
     Map<String, Map<String, Long>> duties = new HashMap<>();
     Map<String, Set<String>> callers = new HashMap<>();
     Map<String, Map<String, Long>> byParty = new TreeMap<>();
@@ -178,16 +196,33 @@ final class OutputTally implements Consumer<OutputRecord> {
       if (parts.length == 4) {
         callers.computeIfAbsent(ob.guarantee(), k -> new HashSet<>()).add(parts[3]);
       }
-      duties.computeIfAbsent(ob.guarantee(), k -> new TreeMap<>()).merge(ob.party() + ": " + ob.duty(), 1L, Long::sum);
+      duties
+          .computeIfAbsent(ob.guarantee(), k -> new TreeMap<>())
+          .merge(ob.party() + ": " + ob.duty(), 1L, Long::sum);
     }
     Map<String, Outcome.GuaranteeCount> guarantees = new LinkedHashMap<>();
     for (Map.Entry<String, long[]> e : triggered.entrySet()) {
       String g = e.getKey();
       StatusRecord v = voided.get(g);
-      guarantees.put(g, new Outcome.GuaranteeCount(e.getValue()[0], callers.getOrDefault(g, Set.of()).size(), Optional.ofNullable(firstTriggered.get(g)),
-          Optional.ofNullable(triggerLag.get(g)), v != null, Optional.ofNullable(v).map(StatusRecord::time),
-          Optional.ofNullable(v).map(x -> x.cause().rule()), Map.copyOf(duties.getOrDefault(g, Map.of()))));
+      guarantees.put(
+          g,
+          new Outcome.GuaranteeCount(
+              e.getValue()[0],
+              callers.getOrDefault(g, Set.of()).size(),
+              Optional.ofNullable(firstTriggered.get(g)),
+              Optional.ofNullable(triggerLag.get(g)),
+              v != null,
+              Optional.ofNullable(v).map(StatusRecord::time),
+              Optional.ofNullable(v).map(x -> x.cause().rule()),
+              Map.copyOf(duties.getOrDefault(g, Map.of()))));
     }
-    return new Outcome(inputs, findings, guarantees, byParty, statusChanges, Map.copyOf(alerts), List.copyOf(points));
+    return new Outcome(
+        inputs,
+        findings,
+        guarantees,
+        byParty,
+        statusChanges,
+        Map.copyOf(alerts),
+        List.copyOf(points));
   }
 }

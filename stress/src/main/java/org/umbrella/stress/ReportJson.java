@@ -8,8 +8,8 @@ import org.umbrella.json.CanonicalJson;
 
 /**
  * Writes a {@link StressReport} as canonical JSON (keys sorted, no whitespace; docs/stress-test.md,
- * "report.json"), so that the same report always gives the same bytes. Nothing in it depends on
- * the machine, the time of the run or the scheduling.
+ * "report.json"), so that the same report always gives the same bytes. Nothing in it depends on the
+ * machine, the time of the run or the scheduling.
  */
 public final class ReportJson {
   private ReportJson() {}
@@ -26,8 +26,17 @@ public final class ReportJson {
     m.put("format", 1);
     m.put("samples", s.samples());
     m.put("seed", s.seed());
-    m.put("uncertainty", Map.of("attribution", u.attribution(), "location", u.location(), "fatalities", u.fatalities(),
-        "source-drop", u.sourceDrop()));
+    m.put(
+        "uncertainty",
+        Map.of(
+            "attribution",
+            u.attribution(),
+            "location",
+            u.location(),
+            "fatalities",
+            u.fatalities(),
+            "source-drop",
+            u.sourceDrop()));
     List<Object> designs = new ArrayList<>();
     for (StressReport.DesignResult d : report.designs()) {
       Map<String, Object> dm = new LinkedHashMap<>();
@@ -47,31 +56,35 @@ public final class ReportJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("inputs", o.inputs());
     Map<String, Object> findings = new LinkedHashMap<>();
-    o.findings().forEach((def, c) -> {
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("raised", c.raised());
-      f.put("confirmed", c.confirmed());
-      f.put("rejected", c.rejected());
-      f.put("withdrawn", c.withdrawn());
-      c.firstConfirmed().ifPresent(t -> f.put("first-confirmed", t.toString()));
-      c.firstLagDays().ifPresent(x -> f.put("first-lag-days", x));
-      f.put("confirmed-by-month", c.confirmedByMonth());
-      findings.put(def, f);
-    });
+    o.findings()
+        .forEach(
+            (def, c) -> {
+              Map<String, Object> f = new LinkedHashMap<>();
+              f.put("raised", c.raised());
+              f.put("confirmed", c.confirmed());
+              f.put("rejected", c.rejected());
+              f.put("withdrawn", c.withdrawn());
+              c.firstConfirmed().ifPresent(t -> f.put("first-confirmed", t.toString()));
+              c.firstLagDays().ifPresent(x -> f.put("first-lag-days", x));
+              f.put("confirmed-by-month", c.confirmedByMonth());
+              findings.put(def, f);
+            });
     m.put("findings", findings);
     Map<String, Object> guarantees = new LinkedHashMap<>();
-    o.guarantees().forEach((g, c) -> {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("triggered", c.triggered());
-      x.put("trigger-findings", c.triggerFindings());
-      c.firstTriggered().ifPresent(t -> x.put("first-triggered", t.toString()));
-      c.firstLagDays().ifPresent(t -> x.put("first-lag-days", t));
-      x.put("voided", c.voided());
-      c.voidedAt().ifPresent(t -> x.put("voided-at", t.toString()));
-      c.voidCause().ifPresent(t -> x.put("void-cause", t));
-      x.put("duties", c.duties());
-      guarantees.put(g, x);
-    });
+    o.guarantees()
+        .forEach(
+            (g, c) -> {
+              Map<String, Object> x = new LinkedHashMap<>();
+              x.put("triggered", c.triggered());
+              x.put("trigger-findings", c.triggerFindings());
+              c.firstTriggered().ifPresent(t -> x.put("first-triggered", t.toString()));
+              c.firstLagDays().ifPresent(t -> x.put("first-lag-days", t));
+              x.put("voided", c.voided());
+              c.voidedAt().ifPresent(t -> x.put("voided-at", t.toString()));
+              c.voidCause().ifPresent(t -> x.put("void-cause", t));
+              x.put("duties", c.duties());
+              guarantees.put(g, x);
+            });
     m.put("guarantees", guarantees);
     m.put("obligations", o.obligations());
     m.put("status-changes", o.statusChanges());

@@ -10,7 +10,8 @@ package org.umbrella.stress;
  *     to rank which the outcome is most sensitive to
  * @param parallel whether runs use all cores (a parallel stream); the report is the same either way
  */
-public record Settings(int samples, long seed, Uncertainty uncertainty, boolean sensitivity, boolean parallel) {
+public record Settings(
+    int samples, long seed, Uncertainty uncertainty, boolean sensitivity, boolean parallel) {
   public Settings {
     if (samples < 0 || samples > 1_000_000) {
       throw new IllegalArgumentException("samples must be in [0, 1000000], was " + samples);

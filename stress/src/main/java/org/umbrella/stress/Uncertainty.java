@@ -3,12 +3,14 @@ package org.umbrella.stress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.IncidentPlace;
-import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.engine.input.IncidentSource;
+import org.umbrella.engine.input.PlacePrecision;
+import org.umbrella.engine.input.RecordedInput;
 
 /**
  * How one sample redraws the evidence (docs/stress-test.md, "What a sample changes"). Each incident
@@ -18,9 +20,9 @@ import org.umbrella.engine.input.IncidentSource;
  *   <li>attribution: an attributed incident keeps its attribution (with its confidence, so the
  *       design's own confidence thresholds still apply) with probability equal to that confidence,
  *       and is unattributed otherwise;
- *   <li>location: a point drawn uniformly in a disc around the given coordinates, of radius
- *       {@link #radiusKm} for its precision (exact 0, near 25 km as GED's where_prec 2, district
- *       40 km, region 120 km; country-level coordinates are a centroid and are not moved);
+ *   <li>location: a point drawn uniformly in a disc around the given coordinates, of radius {@link
+ *       #radiusKm} for its precision (exact 0, near 25 km as GED's where_prec 2, district 40 km,
+ *       region 120 km; country-level coordinates are a centroid and are not moved);
  *   <li>fatalities: the best estimate drawn uniformly between low and high;
  *   <li>sources: with probability {@code sourceDrop} one source, chosen uniformly, is dropped; an
  *       incident left with no source was not reported in that sample and is left out.
@@ -31,7 +33,8 @@ import org.umbrella.engine.input.IncidentSource;
  * @param fatalities whether fatalities are redrawn
  * @param sourceDrop probability in [0, 1] that an incident loses one source
  */
-public record Uncertainty(boolean attribution, boolean location, boolean fatalities, double sourceDrop) {
+public record Uncertainty(
+    boolean attribution, boolean location, boolean fatalities, double sourceDrop) {
   /** Every source of uncertainty, with a 10% chance of losing a source. */
   public static final Uncertainty ALL = new Uncertainty(true, true, true, 0.1);
 
@@ -55,10 +58,11 @@ public record Uncertainty(boolean attribution, boolean location, boolean fatalit
   }
 
   /** The sources of uncertainty {@link #only} knows, in report order. */
-  public static final List<String> SOURCES = List.of("attribution", "location", "fatalities", "sources");
+  public static final List<String> SOURCES =
+      List.of("attribution", "location", "fatalities", "sources");
 
   /** The displacement radius for a place precision, in km. */
-  public static double radiusKm(org.umbrella.engine.input.PlacePrecision p) {
+  public static double radiusKm(PlacePrecision p) {
     return switch (p) {
       case EXACT, COUNTRY -> 0;
       case NEAR -> 25;
@@ -68,9 +72,10 @@ public record Uncertainty(boolean attribution, boolean location, boolean fatalit
   }
 
   /**
-   * One sample of {@code events}: deterministic in {@code seed}; the order of records is kept
-   * (a moved place or a redrawn count does not change a record's time).
+   * One sample of {@code events}: deterministic in {@code seed}; the order of records is kept (a
+   * moved place or a redrawn count does not change a record's time).
    */
+  @SuppressWarnings("ReferenceEquality") // see redraw: unchanged means the same object
   public List<RecordedInput> draw(List<RecordedInput> events, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<RecordedInput> out = new ArrayList<>(events.size());
@@ -87,8 +92,14 @@ public record Uncertainty(boolean attribution, boolean location, boolean fatalit
     return out;
   }
 
-  /** The redrawn incident, or null when it lost its only source. Draws a fixed number of values per incident. */
-  private Incident redraw(Incident i, SplittableRandom rnd) {
+  /**
+   * The redrawn incident, or null when it lost its only source. Draws a fixed number of values per
+   * incident.
+   */
+  // Identity, not equality: an incident the draw left untouched is passed on as the same object, so
+  // that its recorded input is reused rather than copied.
+  @SuppressWarnings("ReferenceEquality")
+  private @Nullable Incident redraw(Incident i, SplittableRandom rnd) {
     double uAttr = rnd.nextDouble();
     double uAngle = rnd.nextDouble();
     double uRadius = rnd.nextDouble();
@@ -106,11 +117,22 @@ public record Uncertainty(boolean attribution, boolean location, boolean fatalit
       double delta = radius * Math.sqrt(uRadius) / EARTH_KM;
       double theta = 2 * Math.PI * uAngle;
       double phi1 = Math.toRadians(place.lat());
-      double phi2 = Math.asin(Math.sin(phi1) * Math.cos(delta) + Math.cos(phi1) * Math.sin(delta) * Math.cos(theta));
-      double dLambda = Math.atan2(Math.sin(theta) * Math.sin(delta) * Math.cos(phi1), Math.cos(delta) - Math.sin(phi1) * Math.sin(phi2));
+      double phi2 =
+          Math.asin(
+              Math.sin(phi1) * Math.cos(delta)
+                  + Math.cos(phi1) * Math.sin(delta) * Math.cos(theta));
+      double dLambda =
+          Math.atan2(
+              Math.sin(theta) * Math.sin(delta) * Math.cos(phi1),
+              Math.cos(delta) - Math.sin(phi1) * Math.sin(phi2));
       double lat = Math.toDegrees(phi2);
       double lon = place.lon() + Math.toDegrees(dLambda);
-      place = new IncidentPlace(Math.max(-90, Math.min(90, lat)), ((lon + 540) % 360) - 180, place.precision(), place.region());
+      place =
+          new IncidentPlace(
+              Math.max(-90, Math.min(90, lat)),
+              ((lon + 540) % 360) - 180,
+              place.precision(),
+              place.region());
     }
     Fatalities f = i.fatalities();
     if (fatalities && f.high() > f.low()) {
@@ -129,6 +151,17 @@ public record Uncertainty(boolean attribution, boolean location, boolean fatalit
     if (actor == i.actor() && place == i.place() && f == i.fatalities() && sources == i.sources()) {
       return i;
     }
-    return new Incident(i.id(), i.time(), i.timePrecision(), place, i.kind(), actor, i.target(), f, sources, i.status(), i.tags());
+    return new Incident(
+        i.id(),
+        i.time(),
+        i.timePrecision(),
+        place,
+        i.kind(),
+        actor,
+        i.target(),
+        f,
+        sources,
+        i.status(),
+        i.tags());
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SweepTest {
-  static final String YAML = """
+  static final String YAML =
+      """
       findings:
         attack:
           over: { finding: violation, window: 72h, at-least: 2 }
@@ -34,34 +35,87 @@ class SweepTest {
   void apply_replacesTheValueAsYaml_andKeepsTheRest() {
     String out = Sweep.parse("findings.attack.over.at-least=5").apply(YAML, "5");
     assertThat(out).contains("at-least: 5").contains("window: \"72h\"").contains("Ceasefire");
-    assertThat(Sweep.parse("findings.attack.kinds.1=x").apply(YAML, "air_strike")).contains("- \"air_strike\"").doesNotContain("armed_clash");
+    assertThat(Sweep.parse("findings.attack.kinds.1=x").apply(YAML, "air_strike"))
+        .contains("- \"air_strike\"")
+        .doesNotContain("armed_clash");
   }
 
   @Test
   void apply_addsAMissingLastKey_whenItsMapExists() {
     Sweep s = Sweep.parse("provisions.ceasefire.in-force=2022-03-01T00:00:00Z");
     assertThat(s.appliesTo(YAML)).isTrue();
-    assertThat(s.apply(YAML, "2022-03-01T00:00:00Z")).contains("in-force:").contains("2022-03-01T00:00:00Z");
+    assertThat(s.apply(YAML, "2022-03-01T00:00:00Z"))
+        .contains("in-force:")
+        .contains("2022-03-01T00:00:00Z");
   }
 
   @Test
   void apply_missingPath_namesTheMissingKeyAndWhatIsThere() {
     Sweep s = Sweep.parse("findings.atack.over.at-least=3");
     assertThat(s.appliesTo(YAML)).isFalse();
-    assertThatThrownBy(() -> s.apply(YAML, "3")).hasMessageContaining("'findings' has no 'atack'; it has attack");
+    assertThatThrownBy(() -> s.apply(YAML, "3"))
+        .hasMessageContaining("'findings' has no 'atack'; it has attack");
   }
 
   @Test
   void parameterSensitivity_comparesDesignsThatDifferAtOnePathOnly() {
-    Outcome zero = new Outcome(0, java.util.Map.of("f", new Outcome.FindingCount(0, 0, 0, 0, java.util.Optional.empty(),
-        java.util.Optional.empty(), java.util.Map.of())), java.util.Map.of(), java.util.Map.of(), 0, java.util.Map.of(), List.of());
-    Outcome one = new Outcome(0, java.util.Map.of("f", new Outcome.FindingCount(1, 1, 0, 0, java.util.Optional.empty(),
-        java.util.Optional.empty(), java.util.Map.of())), java.util.Map.of(), java.util.Map.of(), 0, java.util.Map.of(), List.of());
-    var base = new StressReport.DesignResult("d", "a@1", java.util.Optional.empty(), zero, java.util.Optional.empty());
-    var a = new StressReport.DesignResult("d [x=1]", "a@1", java.util.Optional.of(new Design.Point("d", new java.util.TreeMap<>(java.util.Map.of("x", "1")))),
-        one, java.util.Optional.empty());
-    var b = new StressReport.DesignResult("d [y=1]", "a@1", java.util.Optional.of(new Design.Point("d", new java.util.TreeMap<>(java.util.Map.of("y", "1")))),
-        zero, java.util.Optional.empty());
-    assertThat(StressTest.parameterSensitivity(List.of(base, a, b))).containsEntry("x", 1.0).containsEntry("y", 0.0);
+    Outcome zero =
+        new Outcome(
+            0,
+            java.util.Map.of(
+                "f",
+                new Outcome.FindingCount(
+                    0,
+                    0,
+                    0,
+                    0,
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Map.of())),
+            java.util.Map.of(),
+            java.util.Map.of(),
+            0,
+            java.util.Map.of(),
+            List.of());
+    Outcome one =
+        new Outcome(
+            0,
+            java.util.Map.of(
+                "f",
+                new Outcome.FindingCount(
+                    1,
+                    1,
+                    0,
+                    0,
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Map.of())),
+            java.util.Map.of(),
+            java.util.Map.of(),
+            0,
+            java.util.Map.of(),
+            List.of());
+    var base =
+        new StressReport.DesignResult(
+            "d", "a@1", java.util.Optional.empty(), zero, java.util.Optional.empty());
+    var a =
+        new StressReport.DesignResult(
+            "d [x=1]",
+            "a@1",
+            java.util.Optional.of(
+                new Design.Point("d", new java.util.TreeMap<>(java.util.Map.of("x", "1")))),
+            one,
+            java.util.Optional.empty());
+    var b =
+        new StressReport.DesignResult(
+            "d [y=1]",
+            "a@1",
+            java.util.Optional.of(
+                new Design.Point("d", new java.util.TreeMap<>(java.util.Map.of("y", "1")))),
+            zero,
+            java.util.Optional.empty());
+    assertThat(StressTest.parameterSensitivity(List.of(base, a, b)))
+        .containsEntry("x", 1.0)
+        .containsEntry("y", 0.0);
   }
 }

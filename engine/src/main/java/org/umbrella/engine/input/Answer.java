@@ -1,5 +1,6 @@
 package org.umbrella.engine.input;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** How a guarantor answers an obligation: it fulfilled it (with its decision) or it is waived. */
@@ -7,7 +8,7 @@ public enum Answer {
   FULFILLED,
   WAIVED;
 
-  private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+  private final String wire = name().toLowerCase(Locale.ROOT);
 
   public String wireName() {
     return wire;

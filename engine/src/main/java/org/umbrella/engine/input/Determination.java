@@ -13,7 +13,8 @@ import java.util.TreeMap;
  *
  * <p>Votes are kept sorted by party so that iteration, and so output, is deterministic.
  */
-public record Determination(String id, Instant time, String body, String finding, SortedMap<String, Vote> votes)
+public record Determination(
+    String id, Instant time, String body, String finding, SortedMap<String, Vote> votes)
     implements InputRecord {
   public Determination {
     Objects.requireNonNull(id, "id");
@@ -23,7 +24,8 @@ public record Determination(String id, Instant time, String body, String finding
     votes = Collections.unmodifiableSortedMap(new TreeMap<>(votes));
   }
 
-  public Determination(String id, Instant time, String body, String finding, Map<String, Vote> votes) {
+  public Determination(
+      String id, Instant time, String body, String finding, Map<String, Vote> votes) {
     this(id, time, body, finding, new TreeMap<>(votes));
   }
 

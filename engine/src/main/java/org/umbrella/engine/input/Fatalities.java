@@ -12,7 +12,8 @@ public record Fatalities(int low, int best, int high) {
 
   public Fatalities {
     if (low < 0 || best < 0 || high < 0) {
-      throw new IllegalArgumentException("fatality counts must not be negative, were " + low + "/" + best + "/" + high);
+      throw new IllegalArgumentException(
+          "fatality counts must not be negative, were " + low + "/" + best + "/" + high);
     }
   }
 }

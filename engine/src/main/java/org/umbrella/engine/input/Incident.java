@@ -8,11 +8,13 @@ import org.umbrella.agreement.model.ReviewStatus;
 /**
  * The canonical incident: one thing that happened, as reported and reviewed (docs/incidents.md).
  *
- * <p>A later incident with the same {@code id} replaces the earlier version (review, re-attribution).
- * {@code actor} is {@link Actor#UNATTRIBUTED} when nobody is named; {@code fatalities} is {@link
- * Fatalities#NONE_REPORTED} when a source gives no count. Lists are copied and unmodifiable.
+ * <p>A later incident with the same {@code id} replaces the earlier version (review,
+ * re-attribution). {@code actor} is {@link Actor#UNATTRIBUTED} when nobody is named; {@code
+ * fatalities} is {@link Fatalities#NONE_REPORTED} when a source gives no count. Lists are copied
+ * and unmodifiable.
  *
- * <p>The constructor throws {@code NullPointerException} if a component is null; {@code IllegalArgumentException} if {@code id} is blank.
+ * <p>The constructor throws {@code NullPointerException} if a component is null; {@code
+ * IllegalArgumentException} if {@code id} is blank.
  */
 public record Incident(
     String id,
@@ -69,11 +71,13 @@ public record Incident(
 
   /** A copy with another attribution (a re-attribution after review). */
   public Incident withActor(Actor newActor) {
-    return new Incident(id, time, timePrecision, place, kind, newActor, target, fatalities, sources, status, tags);
+    return new Incident(
+        id, time, timePrecision, place, kind, newActor, target, fatalities, sources, status, tags);
   }
 
   /** A copy with another review status. */
   public Incident withStatus(ReviewStatus newStatus) {
-    return new Incident(id, time, timePrecision, place, kind, actor, target, fatalities, sources, newStatus, tags);
+    return new Incident(
+        id, time, timePrecision, place, kind, actor, target, fatalities, sources, newStatus, tags);
   }
 }

@@ -3,10 +3,11 @@ package org.umbrella.engine.input;
 import java.util.Objects;
 
 /**
- * Where an incident happened: WGS84 latitude and longitude, how precise they are, and optionally the
- * first-level administrative region as the source named it ({@code ""} when not given).
+ * Where an incident happened: WGS84 latitude and longitude, how precise they are, and optionally
+ * the first-level administrative region as the source named it ({@code ""} when not given).
  *
- * <p>The constructor throws {@code IllegalArgumentException} if latitude is outside [-90, 90] or longitude outside [-180, 180].
+ * <p>The constructor throws {@code IllegalArgumentException} if latitude is outside [-90, 90] or
+ * longitude outside [-180, 180].
  */
 public record IncidentPlace(double lat, double lon, PlacePrecision precision, String region) {
   public IncidentPlace {

@@ -1,6 +1,5 @@
 package org.umbrella.engine.input;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,19 +14,22 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.json.CanonicalJson;
 
 /**
- * Reads and writes input records as canonical JSON Lines (LANGUAGE.md section 2, docs/incidents.md).
+ * Reads and writes input records as canonical JSON Lines (LANGUAGE.md section 2,
+ * docs/incidents.md).
  *
  * <p>Writing gives the canonical form: sorted keys, no insignificant whitespace, stable numbers,
  * ISO-8601 UTC instants; optional members at their default (no actor, empty target, region or tags)
@@ -60,7 +62,10 @@ public final class InputCodec {
     return CanonicalJson.write(m);
   }
 
-  /** The canonical form of {@code record} as nested maps and lists (for embedding in other documents). */
+  /**
+   * The canonical form of {@code record} as nested maps and lists (for embedding in other
+   * documents).
+   */
   public static Map<String, Object> toMap(InputRecord record) {
     Map<String, Object> m = new TreeMap<>();
     m.put("type", record.type());
@@ -84,7 +89,15 @@ public final class InputCodec {
         if (!i.target().isEmpty()) {
           m.put("target", i.target());
         }
-        m.put("fatalities", Map.of("low", i.fatalities().low(), "best", i.fatalities().best(), "high", i.fatalities().high()));
+        m.put(
+            "fatalities",
+            Map.of(
+                "low",
+                i.fatalities().low(),
+                "best",
+                i.fatalities().best(),
+                "high",
+                i.fatalities().high()));
         List<Object> sources = new ArrayList<>();
         for (IncidentSource s : i.sources()) {
           sources.add(Map.of("id", s.id(), "kind", s.kind(), "group", s.group()));
@@ -165,8 +178,12 @@ public final class InputCodec {
     }
     Instant recorded = o.instant("recorded");
     if (record instanceof Tick && !recorded.equals(record.time())) {
-      throw o.error("recorded", "a tick is trusted time itself: its record time must equal its time " + record.time()
-          + " (or be left out), was " + recorded);
+      throw o.error(
+          "recorded",
+          "a tick is trusted time itself: its record time must equal its time "
+              + record.time()
+              + " (or be left out), was "
+              + recorded);
     }
     return new RecordedInput(record, recorded);
   }
@@ -191,9 +208,7 @@ public final class InputCodec {
     };
   }
 
-  /**
-   * As {@link #read}, each record with its record time ({@link #decodeRecorded}).
-   */
+  /** As {@link #read}, each record with its record time ({@link #decodeRecorded}). */
   public static Iterator<RecordedInput> readRecorded(BufferedReader reader) {
     return new Iterator<>() {
       private long lineNumber;
@@ -239,10 +254,29 @@ public final class InputCodec {
   private static final Map<String, Set<String>> KEYS = new LinkedHashMap<>();
 
   static {
-    KEYS.put("incident", Set.of("type", "id", "time", "recorded", "time-precision", "place", "kind", "actor", "target", "fatalities", "sources", "status", "tags"));
+    KEYS.put(
+        "incident",
+        Set.of(
+            "type",
+            "id",
+            "time",
+            "recorded",
+            "time-precision",
+            "place",
+            "kind",
+            "actor",
+            "target",
+            "fatalities",
+            "sources",
+            "status",
+            "tags"));
     KEYS.put("determination", Set.of("type", "id", "time", "recorded", "body", "finding", "votes"));
-    KEYS.put("response", Set.of("type", "id", "time", "recorded", "obligation", "party", "answer", "decision", "note"));
-    KEYS.put("provision-report", Set.of("type", "id", "time", "recorded", "provision", "level", "note"));
+    KEYS.put(
+        "response",
+        Set.of(
+            "type", "id", "time", "recorded", "obligation", "party", "answer", "decision", "note"));
+    KEYS.put(
+        "provision-report", Set.of("type", "id", "time", "recorded", "provision", "level", "note"));
     KEYS.put("tick", Set.of("type", "id", "time", "recorded"));
   }
 
@@ -250,7 +284,12 @@ public final class InputCodec {
     String type = o.string("type");
     Set<String> keys = KEYS.get(type);
     if (keys == null) {
-      throw o.error("type", "unknown record type '" + type + "'; expected one of " + String.join(", ", KEYS.keySet()));
+      throw o.error(
+          "type",
+          "unknown record type '"
+              + type
+              + "'; expected one of "
+              + String.join(", ", KEYS.keySet()));
     }
     o.onlyKeys(keys);
     return switch (type) {
@@ -258,18 +297,37 @@ public final class InputCodec {
       case "determination" -> {
         Obj votesObj = o.object("votes");
         Map<String, Vote> votes = new TreeMap<>();
-        votesObj.node.fieldNames().forEachRemaining(party -> votes.put(party, votesObj.enumValue(party, Vote::fromWire, "confirm, reject, abstain")));
-        yield new Determination(o.nonBlank("id"), o.instant("time"), o.nonBlank("body"), o.nonBlank("finding"), votes);
+        votesObj
+            .node
+            .fieldNames()
+            .forEachRemaining(
+                party ->
+                    votes.put(
+                        party,
+                        votesObj.enumValue(party, Vote::fromWire, "confirm, reject, abstain")));
+        yield new Determination(
+            o.nonBlank("id"), o.instant("time"), o.nonBlank("body"), o.nonBlank("finding"), votes);
       }
-      case "response" -> new Response(
-          o.nonBlank("id"), o.instant("time"), o.nonBlank("obligation"), o.nonBlank("party"),
-          o.enumValue("answer", Answer::fromWire, "fulfilled, waived"), o.optString("decision", ""), o.optString("note", ""));
+      case "response" ->
+          new Response(
+              o.nonBlank("id"),
+              o.instant("time"),
+              o.nonBlank("obligation"),
+              o.nonBlank("party"),
+              o.enumValue("answer", Answer::fromWire, "fulfilled, waived"),
+              o.optString("decision", ""),
+              o.optString("note", ""));
       case "provision-report" -> {
         int level = o.integer("level");
         if (level < 0 || level > 3) {
           throw o.error("level", "implementation level must be 0, 1, 2 or 3, was " + level);
         }
-        yield new ProvisionReport(o.nonBlank("id"), o.instant("time"), o.nonBlank("provision"), level, o.optString("note", ""));
+        yield new ProvisionReport(
+            o.nonBlank("id"),
+            o.instant("time"),
+            o.nonBlank("provision"),
+            level,
+            o.optString("note", ""));
       }
       default -> new Tick(o.optString("id", ""), o.instant("time"));
     };
@@ -278,9 +336,11 @@ public final class InputCodec {
   private static Incident incident(Obj o) {
     String id = o.nonBlank("id");
     Instant time = o.instant("time");
-    TimePrecision tp = o.has("time-precision")
-        ? o.enumValue("time-precision", TimePrecision::fromWire, "exact, day, week, month, year")
-        : TimePrecision.EXACT;
+    TimePrecision tp =
+        o.has("time-precision")
+            ? o.enumValue(
+                "time-precision", TimePrecision::fromWire, "exact, day, week, month, year")
+            : TimePrecision.EXACT;
     Obj p = o.object("place");
     p.onlyKeys(Set.of("lat", "lon", "precision", "region"));
     double lat = p.number("lat");
@@ -291,9 +351,11 @@ public final class InputCodec {
     if (!(lon >= -180 && lon <= 180)) {
       throw p.error("lon", "longitude must be within [-180, 180], was " + lon);
     }
-    PlacePrecision pp = p.has("precision")
-        ? p.enumValue("precision", PlacePrecision::fromWire, "exact, near, district, region, country")
-        : PlacePrecision.EXACT;
+    PlacePrecision pp =
+        p.has("precision")
+            ? p.enumValue(
+                "precision", PlacePrecision::fromWire, "exact, near, district, region, country")
+            : PlacePrecision.EXACT;
     IncidentPlace place = new IncidentPlace(lat, lon, pp, p.optString("region", ""));
     Kind kind = o.enumValue("kind", Kind::fromWire, Kind.allWireNames());
     Actor actor = Actor.UNATTRIBUTED;
@@ -312,7 +374,11 @@ public final class InputCodec {
       Obj f = o.object("fatalities");
       f.onlyKeys(Set.of("low", "best", "high"));
       int best = f.has("best") ? f.nonNegative("best") : 0;
-      fatalities = new Fatalities(f.has("low") ? f.nonNegative("low") : best, best, f.has("high") ? f.nonNegative("high") : best);
+      fatalities =
+          new Fatalities(
+              f.has("low") ? f.nonNegative("low") : best,
+              best,
+              f.has("high") ? f.nonNegative("high") : best);
     }
     List<IncidentSource> sources = new ArrayList<>();
     if (o.has("sources")) {
@@ -328,12 +394,15 @@ public final class InputCodec {
         Obj s = new Obj(arr.get(i), o.path(path) + ".", o.line);
         s.onlyKeys(Set.of("id", "kind", "group"));
         String sid = s.nonBlank("id");
-        sources.add(new IncidentSource(sid, s.optString("kind", "unspecified"), s.optString("group", sid)));
+        sources.add(
+            new IncidentSource(sid, s.optString("kind", "unspecified"), s.optString("group", sid)));
       }
     }
-    ReviewStatus status = o.has("status")
-        ? o.enumValue("status", ReviewStatus::fromWire, "reported, corroborated, verified, rejected")
-        : ReviewStatus.REPORTED;
+    ReviewStatus status =
+        o.has("status")
+            ? o.enumValue(
+                "status", ReviewStatus::fromWire, "reported, corroborated, verified, rejected")
+            : ReviewStatus.REPORTED;
     List<String> tags = new ArrayList<>();
     if (o.has("tags")) {
       JsonNode arr = o.node.get("tags");
@@ -347,7 +416,18 @@ public final class InputCodec {
         tags.add(arr.get(i).textValue());
       }
     }
-    return new Incident(id, time, tp, place, kind, actor, o.optString("target", ""), fatalities, sources, status, tags);
+    return new Incident(
+        id,
+        time,
+        tp,
+        place,
+        kind,
+        actor,
+        o.optString("target", ""),
+        fatalities,
+        sources,
+        status,
+        tags);
   }
 
   /** A JSON object with its path and line, for precise errors. */
@@ -369,7 +449,8 @@ public final class InputCodec {
       while (it.hasNext()) {
         String k = it.next();
         if (!allowed.contains(k)) {
-          throw error(k, "unknown field; expected one of " + String.join(", ", new TreeSet<>(allowed)));
+          throw error(
+              k, "unknown field; expected one of " + String.join(", ", new TreeSet<>(allowed)));
         }
       }
     }
@@ -385,7 +466,8 @@ public final class InputCodec {
     String string(String key) {
       JsonNode v = required(key);
       if (!v.isTextual()) {
-        throw error(key, "expected a string, was " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        throw error(
+            key, "expected a string, was " + v.getNodeType().name().toLowerCase(Locale.ROOT));
       }
       return v.textValue();
     }
@@ -432,18 +514,24 @@ public final class InputCodec {
       try {
         t = Instant.parse(s);
       } catch (DateTimeParseException e) {
-        throw error(key, "expected an ISO-8601 UTC instant such as 2026-03-01T00:00:00Z, was '" + s + "'");
+        throw error(
+            key, "expected an ISO-8601 UTC instant such as 2026-03-01T00:00:00Z, was '" + s + "'");
       }
       if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
-        // RFC 3339 years have four digits; beyond them the engine's millisecond arithmetic would overflow
-        throw error(key, "instant out of range: must lie within years 0000 to 9999 (RFC 3339), was '" + s + "'");
+        // RFC 3339 years have four digits; beyond them the engine's millisecond arithmetic would
+        // overflow
+        throw error(
+            key,
+            "instant out of range: must lie within years 0000 to 9999 (RFC 3339), was '" + s + "'");
       }
       return t;
     }
 
     <E> E enumValue(String key, Function<String, Optional<E>> parse, String valid) {
       String s = string(key);
-      return parse.apply(s).orElseThrow(() -> error(key, "unknown value '" + s + "'; expected one of " + valid));
+      return parse
+          .apply(s)
+          .orElseThrow(() -> error(key, "unknown value '" + s + "'; expected one of " + valid));
     }
 
     Obj object(String key) {

@@ -7,8 +7,12 @@ import java.time.Instant;
  *
  * <p>The engine processes records in time order, ties in input order (LANGUAGE.md section 2).
  */
-public sealed interface InputRecord permits Incident, Determination, Response, ProvisionReport, Tick {
-  /** The record's id; unique per type within a stream, except that a later incident with the same id replaces the earlier one. */
+public sealed interface InputRecord
+    permits Incident, Determination, Response, ProvisionReport, Tick {
+  /**
+   * The record's id; unique per type within a stream, except that a later incident with the same id
+   * replaces the earlier one.
+   */
   String id();
 
   /** When the record takes effect (event time, UTC). */

@@ -1,11 +1,13 @@
 package org.umbrella.engine.input;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The taxonomy of incident kinds (docs/incidents.md): what happened, independent of who reported it.
+ * The taxonomy of incident kinds (docs/incidents.md): what happened, independent of who reported
+ * it.
  *
  * <p>Importers map each dataset's own categories onto these; {@link #OTHER} holds what fits none.
  */
@@ -25,7 +27,7 @@ public enum Kind {
   STRATEGIC_DEVELOPMENT,
   OTHER;
 
-  private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+  private final String wire = name().toLowerCase(Locale.ROOT);
 
   /** The name used in files and conditions, e.g. {@code missile_strike}. */
   public String wireName() {

@@ -1,5 +1,6 @@
 package org.umbrella.engine.input;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ public enum PlacePrecision {
   REGION,
   COUNTRY;
 
-  private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+  private final String wire = name().toLowerCase(Locale.ROOT);
 
   public String wireName() {
     return wire;

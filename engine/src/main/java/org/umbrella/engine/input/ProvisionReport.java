@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <p>The constructor throws {@code IllegalArgumentException} if {@code level} is outside 0..3.
  */
-public record ProvisionReport(String id, Instant time, String provision, int level, String note) implements InputRecord {
+public record ProvisionReport(String id, Instant time, String provision, int level, String note)
+    implements InputRecord {
   public ProvisionReport {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(time, "time");

@@ -26,7 +26,9 @@ public record RecordedInput(InputRecord record, Instant recordedAt) {
     return new RecordedInput(record, record.time());
   }
 
-  /** Whether the record time differs from the claimed time (so that {@code recorded} is written). */
+  /**
+   * Whether the record time differs from the claimed time (so that {@code recorded} is written).
+   */
   public boolean hasOwnRecordTime() {
     return !recordedAt.equals(record.time());
   }

@@ -3,7 +3,9 @@ package org.umbrella.engine.input;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The clock advances to {@code time}; nothing else happens. Deadlines up to {@code time} fall due. */
+/**
+ * The clock advances to {@code time}; nothing else happens. Deadlines up to {@code time} fall due.
+ */
 public record Tick(String id, Instant time) implements InputRecord {
   public Tick {
     Objects.requireNonNull(time, "time");

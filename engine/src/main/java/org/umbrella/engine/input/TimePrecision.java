@@ -1,5 +1,6 @@
 package org.umbrella.engine.input;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** How precisely an incident's time is known: the instant, or only its day, week, month or year. */
@@ -10,7 +11,7 @@ public enum TimePrecision {
   MONTH,
   YEAR;
 
-  private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+  private final String wire = name().toLowerCase(Locale.ROOT);
 
   public String wireName() {
     return wire;

@@ -1,5 +1,6 @@
 package org.umbrella.engine.input;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** A body member's vote on a candidate finding. */
@@ -8,7 +9,7 @@ public enum Vote {
   REJECT,
   ABSTAIN;
 
-  private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+  private final String wire = name().toLowerCase(Locale.ROOT);
 
   public String wireName() {
     return wire;

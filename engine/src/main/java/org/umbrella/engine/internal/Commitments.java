@@ -30,16 +30,17 @@ import org.umbrella.engine.output.StatusRecord;
  * void, expiry), the obligations their duties create and the responses to them, provisions (in
  * force, implementation reports, due dates, breach) and consequences (docs/engine.md). Split from
  * {@link Evaluator} (issue 16), which handles the records, findings and windows and calls in here
- * when a finding is confirmed, a response or report is recorded, or a deadline of these kinds
- * falls due; outputs, alerts and timers go through the evaluator ({@link Effects}), so that their
- * order is the one the evaluator has always had. Not thread-safe: one per evaluator.
+ * when a finding is confirmed, a response or report is recorded, or a deadline of these kinds falls
+ * due; outputs, alerts and timers go through the evaluator ({@link Effects}), so that their order
+ * is the one the evaluator has always had. Not thread-safe: one per evaluator.
  */
 final class Commitments {
   /** What the evaluator lends: its output, its alerts (numbered there) and its timers. */
   interface Effects {
     void emit(OutputRecord r);
 
-    void alert(Instant at, List<String> to, String about, String reason, String message, Cause cause);
+    void alert(
+        Instant at, List<String> to, String about, String reason, String message, Cause cause);
 
     void schedule(long at, TimerKind kind, String ref);
   }
@@ -87,7 +88,8 @@ final class Commitments {
     final String trigger;
     String status = "pending";
 
-    ObligationState(String id, Guarantee g, Duty duty, String party, Optional<Instant> due, String trigger) {
+    ObligationState(
+        String id, Guarantee g, Duty duty, String party, Optional<Instant> due, String trigger) {
       this.id = id;
       this.g = g;
       this.duty = duty;
@@ -102,7 +104,8 @@ final class Commitments {
    * trigger, void or apply them ({@code defIndex}: definition id to index), and sets the timers of
    * fixed dates (provisions first, then guarantees, in agreement order).
    */
-  Commitments(Agreement agreement, Map<String, Integer> defIndex, FindingRows table, Effects effects) {
+  Commitments(
+      Agreement agreement, Map<String, Integer> defIndex, FindingRows table, Effects effects) {
     this.table = table;
     this.effects = effects;
     for (int k = 0; k < defIndex.size(); k++) {
@@ -113,7 +116,9 @@ final class Commitments {
     for (Provision p : agreement.provisions().values()) {
       ProvisionState ps = new ProvisionState(p);
       provisions.put(p.id(), ps);
-      p.inForce().ifPresent(at -> effects.schedule(at.toEpochMilli(), TimerKind.PROVISION_IN_FORCE, p.id()));
+      p.inForce()
+          .ifPresent(
+              at -> effects.schedule(at.toEpochMilli(), TimerKind.PROVISION_IN_FORCE, p.id()));
     }
     for (Guarantee g : agreement.guarantees().values()) {
       GuaranteeState gs = new GuaranteeState(g);
@@ -140,7 +145,10 @@ final class Commitments {
     }
   }
 
-  /** The state a timer names: timers are only set for states this class keeps, so a miss is a bug here. */
+  /**
+   * The state a timer names: timers are only set for states this class keeps, so a miss is a bug
+   * here.
+   */
   private static <T> T known(Map<String, T> states, String ref) {
     T state = states.get(ref);
     if (state == null) {
@@ -149,55 +157,120 @@ final class Commitments {
     return state;
   }
 
-  /** A timer of one of these kinds fell due at {@code at}; {@code ref} is the provision, guarantee or obligation. */
+  /**
+   * A timer of one of these kinds fell due at {@code at}; {@code ref} is the provision, guarantee
+   * or obligation.
+   */
   void fire(TimerKind kind, String ref, Instant at) {
     switch (kind) {
-      case PROVISION_IN_FORCE -> provisionInForce(known(provisions, ref), at,
-          new Cause(ref, "in force on its date " + at, List.of(), List.of()));
-      case GUARANTEE_ACTIVATE -> activate(known(guarantees, ref), at,
-          new Cause(ref, "activates at " + at, List.of(), List.of()));
+      case PROVISION_IN_FORCE ->
+          provisionInForce(
+              known(provisions, ref),
+              at,
+              new Cause(ref, "in force on its date " + at, List.of(), List.of()));
+      case GUARANTEE_ACTIVATE ->
+          activate(
+              known(guarantees, ref),
+              at,
+              new Cause(ref, "activates at " + at, List.of(), List.of()));
       case GUARANTEE_EXPIRE -> {
         GuaranteeState gs = known(guarantees, ref);
         if (gs.status.equals("active") || gs.status.equals("triggered")) {
-          guaranteeStatus(gs, "expired", at, new Cause(gs.g.id(), "term of " + gs.g.term().orElseThrow() + " from "
-              + Instant.ofEpochMilli(gs.activeFrom) + " ended", List.of(), List.of()));
+          guaranteeStatus(
+              gs,
+              "expired",
+              at,
+              new Cause(
+                  gs.g.id(),
+                  "term of "
+                      + gs.g.term().orElseThrow()
+                      + " from "
+                      + Instant.ofEpochMilli(gs.activeFrom)
+                      + " ended",
+                  List.of(),
+                  List.of()));
         }
       }
       case PROVISION_DUE -> {
         ProvisionState ps = known(provisions, ref);
-        if (ps.level < 3 && !ps.status.equals("revoked") && !ps.status.equals("suspended") && !ps.status.equals("breached")) {
-          provisionStatus(ps, "breached", at, new Cause(ps.p.id(), "not implemented (level 3) by its due date " + at
-              + " (" + ps.p.due().orElseThrow().within() + " after " + ps.p.due().orElseThrow().after() + ")",
-              ps.anchorInput.isEmpty() ? List.of() : List.of(ps.anchorInput), List.of()));
+        if (ps.level < 3
+            && !ps.status.equals("revoked")
+            && !ps.status.equals("suspended")
+            && !ps.status.equals("breached")) {
+          provisionStatus(
+              ps,
+              "breached",
+              at,
+              new Cause(
+                  ps.p.id(),
+                  "not implemented (level 3) by its due date "
+                      + at
+                      + " ("
+                      + ps.p.due().orElseThrow().within()
+                      + " after "
+                      + ps.p.due().orElseThrow().after()
+                      + ")",
+                  ps.anchorInput.isEmpty() ? List.of() : List.of(ps.anchorInput),
+                  List.of()));
         }
       }
       case OBLIGATION_DUE -> {
         ObligationState o = known(obligations, ref);
         if (o.status.equals("pending")) {
           o.status = "breached";
-          effects.emit(new ObligationRecord(o.id, at, o.g.id(), o.duty.id(), o.party, o.due, "breached", "",
-              new Cause(o.g.id(), "no response by " + o.due.orElseThrow(), List.of(), List.of(o.trigger))));
+          effects.emit(
+              new ObligationRecord(
+                  o.id,
+                  at,
+                  o.g.id(),
+                  o.duty.id(),
+                  o.party,
+                  o.due,
+                  "breached",
+                  "",
+                  new Cause(
+                      o.g.id(),
+                      "no response by " + o.due.orElseThrow(),
+                      List.of(),
+                      List.of(o.trigger))));
         }
       }
       default -> throw new IllegalStateException("not a commitment's timer: " + kind);
     }
   }
 
-  /** Finding {@code f} (of definition {@code defId}) was confirmed at {@code at}: triggers, voids, consequences. */
+  /**
+   * Finding {@code f} (of definition {@code defId}) was confirmed at {@code at}: triggers, voids,
+   * consequences.
+   */
   void confirmed(int f, String defId, Instant at) {
     for (GuaranteeState gs : triggeredBy.get(table.definition(f))) {
-      if ((gs.status.equals("active") || gs.status.equals("triggered")) && gs.g.isAgainst(table.actor(f))) {
+      if ((gs.status.equals("active") || gs.status.equals("triggered"))
+          && gs.g.isAgainst(table.actor(f))) {
         trigger(gs, f, at);
       }
     }
     for (GuaranteeState gs : voidedBy.get(table.definition(f))) {
-      if (table.actor(f).equals(gs.g.protects()) && !gs.status.equals("void") && !gs.status.equals("expired")) {
-        guaranteeStatus(gs, "void", at, new Cause(gs.g.id(), "void-if " + defId + ": a confirmed finding against the protected party "
-            + gs.g.protects(), List.of(), List.of(table.id(f))));
+      if (table.actor(f).equals(gs.g.protects())
+          && !gs.status.equals("void")
+          && !gs.status.equals("expired")) {
+        guaranteeStatus(
+            gs,
+            "void",
+            at,
+            new Cause(
+                gs.g.id(),
+                "void-if "
+                    + defId
+                    + ": a confirmed finding against the protected party "
+                    + gs.g.protects(),
+                List.of(),
+                List.of(table.id(f))));
       }
     }
     for (Consequence c : consequencesOn.get(table.definition(f))) {
-      if (c.by().admits(table.actor(f)) && consequencesApplied.add(c.id() + "\u0000" + table.id(f))) {
+      if (c.by().admits(table.actor(f))
+          && consequencesApplied.add(c.id() + "\u0000" + table.id(f))) {
         applyConsequence(c, f, at);
       }
     }
@@ -211,13 +284,28 @@ final class Commitments {
     }
     gs.activeFrom = at.toEpochMilli();
     guaranteeStatus(gs, "active", at, cause);
-    gs.g.term().ifPresent(term -> effects.schedule(term.addTo(at).toEpochMilli(), TimerKind.GUARANTEE_EXPIRE, gs.g.id()));
+    gs.g
+        .term()
+        .ifPresent(
+            term ->
+                effects.schedule(
+                    term.addTo(at).toEpochMilli(), TimerKind.GUARANTEE_EXPIRE, gs.g.id()));
   }
 
   private void trigger(GuaranteeState gs, int f, Instant at) {
     if (gs.status.equals("active")) {
-      guaranteeStatus(gs, "triggered", at, new Cause(gs.g.id(), "trigger " + gs.g.trigger() + " confirmed against "
-          + (table.actor(f).isEmpty() ? "an unattributed actor" : table.actor(f)), List.of(), List.of(table.id(f))));
+      guaranteeStatus(
+          gs,
+          "triggered",
+          at,
+          new Cause(
+              gs.g.id(),
+              "trigger "
+                  + gs.g.trigger()
+                  + " confirmed against "
+                  + (table.actor(f).isEmpty() ? "an unattributed actor" : table.actor(f)),
+              List.of(),
+              List.of(table.id(f))));
     }
     for (Duty duty : gs.g.duties()) {
       for (String party : duty.each().resolve(gs.g)) {
@@ -228,9 +316,27 @@ final class Commitments {
         Optional<Instant> due = duty.within().map(w -> w.addTo(at));
         ObligationState o = new ObligationState(id, gs.g, duty, party, due, table.id(f));
         obligations.put(id, o);
-        effects.emit(new ObligationRecord(id, at, gs.g.id(), duty.id(), party, due, "pending", "",
-            new Cause(gs.g.id(), "duty " + duty.id() + " of each " + duty.each()
-                + duty.within().map(w -> " within " + w + " of the trigger").orElse(", without deadline"), List.of(), List.of(table.id(f)))));
+        effects.emit(
+            new ObligationRecord(
+                id,
+                at,
+                gs.g.id(),
+                duty.id(),
+                party,
+                due,
+                "pending",
+                "",
+                new Cause(
+                    gs.g.id(),
+                    "duty "
+                        + duty.id()
+                        + " of each "
+                        + duty.each()
+                        + duty.within()
+                            .map(w -> " within " + w + " of the trigger")
+                            .orElse(", without deadline"),
+                    List.of(),
+                    List.of(table.id(f)))));
         due.ifPresent(d -> effects.schedule(d.toEpochMilli(), TimerKind.OBLIGATION_DUE, id));
       }
     }
@@ -246,8 +352,13 @@ final class Commitments {
   void response(Response r, Instant at) {
     ObligationState o = obligations.get(r.obligation());
     if (o == null) {
-      effects.alert(at, List.of(r.party()), r.id(), "response-ignored", "response " + r.id() + " names obligation '" + r.obligation()
-          + "', which does not exist", new Cause("", "unknown obligation", List.of(r.id()), List.of()));
+      effects.alert(
+          at,
+          List.of(r.party()),
+          r.id(),
+          "response-ignored",
+          "response " + r.id() + " names obligation '" + r.obligation() + "', which does not exist",
+          new Cause("", "unknown obligation", List.of(r.id()), List.of()));
       return;
     }
     String problem = null;
@@ -255,18 +366,43 @@ final class Commitments {
       problem = "the obligation is " + o.party + "'s, not " + r.party() + "'s";
     } else if (!o.status.equals("pending")) {
       problem = "the obligation was already " + o.status;
-    } else if (r.answer() == Answer.FULFILLED && !o.duty.options().isEmpty() && !o.duty.options().contains(r.decision())) {
-      problem = "the decision '" + r.decision() + "' is not one of the duty's options " + o.duty.options();
+    } else if (r.answer() == Answer.FULFILLED
+        && !o.duty.options().isEmpty()
+        && !o.duty.options().contains(r.decision())) {
+      problem =
+          "the decision '"
+              + r.decision()
+              + "' is not one of the duty's options "
+              + o.duty.options();
     }
     if (problem != null) {
-      effects.alert(at, List.of(r.party()), r.id(), "response-ignored", "response " + r.id() + " to " + o.id + " is not counted: " + problem,
+      effects.alert(
+          at,
+          List.of(r.party()),
+          r.id(),
+          "response-ignored",
+          "response " + r.id() + " to " + o.id + " is not counted: " + problem,
           new Cause(o.g.id(), problem, List.of(r.id()), List.of(o.id)));
       return;
     }
     o.status = r.answer().wireName();
-    effects.emit(new ObligationRecord(o.id, at, o.g.id(), o.duty.id(), o.party, o.due, o.status,
-        r.answer() == Answer.FULFILLED ? r.decision() : "",
-        new Cause(o.g.id(), r.answer() == Answer.FULFILLED ? o.due.map(d -> "answered before " + d).orElse("answered") : "waived", List.of(r.id()), List.of(o.trigger))));
+    effects.emit(
+        new ObligationRecord(
+            o.id,
+            at,
+            o.g.id(),
+            o.duty.id(),
+            o.party,
+            o.due,
+            o.status,
+            r.answer() == Answer.FULFILLED ? r.decision() : "",
+            new Cause(
+                o.g.id(),
+                r.answer() == Answer.FULFILLED
+                    ? o.due.map(d -> "answered before " + d).orElse("answered")
+                    : "waived",
+                List.of(r.id()),
+                List.of(o.trigger))));
   }
 
   // ---------------------------------------------------------------- provisions and consequences
@@ -281,16 +417,31 @@ final class Commitments {
     }
     for (GuaranteeState gs : guarantees.values()) {
       if (gs.g.activates() instanceof Activation.WhenInForce w && w.provision().equals(ps.p.id())) {
-        activate(gs, at, new Cause(gs.g.id(), "activates when " + ps.p.id() + " is in force", List.of(), List.of(ps.p.id())));
+        activate(
+            gs,
+            at,
+            new Cause(
+                gs.g.id(),
+                "activates when " + ps.p.id() + " is in force",
+                List.of(),
+                List.of(ps.p.id())));
       }
     }
     for (ProvisionState other : provisions.values()) {
-      if (other.p.due().isPresent() && other.p.due().get().after().equals(ps.p.id()) && other.due == Long.MIN_VALUE) {
+      if (other.p.due().isPresent()
+          && other.p.due().get().after().equals(ps.p.id())
+          && other.due == Long.MIN_VALUE) {
         other.due = other.p.due().get().within().addTo(at).toEpochMilli();
         other.anchorInput = cause.inputs().isEmpty() ? "" : cause.inputs().get(0);
         effects.schedule(other.due, TimerKind.PROVISION_DUE, other.p.id());
-        provisionInForce(other, at, new Cause(other.p.id(), "in force with " + ps.p.id() + "; due by " + Instant.ofEpochMilli(other.due),
-            cause.inputs(), List.of(ps.p.id())));
+        provisionInForce(
+            other,
+            at,
+            new Cause(
+                other.p.id(),
+                "in force with " + ps.p.id() + "; due by " + Instant.ofEpochMilli(other.due),
+                cause.inputs(),
+                List.of(ps.p.id())));
       }
     }
   }
@@ -299,16 +450,31 @@ final class Commitments {
   void provisionReport(ProvisionReport r, Instant at) {
     ProvisionState ps = provisions.get(r.provision());
     if (ps == null || ps.status.equals("revoked")) {
-      effects.alert(at, ps == null ? List.of() : ps.p.obligors(), r.id(), "report-ignored", ps == null ? "report " + r.id() + " names unknown provision '" + r.provision() + "'"
-          : "report " + r.id() + " on " + r.provision() + " comes after it was revoked",
+      effects.alert(
+          at,
+          ps == null ? List.of() : ps.p.obligors(),
+          r.id(),
+          "report-ignored",
+          ps == null
+              ? "report " + r.id() + " names unknown provision '" + r.provision() + "'"
+              : "report " + r.id() + " on " + r.provision() + " comes after it was revoked",
           new Cause(r.provision(), "report ignored", List.of(r.id()), List.of()));
       return;
     }
     ps.level = r.level();
     String status = "implemented-" + r.level();
     if (!status.equals(ps.status)) {
-      provisionStatus(ps, status, at, new Cause(ps.p.id(), "implementation reported at level " + r.level()
-          + (r.note().isEmpty() ? "" : ": " + r.note()), List.of(r.id()), List.of()));
+      provisionStatus(
+          ps,
+          status,
+          at,
+          new Cause(
+              ps.p.id(),
+              "implementation reported at level "
+                  + r.level()
+                  + (r.note().isEmpty() ? "" : ": " + r.note()),
+              List.of(r.id()),
+              List.of()));
     }
   }
 
@@ -324,25 +490,56 @@ final class Commitments {
         case Action.Revoke r -> {
           ProvisionState ps = provisions.get(r.provision());
           if (ps != null && !ps.status.equals("revoked")) {
-            provisionStatus(ps, "revoked", at, new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(),
-                List.of(), List.of(table.id(f))));
+            provisionStatus(
+                ps,
+                "revoked",
+                at,
+                new Cause(
+                    c.id(),
+                    "consequence " + c.id() + " on " + c.on() + " by " + c.by(),
+                    List.of(),
+                    List.of(table.id(f))));
           }
         }
         case Action.Suspend s -> {
           ProvisionState ps = provisions.get(s.provision());
           if (ps != null && !ps.status.equals("revoked") && !ps.status.equals("suspended")) {
-            provisionStatus(ps, "suspended", at, new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(),
-                List.of(), List.of(table.id(f))));
+            provisionStatus(
+                ps,
+                "suspended",
+                at,
+                new Cause(
+                    c.id(),
+                    "consequence " + c.id() + " on " + c.on() + " by " + c.by(),
+                    List.of(),
+                    List.of(table.id(f))));
           }
         }
-        case Action.Notify n -> effects.alert(at, n.parties(), table.id(f), "consequence", "consequence " + c.id() + " applies: " + table.id(f)
-            + " (" + c.on() + (table.actor(f).isEmpty() ? "" : " by " + table.actor(f)) + ") is confirmed",
-            new Cause(c.id(), "consequence " + c.id() + " on " + c.on() + " by " + c.by(), List.of(), List.of(table.id(f))));
+        case Action.Notify n ->
+            effects.alert(
+                at,
+                n.parties(),
+                table.id(f),
+                "consequence",
+                "consequence "
+                    + c.id()
+                    + " applies: "
+                    + table.id(f)
+                    + " ("
+                    + c.on()
+                    + (table.actor(f).isEmpty() ? "" : " by " + table.actor(f))
+                    + ") is confirmed",
+                new Cause(
+                    c.id(),
+                    "consequence " + c.id() + " on " + c.on() + " by " + c.by(),
+                    List.of(),
+                    List.of(table.id(f))));
       }
     }
   }
 
-  private void emitStatus(String kind, String subject, String status, String previous, Instant at, Cause cause) {
+  private void emitStatus(
+      String kind, String subject, String status, String previous, Instant at, Cause cause) {
     int n = statusCount.merge(subject, 1, Integer::sum);
     effects.emit(new StatusRecord(subject + "#" + n, at, kind, subject, status, previous, cause));
   }

@@ -1,9 +1,11 @@
 package org.umbrella.engine.internal;
 
-import org.jspecify.annotations.Nullable;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.LongUnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
 import org.umbrella.agreement.model.AggregateFinding;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Body;
@@ -19,6 +25,7 @@ import org.umbrella.agreement.model.Expression;
 import org.umbrella.agreement.model.Finding;
 import org.umbrella.agreement.model.MatchFinding;
 import org.umbrella.agreement.model.Recusal;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.EngineException;
 import org.umbrella.engine.EngineOptions;
 import org.umbrella.engine.input.Determination;
@@ -27,7 +34,6 @@ import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.ProvisionReport;
 import org.umbrella.engine.input.Response;
-import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.input.Vote;
 import org.umbrella.engine.output.AlertRecord;
@@ -65,50 +71,95 @@ public final class Evaluator {
   private final Map<String, Integer> defIndex = new HashMap<>();
   private final List<MatchDef> matchDefs = new ArrayList<>();
   private final AggDef[] aggByIndex;
-  /** Whether match findings keep their incident: only when some aggregate sums an expression over incidents. */
+
+  /**
+   * Whether match findings keep their incident: only when some aggregate sums an expression over
+   * incidents.
+   */
   private final boolean keepIncidents;
+
   private final List<List<AggDef>> aggregatesOver = new ArrayList<>();
 
   // state
   private long now = Long.MIN_VALUE;
   private long seq;
+
   /**
    * Incidents that raised a match finding, by id, in the order first raised: the value is the row
-   * of one of its findings in {@link #table}, the others linked from it (one per definition).
-   * A withdrawn finding stays as a marker, so that a later raise gets the next version ({@code #2}).
+   * of one of its findings in {@link #table}, the others linked from it (one per definition). A
+   * withdrawn finding stays as a marker, so that a later raise gets the next version ({@code #2}).
    */
   private final RevisionIndex incidents = new RevisionIndex();
+
   /** Every remembered finding, as rows (docs/benchmarks.md: no object per finding). */
   private final FindingRows table;
+
   /** Lets go of the findings of an incident the revision index forgets. */
-  private final java.util.function.IntConsumer forgetIncident = this::releaseIncident;
-  /** Findings kept by id (aggregates, candidates): rows of {@link #table}, each holding a reference. */
+  private final IntConsumer forgetIncident = this::releaseIncident;
+
+  /**
+   * Findings kept by id (aggregates, candidates): rows of {@link #table}, each holding a reference.
+   */
   private final Map<String, Integer> findings = new HashMap<>();
+
   /** Findings in {@link #findings}, in the order raised, for eviction past the revision horizon. */
-  private final java.util.ArrayDeque<Integer> findingsByAge = new java.util.ArrayDeque<>();
+  private final ArrayDeque<Integer> findingsByAge = new ArrayDeque<>();
+
   private final int[] aggregateCount;
   private final List<Map<String, WindowState>> windows = new ArrayList<>();
+
   /** Per aggregate definition index: from a window end, when the definition is armed again. */
-  private final List<java.util.function.LongUnaryOperator> armedAfter = new ArrayList<>();
-  /** Guarantees, obligations, provisions and consequences: what follows from confirmed findings and deadlines. */
+  private final List<LongUnaryOperator> armedAfter = new ArrayList<>();
+
+  /**
+   * Guarantees, obligations, provisions and consequences: what follows from confirmed findings and
+   * deadlines.
+   */
   private final Commitments commitments;
+
   private long alertCount;
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+
   /** Where {@link #process}'s outputs go; {@link #nowhere} between records. */
   private Consumer<OutputRecord> sink = Evaluator::nowhere;
+
   private @Nullable Instant nowInstant;
   private long nowInstantMillis;
 
   /** Parties as numbers, each definition's {@code by} as a bit set over them. */
   private final PartyBits parties = new PartyBits();
 
-  private record MatchDef(int index, MatchFinding def, boolean[] kinds, ReviewStatus minStatus, int @Nullable [] within, Optional<Expression> when, int by) {}
+  private record MatchDef(
+      int index,
+      MatchFinding def,
+      boolean[] kinds,
+      ReviewStatus minStatus,
+      int @Nullable [] within,
+      Optional<Expression> when,
+      int by) {}
 
-  private record AggDef(int index, AggregateFinding def, int over, Optional<Expression> sumOf, double sumAtLeast, int countAtLeast, int distinctDays,
-      long windowMillis, int by) {}
+  private record AggDef(
+      int index,
+      AggregateFinding def,
+      int over,
+      Optional<Expression> sumOf,
+      double sumAtLeast,
+      int countAtLeast,
+      int distinctDays,
+      long windowMillis,
+      int by) {}
 
-  /** What a timer does when it falls due (package-private: {@link Commitments} sets most of them). */
-  enum TimerKind { GUARANTEE_ACTIVATE, PROVISION_IN_FORCE, GUARANTEE_EXPIRE, PROVISION_DUE, DECIDE_DUE, OBLIGATION_DUE }
+  /**
+   * What a timer does when it falls due (package-private: {@link Commitments} sets most of them).
+   */
+  enum TimerKind {
+    GUARANTEE_ACTIVATE,
+    PROVISION_IN_FORCE,
+    GUARANTEE_EXPIRE,
+    PROVISION_DUE,
+    DECIDE_DUE,
+    OBLIGATION_DUE
+  }
 
   private record Timer(long at, long seq, TimerKind kind, String ref) implements Comparable<Timer> {
     @Override
@@ -118,12 +169,14 @@ public final class Evaluator {
     }
   }
 
-  /** Compiles {@code agreement}: places indexed, definitions resolved, fixed-date timers scheduled. */
+  /**
+   * Compiles {@code agreement}: places indexed, definitions resolved, fixed-date timers scheduled.
+   */
   @SuppressWarnings("EnumOrdinal") // kinds as a boolean array by ordinal: see incident(Incident)
   public Evaluator(Agreement agreement, EngineOptions options) {
     this.agreement = agreement;
     this.horizonMillis = options.revisionHorizon().toMillis();
-    Map<String, org.locationtech.jts.geom.Geometry> geometries = new LinkedHashMap<>();
+    Map<String, Geometry> geometries = new LinkedHashMap<>();
     agreement.places().forEach((id, p) -> geometries.put(id, p.geometry()));
     this.places = new PlaceIndex(geometries);
     for (Finding f : agreement.findings().values()) {
@@ -151,7 +204,7 @@ public final class Evaluator {
             Kind.fromWire(k).ifPresent(kind -> kinds[kind.ordinal()] = true);
           }
           if (m.kinds().isEmpty()) {
-            java.util.Arrays.fill(kinds, true);
+            Arrays.fill(kinds, true);
           }
           int[] within = null;
           if (!m.within().isEmpty()) {
@@ -160,23 +213,45 @@ public final class Evaluator {
               String p = m.within().get(k);
               within[k] = places.indexOf(p);
               if (within[k] < 0) {
-                throw new EngineException("finding '" + m.id() + "' names unknown place '" + p + "'");
+                throw new EngineException(
+                    "finding '" + m.id() + "' names unknown place '" + p + "'");
               }
             }
           }
-          matchDefs.add(new MatchDef(i, m, kinds, m.status(), within, m.when(), parties.filter(m.by())));
+          matchDefs.add(
+              new MatchDef(i, m, kinds, m.status(), within, m.when(), parties.filter(m.by())));
         }
         case AggregateFinding a -> {
           Integer over = defIndex.get(a.over());
           if (over == null) {
-            throw new EngineException("finding '" + a.id() + "' aggregates unknown finding '" + a.over() + "'");
+            throw new EngineException(
+                "finding '" + a.id() + "' aggregates unknown finding '" + a.over() + "'");
           }
-          AggDef d = switch (a.threshold()) {
-            case AggregateFinding.Threshold.Count c -> new AggDef(i, a, over, Optional.empty(), 0, c.atLeast(), a.distinctDays().orElse(0),
-                a.window().fixedLength().map(java.time.Duration::toMillis).orElse(-1L), parties.filter(a.by()));
-            case AggregateFinding.Threshold.Sum s -> new AggDef(i, a, over, Optional.of(s.of()), s.atLeast(), 0, a.distinctDays().orElse(0),
-                a.window().fixedLength().map(java.time.Duration::toMillis).orElse(-1L), parties.filter(a.by()));
-          };
+          AggDef d =
+              switch (a.threshold()) {
+                case AggregateFinding.Threshold.Count c ->
+                    new AggDef(
+                        i,
+                        a,
+                        over,
+                        Optional.empty(),
+                        0,
+                        c.atLeast(),
+                        a.distinctDays().orElse(0),
+                        a.window().fixedLength().map(Duration::toMillis).orElse(-1L),
+                        parties.filter(a.by()));
+                case AggregateFinding.Threshold.Sum s ->
+                    new AggDef(
+                        i,
+                        a,
+                        over,
+                        Optional.of(s.of()),
+                        s.atLeast(),
+                        0,
+                        a.distinctDays().orElse(0),
+                        a.window().fixedLength().map(Duration::toMillis).orElse(-1L),
+                        parties.filter(a.by()));
+              };
           aggByIndex[i] = d;
           armedAfter.set(i, end -> windowEndLimit(d, end));
           aggregatesOver.get(over).add(d);
@@ -201,7 +276,8 @@ public final class Evaluator {
       }
 
       @Override
-      public void alert(Instant at, List<String> to, String about, String reason, String message, Cause cause) {
+      public void alert(
+          Instant at, List<String> to, String about, String reason, String message, Cause cause) {
         Evaluator.this.alert(at, to, about, reason, message, cause);
       }
 
@@ -226,11 +302,16 @@ public final class Evaluator {
    * The earliest deadline still scheduled (it may turn out to fire nothing, as when the obligation
    * it watches was answered), or empty when none is.
    */
-  public java.util.Optional<Instant> nextDeadline() {
-    return timers.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(timers.peek().at()));
+  public Optional<Instant> nextDeadline() {
+    return timers.isEmpty()
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(timers.peek().at()));
   }
 
-  /** The trusted clock: the latest record time processed (or deadline fired), or null before the first record. */
+  /**
+   * The trusted clock: the latest record time processed (or deadline fired), or null before the
+   * first record.
+   */
   public @Nullable Instant clock() {
     return now == Long.MIN_VALUE ? null : Instant.ofEpochMilli(now);
   }
@@ -252,7 +333,7 @@ public final class Evaluator {
       case Determination d -> determination(d);
       case Response r -> commitments.response(r, Instant.ofEpochMilli(now));
       case ProvisionReport p -> commitments.provisionReport(p, Instant.ofEpochMilli(now));
-      case Tick tick -> { }
+      case Tick tick -> {}
     }
     evict();
     this.sink = Evaluator::nowhere;
@@ -278,7 +359,12 @@ public final class Evaluator {
   private void fire(Timer timer) {
     Instant at = Instant.ofEpochMilli(timer.at());
     switch (timer.kind()) {
-      case PROVISION_IN_FORCE, GUARANTEE_ACTIVATE, GUARANTEE_EXPIRE, PROVISION_DUE, OBLIGATION_DUE -> commitments.fire(timer.kind(), timer.ref(), at);
+      case PROVISION_IN_FORCE,
+          GUARANTEE_ACTIVATE,
+          GUARANTEE_EXPIRE,
+          PROVISION_DUE,
+          OBLIGATION_DUE ->
+          commitments.fire(timer.kind(), timer.ref(), at);
       case DECIDE_DUE -> {
         Integer found = findings.get(timer.ref());
         if (found != null && table.status(found) == CANDIDATE) {
@@ -286,10 +372,25 @@ public final class Evaluator {
           String id = timer.ref(); // the finding's id: made once, when it was kept
           Finding def = defs.get(table.definition(f));
           Body body = deciding(def);
-          alert(at, body.members(), id, "decision-overdue",
-              body.id() + " did not decide on " + id + " within " + def.decideWithin().orElseThrow()
+          alert(
+              at,
+              body.members(),
+              id,
+              "decision-overdue",
+              body.id()
+                  + " did not decide on "
+                  + id
+                  + " within "
+                  + def.decideWithin().orElseThrow()
                   + "; the finding stays candidate and the body is in breach of its own duty to decide",
-              new Cause(def.id(), "decide-within " + def.decideWithin().orElseThrow() + " from " + table.raisedAt(f), List.of(), List.of(id)));
+              new Cause(
+                  def.id(),
+                  "decide-within "
+                      + def.decideWithin().orElseThrow()
+                      + " from "
+                      + table.raisedAt(f),
+                  List.of(),
+                  List.of(id)));
         }
       }
     }
@@ -297,7 +398,8 @@ public final class Evaluator {
 
   // ---------------------------------------------------------------- incidents and match findings
 
-  // a boolean per kind indexed by ordinal: the cheapest set test on the hot path; the array is built
+  // a boolean per kind indexed by ordinal: the cheapest set test on the hot path; the array is
+  // built
   // from Kind.values() in the constructor, so the two cannot disagree
   @SuppressWarnings("EnumOrdinal")
   private void incident(Incident incident) {
@@ -348,9 +450,23 @@ public final class Evaluator {
         } catch (RuntimeException e) {
           // one bad condition must not halt enforcement: not met for this record, and said
           ok = false;
-          alert(nowInstant(), List.of(), incident.id(), "condition-failed", "condition of finding '" + m.def.id() + "' failed on incident '"
-              + incident.id() + "': " + e.getMessage() + "; counted as not met",
-              new Cause(m.def.id(), "a condition that fails at run time counts as not met", List.of(incident.id()), List.of()));
+          alert(
+              nowInstant(),
+              List.of(),
+              incident.id(),
+              "condition-failed",
+              "condition of finding '"
+                  + m.def.id()
+                  + "' failed on incident '"
+                  + incident.id()
+                  + "': "
+                  + e.getMessage()
+                  + "; counted as not met",
+              new Cause(
+                  m.def.id(),
+                  "a condition that fails at run time counts as not met",
+                  List.of(incident.id()),
+                  List.of()));
         }
       }
       if (!looked) {
@@ -358,7 +474,8 @@ public final class Evaluator {
         if (slots >= 0 && incidents.timeOf(incident.id()) < now - horizonMillis) {
           // Rule 2's horizon holds at the lookup too (defect 2): a version recorded more than the
           // horizon ago is not revised but counts as a new incident, even if eviction has not
-          // reached it yet. Its findings are numbered on from the old ones, so that no id is reused.
+          // reached it yet. Its findings are numbered on from the old ones, so that no id is
+          // reused.
           expired = slots;
           slots = -1;
         }
@@ -373,22 +490,39 @@ public final class Evaluator {
       }
       boolean live = old >= 0 && table.status(old) != WITHDRAWN;
       if (live) {
-        String why = !ok ? "the revised incident no longer satisfies the definition"
-            : !table.actor(old).equals(incident.actor().party())
-                ? "the incident was re-attributed from '" + table.actor(old) + "' to '" + incident.actor().party() + "'"
-            : table.eventMillis(old) != incident.time().toEpochMilli()
-                ? "the incident was re-dated from " + Instant.ofEpochMilli(table.eventMillis(old)) + " to " + incident.time()
-            : summedDiffers(m, old, incident) ? "the revised incident changes what an aggregate sums over it" : null;
+        String why =
+            !ok
+                ? "the revised incident no longer satisfies the definition"
+                : !table.actor(old).equals(incident.actor().party())
+                    ? "the incident was re-attributed from '"
+                        + table.actor(old)
+                        + "' to '"
+                        + incident.actor().party()
+                        + "'"
+                    : table.eventMillis(old) != incident.time().toEpochMilli()
+                        ? "the incident was re-dated from "
+                            + Instant.ofEpochMilli(table.eventMillis(old))
+                            + " to "
+                            + incident.time()
+                        : summedDiffers(m, old, incident)
+                            ? "the revised incident changes what an aggregate sums over it"
+                            : null;
         if (why != null) {
-          // findings are never edited in place: withdrawn, and raised anew below if it still matches
+          // findings are never edited in place: withdrawn, and raised anew below if it still
+          // matches
           withdraw(old, at, why, List.of(incident.id()), List.of());
           live = false;
         }
       }
       if (ok && !live) {
-        // Only incidents that raised something are remembered: a revision of any other is new evidence anyway.
+        // Only incidents that raised something are remembered: a revision of any other is new
+        // evidence anyway.
         int before = old >= 0 ? old : slot(expired, m);
-        slots = store(slots, old, raiseMatch(m, incident, at, before < 0 ? 1 : table.version(before) + 1));
+        slots =
+            store(
+                slots,
+                old,
+                raiseMatch(m, incident, at, before < 0 ? 1 : table.version(before) + 1));
         stored = true;
       }
     }
@@ -411,7 +545,9 @@ public final class Evaluator {
     }
   }
 
-  /** The sum expression's value for an incident, or NaN when it fails (then any revision differs). */
+  /**
+   * The sum expression's value for an incident, or NaN when it fails (then any revision differs).
+   */
   private static double value(Expression of, Incident incident) {
     try {
       return of.number(IncidentActivation.of(incident));
@@ -420,7 +556,9 @@ public final class Evaluator {
     }
   }
 
-  /** Whether an aggregate summing over {@code m}'s findings would count the revision differently. */
+  /**
+   * Whether an aggregate summing over {@code m}'s findings would count the revision differently.
+   */
   private boolean summedDiffers(MatchDef m, int old, Incident revised) {
     Incident before = table.incident(old);
     if (before == null) {
@@ -469,16 +607,32 @@ public final class Evaluator {
 
   private int raiseMatch(MatchDef m, Incident incident, Instant at, int version) {
     boolean determined = m.def.determinedBy().isPresent();
-    int f = table.match(m.index, version, incident.actor().party(), incident.id(),
-        keepIncidents ? incident : null, incident.time().toEpochMilli(), determined ? CANDIDATE : CONFIRMED);
+    int f =
+        table.match(
+            m.index,
+            version,
+            incident.actor().party(),
+            incident.id(),
+            keepIncidents ? incident : null,
+            incident.time().toEpochMilli(),
+            determined ? CANDIDATE : CONFIRMED);
     if (determined) {
-      table.awaitVotes(f); // kept by id until decided: it needs room for its votes and the time it was raised
+      table.awaitVotes(
+          f); // kept by id until decided: it needs room for its votes and the time it was raised
     }
     table.raisedAtMillis(f, at.toEpochMilli());
     List<String> evidence = List.of(incident.id());
     // the id from the incident's own string: the row keeps it packed
-    emit(new FindingRecord(FindingRows.matchId(m.def.id(), incident.id(), version), at, m.def.id(), table.statusName(f), table.actor(f), evidence, Optional.empty(),
-        new Cause(m.def.id(), "the incident matches", evidence, List.of())));
+    emit(
+        new FindingRecord(
+            FindingRows.matchId(m.def.id(), incident.id(), version),
+            at,
+            m.def.id(),
+            table.statusName(f),
+            table.actor(f),
+            evidence,
+            Optional.empty(),
+            new Cause(m.def.id(), "the incident matches", evidence, List.of())));
     if (determined) {
       awaitDetermination(f, at);
     } else {
@@ -494,8 +648,16 @@ public final class Evaluator {
     }
     table.status(f, WITHDRAWN);
     Finding def = defs.get(table.definition(f));
-    emit(new FindingRecord(table.id(f), at, def.id(), FindingRows.statusName(WITHDRAWN), table.actor(f), table.incidentIds(f), window(f),
-        new Cause(def.id(), "withdrawn: " + why, inputs, outputs)));
+    emit(
+        new FindingRecord(
+            table.id(f),
+            at,
+            def.id(),
+            FindingRows.statusName(WITHDRAWN),
+            table.actor(f),
+            table.incidentIds(f),
+            window(f),
+            new Cause(def.id(), "withdrawn: " + why, inputs, outputs)));
     if (before == CONFIRMED) {
       retracted(f, at);
     }
@@ -503,7 +665,10 @@ public final class Evaluator {
 
   private Optional<FindingRecord.Window> window(int f) {
     return table.isAggregate(f)
-        ? Optional.of(new FindingRecord.Window(Instant.ofEpochMilli(table.windowFromMillis(f)), Instant.ofEpochMilli(table.eventMillis(f))))
+        ? Optional.of(
+            new FindingRecord.Window(
+                Instant.ofEpochMilli(table.windowFromMillis(f)),
+                Instant.ofEpochMilli(table.eventMillis(f))))
         : Optional.empty();
   }
 
@@ -516,15 +681,33 @@ public final class Evaluator {
     Body body = deciding(def);
     int eligible = eligible(body, f).size();
     if (eligible < body.quorum()) {
-      alert(at, body.members(), table.id(f), "quorum-unreachable",
-          body.id() + " cannot reach its quorum of " + body.quorum() + " on " + table.id(f) + ": only " + eligible
+      alert(
+          at,
+          body.members(),
+          table.id(f),
+          "quorum-unreachable",
+          body.id()
+              + " cannot reach its quorum of "
+              + body.quorum()
+              + " on "
+              + table.id(f)
+              + ": only "
+              + eligible
               + " members may vote after recusal",
-          new Cause(def.id(), "quorum " + body.quorum() + ", " + eligible + " eligible", List.of(), List.of(table.id(f))));
+          new Cause(
+              def.id(),
+              "quorum " + body.quorum() + ", " + eligible + " eligible",
+              List.of(),
+              List.of(table.id(f))));
     }
-    def.decideWithin().ifPresent(w -> schedule(w.addTo(at).toEpochMilli(), TimerKind.DECIDE_DUE, id));
+    def.decideWithin()
+        .ifPresent(w -> schedule(w.addTo(at).toEpochMilli(), TimerKind.DECIDE_DUE, id));
   }
 
-  /** Keeps {@code f} by id (an aggregate, or a finding awaiting a body) until past the horizon and decided. */
+  /**
+   * Keeps {@code f} by id (an aggregate, or a finding awaiting a body) until past the horizon and
+   * decided.
+   */
   private String keepById(int f) {
     String id = table.id(f);
     if (findings.put(id, f) == null) {
@@ -550,33 +733,71 @@ public final class Evaluator {
     Body body = agreement.bodies().get(d.body());
     List<String> to = body == null ? List.of() : body.members();
     if (found == null) {
-      alert(at, to, d.id(), "determination-ignored", "determination " + d.id() + " names finding '" + d.finding()
-          + "', which is not awaiting a determination", new Cause(d.body(), "unknown finding", List.of(d.id()), List.of()));
+      alert(
+          at,
+          to,
+          d.id(),
+          "determination-ignored",
+          "determination "
+              + d.id()
+              + " names finding '"
+              + d.finding()
+              + "', which is not awaiting a determination",
+          new Cause(d.body(), "unknown finding", List.of(d.id()), List.of()));
       return;
     }
     int f = found;
     Finding def = defs.get(table.definition(f));
     if (body == null || !def.determinedBy().orElse("").equals(body.id())) {
       Body rightful = agreement.bodies().get(def.determinedBy().orElse(""));
-      alert(at, rightful == null ? to : rightful.members(), d.id(), "determination-ignored", "determination " + d.id() + " comes from '" + d.body() + "', but "
-          + table.id(f) + " is determined by '" + def.determinedBy().orElse("nobody") + "'",
+      alert(
+          at,
+          rightful == null ? to : rightful.members(),
+          d.id(),
+          "determination-ignored",
+          "determination "
+              + d.id()
+              + " comes from '"
+              + d.body()
+              + "', but "
+              + table.id(f)
+              + " is determined by '"
+              + def.determinedBy().orElse("nobody")
+              + "'",
           new Cause(def.id(), "wrong body", List.of(d.id()), List.of(table.id(f))));
       return;
     }
     if (table.status(f) != CANDIDATE) {
-      alert(at, to, d.id(), "determination-ignored", "determination " + d.id() + " on " + table.id(f) + " comes after it was "
-          + table.statusName(f), new Cause(def.id(), "already " + table.statusName(f), List.of(d.id()), List.of(table.id(f))));
+      alert(
+          at,
+          to,
+          d.id(),
+          "determination-ignored",
+          "determination "
+              + d.id()
+              + " on "
+              + table.id(f)
+              + " comes after it was "
+              + table.statusName(f),
+          new Cause(
+              def.id(), "already " + table.statusName(f), List.of(d.id()), List.of(table.id(f))));
       return;
     }
     List<String> eligible = eligible(body, f);
     List<String> ignored = new ArrayList<>();
-    d.votes().forEach((party, vote) -> {
-      if (eligible.contains(party)) {
-        table.votes(f).put(party, vote);
-      } else {
-        ignored.add(party + (body.members().contains(party) ? " (recused: named in the finding)" : " (not a member)"));
-      }
-    });
+    d.votes()
+        .forEach(
+            (party, vote) -> {
+              if (eligible.contains(party)) {
+                table.votes(f).put(party, vote);
+              } else {
+                ignored.add(
+                    party
+                        + (body.members().contains(party)
+                            ? " (recused: named in the finding)"
+                            : " (not a member)"));
+              }
+            });
     table.determinations(f).add(d.id());
     int yes = 0;
     int no = 0;
@@ -589,10 +810,26 @@ public final class Evaluator {
     }
     int cast = table.votes(f).size();
     int n = eligible.size();
-    String tally = body.rule() + " of " + n + " eligible" + (n < body.members().size() ? " (" + String.join(", ",
-        body.members().stream().filter(m -> !eligible.contains(m)).toList()) + " recused)" : "") + ": " + yes + " confirm, "
-        + no + " reject, " + (cast - yes - no) + " abstain; quorum " + body.quorum()
-        + (ignored.isEmpty() ? "" : "; votes not counted: " + String.join(", ", ignored));
+    String tally =
+        body.rule()
+            + " of "
+            + n
+            + " eligible"
+            + (n < body.members().size()
+                ? " ("
+                    + String.join(
+                        ", ", body.members().stream().filter(m -> !eligible.contains(m)).toList())
+                    + " recused)"
+                : "")
+            + ": "
+            + yes
+            + " confirm, "
+            + no
+            + " reject, "
+            + (cast - yes - no)
+            + " abstain; quorum "
+            + body.quorum()
+            + (ignored.isEmpty() ? "" : "; votes not counted: " + String.join(", ", ignored));
     String outcome = null;
     if (cast >= body.quorum() && body.rule().passes(yes, no, n)) {
       outcome = CONFIRMED_NAME;
@@ -601,21 +838,35 @@ public final class Evaluator {
     }
     if (!ignored.isEmpty()) {
       // also when this determination decides (defect 3: the alert was skipped then)
-      alert(at, to, d.id(), "votes-not-counted", tally,
+      alert(
+          at,
+          to,
+          d.id(),
+          "votes-not-counted",
+          tally,
           new Cause(def.id(), tally, List.of(d.id()), List.of(table.id(f))));
     }
     if (outcome == null) {
       return;
     }
     table.status(f, outcome.equals(CONFIRMED_NAME) ? CONFIRMED : REJECTED);
-    emit(new FindingRecord(table.id(f), at, def.id(), outcome, table.actor(f), table.incidentIds(f), window(f),
-        new Cause(def.id(), tally, table.determinations(f), List.of())));
+    emit(
+        new FindingRecord(
+            table.id(f),
+            at,
+            def.id(),
+            outcome,
+            table.actor(f),
+            table.incidentIds(f),
+            window(f),
+            new Cause(def.id(), tally, table.determinations(f), List.of())));
     if (outcome.equals(CONFIRMED_NAME)) {
       confirmed(f, at);
     }
   }
 
-  // ---------------------------------------------------------------- confirmed findings and what follows
+  // ---------------------------------------------------------------- confirmed findings and what
+  // follows
 
   private void confirmed(int f, Instant at) {
     String actor = table.actor(f);
@@ -628,7 +879,10 @@ public final class Evaluator {
     commitments.confirmed(f, defs.get(table.definition(f)).id(), at);
   }
 
-  /** A confirmed finding no longer stands: every aggregate counting it drops it and re-runs its scan. */
+  /**
+   * A confirmed finding no longer stands: every aggregate counting it drops it and re-runs its
+   * scan.
+   */
   private void retracted(int f, Instant at) {
     for (AggDef a : aggregatesOver.get(table.definition(f))) {
       WindowState w = windows.get(a.index).get(table.actor(f));
@@ -645,7 +899,12 @@ public final class Evaluator {
         if (table.hasContributor(r, f)) {
           w.chain.remove(Integer.valueOf(r));
           table.release(r);
-          withdraw(r, at, "its evidence " + table.id(f) + " was withdrawn", List.of(), List.of(table.id(f)));
+          withdraw(
+              r,
+              at,
+              "its evidence " + table.id(f) + " was withdrawn",
+              List.of(),
+              List.of(table.id(f)));
         }
       }
     }
@@ -654,13 +913,29 @@ public final class Evaluator {
   private void addToAggregate(AggDef a, int f, Instant at) {
     if (table.eventMillis(f) <= now - horizonMillis) {
       // Its windows may already be forgotten: counting it with part of them would not be rule 3.
-      alert(at, List.of(), table.id(f), "evidence-too-late", table.id(f) + " happened at " + Instant.ofEpochMilli(table.eventMillis(f))
-          + ", more than the revision horizon before the engine clock " + at + ": it is not counted by " + a.def.id(),
-          new Cause(a.def.id(), "evidence older than the revision horizon " + java.time.Duration.ofMillis(horizonMillis)
-              + " is not counted in windows", List.of(), List.of(table.id(f))));
+      alert(
+          at,
+          List.of(),
+          table.id(f),
+          "evidence-too-late",
+          table.id(f)
+              + " happened at "
+              + Instant.ofEpochMilli(table.eventMillis(f))
+              + ", more than the revision horizon before the engine clock "
+              + at
+              + ": it is not counted by "
+              + a.def.id(),
+          new Cause(
+              a.def.id(),
+              "evidence older than the revision horizon "
+                  + Duration.ofMillis(horizonMillis)
+                  + " is not counted in windows",
+              List.of(),
+              List.of(table.id(f))));
       return;
     }
-    WindowState w = windows.get(a.index).computeIfAbsent(table.actor(f), k -> new WindowState(table));
+    WindowState w =
+        windows.get(a.index).computeIfAbsent(table.actor(f), k -> new WindowState(table));
     double value = a.sumOf.isPresent() ? sum(a.sumOf.get(), f) : 0;
     w.insert(f, value);
     w.counted(now, table.eventMillis(f));
@@ -679,13 +954,14 @@ public final class Evaluator {
    * ending before that time cannot see the change, so the chain before it stands; the scan goes on
    * until its windows no longer contain the change and it is armed from the same instant as the old
    * chain, after which both agree. Aggregates of the old chain that the new scan does not raise, or
-   * that rest on a removed finding, are withdrawn; windows the new scan raises that are not standing
-   * are raised. An aggregate that stands in both keeps the evidence it was raised on.
+   * that rest on a removed finding, are withdrawn; windows the new scan raises that are not
+   * standing are raised. An aggregate that stands in both keeps the evidence it was raised on.
    */
   private void recompute(AggDef a, WindowState w, int changed, boolean removed, Instant at) {
     long t = table.eventMillis(changed);
     int k = w.chainFrom(t);
-    long armed = k > 0 ? windowEndLimit(a, table.eventMillis(w.chain.get(k - 1))) : w.prunedArmedFrom;
+    long armed =
+        k > 0 ? windowEndLimit(a, table.eventMillis(w.chain.get(k - 1))) : w.prunedArmedFrom;
     long reach = windowEndLimit(a, t);
     List<Integer> old = w.chain.subList(k, w.chain.size());
     long oldArmed = armed;
@@ -726,7 +1002,9 @@ public final class Evaluator {
     List<Integer> kept = new ArrayList<>(affected.size());
     List<Integer> gone = new ArrayList<>(affected.size());
     for (int r : affected) {
-      if (ends != null && ends.contains(table.eventMillis(r)) && !(removed && table.hasContributor(r, changed))) {
+      if (ends != null
+          && ends.contains(table.eventMillis(r))
+          && !(removed && table.hasContributor(r, changed))) {
         kept.add(r);
         ends.remove(table.eventMillis(r));
       } else {
@@ -737,9 +1015,16 @@ public final class Evaluator {
     w.chain.addAll(k, kept);
     for (int r : gone) {
       table.release(r); // out of the chain; kept by id for this record at least
-      String why = removed && table.hasContributor(r, changed) ? "its evidence " + table.id(changed) + " was withdrawn"
-          : removed ? "the windows were scanned again when " + table.id(changed) + " was withdrawn, and this one no longer comes first"
-          : "late evidence " + table.id(changed) + " makes an earlier window hold, which disarms this one (rule 3)";
+      String why =
+          removed && table.hasContributor(r, changed)
+              ? "its evidence " + table.id(changed) + " was withdrawn"
+              : removed
+                  ? "the windows were scanned again when "
+                      + table.id(changed)
+                      + " was withdrawn, and this one no longer comes first"
+                  : "late evidence "
+                      + table.id(changed)
+                      + " makes an earlier window hold, which disarms this one (rule 3)";
       withdraw(r, at, why, List.of(), List.of(table.id(changed)));
     }
     if (ends != null) {
@@ -757,11 +1042,15 @@ public final class Evaluator {
   }
 
   private static long windowStart(AggDef a, long endMillis) {
-    return a.windowMillis >= 0 ? endMillis - a.windowMillis : a.def.window().subtractFrom(Instant.ofEpochMilli(endMillis)).toEpochMilli();
+    return a.windowMillis >= 0
+        ? endMillis - a.windowMillis
+        : a.def.window().subtractFrom(Instant.ofEpochMilli(endMillis)).toEpochMilli();
   }
 
   private static long windowEndLimit(AggDef a, long startMillis) {
-    return a.windowMillis >= 0 ? startMillis + a.windowMillis : a.def.window().addTo(Instant.ofEpochMilli(startMillis)).toEpochMilli();
+    return a.windowMillis >= 0
+        ? startMillis + a.windowMillis
+        : a.def.window().addTo(Instant.ofEpochMilli(startMillis)).toEpochMilli();
   }
 
   /** Whether the window (end - window, end] holds for the definition's threshold. */
@@ -813,16 +1102,46 @@ public final class Evaluator {
     int n = ++aggregateCount[a.index];
     String id = a.def.id() + "/" + n;
     boolean determined = a.def.determinedBy().isPresent();
-    int f = table.aggregate(id, a.index, actor, contributors, start, end, determined ? CANDIDATE : CONFIRMED);
+    int f =
+        table.aggregate(
+            id, a.index, actor, contributors, start, end, determined ? CANDIDATE : CONFIRMED);
     table.raisedAtMillis(f, at.toEpochMilli());
     keepById(f);
-    List<String> from_ = table.findingIds(contributors); // made when read: the Cause keeps it without a copy
-    String rule = (a.sumOf.isPresent() ? "sum of " + a.sumOf.get().source() + " = " + number(sum) + " >= " + number(a.sumAtLeast) + " over "
-        + count + " findings" : count + " findings >= " + a.countAtLeast) + " of " + a.def.over()
-        + (actor.isEmpty() ? " (unattributed)" : " by " + actor) + " in the " + a.def.window() + " window ("
-        + Instant.ofEpochMilli(start) + ", " + Instant.ofEpochMilli(end) + "]"
-        + (a.distinctDays > 0 ? " on " + days + " distinct days >= " + a.distinctDays : "");
-    emit(new FindingRecord(id, at, a.def.id(), table.statusName(f), actor, table.incidentIds(f), window(f), new Cause(a.def.id(), rule, List.of(), from_)));
+    List<String> from_ =
+        table.findingIds(contributors); // made when read: the Cause keeps it without a copy
+    String rule =
+        (a.sumOf.isPresent()
+                ? "sum of "
+                    + a.sumOf.get().source()
+                    + " = "
+                    + number(sum)
+                    + " >= "
+                    + number(a.sumAtLeast)
+                    + " over "
+                    + count
+                    + " findings"
+                : count + " findings >= " + a.countAtLeast)
+            + " of "
+            + a.def.over()
+            + (actor.isEmpty() ? " (unattributed)" : " by " + actor)
+            + " in the "
+            + a.def.window()
+            + " window ("
+            + Instant.ofEpochMilli(start)
+            + ", "
+            + Instant.ofEpochMilli(end)
+            + "]"
+            + (a.distinctDays > 0 ? " on " + days + " distinct days >= " + a.distinctDays : "");
+    emit(
+        new FindingRecord(
+            id,
+            at,
+            a.def.id(),
+            table.statusName(f),
+            actor,
+            table.incidentIds(f),
+            window(f),
+            new Cause(a.def.id(), rule, List.of(), from_)));
     return f;
   }
 
@@ -830,7 +1149,8 @@ public final class Evaluator {
   private Incident keptIncident(int f) {
     Incident kept = table.incident(f);
     if (kept == null) {
-      throw new IllegalStateException("incident of " + table.id(f) + " not kept, but an aggregate sums over it");
+      throw new IllegalStateException(
+          "incident of " + table.id(f) + " not kept, but an aggregate sums over it");
     }
     return kept;
   }
@@ -840,21 +1160,39 @@ public final class Evaluator {
     String id = def.determinedBy().orElseThrow();
     Body body = agreement.bodies().get(id);
     if (body == null) {
-      throw new IllegalStateException("finding '" + def.id() + "' names body '" + id + "', which the agreement lacks");
+      throw new IllegalStateException(
+          "finding '" + def.id() + "' names body '" + id + "', which the agreement lacks");
     }
     return body;
   }
 
   private double sum(Expression of, int f) {
     if (!table.isAggregate(f)) {
-      Incident incident = keptIncident(f); // outside the try: a missing incident is a bug, not a failing expression
+      Incident incident =
+          keptIncident(f); // outside the try: a missing incident is a bug, not a failing expression
       try {
         return of.number(IncidentActivation.of(incident));
       } catch (RuntimeException e) {
         // as a failing condition (docs/engine.md, "Conditions that fail"): counted as 0, and said
-        alert(nowInstant(), List.of(), table.id(f), "expression-failed", "sum expression '" + of.source() + "' failed on incident '"
-            + table.incidentId(f) + "' (" + table.id(f) + "): " + e.getMessage() + "; counted as 0",
-            new Cause(defs.get(table.definition(f)).id(), "an expression that fails at run time counts as 0", List.of(table.incidentId(f)), List.of(table.id(f))));
+        alert(
+            nowInstant(),
+            List.of(),
+            table.id(f),
+            "expression-failed",
+            "sum expression '"
+                + of.source()
+                + "' failed on incident '"
+                + table.incidentId(f)
+                + "' ("
+                + table.id(f)
+                + "): "
+                + e.getMessage()
+                + "; counted as 0",
+            new Cause(
+                defs.get(table.definition(f)).id(),
+                "an expression that fails at run time counts as 0",
+                List.of(table.incidentId(f)),
+                List.of(table.id(f))));
         return 0;
       }
     }
@@ -871,7 +1209,8 @@ public final class Evaluator {
 
   // ---------------------------------------------------------------- output
 
-  private void alert(Instant at, List<String> to, String about, String reason, String message, Cause cause) {
+  private void alert(
+      Instant at, List<String> to, String about, String reason, String message, Cause cause) {
     emit(new AlertRecord("alert-" + ++alertCount, at, to, about, reason, message, cause));
   }
 
@@ -883,7 +1222,9 @@ public final class Evaluator {
     sink.accept(r);
   }
 
-  /** The clock as an Instant, made once per clock value (most records emit at most a few outputs). */
+  /**
+   * The clock as an Instant, made once per clock value (most records emit at most a few outputs).
+   */
   private Instant nowInstant() {
     Instant made = nowInstant;
     if (made == null || nowInstantMillis != now) {
@@ -898,7 +1239,8 @@ public final class Evaluator {
     long limit = now - horizonMillis;
     incidents.evictBefore(limit, forgetIncident);
     // Decided findings past the horizon are forgotten; undecided ones stay (a body may still vote).
-    // An aggregate lets go of its contributors when its window leaves the windows kept (WindowState).
+    // An aggregate lets go of its contributors when its window leaves the windows kept
+    // (WindowState).
     Integer first;
     while ((first = findingsByAge.peekFirst()) != null && table.raisedAtMillis(first) < limit) {
       int f = findingsByAge.pollFirst();

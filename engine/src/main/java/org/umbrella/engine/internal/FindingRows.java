@@ -1,14 +1,16 @@
 package org.umbrella.engine.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Vote;
 import org.umbrella.engine.output.DeferredIds;
@@ -25,8 +27,8 @@ import org.umbrella.engine.output.DeferredIds;
  * <p>A row is held by counted references: the revision index (each finding of an incident, linked
  * through {@link #next}), a window's entries, an aggregate's contributors, a window's chain and the
  * map of findings kept by id. A row whose count falls to zero (or that nothing took) is reused only
- * after {@link #reclaim}, which the evaluator calls between records, so that a handle held in a local
- * variable stays valid while one record is processed. Not thread-safe.
+ * after {@link #reclaim}, which the evaluator calls between records, so that a handle held in a
+ * local variable stays valid while one record is processed. Not thread-safe.
  */
 final class FindingRows {
   static final byte CANDIDATE = 0;
@@ -39,8 +41,10 @@ final class FindingRows {
   /** What only aggregates (window, evidence) and candidates (votes) need. */
   private static final class More {
     @Nullable String aggregateId;
+
     /** Contributing findings (rows, each holding a reference) until dropped past the horizon. */
     int[] contributors = NO_CONTRIBUTORS;
+
     /**
      * The evidence: incident ids in order without repeats, made from a copy of the contributors'
      * packed ids taken when the aggregate was raised, and still there once the contributors are
@@ -49,11 +53,14 @@ final class FindingRows {
      * of living as long as the aggregate.
      */
     java.util.function.@Nullable Supplier<List<String>> evidence;
+
     long windowFromMillis;
     @Nullable SortedMap<String, Vote> votes;
     @Nullable List<String> determinations;
+
     /** Engine clock when raised: only findings kept by id (aggregates, candidates) need it. */
     long raisedAtMillis;
+
     /** A match finding's incident, when some aggregate sums an expression over incidents. */
     @Nullable Incident incident;
   }
@@ -62,38 +69,57 @@ final class FindingRows {
   private int[] definition = new int[1024];
   private int[] version = new int[1024];
   private String[] actor = new String[1024];
+
   /**
    * The incident's id for a match finding, packed ({@link PackedIds}: no string per remembered
    * finding), {@link #AGGREGATE} in {@code idHigh} for an aggregate; {@code idString} holds an id
    * that does not fit, else null.
    */
   private long[] idLow = new long[1024];
+
   private long[] idHigh = new long[1024];
   private String[] idString = new String[1024];
+
   /** {@code idHigh} of an aggregate (never a packed value, nor {@link PackedIds#NONE}). */
   private static final long AGGREGATE = -2L;
+
   /** Event time: the incident's time, or the end of the aggregate's window. */
   private long[] eventMillis = new long[1024];
+
   private byte[] status = new byte[1024];
-  /** The next finding of the same incident (another definition), or -1: the revision index's list. */
+
+  /**
+   * The next finding of the same incident (another definition), or -1: the revision index's list.
+   */
   private int[] next = new int[1024];
+
   private int[] refs = new int[1024];
   private More[] more = new More[1024];
   private int used;
   private int[] free = new int[64];
   private int freeSize;
+
   /** Rows whose count reached zero (or that were made) since the last {@link #reclaim}. */
   private int[] pending = new int[64];
+
   private int pendingSize;
+
   /** Actors as one string each: a row keeps no per-incident string but its id. */
-  private final java.util.HashMap<String, String> actors = new java.util.HashMap<>();
+  private final HashMap<String, String> actors = new HashMap<>();
 
   FindingRows(String[] definitionIds) {
     this.definitionIds = definitionIds;
   }
 
   /** A match finding on one incident ({@code incident} only when it must be kept, else null). */
-  int match(int def, int version, String actor, String incidentId, @Nullable Incident incident, long eventMillis, byte status) {
+  int match(
+      int def,
+      int version,
+      String actor,
+      String incidentId,
+      @Nullable Incident incident,
+      long eventMillis,
+      byte status) {
     int f = row(def, version, actor, incidentId, eventMillis, status);
     if (incident != null) {
       more(f).incident = incident;
@@ -101,8 +127,18 @@ final class FindingRows {
     return f;
   }
 
-  /** An aggregate finding {@code id} over {@code contributors} in the window (from, to]; takes a reference to each. */
-  int aggregate(String id, int def, String actor, int[] contributors, long windowFromMillis, long windowToMillis, byte status) {
+  /**
+   * An aggregate finding {@code id} over {@code contributors} in the window (from, to]; takes a
+   * reference to each.
+   */
+  int aggregate(
+      String id,
+      int def,
+      String actor,
+      int[] contributors,
+      long windowFromMillis,
+      long windowToMillis,
+      byte status) {
     int f = row(def, 1, actor, null, windowToMillis, status);
     More m = more(f);
     m.aggregateId = id;
@@ -193,7 +229,10 @@ final class FindingRows {
     pending[pendingSize++] = f;
   }
 
-  /** Makes the rows no longer referenced reusable; call only when no handle is held outside the references counted. */
+  /**
+   * Makes the rows no longer referenced reusable; call only when no handle is held outside the
+   * references counted.
+   */
   void reclaim() {
     for (int i = 0; i < pendingSize; i++) {
       int f = pending[i];
@@ -276,7 +315,10 @@ final class FindingRows {
     next[f] = n;
   }
 
-  /** {@code <definition>/<incident>} (then {@code #2}, {@code #3} for later raises), or the aggregate's own id. */
+  /**
+   * {@code <definition>/<incident>} (then {@code #2}, {@code #3} for later raises), or the
+   * aggregate's own id.
+   */
   String id(int f) {
     if (idHigh[f] == AGGREGATE) {
       return Objects.requireNonNull(more[f].aggregateId);
@@ -293,13 +335,19 @@ final class FindingRows {
     return Instant.ofEpochMilli(raisedAtMillis(f));
   }
 
-  /** When raised (engine clock); {@link Long#MIN_VALUE} for a confirmed match finding, which needs none. */
+  /**
+   * When raised (engine clock); {@link Long#MIN_VALUE} for a confirmed match finding, which needs
+   * none.
+   */
   long raisedAtMillis(int f) {
     More m = more[f];
     return m == null ? Long.MIN_VALUE : m.raisedAtMillis;
   }
 
-  /** Notes when it was raised, for a finding kept by id: an aggregate, or one awaiting votes (after {@link #awaitVotes}). */
+  /**
+   * Notes when it was raised, for a finding kept by id: an aggregate, or one awaiting votes (after
+   * {@link #awaitVotes}).
+   */
   void raisedAtMillis(int f, long millis) {
     More m = more[f];
     if (m != null) {
@@ -307,7 +355,10 @@ final class FindingRows {
     }
   }
 
-  /** The incident of a match finding when some aggregate sums an expression over incidents; null otherwise. */
+  /**
+   * The incident of a match finding when some aggregate sums an expression over incidents; null
+   * otherwise.
+   */
   @Nullable Incident incident(int f) {
     More m = more[f];
     return m == null ? null : m.incident;
@@ -384,7 +435,7 @@ final class FindingRows {
    * first read from a copy of their packed ids taken now (rows are reused once let go of). When a
    * contributor is itself an aggregate the ids are made at once.
    */
-  private java.util.function.Supplier<List<String>> evidenceOf(int[] contributors) {
+  private Supplier<List<String>> evidenceOf(int[] contributors) {
     int n = contributors.length;
     long[] low = new long[n];
     long[] high = new long[n];
@@ -438,14 +489,18 @@ final class FindingRows {
     }
     String[] made = strings;
     String[] definitionIds = this.definitionIds;
-    return new DeferredIds(() -> {
-      String[] ids = new String[n];
-      for (int i = 0; i < n; i++) {
-        ids[i] = made != null && made[i] != null ? made[i]
-            : matchId(definitionIds[defs[i]], PackedIds.unpack(low[i], high[i]), versions[i]);
-      }
-      return List.of(ids);
-    });
+    return new DeferredIds(
+        () -> {
+          String[] ids = new String[n];
+          for (int i = 0; i < n; i++) {
+            ids[i] =
+                made != null && made[i] != null
+                    ? made[i]
+                    : matchId(
+                        definitionIds[defs[i]], PackedIds.unpack(low[i], high[i]), versions[i]);
+          }
+          return List.of(ids);
+        });
   }
 
   /**
@@ -458,7 +513,8 @@ final class FindingRows {
     String[] strings = overflow != null ? overflow : new String[0];
     int n = low.length;
     String[] ids = new String[n];
-    int[] table = new int[Integer.highestOneBit(Math.max(2, n)) << 2]; // positions + 1, at most half full
+    int[] table =
+        new int[Integer.highestOneBit(Math.max(2, n)) << 2]; // positions + 1, at most half full
     int mask = table.length - 1;
     int count = 0;
     for (int i = 0; i < n; i++) {
@@ -468,7 +524,9 @@ final class FindingRows {
       boolean seen = false;
       for (int t; (t = table[slot]) != 0; slot = (slot + 1) & mask) {
         int j = t - 1;
-        if (low[j] == low[i] && high[j] == high[i] && (string == null || string.equals(strings[j]))) {
+        if (low[j] == low[i]
+            && high[j] == high[i]
+            && (string == null || string.equals(strings[j]))) {
           seen = true;
           break;
         }

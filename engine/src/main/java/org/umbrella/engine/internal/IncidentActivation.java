@@ -7,7 +7,10 @@ import java.util.Map;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.IncidentSource;
 
-/** Builds the CEL activation of an incident: one entry per field of the agreement's incident schema (`docs/incidents.md`). */
+/**
+ * Builds the CEL activation of an incident: one entry per field of the agreement's incident schema
+ * (`docs/incidents.md`).
+ */
 final class IncidentActivation {
   private IncidentActivation() {}
 

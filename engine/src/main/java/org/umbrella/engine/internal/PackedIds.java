@@ -1,5 +1,7 @@
 package org.umbrella.engine.internal;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Incident ids of up to 15 Latin-1 characters held as two longs instead of a {@code String}, so
  * that what the engine remembers for the revision horizon is primitive arrays the young collector
@@ -11,12 +13,17 @@ package org.umbrella.engine.internal;
  * are: the length is part of the value, so padding cannot collide.
  */
 final class PackedIds {
-  /** What {@link #high} answers for an id that does not fit (never a packed value: its length byte would be 255). */
+  /**
+   * What {@link #high} answers for an id that does not fit (never a packed value: its length byte
+   * would be 255).
+   */
   static final long NONE = -1L;
 
   private PackedIds() {}
 
-  /** Characters 0-7 of {@code id}; meaningful only when {@link #high} did not answer {@link #NONE}. */
+  /**
+   * Characters 0-7 of {@code id}; meaningful only when {@link #high} did not answer {@link #NONE}.
+   */
   static long low(String id) {
     int n = Math.min(8, id.length());
     long v = 0;
@@ -26,7 +33,10 @@ final class PackedIds {
     return v;
   }
 
-  /** Characters 8-14 and the length of {@code id}, or {@link #NONE} when it is longer than 15 or not Latin-1. */
+  /**
+   * Characters 8-14 and the length of {@code id}, or {@link #NONE} when it is longer than 15 or not
+   * Latin-1.
+   */
   static long high(String id) {
     int n = id.length();
     if (n > 15) {
@@ -52,6 +62,6 @@ final class PackedIds {
     for (int i = 0; i < n; i++) {
       b[i] = (byte) (i < 8 ? low >>> (8 * i) : high >>> (8 * (i - 8)));
     }
-    return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return new String(b, StandardCharsets.ISO_8859_1);
   }
 }

@@ -15,8 +15,12 @@ import org.umbrella.agreement.model.ActorFilter;
  * answered by the filter itself. Not thread-safe.
  */
 final class PartyBits {
-  /** Distinct parties numbered at most; a stream of ever new party names does not grow this without bound. */
+  /**
+   * Distinct parties numbered at most; a stream of ever new party names does not grow this without
+   * bound.
+   */
   static final int MAX_PARTIES = 1024;
+
   /** A party not numbered: {@link #admits} asks the filter. */
   static final int UNNUMBERED = -1;
 
@@ -24,8 +28,13 @@ final class PartyBits {
   private long[] masks = new long[0];
   private final HashMap<String, Integer> ids = new HashMap<>();
   private final List<String> names = new ArrayList<>();
-  /** The last few party strings seen, by reference: a stream's parties are usually a few shared strings. */
+
+  /**
+   * The last few party strings seen, by reference: a stream's parties are usually a few shared
+   * strings.
+   */
   private final String[] recent = new String[4];
+
   private final int[] recentId = new int[4];
   private int nextRecent;
 
@@ -43,7 +52,8 @@ final class PartyBits {
   }
 
   /** The number of {@code party}, or {@link #UNNUMBERED}. */
-  // identity first: the caller hands the same String instance record after record, and the map lookup
+  // identity first: the caller hands the same String instance record after record, and the map
+  // lookup
   // below (equals) catches every other instance
   @SuppressWarnings("ReferenceEquality")
   int id(String party) {
@@ -78,6 +88,8 @@ final class PartyBits {
 
   /** Whether filter {@code filter} admits party {@code id} (its number), named {@code party}. */
   boolean admits(int filter, int id, String party) {
-    return (id >= 0 && id < 64) ? ((masks[filter] >>> id) & 1L) != 0 : filters.get(filter).admits(party);
+    return (id >= 0 && id < 64)
+        ? ((masks[filter] >>> id) & 1L) != 0
+        : filters.get(filter).admits(party);
   }
 }

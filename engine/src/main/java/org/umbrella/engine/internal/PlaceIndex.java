@@ -1,6 +1,7 @@
 package org.umbrella.engine.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import org.locationtech.jts.index.strtree.STRtree;
  * point in O(log n). Places without area (a line, a point without radius) cover nothing; boundaries
  * count as covered.
  *
- * <p>In front of each areal place's locator sits a {@link PlaceRaster}, built with the index: a grid of cells known to be inside, outside, or on the boundary, so that only points in
- * boundary cells run the locator (same answers, checked by {@code PlaceRasterProperties}).
+ * <p>In front of each areal place's locator sits a {@link PlaceRaster}, built with the index: a
+ * grid of cells known to be inside, outside, or on the boundary, so that only points in boundary
+ * cells run the locator (same answers, checked by {@code PlaceRasterProperties}).
  *
  * <p>Not thread-safe (keeps the current point); one index per engine.
  */
@@ -51,17 +53,22 @@ public final class PlaceIndex {
     rasters = new PlaceRaster[places.size()];
     stamp = new int[places.size()];
     answer = new boolean[places.size()];
-    places.forEach((id, geometry) -> {
-      int i = ids.size();
-      ids.add(id);
-      index.put(id, i);
-      envelopes[i] = geometry.getEnvelopeInternal();
-      locators[i] = geometry instanceof Polygonal && !geometry.isEmpty() ? new IndexedPointInAreaLocator(geometry) : null;
-      // the raster (and through it the locator's own lazy index) is built now: all compilation
-      // happens when the engine is created, none on its first incident
-      rasters[i] = locators[i] != null ? new PlaceRaster(geometry, locators[i], RASTER_SIDE) : null;
-      tree.insert(geometry.getEnvelopeInternal(), i);
-    });
+    places.forEach(
+        (id, geometry) -> {
+          int i = ids.size();
+          ids.add(id);
+          index.put(id, i);
+          envelopes[i] = geometry.getEnvelopeInternal();
+          locators[i] =
+              geometry instanceof Polygonal && !geometry.isEmpty()
+                  ? new IndexedPointInAreaLocator(geometry)
+                  : null;
+          // the raster (and through it the locator's own lazy index) is built now: all compilation
+          // happens when the engine is created, none on its first incident
+          rasters[i] =
+              locators[i] != null ? new PlaceRaster(geometry, locators[i], RASTER_SIDE) : null;
+          tree.insert(geometry.getEnvelopeInternal(), i);
+        });
     tree.build();
   }
 
@@ -76,7 +83,7 @@ public final class PlaceIndex {
     probe.x = lon;
     probe.y = lat;
     if (++epoch == 0) {
-      java.util.Arrays.fill(stamp, 0);
+      Arrays.fill(stamp, 0);
       epoch = 1;
     }
   }
@@ -90,7 +97,8 @@ public final class PlaceIndex {
         answer[i] = false;
       } else {
         byte r = rasters[i].at(probe.x, probe.y);
-        answer[i] = r == PlaceRaster.TEST ? l.locate(probe) != Location.EXTERIOR : r == PlaceRaster.INSIDE;
+        answer[i] =
+            r == PlaceRaster.TEST ? l.locate(probe) != Location.EXTERIOR : r == PlaceRaster.INSIDE;
       }
     }
     return answer[i];
@@ -100,11 +108,13 @@ public final class PlaceIndex {
   public List<String> covering(double lon, double lat) {
     at(lon, lat);
     List<Integer> hits = new ArrayList<>();
-    tree.query(new Envelope(probe), item -> {
-      if (covers((Integer) item)) {
-        hits.add((Integer) item);
-      }
-    });
+    tree.query(
+        new Envelope(probe),
+        item -> {
+          if (covers((Integer) item)) {
+            hits.add((Integer) item);
+          }
+        });
     hits.sort(null);
     List<String> out = new ArrayList<>(hits.size());
     hits.forEach(i -> out.add(ids.get(i)));

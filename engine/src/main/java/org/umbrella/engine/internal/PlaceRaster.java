@@ -18,11 +18,12 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <p>Built from the boundary, in time linear in its length and the grid's rows: every segment of
  * every ring is walked in steps no longer than a cell, and every cell whose rectangle, grown by
- * {@link #MARGIN} degrees, can meet a step's bounding box is marked "test". A cell left unmarked has no boundary point in its grown rectangle, so
- * the whole rectangle is in one class, the class of its centre as the locator answers it; and
- * adjacent unmarked cells in a row share a class (their grown rectangles overlap without boundary),
- * so the locator runs once per run of unmarked cells. Exact for any polygonal geometry, valid or
- * not: the locator's answer changes only across a ring's segments, which are all marked.
+ * {@link #MARGIN} degrees, can meet a step's bounding box is marked "test". A cell left unmarked
+ * has no boundary point in its grown rectangle, so the whole rectangle is in one class, the class
+ * of its centre as the locator answers it; and adjacent unmarked cells in a row share a class
+ * (their grown rectangles overlap without boundary), so the locator runs once per run of unmarked
+ * cells. Exact for any polygonal geometry, valid or not: the locator's answer changes only across a
+ * ring's segments, which are all marked.
  *
  * <p>Immutable after construction.
  */
@@ -30,6 +31,7 @@ final class PlaceRaster {
   static final byte OUTSIDE = 0;
   static final byte INSIDE = 1;
   static final byte TEST = 2;
+
   /** Degrees; about 0.1 mm. */
   static final double MARGIN = 1e-9;
 
@@ -74,7 +76,8 @@ final class PlaceRaster {
             centre.x = minX + (c + 0.5) * cell;
             centre.y = minY + (r + 0.5) * cell;
             int where = locator.locate(centre);
-            // an unmarked cell has no boundary point; BOUNDARY cannot happen, but stay exact if it does
+            // an unmarked cell has no boundary point; BOUNDARY cannot happen, but stay exact if it
+            // does
             run = where == Location.INTERIOR ? INSIDE : where == Location.EXTERIOR ? OUTSIDE : TEST;
           }
           cells[k] = run;
@@ -123,9 +126,9 @@ final class PlaceRaster {
   }
 
   /**
-   * Marks every cell whose grown rectangle can meet the box. Cell j's grown rectangle meets [x0, x1]
-   * when (x0 - MARGIN - minX) / cell - 1 <= j <= (x1 + MARGIN - minX) / cell; a second MARGIN on
-   * each side covers rounding here and in the interpolated steps (both far below 1e-9 degrees).
+   * Marks every cell whose grown rectangle can meet the box. Cell j's grown rectangle meets [x0,
+   * x1] when (x0 - MARGIN - minX) / cell - 1 <= j <= (x1 + MARGIN - minX) / cell; a second MARGIN
+   * on each side covers rounding here and in the interpolated steps (both far below 1e-9 degrees).
    */
   private void markBox(double x0, double y0, double x1, double y1) {
     int c0 = Math.max(0, (int) Math.floor((x0 - 2 * MARGIN - minX) / cell));

@@ -6,11 +6,11 @@ import org.jspecify.annotations.Nullable;
  * The revision index of rule 2: incidents that raised a finding, by incident id, forgotten in the
  * order first inserted once their event time falls behind a limit.
  *
- * <p>Semantically a {@code LinkedHashMap<String, Integer>} in insertion order (a later {@link #put} of a
- * present key replaces its value and time but keeps its place) whose eldest entries are dropped by
- * {@link #evictBefore} while their time is before the limit. Built for the engine's hot path, where
- * almost every lookup is of a new incident and misses, and where the table is too large for the
- * core's cache, so that what counts is how many cache lines an operation touches:
+ * <p>Semantically a {@code LinkedHashMap<String, Integer>} in insertion order (a later {@link #put}
+ * of a present key replaces its value and time but keeps its place) whose eldest entries are
+ * dropped by {@link #evictBefore} while their time is before the limit. Built for the engine's hot
+ * path, where almost every lookup is of a new incident and misses, and where the table is too large
+ * for the core's cache, so that what counts is how many cache lines an operation touches:
  *
  * <ul>
  *   <li>Lookup: a blocked Bloom filter of the keys (half a byte a slot, one long read per lookup)
@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  *       entry marks its slot deleted (a tombstone) with one write, without probing or moving
  *       neighbours.
  *   <li>Tombstones are cleared by rebuilding the table once live entries and tombstones together
- *       fill half of it; the new capacity keeps live entries at most a quarter full, so rebuilds are
- *       amortised over at least as many removals as there are live entries.
+ *       fill half of it; the new capacity keeps live entries at most a quarter full, so rebuilds
+ *       are amortised over at least as many removals as there are live entries.
  * </ul>
  *
  * <p>Public only so that the benchmark's hand-written loop can use the same index (a fair
@@ -39,10 +39,13 @@ import org.jspecify.annotations.Nullable;
 public final class RevisionIndex {
   /** What {@link #get} returns for an absent key. */
   public static final int ABSENT = -1;
+
   /** A slot never used since the last rebuild: it ends a probe. */
   private static final long EMPTY = 0;
+
   /** A slot whose entry was evicted (a tombstone): a probe goes on past it. */
   private static final long DELETED = -1;
+
   private static final int MIN_CAPACITY = 1 << 10;
 
   /**
@@ -50,6 +53,7 @@ public final class RevisionIndex {
    * position in the ring plus one in the low 32 (never 0, never all ones: the ring is below 2^31).
    */
   private long[] slots;
+
   /**
    * A blocked Bloom filter of the keys in the table (tombstones' included, until a rebuild): four
    * bits per slot, two of them set per key in one long. A miss that the filter rules out reads
@@ -58,15 +62,25 @@ public final class RevisionIndex {
    * gets past it (a bitmap of used slots, before, let a quarter to half of them through).
    */
   private long[] filter;
+
   private int shift;
   private int size;
   private int deleted;
 
-  /** Insertion order: event time, slot, key and value of each entry, by sequence number modulo the ring size. */
+  /**
+   * Insertion order: event time, slot, key and value of each entry, by sequence number modulo the
+   * ring size.
+   */
   private long[] ringTimes;
+
   private int[] ringSlots;
-  /** Keys packed as two longs ({@link PackedIds}); the string itself only for a key that does not fit, else null. */
+
+  /**
+   * Keys packed as two longs ({@link PackedIds}); the string itself only for a key that does not
+   * fit, else null.
+   */
   private long[] ringLow;
+
   private long[] ringHigh;
   private String[] ringKeys;
   private int[] ringValues;
@@ -148,7 +162,9 @@ public final class RevisionIndex {
   }
 
   private boolean sameKey(int r, String key, long low, long high) {
-    return ringHigh[r] == high && ringLow[r] == low && (high != PackedIds.NONE || ringKeys[r].equals(key));
+    return ringHigh[r] == high
+        && ringLow[r] == low
+        && (high != PackedIds.NONE || ringKeys[r].equals(key));
   }
 
   /** The value for {@code key}, or {@link #ABSENT}. */
@@ -158,8 +174,8 @@ public final class RevisionIndex {
   }
 
   /**
-   * Sets the value and time of {@code key}: a new key goes last in the eviction order, a present one
-   * keeps its place.
+   * Sets the value and time of {@code key}: a new key goes last in the eviction order, a present
+   * one keeps its place.
    */
   public void put(String key, int value, long time) {
     int h = key.hashCode();
@@ -192,7 +208,8 @@ public final class RevisionIndex {
     ringLow[r] = low;
     ringHigh[r] = high;
     if (high == PackedIds.NONE) {
-      ringKeys[r] = key; // only a key that does not fit: the ring keeps no string per entry otherwise
+      ringKeys[r] =
+          key; // only a key that does not fit: the ring keeps no string per entry otherwise
     }
     ringValues[r] = value;
     filter[filterWord(h)] |= filterBits(h);
@@ -208,7 +225,10 @@ public final class RevisionIndex {
     evictBefore(limit, null);
   }
 
-  /** As {@link #evictBefore(long)}, handing each forgotten value to {@code forgotten} (when not null). */
+  /**
+   * As {@link #evictBefore(long)}, handing each forgotten value to {@code forgotten} (when not
+   * null).
+   */
   public void evictBefore(long limit, java.util.function.@Nullable IntConsumer forgotten) {
     int ringMask = ringTimes.length - 1;
     while (headSeq < tailSeq) {

@@ -3,6 +3,7 @@ package org.umbrella.engine.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The confirmed findings one aggregate definition counts for one actor, sorted by event time (ties
@@ -12,34 +13,45 @@ import java.util.List;
  * "Aggregates"): the evaluator keeps it so by recomputing it from the point of every change.
  * Entries are kept while a late finding or a revision can still reach a window holding them (the
  * evaluator says how far back, from the earliest event time counted recently, which this state
- * keeps as a sliding minimum); the chain's aggregates as long as entries of their windows are
- * kept, then only the instant from which the oldest pruned one left the definition armed.
- * Eviction advances a head index and compacts now and then, so that appending and evicting are
- * amortised O(1) on a time-ordered stream.
+ * keeps as a sliding minimum); the chain's aggregates as long as entries of their windows are kept,
+ * then only the instant from which the oldest pruned one left the definition armed. Eviction
+ * advances a head index and compacts now and then, so that appending and evicting are amortised
+ * O(1) on a time-ordered stream.
  */
 final class WindowState {
   private final FindingRows findings;
+
   /** Rows of {@link FindingRows}, each holding a reference while it is an entry. */
   private int[] entries = new int[16];
+
   private double[] values = new double[16];
-  /** Event times of the entries, parallel to {@code entries}: scanned without touching the findings. */
+
+  /**
+   * Event times of the entries, parallel to {@code entries}: scanned without touching the findings.
+   */
   private long[] times = new long[16];
+
   private int head;
   private int end;
+
   /**
-   * When each entry was counted (engine clock) with its event time, in counting order, as a
-   * sliding minimum: an entry is dropped from the back when a later-counted one is no later in event
-   * time, so that the front holds the earliest event time counted since a given instant.
+   * When each entry was counted (engine clock) with its event time, in counting order, as a sliding
+   * minimum: an entry is dropped from the back when a later-counted one is no later in event time,
+   * so that the front holds the earliest event time counted since a given instant.
    */
   private long[] countedAt = new long[16];
+
   private long[] countedTime = new long[16];
   private int countedHead;
   private int countedSize;
+
   /**
    * Standing (not withdrawn) aggregates raised from this state, by window end: rows of {@link
-   * FindingRows}, each holding a reference while in the chain (the evaluator takes and lets go of it).
+   * FindingRows}, each holding a reference while in the chain (the evaluator takes and lets go of
+   * it).
    */
   final List<Integer> chain = new ArrayList<>();
+
   /** The instant from which the last pruned aggregate of the chain left the definition armed. */
   long prunedArmedFrom = Long.MIN_VALUE;
 
@@ -121,7 +133,8 @@ final class WindowState {
 
   /**
    * The earliest event time among entries counted after {@code since} (engine clock), or {@code
-   * Long.MAX_VALUE} if none: a revision can still reach those, and so a rescan the windows around them.
+   * Long.MAX_VALUE} if none: a revision can still reach those, and so a rescan the windows around
+   * them.
    */
   long earliestCountedAfter(long since) {
     int mask = countedAt.length - 1;
@@ -149,11 +162,11 @@ final class WindowState {
   }
 
   /**
-   * Drops entries at or before {@code limitMillis}, and the chain's aggregates whose window ended at
-   * or before it (remembering from when the last of them left the definition armed, and letting go
-   * of their contributors: they are final).
+   * Drops entries at or before {@code limitMillis}, and the chain's aggregates whose window ended
+   * at or before it (remembering from when the last of them left the definition armed, and letting
+   * go of their contributors: they are final).
    */
-  void evictThrough(long limitMillis, java.util.function.LongUnaryOperator armedAfter) {
+  void evictThrough(long limitMillis, LongUnaryOperator armedAfter) {
     while (head < end && times[head] <= limitMillis) {
       findings.release(entries[head]);
       head++;
@@ -165,7 +178,8 @@ final class WindowState {
       int n = 0;
       while (n < chain.size() && findings.eventMillis(chain.get(n)) <= limitMillis) {
         int r = chain.get(n);
-        prunedArmedFrom = Math.max(prunedArmedFrom, armedAfter.applyAsLong(findings.eventMillis(r)));
+        prunedArmedFrom =
+            Math.max(prunedArmedFrom, armedAfter.applyAsLong(findings.eventMillis(r)));
         findings.dropContributors(r);
         findings.release(r);
         n++;

@@ -12,7 +12,14 @@ import java.util.Optional;
  * made when first read); {@code window} is present for aggregate findings.
  */
 public record FindingRecord(
-    String id, Instant time, String definition, String status, String actor, List<String> incidents, Optional<Window> window, Cause cause)
+    String id,
+    Instant time,
+    String definition,
+    String status,
+    String actor,
+    List<String> incidents,
+    Optional<Window> window,
+    Cause cause)
     implements OutputRecord {
   public FindingRecord {
     Objects.requireNonNull(id, "id");

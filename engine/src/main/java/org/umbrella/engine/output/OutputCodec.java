@@ -49,7 +49,9 @@ public final class OutputCodec {
         m.put("status", f.status());
         m.put("actor", f.actor());
         m.put("incidents", f.incidents());
-        f.window().ifPresent(w -> m.put("window", Map.of("from", w.from().toString(), "to", w.to().toString())));
+        f.window()
+            .ifPresent(
+                w -> m.put("window", Map.of("from", w.from().toString(), "to", w.to().toString())));
       }
       case ObligationRecord o -> {
         m.put("guarantee", o.guarantee());
@@ -89,26 +91,70 @@ public final class OutputCodec {
       String id = text(n, "id");
       Instant time = Instant.parse(text(n, "time"));
       JsonNode c = n.get("cause");
-      Cause cause = new Cause(text(c, "definition"), text(c, "rule"), list(c.get("inputs")), list(c.get("outputs")));
+      Cause cause =
+          new Cause(
+              text(c, "definition"),
+              text(c, "rule"),
+              list(c.get("inputs")),
+              list(c.get("outputs")));
       return switch (type) {
         case "finding" -> {
           JsonNode w = n.get("window");
-          Optional<FindingRecord.Window> window = w == null
-              ? Optional.empty()
-              : Optional.of(new FindingRecord.Window(Instant.parse(text(w, "from")), Instant.parse(text(w, "to"))));
-          yield new FindingRecord(id, time, text(n, "definition"), text(n, "status"), text(n, "actor"), list(n.get("incidents")), window, cause);
+          Optional<FindingRecord.Window> window =
+              w == null
+                  ? Optional.empty()
+                  : Optional.of(
+                      new FindingRecord.Window(
+                          Instant.parse(text(w, "from")), Instant.parse(text(w, "to"))));
+          yield new FindingRecord(
+              id,
+              time,
+              text(n, "definition"),
+              text(n, "status"),
+              text(n, "actor"),
+              list(n.get("incidents")),
+              window,
+              cause);
         }
-        case "obligation" -> new ObligationRecord(id, time, text(n, "guarantee"), text(n, "duty"), text(n, "party"),
-            n.has("due") ? Optional.of(Instant.parse(text(n, "due"))) : Optional.empty(), text(n, "status"), n.has("decision") ? text(n, "decision") : "", cause);
-        case "status" -> new StatusRecord(id, time, text(n, "subject-kind"), text(n, "subject"), text(n, "status"), text(n, "previous"), cause);
-        case "alert" -> new AlertRecord(id, time, list(n.get("to")), text(n, "about"), text(n, "reason"), text(n, "message"), cause);
-        default -> throw new EngineException("line " + lineNumber + ": unknown output type '" + type + "'");
+        case "obligation" ->
+            new ObligationRecord(
+                id,
+                time,
+                text(n, "guarantee"),
+                text(n, "duty"),
+                text(n, "party"),
+                n.has("due") ? Optional.of(Instant.parse(text(n, "due"))) : Optional.empty(),
+                text(n, "status"),
+                n.has("decision") ? text(n, "decision") : "",
+                cause);
+        case "status" ->
+            new StatusRecord(
+                id,
+                time,
+                text(n, "subject-kind"),
+                text(n, "subject"),
+                text(n, "status"),
+                text(n, "previous"),
+                cause);
+        case "alert" ->
+            new AlertRecord(
+                id,
+                time,
+                list(n.get("to")),
+                text(n, "about"),
+                text(n, "reason"),
+                text(n, "message"),
+                cause);
+        default ->
+            throw new EngineException(
+                "line " + lineNumber + ": unknown output type '" + type + "'");
       };
     } catch (JacksonException | RuntimeException e) {
       if (e instanceof EngineException ee) {
         throw ee;
       }
-      throw new EngineException("line " + lineNumber + ": not an Umbrella output record (" + e.getMessage() + ")");
+      throw new EngineException(
+          "line " + lineNumber + ": not an Umbrella output record (" + e.getMessage() + ")");
     }
   }
 

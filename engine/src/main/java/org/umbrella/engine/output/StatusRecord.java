@@ -7,7 +7,14 @@ import java.time.Instant;
  * in-force, implemented-N, breached, revoked, suspended}) changing state. {@code id} is {@code
  * <subject>#<n>}, the n-th change of that subject.
  */
-public record StatusRecord(String id, Instant time, String subjectKind, String subject, String status, String previous, Cause cause)
+public record StatusRecord(
+    String id,
+    Instant time,
+    String subjectKind,
+    String subject,
+    String status,
+    String previous,
+    Cause cause)
     implements OutputRecord {
   @Override
   public String type() {

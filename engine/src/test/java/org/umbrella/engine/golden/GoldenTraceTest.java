@@ -24,7 +24,8 @@ class GoldenTraceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void process_scenario_givesTheGoldenTrace(Path scenario) throws IOException {
-    String actual = Scenarios.runRecorded(Scenarios.agreement(scenario), Scenarios.recordedInput(scenario));
+    String actual =
+        Scenarios.runRecorded(Scenarios.agreement(scenario), Scenarios.recordedInput(scenario));
     Path expected = scenario.resolve("expected.jsonl");
     if (Boolean.getBoolean("umbrella.golden.update")) {
       Files.writeString(expected, actual);

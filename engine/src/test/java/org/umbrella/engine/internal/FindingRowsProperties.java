@@ -10,13 +10,14 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 
 /**
- * The rows of {@link FindingRows}: an aggregate's evidence is the same list of incident ids before and
- * after it lets go of its contributors (any ids: empty, long beyond one char's worth of length,
+ * The rows of {@link FindingRows}: an aggregate's evidence is the same list of incident ids before
+ * and after it lets go of its contributors (any ids: empty, long beyond one char's worth of length,
  * outside Latin-1, repeated), and a row is reused only once nothing holds it.
  */
 class FindingRowsProperties {
   @Property(tries = 300)
-  void evidence_survivesDroppingTheContributors(@ForAll @Size(max = 40) List<@StringLength(max = 70_000) String> ids) {
+  void evidence_survivesDroppingTheContributors(
+      @ForAll @Size(max = 40) List<@StringLength(max = 70_000) String> ids) {
     FindingRows table = new FindingRows(new String[] {"d", "a"});
     int[] contributors = new int[ids.size()];
     for (int i = 0; i < contributors.length; i++) {

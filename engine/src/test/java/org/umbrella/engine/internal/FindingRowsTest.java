@@ -14,10 +14,10 @@ import org.umbrella.engine.Scenarios;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.IncidentPlace;
-import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.IncidentSource;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.input.TimePrecision;
 
@@ -29,13 +29,23 @@ import org.umbrella.engine.input.TimePrecision;
  * grow with the stream.
  */
 class FindingRowsTest {
-  static final Agreement WINDOWS = Scenarios.agreement(Path.of("src/test/resources/scenarios/06-rearm"));
+  static final Agreement WINDOWS =
+      Scenarios.agreement(Path.of("src/test/resources/scenarios/06-rearm"));
   static final Instant DAY0 = Instant.parse("2026-03-01T00:00:00Z");
 
   static Incident incident(String id, Instant time, String party) {
-    return new Incident(id, time, TimePrecision.EXACT, new IncidentPlace(48, 37, PlacePrecision.EXACT), Kind.SHELLING,
-        new Actor(party, 0.9), "", Fatalities.NONE_REPORTED, List.of(new IncidentSource("s-" + id, "monitor", "g")),
-        ReviewStatus.VERIFIED, List.of());
+    return new Incident(
+        id,
+        time,
+        TimePrecision.EXACT,
+        new IncidentPlace(48, 37, PlacePrecision.EXACT),
+        Kind.SHELLING,
+        new Actor(party, 0.9),
+        "",
+        Fatalities.NONE_REPORTED,
+        List.of(new IncidentSource("s-" + id, "monitor", "g")),
+        ReviewStatus.VERIFIED,
+        List.of());
   }
 
   @Test
@@ -53,12 +63,16 @@ class FindingRowsTest {
         evaluator.process(earlier.withActor(new Actor("UA", 0.9)), now, r -> outputs[0]++);
       }
       if (h % 11 == 2) {
-        evaluator.process(incident("i" + (h - 2), DAY0.plusSeconds(3600L * (h - 2) + 600), "RU"), now, r -> outputs[0]++);
+        evaluator.process(
+            incident("i" + (h - 2), DAY0.plusSeconds(3600L * (h - 2) + 600), "RU"),
+            now,
+            r -> outputs[0]++);
       }
       peak = Math.max(peak, evaluator.findingRows());
     }
     assertThat(outputs[0]).isGreaterThan(24 * 400);
-    // two days of incidents (48) and their versions, the window's entries and aggregates: a few hundred at most
+    // two days of incidents (48) and their versions, the window's entries and aggregates: a few
+    // hundred at most
     assertThat(peak).isBetween(48, 600);
     Instant later = DAY0.plus(Duration.ofDays(500));
     evaluator.process(new Tick(later), later, r -> outputs[0]++);

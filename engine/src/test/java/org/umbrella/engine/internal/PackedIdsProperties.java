@@ -8,7 +8,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Packed ids stand for their strings exactly: equal longs exactly when the strings are equal, and unpacked as given. */
+/**
+ * Packed ids stand for their strings exactly: equal longs exactly when the strings are equal, and
+ * unpacked as given.
+ */
 class PackedIdsProperties {
   @Provide
   Arbitrary<String> ids() {
@@ -37,7 +40,10 @@ class PackedIdsProperties {
   void packing_tellsPrefixesApart(@ForAll("ids") String a) {
     if (PackedIds.high(a) != PackedIds.NONE && a.length() < 15) {
       String longer = a + '\u0000';
-      assertThat(PackedIds.high(longer) == PackedIds.high(a) && PackedIds.low(longer) == PackedIds.low(a)).isFalse();
+      assertThat(
+              PackedIds.high(longer) == PackedIds.high(a)
+                  && PackedIds.low(longer) == PackedIds.low(a))
+          .isFalse();
     }
   }
 }

@@ -33,7 +33,8 @@ class PlaceRasterProperties {
 
   @Property(tries = 60)
   void covers_agreesWithTheLocator_onBufferedRandomLines(
-      @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 2, max = 40) int vertices) {
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 2, max = 40) int vertices) {
     Random random = new Random(seed);
     Coordinate[] line = new Coordinate[vertices];
     double x = 30 + random.nextDouble() * 10;
@@ -48,7 +49,8 @@ class PlaceRasterProperties {
   }
 
   @Property(tries = 30)
-  void covers_agreesWithTheLocator_onSelfIntersectingRings(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+  void covers_agreesWithTheLocator_onSelfIntersectingRings(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     Random random = new Random(seed);
     Coordinate[] ring = new Coordinate[9];
     for (int k = 0; k < 8; k++) {
@@ -111,7 +113,8 @@ class PlaceRasterProperties {
           py = c.y + random.nextGaussian() * cell;
         }
       }
-      boolean expected = e.covers(px, py) && locator.locate(new Coordinate(px, py)) != Location.EXTERIOR;
+      boolean expected =
+          e.covers(px, py) && locator.locate(new Coordinate(px, py)) != Location.EXTERIOR;
       index.at(px, py);
       assertThat(index.covers(0)).as("(%s, %s)", px, py).isEqualTo(expected);
       inside += expected ? 1 : 0;

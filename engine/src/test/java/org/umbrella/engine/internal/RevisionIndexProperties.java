@@ -15,8 +15,8 @@ import net.jqwik.api.constraints.LongRange;
 /**
  * The revision index behaves as the {@code LinkedHashMap} it replaces: insertion order kept by a
  * later put of a present key, eldest entries dropped while their time is before the limit. Random
- * operations over a small key space (many collisions, re-puts, removals in the middle of probe runs,
- * growth of the table and the ring) are checked against that model after every step, the time
+ * operations over a small key space (many collisions, re-puts, removals in the middle of probe
+ * runs, growth of the table and the ring) are checked against that model after every step, the time
  * kept for each key too.
  */
 class RevisionIndexProperties {
@@ -24,7 +24,8 @@ class RevisionIndexProperties {
 
   @Property(tries = 200)
   void index_behavesAsAnInsertionOrderedMapWithEviction(
-      @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 1, max = 5000) int keySpace) {
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 1, max = 5000) int keySpace) {
     Random random = new Random(seed);
     RevisionIndex index = new RevisionIndex();
     List<Integer> forgotten = new ArrayList<>();
@@ -33,13 +34,16 @@ class RevisionIndexProperties {
     for (int step = 0; step < 6000; step++) {
       // fresh String objects, as incidents bring their own ids
       int k = random.nextInt(keySpace);
-      // keys packed in two longs (up to 15 Latin-1 characters) and keys kept as strings (longer, or not Latin-1)
-      String key = new String(switch (k % 4) {
-        case 0 -> "inc-" + k;
-        case 1 -> "a-longer-incident-identifier-" + k;
-        case 2 -> "інцидент-" + k;
-        default -> "x" + (char) (k % 256) + k;
-      });
+      // keys packed in two longs (up to 15 Latin-1 characters) and keys kept as strings (longer, or
+      // not Latin-1)
+      String key =
+          new String(
+              switch (k % 4) {
+                case 0 -> "inc-" + k;
+                case 1 -> "a-longer-incident-identifier-" + k;
+                case 2 -> "інцидент-" + k;
+                default -> "x" + (char) (k % 256) + k;
+              });
       switch (random.nextInt(10)) {
         case 0, 1, 2, 3 -> {
           long time = clock - random.nextInt(50);
@@ -62,16 +66,19 @@ class RevisionIndexProperties {
             expected.add(first.getValue().value());
             it.remove();
           }
-          // each forgotten value is handed back once, eldest first (the engine lets go of its findings so)
+          // each forgotten value is handed back once, eldest first (the engine lets go of its
+          // findings so)
           assertThat(forgotten).isEqualTo(expected);
         }
         default -> {
           Entry e = model.get(key);
           assertThat(index.get(key)).isEqualTo(e == null ? RevisionIndex.ABSENT : e.value());
           // the early lookup (bitmap of used slots, then the tags) answers the same
-          assertThat(index.get(key, index.homeTag(key))).isEqualTo(e == null ? RevisionIndex.ABSENT : e.value());
+          assertThat(index.get(key, index.homeTag(key)))
+              .isEqualTo(e == null ? RevisionIndex.ABSENT : e.value());
           if (e != null) {
-            // the time last put, found through the slot's place in the ring (which moves as it grows)
+            // the time last put, found through the slot's place in the ring (which moves as it
+            // grows)
             assertThat(index.timeOf(key)).isEqualTo(e.time());
           }
         }
