@@ -1,13 +1,12 @@
 package org.umbrella.stream;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import org.apache.kafka.common.header.Header;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -18,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +26,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -37,11 +39,11 @@ import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.RecordedInput;
 
 /**
- * Runs input records for one agreement through the topology on a real broker in this JVM
- * ({@link EmbeddedBroker}): an idempotent producer writes them to the input topic, a
- * {@link KafkaStreams} client runs the topology with exactly-once v2 and a RocksDB store
- * (changelogged to the broker), and a {@code read_committed} consumer reads the output topic. Used
- * by {@code umbrella replay --engine kafka-streams}.
+ * Runs input records for one agreement through the topology on a real broker in this JVM ({@link
+ * EmbeddedBroker}): an idempotent producer writes them to the input topic, a {@link KafkaStreams}
+ * client runs the topology with exactly-once v2 and a RocksDB store (changelogged to the broker),
+ * and a {@code read_committed} consumer reads the output topic. Used by {@code umbrella replay
+ * --engine kafka-streams}.
  *
  * <p>Everything the caller hands over happens on the caller's thread: the producer is fed and the
  * output topic is read in turns, so memory stays bounded however long the replay (the broker keeps
@@ -65,8 +67,12 @@ public final class BrokerReplay implements AutoCloseable {
   private final TopicPartition in;
   private final TopicPartition out;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  /** Inputs sent whose outputs may still come, in order; the first is input number handedOver + 1. */
+
+  /**
+   * Inputs sent whose outputs may still come, in order; the first is input number handedOver + 1.
+   */
   private final ArrayDeque<RecordedInput> pending = new ArrayDeque<>();
+
   private long handedOver;
 
   /** Starts a broker, the topology on it for {@code agreement}, a producer and a reader. */
@@ -81,19 +87,23 @@ public final class BrokerReplay implements AutoCloseable {
       Properties p = StreamSettings.properties(APPLICATION_ID, broker.bootstrap(), 1, Map.of());
       p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
       p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
-      // one instance and history as input: fewer, larger transactions than a live deployment's 100 ms
+      // one instance and history as input: fewer, larger transactions than a live deployment's 100
+      // ms
       p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500);
       p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
       p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
       streams = new KafkaStreams(EngineTopology.build(Map.of(agreementId, agreement), topics), p);
-      streams.setUncaughtExceptionHandler(e -> {
-        failure.compareAndSet(null, e);
-        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-      });
+      streams.setUncaughtExceptionHandler(
+          e -> {
+            failure.compareAndSet(null, e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+          });
       Map<String, Object> pp = new HashMap<>();
       pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
       pp.put(ProducerConfig.ACKS_CONFIG, "all");
-      pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true); // in order, each once, however the sends are batched
+      pp.put(
+          ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+          true); // in order, each once, however the sends are batched
       pp.put(ProducerConfig.LINGER_MS_CONFIG, 20);
       pp.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
       producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer());
@@ -121,13 +131,20 @@ public final class BrokerReplay implements AutoCloseable {
     while (streams.state() != KafkaStreams.State.RUNNING) {
       checkHealthy();
       if (System.nanoTime() > end) {
-        throw new IllegalStateException("the topology did not reach RUNNING within " + START_TIMEOUT.toSeconds() + " s (state " + streams.state() + ")");
+        throw new IllegalStateException(
+            "the topology did not reach RUNNING within "
+                + START_TIMEOUT.toSeconds()
+                + " s (state "
+                + streams.state()
+                + ")");
       }
       sleep(50);
     }
   }
 
-  /** What a replay hands back, on the caller's thread, in the order the single-node engine would. */
+  /**
+   * What a replay hands back, on the caller's thread, in the order the single-node engine would.
+   */
   public interface Listener {
     /** The next input, before any output it caused. */
     void input(RecordedInput r);
@@ -138,9 +155,9 @@ public final class BrokerReplay implements AutoCloseable {
 
   /**
    * Produces every record (already in record-time order, as the journal writes them) and hands the
-   * inputs and the output lines to {@code listener} interleaved as a single-node replay produces them
-   * (each input, then its outputs, in the order of the output topic); returns when every input's
-   * outputs are committed and handed over.
+   * inputs and the output lines to {@code listener} interleaved as a single-node replay produces
+   * them (each input, then its outputs, in the order of the output topic); returns when every
+   * input's outputs are committed and handed over.
    *
    * @throws IllegalStateException if the broker refused an input, the topology stopped, or it
    *     rejected an input (it never does for records that decoded, whose agreement this is)
@@ -150,20 +167,31 @@ public final class BrokerReplay implements AutoCloseable {
     long sent = 0;
     while (records.hasNext()) {
       RecordedInput r = records.next();
-      ProducerRecord<String, String> record = new ProducerRecord<>(topics.input(), 0, agreementId, InputCodec.encode(r));
-      // the topology copies an input's headers to its outputs: this says which input an output came from
-      record.headers().add(Topics.JOURNAL_SEQ_HEADER, Long.toString(++sent).getBytes(StandardCharsets.US_ASCII));
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>(topics.input(), 0, agreementId, InputCodec.encode(r));
+      // the topology copies an input's headers to its outputs: this says which input an output came
+      // from
+      record
+          .headers()
+          .add(
+              Topics.JOURNAL_SEQ_HEADER, Long.toString(++sent).getBytes(StandardCharsets.US_ASCII));
       pending.addLast(r);
-      producer.send(record, (m, e) -> {
-        if (e != null) {
-          refused.compareAndSet(null, e);
-        }
-      });
+      // the callback keeps the first failure and the flush below reports it: the future adds
+      // nothing
+      var unused =
+          producer.send(
+              record,
+              (m, e) -> {
+                if (e != null) {
+                  refused.compareAndSet(null, e);
+                }
+              });
       if (sent % POLL_EVERY == 0) {
         throwIfRefused(refused);
         checkHealthy();
         drain(listener, Duration.ZERO);
-        while (pending.size() > MAX_PENDING) { // the topology is behind: wait for it rather than hold more inputs
+        while (pending.size()
+            > MAX_PENDING) { // the topology is behind: wait for it rather than hold more inputs
           checkHealthy();
           drain(listener, Duration.ofMillis(100));
         }
@@ -190,7 +218,8 @@ public final class BrokerReplay implements AutoCloseable {
     }
     long rejects = endOffsets(OffsetSpec.latest(), new TopicPartition(topics.rejects(), 0));
     if (rejects > 0) {
-      throw new IllegalStateException("the topology rejected " + rejects + " input(s); see the topic " + topics.rejects());
+      throw new IllegalStateException(
+          "the topology rejected " + rejects + " input(s); see the topic " + topics.rejects());
     }
   }
 
@@ -211,7 +240,14 @@ public final class BrokerReplay implements AutoCloseable {
       for (ConsumerRecord<String, String> r : batch) {
         Header h = r.headers().lastHeader(Topics.JOURNAL_SEQ_HEADER);
         if (h == null) {
-          throw new IllegalStateException("output " + r.topic() + "-" + r.partition() + "@" + r.offset() + " does not say which input it came from");
+          throw new IllegalStateException(
+              "output "
+                  + r.topic()
+                  + "-"
+                  + r.partition()
+                  + "@"
+                  + r.offset()
+                  + " does not say which input it came from");
         }
         long cause = Long.parseLong(new String(h.value(), StandardCharsets.US_ASCII));
         while (handedOver < cause) {
@@ -226,7 +262,12 @@ public final class BrokerReplay implements AutoCloseable {
 
   private long committedInput(Admin admin) {
     try {
-      OffsetAndMetadata m = admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata().get().get(in);
+      OffsetAndMetadata m =
+          admin
+              .listConsumerGroupOffsets(APPLICATION_ID)
+              .partitionsToOffsetAndMetadata()
+              .get()
+              .get(in);
       return m == null ? 0 : m.offset();
     } catch (ExecutionException e) {
       return 0; // the group is not there yet
@@ -238,8 +279,9 @@ public final class BrokerReplay implements AutoCloseable {
 
   private long endOffset(Admin admin, OffsetSpec spec, boolean committed) {
     try {
-      var options = new org.apache.kafka.clients.admin.ListOffsetsOptions(
-          committed ? org.apache.kafka.common.IsolationLevel.READ_COMMITTED : org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED);
+      var options =
+          new ListOffsetsOptions(
+              committed ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED);
       return admin.listOffsets(Map.of(out, spec), options).partitionResult(out).get().offset();
     } catch (ExecutionException e) {
       throw new IllegalStateException("reading the end of " + out + ": " + e.getMessage(), e);
@@ -266,7 +308,9 @@ public final class BrokerReplay implements AutoCloseable {
       throw new IllegalStateException("the topology stopped: " + t.getMessage(), t);
     }
     KafkaStreams.State s = streams.state();
-    if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING || s == KafkaStreams.State.PENDING_ERROR) {
+    if (s == KafkaStreams.State.ERROR
+        || s == KafkaStreams.State.NOT_RUNNING
+        || s == KafkaStreams.State.PENDING_ERROR) {
       throw new IllegalStateException("the topology stopped (state " + s + ")");
     }
   }

@@ -14,10 +14,10 @@ import org.umbrella.agreement.load.LoadResult;
 import org.umbrella.agreement.model.Agreement;
 
 /**
- * The agreements one topology enforces, by id. Besides the plain case (each file once), it can deploy
- * one agreement file as many independent agreements ({@code ID.c001}, {@code ID.c002}, ...): the
- * same clauses, each with its own key, partition and engine, which is how the cluster tests and the
- * throughput bench put "many small agreements" on the partitions without inventing texts.
+ * The agreements one topology enforces, by id. Besides the plain case (each file once), it can
+ * deploy one agreement file as many independent agreements ({@code ID.c001}, {@code ID.c002}, ...):
+ * the same clauses, each with its own key, partition and engine, which is how the cluster tests and
+ * the throughput bench put "many small agreements" on the partitions without inventing texts.
  */
 public final class Deployment {
   private static final Pattern ID_LINE = Pattern.compile("(?m)^id:[ \\t]*(\\S+)[ \\t]*$");
@@ -25,8 +25,8 @@ public final class Deployment {
   private Deployment() {}
 
   /**
-   * Loads {@code file} once (copies == 0: under its own id) or as {@code copies} agreements with ids
-   * {@code ID.c001} ... (copies >= 1).
+   * Loads {@code file} once (copies == 0: under its own id) or as {@code copies} agreements with
+   * ids {@code ID.c001} ... (copies >= 1).
    *
    * @throws IllegalArgumentException if the file is not a valid agreement (the loader's located
    *     messages) or has no top-level {@code id:} line to rename
@@ -49,12 +49,14 @@ public final class Deployment {
     }
     Matcher m = ID_LINE.matcher(text);
     if (!m.find()) {
-      throw new IllegalArgumentException(file + ": no top-level 'id:' line to give the copies their own ids");
+      throw new IllegalArgumentException(
+          file + ": no top-level 'id:' line to give the copies their own ids");
     }
     for (int k = 1; k <= copies; k++) {
       String id = copyId(m.group(1), k);
       String renamed = text.substring(0, m.start(1)) + id + text.substring(m.end(1));
-      Agreement a = valid(AgreementLoader.load(file.toString(), renamed, AgreementFiles.relativeTo(file)));
+      Agreement a =
+          valid(AgreementLoader.load(file.toString(), renamed, AgreementFiles.relativeTo(file)));
       out.put(a.id(), a);
     }
     return out;

@@ -3,10 +3,11 @@ package org.umbrella.stream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,19 +25,19 @@ import org.umbrella.engine.output.OutputCodec;
  * Runs one engine per agreement of its task's partition.
  *
  * <p>State: the store keeps every input this task has processed, under {@code AGREEMENT/SEQ} (SEQ
- * zero-padded so that the store's byte order is processing order), and is changelogged. The
- * engines are in memory only; {@link #init} rebuilds each from its stored inputs (outputs
- * discarded: they were already written, exactly once, before the fail-over). The engine is a pure
- * function of its inputs, so the rebuilt engine is the one that was lost (RebuildFromLogTest).
- * The cost of a rebuild grows with the agreement's history; docs/scale-out.md says when that
- * matters and what would bound it.
+ * zero-padded so that the store's byte order is processing order), and is changelogged. The engines
+ * are in memory only; {@link #init} rebuilds each from its stored inputs (outputs discarded: they
+ * were already written, exactly once, before the fail-over). The engine is a pure function of its
+ * inputs, so the rebuilt engine is the one that was lost (RebuildFromLogTest). The cost of a
+ * rebuild grows with the agreement's history; docs/scale-out.md says when that matters and what
+ * would bound it.
  *
  * <p>Time: the engine's clock is the {@code recorded} time in each value (the journal's trusted
- * clock), never the Kafka timestamp nor stream time. An output carries its input's Kafka
- * timestamp (when the journal accepted the input), never the output's own event time: event times
- * are often months old, and a broker deletes (retention.ms) or refuses
- * (log.message.timestamp.before.max.ms) records stamped that far back. The cluster test lost a
- * committed finding that way before this was changed.
+ * clock), never the Kafka timestamp nor stream time. An output carries its input's Kafka timestamp
+ * (when the journal accepted the input), never the output's own event time: event times are often
+ * months old, and a broker deletes (retention.ms) or refuses (log.message.timestamp.before.max.ms)
+ * records stamped that far back. The cluster test lost a committed finding that way before this was
+ * changed.
  */
 final class EngineProcessor implements Processor<String, String, String, String> {
   static final String OUTPUT = "engine-out";
@@ -69,7 +70,7 @@ final class EngineProcessor implements Processor<String, String, String, String>
         String agreement = kv.key.substring(0, slash);
         long seq = Long.parseLong(kv.key.substring(slash + 1));
         RecordedInput r = InputCodec.decodeRecorded(kv.value, seq + 1);
-        engine(agreement).process(r, o -> { });
+        engine(agreement).process(r, o -> {});
         nextSeq.put(agreement, seq + 1);
       }
     }
@@ -87,7 +88,11 @@ final class EngineProcessor implements Processor<String, String, String, String>
       return;
     }
     if (in.value() == null || in.value().length() > MAX_VALUE_CHARS) {
-      reject(in, in.value() == null ? "the record has no value" : "the value is longer than " + MAX_VALUE_CHARS + " characters");
+      reject(
+          in,
+          in.value() == null
+              ? "the record has no value"
+              : "the value is longer than " + MAX_VALUE_CHARS + " characters");
       return;
     }
     long seq = nextSeq.getOrDefault(agreement, 0L);
@@ -95,7 +100,7 @@ final class EngineProcessor implements Processor<String, String, String, String>
     try {
       recorded = InputCodec.decodeRecorded(in.value(), seq + 1);
     } catch (InputFormatException e) {
-      reject(in, e.getMessage());
+      reject(in, String.valueOf(e.getMessage()));
       return;
     }
     store.put(key(agreement, seq), in.value());
@@ -107,7 +112,8 @@ final class EngineProcessor implements Processor<String, String, String, String>
       // output says which of how many outputs of its input it is, so that a reader can record one
       // input's outputs together (server.cluster.ClusterBridge)
       RecordHeaders headers = new RecordHeaders(in.headers().toArray());
-      headers.add(Topics.OUTPUT_HEADER, ((i + 1) + "/" + lines.size()).getBytes(StandardCharsets.US_ASCII));
+      headers.add(
+          Topics.OUTPUT_HEADER, ((i + 1) + "/" + lines.size()).getBytes(StandardCharsets.US_ASCII));
       context.forward(new Record<>(agreement, lines.get(i), in.timestamp(), headers), OUTPUT);
     }
   }
@@ -119,11 +125,18 @@ final class EngineProcessor implements Processor<String, String, String, String>
   }
 
   private Engine engine(String agreement) {
-    return engines.computeIfAbsent(agreement, id -> Engine.create(agreements.get(id)));
+    // process() rejected inputs of unknown agreements before asking for an engine
+    return engines.computeIfAbsent(
+        agreement,
+        id -> Engine.create(Objects.requireNonNull(agreements.get(id), "agreement " + id)));
   }
 
   private void reject(Record<String, String> in, String why) {
-    String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
+    String where =
+        context
+            .recordMetadata()
+            .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+            .orElse("?");
     context.forward(new Record<>(in.key(), where + ": " + why, in.timestamp()), REJECTS);
   }
 
@@ -131,7 +144,10 @@ final class EngineProcessor implements Processor<String, String, String, String>
     return agreement + "/" + String.format("%019d", seq);
   }
 
-  /** Kafka timestamps cannot be negative; an input recorded before 1970 is stamped 0 (its JSON has the true time). */
+  /**
+   * Kafka timestamps cannot be negative; an input recorded before 1970 is stamped 0 (its JSON has
+   * the true time).
+   */
   static long timestamp(Instant t) {
     return Math.max(0L, t.toEpochMilli());
   }

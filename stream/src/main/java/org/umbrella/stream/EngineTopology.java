@@ -9,8 +9,8 @@ import org.apache.kafka.streams.state.Stores;
 import org.umbrella.agreement.model.Agreement;
 
 /**
- * Builds the topology: input topic -> {@link EngineProcessor} (with its store) -> output topic,
- * and rejects to their own topic.
+ * Builds the topology: input topic -> {@link EngineProcessor} (with its store) -> output topic, and
+ * rejects to their own topic.
  *
  * <p>Partitioning: by agreement id, always (the key of every input). One agreement's records are
  * then in one partition, in journal order, and one task owns its engine; many agreements spread
@@ -24,7 +24,10 @@ public final class EngineTopology {
   private EngineTopology() {}
 
   /** Where the store lives: RocksDB on disk (the default; changelogged either way) or memory. */
-  public enum StoreKind { ROCKSDB, IN_MEMORY }
+  public enum StoreKind {
+    ROCKSDB,
+    IN_MEMORY
+  }
 
   /**
    * The topology for these agreements (by id) on these topics, its store in RocksDB.
@@ -41,13 +44,28 @@ public final class EngineTopology {
     Objects.requireNonNull(agreements, "agreements");
     Objects.requireNonNull(topics, "topics");
     Map<String, Agreement> copy = Map.copyOf(agreements);
-    KeyValueBytesStoreSupplier supplier = kind == StoreKind.ROCKSDB ? Stores.persistentKeyValueStore(STORE) : Stores.inMemoryKeyValueStore(STORE);
+    KeyValueBytesStoreSupplier supplier =
+        kind == StoreKind.ROCKSDB
+            ? Stores.persistentKeyValueStore(STORE)
+            : Stores.inMemoryKeyValueStore(STORE);
     Topology t = new Topology();
-    t.addSource("journal", Serdes.String().deserializer(), Serdes.String().deserializer(), topics.input());
+    t.addSource(
+        "journal", Serdes.String().deserializer(), Serdes.String().deserializer(), topics.input());
     t.addProcessor("engine", () -> new EngineProcessor(copy), "journal");
-    t.addStateStore(Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.String()), "engine");
-    t.addSink(EngineProcessor.OUTPUT, topics.output(), Serdes.String().serializer(), Serdes.String().serializer(), "engine");
-    t.addSink(EngineProcessor.REJECTS, topics.rejects(), Serdes.String().serializer(), Serdes.String().serializer(), "engine");
+    t.addStateStore(
+        Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.String()), "engine");
+    t.addSink(
+        EngineProcessor.OUTPUT,
+        topics.output(),
+        Serdes.String().serializer(),
+        Serdes.String().serializer(),
+        "engine");
+    t.addSink(
+        EngineProcessor.REJECTS,
+        topics.rejects(),
+        Serdes.String().serializer(),
+        Serdes.String().serializer(),
+        "engine");
     return t;
   }
 }

@@ -20,18 +20,20 @@ import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.RecordedInput;
 
 /**
- * Runs input records for one agreement through the real topology in process, on Kafka's own
- * {@link TopologyTestDriver} (no broker): the same processor, store, serdes and changelog writes as
- * on a cluster, one partition. Used by {@code umbrella replay --engine kafka-streams} and the tests.
+ * Runs input records for one agreement through the real topology in process, on Kafka's own {@link
+ * TopologyTestDriver} (no broker): the same processor, store, serdes and changelog writes as on a
+ * cluster, one partition. Used by {@code umbrella replay --engine kafka-streams} and the tests.
  *
  * <p>Outputs are handed over as the canonical JSON lines of the output topic, drained after each
- * input (the driver processes an input fully before {@code pipeInput} returns), so that memory stays
- * bounded however long the replay and a caller may attribute each output to its input.
+ * input (the driver processes an input fully before {@code pipeInput} returns), so that memory
+ * stays bounded however long the replay and a caller may attribute each output to its input.
  */
 public final class InProcessReplay implements AutoCloseable {
   static final String APPLICATION_ID = "umbrella-replay";
+
   /** The store's changelog topic, which the driver keeps like any output until it is read. */
   static final String CHANGELOG = APPLICATION_ID + "-" + EngineTopology.STORE + "-changelog";
+
   private final String agreementId;
   private final Path stateDir;
   private final TopologyTestDriver driver;
@@ -41,7 +43,10 @@ public final class InProcessReplay implements AutoCloseable {
   private final TestOutputTopic<byte[], byte[]> changelog;
   private boolean keepChangelog;
 
-  /** A driver for {@code agreement}, its RocksDB store in a fresh temporary directory deleted on close. */
+  /**
+   * A driver for {@code agreement}, its RocksDB store in a fresh temporary directory deleted on
+   * close.
+   */
   public InProcessReplay(Agreement agreement) {
     this(agreement, EngineTopology.StoreKind.ROCKSDB);
   }
@@ -57,11 +62,21 @@ public final class InProcessReplay implements AutoCloseable {
     Topics topics = Topics.defaults();
     Properties p = StreamSettings.properties(APPLICATION_ID, "in-process:0", 1, Map.of());
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(EngineTopology.build(Map.of(agreementId, agreement), topics, kind), p);
-    input = driver.createInputTopic(topics.input(), Serdes.String().serializer(), Serdes.String().serializer());
-    output = driver.createOutputTopic(topics.output(), Serdes.String().deserializer(), Serdes.String().deserializer());
-    rejects = driver.createOutputTopic(topics.rejects(), Serdes.String().deserializer(), Serdes.String().deserializer());
-    changelog = driver.createOutputTopic(CHANGELOG, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+    driver =
+        new TopologyTestDriver(
+            EngineTopology.build(Map.of(agreementId, agreement), topics, kind), p);
+    input =
+        driver.createInputTopic(
+            topics.input(), Serdes.String().serializer(), Serdes.String().serializer());
+    output =
+        driver.createOutputTopic(
+            topics.output(), Serdes.String().deserializer(), Serdes.String().deserializer());
+    rejects =
+        driver.createOutputTopic(
+            topics.rejects(), Serdes.String().deserializer(), Serdes.String().deserializer());
+    changelog =
+        driver.createOutputTopic(
+            CHANGELOG, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
   }
 
   /**
@@ -69,8 +84,8 @@ public final class InProcessReplay implements AutoCloseable {
    * output line, without its newline, to {@code out}, in the order of the output topic, before the
    * next record is taken from {@code records}.
    *
-   * @throws IllegalStateException if the topology rejected an input (it never does for records
-   *     that decoded, whose agreement this is)
+   * @throws IllegalStateException if the topology rejected an input (it never does for records that
+   *     decoded, whose agreement this is)
    */
   public void run(Iterator<RecordedInput> records, Consumer<String> out) {
     while (records.hasNext()) {
@@ -82,7 +97,8 @@ public final class InProcessReplay implements AutoCloseable {
 
   private void drain(Consumer<String> out) {
     if (!keepChangelog) {
-      // On a cluster the brokers keep the changelog; here the driver would hold every write in memory.
+      // On a cluster the brokers keep the changelog; here the driver would hold every write in
+      // memory.
       while (!changelog.isEmpty()) {
         changelog.readRecord();
       }
@@ -95,7 +111,10 @@ public final class InProcessReplay implements AutoCloseable {
     }
   }
 
-  /** The driver, for tests that read the store or its changelog; from now on the changelog is kept for them to read. */
+  /**
+   * The driver, for tests that read the store or its changelog; from now on the changelog is kept
+   * for them to read.
+   */
   TopologyTestDriver driver() {
     keepChangelog = true;
     return driver;

@@ -6,8 +6,8 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The Streams settings Umbrella runs with: exactly-once v2 (an input's outputs and its store
- * update commit together or not at all), one standby replica (a warm copy of each store on another
+ * The Streams settings Umbrella runs with: exactly-once v2 (an input's outputs and its store update
+ * commit together or not at all), one standby replica (a warm copy of each store on another
  * instance, so a fail-over does not wait for a full restore), a replication factor of 3 for the
  * internal topics on a real cluster. Client settings such as TLS and SASL pass through unchanged.
  */
@@ -22,7 +22,8 @@ public final class StreamSettings {
    * @param replication the replication factor of internal topics (3 on a cluster, 1 on one broker)
    * @param passThrough further client settings (security.protocol, sasl.*, ssl.*), applied last
    */
-  public static Properties properties(String applicationId, String bootstrap, int replication, Map<String, String> passThrough) {
+  public static Properties properties(
+      String applicationId, String bootstrap, int replication, Map<String, String> passThrough) {
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(bootstrap, "bootstrap");
     Properties p = new Properties();

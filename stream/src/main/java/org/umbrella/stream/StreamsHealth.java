@@ -17,10 +17,24 @@ public final class StreamsHealth {
   private final AtomicInteger rebalances = new AtomicInteger();
 
   /** One reading. */
-  public record Snapshot(KafkaStreams.State state, int rebalances, List<String> activeTasks, List<String> standbyTasks, long storeLag) {
+  public record Snapshot(
+      KafkaStreams.State state,
+      int rebalances,
+      List<String> activeTasks,
+      List<String> standbyTasks,
+      long storeLag) {
     /** One line for a log or a health endpoint. */
     public String line() {
-      return "health state=" + state + " rebalances=" + rebalances + " active=" + activeTasks + " standby=" + standbyTasks + " store-lag=" + storeLag;
+      return "health state="
+          + state
+          + " rebalances="
+          + rebalances
+          + " active="
+          + activeTasks
+          + " standby="
+          + standbyTasks
+          + " store-lag="
+          + storeLag;
     }
   }
 

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.umbrella.agreement.model.Agreement;
 
 /**
@@ -19,17 +21,23 @@ import org.umbrella.agreement.model.Agreement;
  * </pre>
  *
  * <p>It prints one line {@code state OLD -> NEW} on standard output at every state change of the
- * Streams client (so a supervisor can wait for {@code RUNNING}), every 5 s a {@link
- * StreamsHealth} line (state, rebalances, active and standby tasks, store lag), and closes cleanly
- * on SIGTERM.
- * Exactly-once v2 and one standby replica come from {@link StreamSettings}; {@code --config}
- * passes client settings through (TLS, SASL, session timeouts), applied last.
+ * Streams client (so a supervisor can wait for {@code RUNNING}), every 5 s a {@link StreamsHealth}
+ * line (state, rebalances, active and standby tasks, store lag), and closes cleanly on SIGTERM.
+ * Exactly-once v2 and one standby replica come from {@link StreamSettings}; {@code --config} passes
+ * client settings through (TLS, SASL, session timeouts), applied last.
  */
 public final class StreamsNode {
   private StreamsNode() {}
 
   /** The parsed command line. */
-  record Options(String bootstrap, Path stateDir, Path agreement, int copies, String applicationId, int replication, Map<String, String> config) {}
+  record Options(
+      String bootstrap,
+      Path stateDir,
+      Path agreement,
+      int copies,
+      String applicationId,
+      int replication,
+      Map<String, String> config) {}
 
   public static void main(String[] args) throws InterruptedException {
     Options o;
@@ -41,31 +49,38 @@ public final class StreamsNode {
       return;
     }
     Map<String, Agreement> agreements = Deployment.load(o.agreement(), o.copies());
-    Properties p = StreamSettings.properties(o.applicationId(), o.bootstrap(), o.replication(), o.config());
+    Properties p =
+        StreamSettings.properties(o.applicationId(), o.bootstrap(), o.replication(), o.config());
     p.put(StreamsConfig.STATE_DIR_CONFIG, o.stateDir().toString());
     KafkaStreams streams = new KafkaStreams(EngineTopology.build(agreements, Topics.defaults()), p);
     CountDownLatch stopped = new CountDownLatch(1);
     StreamsHealth health = new StreamsHealth();
-    streams.setStateListener((now, before) -> {
-      health.onChange(now);
-      System.out.println("state " + before + " -> " + now);
-      System.out.flush();
-      if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-        stopped.countDown();
-      }
-    });
-    streams.setUncaughtExceptionHandler(e -> {
-      System.out.println("error " + e);
-      System.out.flush();
-      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    });
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      streams.close();
-      stopped.countDown();
-    }, "streams-node-shutdown"));
+    streams.setStateListener(
+        (now, before) -> {
+          health.onChange(now);
+          System.out.println("state " + before + " -> " + now);
+          System.out.flush();
+          if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+            stopped.countDown();
+          }
+        });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          System.out.println("error " + e);
+          System.out.flush();
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  streams.close();
+                  stopped.countDown();
+                },
+                "streams-node-shutdown"));
     streams.start();
     // every 5 s one health line: state, rebalances, active and standby tasks, store lag
-    while (!stopped.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+    while (!stopped.await(5, TimeUnit.SECONDS)) {
       System.out.println(health.read(streams).line());
       System.out.flush();
     }
@@ -107,6 +122,7 @@ public final class StreamsNode {
     if (bootstrap == null || stateDir == null || agreement == null) {
       throw new IllegalArgumentException("--bootstrap, --state-dir and --agreement are required");
     }
-    return new Options(bootstrap, stateDir, agreement, copies, applicationId, replication, Map.copyOf(config));
+    return new Options(
+        bootstrap, stateDir, agreement, copies, applicationId, replication, Map.copyOf(config));
   }
 }

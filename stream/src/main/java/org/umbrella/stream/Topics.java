@@ -8,8 +8,8 @@ import java.util.Objects;
  * @param input the journal's records, keyed by agreement id, one JSON line each (the engine's input
  *     format with its {@code recorded} member)
  * @param output the engine's records, keyed by agreement id, one canonical JSON line each
- * @param rejects inputs the topology could not take (unknown agreement, no key, not a valid record),
- *     keyed as they came, the value saying where and why
+ * @param rejects inputs the topology could not take (unknown agreement, no key, not a valid
+ *     record), keyed as they came, the value saying where and why
  */
 public record Topics(String input, String output, String rejects) {
   /**
@@ -18,7 +18,10 @@ public record Topics(String input, String output, String rejects) {
    */
   public static final String JOURNAL_SEQ_HEADER = "umbrella.journal-seq";
 
-  /** Header on each output: {@code I/N} (ASCII), the I-th (from 1) of the N outputs its input produced. */
+  /**
+   * Header on each output: {@code I/N} (ASCII), the I-th (from 1) of the N outputs its input
+   * produced.
+   */
   public static final String OUTPUT_HEADER = "umbrella.output";
 
   public Topics {
@@ -26,7 +29,13 @@ public record Topics(String input, String output, String rejects) {
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(rejects, "rejects");
     if (input.equals(output) || input.equals(rejects) || output.equals(rejects)) {
-      throw new IllegalArgumentException("the input, output and rejects topics must differ: " + input + ", " + output + ", " + rejects);
+      throw new IllegalArgumentException(
+          "the input, output and rejects topics must differ: "
+              + input
+              + ", "
+              + output
+              + ", "
+              + rejects);
     }
   }
 

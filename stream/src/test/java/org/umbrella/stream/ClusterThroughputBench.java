@@ -38,25 +38,33 @@ import org.umbrella.engine.output.OutputCodec;
 
 /**
  * Throughput and latency of the topology on a real 3-broker KRaft cluster in this JVM (replication
- * 3, exactly-once v2), side by side with the in-process single-node engine on the same inputs in the
- * same run. Not a test of speed (nothing is asserted about time); it checks the outputs equal the
- * single-node engine's and writes {@code target/cluster-throughput.md}. Run:
+ * 3, exactly-once v2), side by side with the in-process single-node engine on the same inputs in
+ * the same run. Not a test of speed (nothing is asserted about time); it checks the outputs equal
+ * the single-node engine's and writes {@code target/cluster-throughput.md}. Run:
  *
- * <pre>./mvnw -pl stream -am verify -Pcluster-bench -Dtest=ClusterThroughputBench -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>
+ * ./mvnw -pl stream -am verify -Pcluster-bench -Dtest=ClusterThroughputBench -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
  *
- * <p>Matrix: 1 and 2 Streams instances (each its own KafkaStreams client, one stream thread, in this
- * JVM) x 1, 2, 4, 8 partitions, over {@value #AGREEMENTS} small agreements (copies of the 20-point
- * agreement, each its own key). Then end-to-end latency at a fixed input rate: from the broker's
- * acknowledgement of an input (the report accepted into the journal) to the committed finding it
- * causes being read from the output topic.
+ * <p>Matrix: 1 and 2 Streams instances (each its own KafkaStreams client, one stream thread, in
+ * this JVM) x 1, 2, 4, 8 partitions, over {@value #AGREEMENTS} small agreements (copies of the
+ * 20-point agreement, each its own key). Then end-to-end latency at a fixed input rate: from the
+ * broker's acknowledgement of an input (the report accepted into the journal) to the committed
+ * finding it causes being read from the output topic.
  */
 @Tag("bench")
 class ClusterThroughputBench {
   private static final Path AGREEMENT = Path.of("../bench/twenty-point.agreement.yaml");
   private static final int AGREEMENTS = Integer.getInteger("bench.agreements", 120);
   private static final int INCIDENTS_PER_AGREEMENT = Integer.getInteger("bench.incidents", 150);
-  private static final int[] PARTITIONS = Arrays.stream(System.getProperty("bench.partitions", "1,2,4,8").split(",")).mapToInt(Integer::parseInt).toArray();
-  private static final int[] INSTANCES = Arrays.stream(System.getProperty("bench.instances", "1,2").split(",")).mapToInt(Integer::parseInt).toArray();
+  private static final int[] PARTITIONS =
+      Arrays.stream(System.getProperty("bench.partitions", "1,2,4,8").split(","))
+          .mapToInt(Integer::parseInt)
+          .toArray();
+  private static final int[] INSTANCES =
+      Arrays.stream(System.getProperty("bench.instances", "1,2").split(","))
+          .mapToInt(Integer::parseInt)
+          .toArray();
   private static final int LATENCY_RATE = Integer.getInteger("bench.latency.rate", 200);
   private static final int LATENCY_SECONDS = Integer.getInteger("bench.latency.seconds", 30);
 
@@ -66,7 +74,9 @@ class ClusterThroughputBench {
     Map<String, List<RecordedInput>> journals = new LinkedHashMap<>();
     long seed = 100;
     for (Map.Entry<String, Agreement> e : agreements.entrySet()) {
-      journals.put(e.getKey(), SyntheticEqualityProperties.journal(e.getValue(), INCIDENTS_PER_AGREEMENT, seed++));
+      journals.put(
+          e.getKey(),
+          SyntheticEqualityProperties.journal(e.getValue(), INCIDENTS_PER_AGREEMENT, seed++));
     }
     int inputs = journals.values().stream().mapToInt(List::size).sum();
     Map<String, List<String>> expected = new LinkedHashMap<>();
@@ -74,10 +84,21 @@ class ClusterThroughputBench {
     int outputs = expected.values().stream().mapToInt(List::size).sum();
 
     List<String> md = new ArrayList<>();
-    md.add("Cluster throughput bench, " + Instant.now() + ": " + inputs + " inputs, " + outputs + " outputs, " + AGREEMENTS
-        + " agreements, 3 brokers in process, replication 3, min.insync.replicas 2, exactly_once_v2, " + Runtime.getRuntime().availableProcessors() + " cores");
+    md.add(
+        "Cluster throughput bench, "
+            + Instant.now()
+            + ": "
+            + inputs
+            + " inputs, "
+            + outputs
+            + " outputs, "
+            + AGREEMENTS
+            + " agreements, 3 brokers in process, replication 3, min.insync.replicas 2, exactly_once_v2, "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores");
     md.add("");
-    md.add("| instances | partitions | topology inputs/s | single-node inputs/s (same run) | ratio | CPU ms per 1,000 inputs (whole JVM: brokers + Streams) | load before -> after |");
+    md.add(
+        "| instances | partitions | topology inputs/s | single-node inputs/s (same run) | ratio | CPU ms per 1,000 inputs (whole JVM: brokers + Streams) | load before -> after |");
     md.add("|---:|---:|---:|---:|---:|---:|---|");
     try (KraftCluster cluster = KraftCluster.start(3)) {
       int run = 0;
@@ -88,20 +109,44 @@ class ClusterThroughputBench {
           cluster.createTopics(topics, partitions, 3);
           String load0 = load();
           double single = singleNodeRate(agreements, journals);
-          List<KafkaStreams> clients = startInstances(cluster.bootstrap(), topics, agreements, instances, "bench-" + run, tmp.resolve("run-" + run));
+          List<KafkaStreams> clients =
+              startInstances(
+                  cluster.bootstrap(),
+                  topics,
+                  agreements,
+                  instances,
+                  "bench-" + run,
+                  tmp.resolve("run-" + run));
           long cpu0 = cpuNanos();
           long t0 = System.nanoTime();
           produceAll(cluster.bootstrap(), ClusterFailoverTest.interleave(topics.input(), journals));
-          Map<String, List<String>> got = ClusterFailoverTest.readAll(cluster.bootstrap(), topics.output(), partitions, "read_committed", outputs, Duration.ofMinutes(10));
-          long elapsed = System.nanoTime() - t0 - 3_000_000_000L; // readAll waits 3 s after the last record
+          Map<String, List<String>> got =
+              ClusterFailoverTest.readAll(
+                  cluster.bootstrap(),
+                  topics.output(),
+                  partitions,
+                  "read_committed",
+                  outputs,
+                  Duration.ofMinutes(10));
+          long elapsed =
+              System.nanoTime() - t0 - 3_000_000_000L; // readAll waits 3 s after the last record
           long cpu = cpuNanos() - cpu0;
           clients.forEach(KafkaStreams::close);
           for (Map.Entry<String, List<String>> e : expected.entrySet()) {
             assertThat(got.get(e.getKey())).as(e.getKey()).containsExactlyElementsOf(e.getValue());
           }
           double rate = inputs / (elapsed / 1e9);
-          md.add(String.format("| %d | %d | %,.0f | %,.0f | %.1fx | %,.0f | %s -> %s |", instances, partitions, rate, single, single / rate,
-              cpu / 1e6 / (inputs / 1000.0), load0, load()));
+          md.add(
+              String.format(
+                  "| %d | %d | %,.0f | %,.0f | %.1fx | %,.0f | %s -> %s |",
+                  instances,
+                  partitions,
+                  rate,
+                  single,
+                  single / rate,
+                  cpu / 1e6 / (inputs / 1000.0),
+                  load0,
+                  load()));
           Files.write(Path.of("target/cluster-throughput.md"), md);
         }
       }
@@ -112,8 +157,12 @@ class ClusterThroughputBench {
     md.forEach(System.out::println);
   }
 
-  /** The single-node engine's rate on the same inputs: decode, process, encode, as the topology does. */
-  private static double singleNodeRate(Map<String, Agreement> agreements, Map<String, List<RecordedInput>> journals) {
+  /**
+   * The single-node engine's rate on the same inputs: decode, process, encode, as the topology
+   * does.
+   */
+  private static double singleNodeRate(
+      Map<String, Agreement> agreements, Map<String, List<RecordedInput>> journals) {
     Map<String, List<String>> lines = new HashMap<>();
     journals.forEach((id, j) -> lines.put(id, j.stream().map(InputCodec::encode).toList()));
     long best = Long.MAX_VALUE;
@@ -139,7 +188,14 @@ class ClusterThroughputBench {
     return n / (best / 1e9);
   }
 
-  private static List<KafkaStreams> startInstances(String bootstrap, Topics topics, Map<String, Agreement> agreements, int instances, String appId, Path stateRoot) throws InterruptedException {
+  private static List<KafkaStreams> startInstances(
+      String bootstrap,
+      Topics topics,
+      Map<String, Agreement> agreements,
+      int instances,
+      String appId,
+      Path stateRoot)
+      throws InterruptedException {
     List<KafkaStreams> out = new ArrayList<>();
     for (int i = 0; i < instances; i++) {
       Properties p = StreamSettings.properties(appId, bootstrap, 3, Map.of());
@@ -152,7 +208,8 @@ class ClusterThroughputBench {
     long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (out.stream().anyMatch(s -> s.state() != KafkaStreams.State.RUNNING)) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("instances not RUNNING: " + out.stream().map(KafkaStreams::state).toList());
+        throw new AssertionError(
+            "instances not RUNNING: " + out.stream().map(KafkaStreams::state).toList());
       }
       Thread.sleep(100);
     }
@@ -160,7 +217,9 @@ class ClusterThroughputBench {
   }
 
   private static void produceAll(String bootstrap, List<ProducerRecord<String, String>> records) {
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(bootstrap), new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            producerProps(bootstrap), new StringSerializer(), new StringSerializer())) {
       records.forEach(producer::send);
       producer.flush();
     }
@@ -175,47 +234,63 @@ class ClusterThroughputBench {
     return p;
   }
 
-  /** Inputs at a fixed rate into a running 2-instance, 4-partition topology; acknowledgement to committed finding. */
-  private static String latency(KraftCluster cluster, Map<String, Agreement> agreements, Map<String, List<RecordedInput>> journals, Path stateRoot) throws Exception {
+  /**
+   * Inputs at a fixed rate into a running 2-instance, 4-partition topology; acknowledgement to
+   * committed finding.
+   */
+  private static String latency(
+      KraftCluster cluster,
+      Map<String, Agreement> agreements,
+      Map<String, List<RecordedInput>> journals,
+      Path stateRoot)
+      throws Exception {
     Topics topics = new Topics("in-lat", "out-lat", "rej-lat");
     int partitions = 4;
     cluster.createTopics(topics, partitions, 3);
     String load0 = load();
-    List<KafkaStreams> clients = startInstances(cluster.bootstrap(), topics, agreements, 2, "bench-latency", stateRoot);
-    List<ProducerRecord<String, String>> records = ClusterFailoverTest.interleave(topics.input(), journals);
+    List<KafkaStreams> clients =
+        startInstances(cluster.bootstrap(), topics, agreements, 2, "bench-latency", stateRoot);
+    List<ProducerRecord<String, String>> records =
+        ClusterFailoverTest.interleave(topics.input(), journals);
     int n = Math.min(records.size(), LATENCY_RATE * LATENCY_SECONDS);
     Map<String, Long> acked = new ConcurrentHashMap<>();
     List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicLong findings = new AtomicLong();
-    Thread reader = new Thread(() -> {
-      Properties p = new Properties();
-      p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap());
-      p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-        List<TopicPartition> tps = new ArrayList<>();
-        for (int i = 0; i < partitions; i++) {
-          tps.add(new TopicPartition(topics.output(), i));
-        }
-        c.assign(tps);
-        c.seekToBeginning(tps);
-        long end = System.nanoTime() + Duration.ofSeconds(LATENCY_SECONDS + 30).toNanos();
-        while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
-          for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(50))) {
-            long now = System.nanoTime();
-            String incident = singleCause(r.value());
-            if (incident != null) {
-              Long t = acked.get(r.key() + "/" + incident);
-              if (t != null) {
-                latencies.add(now - t);
-                findings.incrementAndGet();
+    Thread reader =
+        new Thread(
+            () -> {
+              Properties p = new Properties();
+              p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap());
+              p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+              try (KafkaConsumer<String, String> c =
+                  new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+                List<TopicPartition> tps = new ArrayList<>();
+                for (int i = 0; i < partitions; i++) {
+                  tps.add(new TopicPartition(topics.output(), i));
+                }
+                c.assign(tps);
+                c.seekToBeginning(tps);
+                long end = System.nanoTime() + Duration.ofSeconds(LATENCY_SECONDS + 30).toNanos();
+                while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+                  for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(50))) {
+                    long now = System.nanoTime();
+                    String incident = singleCause(r.value());
+                    if (incident != null) {
+                      Long t = acked.get(r.key() + "/" + incident);
+                      if (t != null) {
+                        latencies.add(now - t);
+                        findings.incrementAndGet();
+                      }
+                    }
+                  }
+                }
               }
-            }
-          }
-        }
-      }
-    }, "latency-reader");
+            },
+            "latency-reader");
     reader.start();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(cluster.bootstrap()), new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            producerProps(cluster.bootstrap()), new StringSerializer(), new StringSerializer())) {
       long start = System.nanoTime();
       for (int i = 0; i < n; i++) {
         long wait = start + i * 1_000_000_000L / LATENCY_RATE - System.nanoTime();
@@ -224,11 +299,13 @@ class ClusterThroughputBench {
         }
         ProducerRecord<String, String> r = records.get(i);
         String id = incidentId(r.value());
-        producer.send(r, (md, ex) -> {
-          if (ex == null && id != null) {
-            acked.put(r.key() + "/" + id, System.nanoTime());
-          }
-        });
+        producer.send(
+            r,
+            (md, ex) -> {
+              if (ex == null && id != null) {
+                acked.put(r.key() + "/" + id, System.nanoTime());
+              }
+            });
       }
       producer.flush();
     }
@@ -238,8 +315,16 @@ class ClusterThroughputBench {
     if (sorted.length == 0) {
       return "latency: no findings observed";
     }
-    return String.format("End-to-end latency, 2 instances, 4 partitions, %d inputs at %d/s: %d findings; acknowledged input -> committed finding read: p50 %.0f ms, p99 %.0f ms, max %.0f ms (load %s -> %s)",
-        n, LATENCY_RATE, sorted.length, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6, load0, load());
+    return String.format(
+        "End-to-end latency, 2 instances, 4 partitions, %d inputs at %d/s: %d findings; acknowledged input -> committed finding read: p50 %.0f ms, p99 %.0f ms, max %.0f ms (load %s -> %s)",
+        n,
+        LATENCY_RATE,
+        sorted.length,
+        sorted[sorted.length / 2] / 1e6,
+        sorted[(int) (sorted.length * 0.99)] / 1e6,
+        sorted[sorted.length - 1] / 1e6,
+        load0,
+        load());
   }
 
   /** The id of the incident an input line carries, or null for a tick. */
@@ -268,7 +353,8 @@ class ClusterThroughputBench {
   }
 
   private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String load() {

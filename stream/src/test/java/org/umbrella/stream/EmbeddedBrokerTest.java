@@ -14,8 +14,16 @@ class EmbeddedBrokerTest {
     try (EmbeddedBroker broker = EmbeddedBroker.start()) {
       broker.createTopics(topics, 2);
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrap()))) {
-        assertThat(admin.listTopics().names().get()).contains(topics.input(), topics.output(), topics.rejects());
-        assertThat(admin.describeTopics(java.util.List.of(topics.input())).allTopicNames().get().get(topics.input()).partitions()).hasSize(2);
+        assertThat(admin.listTopics().names().get())
+            .contains(topics.input(), topics.output(), topics.rejects());
+        assertThat(
+                admin
+                    .describeTopics(java.util.List.of(topics.input()))
+                    .allTopicNames()
+                    .get()
+                    .get(topics.input())
+                    .partitions())
+            .hasSize(2);
       }
     }
   }

@@ -17,7 +17,9 @@ import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.engine.output.OutputCodec;
 
-/** The engine module's golden scenarios and the single-node reference run, read from this checkout. */
+/**
+ * The engine module's golden scenarios and the single-node reference run, read from this checkout.
+ */
 final class Fixtures {
   static final Path SCENARIOS = Path.of("../engine/src/test/resources/scenarios");
 
@@ -35,16 +37,23 @@ final class Fixtures {
     try {
       Path file = scenario.resolve("agreement.yaml");
       if (!Files.exists(file)) {
-        file = SCENARIOS.resolve("_agreements").resolve(Files.readString(scenario.resolve("agreement.ref")).strip());
+        file =
+            SCENARIOS
+                .resolve("_agreements")
+                .resolve(Files.readString(scenario.resolve("agreement.ref")).strip());
       }
       Path dir = file.getParent();
-      LoadResult result = AgreementLoader.load(file.getFileName().toString(), Files.readString(file), rel -> {
-        try {
-          return Optional.of(Files.readString(dir.resolve(rel)));
-        } catch (IOException e) {
-          return Optional.empty();
-        }
-      });
+      LoadResult result =
+          AgreementLoader.load(
+              file.getFileName().toString(),
+              Files.readString(file),
+              rel -> {
+                try {
+                  return Optional.of(Files.readString(dir.resolve(rel)));
+                } catch (IOException e) {
+                  return Optional.empty();
+                }
+              });
       if (!result.isValid()) {
         throw new AssertionError("scenario agreement is invalid:\n" + result.toDisplayString());
       }
@@ -89,7 +98,8 @@ final class Fixtures {
   }
 
   /** The topology's output lines for these records (in process, one partition). */
-  static List<String> topology(Agreement agreement, List<RecordedInput> records, EngineTopology.StoreKind kind) {
+  static List<String> topology(
+      Agreement agreement, List<RecordedInput> records, EngineTopology.StoreKind kind) {
     List<String> out = new ArrayList<>();
     try (InProcessReplay replay = new InProcessReplay(agreement, kind)) {
       replay.run(records.iterator(), out::add);

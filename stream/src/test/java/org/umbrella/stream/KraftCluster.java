@@ -24,19 +24,26 @@ final class KraftCluster implements AutoCloseable {
   }
 
   static KraftCluster start(int brokers) throws Exception {
-    TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(brokers).setNumControllerNodes(1).build();
-    KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
-        .setConfigProp("offsets.topic.num.partitions", "4")
-        .setConfigProp("transaction.state.log.num.partitions", "4")
-        .setConfigProp("offsets.topic.replication.factor", String.valueOf(Math.min(3, brokers)))
-        .setConfigProp("transaction.state.log.replication.factor", String.valueOf(Math.min(3, brokers)))
-        .setConfigProp("transaction.state.log.min.isr", String.valueOf(Math.min(2, brokers)))
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .setConfigProp("num.io.threads", "2")
-        .setConfigProp("num.network.threads", "2")
-        .setConfigProp("num.replica.fetchers", "1")
-        .setConfigProp("log.cleaner.threads", "1")
-        .build();
+    TestKitNodes nodes =
+        new TestKitNodes.Builder()
+            .setCombined(true)
+            .setNumBrokerNodes(brokers)
+            .setNumControllerNodes(1)
+            .build();
+    KafkaClusterTestKit kit =
+        new KafkaClusterTestKit.Builder(nodes)
+            .setConfigProp("offsets.topic.num.partitions", "4")
+            .setConfigProp("transaction.state.log.num.partitions", "4")
+            .setConfigProp("offsets.topic.replication.factor", String.valueOf(Math.min(3, brokers)))
+            .setConfigProp(
+                "transaction.state.log.replication.factor", String.valueOf(Math.min(3, brokers)))
+            .setConfigProp("transaction.state.log.min.isr", String.valueOf(Math.min(2, brokers)))
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .setConfigProp("num.io.threads", "2")
+            .setConfigProp("num.network.threads", "2")
+            .setConfigProp("num.replica.fetchers", "1")
+            .setConfigProp("log.cleaner.threads", "1")
+            .build();
     kit.format();
     kit.startup();
     kit.waitForReadyBrokers();
@@ -51,17 +58,24 @@ final class KraftCluster implements AutoCloseable {
     return kit.admin();
   }
 
-  /** Creates the deployment's three topics with this many partitions, replicated on up to 3 brokers, 2 in sync for a write. */
+  /**
+   * Creates the deployment's three topics with this many partitions, replicated on up to 3 brokers,
+   * 2 in sync for a write.
+   */
   void createTopics(Topics topics, int partitions, int brokers) throws Exception {
     short rf = (short) Math.min(3, brokers);
     // the journal and the engine's outputs are the record: kept forever, never deleted by age
-    Map<String, String> cfg = Map.of("min.insync.replicas", String.valueOf(Math.min(2, brokers)), "retention.ms", "-1");
+    Map<String, String> cfg =
+        Map.of("min.insync.replicas", String.valueOf(Math.min(2, brokers)), "retention.ms", "-1");
     try (Admin admin = kit.admin()) {
-      admin.createTopics(List.of(
-              new NewTopic(topics.input(), partitions, rf).configs(cfg),
-              new NewTopic(topics.output(), partitions, rf).configs(cfg),
-              new NewTopic(topics.rejects(), 1, rf).configs(cfg)))
-          .all().get(60, TimeUnit.SECONDS);
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topics.input(), partitions, rf).configs(cfg),
+                  new NewTopic(topics.output(), partitions, rf).configs(cfg),
+                  new NewTopic(topics.rejects(), 1, rf).configs(cfg)))
+          .all()
+          .get(60, TimeUnit.SECONDS);
     }
   }
 

@@ -19,7 +19,8 @@ final class NodeProcess implements AutoCloseable {
   private Process process;
   private int starts;
 
-  NodeProcess(String bootstrap, Path stateDir, Path agreement, int copies, List<String> config, Path log) {
+  NodeProcess(
+      String bootstrap, Path stateDir, Path agreement, int copies, List<String> config, Path log) {
     List<String> c = new ArrayList<>();
     c.add(ProcessHandle.current().info().command().orElse("java"));
     c.add("-Xmx192m");
@@ -28,7 +29,16 @@ final class NodeProcess implements AutoCloseable {
     c.add("-cp");
     c.add(System.getProperty("java.class.path"));
     c.add("org.umbrella.stream.StreamsNode");
-    c.addAll(List.of("--bootstrap", bootstrap, "--state-dir", stateDir.toString(), "--agreement", agreement.toString(), "--copies", String.valueOf(copies)));
+    c.addAll(
+        List.of(
+            "--bootstrap",
+            bootstrap,
+            "--state-dir",
+            stateDir.toString(),
+            "--agreement",
+            agreement.toString(),
+            "--copies",
+            String.valueOf(copies)));
     for (String kv : config) {
       c.add("--config");
       c.add(kv);
@@ -39,8 +49,16 @@ final class NodeProcess implements AutoCloseable {
 
   void start() throws IOException {
     starts++;
-    Files.writeString(log, "=== start " + starts + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    Files.writeString(
+        log,
+        "=== start " + starts + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
   }
 
   /** Waits until this start of the node has reached RUNNING. */
@@ -53,21 +71,25 @@ final class NodeProcess implements AutoCloseable {
         return;
       }
       if (!process.isAlive()) {
-        throw new AssertionError("streams node exited with " + process.exitValue() + "; log " + log);
+        throw new AssertionError(
+            "streams node exited with " + process.exitValue() + "; log " + log);
       }
       Thread.sleep(200);
     }
     throw new AssertionError("streams node not RUNNING within " + timeout + "; log " + log);
   }
 
-  /** SIGKILL: no shutdown hook, no clean close, an open transaction left for the broker to abort. */
+  /**
+   * SIGKILL: no shutdown hook, no clean close, an open transaction left for the broker to abort.
+   */
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
   void signal(String sig) throws Exception {
-    Process p = new ProcessBuilder("kill", "-" + sig, String.valueOf(process.pid())).inheritIO().start();
+    Process p =
+        new ProcessBuilder("kill", "-" + sig, String.valueOf(process.pid())).inheritIO().start();
     if (p.waitFor() != 0) {
       throw new AssertionError("kill -" + sig + " failed");
     }

@@ -24,7 +24,8 @@ import org.umbrella.engine.input.RecordedInput;
  * the single-node engine on the whole journal.
  */
 class RebuildFromLogTest {
-  private static final Agreement TWENTY_POINT = Fixtures.file("../bench/twenty-point.agreement.yaml");
+  private static final Agreement TWENTY_POINT =
+      Fixtures.file("../bench/twenty-point.agreement.yaml");
 
   @ParameterizedTest(name = "split after {0} inputs")
   @ValueSource(ints = {0, 1, 137, 399, 400})
@@ -40,9 +41,13 @@ class RebuildFromLogTest {
     try (InProcessReplay replay = new InProcessReplay(TWENTY_POINT)) {
       var driver = replay.driver(); // keeps the changelog for this test to read
       replay.run(before.iterator(), live::add);
-      changelog = driver
-          .createOutputTopic(InProcessReplay.CHANGELOG, Serdes.String().deserializer(), Serdes.String().deserializer())
-          .readKeyValuesToList();
+      changelog =
+          driver
+              .createOutputTopic(
+                  InProcessReplay.CHANGELOG,
+                  Serdes.String().deserializer(),
+                  Serdes.String().deserializer())
+              .readKeyValuesToList();
       replay.run(after.iterator(), liveAfter::add);
     }
     assertThat(changelog).hasSize(split);
@@ -56,11 +61,20 @@ class RebuildFromLogTest {
     assertThat(whole).hasSizeGreaterThan(10);
   }
 
-  /** A fresh processor on a store restored from {@code changelog}, fed {@code rest}: its output lines. */
-  private static List<String> rebuiltFrom(List<KeyValue<String, String>> changelog, List<RecordedInput> rest) {
+  /**
+   * A fresh processor on a store restored from {@code changelog}, fed {@code rest}: its output
+   * lines.
+   */
+  private static List<String> rebuiltFrom(
+      List<KeyValue<String, String>> changelog, List<RecordedInput> rest) {
     MockProcessorContext<String, String> context = new MockProcessorContext<>();
-    KeyValueStore<String, String> store = Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(EngineTopology.STORE), Serdes.String(), Serdes.String()).withLoggingDisabled().build();
+    KeyValueStore<String, String> store =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(EngineTopology.STORE),
+                Serdes.String(),
+                Serdes.String())
+            .withLoggingDisabled()
+            .build();
     store.init(context.getStateStoreContext(), store);
     context.addStateStore(store);
     for (KeyValue<String, String> kv : changelog) {
@@ -68,9 +82,13 @@ class RebuildFromLogTest {
     }
     EngineProcessor processor = new EngineProcessor(Map.of(TWENTY_POINT.id(), TWENTY_POINT));
     processor.init(context);
-    assertThat(context.forwarded()).as("a rebuild writes nothing: its outputs were written before the fail-over").isEmpty();
+    assertThat(context.forwarded())
+        .as("a rebuild writes nothing: its outputs were written before the fail-over")
+        .isEmpty();
     for (RecordedInput r : rest) {
-      processor.process(new Record<>(TWENTY_POINT.id(), InputCodec.encode(r), EngineProcessor.timestamp(r.recordedAt())));
+      processor.process(
+          new Record<>(
+              TWENTY_POINT.id(), InputCodec.encode(r), EngineProcessor.timestamp(r.recordedAt())));
     }
     List<String> out = new ArrayList<>();
     for (var f : context.forwarded()) {

@@ -23,7 +23,11 @@ class TopologyGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void topology_scenario_givesTheGoldenTraceByteForByte(Path scenario) throws IOException {
-    List<String> lines = Fixtures.topology(Fixtures.scenarioAgreement(scenario), Fixtures.scenarioInput(scenario), EngineTopology.StoreKind.ROCKSDB);
+    List<String> lines =
+        Fixtures.topology(
+            Fixtures.scenarioAgreement(scenario),
+            Fixtures.scenarioInput(scenario),
+            EngineTopology.StoreKind.ROCKSDB);
     String actual = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     assertThat(actual).isEqualTo(Files.readString(scenario.resolve("expected.jsonl")));
   }

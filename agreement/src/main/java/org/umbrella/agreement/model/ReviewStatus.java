@@ -34,6 +34,15 @@ public enum ReviewStatus {
     return label;
   }
 
+  /**
+   * The order of review: 0 reported, 1 corroborated, 2 verified, and -1 for rejected, which is
+   * outside the order (it satisfies no minimum). For encodings that need a number, such as a peer
+   * engine's events; {@link #satisfies} is the comparison to use.
+   */
+  public int rank() {
+    return rank;
+  }
+
   /** Whether an incident with this status meets the {@code minimum}; rejected meets none. */
   public boolean satisfies(ReviewStatus minimum) {
     return this != REJECTED && minimum != REJECTED && rank >= minimum.rank;

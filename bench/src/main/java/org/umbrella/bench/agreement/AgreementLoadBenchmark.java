@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,9 +58,13 @@ public class AgreementLoadBenchmark {
     Path path = Path.of(file);
     text = Files.readString(path);
     Map<String, String> files = new HashMap<>();
-    Path dir = path.toAbsolutePath().getParent();
+    Path dir =
+        Objects.requireNonNull(path.toAbsolutePath().getParent(), "an absolute file has a parent");
     try (var s = Files.walk(dir)) {
-      for (Path p : s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".geojson")).toList()) {
+      for (Path p :
+          s.filter(Files::isRegularFile)
+              .filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".geojson"))
+              .toList()) {
         files.put(dir.relativize(p).toString(), Files.readString(p));
       }
     }
@@ -77,7 +82,10 @@ public class AgreementLoadBenchmark {
     return AgreementLoader.load(file, text, inMemory);
   }
 
-  /** The same, reading the agreement and its GeoJSON files from disk, as {@code umbrella check} does. */
+  /**
+   * The same, reading the agreement and its GeoJSON files from disk, as {@code umbrella check}
+   * does.
+   */
   @Benchmark
   public LoadResult loadFromDisk() {
     return AgreementFiles.load(Path.of(file));

@@ -3,4 +3,7 @@
  *
  * <p>May use the agreement module and read the example files at setup.
  */
+@NullMarked
 package org.umbrella.bench.agreement;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,7 +39,9 @@ import org.umbrella.engine.input.Incident;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx512m", "-XX:+UseParallelGC"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx512m", "-XX:+UseParallelGC"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class EngineBenchmark {
@@ -48,7 +52,9 @@ public class EngineBenchmark {
 
   @Setup(Level.Trial)
   public void load() {
-    agreement = TwentyPoint.load(Path.of(System.getProperty("umbrella.agreement", TwentyPoint.DEFAULT_PATH)));
+    agreement =
+        TwentyPoint.load(
+            Path.of(System.getProperty("umbrella.agreement", TwentyPoint.DEFAULT_PATH)));
     incidents = new ArrayList<>(N);
     Iterator<Incident> s = TwentyPoint.stream(agreement, N, 42);
     s.forEachRemaining(incidents::add);
@@ -74,13 +80,16 @@ public class EngineBenchmark {
     @Setup(Level.Invocation)
     public void fresh(EngineBenchmark b) {
       hand = new HandLoop(b.agreement);
-      handWithRecords = new HandLoop(b.agreement, true, o -> { });
+      handWithRecords = new HandLoop(b.agreement, true, o -> {});
     }
   }
 
-  /** A fresh Esper runtime per invocation (the previous one destroyed); with the revision window when {@link #revisions}. */
+  /**
+   * A fresh Esper runtime per invocation (the previous one destroyed); with the revision window
+   * when {@link #revisions}.
+   */
   public abstract static class EsperBase {
-    EsperPeer esper;
+    @Nullable EsperPeer esper;
 
     abstract boolean revisions();
 
@@ -147,18 +156,20 @@ public class EngineBenchmark {
   @Benchmark
   @OperationsPerInvocation(N)
   public long esper(EsperState s) {
+    EsperPeer peer = Objects.requireNonNull(s.esper, "set up per iteration");
     for (Incident i : incidents) {
-      s.esper.process(i);
+      peer.process(i);
     }
-    return s.esper.counts[0];
+    return peer.counts[0];
   }
 
   @Benchmark
   @OperationsPerInvocation(N)
   public long esperWithRevisions(EsperRevisionsState s) {
+    EsperPeer peer = Objects.requireNonNull(s.esper, "set up per iteration");
     for (Incident i : incidents) {
-      s.esper.process(i);
+      peer.process(i);
     }
-    return s.esper.counts[0] + s.esper.revisions;
+    return peer.counts[0] + peer.revisions;
   }
 }

@@ -2,13 +2,17 @@ package org.umbrella.bench.engine;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Location;
 import org.umbrella.agreement.model.Agreement;
 
-/** Esper plug-in single-row functions: {@code within(place, lon, lat)} with the same JTS test as the engine. */
+/**
+ * Esper plug-in single-row functions: {@code within(place, lon, lat)} with the same JTS test as the
+ * engine.
+ */
 public final class EsperFunctions {
   private static final Map<String, Envelope> ENVELOPES = new HashMap<>();
   private static final Map<String, IndexedPointInAreaLocator> LOCATORS = new HashMap<>();
@@ -17,14 +21,18 @@ public final class EsperFunctions {
   private EsperFunctions() {}
 
   static synchronized void load(Agreement agreement) {
-    agreement.places().forEach((id, p) -> {
-      if (p.geometry().getDimension() == 2) {
-        ENVELOPES.put(id, p.geometry().getEnvelopeInternal());
-        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(p.geometry());
-        locator.locate(new Coordinate(0, 0)); // builds its lazy index now, not in the measured loop
-        LOCATORS.put(id, locator);
-      }
-    });
+    agreement
+        .places()
+        .forEach(
+            (id, p) -> {
+              if (p.geometry().getDimension() == 2) {
+                ENVELOPES.put(id, p.geometry().getEnvelopeInternal());
+                IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(p.geometry());
+                locator.locate(
+                    new Coordinate(0, 0)); // builds its lazy index now, not in the measured loop
+                LOCATORS.put(id, locator);
+              }
+            });
   }
 
   /** Whether the place covers the point; single-threaded use only (the benchmark's one thread). */
@@ -35,6 +43,7 @@ public final class EsperFunctions {
     }
     PROBE.x = lon;
     PROBE.y = lat;
-    return LOCATORS.get(place).locate(PROBE) != Location.EXTERIOR;
+    // every place with an envelope has a locator: both maps are filled together
+    return Objects.requireNonNull(LOCATORS.get(place)).locate(PROBE) != Location.EXTERIOR;
   }
 }

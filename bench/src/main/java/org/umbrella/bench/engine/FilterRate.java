@@ -31,6 +31,8 @@ public final class FilterRate {
         passed += index.homeTag("new-" + random.nextLong());
       }
     }
-    System.out.printf("horizon %,d (%,d keys live): %.1f%% of misses read the table%n", horizon, horizon / 4, 100.0 * passed / lookups);
+    System.out.printf(
+        "horizon %,d (%,d keys live): %.1f%% of misses read the table%n",
+        horizon, horizon / 4, 100.0 * passed / lookups);
   }
 }

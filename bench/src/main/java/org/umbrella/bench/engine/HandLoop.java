@@ -1,11 +1,15 @@
 package org.umbrella.bench.engine;
 
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Geometry;
 import org.umbrella.agreement.model.Agreement;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.internal.PlaceIndex;
 import org.umbrella.engine.internal.RevisionIndex;
 
@@ -29,13 +33,18 @@ final class HandLoop {
   private final ArrayDeque<long[]> window = new ArrayDeque<>();
   private final ArrayDeque<Long> deadlines = new ArrayDeque<>();
   private long armedFrom = Long.MIN_VALUE;
-  /** With {@code bookkeeping}: the revision index rule 2 needs, and one small record per finding. */
+
+  /**
+   * With {@code bookkeeping}: the revision index rule 2 needs, and one small record per finding.
+   */
   private final boolean bookkeeping;
+
   private final RevisionIndex revisions = new RevisionIndex();
-  private final java.util.function.Consumer<Object> sink;
+  private final Consumer<Object> sink;
 
   /** One output per finding, as a replay must write something per finding. */
   record Found(String definition, String incident, String actor, long time) {}
+
   long violations;
   long attacks;
   long capitalStrikes;
@@ -43,16 +52,18 @@ final class HandLoop {
   long overdue;
 
   HandLoop(Agreement a) {
-    this(a, false, o -> { });
+    this(a, false, o -> {});
   }
 
-  HandLoop(Agreement a, boolean bookkeeping, java.util.function.Consumer<Object> sink) {
+  HandLoop(Agreement a, boolean bookkeeping, Consumer<Object> sink) {
     this.bookkeeping = bookkeeping;
     this.sink = sink;
-    java.util.Map<String, Geometry> geometries = new java.util.LinkedHashMap<>();
-    for (String id : java.util.List.of("front-zone", "moscow", "st-petersburg", "russia-west")) {
+    Map<String, Geometry> geometries = new LinkedHashMap<>();
+    for (String id : List.of("front-zone", "moscow", "st-petersburg", "russia-west")) {
       // the attack-on-Russia definition (and its place) is in later drafts of the example only
-      if (a.places().containsKey(id) && (!id.equals("russia-west") || a.findings().containsKey("unprovoked-attack-on-russia"))) {
+      if (a.places().containsKey(id)
+          && (!id.equals("russia-west")
+              || a.findings().containsKey("unprovoked-attack-on-russia"))) {
         geometries.put(id, a.places().get(id).geometry());
       }
     }
@@ -81,8 +92,13 @@ final class HandLoop {
       return;
     }
     Kind k = i.kind();
-    boolean fire = k == Kind.SHELLING || k == Kind.MISSILE_STRIKE || k == Kind.AIR_STRIKE || k == Kind.DRONE_STRIKE
-        || k == Kind.ARMED_CLASH || k == Kind.GROUND_ASSAULT;
+    boolean fire =
+        k == Kind.SHELLING
+            || k == Kind.MISSILE_STRIKE
+            || k == Kind.AIR_STRIKE
+            || k == Kind.DRONE_STRIKE
+            || k == Kind.ARMED_CLASH
+            || k == Kind.GROUND_ASSAULT;
     if (!fire) {
       return;
     }
@@ -93,7 +109,8 @@ final class HandLoop {
       if (bookkeeping) {
         Found found = new Found("ceasefire-violation", i.id(), party, t);
         if (previous == RevisionIndex.ABSENT) {
-          revisions.put(i.id(), (int) violations, t); // as the engine: an int (its row) per incident
+          revisions.put(
+              i.id(), (int) violations, t); // as the engine: an int (its row) per incident
         }
         sink.accept(found);
       }
@@ -102,7 +119,8 @@ final class HandLoop {
       }
     }
     if (party.equals("UA")) {
-      if ((k == Kind.MISSILE_STRIKE || k == Kind.DRONE_STRIKE || k == Kind.AIR_STRIKE) && (places.covers(moscow) || places.covers(petersburg))) {
+      if ((k == Kind.MISSILE_STRIKE || k == Kind.DRONE_STRIKE || k == Kind.AIR_STRIKE)
+          && (places.covers(moscow) || places.covers(petersburg))) {
         capitalStrikes++;
         deadlines.addLast(t + DECIDE);
       }

@@ -5,4 +5,7 @@
  *
  * <p>Esper is GPL-2.0 and lives only in this module; nothing shipped depends on it.
  */
+@NullMarked
 package org.umbrella.bench.engine;
+
+import org.jspecify.annotations.NullMarked;

@@ -23,10 +23,11 @@ import org.umbrella.negotiation.analysis.Scenario;
  * against the straightforward pairwise one, in the same run.
  *
  * <ul>
- *   <li>{@code 1e6x5}: 6 issues x 10 options = 10^6 packages, 5 parties, no red lines,
- *       reservation 0.3 (the count then has real work to do).
+ *   <li>{@code 1e6x5}: 6 issues x 10 options = 10^6 packages, 5 parties, no red lines, reservation
+ *       0.3 (the count then has real work to do).
  *   <li>{@code 1e8-redlines}: 8 issues x 10 options = 10^8 packages, 5 parties; red lines allow 4
- *       options per issue and forbid one combination on 4 issue pairs (over 99.9% of the space pruned).
+ *       options per issue and forbid one combination on 4 issue pairs (over 99.9% of the space
+ *       pruned).
  * </ul>
  *
  * <p>Run: see docs/benchmarks.md, section "Negotiation".
@@ -34,7 +35,9 @@ import org.umbrella.negotiation.analysis.Scenario;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx3g", "-XX:+UseSerialGC"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx3g", "-XX:+UseSerialGC"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 public class NegotiationBenchmark {
@@ -42,16 +45,22 @@ public class NegotiationBenchmark {
   public String space;
 
   Scenario scenario;
-  /** The same space in the arithmetic used before issue 13: each contribution a double rounded to 2^-40. */
+
+  /**
+   * The same space in the arithmetic used before issue 13: each contribution a double rounded to
+   * 2^-40.
+   */
   Scenario grid;
 
   @Setup(Level.Trial)
   public void setUp() {
-    scenario = Scenario.of(switch (space) {
-      case "1e6x5" -> Spaces.model(42, 6, 10, 5, false, 10, 0.3);
-      case "1e8-redlines" -> Spaces.model(42, 8, 10, 5, true, 4, 0.3);
-      default -> throw new IllegalArgumentException(space);
-    });
+    scenario =
+        Scenario.of(
+            switch (space) {
+              case "1e6x5" -> Spaces.model(42, 6, 10, 5, false, 10, 0.3);
+              case "1e8-redlines" -> Spaces.model(42, 8, 10, 5, true, 4, 0.3);
+              default -> throw new IllegalArgumentException(space);
+            });
     int d = scenario.parties();
     int n = scenario.issues();
     int[] sizes = scenario.sizes();
@@ -74,7 +83,9 @@ public class NegotiationBenchmark {
     return Analyzer.analyze(scenario, 5, ProgressListener.NONE);
   }
 
-  /** The same analysis on the 2^-40 grid (the arithmetic before exact ties): what exactness costs. */
+  /**
+   * The same analysis on the 2^-40 grid (the arithmetic before exact ties): what exactness costs.
+   */
   @Benchmark
   public Analysis umbrellaAnalyzeGrid() {
     return Analyzer.analyze(grid, 5, ProgressListener.NONE);

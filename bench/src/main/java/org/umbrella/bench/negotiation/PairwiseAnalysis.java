@@ -1,5 +1,6 @@
 package org.umbrella.bench.negotiation;
 
+import java.util.Arrays;
 import org.umbrella.negotiation.analysis.PairwiseFrontier;
 import org.umbrella.negotiation.analysis.ParetoFrontier;
 import org.umbrella.negotiation.analysis.Scenario;
@@ -54,7 +55,7 @@ public final class PairwiseAnalysis {
     while (true) {
       if (s.acceptableToAll(o)) {
         if ((count + 1) * d > pts.length) {
-          pts = java.util.Arrays.copyOf(pts, pts.length * 2);
+          pts = Arrays.copyOf(pts, pts.length * 2);
         }
         for (int p = 0; p < d; p++) {
           u[p] = s.utility(p, o);

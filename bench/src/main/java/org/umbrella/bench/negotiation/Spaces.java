@@ -1,5 +1,7 @@
 package org.umbrella.bench.negotiation;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,17 +22,25 @@ public final class Spaces {
   private Spaces() {}
 
   private static double decimals(double x, int places) {
-    return java.math.BigDecimal.valueOf(x).setScale(places, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    return BigDecimal.valueOf(x).setScale(places, RoundingMode.HALF_EVEN).doubleValue();
   }
 
   /**
    * A space of {@code options^issues} packages and {@code parties} parties with uniform random
    * values and weights, written as files write them: weights with 3 decimals, values with 4, so
-   * that the analysis runs on exact scaled whole numbers (docs/negotiation.md, "Exact arithmetic"). With {@code redLines}, every issue gets one party's red line allowing
-   * {@code allowed} of its options, and neighbouring issues are tied by a two-issue red line that
-   * forbids one combination, so most of the space is pruned and blocks of two issues form.
+   * that the analysis runs on exact scaled whole numbers (docs/negotiation.md, "Exact arithmetic").
+   * With {@code redLines}, every issue gets one party's red line allowing {@code allowed} of its
+   * options, and neighbouring issues are tied by a two-issue red line that forbids one combination,
+   * so most of the space is pruned and blocks of two issues form.
    */
-  public static NegotiationModel model(long seed, int issues, int options, int parties, boolean redLines, int allowed, double reservation) {
+  public static NegotiationModel model(
+      long seed,
+      int issues,
+      int options,
+      int parties,
+      boolean redLines,
+      int allowed,
+      double reservation) {
     SplittableRandom r = new SplittableRandom(seed);
     List<NegotiatedIssue> is = new ArrayList<>();
     for (int i = 0; i < issues; i++) {
@@ -62,14 +72,34 @@ public final class Spaces {
           for (int k = 0; k < allowed; k++) {
             ok.add("'o" + ((k * 3 + i) % options) + "'");
           }
-          lines.add(new RedLine(id, "i" + i + " in [" + String.join(", ", ok) + "]", "", List.of(), Location.unknown("bench")));
+          lines.add(
+              new RedLine(
+                  id,
+                  "i" + i + " in [" + String.join(", ", ok) + "]",
+                  "",
+                  List.of(),
+                  Location.unknown("bench")));
         }
         for (int i = 2 * p; i + 1 < issues; i += 2 * parties) {
-          lines.add(new RedLine(id, "!(i" + i + " == 'o" + (i % options) + "' && i" + (i + 1) + " == 'o" + ((i + 1) % options) + "')",
-              "", List.of(), Location.unknown("bench")));
+          lines.add(
+              new RedLine(
+                  id,
+                  "!(i"
+                      + i
+                      + " == 'o"
+                      + (i % options)
+                      + "' && i"
+                      + (i + 1)
+                      + " == 'o"
+                      + ((i + 1) % options)
+                      + "')",
+                  "",
+                  List.of(),
+                  Location.unknown("bench")));
         }
       }
-      prefs.put(id, new Preference(id, w, v, Interval.point(reservation), lines, List.of(), "bench"));
+      prefs.put(
+          id, new Preference(id, w, v, Interval.point(reservation), lines, List.of(), "bench"));
     }
     return new NegotiationModel("bench", "", ps, is, prefs, List.of(), Map.of(), "bench");
   }

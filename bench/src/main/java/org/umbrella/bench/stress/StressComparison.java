@@ -2,6 +2,7 @@ package org.umbrella.bench.stress;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,9 @@ import org.umbrella.evidence.importers.PartyNames;
 import org.umbrella.evidence.importers.RowOutcome;
 import org.umbrella.stress.Design;
 import org.umbrella.stress.Outcome;
-import org.umbrella.stress.StressReport;
 import org.umbrella.stress.ReportJson;
 import org.umbrella.stress.Settings;
+import org.umbrella.stress.StressReport;
 import org.umbrella.stress.StressTest;
 import org.umbrella.stress.Uncertainty;
 
@@ -32,7 +33,8 @@ import org.umbrella.stress.Uncertainty;
  * produce the same as-recorded counts as the stress test (checked before timing).
  *
  * <p>Run: {@code java -cp bench/target/classes:$(cat bench/target/classpath.txt)
- * org.umbrella.bench.stress.StressComparison --events FILE --format ucdp --samples 50 --rounds 3 AGREEMENT...}
+ * org.umbrella.bench.stress.StressComparison --events FILE --format ucdp --samples 50 --rounds 3
+ * AGREEMENT...}
  */
 public final class StressComparison {
   private StressComparison() {}
@@ -53,8 +55,10 @@ public final class StressComparison {
       }
     }
     if (events == null || agreements.isEmpty()) {
-      System.err.println("usage: StressComparison --events FILE [--format ucdp] [--samples N] [--rounds R] AGREEMENT...");
+      System.err.println(
+          "usage: StressComparison --events FILE [--format ucdp] [--samples N] [--rounds R] AGREEMENT...");
       System.exit(2);
+      return;
     }
     ImportFormat fmt = ImportFormat.fromWire(format).orElseThrow();
     List<Design> designs = new ArrayList<>();
@@ -67,14 +71,22 @@ public final class StressComparison {
     }
     int variants = designs.size() * (1 + samples);
     int cores = Runtime.getRuntime().availableProcessors();
-    System.out.printf(Locale.ROOT, "%d designs x (1 + %d samples) = %d variants over %s; %d cores; JDK %s%n", designs.size(), samples, variants,
-        events, cores, Runtime.version());
+    System.out.printf(
+        Locale.ROOT,
+        "%d designs x (1 + %d samples) = %d variants over %s; %d cores; JDK %s%n",
+        designs.size(),
+        samples,
+        variants,
+        events,
+        cores,
+        Runtime.version());
     final Path ev = events;
     final int n = samples;
     Settings one = new Settings(samples, 1, Uncertainty.ALL, false, false);
     Settings all = new Settings(samples, 1, Uncertainty.ALL, false, true);
 
-    // check first: the peer's as-recorded counts equal the stress test's, and the two stress runs agree
+    // check first: the peer's as-recorded counts equal the stress test's, and the two stress runs
+    // agree
     StressReport reference = stress(designs, ev, fmt, one);
     if (!ReportJson.write(reference).equals(ReportJson.write(stress(designs, ev, fmt, all)))) {
       throw new IllegalStateException("one core and all cores disagree");
@@ -82,7 +94,8 @@ public final class StressComparison {
     for (int d = 0; d < designs.size(); d++) {
       Outcome peer = StressTest.runOnce(designs.get(d), read(ev, fmt, designs.get(d)), false);
       if (!peer.findings().equals(reference.designs().get(d).asRecorded().findings())) {
-        throw new IllegalStateException("peer and stress test disagree on " + designs.get(d).name());
+        throw new IllegalStateException(
+            "peer and stress test disagree on " + designs.get(d).name());
       }
     }
     double best1 = Double.MAX_VALUE;
@@ -95,15 +108,34 @@ public final class StressComparison {
       best1 = Math.min(best1, t1);
       bestAll = Math.min(bestAll, tAll);
       bestPeer = Math.min(bestPeer, tPeer);
-      System.out.printf(Locale.ROOT, "round %d: stress one core %.2f s (%.1f variants/s), all cores %.2f s (%.1f/s), replay per variant %.2f s (%.1f/s)%n",
-          r, t1, variants / t1, tAll, variants / tAll, tPeer, variants / tPeer);
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: stress one core %.2f s (%.1f variants/s), all cores %.2f s (%.1f/s), replay per variant %.2f s (%.1f/s)%n",
+          r,
+          t1,
+          variants / t1,
+          tAll,
+          variants / tAll,
+          tPeer,
+          variants / tPeer);
     }
-    System.out.printf(Locale.ROOT, "best: stress one core %.1f variants/s, all %d cores %.1f variants/s (x%.2f over one core);"
-        + " replay per variant (one core) %.1f variants/s; stress one core / replay per variant = x%.2f, all cores / replay = x%.2f%n",
-        variants / best1, cores, variants / bestAll, best1 / bestAll, variants / bestPeer, bestPeer / best1, bestPeer / bestAll);
+    System.out.printf(
+        Locale.ROOT,
+        "best: stress one core %.1f variants/s, all %d cores %.1f variants/s (x%.2f over one core);"
+            + " replay per variant (one core) %.1f variants/s; stress one core / replay per variant = x%.2f, all cores / replay = x%.2f%n",
+        variants / best1,
+        cores,
+        variants / bestAll,
+        best1 / bestAll,
+        variants / bestPeer,
+        bestPeer / best1,
+        bestPeer / bestAll);
   }
 
-  /** The stress test as the command runs it: read the events once per design, then every variant from memory. */
+  /**
+   * The stress test as the command runs it: read the events once per design, then every variant
+   * from memory.
+   */
   static StressReport stress(List<Design> designs, Path events, ImportFormat fmt, Settings s) {
     List<List<RecordedInput>> per = new ArrayList<>();
     for (Design d : designs) {
@@ -122,7 +154,8 @@ public final class StressComparison {
           ev = Uncertainty.ALL.draw(ev, 31L * k + 7);
         }
         Outcome o = StressTest.runOnce(d, ev, false);
-        confirmed += o.findings().values().stream().mapToLong(Outcome.FindingCount::confirmed).sum();
+        confirmed +=
+            o.findings().values().stream().mapToLong(Outcome.FindingCount::confirmed).sum();
       }
     }
     return confirmed;
@@ -138,7 +171,7 @@ public final class StressComparison {
         }
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     out.sort(Comparator.comparing(RecordedInput::recordedAt));
     return out;
@@ -155,7 +188,7 @@ public final class StressComparison {
 
   private static String load() {
     try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ", -1);
       return f[0] + " " + f[1] + " " + f[2];
     } catch (IOException e) {
       return "unknown";
