@@ -20,7 +20,16 @@ final class AgreementArgs {
       err.print(result.toDisplayString());
       err.flush();
       int n = result.issues().size();
-      throw new UserException(file + " has " + n + (n == 1 ? " error" : " errors") + "; fix " + (n == 1 ? "it" : "them") + " first (umbrella check " + file + ")");
+      throw new UserException(
+          file
+              + " has "
+              + n
+              + (n == 1 ? " error" : " errors")
+              + "; fix "
+              + (n == 1 ? "it" : "them")
+              + " first (umbrella check "
+              + file
+              + ")");
     }
     return result.agreement();
   }

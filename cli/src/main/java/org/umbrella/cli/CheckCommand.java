@@ -15,14 +15,14 @@ import org.umbrella.agreement.load.Issue;
 import org.umbrella.agreement.load.LoadResult;
 import org.umbrella.agreement.model.Agreement;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code umbrella check FILE...}: validates agreement files and reports every problem of every file,
- * as a compiler does.
+ * {@code umbrella check FILE...}: validates agreement files and reports every problem of every
+ * file, as a compiler does.
  */
 @Command(
     name = "check",
@@ -36,24 +36,40 @@ import picocli.CommandLine.Model.CommandSpec;
           + " status unless --warnings-as-errors is given."
     })
 final class CheckCommand implements Callable<Integer> {
-  enum Format { text, json }
+  enum Format {
+    text,
+    json
+  }
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Agreement (or negotiation) files to check.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Agreement (or negotiation) files to check.")
   List<Path> files;
 
-  @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--warnings-as-errors", description = "Exit 1 when any file has a warning, as for an error.")
+  @Option(
+      names = "--warnings-as-errors",
+      description = "Exit 1 when any file has a warning, as for an error.")
   boolean warningsAsErrors;
 
   /**
-   * One checked file, agreement or negotiation: its diagnostics, and when valid the summary
-   * printed after "ok" and the id and version given in JSON.
+   * One checked file, agreement or negotiation: its diagnostics, and when valid the summary printed
+   * after "ok" and the id and version given in JSON.
    */
-  record Checked(String file, List<Issue> issues, Optional<String> summary, Optional<String> id, Optional<String> version) {
+  record Checked(
+      String file,
+      List<Issue> issues,
+      Optional<String> summary,
+      Optional<String> id,
+      Optional<String> version) {
     boolean isValid() {
       return summary.isPresent();
     }
@@ -73,8 +89,12 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static Checked of(LoadResult r) {
-      return new Checked(r.file(), r.issues(), r.model().map(CheckCommand::summary),
-          r.model().map(Agreement::id), r.model().map(Agreement::version));
+      return new Checked(
+          r.file(),
+          r.issues(),
+          r.model().map(CheckCommand::summary),
+          r.model().map(Agreement::id),
+          r.model().map(Agreement::version));
     }
   }
 
@@ -84,13 +104,17 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Checked> results = new ArrayList<>();
     for (Path f : files) {
-      boolean negotiation = f.getFileName() != null && f.getFileName().toString().endsWith(".negotiation.yaml");
+      boolean negotiation =
+          f.getFileName() != null && f.getFileName().toString().endsWith(".negotiation.yaml");
       results.add(negotiation ? NegotiationCheck.check(f) : Checked.of(AgreementFiles.load(f)));
     }
     boolean valid = results.stream().allMatch(Checked::isValid);
     boolean warned = results.stream().anyMatch(r -> !r.warnings().isEmpty());
     if (format == Format.json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(results, valid)));
+      out.println(
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(json(results, valid)));
     } else {
       int errors = 0;
       int warnings = 0;
@@ -99,18 +123,37 @@ final class CheckCommand implements Callable<Integer> {
         errors += r.errors().size();
         warnings += r.warnings().size();
         if (r.isValid()) {
-          out.println(r.file() + ": ok (" + r.summary().orElseThrow() + ")"
-              + (r.warnings().isEmpty() ? "" : " with " + plural(r.warnings().size(), "warning")));
+          out.println(
+              r.file()
+                  + ": ok ("
+                  + r.summary().orElseThrow()
+                  + ")"
+                  + (r.warnings().isEmpty()
+                      ? ""
+                      : " with " + plural(r.warnings().size(), "warning")));
         }
       }
       long bad = results.stream().filter(r -> !r.isValid()).count();
       long withWarnings = results.stream().filter(r -> !r.warnings().isEmpty()).count();
       if (bad > 0) {
-        err.println(errors + (errors == 1 ? " error" : " errors") + " in " + bad + " of " + results.size() + (results.size() == 1 ? " file" : " files"));
+        err.println(
+            errors
+                + (errors == 1 ? " error" : " errors")
+                + " in "
+                + bad
+                + " of "
+                + results.size()
+                + (results.size() == 1 ? " file" : " files"));
       }
       if (withWarnings > 0) {
-        err.println(plural(warnings, "warning") + " in " + withWarnings + " of " + results.size() + (results.size() == 1 ? " file" : " files")
-            + (warningsAsErrors ? " (treated as errors: --warnings-as-errors)" : ""));
+        err.println(
+            plural(warnings, "warning")
+                + " in "
+                + withWarnings
+                + " of "
+                + results.size()
+                + (results.size() == 1 ? " file" : " files")
+                + (warningsAsErrors ? " (treated as errors: --warnings-as-errors)" : ""));
       }
     }
     out.flush();
@@ -119,7 +162,19 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private static String summary(Agreement a) {
-    return a.id() + "@" + a.version() + ", " + a.status() + "; " + plural(a.parties().size(), "party").replace("partys", "parties") + ", " + plural(a.guarantees().size(), "guarantee") + ", " + plural(a.findings().size(), "finding") + ", " + plural(a.provisions().size(), "provision");
+    return a.id()
+        + "@"
+        + a.version()
+        + ", "
+        + a.status()
+        + "; "
+        + plural(a.parties().size(), "party").replace("partys", "parties")
+        + ", "
+        + plural(a.guarantees().size(), "guarantee")
+        + ", "
+        + plural(a.findings().size(), "finding")
+        + ", "
+        + plural(a.provisions().size(), "provision");
   }
 
   private static String plural(int n, String word) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.umbrella.agreement.diff.AgreementDiff;
@@ -24,7 +25,10 @@ import picocli.CommandLine.Spec;
       "Exit status 0 whether or not they differ; 1 if either file is invalid."
     })
 final class DiffCommand implements Callable<Integer> {
-  enum Format { text, json }
+  enum Format {
+    text,
+    json
+  }
 
   @Spec CommandSpec spec;
 
@@ -34,10 +38,16 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "NEW", description = "The later version.")
   Path after;
 
-  @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--citations", description = "Also report clauses whose citations changed (left out by default: they change with every redraft).")
+  @Option(
+      names = "--citations",
+      description =
+          "Also report clauses whose citations changed (left out by default: they change with every redraft).")
   boolean citations;
 
   @Override
@@ -51,16 +61,22 @@ final class DiffCommand implements Callable<Integer> {
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("old", old.ref().toString());
       root.put("new", now.ref().toString());
-      root.put("changes", changes.stream().map(c -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("section", c.section());
-        m.put("clause", c.clause());
-        m.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("description", c.description());
-        m.put("modelled", c.modelled().name().toLowerCase(java.util.Locale.ROOT));
-        return m;
-      }).toList());
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+      root.put(
+          "changes",
+          changes.stream()
+              .map(
+                  c -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("section", c.section());
+                    m.put("clause", c.clause());
+                    m.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
+                    m.put("description", c.description());
+                    m.put("modelled", c.modelled().name().toLowerCase(Locale.ROOT));
+                    return m;
+                  })
+              .toList());
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
     } else {
       out.print(AgreementDiff.render(old, now, changes));
     }

@@ -8,10 +8,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code umbrella explain FILE}: the agreement in plain language, every clause with its citation. */
+/**
+ * {@code umbrella explain FILE}: the agreement in plain language, every clause with its citation.
+ */
 @Command(
     name = "explain",
-    description = "Explain an agreement in plain language: who guarantees whom, what triggers what, which duties with which deadlines, what voids it, what each party undertakes; every clause with its citation.")
+    description =
+        "Explain an agreement in plain language: who guarantees whom, what triggers what, which duties with which deadlines, what voids it, what each party undertakes; every clause with its citation.")
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

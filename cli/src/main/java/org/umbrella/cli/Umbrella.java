@@ -1,5 +1,16 @@
 package org.umbrella.cli;
 
+import org.umbrella.cli.bench.BenchCommand;
+import org.umbrella.cli.negotiate.NegotiateCommand;
+import org.umbrella.cli.replay.ReplayCommand;
+import org.umbrella.cli.replay.WhyCommand;
+import org.umbrella.cli.store.AuditCommand;
+import org.umbrella.cli.store.BackupCommand;
+import org.umbrella.cli.store.ImportCommand;
+import org.umbrella.cli.store.LedgerCommand;
+import org.umbrella.cli.store.RestoreCommand;
+import org.umbrella.cli.stress.StressTestCommand;
+import org.umbrella.cli.witness.WitnessCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,31 +19,32 @@ import picocli.CommandLine.Command;
  * The {@code umbrella} command: the one entry point to every capability from a terminal.
  *
  * <p>Subcommands are listed here explicitly, so that reading this class tells what the command can
- * do. Exit codes follow {@link ExitCodes}: 0 success, 1 a failure the user caused (a broken file,
- * a bad argument value), 2 a usage error, 3 and above an internal error.
+ * do. Exit codes follow {@link ExitCodes}: 0 success, 1 a failure the user caused (a broken file, a
+ * bad argument value), 2 a usage error, 3 and above an internal error.
  */
 @Command(
     name = "umbrella",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Agreements as code, enforcement from verified evidence, a tamper-evident record.",
+    description =
+        "Agreements as code, enforcement from verified evidence, a tamper-evident record.",
     subcommands = {
       ServeCommand.class,
       LoadTestCommand.class,
       CheckCommand.class,
       ExplainCommand.class,
       DiffCommand.class,
-      org.umbrella.cli.negotiate.NegotiateCommand.class,
-      org.umbrella.cli.store.ImportCommand.class,
-      org.umbrella.cli.store.LedgerCommand.class,
-      org.umbrella.cli.store.AuditCommand.class,
-      org.umbrella.cli.witness.WitnessCommand.class,
-      org.umbrella.cli.store.BackupCommand.class,
-      org.umbrella.cli.store.RestoreCommand.class,
-      org.umbrella.cli.replay.ReplayCommand.class,
-      org.umbrella.cli.replay.WhyCommand.class,
-      org.umbrella.cli.stress.StressTestCommand.class,
-      org.umbrella.cli.bench.BenchCommand.class,
+      NegotiateCommand.class,
+      ImportCommand.class,
+      LedgerCommand.class,
+      AuditCommand.class,
+      WitnessCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      ReplayCommand.class,
+      WhyCommand.class,
+      StressTestCommand.class,
+      BenchCommand.class,
       AutoComplete.GenerateCompletion.class,
     })
 public final class Umbrella implements Runnable {

@@ -12,4 +12,19 @@ public class UserException extends RuntimeException {
   public UserException(String message) {
     super(message, null, false, false);
   }
+
+  /**
+   * The user error that {@code cause} reports: its message, which each module's typed errors write
+   * to say where and why (the cause's class name for the rare one without a message).
+   */
+  public static UserException from(Throwable cause) {
+    String message = cause.getMessage();
+    return new UserException(message != null ? message : cause.getClass().getSimpleName());
+  }
+
+  /** The message of the cause of {@code e} (an unwrapped I/O failure), or of {@code e} itself. */
+  public static String causeMessage(Throwable e) {
+    Throwable c = e.getCause() != null ? e.getCause() : e;
+    return String.valueOf(c.getMessage());
+  }
 }

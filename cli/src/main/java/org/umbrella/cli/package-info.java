@@ -5,4 +5,7 @@
  * from any module are turned into {@link org.umbrella.cli.UserException} and printed without a
  * stack trace. May depend on every other Umbrella module; nothing depends on it.
  */
+@NullMarked
 package org.umbrella.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code serve --oidc-...}, {@code --engine-queue} and {@code --webhook-allow}: incomplete or wrong settings stop the server before anything starts. */
+/**
+ * {@code serve --oidc-...}, {@code --engine-queue} and {@code --webhook-allow}: incomplete or wrong
+ * settings stop the server before anything starts.
+ */
 class ServeOidcOptionsTest {
   static String[] run(String... args) {
     StringWriter out = new StringWriter();
@@ -26,13 +29,23 @@ class ServeOidcOptionsTest {
   void serve_partialOidcOptions_isAUserError() {
     String[] r = run("serve", "--oidc-issuer", "https://idp.example.org", "--port", "0");
     assertThat(r[0]).isEqualTo("1");
-    assertThat(r[1]).contains("needs all of --oidc-issuer, --oidc-client-id and --oidc-client-secret-file");
+    assertThat(r[1])
+        .contains("needs all of --oidc-issuer, --oidc-client-id and --oidc-client-secret-file");
   }
 
   @Test
   void serve_missingSecretFile_isAUserError(@TempDir Path tmp) {
-    String[] r = run("serve", "--oidc-issuer", "https://idp.example.org", "--oidc-client-id", "umbrella",
-        "--oidc-client-secret-file", tmp.resolve("absent").toString(), "--port", "0");
+    String[] r =
+        run(
+            "serve",
+            "--oidc-issuer",
+            "https://idp.example.org",
+            "--oidc-client-id",
+            "umbrella",
+            "--oidc-client-secret-file",
+            tmp.resolve("absent").toString(),
+            "--port",
+            "0");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[1]).contains("absent: no such file");
   }
@@ -40,8 +53,17 @@ class ServeOidcOptionsTest {
   @Test
   void serve_plainHttpIssuerOffLoopback_isAUserError(@TempDir Path tmp) throws Exception {
     Path secret = Files.writeString(tmp.resolve("secret"), "s\n");
-    String[] r = run("serve", "--oidc-issuer", "http://idp.example.org", "--oidc-client-id", "umbrella",
-        "--oidc-client-secret-file", secret.toString(), "--port", "0");
+    String[] r =
+        run(
+            "serve",
+            "--oidc-issuer",
+            "http://idp.example.org",
+            "--oidc-client-id",
+            "umbrella",
+            "--oidc-client-secret-file",
+            secret.toString(),
+            "--port",
+            "0");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[1]).contains("must be an https URL");
   }

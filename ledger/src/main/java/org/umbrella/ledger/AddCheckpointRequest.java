@@ -1,7 +1,10 @@
 package org.umbrella.ledger;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -24,7 +27,7 @@ public record AddCheckpointRequest(long oldSize, List<byte[]> proof, String note
   /** The request body. */
   public String body() {
     StringBuilder b = new StringBuilder("old ").append(oldSize).append('\n');
-    proof.forEach(h -> b.append(java.util.Base64.getEncoder().encodeToString(h)).append('\n'));
+    proof.forEach(h -> b.append(Base64.getEncoder().encodeToString(h)).append('\n'));
     return b.append('\n').append(note).toString();
   }
 
@@ -36,8 +39,8 @@ public record AddCheckpointRequest(long oldSize, List<byte[]> proof, String note
   public static AddCheckpointRequest parse(byte[] body) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
       throw new MalformedInputException("add-checkpoint: the body is not valid UTF-8");
     }
     int blank = text.indexOf("\n\n");

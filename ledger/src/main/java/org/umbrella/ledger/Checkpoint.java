@@ -1,8 +1,10 @@
 package org.umbrella.ledger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A tree head in the C2SP {@code tlog-checkpoint} format: the log's origin line, the tree size in
@@ -116,13 +118,13 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
     return o instanceof Checkpoint c
         && origin.equals(c.origin)
         && size == c.size
-        && java.util.Arrays.equals(rootHash, c.rootHash)
+        && Arrays.equals(rootHash, c.rootHash)
         && extensions.equals(c.extensions);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(origin, size, java.util.Arrays.hashCode(rootHash), extensions);
+    return Objects.hash(origin, size, Arrays.hashCode(rootHash), extensions);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package org.umbrella.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * A public key that can check one kind of signature line of a signed note (C2SP {@code
@@ -70,7 +73,7 @@ public sealed interface NoteKey permits NoteVerifier, CosignatureVerifier {
 
   /** SHA-256(name || 0x0A || type || key)[:4]. */
   static byte[] keyId(String name, byte type, byte[] key) {
-    byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] n = name.getBytes(StandardCharsets.UTF_8);
     byte[] in = new byte[n.length + 2 + key.length];
     System.arraycopy(n, 0, in, 0, n.length);
     in[n.length] = '\n';
@@ -86,8 +89,8 @@ public sealed interface NoteKey permits NoteVerifier, CosignatureVerifier {
     System.arraycopy(key, 0, typed, 1, key.length);
     return name
         + "+"
-        + java.util.HexFormat.of().formatHex(keyId(name, type, key))
+        + HexFormat.of().formatHex(keyId(name, type, key))
         + "+"
-        + java.util.Base64.getEncoder().encodeToString(typed);
+        + Base64.getEncoder().encodeToString(typed);
   }
 }

@@ -1,5 +1,7 @@
 package org.umbrella.ledger;
 
+import java.util.Arrays;
+
 /**
  * One signature line of a signed note: {@code — <name> <base64(key id || signature)>}.
  *
@@ -16,6 +18,6 @@ public record NoteSignature(String name, int keyId, String base64) {
   /** The signature bytes after the key id. */
   public byte[] signature() {
     byte[] raw = StrictBase64.decode(base64);
-    return java.util.Arrays.copyOfRange(raw, 4, raw.length);
+    return Arrays.copyOfRange(raw, 4, raw.length);
   }
 }

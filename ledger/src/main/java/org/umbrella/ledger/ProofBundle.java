@@ -103,7 +103,7 @@ public record ProofBundle(
    * @throws LedgerException saying which check failed
    */
   public Checkpoint verify(NoteVerifier trustedKey) {
-    return verify(java.util.List.of(trustedKey), WitnessPolicy.logOnly());
+    return verify(List.of(trustedKey), WitnessPolicy.logOnly());
   }
 
   /**
@@ -115,7 +115,7 @@ public record ProofBundle(
    * @throws LedgerException saying which check failed ({@link QuorumNotMetException} for too few
    *     cosignatures)
    */
-  public Checkpoint verify(java.util.List<NoteVerifier> logKeys, WitnessPolicy policy) {
+  public Checkpoint verify(List<NoteVerifier> logKeys, WitnessPolicy policy) {
     Checkpoint cp = policy.check(signedCheckpoint, logKeys);
     if (!isCanonical(leaf)) {
       throw new MalformedInputException("the leaf is not in canonical JSON form");

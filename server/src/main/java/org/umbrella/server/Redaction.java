@@ -24,7 +24,9 @@ public final class Redaction {
   }
 
   /** Whether {@code e} or a cause is a database error (whose message may quote user data). */
-  @SuppressWarnings("ReferenceEquality") // a cause chain ends where a throwable is its own cause: identity is the test
+  @SuppressWarnings(
+      "ReferenceEquality") // a cause chain ends where a throwable is its own cause: identity is the
+  // test
   public static boolean fromDatabase(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException || t.getClass().getName().startsWith("org.jdbi.")) {
@@ -34,7 +36,10 @@ public final class Redaction {
     return false;
   }
 
-  /** {@code e} as it may be logged: itself, or for a database error a copy of its chain without messages. */
+  /**
+   * {@code e} as it may be logged: itself, or for a database error a copy of its chain without
+   * messages.
+   */
   @SuppressWarnings("ReferenceEquality") // as in fromDatabase
   public static Throwable loggable(Throwable e) {
     if (!fromDatabase(e)) {
@@ -43,9 +48,17 @@ public final class Redaction {
     Withheld top = null;
     Withheld last = null;
     int depth = 0;
-    for (Throwable t = e; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
-      Withheld w = new Withheld(t.getClass().getName() + (t instanceof SQLException q && q.getSQLState() != null
-          ? " (SQLState " + q.getSQLState() + ")" : "") + " [message withheld: it may quote user data]", t.getStackTrace());
+    for (Throwable t = e;
+        t != null && depth < 20;
+        t = t.getCause() == t ? null : t.getCause(), depth++) {
+      Withheld w =
+          new Withheld(
+              t.getClass().getName()
+                  + (t instanceof SQLException q && q.getSQLState() != null
+                      ? " (SQLState " + q.getSQLState() + ")"
+                      : "")
+                  + " [message withheld: it may quote user data]",
+              t.getStackTrace());
       if (top == null) {
         top = w;
       } else {
@@ -56,7 +69,10 @@ public final class Redaction {
     return Objects.requireNonNull(top); // the loop ran at least once: e is not null
   }
 
-  /** One line for a log message: the class, the SQLState of a database error, never a database error's message. */
+  /**
+   * One line for a log message: the class, the SQLState of a database error, never a database
+   * error's message.
+   */
   @SuppressWarnings("ReferenceEquality") // as in fromDatabase
   public static String describe(Throwable e) {
     if (!fromDatabase(e)) {

@@ -9,6 +9,7 @@ import org.umbrella.server.access.Sessions;
 import org.umbrella.server.live.EventBus;
 import org.umbrella.server.live.Webhooks;
 import org.umbrella.server.ops.Operations;
+import org.umbrella.server.web.Library;
 
 /** Everything the HTTP shell calls, built once by {@link UmbrellaServer}. */
 public record Services(
@@ -22,4 +23,4 @@ public record Services(
     Operations operations,
     Webhooks webhooks,
     ServerOptions options,
-    org.umbrella.server.web.Library library) {}
+    Library library) {}

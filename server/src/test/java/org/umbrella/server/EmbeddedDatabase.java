@@ -33,7 +33,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       }
       return new EmbeddedDatabase(builder.start());
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start the embedded PostgreSQL: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "could not start the embedded PostgreSQL: " + e.getMessage(), e);
     }
   }
 

@@ -18,9 +18,9 @@ import java.util.function.Predicate;
 
 /**
  * A Server-Sent Events client over a real HTTP connection: it parses the {@code text/event-stream}
- * wire format as the WHATWG HTML standard's event-stream interpretation does (fields {@code
- * event}, {@code data}, {@code id}; comment lines; an empty line dispatches the event) and records
- * every event it is sent, and whether and when the server ended the stream.
+ * wire format as the WHATWG HTML standard's event-stream interpretation does (fields {@code event},
+ * {@code data}, {@code id}; comment lines; an empty line dispatches the event) and records every
+ * event it is sent, and whether and when the server ended the stream.
  */
 public final class SseStream implements AutoCloseable {
   /** One dispatched event. */
@@ -41,25 +41,29 @@ public final class SseStream implements AutoCloseable {
    */
   public static SseStream open(HttpClient http, String url, String... headers) {
     SseStream s = new SseStream();
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
-    http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream()).whenComplete((r, e) -> {
-      if (e != null) {
-        s.connected.countDown();
-        s.ended.countDown();
-        return;
-      }
-      s.status = r.statusCode();
-      s.body = r.body();
-      Thread.ofVirtual().start(() -> s.read(r.body()));
-    });
+    http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream())
+        .whenComplete(
+            (r, e) -> {
+              if (e != null) {
+                s.connected.countDown();
+                s.ended.countDown();
+                return;
+              }
+              s.status = r.statusCode();
+              s.body = r.body();
+              Thread.ofVirtual().start(() -> s.read(r.body()));
+            });
     return s;
   }
 
   private void read(InputStream in) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String type = "";
       StringBuilder data = new StringBuilder();
       String id = "";
@@ -67,7 +71,9 @@ public final class SseStream implements AutoCloseable {
       while ((line = reader.readLine()) != null) {
         if (line.isEmpty()) {
           if (data.length() > 0) {
-            events.add(new Received(type.isEmpty() ? "message" : type, data.substring(0, data.length() - 1), id));
+            events.add(
+                new Received(
+                    type.isEmpty() ? "message" : type, data.substring(0, data.length() - 1), id));
           }
           type = "";
           data.setLength(0);
@@ -88,7 +94,7 @@ public final class SseStream implements AutoCloseable {
           case "event" -> type = value;
           case "data" -> data.append(value).append('\n');
           case "id" -> id = value;
-          default -> { } // retry and unknown fields are ignored
+          default -> {} // retry and unknown fields are ignored
         }
       }
     } catch (IOException closed) {
@@ -117,7 +123,9 @@ public final class SseStream implements AutoCloseable {
     return ended.getCount() == 0;
   }
 
-  /** Waits until an event matching {@code p} arrived; false when none did within {@code timeout}. */
+  /**
+   * Waits until an event matching {@code p} arrived; false when none did within {@code timeout}.
+   */
   public boolean awaitEvent(Predicate<Received> p, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {

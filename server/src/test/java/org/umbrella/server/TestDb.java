@@ -9,8 +9,8 @@ import org.umbrella.store.StoreConfig;
 
 /**
  * One real PostgreSQL per test JVM: the embedded server, or the one named by {@code
- * UMBRELLA_TEST_DATABASE_URL}; migrated once, emptied between test classes by {@link #reset()}.
- * One ledger key per test JVM, made in memory.
+ * UMBRELLA_TEST_DATABASE_URL}; migrated once, emptied between test classes by {@link #reset()}. One
+ * ledger key per test JVM, made in memory.
  */
 public final class TestDb {
   private static Jdbi jdbi;
@@ -35,7 +35,8 @@ public final class TestDb {
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      org.umbrella.store.Database db = org.umbrella.store.Database.open(new StoreConfig(dir, url, null), null, 16);
+      org.umbrella.store.Database db =
+          org.umbrella.store.Database.open(new StoreConfig(dir, url, null), null, 16);
       dataSource = db.dataSource();
       jdbi = db.jdbi();
     }
@@ -57,7 +58,10 @@ public final class TestDb {
   public static synchronized NoteSigner ledgerKey() {
     if (ledgerKey == null) {
       try {
-        ledgerKey = new NoteSigner(StoreConfig.DEFAULT_ORIGIN, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+        ledgerKey =
+            new NoteSigner(
+                StoreConfig.DEFAULT_ORIGIN,
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
@@ -65,17 +69,22 @@ public final class TestDb {
     return ledgerKey;
   }
 
-  /** Deletes every row of the server's tables and of the store's records, and empties the ledger. */
+  /**
+   * Deletes every row of the server's tables and of the store's records, and empties the ledger.
+   */
   public static void reset() {
-    jdbi().useHandle(h -> {
-      h.execute("""
+    jdbi()
+        .useHandle(
+            h -> {
+              h.execute(
+                  """
           truncate ops_vote, ops_review, ops_finding, ops_obligation, ops_status, ops_report, ops_body,
             webhook_delivery, webhook, audit_event, api_token, web_session, account, server_setting,
             agreements, sources, incident_versions, reviews, attributions, determinations, votes, guarantor_responses,
             provision_reports, engine_outputs, accounts, incident_reports, account_parties, account_identities, ledger_leaves, tree_heads,
             ledger_subtrees, ledger_key_changes, ledger_cosignatures, journal, outputs, projection_position
             restart identity cascade""");
-      h.execute("update ledger_tip set tree_size = 0, frontier = ''::bytea where id = 1");
-    });
+              h.execute("update ledger_tip set tree_size = 0, frontier = ''::bytea where id = 1");
+            });
   }
 }

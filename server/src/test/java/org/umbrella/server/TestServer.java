@@ -18,20 +18,26 @@ import org.umbrella.server.access.Role;
 import org.umbrella.server.ops.Operations;
 
 /**
- * A running server on the test database with one account per role, a determining body and
- * helpers to sign in and send requests. Accounts of {@link #PARTY} are "own party" in tests.
+ * A running server on the test database with one account per role, a determining body and helpers
+ * to sign in and send requests. Accounts of {@link #PARTY} are "own party" in tests.
  */
 public final class TestServer implements AutoCloseable {
   /** The party of the test accounts that act for a party. */
   public static final String PARTY = "US";
+
   /** Another guarantor. */
   public static final String OTHER = "GB";
+
   public static final String PASSWORD = "correct horse battery staple";
 
   public final UmbrellaServer server;
   public final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T12:00:00Z"));
   public final Map<Role, Account> accounts = new EnumMap<>(Role.class);
-  public final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+  public final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   public TestServer() {
     this(ServerOptions.defaults(0));
@@ -42,7 +48,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** A server enforcing {@code agreement} (its provisions and guarantees known to the engine). */
-  public TestServer(ServerOptions options, Optional<org.umbrella.agreement.model.Agreement> agreement) {
+  public TestServer(
+      ServerOptions options, Optional<org.umbrella.agreement.model.Agreement> agreement) {
     this(options, agreement, Optional.empty(), true);
   }
 
@@ -51,26 +58,48 @@ public final class TestServer implements AutoCloseable {
    * the test accounts made, else another instance on the same database as a first one (no accounts
    * of its own: sign in with the first one's).
    */
-  public TestServer(ServerOptions options, Optional<org.umbrella.agreement.model.Agreement> agreement,
-      Optional<org.umbrella.server.cluster.ClusterSettings> cluster, boolean first) {
+  public TestServer(
+      ServerOptions options,
+      Optional<org.umbrella.agreement.model.Agreement> agreement,
+      Optional<org.umbrella.server.cluster.ClusterSettings> cluster,
+      boolean first) {
     if (first) {
       TestDb.reset();
     }
-    server = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, options, agreement,
-        agreement.map(List::of).orElse(List.of()), Optional.empty(), cluster);
+    server =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            options,
+            agreement,
+            agreement.map(List::of).orElse(List.of()),
+            Optional.empty(),
+            cluster);
     if (!first) {
       return;
     }
     Services s = server.services();
     for (Role r : Role.values()) {
-      Optional<String> party = switch (r) {
-        case ADMINISTRATOR, MONITOR, VERIFIER -> Optional.empty();
-        default -> Optional.of(PARTY);
-      };
-      accounts.put(r, s.accounts().create(r.slug().replace("-", ""), "Test " + r.slug(), r, party, PASSWORD));
+      Optional<String> party =
+          switch (r) {
+            case ADMINISTRATOR, MONITOR, VERIFIER -> Optional.empty();
+            default -> Optional.of(PARTY);
+          };
+      accounts.put(
+          r,
+          s.accounts().create(r.slug().replace("-", ""), "Test " + r.slug(), r, party, PASSWORD));
     }
-    s.operations().defineBody(new Operations.Body("special-commission", "Special Commission", java.util.Set.of("US", "GB", "FR", "DE", "UA")));
-    s.operations().defineBody(new Operations.Body("other-body", "A body the US is not on", java.util.Set.of("FR", "DE")));
+    s.operations()
+        .defineBody(
+            new Operations.Body(
+                "special-commission",
+                "Special Commission",
+                java.util.Set.of("US", "GB", "FR", "DE", "UA")));
+    s.operations()
+        .defineBody(
+            new Operations.Body(
+                "other-body", "A body the US is not on", java.util.Set.of("FR", "DE")));
   }
 
   public String base() {
@@ -89,8 +118,13 @@ public final class TestServer implements AutoCloseable {
     HttpResponse<String> pre = send("GET", "/api/v1/session", null, null, null);
     String preCookie = cookie(pre).orElseThrow();
     String preCsrf = field(pre.body(), "csrf-token");
-    HttpResponse<String> r = send("POST", "/api/v1/session", new Session(preCookie, preCsrf),
-        "application/json", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/api/v1/session",
+            new Session(preCookie, preCsrf),
+            "application/json",
+            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     if (r.statusCode() != 200) {
       throw new AssertionError("sign-in failed: " + r.statusCode() + " " + r.body());
     }
@@ -106,8 +140,10 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** Sends a request; {@code session} may be null (the public). */
-  public HttpResponse<String> send(String method, String path, Session session, String contentType, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(20));
+  public HttpResponse<String> send(
+      String method, String path, Session session, String contentType, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(20));
     if (session != null) {
       b.header("Cookie", "umbrella_session=" + session.cookie());
       if (session.csrf() != null) {
@@ -117,7 +153,11 @@ public final class TestServer implements AutoCloseable {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     try {
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
@@ -139,7 +179,8 @@ public final class TestServer implements AutoCloseable {
       s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
       s.getOutputStream().flush();
       s.shutdownOutput();
-      return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      return new String(
+          s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -156,7 +197,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static String field(String json, String name) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+    Matcher m =
+        Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
     return m.find() ? m.group(1) : null;
   }
 
@@ -167,7 +209,8 @@ public final class TestServer implements AutoCloseable {
          "place":{"lat":48.0159,"lon":37.8029,"precision":"near"},"actor":{"party":"RU","confidence":0.7},
          "target":"residential","fatalities":{"low":0,"best":1,"high":2},
          "sources":[{"id":"patrol-12","kind":"patrol","group":"team-3"},{"id":"cam-4","kind":"sensor","group":"cameras"}],
-         "tags":["test"],"summary":%s}""".formatted(org.umbrella.server.http.Json.MAPPER.valueToTree(summary).toString());
+         "tags":["test"],"summary":%s}"""
+        .formatted(org.umbrella.server.http.Json.MAPPER.valueToTree(summary).toString());
   }
 
   /**
@@ -176,15 +219,45 @@ public final class TestServer implements AutoCloseable {
    * written here first, the way the agreement would have it; the output then changes nothing.
    */
   public Operations.Finding candidate(String id, String body, String actor) {
-    Operations.Finding f = new Operations.Finding(id, "significant-attack", "Significant, deliberate and sustained attack", "candidate",
-        actor, Optional.of(body), List.of(), clock.instant(), Optional.empty(), new LinkedHashMap<>());
-    server.services().jdbi().useHandle(h -> h.createUpdate("""
+    Operations.Finding f =
+        new Operations.Finding(
+            id,
+            "significant-attack",
+            "Significant, deliberate and sustained attack",
+            "candidate",
+            actor,
+            Optional.of(body),
+            List.of(),
+            clock.instant(),
+            Optional.empty(),
+            new LinkedHashMap<>());
+    server
+        .services()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        """
             insert into ops_finding (id, definition, title, status, actor, body, incidents, raised_at)
             values (:id, :def, :title, 'candidate', :actor, :body, '[]'::jsonb, :raised)""")
-        .bind("id", id).bind("def", f.definition()).bind("title", f.title()).bind("actor", actor).bind("body", body)
-        .bind("raised", f.raisedAt()).execute());
-    engineOutput(new org.umbrella.engine.output.FindingRecord(id, f.raisedAt(), f.definition(), "candidate", actor, List.of(), Optional.empty(),
-        new org.umbrella.engine.output.Cause(f.definition(), "seeded by the test", List.of(), List.of())));
+                    .bind("id", id)
+                    .bind("def", f.definition())
+                    .bind("title", f.title())
+                    .bind("actor", actor)
+                    .bind("body", body)
+                    .bind("raised", f.raisedAt())
+                    .execute());
+    engineOutput(
+        new org.umbrella.engine.output.FindingRecord(
+            id,
+            f.raisedAt(),
+            f.definition(),
+            "candidate",
+            actor,
+            List.of(),
+            Optional.empty(),
+            new org.umbrella.engine.output.Cause(
+                f.definition(), "seeded by the test", List.of(), List.of())));
     return f;
   }
 
@@ -195,16 +268,41 @@ public final class TestServer implements AutoCloseable {
   public void engineOutput(org.umbrella.engine.output.OutputRecord out) {
     Operations ops = server.services().operations();
     ops.journalTick(clock.instant());
-    long seq = server.services().jdbi().withHandle(h -> h.createQuery("select max(seq) from journal").mapTo(Long.class).one());
+    long seq =
+        server
+            .services()
+            .jdbi()
+            .withHandle(h -> h.createQuery("select max(seq) from journal").mapTo(Long.class).one());
     ops.recordOutputs(seq, "test@1", List.of(out), null);
   }
 
   /** Seeds a pending obligation of {@code party}, as the engine would record it. */
   public Operations.Obligation obligation(String id, String party) {
-    Operations.Obligation o = new Operations.Obligation(id, "collective-defence", "consult", party, clock.instant().plus(Duration.ofHours(24)),
-        "pending", clock.instant(), Optional.empty(), "", "", Optional.empty());
-    engineOutput(new org.umbrella.engine.output.ObligationRecord(id, o.raisedAt(), o.guarantee(), o.duty(), party, Optional.of(o.due()), "pending", "",
-        new org.umbrella.engine.output.Cause(o.guarantee(), "seeded by the test", List.of(), List.of())));
+    Operations.Obligation o =
+        new Operations.Obligation(
+            id,
+            "collective-defence",
+            "consult",
+            party,
+            clock.instant().plus(Duration.ofHours(24)),
+            "pending",
+            clock.instant(),
+            Optional.empty(),
+            "",
+            "",
+            Optional.empty());
+    engineOutput(
+        new org.umbrella.engine.output.ObligationRecord(
+            id,
+            o.raisedAt(),
+            o.guarantee(),
+            o.duty(),
+            party,
+            Optional.of(o.due()),
+            "pending",
+            "",
+            new org.umbrella.engine.output.Cause(
+                o.guarantee(), "seeded by the test", List.of(), List.of())));
     return o;
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.umbrella.ledger.AddCheckpointRequest;
@@ -183,7 +184,7 @@ public final class WitnessServer implements AutoCloseable {
   @Override
   public void close() {
     http.stop(1);
-    if (http.getExecutor() instanceof java.util.concurrent.ExecutorService es) {
+    if (http.getExecutor() instanceof ExecutorService es) {
       es.shutdownNow();
     }
   }

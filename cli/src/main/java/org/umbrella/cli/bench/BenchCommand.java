@@ -1,6 +1,7 @@
 package org.umbrella.cli.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.umbrella.cli.UserException;
@@ -23,42 +25,66 @@ import picocli.CommandLine.Option;
  * <p>Runs {@code org.umbrella.bench.engine.EngineComparison} from the bench module in a child JVM
  * pinned to one core (with {@code taskset} when the system has it) and limited to {@code --heap}.
  */
-@Command(name = "bench", description = {
-    "Measure the engine: incidents per second on one core over a synthetic stream with the 20-point example's definitions,"
-        + " side by side with a hand-written loop and Esper 9, in a 512 MB heap.",
-    "Needs the bench module built: ./mvnw -q -pl bench -am package -DskipTests"})
+@Command(
+    name = "bench",
+    description = {
+      "Measure the engine: incidents per second on one core over a synthetic stream with the 20-point example's definitions,"
+          + " side by side with a hand-written loop and Esper 9, in a 512 MB heap.",
+      "Needs the bench module built: ./mvnw -q -pl bench -am package -DskipTests"
+    })
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--incidents", defaultValue = "10000000", description = "Incidents in the measured stream. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--incidents",
+      defaultValue = "10000000",
+      description = "Incidents in the measured stream. Default: ${DEFAULT-VALUE}.")
   long incidents;
 
-  @Option(names = "--warmup", defaultValue = "1000000", description = "Incidents in the warm-up stream. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--warmup",
+      defaultValue = "1000000",
+      description = "Incidents in the warm-up stream. Default: ${DEFAULT-VALUE}.")
   long warmup;
 
-  @Option(names = "--rounds", defaultValue = "3", description = "Runs per contestant; the fastest counts. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description = "Runs per contestant; the fastest counts. Default: ${DEFAULT-VALUE}.")
   int rounds;
 
-  @Option(names = "--heap", defaultValue = "512m", description = "Maximum heap of the benchmark JVM. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--heap",
+      defaultValue = "512m",
+      description = "Maximum heap of the benchmark JVM. Default: ${DEFAULT-VALUE}.")
   String heap;
 
   // The engine remembers 30 days of findings; in a small heap the young collector copies them
   // several times before they are tenured, which is most of the gap to the bare loop
-  @Option(names = "--young", description = "Young generation size (-Xmn), e.g. 3g with --heap 4g for a throughput-sized heap. Default: the JVM's choice.")
+  @Option(
+      names = "--young",
+      description =
+          "Young generation size (-Xmn), e.g. 3g with --heap 4g for a throughput-sized heap. Default: the JVM's choice.")
   String young;
 
-  @Option(names = "--gc", defaultValue = "ParallelGC", description = "Garbage collector (ParallelGC, G1GC, ...). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--gc",
+      defaultValue = "ParallelGC",
+      description = "Garbage collector (ParallelGC, G1GC, ...). Default: ${DEFAULT-VALUE}.")
   String gc;
 
   @Option(names = "--skip-esper", description = "Leave Esper out.")
   boolean skipEsper;
 
-  @Option(names = "--agreement", description = "The agreement whose definitions are measured. Default: bench/twenty-point.agreement.yaml, the 20-point example as it stood before issue 13 (its definitions are what the hand-written peers implement).")
+  @Option(
+      names = "--agreement",
+      description =
+          "The agreement whose definitions are measured. Default: bench/twenty-point.agreement.yaml, the 20-point example as it stood before issue 13 (its definitions are what the hand-written peers implement).")
   Path agreement;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    for (String size : java.util.Arrays.asList(heap, young)) {
+    for (String size : Arrays.asList(heap, young)) {
       if (size != null && !size.matches("[1-9][0-9]*[kKmMgG]?")) {
         throw new UserException("not a JVM memory size: '" + size + "' (use e.g. 512m or 4g)");
       }
@@ -67,9 +93,13 @@ public final class BenchCommand implements Callable<Integer> {
     Path classes = root.resolve("bench/target/classes");
     Path classpath = root.resolve("bench/target/classpath.txt");
     if (!Files.isDirectory(classes) || !Files.isRegularFile(classpath)) {
-      throw new UserException("the bench module is not built. Build it with: ./mvnw -q -pl bench -am package -DskipTests");
+      throw new UserException(
+          "the bench module is not built. Build it with: ./mvnw -q -pl bench -am package -DskipTests");
     }
-    Path agreementFile = agreement != null ? agreement.toAbsolutePath() : root.resolve("bench/twenty-point.agreement.yaml");
+    Path agreementFile =
+        agreement != null
+            ? agreement.toAbsolutePath()
+            : root.resolve("bench/twenty-point.agreement.yaml");
     if (!Files.isRegularFile(agreementFile)) {
       throw new UserException("cannot read agreement " + agreementFile + ": no such file");
     }
@@ -81,18 +111,35 @@ public final class BenchCommand implements Callable<Integer> {
     if (young != null) {
       cmd.add("-Xmn" + young);
     }
-    cmd.addAll(List.of("-Xmx" + heap, "-XX:+Use" + gc, "-XX:ActiveProcessorCount=1",
-        "-cp", classes + java.io.File.pathSeparator + Files.readString(classpath).strip(),
-        "org.umbrella.bench.engine.EngineComparison", "--incidents", Long.toString(incidents), "--warmup", Long.toString(warmup),
-        "--rounds", Integer.toString(rounds), "--agreement", agreementFile.toString()));
+    cmd.addAll(
+        List.of(
+            "-Xmx" + heap,
+            "-XX:+Use" + gc,
+            "-XX:ActiveProcessorCount=1",
+            "-cp",
+            classes + File.pathSeparator + Files.readString(classpath).strip(),
+            "org.umbrella.bench.engine.EngineComparison",
+            "--incidents",
+            Long.toString(incidents),
+            "--warmup",
+            Long.toString(warmup),
+            "--rounds",
+            Integer.toString(rounds),
+            "--agreement",
+            agreementFile.toString()));
     if (skipEsper) {
       cmd.add("--skip-esper");
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("$ " + String.join(" ", cmd.stream().map(a -> a.length() > 120 ? a.substring(0, 60) + "..." : a).toList()));
+    out.println(
+        "$ "
+            + String.join(
+                " ",
+                cmd.stream().map(a -> a.length() > 120 ? a.substring(0, 60) + "..." : a).toList()));
     out.flush();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.startsWith("WARNING:") && !line.startsWith("SLF4J")) {
@@ -110,7 +157,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static Path repositoryRoot() {
     try {
-      Path here = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+      Path here =
+          Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toAbsolutePath();
       for (Path dir = here; dir != null; dir = dir.getParent()) {
         if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("bench"))) {
           return dir;

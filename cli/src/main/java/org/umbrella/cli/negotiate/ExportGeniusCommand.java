@@ -11,16 +11,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code umbrella negotiate export-genius FILE DIR}: a negotiation file as GENIUS XML. */
-@Command(name = "export-genius", mixinStandardHelpOptions = true,
-    description = "Write a negotiation file as a GENIUS domain (DIR/<id>_domain.xml) and one profile per party"
-        + " (DIR/<id>_<party>.xml), midpoint estimates; red lines have no GENIUS form and are kept as comments.")
+@Command(
+    name = "export-genius",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write a negotiation file as a GENIUS domain (DIR/<id>_domain.xml) and one profile per party"
+            + " (DIR/<id>_<party>.xml), midpoint estimates; red lines have no GENIUS form and are kept as comments.")
 final class ExportGeniusCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "A *.negotiation.yaml file.")
   Path file;
 
-  @Parameters(index = "1", paramLabel = "DIR", description = "Directory to write the XML files into.")
+  @Parameters(
+      index = "1",
+      paramLabel = "DIR",
+      description = "Directory to write the XML files into.")
   Path dir;
 
   @Override

@@ -12,10 +12,14 @@ import org.umbrella.negotiation.NegotiationModel;
 
 /** Output helpers: aligned text tables, numbers, JSON. */
 final class Format {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The output formats of the negotiate commands. */
-  enum Kind { table, json }
+  enum Kind {
+    table,
+    json
+  }
 
   private Format() {}
 
@@ -71,7 +75,10 @@ final class Format {
       for (int c = 0; c < r.size(); c++) {
         String cell = r.get(c);
         boolean numeric = i > 0 && cell.matches("-?[0-9.,]+");
-        line.append(numeric ? " ".repeat(w[c] - cell.length()) + cell : cell + " ".repeat(w[c] - cell.length()));
+        line.append(
+            numeric
+                ? " ".repeat(w[c] - cell.length()) + cell
+                : cell + " ".repeat(w[c] - cell.length()));
         if (c < r.size() - 1) {
           line.append("  ");
         }

@@ -46,7 +46,7 @@ final class Inputs {
     try {
       return call.get();
     } catch (NegotiationException e) {
-      throw new UserException(e.getMessage());
+      throw UserException.from(e);
     }
   }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code umbrella negotiate}: the packages every party can live with. */
 @Command(
     name = "negotiate",
-    description = "Analyse a negotiation: acceptable packages, Pareto frontier, bargaining solutions, drafts, simulations, GENIUS files.",
+    description =
+        "Analyse a negotiation: acceptable packages, Pareto frontier, bargaining solutions, drafts, simulations, GENIUS files.",
     subcommands = {
       AnalyzeCommand.class,
       DraftsCommand.class,

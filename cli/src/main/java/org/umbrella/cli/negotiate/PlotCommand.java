@@ -19,25 +19,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code umbrella negotiate plot FILE}: the frontier and the drafts in utility space, as SVG. */
-@Command(name = "plot", mixinStandardHelpOptions = true,
-    description = "Plot the Pareto frontier, the Nash package and the drafts in utility space as SVG:"
-        + " two parties at a time (--x, --y) or parallel coordinates for all parties (--parallel).")
+@Command(
+    name = "plot",
+    mixinStandardHelpOptions = true,
+    description =
+        "Plot the Pareto frontier, the Nash package and the drafts in utility space as SVG:"
+            + " two parties at a time (--x, --y) or parallel coordinates for all parties (--parallel).")
 final class PlotCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "A *.negotiation.yaml file.")
   Path file;
 
-  @Option(names = "--x", paramLabel = "PARTY", description = "Party on the horizontal axis (default: the first).")
+  @Option(
+      names = "--x",
+      paramLabel = "PARTY",
+      description = "Party on the horizontal axis (default: the first).")
   String x;
 
-  @Option(names = "--y", paramLabel = "PARTY", description = "Party on the vertical axis (default: the second).")
+  @Option(
+      names = "--y",
+      paramLabel = "PARTY",
+      description = "Party on the vertical axis (default: the second).")
   String y;
 
-  @Option(names = "--parallel", description = "Parallel coordinates over every party instead of two axes.")
+  @Option(
+      names = "--parallel",
+      description = "Parallel coordinates over every party instead of two axes.")
   boolean parallel;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the SVG here (default: standard output).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the SVG here (default: standard output).")
   Path output;
 
   @Override
@@ -72,7 +86,8 @@ final class PlotCommand implements Callable<Integer> {
     }
     int i = m.partyIds().indexOf(id);
     if (i < 0) {
-      throw new UserException(option + ": no party '" + id + "'; parties: " + String.join(", ", m.partyIds()));
+      throw new UserException(
+          option + ": no party '" + id + "'; parties: " + String.join(", ", m.partyIds()));
     }
     return i;
   }

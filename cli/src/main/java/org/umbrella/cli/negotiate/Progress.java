@@ -5,6 +5,7 @@ import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.umbrella.cli.Terminal;
 import org.umbrella.negotiation.analysis.ProgressListener;
 
 /** Progress bars on stderr, only when a person is watching a terminal. */
@@ -18,23 +19,7 @@ final class Progress implements ProgressListener, AutoCloseable {
 
   /** Bars when stdout and stderr are a terminal and the output is not JSON; otherwise silent. */
   static Progress forTerminal(Format.Kind format) {
-    return new Progress(isTerminal() && format == Format.Kind.table);
-  }
-
-  /**
-   * Whether a person is at a terminal. From JDK 22 {@code System.console()} is non-null even when
-   * output is redirected, and {@code Console.isTerminal()} tells; on 21 non-null means a terminal.
-   */
-  static boolean isTerminal() {
-    java.io.Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-    } catch (ReflectiveOperationException e) {
-      return true;
-    }
+    return new Progress(Terminal.interactive() && format == Format.Kind.table);
   }
 
   @Override
@@ -42,8 +27,15 @@ final class Progress implements ProgressListener, AutoCloseable {
     if (!enabled || total < 2) {
       return;
     }
-    ProgressBar bar = bars.computeIfAbsent(phase, p -> new ProgressBarBuilder().setTaskName(p).setInitialMax(total)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build());
+    ProgressBar bar =
+        bars.computeIfAbsent(
+            phase,
+            p ->
+                new ProgressBarBuilder()
+                    .setTaskName(p)
+                    .setInitialMax(total)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                    .build());
     bar.stepTo(done);
   }
 

@@ -6,4 +6,7 @@
  * module become {@link org.umbrella.cli.UserException}s. May use picocli, Jackson, progressbar and
  * the negotiation module.
  */
+@NullMarked
 package org.umbrella.cli.negotiate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package org.umbrella.cli.replay;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,8 +12,10 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.cli.UserException;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.InputFormatException;
@@ -27,8 +30,8 @@ import org.umbrella.evidence.importers.RowOutcome;
 /**
  * Reads one events file in a given format as input records with their record times, one at a time
  * (the umbrella format's optional {@code recorded} member; the records' own times otherwise, and
- * always for dataset formats). Rows an importer cannot
- * map go to {@code rejected} with file, row and reason; importer notes to {@code notes}.
+ * always for dataset formats). Rows an importer cannot map go to {@code rejected} with file, row
+ * and reason; importer notes to {@code notes}.
  */
 final class EventFiles {
   private EventFiles() {}
@@ -37,7 +40,12 @@ final class EventFiles {
    * Opens {@code file}; the iterator closes it at the end. {@code parties} maps a dataset's actor
    * names to party ids (formats other than umbrella). {@code bytesRead} receives progress.
    */
-  static Iterator<RecordedInput> open(Path file, ImportFormat format, PartyNames parties, Consumer<String> rejected, Consumer<String> notes,
+  static Iterator<RecordedInput> open(
+      Path file,
+      ImportFormat format,
+      PartyNames parties,
+      Consumer<String> rejected,
+      Consumer<String> notes,
       LongConsumer bytesRead) {
     BufferedReader reader;
     try {
@@ -60,10 +68,16 @@ final class EventFiles {
             return more;
           } catch (InputFormatException e) {
             close(reader);
-            throw new UserException(name + ":" + e.line() + ": " + (e.field().isEmpty() ? "" : "field '" + e.field() + "': ") + e.problem());
+            throw new UserException(
+                name
+                    + ":"
+                    + e.line()
+                    + ": "
+                    + (e.field().isEmpty() ? "" : "field '" + e.field() + "': ")
+                    + e.problem());
           } catch (UncheckedIOException e) {
             close(reader);
-            throw new UserException("cannot read " + name + ": " + e.getCause().getMessage());
+            throw new UserException("cannot read " + name + ": " + UserException.causeMessage(e));
           }
         }
 
@@ -75,7 +89,7 @@ final class EventFiles {
     }
     ImportStream stream = format.importer(parties).open(reader);
     return new Iterator<>() {
-      private InputRecord next;
+      private @Nullable InputRecord next;
       private boolean notesReported;
 
       @Override
@@ -99,7 +113,7 @@ final class EventFiles {
           throw new UserException(name + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
           close(reader);
-          throw new UserException("cannot read " + name + ": " + e.getCause().getMessage());
+          throw new UserException("cannot read " + name + ": " + UserException.causeMessage(e));
         }
       }
 
@@ -116,7 +130,7 @@ final class EventFiles {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        InputRecord r = next;
+        InputRecord r = Objects.requireNonNull(next, "hasNext() found one");
         next = null;
         return RecordedInput.historical(r);
       }
@@ -132,7 +146,7 @@ final class EventFiles {
   }
 
   /** Counts bytes for the progress bar. */
-  private static final class CountingInputStream extends java.io.FilterInputStream {
+  private static final class CountingInputStream extends FilterInputStream {
     private final LongConsumer counter;
 
     CountingInputStream(InputStream in, LongConsumer counter) {

@@ -28,7 +28,8 @@ final class ReplayExplainer {
   private final PrintWriter out;
   private final Set<String> shown = new HashSet<>();
 
-  ReplayExplainer(Map<String, List<OutputRecord>> outputs, Map<String, RecordedInput> inputs, PrintWriter out) {
+  ReplayExplainer(
+      Map<String, List<OutputRecord>> outputs, Map<String, RecordedInput> inputs, PrintWriter out) {
     this.outputs = outputs;
     this.inputs = inputs;
     this.out = out;
@@ -41,7 +42,8 @@ final class ReplayExplainer {
     return ids;
   }
 
-  private static void collect(String id, Map<String, List<OutputRecord>> outputs, Set<String> ids, Set<String> seen) {
+  private static void collect(
+      String id, Map<String, List<OutputRecord>> outputs, Set<String> ids, Set<String> seen) {
     if (!seen.add(id)) {
       return;
     }
@@ -65,7 +67,8 @@ final class ReplayExplainer {
     List<OutputRecord> records = outputs.get(id);
     if (records == null) {
       RecordedInput in = inputs.get(id);
-      out.println(indent + (in == null ? "input " + id + " (not in the given event files)" : describe(in)));
+      out.println(
+          indent + (in == null ? "input " + id + " (not in the given event files)" : describe(in)));
       return;
     }
     if (!shown.add(id)) {
@@ -98,20 +101,41 @@ final class ReplayExplainer {
 
   private static String heading(OutputRecord r) {
     return switch (r) {
-      case FindingRecord f -> "finding " + f.id() + " (definition " + f.definition() + ", actor "
-          + (f.actor().isEmpty() ? "unattributed" : f.actor()) + ", " + f.incidents().size() + " incident(s)"
-          + f.window().map(w -> ", window (" + w.from() + ", " + w.to() + "]").orElse("") + ")";
-      case ObligationRecord o -> "obligation " + o.id() + " (guarantee " + o.guarantee() + ", duty " + o.duty() + ", party "
-          + o.party() + o.due().map(d -> ", due " + d).orElse(", no deadline") + ")";
-      case StatusRecord s -> s.subjectKind() + " " + s.subject() + " (status change " + s.id() + ")";
-      case AlertRecord a -> "alert " + a.id() + " to " + String.join(", ", a.to()) + ": " + a.message();
+      case FindingRecord f ->
+          "finding "
+              + f.id()
+              + " (definition "
+              + f.definition()
+              + ", actor "
+              + (f.actor().isEmpty() ? "unattributed" : f.actor())
+              + ", "
+              + f.incidents().size()
+              + " incident(s)"
+              + f.window().map(w -> ", window (" + w.from() + ", " + w.to() + "]").orElse("")
+              + ")";
+      case ObligationRecord o ->
+          "obligation "
+              + o.id()
+              + " (guarantee "
+              + o.guarantee()
+              + ", duty "
+              + o.duty()
+              + ", party "
+              + o.party()
+              + o.due().map(d -> ", due " + d).orElse(", no deadline")
+              + ")";
+      case StatusRecord s ->
+          s.subjectKind() + " " + s.subject() + " (status change " + s.id() + ")";
+      case AlertRecord a ->
+          "alert " + a.id() + " to " + String.join(", ", a.to()) + ": " + a.message();
     };
   }
 
   private static String state(OutputRecord r) {
     return switch (r) {
       case FindingRecord f -> f.status();
-      case ObligationRecord o -> o.status() + (o.decision().isEmpty() ? "" : " (" + o.decision() + ")");
+      case ObligationRecord o ->
+          o.status() + (o.decision().isEmpty() ? "" : " (" + o.decision() + ")");
       case StatusRecord s -> s.previous() + " -> " + s.status();
       case AlertRecord a -> a.reason();
     };
@@ -121,12 +145,36 @@ final class ReplayExplainer {
     InputRecord in = recorded.record();
     String at = recorded.hasOwnRecordTime() ? ", recorded " + recorded.recordedAt() : "";
     if (in instanceof Incident i) {
-      return "incident " + i.id() + ": " + i.kind().wireName() + " at " + i.time() + " (" + i.timePrecision().wireName() + "), "
-          + i.place().lat() + "," + i.place().lon() + " (" + i.place().precision().wireName()
-          + (i.place().region().isEmpty() ? "" : ", " + i.place().region()) + "), "
-          + (i.actor().attributed() ? "by " + i.actor().party() + " (confidence " + i.actor().confidence() + ")" : "unattributed")
-          + ", " + i.status().wireName() + ", " + i.independentSources() + " independent source(s), fatalities "
-          + i.fatalities().low() + "/" + i.fatalities().best() + "/" + i.fatalities().high() + at;
+      return "incident "
+          + i.id()
+          + ": "
+          + i.kind().wireName()
+          + " at "
+          + i.time()
+          + " ("
+          + i.timePrecision().wireName()
+          + "), "
+          + i.place().lat()
+          + ","
+          + i.place().lon()
+          + " ("
+          + i.place().precision().wireName()
+          + (i.place().region().isEmpty() ? "" : ", " + i.place().region())
+          + "), "
+          + (i.actor().attributed()
+              ? "by " + i.actor().party() + " (confidence " + i.actor().confidence() + ")"
+              : "unattributed")
+          + ", "
+          + i.status().wireName()
+          + ", "
+          + i.independentSources()
+          + " independent source(s), fatalities "
+          + i.fatalities().low()
+          + "/"
+          + i.fatalities().best()
+          + "/"
+          + i.fatalities().high()
+          + at;
     }
     return in.type() + " " + in.id() + ": " + InputCodec.encode(recorded);
   }

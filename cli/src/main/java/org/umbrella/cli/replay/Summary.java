@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.output.AlertRecord;
@@ -26,8 +27,8 @@ final class Summary {
   private final Map<String, Long> inputs = new TreeMap<>();
   private long rejectedRows;
   private final List<String> notes = new ArrayList<>();
-  private Instant first;
-  private Instant last;
+  private @Nullable Instant first;
+  private @Nullable Instant last;
   private final Map<String, long[]> byDefinition = new LinkedHashMap<>();
   private final Map<String, Map<String, Long>> byActor = new LinkedHashMap<>();
   private final Map<String, Map<String, Long>> byMonth = new LinkedHashMap<>();
@@ -36,7 +37,7 @@ final class Summary {
   private final Map<String, String> obligations = new LinkedHashMap<>();
   private final List<StatusRecord> statusChanges = new ArrayList<>();
   private final Map<String, Long> alerts = new TreeMap<>();
-  private InputRecord current;
+  private @Nullable InputRecord current;
 
   private static final String[] COLUMNS = {"raised", "confirmed", "rejected", "withdrawn"};
 
@@ -90,11 +91,15 @@ final class Summary {
         byActor.computeIfAbsent(f.definition(), k -> new TreeMap<>()).merge(actor, 1L, Long::sum);
         Instant when = f.window().map(FindingRecord.Window::to).orElse(f.time());
         String region = "(aggregate)";
-        if (f.window().isEmpty() && current instanceof Incident i && f.incidents().equals(List.of(i.id()))) {
+        if (f.window().isEmpty()
+            && current instanceof Incident i
+            && f.incidents().equals(List.of(i.id()))) {
           when = i.time();
           region = i.place().region().isEmpty() ? "(no region given)" : i.place().region();
         }
-        byMonth.computeIfAbsent(f.definition(), k -> new TreeMap<>()).merge(when.toString().substring(0, 7), 1L, Long::sum);
+        byMonth
+            .computeIfAbsent(f.definition(), k -> new TreeMap<>())
+            .merge(when.toString().substring(0, 7), 1L, Long::sum);
         byRegion.computeIfAbsent(f.definition(), k -> new TreeMap<>()).merge(region, 1L, Long::sum);
       }
       case "rejected" -> {
@@ -105,7 +110,7 @@ final class Summary {
         openCandidates.remove(f.id());
         c[3]++;
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -113,31 +118,59 @@ final class Summary {
     long total = inputs.values().stream().mapToLong(Long::longValue).sum();
     out.printf("Replayed %,d records against %s in %.1f s%n", total, agreement, millis / 1000.0);
     if (first != null) {
-      out.printf("  event time %s .. %s; %s%n", first, last, inputs.entrySet().stream()
-          .map(e -> String.format("%,d %s", e.getValue(), e.getKey())).reduce((a, b) -> a + ", " + b).orElse(""));
+      out.printf(
+          "  event time %s .. %s; %s%n",
+          first,
+          last,
+          inputs.entrySet().stream()
+              .map(e -> String.format("%,d %s", e.getValue(), e.getKey()))
+              .reduce((a, b) -> a + ", " + b)
+              .orElse(""));
     }
-    out.printf("  rejected rows: %,d%s%n", rejectedRows, rejectedRows > 0 ? " (listed on stderr or in --rejects)" : "");
+    out.printf(
+        "  rejected rows: %,d%s%n",
+        rejectedRows, rejectedRows > 0 ? " (listed on stderr or in --rejects)" : "");
     notes.forEach(n -> out.println("  note: " + n));
     out.println();
-    out.printf("Findings by definition %16s %10s %10s %10s %10s%n", "", COLUMNS[0], COLUMNS[1], COLUMNS[2], COLUMNS[3]);
-    byDefinition.forEach((d, c) -> out.printf("  %-36s %10d %10d %10d %10d%s%n", d, c[0], c[1], c[2], c[3],
-        openCandidates.stream().filter(id -> id.startsWith(d + "/")).count() > 0
-            ? "   (" + openCandidates.stream().filter(id -> id.startsWith(d + "/")).count() + " still candidate)" : ""));
+    out.printf(
+        "Findings by definition %16s %10s %10s %10s %10s%n",
+        "", COLUMNS[0], COLUMNS[1], COLUMNS[2], COLUMNS[3]);
+    byDefinition.forEach(
+        (d, c) ->
+            out.printf(
+                "  %-36s %10d %10d %10d %10d%s%n",
+                d,
+                c[0],
+                c[1],
+                c[2],
+                c[3],
+                openCandidates.stream().filter(id -> id.startsWith(d + "/")).count() > 0
+                    ? "   ("
+                        + openCandidates.stream().filter(id -> id.startsWith(d + "/")).count()
+                        + " still candidate)"
+                    : ""));
     section(out, "Confirmed findings by actor", byActor);
     section(out, "Confirmed findings by month (event time)", byMonth);
     section(out, "Confirmed findings by region (as the source named it)", byRegion);
     out.println();
     Map<String, Long> ob = new TreeMap<>();
     obligations.values().forEach(s -> ob.merge(s, 1L, Long::sum));
-    out.printf("Obligations: %,d created; %,d fulfilled, %,d waived, %,d breached, %,d pending at the end%n", obligations.size(),
-        ob.getOrDefault("fulfilled", 0L), ob.getOrDefault("waived", 0L), ob.getOrDefault("breached", 0L), ob.getOrDefault("pending", 0L));
+    out.printf(
+        "Obligations: %,d created; %,d fulfilled, %,d waived, %,d breached, %,d pending at the end%n",
+        obligations.size(),
+        ob.getOrDefault("fulfilled", 0L),
+        ob.getOrDefault("waived", 0L),
+        ob.getOrDefault("breached", 0L),
+        ob.getOrDefault("pending", 0L));
     out.println();
     out.println("Status changes");
     if (statusChanges.isEmpty()) {
       out.println("  none");
     }
     for (StatusRecord s : statusChanges) {
-      out.printf("  %s  %s %s: %s -> %s (%s)%n", s.time(), s.subjectKind(), s.subject(), s.previous(), s.status(), s.cause().rule());
+      out.printf(
+          "  %s  %s %s: %s -> %s (%s)%n",
+          s.time(), s.subjectKind(), s.subject(), s.previous(), s.status(), s.cause().rule());
     }
     out.println();
     out.println("Alerts" + (alerts.isEmpty() ? ": none" : ""));
@@ -151,19 +184,20 @@ final class Summary {
     }
     out.println();
     out.println(title);
-    table.forEach((def, counts) -> {
-      out.println("  " + def);
-      StringBuilder line = new StringBuilder("    ");
-      for (Map.Entry<String, Long> e : counts.entrySet()) {
-        String item = e.getKey() + " " + e.getValue();
-        if (line.length() + item.length() > 100) {
-          out.println(line.toString().stripTrailing());
-          line = new StringBuilder("    ");
-        }
-        line.append(item).append(",  ");
-      }
-      String rest = line.toString().stripTrailing();
-      out.println(rest.endsWith(",") ? rest.substring(0, rest.length() - 1) : rest);
-    });
+    table.forEach(
+        (def, counts) -> {
+          out.println("  " + def);
+          StringBuilder line = new StringBuilder("    ");
+          for (Map.Entry<String, Long> e : counts.entrySet()) {
+            String item = e.getKey() + " " + e.getValue();
+            if (line.length() + item.length() > 100) {
+              out.println(line.toString().stripTrailing());
+              line = new StringBuilder("    ");
+            }
+            line.append(item).append(",  ");
+          }
+          String rest = line.toString().stripTrailing();
+          out.println(rest.endsWith(",") ? rest.substring(0, rest.length() - 1) : rest);
+        });
   }
 }

@@ -12,7 +12,9 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.RecordedInput;
 
@@ -20,9 +22,9 @@ import org.umbrella.engine.input.RecordedInput;
  * Puts records in record-time order, ties in input order (LANGUAGE.md rule 1; docs/engine.md,
  * "Time"): a record's {@code recorded} time when it has one, else its own time, so that a dataset
  * without record times is sorted by event time as before and an exported journal replays in the
- * order the service accepted it. In bounded memory: up to
- * {@code chunk} records are sorted in memory; larger inputs are sorted in runs spilled to temporary
- * files (canonical JSON Lines) and merged. Temporary files are deleted when the merge ends.
+ * order the service accepted it. In bounded memory: up to {@code chunk} records are sorted in
+ * memory; larger inputs are sorted in runs spilled to temporary files (canonical JSON Lines) and
+ * merged. Temporary files are deleted when the merge ends.
  */
 final class TimeOrder {
   private record Seq(long seq, RecordedInput record) {}
@@ -74,7 +76,7 @@ final class TimeOrder {
   private static final class Run {
     final BufferedReader reader;
     final Path file;
-    Seq head;
+    @Nullable Seq head;
 
     Run(Path file) throws IOException {
       this.file = file;
@@ -91,7 +93,10 @@ final class TimeOrder {
         return;
       }
       int tab = line.indexOf('\t');
-      head = new Seq(Long.parseLong(line.substring(0, tab)), InputCodec.decodeRecorded(line.substring(tab + 1), 0));
+      head =
+          new Seq(
+              Long.parseLong(line.substring(0, tab)),
+              InputCodec.decodeRecorded(line.substring(tab + 1), 0));
     }
   }
 
@@ -115,7 +120,8 @@ final class TimeOrder {
           throw new NoSuchElementException();
         }
         Run r = queue.poll();
-        RecordedInput out = r.head.record();
+        // only runs with a head are queued
+        RecordedInput out = Objects.requireNonNull(r.head).record();
         try {
           r.advance();
         } catch (IOException e) {

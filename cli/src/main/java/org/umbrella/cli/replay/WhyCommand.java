@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.cli.UserException;
 import org.umbrella.engine.EngineException;
 import org.umbrella.engine.input.RecordedInput;
@@ -26,33 +27,54 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code umbrella why OUTPUT-ID}: the causal chain of one output of a replay, down to the incidents.
+ * {@code umbrella why OUTPUT-ID}: the causal chain of one output of a replay, down to the
+ * incidents.
  *
  * <p>Streams the output file instead of loading it: causes point back to earlier outputs, so the
  * chain is gathered in passes, each reading the file once and keeping only the records of the ids
  * the previous pass reached (a chain is a few levels deep: obligation, aggregate, findings). Memory
  * is bounded by the chain, not by the replay.
  */
-@Command(name = "why", description = {
-    "Explain one output of a replay: every status change it went through and the rule behind it, then what it rests on,"
-        + " down to the input records."})
+@Command(
+    name = "why",
+    description = {
+      "Explain one output of a replay: every status change it went through and the rule behind it, then what it rests on,"
+          + " down to the input records."
+    })
 public final class WhyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "OUTPUT-ID", description = "An output id, e.g. an obligation or finding id.")
+  @Parameters(
+      index = "0",
+      paramLabel = "OUTPUT-ID",
+      description = "An output id, e.g. an obligation or finding id.")
   String id;
 
-  @Option(names = "--outputs", required = true, paramLabel = "FILE", description = "The replay's output (JSON Lines, from replay --out).")
+  @Option(
+      names = "--outputs",
+      required = true,
+      paramLabel = "FILE",
+      description = "The replay's output (JSON Lines, from replay --out).")
   Path outputs;
 
-  @Option(names = "--events", paramLabel = "FILE", description = "The replay's event files, to show the input records themselves.")
+  @Option(
+      names = "--events",
+      paramLabel = "FILE",
+      description = "The replay's event files, to show the input records themselves.")
   List<Path> events = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "umbrella", paramLabel = "FORMAT", description = "Format of --events (as for replay). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      defaultValue = "umbrella",
+      paramLabel = "FORMAT",
+      description = "Format of --events (as for replay). Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--agreement", paramLabel = "FILE",
-      description = "The agreement replayed: its parties name the actors of --events in dataset formats. Default: the Ukraine-war names.")
+  @Option(
+      names = "--agreement",
+      paramLabel = "FILE",
+      description =
+          "The agreement replayed: its parties name the actors of --events in dataset formats. Default: the Ukraine-war names.")
   Path agreement;
 
   @Override
@@ -79,17 +101,26 @@ public final class WhyCommand implements Callable<Integer> {
       }
       wanted = next;
     }
-    PartyNames parties = agreement == null ? PartyNames.ukraineWar()
-        : PartyNames.forAgreement(ReplayCommand.loadAgreement(agreement));
-    ImportFormat fmt = ImportFormat.fromWire(format).orElseThrow(() -> new UserException("unknown --format '" + format + "'; expected one of "
-        + ImportFormat.allWireNames()));
+    PartyNames parties =
+        agreement == null
+            ? PartyNames.ukraineWar()
+            : PartyNames.forAgreement(ReplayCommand.loadAgreement(agreement));
+    ImportFormat fmt =
+        ImportFormat.fromWire(format)
+            .orElseThrow(
+                () ->
+                    new UserException(
+                        "unknown --format '"
+                            + format
+                            + "'; expected one of "
+                            + ImportFormat.allWireNames()));
     Set<String> needed = ReplayExplainer.inputIds(id, index);
     Map<String, RecordedInput> inputs = new HashMap<>();
     for (Path p : events) {
       if (!Files.isRegularFile(p)) {
         throw new UserException("cannot read events file " + p + ": no such file");
       }
-      Iterator<RecordedInput> it = EventFiles.open(p, fmt, parties, r -> { }, n -> { }, b -> { });
+      Iterator<RecordedInput> it = EventFiles.open(p, fmt, parties, r -> {}, n -> {}, b -> {});
       while (it.hasNext()) {
         RecordedInput r = it.next();
         if (needed.contains(r.record().id())) {
@@ -104,7 +135,8 @@ public final class WhyCommand implements Callable<Integer> {
   }
 
   /** One pass over the output file: the records whose id is in {@code wanted}, in file order. */
-  private static Map<String, List<OutputRecord>> scan(Path file, Set<String> wanted) throws IOException {
+  private static Map<String, List<OutputRecord>> scan(Path file, Set<String> wanted)
+      throws IOException {
     Map<String, List<OutputRecord>> found = new HashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
@@ -130,11 +162,11 @@ public final class WhyCommand implements Callable<Integer> {
   }
 
   /**
-   * The id of a canonical output line without parsing it, or null when it cannot tell (then the line
-   * is parsed). In canonical JSON a quote inside a string is escaped, so {@code "id":"} occurs only
-   * as a key, and the only object with an {@code id} key is the record itself.
+   * The id of a canonical output line without parsing it, or null when it cannot tell (then the
+   * line is parsed). In canonical JSON a quote inside a string is escaped, so {@code "id":"} occurs
+   * only as a key, and the only object with an {@code id} key is the record itself.
    */
-  static String topLevelId(String line) {
+  static @Nullable String topLevelId(String line) {
     int at = line.indexOf("\"id\":\"");
     if (at < 0) {
       return null;

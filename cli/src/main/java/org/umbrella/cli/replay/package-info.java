@@ -5,4 +5,7 @@
  * <p>The shell around the pure engine: reads files, sorts by event time (spilling to temporary
  * files when the input is large), writes JSON Lines and human summaries.
  */
+@NullMarked
 package org.umbrella.cli.replay;
+
+import org.jspecify.annotations.NullMarked;

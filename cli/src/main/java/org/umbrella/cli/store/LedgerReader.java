@@ -10,9 +10,9 @@ import org.umbrella.store.StoreException;
 import org.umbrella.store.VerifyReport;
 
 /**
- * The ledger of a data directory opened for checking only: the database and the public key
- * ({@code ledger-key.pub}), so that {@code ledger verify} runs on a restored directory that was
- * given no private key.
+ * The ledger of a data directory opened for checking only: the database and the public key ({@code
+ * ledger-key.pub}), so that {@code ledger verify} runs on a restored directory that was given no
+ * private key.
  */
 final class LedgerReader implements AutoCloseable {
   private final Database db;
@@ -26,12 +26,15 @@ final class LedgerReader implements AutoCloseable {
   static LedgerReader open(StoreOptions options) {
     StoreConfig config = options.config();
     try {
-      NoteVerifier key = LedgerKeys.currentPublic(config.dataDir())
-          .orElseGet(() -> LedgerKeys.loadOrCreate(config.dataDir(), config.origin()).verifier());
+      NoteVerifier key =
+          LedgerKeys.currentPublic(config.dataDir())
+              .orElseGet(
+                  () -> LedgerKeys.loadOrCreate(config.dataDir(), config.origin()).verifier());
       return new LedgerReader(Database.open(config), key);
     } catch (StoreException e) {
-      throw new UserException(e.getMessage()
-          + "\n  hint: check --data-dir (is another umbrella using it?) or --database-url");
+      throw new UserException(
+          e.getMessage()
+              + "\n  hint: check --data-dir (is another umbrella using it?) or --database-url");
     }
   }
 

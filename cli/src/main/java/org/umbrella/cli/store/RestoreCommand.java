@@ -16,13 +16,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code umbrella restore}: a backup into an empty data directory (or empty database). */
-@Command(name = "restore", mixinStandardHelpOptions = true,
-    description = "Load a backup into an empty data directory (or an empty external database), checking every file against the manifest; then run 'umbrella ledger verify', which must give the backup's size and root.")
+@Command(
+    name = "restore",
+    mixinStandardHelpOptions = true,
+    description =
+        "Load a backup into an empty data directory (or an empty external database), checking every file against the manifest; then run 'umbrella ledger verify', which must give the backup's size and root.")
 public final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
 
-  @Option(names = "--from", required = true, paramLabel = "DIR", description = "A directory written by 'umbrella backup'.")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "DIR",
+      description = "A directory written by 'umbrella backup'.")
   Path from;
 
   @Override
@@ -35,7 +42,8 @@ public final class RestoreCommand implements Callable<Integer> {
       if (store.config().databaseUrl() == null && Files.exists(dir)) {
         try (var entries = Files.list(dir)) {
           if (entries.findAny().isPresent()) {
-            throw new UserException("the data directory " + dir + " is not empty: restore only into an empty one");
+            throw new UserException(
+                "the data directory " + dir + " is not empty: restore only into an empty one");
           }
         }
       }
@@ -45,12 +53,13 @@ public final class RestoreCommand implements Callable<Integer> {
     try (Database db = Database.open(store.config())) {
       Backup.Manifest m = Backup.restore(from, db, dir);
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("restored %d tables, %d rows into %s; the backup's ledger: size %d, root %s%n", m.tables(), m.rows(), dir,
-          m.treeSize(), m.rootHex());
+      out.printf(
+          "restored %d tables, %d rows into %s; the backup's ledger: size %d, root %s%n",
+          m.tables(), m.rows(), dir, m.treeSize(), m.rootHex());
       out.println("now run: umbrella ledger verify --data-dir " + dir);
       return 0;
     } catch (StoreException e) {
-      throw new UserException(e.getMessage());
+      throw UserException.from(e);
     }
   }
 }

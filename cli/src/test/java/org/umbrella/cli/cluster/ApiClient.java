@@ -17,27 +17,40 @@ import java.util.regex.Pattern;
 final class ApiClient {
   record Session(String cookie, String csrf) {}
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private final Duration timeout;
 
   ApiClient(Duration timeout) {
     this.timeout = timeout;
   }
 
-  Session signIn(int port, String username, String password) throws IOException, InterruptedException {
+  Session signIn(int port, String username, String password)
+      throws IOException, InterruptedException {
     HttpResponse<String> pre = send(port, "GET", "/api/v1/session", null, null);
     Session anonymous = new Session(cookie(pre).orElseThrow(), field(pre.body(), "csrf-token"));
-    HttpResponse<String> r = send(port, "POST", "/api/v1/session", anonymous,
-        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    HttpResponse<String> r =
+        send(
+            port,
+            "POST",
+            "/api/v1/session",
+            anonymous,
+            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     if (r.statusCode() != 200) {
-      throw new AssertionError("sign-in of " + username + " failed: " + r.statusCode() + " " + r.body());
+      throw new AssertionError(
+          "sign-in of " + username + " failed: " + r.statusCode() + " " + r.body());
     }
     return new Session(cookie(r).orElseThrow(), field(r.body(), "csrf-token"));
   }
 
-  /** One request; {@code json} non-null makes it a JSON body. Throws IOException when the instance does not answer. */
-  HttpResponse<String> send(int port, String method, String path, Session session, String json) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout);
+  /**
+   * One request; {@code json} non-null makes it a JSON body. Throws IOException when the instance
+   * does not answer.
+   */
+  HttpResponse<String> send(int port, String method, String path, Session session, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout);
     if (session != null) {
       b.header("Cookie", "umbrella_session=" + session.cookie());
       if (session.csrf() != null) {
@@ -47,7 +60,11 @@ final class ApiClient {
     if (json != null) {
       b.header("Content-Type", "application/json");
     }
-    b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    b.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -62,7 +79,8 @@ final class ApiClient {
   }
 
   static String field(String json, String name) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+    Matcher m =
+        Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
     return m.find() ? m.group(1) : null;
   }
 }

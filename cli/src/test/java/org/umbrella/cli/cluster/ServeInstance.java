@@ -35,7 +35,14 @@ final class ServeInstance implements AutoCloseable {
     c.add(ProcessHandle.current().info().command().orElse("java"));
     // small and quick to start: ten restarts on two shared cores
     c.addAll(List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
-    c.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.umbrella.cli.Umbrella", "serve", "--port", String.valueOf(port)));
+    c.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.umbrella.cli.Umbrella",
+            "serve",
+            "--port",
+            String.valueOf(port)));
     c.addAll(serveArgs);
     this.command = List.copyOf(c);
     this.log = log;
@@ -47,8 +54,13 @@ final class ServeInstance implements AutoCloseable {
     startedAt = System.nanoTime();
     servingAt = 0;
     noted = false;
-    Files.writeString(log, "=== start " + starts + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    Files.writeString(
+        log, "=== start " + starts + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
   }
 
   /** What this start of the instance has printed so far. */
@@ -62,7 +74,11 @@ final class ServeInstance implements AutoCloseable {
   synchronized boolean serving() {
     try {
       // the log is read only until this start has said it serves
-      boolean up = process != null && process.isAlive() && !paused && (servingAt != 0 || output().contains(SERVING));
+      boolean up =
+          process != null
+              && process.isAlive()
+              && !paused
+              && (servingAt != 0 || output().contains(SERVING));
       if (up && servingAt == 0) {
         servingAt = System.nanoTime();
       }
@@ -83,7 +99,8 @@ final class ServeInstance implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError(name + " not serving within " + timeout.toSeconds() + " s:\n" + output());
+    throw new AssertionError(
+        name + " not serving within " + timeout.toSeconds() + " s:\n" + output());
   }
 
   /** Milliseconds from this start to the first time it was seen serving. */
@@ -117,13 +134,17 @@ final class ServeInstance implements AutoCloseable {
   }
 
   private void signal(String sig) throws Exception {
-    Process p = new ProcessBuilder("kill", "-" + sig, String.valueOf(process.pid())).inheritIO().start();
+    Process p =
+        new ProcessBuilder("kill", "-" + sig, String.valueOf(process.pid())).inheritIO().start();
     if (p.waitFor() != 0) {
       throw new AssertionError("kill -" + sig + " " + name + " failed");
     }
   }
 
-  /** A clean stop (SIGTERM: the shutdown hook closes the server, the Streams instance and the database pool). */
+  /**
+   * A clean stop (SIGTERM: the shutdown hook closes the server, the Streams instance and the
+   * database pool).
+   */
   void stop() throws InterruptedException {
     if (process != null && process.isAlive()) {
       if (paused) {

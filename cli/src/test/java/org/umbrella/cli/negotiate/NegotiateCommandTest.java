@@ -37,11 +37,22 @@ class NegotiateCommandTest {
   void drafts_ukraineExample_printsEachPartysUtilityAndTheBrokenRedLines() {
     Run r = run("negotiate", "drafts", example().toString());
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("draft plan-28pt", "draft e3-counter", "draft framework-20pt", "draft ua-proposal-20pt");
+    assertThat(r.out())
+        .contains(
+            "draft plan-28pt",
+            "draft e3-counter",
+            "draft framework-20pt",
+            "draft ua-proposal-20pt");
     assertThat(r.out()).containsPattern("(?m)^  UA\\s+0\\.\\d{4}\\s+0\\.\\d{4}\\s+2\\s+no$");
-    assertThat(r.out()).contains("breaks UA's red line army_cap >= 800000", "breaks UA's red line !(territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions'])");
-    assertThat(r.out()).contains("breaks RU's red line territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions']");
-    assertThat(r.out()).contains("no package is acceptable to all, so no change can repair this draft");
+    assertThat(r.out())
+        .contains(
+            "breaks UA's red line army_cap >= 800000",
+            "breaks UA's red line !(territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions'])");
+    assertThat(r.out())
+        .contains(
+            "breaks RU's red line territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions']");
+    assertThat(r.out())
+        .contains("no package is acceptable to all, so no change can repair this draft");
   }
 
   @Test
@@ -51,16 +62,34 @@ class NegotiateCommandTest {
     assertThat(r.out()).contains("smallest change acceptable to all");
   }
 
-  /** The example with Russia's territorial red line relaxed, so that some package is acceptable to all. */
+  /**
+   * The example with Russia's territorial red line relaxed, so that some package is acceptable to
+   * all.
+   */
   static Path relaxed(Path dir) throws Exception {
     Path f = dir.resolve("relaxed.negotiation.yaml");
-    Files.writeString(f, Files.readString(example()).replace("\"territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions']\"", "\"territory != 'withdrawal-2022'\""));
+    Files.writeString(
+        f,
+        Files.readString(example())
+            .replace(
+                "\"territory in ['all-donetsk-ceded', 'swap-donetsk-for-other-regions']\"",
+                "\"territory != 'withdrawal-2022'\""));
     return f;
   }
 
   @Test
   void analyze_ukraineExampleAsJson_saysTheTerritorialRedLinesExcludeEachOther() throws Exception {
-    Run r = run("negotiate", "analyze", example().toString(), "--format", "json", "--top", "2", "--samples", "200");
+    Run r =
+        run(
+            "negotiate",
+            "analyze",
+            example().toString(),
+            "--format",
+            "json",
+            "--top",
+            "2",
+            "--samples",
+            "200");
     assertThat(r.exit()).isZero();
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     assertThat(json.get("acceptableToAll").asLong()).isZero();
@@ -71,43 +100,100 @@ class NegotiateCommandTest {
   }
 
   @Test
-  void analyze_relaxedExampleFindsPackagesAcceptableToAll_andTheExamplePrintsRedLineEffects(@TempDir Path dir) throws Exception {
+  void analyze_relaxedExampleFindsPackagesAcceptableToAll_andTheExamplePrintsRedLineEffects(
+      @TempDir Path dir) throws Exception {
     Run j = run("negotiate", "analyze", relaxed(dir).toString(), "--format", "json", "--top", "2");
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(j.out());
     assertThat(json.get("acceptableToAll").asLong()).isPositive();
     assertThat(json.get("solutions")).hasSize(5);
     assertThat(json.get("top")).hasSize(2);
     Run t = run("negotiate", "analyze", example().toString(), "--samples", "200");
-    assertThat(t.out()).contains("P(all accept) with one red line dropped")
-        .containsPattern("(?m)^  R6 RU: territory in \\['all-donetsk-ceded', 'swap-donetsk-for-other-regions'\\]  \\(Russia keeps")
-        .containsPattern("(?m)^  R7 RU: russia_role == 'guarantor'  \\(Russia among the guarantors");
+    assertThat(t.out())
+        .contains("P(all accept) with one red line dropped")
+        .containsPattern(
+            "(?m)^  R6 RU: territory in \\['all-donetsk-ceded', 'swap-donetsk-for-other-regions'\\]  \\(Russia keeps")
+        .containsPattern(
+            "(?m)^  R7 RU: russia_role == 'guarantor'  \\(Russia among the guarantors");
   }
 
   @Test
   void analyze_brokenFile_printsLocatedErrorWithoutStackTrace(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.negotiation.yaml");
-    Files.writeString(bad, Files.readString(example()).replace("\"army_cap >= 800000\"", "\"army_cap >= '800000'\""));
+    Files.writeString(
+        bad,
+        Files.readString(example()).replace("\"army_cap >= 800000\"", "\"army_cap >= '800000'\""));
     Run r = run("negotiate", "analyze", bad.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains(bad + ":").contains("does not type-check").doesNotContain("at org.");
+    assertThat(r.err())
+        .contains(bad + ":")
+        .contains("does not type-check")
+        .doesNotContain("at org.");
   }
 
   @Test
   void simulate_sameSeedTwice_printsTheSameTrace() {
-    Run a = run("negotiate", "simulate", example().toString(), "--protocol", "saop", "--rounds", "15", "--seed", "5", "--strategy", "UA=conceder");
-    Run b = run("negotiate", "simulate", example().toString(), "--protocol", "saop", "--rounds", "15", "--seed", "5", "--strategy", "UA=conceder");
+    Run a =
+        run(
+            "negotiate",
+            "simulate",
+            example().toString(),
+            "--protocol",
+            "saop",
+            "--rounds",
+            "15",
+            "--seed",
+            "5",
+            "--strategy",
+            "UA=conceder");
+    Run b =
+        run(
+            "negotiate",
+            "simulate",
+            example().toString(),
+            "--protocol",
+            "saop",
+            "--rounds",
+            "15",
+            "--seed",
+            "5",
+            "--strategy",
+            "UA=conceder");
     assertThat(a.exit()).isZero();
     assertThat(a.out()).isEqualTo(b.out()).contains("saop simulation, seed 5");
   }
 
   @Test
   void plotAndExport_writeSvgAndGeniusXmlThatImportsBack(@TempDir Path dir) throws Exception {
-    assertThat(run("negotiate", "plot", relaxed(dir).toString(), "--x", "UA", "--y", "RU", "-o", dir.resolve("f.svg").toString()).exit()).isZero();
-    assertThat(Files.readString(dir.resolve("f.svg"))).startsWith("<svg").contains("plan-28pt").contains("Nash");
-    assertThat(run("negotiate", "export-genius", example().toString(), dir.toString()).exit()).isZero();
-    Run imported = run("negotiate", "import-genius", dir.resolve("ua-settlement_domain.xml").toString(),
-        dir.resolve("ua-settlement_UA.xml").toString(), dir.resolve("ua-settlement_RU.xml").toString(), "-o", dir.resolve("back.negotiation.yaml").toString());
+    assertThat(
+            run(
+                    "negotiate",
+                    "plot",
+                    relaxed(dir).toString(),
+                    "--x",
+                    "UA",
+                    "--y",
+                    "RU",
+                    "-o",
+                    dir.resolve("f.svg").toString())
+                .exit())
+        .isZero();
+    assertThat(Files.readString(dir.resolve("f.svg")))
+        .startsWith("<svg")
+        .contains("plan-28pt")
+        .contains("Nash");
+    assertThat(run("negotiate", "export-genius", example().toString(), dir.toString()).exit())
+        .isZero();
+    Run imported =
+        run(
+            "negotiate",
+            "import-genius",
+            dir.resolve("ua-settlement_domain.xml").toString(),
+            dir.resolve("ua-settlement_UA.xml").toString(),
+            dir.resolve("ua-settlement_RU.xml").toString(),
+            "-o",
+            dir.resolve("back.negotiation.yaml").toString());
     assertThat(imported.exit()).isZero();
-    assertThat(run("negotiate", "analyze", dir.resolve("back.negotiation.yaml").toString()).exit()).isZero();
+    assertThat(run("negotiate", "analyze", dir.resolve("back.negotiation.yaml").toString()).exit())
+        .isZero();
   }
 }

@@ -43,8 +43,8 @@ import org.umbrella.ledger.NoteSigner;
 import org.umbrella.store.StoreConfig;
 
 /**
- * Witnesses with real processes: three {@code umbrella witness serve} processes (one per party)
- * and the log, {@code umbrella serve --witness ...}, as its own process. The log's checkpoints are
+ * Witnesses with real processes: three {@code umbrella witness serve} processes (one per party) and
+ * the log, {@code umbrella serve --witness ...}, as its own process. The log's checkpoints are
  * cosigned by all three, across a restart, a growth of the log and a key rotation; every
  * cosignature verifies with a verifier written here from the C2SP text alone; a proof with too few
  * cosignatures is refused by {@code ledger check-proof}; and a forked log (another tree of the same
@@ -54,7 +54,11 @@ import org.umbrella.store.StoreConfig;
 class WitnessProcessesTest {
   static final ObjectMapper JSON = new ObjectMapper();
   final List<Process> processes = new ArrayList<>();
-  final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   record Started(Process process, List<String> lines) {}
 
@@ -71,37 +75,70 @@ class WitnessProcessesTest {
   }
 
   Started start(Predicate<String> ready, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), "org.umbrella.cli.Umbrella"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.umbrella.cli.Umbrella"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     processes.add(p);
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     List<String> lines = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     for (String line; (line = out.readLine()) != null; ) {
       lines.add(line);
       if (ready.test(line)) {
-        Thread.ofVirtual().start(() -> out.lines().forEach(l -> { })); // keep draining
+        Thread.ofVirtual().start(() -> out.lines().forEach(l -> {})); // keep draining
         return new Started(p, lines);
       }
-      assertThat(System.nanoTime()).as("%s started in time:\n%s", args[0], lines).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("%s started in time:\n%s", args[0], lines)
+          .isLessThan(deadline);
     }
     throw new AssertionError(args[0] + " exited before it was ready:\n" + String.join("\n", lines));
   }
 
   WitnessProc witness(Path tmp, String party, Path logKey) throws Exception {
     Path dir = tmp.resolve("witness-" + party);
-    Started s = start(l -> l.startsWith("log "), "witness", "serve", "--state-dir", dir.toString(),
-        "--name", "witness." + party + ".test/umbrella", "--log", logKey.toString());
-    String url = s.lines().stream().filter(l -> l.startsWith("witness ")).findFirst().orElseThrow().replaceAll(".* listening on ", "");
-    String key = s.lines().stream().filter(l -> l.startsWith("key ")).findFirst().orElseThrow().substring(4);
+    Started s =
+        start(
+            l -> l.startsWith("log "),
+            "witness",
+            "serve",
+            "--state-dir",
+            dir.toString(),
+            "--name",
+            "witness." + party + ".test/umbrella",
+            "--log",
+            logKey.toString());
+    String url =
+        s.lines().stream()
+            .filter(l -> l.startsWith("witness "))
+            .findFirst()
+            .orElseThrow()
+            .replaceAll(".* listening on ", "");
+    String key =
+        s.lines().stream().filter(l -> l.startsWith("key ")).findFirst().orElseThrow().substring(4);
     return new WitnessProc(url, key, dir);
   }
 
   Started serve(Path data, List<WitnessProc> ws) throws Exception {
-    List<String> args = new ArrayList<>(List.of("serve", "--data-dir", data.toString(), "--port", "0", "--no-demo",
-        "--witness-interval", "PT0.2S"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "serve",
+                "--data-dir",
+                data.toString(),
+                "--port",
+                "0",
+                "--no-demo",
+                "--witness-interval",
+                "PT0.2S"));
     for (WitnessProc w : ws) {
       args.addAll(List.of("--witness", w.url() + "=" + w.key()));
     }
@@ -114,22 +151,32 @@ class WitnessProcessesTest {
   }
 
   static String policy(List<WitnessProc> ws, int quorum) {
-    return ws.stream().map(w -> "witness=" + URLEncoder.encode(w.key(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"))
-        + "&quorum=" + quorum;
+    return ws.stream()
+            .map(w -> "witness=" + URLEncoder.encode(w.key(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"))
+        + "&quorum="
+        + quorum;
   }
 
   JsonNode awaitCosigned(String base, List<WitnessProc> ws, long atLeast) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/checkpoint/cosigned?" + policy(ws, ws.size())))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          base + "/api/v1/ledger/checkpoint/cosigned?" + policy(ws, ws.size())))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() == 200) {
         JsonNode j = JSON.readTree(r.body());
         if (j.get("tree-size").asLong() >= atLeast) {
           return j;
         }
       }
-      assertThat(System.nanoTime()).as("cosigned by all witnesses in time: last answer %d %s", r.statusCode(), r.body()).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("cosigned by all witnesses in time: last answer %d %s", r.statusCode(), r.body())
+          .isLessThan(deadline);
       Thread.sleep(200);
     }
   }
@@ -141,38 +188,62 @@ class WitnessProcessesTest {
 
   static void importReports(Path data, Path tmp, String prefix, int n) throws Exception {
     Path file = ReportFiles.write(tmp, prefix, n);
-    StoreCommandsTest.Run r = StoreCommandsTest.run("import", file.toString(), "--format", "umbrella", "--data-dir", data.toString());
+    StoreCommandsTest.Run r =
+        StoreCommandsTest.run(
+            "import", file.toString(), "--format", "umbrella", "--data-dir", data.toString());
     assertThat(r.exit()).as(r.err()).isZero();
   }
 
   @Test
-  void threePartyWitnesses_cosignTheLog_refuseAFork_andCheckProofNeedsTheQuorum(@TempDir Path tmp) throws Exception {
+  void threePartyWitnesses_cosignTheLog_refuseAFork_andCheckProofNeedsTheQuorum(@TempDir Path tmp)
+      throws Exception {
     Path data = tmp.resolve("log");
-    NoteSigner logKey = org.umbrella.store.LedgerKeys.loadOrCreate(data, StoreConfig.DEFAULT_ORIGIN);
+    NoteSigner logKey =
+        org.umbrella.store.LedgerKeys.loadOrCreate(data, StoreConfig.DEFAULT_ORIGIN);
     Path logPub = data.resolve("ledger-key.pub");
-    List<WitnessProc> ws = List.of(witness(tmp, "kyiv", logPub), witness(tmp, "moscow", logPub), witness(tmp, "eu", logPub));
+    List<WitnessProc> ws =
+        List.of(
+            witness(tmp, "kyiv", logPub),
+            witness(tmp, "moscow", logPub),
+            witness(tmp, "eu", logPub));
     importReports(data, tmp, "a-", 40);
 
     Started log = serve(data, ws);
     String base = base(log);
-    String adminPassword = log.lines().stream().filter(l -> l.startsWith("Administrator account")).findFirst().orElseThrow()
-        .replaceAll(".* admin ", "").strip();
+    String adminPassword =
+        log.lines().stream()
+            .filter(l -> l.startsWith("Administrator account"))
+            .findFirst()
+            .orElseThrow()
+            .replaceAll(".* admin ", "")
+            .strip();
     JsonNode cosigned = awaitCosigned(base, ws, 40);
     long size = cosigned.get("tree-size").asLong();
     String note = cosigned.get("checkpoint").asText();
     String text = note.substring(0, note.lastIndexOf("\n\n") + 1);
     for (WitnessProc w : ws) {
-      SpecCosignature.verify(note, w.key(), text); // an implementation of tlog-cosignature that shares no code with Umbrella's
+      SpecCosignature.verify(
+          note, w.key(),
+          text); // an implementation of tlog-cosignature that shares no code with Umbrella's
     }
 
-    // a proof in the cosigned head, from the API under the 3-of-3 policy; check-proof needs the quorum
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    // a proof in the cosigned head, from the API under the 3-of-3 policy; check-proof needs the
+    // quorum
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    HttpResponse<String> proof = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/proof/7?" + policy(ws, 3))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> proof =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/proof/7?" + policy(ws, 3)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(proof.statusCode()).as(proof.body()).isEqualTo(200);
     Path proofFile = tmp.resolve("leaf7.proof.json");
     Files.writeString(proofFile, proof.body());
@@ -180,19 +251,28 @@ class WitnessProcessesTest {
     ws.forEach(w -> witnessArgs.addAll(List.of("--witness", w.key())));
     StoreCommandsTest.Run ok = checkProof(proofFile, logPub, witnessArgs, 3);
     assertThat(ok.exit()).as(ok.err()).isZero();
-    assertThat(ok.out()).contains("proof OK: leaf 7").contains("cosigned by at least 3 of the 3 trusted witnesses");
+    assertThat(ok.out())
+        .contains("proof OK: leaf 7")
+        .contains("cosigned by at least 3 of the 3 trusted witnesses");
     // keep the log's signature and one cosignature: 1 of 3 is too few for a quorum of 2
     JsonNode bundle = JSON.readTree(proof.body());
     String cp = bundle.get("checkpoint").asText();
     String[] lines = cp.substring(cp.lastIndexOf("\n\n") + 2).split("\n");
-    String oneCosig = cp.substring(0, cp.lastIndexOf("\n\n") + 2) + lines[0] + "\n" + lines[1] + "\n";
+    String oneCosig =
+        cp.substring(0, cp.lastIndexOf("\n\n") + 2) + lines[0] + "\n" + lines[1] + "\n";
     Path weak = tmp.resolve("weak.proof.json");
-    Files.writeString(weak, proof.body().replace(JSON.writeValueAsString(cp), JSON.writeValueAsString(oneCosig)));
+    Files.writeString(
+        weak, proof.body().replace(JSON.writeValueAsString(cp), JSON.writeValueAsString(oneCosig)));
     StoreCommandsTest.Run refused = checkProof(weak, logPub, witnessArgs, 2);
     assertThat(refused.exit()).isEqualTo(1);
-    assertThat(refused.err()).contains("proof REJECTED").contains("cosigned by 1 of the 3 trusted witnesses; the policy needs 2");
-    HttpResponse<String> tooMany = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/proof/7?" + policy(ws, 4))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.err())
+        .contains("proof REJECTED")
+        .contains("cosigned by 1 of the 3 trusted witnesses; the policy needs 2");
+    HttpResponse<String> tooMany =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/ledger/proof/7?" + policy(ws, 4)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(tooMany.statusCode()).isEqualTo(400);
     assertThat(tooMany.body()).contains("quorum");
     stop(log);
@@ -200,7 +280,9 @@ class WitnessProcessesTest {
     // the log grows while the service is down, and its key is rotated: after a restart every
     // witness cosigns the longer tree (a consistency proof from what it saw) and follows the key
     importReports(data, tmp, "b-", 25);
-    StoreCommandsTest.Run rotated = StoreCommandsTest.run("ledger", "rotate-key", "--data-dir", data.toString(), "--reason", "scheduled");
+    StoreCommandsTest.Run rotated =
+        StoreCommandsTest.run(
+            "ledger", "rotate-key", "--data-dir", data.toString(), "--reason", "scheduled");
     assertThat(rotated.exit()).as(rotated.err()).isZero();
     importReports(data, tmp, "c-", 5);
     log = serve(data, ws);
@@ -209,35 +291,59 @@ class WitnessProcessesTest {
     long grown = later.get("tree-size").asLong();
     String laterNote = later.get("checkpoint").asText();
     for (WitnessProc w : ws) {
-      SpecCosignature.verify(laterNote, w.key(), laterNote.substring(0, laterNote.lastIndexOf("\n\n") + 1));
-      assertThat(Files.readString(w.dir().resolve("witness-state.json"))).contains("\"size\" : " + grown)
+      SpecCosignature.verify(
+          laterNote, w.key(), laterNote.substring(0, laterNote.lastIndexOf("\n\n") + 1));
+      assertThat(Files.readString(w.dir().resolve("witness-state.json")))
+          .contains("\"size\" : " + grown)
           .contains(Files.readString(logPub).strip());
     }
     stop(log);
 
     // a fork: another tree of the same size, and a longer one, both signed with the log's key
-    NoteSigner current = new NoteSigner(StoreConfig.DEFAULT_ORIGIN, Ed25519.fromPrivateKeyText(Files.readString(data.resolve("ledger-key.pk8"))));
+    NoteSigner current =
+        new NoteSigner(
+            StoreConfig.DEFAULT_ORIGIN,
+            Ed25519.fromPrivateKeyText(Files.readString(data.resolve("ledger-key.pk8"))));
     assertThat(current.verifier()).isNotEqualTo(logKey.verifier());
     InMemoryLedger fork = new InMemoryLedger();
     for (int i = 0; i < grown + 10; i++) {
       fork.append(("forked leaf " + i).getBytes(StandardCharsets.UTF_8));
     }
-    String sameSize = new AddCheckpointRequest(grown, List.of(),
-        current.sign(new Checkpoint(StoreConfig.DEFAULT_ORIGIN, grown, fork.rootAt(grown)))).body();
-    String longer = new AddCheckpointRequest(grown, fork.consistencyProof(grown, grown + 10),
-        current.sign(new Checkpoint(StoreConfig.DEFAULT_ORIGIN, grown + 10, fork.rootAt(grown + 10)))).body();
+    String sameSize =
+        new AddCheckpointRequest(
+                grown,
+                List.of(),
+                current.sign(new Checkpoint(StoreConfig.DEFAULT_ORIGIN, grown, fork.rootAt(grown))))
+            .body();
+    String longer =
+        new AddCheckpointRequest(
+                grown,
+                fork.consistencyProof(grown, grown + 10),
+                current.sign(
+                    new Checkpoint(
+                        StoreConfig.DEFAULT_ORIGIN, grown + 10, fork.rootAt(grown + 10))))
+            .body();
     for (WitnessProc w : ws) {
       for (String body : List.of(sameSize, longer)) {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(w.url() + "/add-checkpoint"))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(w.url() + "/add-checkpoint"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("%s refuses the fork: %s", w.url(), r.body()).isEqualTo(422);
       }
-      assertThat(Files.readString(w.dir().resolve("evidence.log"))).contains("refused (422)").contains("split view");
+      assertThat(Files.readString(w.dir().resolve("evidence.log")))
+          .contains("refused (422)")
+          .contains("split view");
     }
   }
 
-  static StoreCommandsTest.Run checkProof(Path proof, Path logKeys, List<String> witnessArgs, int quorum) {
-    List<String> args = new ArrayList<>(List.of("ledger", "check-proof", proof.toString(), "--key", logKeys.toString()));
+  static StoreCommandsTest.Run checkProof(
+      Path proof, Path logKeys, List<String> witnessArgs, int quorum) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("ledger", "check-proof", proof.toString(), "--key", logKeys.toString()));
     args.addAll(witnessArgs);
     args.addAll(List.of("--quorum", Integer.toString(quorum)));
     return StoreCommandsTest.run(args.toArray(String[]::new));
@@ -259,8 +365,11 @@ class WitnessProcessesTest {
       sha.update(typed);
       assertThat(HexFormat.of().formatHex(sha.digest(), 0, 4)).isEqualTo(parts[1]);
       String prefix = "\u2014 " + parts[0] + " ";
-      String line = note.lines().filter(l -> l.startsWith(prefix)).findFirst()
-          .orElseThrow(() -> new AssertionError("no line by " + parts[0] + " in\n" + note));
+      String line =
+          note.lines()
+              .filter(l -> l.startsWith(prefix))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no line by " + parts[0] + " in\n" + note));
       byte[] sig = Base64.getDecoder().decode(line.substring(prefix.length()));
       assertThat(HexFormat.of().formatHex(sig, 0, 4)).isEqualTo(parts[1]);
       long ts = ByteBuffer.wrap(sig, 4, 8).getLong();
@@ -272,7 +381,9 @@ class WitnessProcessesTest {
       Signature ed = Signature.getInstance("Ed25519");
       ed.initVerify(pk);
       ed.update(("cosignature/v1\ntime " + ts + "\n" + text).getBytes(StandardCharsets.UTF_8));
-      assertThat(ed.verify(Arrays.copyOfRange(sig, 12, 76))).as("the cosignature of %s verifies", parts[0]).isTrue();
+      assertThat(ed.verify(Arrays.copyOfRange(sig, 12, 76)))
+          .as("the cosignature of %s verifies", parts[0])
+          .isTrue();
     }
   }
 }

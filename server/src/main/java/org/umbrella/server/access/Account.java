@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param party the party code the account acts for ({@code US}); empty when it belongs to the
  *     mechanism itself
  */
-public record Account(long id, String username, String displayName, Role role, Optional<String> party) {
+public record Account(
+    long id, String username, String displayName, Role role, Optional<String> party) {
   public Account {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(displayName, "displayName");

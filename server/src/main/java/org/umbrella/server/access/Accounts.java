@@ -1,10 +1,13 @@
 package org.umbrella.server.access;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.umbrella.server.InputRules;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.ops.Audit;
@@ -12,15 +15,20 @@ import org.umbrella.server.ops.Audit;
 /**
  * The accounts table: create, find, authenticate. Thread-safe.
  *
- * <p>The {@code account} table holds what signing in needs (the password hash, the disabled
- * flag) and is the one the server reads; creating an account also records it in the evidence
- * store ({@code accounts} and {@code account_parties}, ledger leaves) and audits it, in the same
+ * <p>The {@code account} table holds what signing in needs (the password hash, the disabled flag)
+ * and is the one the server reads; creating an account also records it in the evidence store
+ * ({@code accounts} and {@code account_parties}, ledger leaves) and audits it, in the same
  * transaction. Credentials never reach the ledger: its leaves are shown in proofs.
  */
 public final class Accounts {
-  private static final RowMapper<Account> MAPPER = (rs, ctx) -> new Account(
-      rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-      Role.fromSlug(rs.getString("role")).orElseThrow(), Optional.ofNullable(rs.getString("party")));
+  private static final RowMapper<Account> MAPPER =
+      (rs, ctx) ->
+          new Account(
+              rs.getLong("id"),
+              rs.getString("username"),
+              rs.getString("display_name"),
+              Role.fromSlug(rs.getString("role")).orElseThrow(),
+              Optional.ofNullable(rs.getString("party")));
   private static final String COLUMNS = "id, username, display_name, role, party";
 
   private final Jdbi jdbi;
@@ -38,44 +46,70 @@ public final class Accounts {
    *
    * @throws DomainError 400 for a malformed username or short password, 409 when taken
    */
-  public Account create(String username, String displayName, Role role, Optional<String> party, String password) {
+  public Account create(
+      String username, String displayName, Role role, Optional<String> party, String password) {
     return create(username, displayName, role, party, password, "system");
   }
 
   /**
    * Creates an account; {@code actor} (a username, or {@code system}) is audited as its creator.
    *
-   * @throws DomainError 400 for a malformed username, or a password too short, too long or too
-   *     easy to guess ({@link Passwords#checkNew}); 409 when taken
+   * @throws DomainError 400 for a malformed username, or a password too short, too long or too easy
+   *     to guess ({@link Passwords#checkNew}); 409 when taken
    */
-  public Account create(String username, String displayName, Role role, Optional<String> party, String password, String actor) {
+  public Account create(
+      String username,
+      String displayName,
+      Role role,
+      Optional<String> party,
+      String password,
+      String actor) {
     if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-      throw new DomainError.Invalid("/username", "username must be 2-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit");
+      throw new DomainError.Invalid(
+          "/username",
+          "username must be 2-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit");
     }
     if (displayName != null) {
-      org.umbrella.server.InputRules.text("/display-name", displayName);
+      InputRules.text("/display-name", displayName);
     }
-    Passwords.checkNew(password, java.util.List.of(username, displayName == null ? "" : displayName));
+    Passwords.checkNew(password, List.of(username, displayName == null ? "" : displayName));
     if (party.isPresent() && !party.get().matches("[A-Z]{2,8}")) {
-      throw new DomainError.Invalid("/party", "party must be a party code such as US or GB, was '" + party.get() + "'");
+      throw new DomainError.Invalid(
+          "/party", "party must be a party code such as US or GB, was '" + party.get() + "'");
     }
     if (byUsername(username).isPresent()) {
       throw new DomainError.Conflict("/username", "username '" + username + "' is taken");
     }
     String hash = Passwords.hash(password);
-    java.time.Instant now = clock.instant();
-    long id = ledger.write((h, records) -> {
-      long created = h.createUpdate("""
+    Instant now = clock.instant();
+    long id =
+        ledger.write(
+            (h, records) -> {
+              long created =
+                  h.createUpdate(
+                          """
               insert into account (username, display_name, role, party, password_hash, created_at)
               values (:u, :d, :r, :p, :h, :at)""")
-          .bind("u", username).bind("d", displayName).bind("r", role.slug())
-          .bind("p", party.orElse(null)).bind("h", hash).bind("at", now)
-          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-      Audit.record(h, now, actor, "account.created", username, java.util.Map.of("role", role.slug(), "party", party.orElse("mechanism")));
-      records.account(username, displayName, role.slug());
-      records.accountParty(username, party.orElse(null));
-      return created;
-    });
+                      .bind("u", username)
+                      .bind("d", displayName)
+                      .bind("r", role.slug())
+                      .bind("p", party.orElse(null))
+                      .bind("h", hash)
+                      .bind("at", now)
+                      .executeAndReturnGeneratedKeys("id")
+                      .mapTo(Long.class)
+                      .one();
+              Audit.record(
+                  h,
+                  now,
+                  actor,
+                  "account.created",
+                  username,
+                  Map.of("role", role.slug(), "party", party.orElse("mechanism")));
+              records.account(username, displayName, role.slug());
+              records.accountParty(username, party.orElse(null));
+              return created;
+            });
     return new Account(id, username, displayName, role, party);
   }
 
@@ -85,33 +119,52 @@ public final class Accounts {
   }
 
   public Optional<Account> byUsername(String username) {
-    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from account where username = :u and not disabled")
-        .bind("u", username).map(MAPPER).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select " + COLUMNS + " from account where username = :u and not disabled")
+                .bind("u", username)
+                .map(MAPPER)
+                .findOne());
   }
 
   public Optional<Account> byId(long id) {
-    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from account where id = :id and not disabled")
-        .bind("id", id).map(MAPPER).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select " + COLUMNS + " from account where id = :id and not disabled")
+                .bind("id", id)
+                .map(MAPPER)
+                .findOne());
   }
 
   public List<Account> all() {
-    return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from account order by id").map(MAPPER).list());
+    return jdbi.withHandle(
+        h -> h.createQuery("select " + COLUMNS + " from account order by id").map(MAPPER).list());
   }
 
   public boolean isEmpty() {
-    return jdbi.withHandle(h -> h.createQuery("select count(*) from account").mapTo(Long.class).one()) == 0;
+    return jdbi.withHandle(
+            h -> h.createQuery("select count(*) from account").mapTo(Long.class).one())
+        == 0;
   }
 
   /**
-   * The account whose password this is, if any. Runs the Argon2id check even for unknown
-   * usernames so that timing does not tell which usernames exist.
+   * The account whose password this is, if any. Runs the Argon2id check even for unknown usernames
+   * so that timing does not tell which usernames exist.
    */
   public Optional<Account> authenticate(String username, String password) {
     if (password != null && password.length() > Passwords.MAX_LENGTH) {
-      return Optional.empty(); // never hashed: Argon2 over megabytes is work an attacker would love to hand us
+      return Optional
+          .empty(); // never hashed: Argon2 over megabytes is work an attacker would love to hand us
     }
-    Optional<String> hash = jdbi.withHandle(h -> h.createQuery("select password_hash from account where username = :u and not disabled")
-        .bind("u", username == null ? "" : username).mapTo(String.class).findOne());
+    Optional<String> hash =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select password_hash from account where username = :u and not disabled")
+                    .bind("u", username == null ? "" : username)
+                    .mapTo(String.class)
+                    .findOne());
     boolean ok = Passwords.matches(password == null ? "" : password, hash.orElse(DUMMY_HASH));
     return ok && hash.isPresent() ? byUsername(username) : Optional.empty();
   }

@@ -5,9 +5,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * What a request authenticated with, kept by whatever outlives the request (an open event
- * stream) so that it can ask again, later, whether the credential still holds: a session can end,
- * a token be revoked or expire, an account be disabled.
+ * What a request authenticated with, kept by whatever outlives the request (an open event stream)
+ * so that it can ask again, later, whether the credential still holds: a session can end, a token
+ * be revoked or expire, an account be disabled.
  */
 public sealed interface Credential {
 

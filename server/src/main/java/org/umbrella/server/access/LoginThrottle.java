@@ -26,8 +26,8 @@ import java.util.Optional;
  * address: an attacker must not reset its own counter by signing into its own account).
  *
  * <p>One lock guards all the counters (a check and its reservation are one atomic step); they are
- * in memory, so the limit holds per server process and is forgotten at a restart. Memory is
- * bounded by dropping keys whose window is empty once there are many.
+ * in memory, so the limit holds per server process and is forgotten at a restart. Memory is bounded
+ * by dropping keys whose window is empty once there are many.
  */
 public final class LoginThrottle {
   private final int maxFailures;
@@ -64,7 +64,8 @@ public final class LoginThrottle {
    * into this account before ({@code trustedDevice}: its device id) or not. An admission reserves a
    * place under every key until its outcome is reported.
    */
-  public synchronized Admission admit(String username, String address, Optional<String> trustedDevice) {
+  public synchronized Admission admit(
+      String username, String address, Optional<String> trustedDevice) {
     String account = trustedDevice.map(d -> "d:" + username + ":" + d).orElse("u:" + username);
     List<String> keys = List.of("a:" + address, account);
     Instant now = clock.instant();
@@ -76,9 +77,11 @@ public final class LoginThrottle {
       }
       prune(c, now);
       if (c.failures.size() + c.checking >= maxFailures) {
-        Duration d = c.failures.size() >= maxFailures
-            ? Duration.between(now, c.failures.peekFirst().plus(window))
-            : Duration.ofSeconds(1); // full only with checks under way: they finish within moments
+        Duration d =
+            c.failures.size() >= maxFailures
+                ? Duration.between(now, c.failures.peekFirst().plus(window))
+                : Duration.ofSeconds(
+                    1); // full only with checks under way: they finish within moments
         wait = d.compareTo(wait) > 0 ? d : wait;
       }
     }
@@ -89,10 +92,13 @@ public final class LoginThrottle {
       counters.computeIfAbsent(key, k -> new Counter()).checking++;
     }
     if (counters.size() > 100_000) {
-      counters.values().removeIf(c -> {
-        prune(c, now);
-        return c.failures.isEmpty() && c.checking == 0;
-      });
+      counters
+          .values()
+          .removeIf(
+              c -> {
+                prune(c, now);
+                return c.failures.isEmpty() && c.checking == 0;
+              });
     }
     return new Admitted(keys, account);
   }

@@ -1,28 +1,36 @@
 package org.umbrella.server.access;
 
+import com.nulabinc.zxcvbn.Strength;
+import com.nulabinc.zxcvbn.Zxcvbn;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.umbrella.server.InputRules;
+import org.umbrella.server.app.DomainError;
 
 /**
  * Argon2id password hashing with the OWASP minimum parameters (19 MiB, 2 iterations, 1 lane), and
  * the rules a new password must meet.
  *
  * <p>Hashes are PHC strings that carry their own parameters, so raising the cost later keeps old
- * hashes verifiable. A new password has {@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters (the
- * same maximum sign-in accepts, so no account can be given a password it cannot sign in with) and
- * must not be easy to guess: it is scored by zxcvbn (Dropbox's estimator, in zxcvbn4j, MIT), whose
- * dictionaries include the 30,000 most common passwords of a 10-million-password breach corpus
- * (the list SecLists also publishes), English words, names, keyboard walks, repeats, sequences and
- * dates, and the words of the account itself (its username and name). Passwords it estimates at
- * fewer than 10^8 guesses (score below 3) are refused: {@code aaaaaaaaaaaa}, {@code
+ * hashes verifiable. A new password has {@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters
+ * (the same maximum sign-in accepts, so no account can be given a password it cannot sign in with)
+ * and must not be easy to guess: it is scored by zxcvbn (Dropbox's estimator, in zxcvbn4j, MIT),
+ * whose dictionaries include the 30,000 most common passwords of a 10-million-password breach
+ * corpus (the list SecLists also publishes), English words, names, keyboard walks, repeats,
+ * sequences and dates, and the words of the account itself (its username and name). Passwords it
+ * estimates at fewer than 10^8 guesses (score below 3) are refused: {@code aaaaaaaaaaaa}, {@code
  * 1q2w3e4r5t6y}, {@code passwordpassword}. Thread-safe.
  */
 public final class Passwords {
-  private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
+  private static final Argon2Function ARGON2ID =
+      Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final char[] ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+  private static final char[] ALPHABET =
+      "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   /** The minimum length of a password chosen by a person. */
   public static final int MIN_LENGTH = 12;
@@ -36,7 +44,7 @@ public final class Passwords {
   /** How much of a long password is scored: zxcvbn's matching grows fast with length. */
   private static final int SCORED_PREFIX = 128;
 
-  private static final com.nulabinc.zxcvbn.Zxcvbn ZXCVBN = new com.nulabinc.zxcvbn.Zxcvbn();
+  private static final Zxcvbn ZXCVBN = new Zxcvbn();
 
   private Passwords() {}
 
@@ -60,26 +68,34 @@ public final class Passwords {
    * @param context words of the account itself (username, name): a password built on them is weak
    * @throws org.umbrella.server.app.DomainError 400 naming {@code /password}
    */
-  public static void checkNew(String password, java.util.List<String> context) {
+  public static void checkNew(String password, List<String> context) {
     if (password == null || password.length() < MIN_LENGTH) {
-      throw new org.umbrella.server.app.DomainError.Invalid("/password", "password must have at least " + MIN_LENGTH + " characters");
+      throw new DomainError.Invalid(
+          "/password", "password must have at least " + MIN_LENGTH + " characters");
     }
     if (password.length() > MAX_LENGTH) {
-      throw new org.umbrella.server.app.DomainError.Invalid("/password", "password must have at most " + MAX_LENGTH
-          + " characters (the most sign-in accepts), had " + password.length());
+      throw new DomainError.Invalid(
+          "/password",
+          "password must have at most "
+              + MAX_LENGTH
+              + " characters (the most sign-in accepts), had "
+              + password.length());
     }
-    org.umbrella.server.InputRules.text("/password", password);
-    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("umbrella"));
+    InputRules.text("/password", password);
+    List<String> words = new ArrayList<>(List.of("umbrella"));
     context.stream().filter(w -> w != null && !w.isBlank()).forEach(words::add);
-    com.nulabinc.zxcvbn.Strength strength;
+    Strength strength;
     synchronized (ZXCVBN) {
-      strength = ZXCVBN.measure(password.substring(0, Math.min(password.length(), SCORED_PREFIX)), words);
+      strength =
+          ZXCVBN.measure(password.substring(0, Math.min(password.length(), SCORED_PREFIX)), words);
     }
     if (strength.getScore() < MIN_SCORE) {
       String why = strength.getFeedback().getWarning();
-      throw new org.umbrella.server.app.DomainError.Invalid("/password", "password is too easy to guess"
-          + (why == null || why.isBlank() ? "" : " (" + why.replaceAll("\\.$", "") + ")")
-          + "; use a passphrase of several unrelated words, or a generated password");
+      throw new DomainError.Invalid(
+          "/password",
+          "password is too easy to guess"
+              + (why == null || why.isBlank() ? "" : " (" + why.replaceAll("\\.$", "") + ")")
+              + "; use a passphrase of several unrelated words, or a generated password");
     }
   }
 

@@ -1,13 +1,19 @@
 package org.umbrella.server.access;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * Everything a request can ask to do, at the granularity access control decides on.
  *
- * <p>Each API route and page names exactly one action; {@link AccessPolicy} says who may perform
- * it and under which party or body scope.
+ * <p>Each API route and page names exactly one action; {@link AccessPolicy} says who may perform it
+ * and under which party or body scope.
  */
 public enum Permission {
-  /** Read what is public: verified incidents, confirmed findings, guarantee and provision status. */
+  /**
+   * Read what is public: verified incidents, confirmed findings, guarantee and provision status.
+   */
   READ_PUBLIC,
   /** Read every report in any review state, with its reviews. */
   READ_REPORTS,
@@ -36,18 +42,21 @@ public enum Permission {
   /** Read one's own account, list and revoke one's own API tokens. */
   MANAGE_SELF,
   /**
-   * Issue an API token for oneself. Separate from {@link #MANAGE_SELF} so that a token can be
-   * kept from minting others (a short-lived or narrow token must not make itself a wider one).
+   * Issue an API token for oneself. Separate from {@link #MANAGE_SELF} so that a token can be kept
+   * from minting others (a short-lived or narrow token must not make itself a wider one).
    */
   ISSUE_TOKENS;
 
-  /** The stable spelling in the API, token scopes and docs: {@code read-public}, {@code issue-tokens}. */
+  /**
+   * The stable spelling in the API, token scopes and docs: {@code read-public}, {@code
+   * issue-tokens}.
+   */
   public String slug() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The action with this slug, if any. */
-  public static java.util.Optional<Permission> fromSlug(String slug) {
-    return java.util.Arrays.stream(values()).filter(a -> a.slug().equals(slug)).findFirst();
+  public static Optional<Permission> fromSlug(String slug) {
+    return Arrays.stream(values()).filter(a -> a.slug().equals(slug)).findFirst();
   }
 }

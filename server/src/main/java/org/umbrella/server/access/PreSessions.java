@@ -7,14 +7,15 @@ import java.util.Optional;
 
 /**
  * Pre-sessions: what protects the sign-in form against login CSRF without a database row per
- * visitor. A visitor who opens the form gets a cookie {@code pre.<random>.<issued epoch second>} and
- * a CSRF token that is the HMAC of that cookie value under the server's key; the sign-in must send
- * both. Another site can neither read the cookie (HttpOnly, SameSite=Strict: the browser does not
- * even send it with a cross-site post) nor compute the token. Valid for {@link #LIFETIME}.
+ * visitor. A visitor who opens the form gets a cookie {@code pre.<random>.<issued epoch second>}
+ * and a CSRF token that is the HMAC of that cookie value under the server's key; the sign-in must
+ * send both. Another site can neither read the cookie (HttpOnly, SameSite=Strict: the browser does
+ * not even send it with a cross-site post) nor compute the token. Valid for {@link #LIFETIME}.
  */
 public final class PreSessions {
   /** The prefix that tells a pre-session cookie from a session id. */
   public static final String PREFIX = "pre.";
+
   /** How long a sign-in form may be left open. */
   public static final Duration LIFETIME = Duration.ofHours(2);
 

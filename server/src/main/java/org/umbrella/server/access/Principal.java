@@ -35,7 +35,9 @@ public sealed interface Principal {
    * @param grants the actions the credential allows (a token's scope; every action for a session)
    * @param until when the credential expires, if it does (a token's expiry)
    */
-  record Authenticated(Account value, boolean viaToken, Set<Permission> grants, Optional<Instant> until) implements Principal {
+  record Authenticated(
+      Account value, boolean viaToken, Set<Permission> grants, Optional<Instant> until)
+      implements Principal {
     public Authenticated {
       grants = Set.copyOf(grants);
     }

@@ -10,10 +10,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * A server-side HMAC-SHA256 key for values the server hands out and must recognise later without
- * storing them (pre-session and trusted-device cookies). One 256-bit secret is kept in the
- * {@code server_setting} table (made on first use, the same for every process on the database);
- * each purpose signs under its own key derived from it, so a value signed for one purpose is
- * worthless for another. Thread-safe.
+ * storing them (pre-session and trusted-device cookies). One 256-bit secret is kept in the {@code
+ * server_setting} table (made on first use, the same for every process on the database); each
+ * purpose signs under its own key derived from it, so a value signed for one purpose is worthless
+ * for another. Thread-safe.
  */
 public final class SigningKey {
   private static final String SETTING = "security.signing-key";
@@ -25,10 +25,20 @@ public final class SigningKey {
 
   /** The key stored in {@code jdbi}'s database, made on first use. */
   public static SigningKey stored(Jdbi jdbi) {
-    jdbi.useHandle(h -> h.createUpdate("insert into server_setting (key, value) values (:k, :v) on conflict (key) do nothing")
-        .bind("k", SETTING).bind("v", Secrets.random("")).execute());
-    String value = jdbi.withHandle(h -> h.createQuery("select value from server_setting where key = :k").bind("k", SETTING)
-        .mapTo(String.class).one());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into server_setting (key, value) values (:k, :v) on conflict (key) do nothing")
+                .bind("k", SETTING)
+                .bind("v", Secrets.random(""))
+                .execute());
+    String value =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("select value from server_setting where key = :k")
+                    .bind("k", SETTING)
+                    .mapTo(String.class)
+                    .one());
     return new SigningKey(Base64.getUrlDecoder().decode(value));
   }
 
@@ -44,8 +54,10 @@ public final class SigningKey {
 
   /** Whether {@code signature} is the signature of {@code value} (constant time). */
   public boolean verifies(String value, String signature) {
-    return signature != null && MessageDigest.isEqual(sign(value).getBytes(StandardCharsets.US_ASCII),
-        signature.getBytes(StandardCharsets.US_ASCII));
+    return signature != null
+        && MessageDigest.isEqual(
+            sign(value).getBytes(StandardCharsets.US_ASCII),
+            signature.getBytes(StandardCharsets.US_ASCII));
   }
 
   private static byte[] mac(byte[] key, String message) {

@@ -28,7 +28,12 @@ public final class TrustedDevices {
 
   /** A new cookie value for a browser that just signed into {@code accountId}. */
   public String issue(long accountId) {
-    String value = accountId + "." + Secrets.random("").substring(0, 22) + "." + clock.instant().getEpochSecond();
+    String value =
+        accountId
+            + "."
+            + Secrets.random("").substring(0, 22)
+            + "."
+            + clock.instant().getEpochSecond();
     return value + "." + key.sign(value);
   }
 
@@ -40,7 +45,8 @@ public final class TrustedDevices {
     if (cookie == null || cookie.length() > 200) {
       return Optional.empty();
     }
-    String[] parts = cookie.split("\\.", -1); // -1: a trailing empty part counts, and fails the length check
+    String[] parts =
+        cookie.split("\\.", -1); // -1: a trailing empty part counts, and fails the length check
     if (parts.length != 4 || !parts[0].equals(Long.toString(accountId))) {
       return Optional.empty();
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,34 +25,40 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 import org.umbrella.engine.input.InputCodec;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.server.journal.Journal;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Connects the service to the engine running on a Kafka cluster, for one agreement.
  *
- * <p><b>Journal to input topic.</b> {@link #ship()} produces every journal entry after the last
- * one shipped that the engine consumes ({@code feeds}), keyed by the agreement id, its value the
+ * <p><b>Journal to input topic.</b> {@link #ship()} produces every journal entry after the last one
+ * shipped that the engine consumes ({@code feeds}), keyed by the agreement id, its value the
  * journal's own line ({@link InputCodec#encode}: the input with its trusted record time), header
  * {@value #JOURNAL_SEQ_HEADER} its entry number; idempotent, {@code acks=all}, and it returns only
  * when the brokers acknowledged all of them. Where it resumes after a restart is read from the
  * input topic itself (the entry number on the agreement's last record), so a restarted service
  * ships nothing twice and skips nothing. One shipper per agreement: the journal has one order.
  *
- * <p><b>Output topic to ledger.</b> A thread reads the agreement's output partition with
- * {@code read_committed} (only what the topology committed, exactly once), collects each input's
- * outputs (header {@value #OUTPUT_HEADER} {@code I/N}) and hands them to the {@link OutputSink} in
- * the order of the topic, then commits its consumer offset. An entry at or before
- * {@link OutputSink#lastRecorded()} is skipped, so a crash between the sink's transaction and the
- * offset commit records nothing twice.
+ * <p><b>Output topic to ledger.</b> A thread reads the agreement's output partition with {@code
+ * read_committed} (only what the topology committed, exactly once), collects each input's outputs
+ * (header {@value #OUTPUT_HEADER} {@code I/N}) and hands them to the {@link OutputSink} in the
+ * order of the topic, then commits its consumer offset. An entry at or before {@link
+ * OutputSink#lastRecorded()} is skipped, so a crash between the sink's transaction and the offset
+ * commit records nothing twice.
  */
 public final class ClusterBridge implements AutoCloseable {
-  /** Header carrying the journal entry number; the same name as {@code stream.Topics.JOURNAL_SEQ_HEADER}. */
+  /**
+   * Header carrying the journal entry number; the same name as {@code
+   * stream.Topics.JOURNAL_SEQ_HEADER}.
+   */
   public static final String JOURNAL_SEQ_HEADER = "umbrella.journal-seq";
+
   /** Header {@code I/N} on each output; the same name as {@code stream.Topics.OUTPUT_HEADER}. */
   public static final String OUTPUT_HEADER = "umbrella.output";
+
   private static final int SHIP_BATCH = 5_000;
 
   private final Map<String, Object> client;
@@ -69,8 +76,14 @@ public final class ClusterBridge implements AutoCloseable {
   private volatile long outputLag;
   private volatile @Nullable String ingestFailure;
 
-  private ClusterBridge(Map<String, Object> client, String inputTopic, String outputTopic, String agreementId, JournalFeed journal,
-      Predicate<InputRecord> feeds, OutputSink sink) {
+  private ClusterBridge(
+      Map<String, Object> client,
+      String inputTopic,
+      String outputTopic,
+      String agreementId,
+      JournalFeed journal,
+      Predicate<InputRecord> feeds,
+      OutputSink sink) {
     this.client = Map.copyOf(client);
     this.inputTopic = inputTopic;
     this.outputTopic = outputTopic;
@@ -94,9 +107,16 @@ public final class ClusterBridge implements AutoCloseable {
    *     the cluster needs, passed through unchanged
    * @param feeds which journal inputs the engine consumes (the rest are not shipped)
    */
-  public static ClusterBridge start(Map<String, Object> client, String inputTopic, String outputTopic, String agreementId,
-      JournalFeed journal, Predicate<InputRecord> feeds, OutputSink sink) {
-    ClusterBridge b = new ClusterBridge(client, inputTopic, outputTopic, agreementId, journal, feeds, sink);
+  public static ClusterBridge start(
+      Map<String, Object> client,
+      String inputTopic,
+      String outputTopic,
+      String agreementId,
+      JournalFeed journal,
+      Predicate<InputRecord> feeds,
+      OutputSink sink) {
+    ClusterBridge b =
+        new ClusterBridge(client, inputTopic, outputTopic, agreementId, journal, feeds, sink);
     b.ingest.start();
     return b;
   }
@@ -105,7 +125,8 @@ public final class ClusterBridge implements AutoCloseable {
    * Ships every journal entry after the last shipped one; returns when the brokers have
    * acknowledged them all. Thread-safe; entries go out in journal order.
    *
-   * @throws IllegalStateException if the brokers refused a record (nothing after it is taken as shipped)
+   * @throws IllegalStateException if the brokers refused a record (nothing after it is taken as
+   *     shipped)
    */
   public synchronized void ship() {
     int n;
@@ -119,8 +140,10 @@ public final class ClusterBridge implements AutoCloseable {
         if (!(e instanceof Journal.InputEntry in) || !feeds.test(in.input().record())) {
           continue;
         }
-        ProducerRecord<String, String> r = new ProducerRecord<>(inputTopic, agreementId, InputCodec.encode(in.input()));
-        r.headers().add(JOURNAL_SEQ_HEADER, Long.toString(e.seq()).getBytes(StandardCharsets.US_ASCII));
+        ProducerRecord<String, String> r =
+            new ProducerRecord<>(inputTopic, agreementId, InputCodec.encode(in.input()));
+        r.headers()
+            .add(JOURNAL_SEQ_HEADER, Long.toString(e.seq()).getBytes(StandardCharsets.US_ASCII));
         sent.add(Map.entry(e.seq(), producer.send(r)));
       }
       producer.flush();
@@ -131,7 +154,8 @@ public final class ClusterBridge implements AutoCloseable {
           if (ex instanceof InterruptedException) {
             Thread.currentThread().interrupt();
           }
-          throw new IllegalStateException("the brokers refused journal entry " + s.getKey() + ": " + ex.getMessage(), ex);
+          throw new IllegalStateException(
+              "the brokers refused journal entry " + s.getKey() + ": " + ex.getMessage(), ex);
         }
       }
       if (!batch.isEmpty()) {
@@ -143,10 +167,13 @@ public final class ClusterBridge implements AutoCloseable {
 
   /** What health and metrics show. */
   public ClusterStatus status() {
-    return new ClusterStatus(shippedThrough, recordedThrough, outputLag, Optional.ofNullable(ingestFailure));
+    return new ClusterStatus(
+        shippedThrough, recordedThrough, outputLag, Optional.ofNullable(ingestFailure));
   }
 
-  /** The agreement's partition of {@code topic} (the producer's default partitioning of the key). */
+  /**
+   * The agreement's partition of {@code topic} (the producer's default partitioning of the key).
+   */
   private TopicPartition partition(String topic) {
     int partitions = producer.partitionsFor(topic).size();
     byte[] key = agreementId.getBytes(StandardCharsets.UTF_8);
@@ -184,9 +211,10 @@ public final class ClusterBridge implements AutoCloseable {
 
   private void ingestLoop() {
     TopicPartition tp = partition(outputTopic);
-    try (KafkaConsumer<String, String> c = consumer("read_committed", "umbrella-ledger." + agreementId)) {
+    try (KafkaConsumer<String, String> c =
+        consumer("read_committed", "umbrella-ledger." + agreementId)) {
       c.assign(List.of(tp));
-      OffsetAndMetadata committed = c.committed(java.util.Set.of(tp)).get(tp);
+      OffsetAndMetadata committed = c.committed(Set.of(tp)).get(tp);
       if (committed == null) {
         c.seekToBeginning(List.of(tp));
       } else {
@@ -208,8 +236,20 @@ public final class ClusterBridge implements AutoCloseable {
             pendingSeq = seq;
           }
           if (i != pending.size() + 1) {
-            throw new IllegalStateException("output " + i + "/" + n + " of journal entry " + seq + " at " + tp + "@" + r.offset()
-                + " after " + pending.size() + " of its outputs");
+            throw new IllegalStateException(
+                "output "
+                    + i
+                    + "/"
+                    + n
+                    + " of journal entry "
+                    + seq
+                    + " at "
+                    + tp
+                    + "@"
+                    + r.offset()
+                    + " after "
+                    + pending.size()
+                    + " of its outputs");
           }
           pending.add(r.value());
           if (i == n) {
@@ -226,7 +266,8 @@ public final class ClusterBridge implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       ingestFailure = e.toString();
-      org.slf4j.LoggerFactory.getLogger(ClusterBridge.class).error("cluster ingest of {} stopped", agreementId, e);
+      LoggerFactory.getLogger(ClusterBridge.class)
+          .error("cluster ingest of {} stopped", agreementId, e);
     }
   }
 
@@ -255,7 +296,14 @@ public final class ClusterBridge implements AutoCloseable {
 
   private static String ascii(Header h, ConsumerRecord<?, ?> r) {
     if (h == null) {
-      throw new IllegalStateException("record " + r.topic() + "-" + r.partition() + "@" + r.offset() + " has no header it needs");
+      throw new IllegalStateException(
+          "record "
+              + r.topic()
+              + "-"
+              + r.partition()
+              + "@"
+              + r.offset()
+              + " has no header it needs");
     }
     return new String(h.value(), StandardCharsets.US_ASCII);
   }

@@ -3,39 +3,41 @@ package org.umbrella.server.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umbrella.server.live.Event;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Live events across the service instances of a cluster, through the one PostgreSQL they share:
  * every event an instance publishes (a report filed on it; a finding, obligation, status or alert
- * its leader recorded from the topology) is sent with {@code pg_notify} on channel
- * {@value #CHANNEL}, and every other instance hands it to its own live streams. So a browser
- * connected to a follower hears the leader's alerts as they are recorded.
+ * its leader recorded from the topology) is sent with {@code pg_notify} on channel {@value
+ * #CHANNEL}, and every other instance hands it to its own live streams. So a browser connected to a
+ * follower hears the leader's alerts as they are recorded.
  *
  * <p>Only live streams hear relayed events, never webhooks: each event's webhooks are enqueued by
- * the instance that published it, once. Like the live streams themselves, the relay is best
- * effort: an instance whose listening connection is down (it reconnects within a second) misses
- * what was sent meanwhile, and sees it on its next page load, which reads the database. A payload
- * is at most PostgreSQL's 8,000 bytes: the one-line summary is clipped to
- * {@value #MAX_SUMMARY} characters.
+ * the instance that published it, once. Like the live streams themselves, the relay is best effort:
+ * an instance whose listening connection is down (it reconnects within a second) misses what was
+ * sent meanwhile, and sees it on its next page load, which reads the database. A payload is at most
+ * PostgreSQL's 8,000 bytes: the one-line summary is clipped to {@value #MAX_SUMMARY} characters.
  */
 public final class ClusterEvents implements AutoCloseable {
   /** The PostgreSQL notification channel. */
   public static final String CHANNEL = "umbrella_events";
+
   static final int MAX_SUMMARY = 2_000;
   private static final Logger LOG = LoggerFactory.getLogger(ClusterEvents.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,10 +66,13 @@ public final class ClusterEvents implements AutoCloseable {
     return e;
   }
 
-  /** Sends an event this instance published to the other instances (a subscriber of its event bus). */
+  /**
+   * Sends an event this instance published to the other instances (a subscriber of its event bus).
+   */
   public void publish(Event e) {
     String payload = encode(origin, e);
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select pg_notify(?, ?)")) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("select pg_notify(?, ?)")) {
       s.setString(1, CHANNEL);
       s.setString(2, payload);
       s.execute();
@@ -119,22 +124,35 @@ public final class ClusterEvents implements AutoCloseable {
     n.put("type", e.type());
     n.put("subject", e.subject());
     String summary = e.summary();
-    n.put("summary", summary != null && summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY - 1) + "…" : summary);
+    n.put(
+        "summary",
+        summary != null && summary.length() > MAX_SUMMARY
+            ? summary.substring(0, MAX_SUMMARY - 1) + "…"
+            : summary);
     n.put("audience", e.audience());
     n.put("at", e.at().toString());
     return n.toString();
   }
 
-  /** The event in {@code payload}, or null when this instance sent it (or it is not an event of ours). */
+  /**
+   * The event in {@code payload}, or null when this instance sent it (or it is not an event of
+   * ours).
+   */
   static @Nullable Event decode(String self, String payload) {
     try {
       JsonNode n = JSON.readTree(payload);
-      if (self.equals(n.path("origin").asText()) || !n.hasNonNull("type") || !n.hasNonNull("audience")) {
+      if (self.equals(n.path("origin").asText())
+          || !n.hasNonNull("type")
+          || !n.hasNonNull("audience")) {
         return null;
       }
-      return new Event(n.get("type").asText(), n.path("subject").asText(null), n.path("summary").asText(null), n.get("audience").asText(),
+      return new Event(
+          n.get("type").asText(),
+          n.path("subject").asText(null),
+          n.path("summary").asText(null),
+          n.get("audience").asText(),
           Instant.parse(n.path("at").asText()));
-    } catch (java.io.IOException | java.time.DateTimeException e) {
+    } catch (IOException | DateTimeException e) {
       LOG.warn("an event notification that does not decode was ignored: {}", e.getMessage());
       return null;
     }

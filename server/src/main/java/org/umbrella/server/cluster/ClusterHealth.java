@@ -11,4 +11,5 @@ import java.util.Optional;
  * @param bridge the bridge's status while this instance leads
  * @param streams the Streams instance beside this service
  */
-public record ClusterHealth(boolean leader, int leaderships, Optional<ClusterStatus> bridge, StreamsState streams) {}
+public record ClusterHealth(
+    boolean leader, int leaderships, Optional<ClusterStatus> bridge, StreamsState streams) {}

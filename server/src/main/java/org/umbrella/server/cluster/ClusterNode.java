@@ -8,20 +8,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umbrella.engine.input.InputRecord;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Cluster mode of one service instance for one agreement: every instance serves and journals
- * accepted changes; the one holding the agreement's {@link LeaderLock} (a PostgreSQL advisory
- * lock) runs the {@link ClusterBridge}, shipping the journal to the input topic and writing the
- * committed output topic to the ledger and the projections: one shipper, one ledger writer, in the
- * order of the output topic. The others try for the lock every {@value #FOLLOWER_RETRY_MS} ms and
- * take over when the leader's database session ends (it died, or lost its database); the new
- * leader resumes where the topics say (ClusterBridge). A leader checks every second that its lock
- * session still answers and stops writing at once when it does not.
+ * accepted changes; the one holding the agreement's {@link LeaderLock} (a PostgreSQL advisory lock)
+ * runs the {@link ClusterBridge}, shipping the journal to the input topic and writing the committed
+ * output topic to the ledger and the projections: one shipper, one ledger writer, in the order of
+ * the output topic. The others try for the lock every {@value #FOLLOWER_RETRY_MS} ms and take over
+ * when the leader's database session ends (it died, or lost its database); the new leader resumes
+ * where the topics say (ClusterBridge). A leader checks every second that its lock session still
+ * answers and stops writing at once when it does not.
  *
  * <p>Journal entries written by any instance reach the topic through the leader's loop, which reads
  * the journal every {@value #SHIP_POLL_MS} ms, or at once when this instance accepted the change
@@ -47,7 +47,12 @@ public final class ClusterNode implements AutoCloseable {
   private volatile @Nullable String lastFailure;
   private volatile @Nullable ClusterEvents events;
 
-  private ClusterNode(ClusterSettings settings, DataSource dataSource, String agreementId, JournalFeed journal, Predicate<InputRecord> feeds,
+  private ClusterNode(
+      ClusterSettings settings,
+      DataSource dataSource,
+      String agreementId,
+      JournalFeed journal,
+      Predicate<InputRecord> feeds,
       OutputSink sink) {
     this.settings = settings;
     this.agreementId = agreementId;
@@ -60,20 +65,30 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /** Starts the node: it tries for the leader lock at once. */
-  public static ClusterNode start(ClusterSettings settings, DataSource dataSource, String agreementId, JournalFeed journal,
-      Predicate<InputRecord> feeds, OutputSink sink) {
+  public static ClusterNode start(
+      ClusterSettings settings,
+      DataSource dataSource,
+      String agreementId,
+      JournalFeed journal,
+      Predicate<InputRecord> feeds,
+      OutputSink sink) {
     ClusterNode n = new ClusterNode(settings, dataSource, agreementId, journal, feeds, sink);
     n.loop.start();
     return n;
   }
 
-  /** Keeps {@code relay} (this instance's share of the live events across the cluster) to close with this node; answers it. */
+  /**
+   * Keeps {@code relay} (this instance's share of the live events across the cluster) to close with
+   * this node; answers it.
+   */
   public ClusterEvents relayEvents(ClusterEvents relay) {
     this.events = relay;
     return relay;
   }
 
-  /** An accepted change was journaled here: the leader ships it now rather than at its next poll. */
+  /**
+   * An accepted change was journaled here: the leader ships it now rather than at its next poll.
+   */
   public void nudge() {
     wake.release();
   }
@@ -86,7 +101,11 @@ public final class ClusterNode implements AutoCloseable {
   /** What health and metrics show. */
   public ClusterHealth health() {
     ClusterBridge b = bridge;
-    return new ClusterHealth(b != null, leaderships.get(), Optional.ofNullable(b).map(ClusterBridge::status), settings.streams().get());
+    return new ClusterHealth(
+        b != null,
+        leaderships.get(),
+        Optional.ofNullable(b).map(ClusterBridge::status),
+        settings.streams().get());
   }
 
   /** Why the last leadership ended, if one did on an error. */
@@ -100,11 +119,21 @@ public final class ClusterNode implements AutoCloseable {
       try {
         if (bridge == null) {
           if (lock.tryAcquire()) {
-            bridge = ClusterBridge.start(settings.client(), settings.inputTopic(), settings.outputTopic(), agreementId, journal, feeds, sink);
+            bridge =
+                ClusterBridge.start(
+                    settings.client(),
+                    settings.inputTopic(),
+                    settings.outputTopic(),
+                    agreementId,
+                    journal,
+                    feeds,
+                    sink);
             leaderships.incrementAndGet();
             lockCheckedAt = System.nanoTime();
-            LOG.info("this instance leads {} in cluster mode: it ships the journal from entry {} and records the outputs",
-                agreementId, bridge.status().shippedThrough() + 1);
+            LOG.info(
+                "this instance leads {} in cluster mode: it ships the journal from entry {} and records the outputs",
+                agreementId,
+                bridge.status().shippedThrough() + 1);
           } else {
             wake.tryAcquire(FOLLOWER_RETRY_MS, TimeUnit.MILLISECONDS);
             continue;

@@ -6,8 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.umbrella.ledger.Hashes;
 import org.jspecify.annotations.Nullable;
+import org.umbrella.ledger.Hashes;
 
 /**
  * A PostgreSQL session-level advisory lock, one per agreement, held on a connection of its own: the
@@ -27,7 +27,8 @@ final class LeaderLock implements AutoCloseable {
 
   /** The lock's key: the first 8 bytes of SHA-256("umbrella.cluster-leader:" + agreement id). */
   static long key(String agreementId) {
-    byte[] h = Hashes.sha256(("umbrella.cluster-leader:" + agreementId).getBytes(StandardCharsets.UTF_8));
+    byte[] h =
+        Hashes.sha256(("umbrella.cluster-leader:" + agreementId).getBytes(StandardCharsets.UTF_8));
     long k = 0;
     for (int i = 0; i < 8; i++) {
       k = (k << 8) | (h[i] & 0xff);
@@ -66,8 +67,10 @@ final class LeaderLock implements AutoCloseable {
     if (held == null) {
       return false;
     }
-    try (PreparedStatement s = held.prepareStatement("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted"
-        + " and ((classid::bigint << 32) | objid::bigint) = ?")) {
+    try (PreparedStatement s =
+        held.prepareStatement(
+            "select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted"
+                + " and ((classid::bigint << 32) | objid::bigint) = ?")) {
       s.setLong(1, key);
       try (ResultSet r = s.executeQuery()) {
         if (r.next() && r.getLong(1) > 0) {

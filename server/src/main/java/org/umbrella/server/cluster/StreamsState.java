@@ -12,7 +12,12 @@ import java.util.List;
  * @param standbyTasks the tasks it keeps a warm copy of
  * @param storeLag records its local stores are behind their changelogs (-1: not known now)
  */
-public record StreamsState(String state, int rebalances, List<String> activeTasks, List<String> standbyTasks, long storeLag) {
+public record StreamsState(
+    String state,
+    int rebalances,
+    List<String> activeTasks,
+    List<String> standbyTasks,
+    long storeLag) {
   public StreamsState {
     activeTasks = List.copyOf(activeTasks);
     standbyTasks = List.copyOf(standbyTasks);

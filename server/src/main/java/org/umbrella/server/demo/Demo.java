@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,8 +72,8 @@ public final class Demo {
   }
 
   /**
-   * The agreement as the demo runs it: the published draft gives the ceasefire no date, so the
-   * demo takes it to be in force from {@code ceasefireAt}; everything else is unchanged.
+   * The agreement as the demo runs it: the published draft gives the ceasefire no date, so the demo
+   * takes it to be in force from {@code ceasefireAt}; everything else is unchanged.
    */
   public static Agreement withCeasefireInForce(Agreement a, Instant ceasefireAt) {
     Map<String, Provision> provisions = new LinkedHashMap<>(a.provisions());
@@ -79,10 +81,36 @@ public final class Demo {
     if (p == null || p.inForce().isPresent()) {
       return a;
     }
-    provisions.put("ceasefire", new Provision(p.id(), p.title(), p.text(), p.category(), p.obligors(), Optional.of(ceasefireAt),
-        p.due(), p.quantity(), p.cites()));
-    return new Agreement(a.format(), a.id(), a.version(), a.supersedes(), a.title(), a.status(), a.notice(), a.sources(),
-        a.parties(), a.places(), a.bodies(), a.findings(), a.guarantees(), provisions, a.consequences(), a.basis(), a.labels());
+    provisions.put(
+        "ceasefire",
+        new Provision(
+            p.id(),
+            p.title(),
+            p.text(),
+            p.category(),
+            p.obligors(),
+            Optional.of(ceasefireAt),
+            p.due(),
+            p.quantity(),
+            p.cites()));
+    return new Agreement(
+        a.format(),
+        a.id(),
+        a.version(),
+        a.supersedes(),
+        a.title(),
+        a.status(),
+        a.notice(),
+        a.sources(),
+        a.parties(),
+        a.places(),
+        a.bodies(),
+        a.findings(),
+        a.guarantees(),
+        provisions,
+        a.consequences(),
+        a.basis(),
+        a.labels());
   }
 
   /** When the demo's ceasefire took effect, relative to the seeding moment. */
@@ -94,7 +122,8 @@ public final class Demo {
    */
   public static int seed(Operations ops, SeedableClock clock, Instant now) {
     List<JsonNode> lines = read();
-    lines.sort(java.util.Comparator.comparing((JsonNode n) -> Duration.parse(n.get("offset").asText())).reversed());
+    lines.sort(
+        Comparator.comparing((JsonNode n) -> Duration.parse(n.get("offset").asText())).reversed());
     int n = 0;
     try {
       for (JsonNode line : lines) {
@@ -102,10 +131,16 @@ public final class Demo {
         clock.pin(at);
         switch (line.get("type").asText()) {
           case "report" -> report(ops, line, at);
-          case "provision" -> ops.reportProvision(line.get("provision").asText(), line.get("level").asInt(), line.get("note").asText(), "demo-verifier");
+          case "provision" ->
+              ops.reportProvision(
+                  line.get("provision").asText(),
+                  line.get("level").asInt(),
+                  line.get("note").asText(),
+                  "demo-verifier");
           case "vote" -> vote(ops, line);
           case "answer" -> answer(ops, line);
-          default -> throw new IllegalStateException("unknown demo record type " + line.get("type"));
+          default ->
+              throw new IllegalStateException("unknown demo record type " + line.get("type"));
         }
         n++;
       }
@@ -136,43 +171,73 @@ public final class Demo {
     String status = line.get("status").asText();
     // the review workflow's steps (store ReviewRules): verified only after corroborated
     if (status.equals("verified") || status.equals("corroborated")) {
-      ops.review(r.id(), "corroborated", line.get("actor").asText(), line.get("confidence").asDouble(),
-          "demo review: sources from independent groups", "demo-verifier");
+      ops.review(
+          r.id(),
+          "corroborated",
+          line.get("actor").asText(),
+          line.get("confidence").asDouble(),
+          "demo review: sources from independent groups",
+          "demo-verifier");
     }
     if (status.equals("verified") || status.equals("rejected")) {
-      ops.review(r.id(), status, status.equals("verified") ? "" : line.get("actor").asText(),
-          status.equals("verified") ? 0 : line.get("confidence").asDouble(), "demo review", "demo-verifier");
+      ops.review(
+          r.id(),
+          status,
+          status.equals("verified") ? "" : line.get("actor").asText(),
+          status.equals("verified") ? 0 : line.get("confidence").asDouble(),
+          "demo review",
+          "demo-verifier");
     }
   }
 
   private static void vote(Operations ops, JsonNode line) {
-    List<Operations.Finding> candidates = new ArrayList<>(ops.findings(Set.of("candidate", "confirmed", "rejected"), 500, 0).stream()
-        .filter(f -> f.definition().equals(line.get("definition").asText())).toList());
-    candidates.sort(java.util.Comparator.comparing(Operations.Finding::raisedAt));
+    List<Operations.Finding> candidates =
+        new ArrayList<>(
+            ops.findings(Set.of("candidate", "confirmed", "rejected"), 500, 0).stream()
+                .filter(f -> f.definition().equals(line.get("definition").asText()))
+                .toList());
+    candidates.sort(Comparator.comparing(Operations.Finding::raisedAt));
     int nth = line.get("nth").asInt();
     if (candidates.size() < nth) {
-      return; // the engine did not raise it (for example without an active guarantee); nothing to vote on
+      return; // the engine did not raise it (for example without an active guarantee); nothing to
+      // vote on
     }
     Operations.Finding f = candidates.get(nth - 1);
-    line.get("votes").properties().forEach(e -> {
-      if ("candidate".equals(ops.finding(f.id()).map(Operations.Finding::status).orElse(""))) {
-        ops.vote(f.id(), e.getKey(), e.getValue().asText(), "body-" + e.getKey().toLowerCase(java.util.Locale.ROOT));
-      }
-    });
+    line.get("votes")
+        .properties()
+        .forEach(
+            e -> {
+              if ("candidate"
+                  .equals(ops.finding(f.id()).map(Operations.Finding::status).orElse(""))) {
+                ops.vote(
+                    f.id(),
+                    e.getKey(),
+                    e.getValue().asText(),
+                    "body-" + e.getKey().toLowerCase(Locale.ROOT));
+              }
+            });
   }
 
   private static void answer(Operations ops, JsonNode line) {
     ops.obligations(Optional.of(line.get("party").asText()), Set.of("pending"), 500, 0).stream()
-        .filter(o -> o.duty().equals(line.get("duty").asText())).findFirst()
-        .ifPresent(o -> ops.answer(o.id(), line.get("answer").asText(), line.get("decision").asText(), line.get("note").asText(),
-            "guarantor-" + o.party().toLowerCase(java.util.Locale.ROOT)));
+        .filter(o -> o.duty().equals(line.get("duty").asText()))
+        .findFirst()
+        .ifPresent(
+            o ->
+                ops.answer(
+                    o.id(),
+                    line.get("answer").asText(),
+                    line.get("decision").asText(),
+                    line.get("note").asText(),
+                    "guarantor-" + o.party().toLowerCase(Locale.ROOT)));
   }
 
   static List<JsonNode> read() {
     List<JsonNode> out = new ArrayList<>();
     try (InputStream in = Demo.class.getResourceAsStream(FIXTURE)) {
       if (in == null) {
-        throw new IllegalStateException("demo fixture " + FIXTURE + " is missing from the classpath");
+        throw new IllegalStateException(
+            "demo fixture " + FIXTURE + " is missing from the classpath");
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;

@@ -25,12 +25,18 @@ public final class PlacesGeoJson {
   public static ObjectNode places(Map<String, Place> places) {
     ObjectNode fc = F.objectNode().put("type", "FeatureCollection");
     ArrayNode features = fc.putArray("features");
-    places.values().forEach(p -> {
-      ObjectNode f = features.addObject().put("type", "Feature");
-      f.putObject("properties").put("id", p.id()).put("title", p.title().orElse(p.id())).put("shape", p.shape().toString())
-          .put("area", p.hasArea());
-      f.set("geometry", geometry(p.geometry()));
-    });
+    places
+        .values()
+        .forEach(
+            p -> {
+              ObjectNode f = features.addObject().put("type", "Feature");
+              f.putObject("properties")
+                  .put("id", p.id())
+                  .put("title", p.title().orElse(p.id()))
+                  .put("shape", p.shape().toString())
+                  .put("area", p.hasArea());
+              f.set("geometry", geometry(p.geometry()));
+            });
     return fc;
   }
 
@@ -38,7 +44,8 @@ public final class PlacesGeoJson {
     ObjectNode o = F.objectNode();
     switch (g) {
       case Point p -> o.put("type", "Point").set("coordinates", coord(p.getCoordinate()));
-      case LineString l -> o.put("type", "LineString").set("coordinates", coords(l.getCoordinates()));
+      case LineString l ->
+          o.put("type", "LineString").set("coordinates", coords(l.getCoordinates()));
       case Polygon p -> o.put("type", "Polygon").set("coordinates", rings(p));
       case MultiPoint m -> {
         ArrayNode a = o.put("type", "MultiPoint").putArray("coordinates");

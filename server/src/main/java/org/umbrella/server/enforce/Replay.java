@@ -26,12 +26,17 @@ public final class Replay {
     return n;
   }
 
-  /** Hands every journaled input the engine consumes to {@code sink}, in the order it consumes them. */
+  /**
+   * Hands every journaled input the engine consumes to {@code sink}, in the order it consumes them.
+   */
   public static void inputs(Operations ops, Consumer<RecordedInput> sink) {
-    Journal.read(ops.jdbi(), 0, e -> {
-      if (e instanceof Journal.InputEntry in && EngineEnforcement.feeds(in.input().record())) {
-        sink.accept(in.input());
-      }
-    });
+    Journal.read(
+        ops.jdbi(),
+        0,
+        e -> {
+          if (e instanceof Journal.InputEntry in && EngineEnforcement.feeds(in.input().record())) {
+            sink.accept(in.input());
+          }
+        });
   }
 }

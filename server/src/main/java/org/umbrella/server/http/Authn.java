@@ -3,11 +3,12 @@ package org.umbrella.server.http;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.umbrella.server.app.DomainError;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.ApiTokens;
 import org.umbrella.server.access.Credential;
@@ -17,34 +18,38 @@ import org.umbrella.server.access.Secrets;
 import org.umbrella.server.access.Sessions;
 import org.umbrella.server.access.SigningKey;
 import org.umbrella.server.access.TrustedDevices;
+import org.umbrella.server.access.oidc.ProviderLogout;
+import org.umbrella.server.app.DomainError;
 
 /**
  * Works out who a request comes from (API token or session cookie), checks CSRF tokens, and tells
  * whether a credential held beyond its request (an event stream's) still holds.
  *
- * <p>The session cookie is HttpOnly, SameSite=Strict, path /, and Secure when the server is told
- * it runs behind TLS. Unsafe requests authenticated by the cookie must echo the session's CSRF
- * token in the {@code X-CSRF-Token} header or the {@code _csrf} form field. Before sign-in the same
+ * <p>The session cookie is HttpOnly, SameSite=Strict, path /, and Secure when the server is told it
+ * runs behind TLS. Unsafe requests authenticated by the cookie must echo the session's CSRF token
+ * in the {@code X-CSRF-Token} header or the {@code _csrf} form field. Before sign-in the same
  * cookie carries a pre-session ({@link PreSessions}: signed, no database row), made only where a
  * form needs a CSRF token (the sign-in form, and {@code GET /api/v1/session} for scripts).
  */
 public final class Authn {
   /** The session cookie's name. */
   public static final String COOKIE = "umbrella_session";
+
   /** The trusted-device cookie's name ({@link TrustedDevices}). */
   public static final String DEVICE_COOKIE = "umbrella_device";
+
   public static final String PRINCIPAL = "umbrella.principal";
   public static final String SESSION = "umbrella.session";
   static final String PRE_SESSION = "umbrella.pre-session";
   static final String CREDENTIAL = "umbrella.credential";
 
   /** How long an open stream's credential is trusted before it is looked up again. */
-  static final java.time.Duration RECHECK = java.time.Duration.ofSeconds(5);
+  static final Duration RECHECK = Duration.ofSeconds(5);
 
   private final Services services;
   private final PreSessions preSessions;
   private final TrustedDevices devices;
-  private volatile java.util.Optional<org.umbrella.server.access.oidc.ProviderLogout> providerLogout = java.util.Optional.empty();
+  private volatile Optional<ProviderLogout> providerLogout = Optional.empty();
 
   private record Checked(Optional<Principal> principal, Instant until) {}
 
@@ -61,12 +66,12 @@ public final class Authn {
   }
 
   /** RP-initiated logout at the identity provider, when OpenID Connect sign-in is configured. */
-  public java.util.Optional<org.umbrella.server.access.oidc.ProviderLogout> providerLogout() {
+  public Optional<ProviderLogout> providerLogout() {
     return providerLogout;
   }
 
-  void providerLogout(org.umbrella.server.access.oidc.ProviderLogout logout) {
-    this.providerLogout = java.util.Optional.of(logout);
+  void providerLogout(ProviderLogout logout) {
+    this.providerLogout = Optional.of(logout);
   }
 
   /** Trusted-device cookies, for the sign-in throttle. */
@@ -85,12 +90,23 @@ public final class Authn {
     String auth = ctx.header("Authorization");
     if (auth != null) {
       if (!auth.startsWith("Bearer ")) {
-        throw new DomainError.Unauthenticated("Authorization", "use 'Authorization: Bearer <token>'");
+        throw new DomainError.Unauthenticated(
+            "Authorization", "use 'Authorization: Bearer <token>'");
       }
-      ApiTokens.Grant grant = services.tokens().grantFor(auth.substring(7).trim())
-          .orElseThrow(() -> new DomainError.Unauthenticated("Authorization", "unknown, revoked or expired API token"));
-      principal = tokenPrincipal(grant)
-          .orElseThrow(() -> new DomainError.Unauthenticated("Authorization", "the token's account is disabled"));
+      ApiTokens.Grant grant =
+          services
+              .tokens()
+              .grantFor(auth.substring(7).trim())
+              .orElseThrow(
+                  () ->
+                      new DomainError.Unauthenticated(
+                          "Authorization", "unknown, revoked or expired API token"));
+      principal =
+          tokenPrincipal(grant)
+              .orElseThrow(
+                  () ->
+                      new DomainError.Unauthenticated(
+                          "Authorization", "the token's account is disabled"));
       credential = grant.credential();
     } else {
       String cookie = ctx.cookie(COOKIE);
@@ -102,8 +118,11 @@ public final class Authn {
         if (session.isPresent()) {
           ctx.attribute(SESSION, session.get());
           if (session.get().accountId().isPresent()) {
-            Optional<Principal> signedIn = services.accounts().byId(session.get().accountId().get())
-                .map(a -> new Principal.Authenticated(a, false));
+            Optional<Principal> signedIn =
+                services
+                    .accounts()
+                    .byId(session.get().accountId().get())
+                    .map(a -> new Principal.Authenticated(a, false));
             if (signedIn.isPresent()) {
               principal = signedIn.get();
               credential = session.get().credential();
@@ -118,7 +137,9 @@ public final class Authn {
   }
 
   private Optional<Principal> tokenPrincipal(ApiTokens.Grant grant) {
-    return services.accounts().byId(grant.accountId())
+    return services
+        .accounts()
+        .byId(grant.accountId())
         .map(a -> new Principal.Authenticated(a, true, grant.scope(), grant.expiresAt()));
   }
 
@@ -129,9 +150,9 @@ public final class Authn {
 
   /**
    * The principal {@code credential} stands for now, or empty when it no longer holds (the session
-   * ended or expired, the token was revoked or expired, the account was disabled). Expiry is checked
-   * against the clock at every call; the rest is looked up again at most every {@link #RECHECK}, and
-   * at once after a sign-out or a revocation through this server.
+   * ended or expired, the token was revoked or expired, the account was disabled). Expiry is
+   * checked against the clock at every call; the rest is looked up again at most every {@link
+   * #RECHECK}, and at once after a sign-out or a revocation through this server.
    */
   public Optional<Principal> current(Credential credential) {
     Instant now = services.clock().instant();
@@ -146,12 +167,19 @@ public final class Authn {
     if (c != null && now.isBefore(c.until())) {
       return c.principal();
     }
-    Optional<Principal> p = switch (credential) {
-      case Credential.Token t -> services.tokens().grantById(t.tokenId()).flatMap(this::tokenPrincipal);
-      case Credential.Session s -> services.sessions().find(s.sessionId()).flatMap(Sessions.Session::accountId)
-          .flatMap(services.accounts()::byId).map(a -> new Principal.Authenticated(a, false));
-      case Credential.None n -> Optional.of(Principal.ANONYMOUS);
-    };
+    Optional<Principal> p =
+        switch (credential) {
+          case Credential.Token t ->
+              services.tokens().grantById(t.tokenId()).flatMap(this::tokenPrincipal);
+          case Credential.Session s ->
+              services
+                  .sessions()
+                  .find(s.sessionId())
+                  .flatMap(Sessions.Session::accountId)
+                  .flatMap(services.accounts()::byId)
+                  .map(a -> new Principal.Authenticated(a, false));
+          case Credential.None n -> Optional.of(Principal.ANONYMOUS);
+        };
     if (checked.size() > 10_000) {
       checked.clear();
     }
@@ -209,10 +237,15 @@ public final class Authn {
       if (principal.account().isEmpty() && ctx.cookie(COOKIE) == null) {
         return; // no session, no ambient credentials: access control alone decides
       }
-      throw HttpProblem.refused(403, "csrf", "_csrf", "your session has expired; reload the page and try again");
+      throw HttpProblem.refused(
+          403, "csrf", "_csrf", "your session has expired; reload the page and try again");
     }
     if (!Secrets.equal(sentCsrfToken(ctx), expected.get())) {
-      throw HttpProblem.refused(403, "csrf", "_csrf", "missing or wrong CSRF token (send the X-CSRF-Token header or the _csrf form field)");
+      throw HttpProblem.refused(
+          403,
+          "csrf",
+          "_csrf",
+          "missing or wrong CSRF token (send the X-CSRF-Token header or the _csrf form field)");
     }
   }
 
@@ -228,12 +261,12 @@ public final class Authn {
    * Refuses a sign-in another site started (login CSRF: it would sign the browser into the
    * attacker's account). A browser says where a request comes from: {@code Sec-Fetch-Site} must be
    * {@code same-origin} or {@code none} (typed or bookmarked), and {@code Origin} must name this
-   * server (the {@code Host} it was reached at, or the {@code X-Forwarded-Host} a proxy set, which no
-   * cross-site form can send, or the origin of the OpenID Connect redirect URI, when configured).
-   * The sign-in form must in addition carry its pre-session's token, which
-   * decides for browsers that send neither header; a script posting JSON with no cookie at all is
-   * not a browser tricked by another site (a cross-site page cannot post {@code application/json}
-   * without a CORS preflight this server never grants).
+   * server (the {@code Host} it was reached at, or the {@code X-Forwarded-Host} a proxy set, which
+   * no cross-site form can send, or the origin of the OpenID Connect redirect URI, when
+   * configured). The sign-in form must in addition carry its pre-session's token, which decides for
+   * browsers that send neither header; a script posting JSON with no cookie at all is not a browser
+   * tricked by another site (a cross-site page cannot post {@code application/json} without a CORS
+   * preflight this server never grants).
    *
    * @param form whether this is the HTML form (which must carry its pre-session's token)
    * @throws DomainError 403 {@code csrf}
@@ -241,27 +274,46 @@ public final class Authn {
   public void checkSignInOrigin(Context ctx, boolean form) {
     String site = ctx.header("Sec-Fetch-Site");
     if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-      throw HttpProblem.refused(403, "csrf", "Sec-Fetch-Site", "sign in from this site's own sign-in page (the request came from " + site + ")");
+      throw HttpProblem.refused(
+          403,
+          "csrf",
+          "Sec-Fetch-Site",
+          "sign in from this site's own sign-in page (the request came from " + site + ")");
     }
     String origin = ctx.header("Origin");
     if (origin != null && !sameOrigin(ctx, origin) && !publicOrigin(origin)) {
-      throw HttpProblem.refused(403, "csrf", "Origin", "sign in from this site's own sign-in page, not from another origin");
+      throw HttpProblem.refused(
+          403,
+          "csrf",
+          "Origin",
+          "sign in from this site's own sign-in page, not from another origin");
     }
     if (form && csrfToken(ctx).isEmpty()) {
-      throw HttpProblem.refused(403, "csrf", "_csrf", "the sign-in form has expired or did not come from this site; reload the sign-in page");
+      throw HttpProblem.refused(
+          403,
+          "csrf",
+          "_csrf",
+          "the sign-in form has expired or did not come from this site; reload the sign-in page");
     }
   }
 
-  /** Whether {@code origin} is the one browsers reach this server at, as the OIDC redirect URI names it. */
+  /**
+   * Whether {@code origin} is the one browsers reach this server at, as the OIDC redirect URI names
+   * it.
+   */
   private boolean publicOrigin(String origin) {
-    return services.options().oidc().map(o -> o.redirectUri())
-        .map(u -> (u.getScheme() + "://" + u.getRawAuthority()).equalsIgnoreCase(origin)).orElse(false);
+    return services
+        .options()
+        .oidc()
+        .map(o -> o.redirectUri())
+        .map(u -> (u.getScheme() + "://" + u.getRawAuthority()).equalsIgnoreCase(origin))
+        .orElse(false);
   }
 
   static boolean sameOrigin(Context ctx, String origin) {
-    java.net.URI uri;
+    URI uri;
     try {
-      uri = java.net.URI.create(origin);
+      uri = URI.create(origin);
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -271,12 +323,15 @@ public final class Authn {
     String authority = uri.getRawAuthority();
     String host = ctx.header("Host");
     String forwarded = ctx.header("X-Forwarded-Host");
-    return authority.equalsIgnoreCase(host == null ? "" : host) || authority.equalsIgnoreCase(forwarded == null ? "" : forwarded);
+    return authority.equalsIgnoreCase(host == null ? "" : host)
+        || authority.equalsIgnoreCase(forwarded == null ? "" : forwarded);
   }
 
   static boolean isForm(Context ctx) {
     String type = ctx.contentType();
-    return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+    return type != null
+        && (type.startsWith("application/x-www-form-urlencoded")
+            || type.startsWith("multipart/form-data"));
   }
 
   /** Sets the session cookie. */
@@ -285,17 +340,36 @@ public final class Authn {
   }
 
   private void setCookie(Context ctx, String value, int maxAge) {
-    ctx.cookie(new Cookie(COOKIE, value, "/", maxAge, services.options().secureCookies(), true, null, SameSite.STRICT));
+    ctx.cookie(
+        new Cookie(
+            COOKIE,
+            value,
+            "/",
+            maxAge,
+            services.options().secureCookies(),
+            true,
+            null,
+            SameSite.STRICT));
   }
 
   /** Gives the browser a trusted-device cookie for {@code accountId} (after a password sign-in). */
   void trustDevice(Context ctx, long accountId) {
-    ctx.cookie(new Cookie(DEVICE_COOKIE, devices.issue(accountId), "/", (int) TrustedDevices.LIFETIME.toSeconds(),
-        services.options().secureCookies(), true, null, SameSite.STRICT));
+    ctx.cookie(
+        new Cookie(
+            DEVICE_COOKIE,
+            devices.issue(accountId),
+            "/",
+            (int) TrustedDevices.LIFETIME.toSeconds(),
+            services.options().secureCookies(),
+            true,
+            null,
+            SameSite.STRICT));
   }
 
   /** Clears the session cookie. */
   public void clearCookie(Context ctx) {
-    ctx.cookie(new Cookie(COOKIE, "", "/", 0, services.options().secureCookies(), true, null, SameSite.STRICT));
+    ctx.cookie(
+        new Cookie(
+            COOKIE, "", "/", 0, services.options().secureCookies(), true, null, SameSite.STRICT));
   }
 }

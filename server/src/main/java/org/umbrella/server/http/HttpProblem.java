@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * no meaning in the domain (a body too large or not JSON, a missing CSRF token, a throttled or
  * failed sign-in) are thrown as {@link Refused}. Both are user errors: no stack trace, not logged.
  */
-public record HttpProblem(int status, String type, @Nullable String field, String detail, long retryAfterSeconds) {
+public record HttpProblem(
+    int status, String type, @Nullable String field, String detail, long retryAfterSeconds) {
 
   public HttpProblem(int status, String type, @Nullable String field, String detail) {
     this(status, type, field, detail, 60);
@@ -45,7 +46,8 @@ public record HttpProblem(int status, String type, @Nullable String field, Strin
   }
 
   /** As {@link #refused(int, String, String, String)}, with a {@code Retry-After}. */
-  public static Refused refused(int status, String type, String field, String detail, long retryAfterSeconds) {
+  public static Refused refused(
+      int status, String type, String field, String detail, long retryAfterSeconds) {
     return new Refused(new HttpProblem(status, type, field, detail, retryAfterSeconds));
   }
 }

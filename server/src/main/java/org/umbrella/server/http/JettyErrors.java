@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.jspecify.annotations.Nullable;
+import org.umbrella.server.InputRules;
 
 /**
  * Jetty's own error answers (a request it refuses before any route runs: a malformed URI, an
@@ -19,7 +20,13 @@ import org.jspecify.annotations.Nullable;
 final class JettyErrors extends ErrorHandler {
 
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
     HttpFields.Mutable headers = response.getHeaders();
     SecurityHeaders.ALL.forEach(headers::put);
     headers.put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -30,18 +37,26 @@ final class JettyErrors extends ErrorHandler {
       headers.put(HttpHeader.CONNECTION, "close");
     }
     String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
-    response.write(true, ByteBuffer.wrap(problem(code, "/badMessage".equals(path) ? null : path)), callback);
+    response.write(
+        true, ByteBuffer.wrap(problem(code, "/badMessage".equals(path) ? null : path)), callback);
   }
 
   static byte[] problem(int status, @Nullable String path) {
     ObjectNode p = Json.MAPPER.createObjectNode();
-    p.put("type", "urn:umbrella:problem:" + (status == 431 ? "headers-too-large" : status == 413 ? "body-too-large"
-        : status >= 500 ? "internal" : "bad-request"));
+    p.put(
+        "type",
+        "urn:umbrella:problem:"
+            + (status == 431
+                ? "headers-too-large"
+                : status == 413 ? "body-too-large" : status >= 500 ? "internal" : "bad-request"));
     p.put("title", ProblemResponses.title(status));
     p.put("status", status);
-    p.put("detail", status >= 500 ? "the server could not answer this request"
-        : "the server could not read this request (malformed request line, URI, header or body)");
-    if (path != null && path.length() < 200 && org.umbrella.server.InputRules.textProblem(path).isEmpty()) {
+    p.put(
+        "detail",
+        status >= 500
+            ? "the server could not answer this request"
+            : "the server could not read this request (malformed request line, URI, header or body)");
+    if (path != null && path.length() < 200 && InputRules.textProblem(path).isEmpty()) {
       p.put("instance", path);
     }
     return p.toString().getBytes(StandardCharsets.UTF_8);

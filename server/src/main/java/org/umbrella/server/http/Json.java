@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 import org.umbrella.server.InputRules;
 import org.umbrella.server.app.DomainError;
 
@@ -22,11 +26,13 @@ public final class Json {
 
   private static ObjectMapper mapper() {
     ObjectMapper m = new ObjectMapper();
-    m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(100_000).build());
+    m.getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(100_000).build());
     m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     m.registerModule(new JavaTimeModule());
-    m.registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
+    m.registerModule(new Jdk8Module());
     m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     return m;
   }
@@ -34,13 +40,14 @@ public final class Json {
   /**
    * The request body as a JSON tree.
    *
-   * @throws DomainError 415 when the body is not declared as JSON, 400 when it is malformed
-   *     (with line and column), 413 when larger than the limit
+   * @throws DomainError 415 when the body is not declared as JSON, 400 when it is malformed (with
+   *     line and column), 413 when larger than the limit
    */
   public static JsonNode body(Context ctx, int maxBytes) {
     String type = ctx.contentType();
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      throw HttpProblem.refused(415, "unsupported-media-type", "Content-Type", "send the body as application/json");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw HttpProblem.refused(
+          415, "unsupported-media-type", "Content-Type", "send the body as application/json");
     }
     byte[] bytes = bounded(ctx, maxBytes);
     if (bytes.length == 0) {
@@ -54,7 +61,13 @@ public final class Json {
       storable(node, "");
       return node;
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       throw new DomainError.Invalid("/", "malformed JSON" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new DomainError.Invalid("/", "unreadable body: " + e.getMessage());
@@ -74,11 +87,14 @@ public final class Json {
         storable(node.get(i), pointer + "/" + i);
       }
     } else if (node.isObject()) {
-      for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         String at = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
-        InputRules.textProblem(e.getKey()).ifPresent(p -> {
-          throw new DomainError.Invalid(pointer.isEmpty() ? "/" : pointer, "a field name " + p);
-        });
+        InputRules.textProblem(e.getKey())
+            .ifPresent(
+                p -> {
+                  throw new DomainError.Invalid(
+                      pointer.isEmpty() ? "/" : pointer, "a field name " + p);
+                });
         storable(e.getValue(), at);
       }
     }
@@ -88,7 +104,11 @@ public final class Json {
   public static byte[] bounded(Context ctx, int maxBytes) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBytes) {
-      throw HttpProblem.refused(413, "body-too-large", "body", "the body has " + declared + " bytes; the limit is " + maxBytes);
+      throw HttpProblem.refused(
+          413,
+          "body-too-large",
+          "body",
+          "the body has " + declared + " bytes; the limit is " + maxBytes);
     }
     byte[] bytes;
     try {
@@ -99,12 +119,18 @@ public final class Json {
       // A body that cannot be read to its end: malformed chunked encoding, a connection cut short.
       // The client's fault, not the server's (it used to answer 500).
       if (unreadable(e)) {
-        throw new DomainError.Invalid("body", "the request body could not be read: malformed chunked transfer encoding or a body cut short");
+        throw new DomainError.Invalid(
+            "body",
+            "the request body could not be read: malformed chunked transfer encoding or a body cut short");
       }
       throw e;
     }
     if (bytes.length > maxBytes) {
-      throw HttpProblem.refused(413, "body-too-large", "body", "the body has " + bytes.length + " bytes; the limit is " + maxBytes);
+      throw HttpProblem.refused(
+          413,
+          "body-too-large",
+          "body",
+          "the body has " + bytes.length + " bytes; the limit is " + maxBytes);
     }
     return bytes;
   }
@@ -112,7 +138,7 @@ public final class Json {
   /** Whether {@code e} (or a cause) is an I/O failure or Jetty's refusal of a malformed message. */
   static boolean unreadable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException || (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() < 500)) {
+      if (t instanceof IOException || (t instanceof HttpException h && h.getCode() < 500)) {
         return true;
       }
     }

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.umbrella.server.InputRules;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ops.Operations;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Query parameters shared by list routes: pagination ({@code limit} 1-500, default 50; {@code
@@ -42,7 +44,8 @@ public final class Params {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new DomainError.Invalid("?" + name, name + " must be an integer from " + min + " to " + max);
+      throw new DomainError.Invalid(
+          "?" + name, name + " must be an integer from " + min + " to " + max);
     }
   }
 
@@ -51,7 +54,7 @@ public final class Params {
     if (v == null || v.isEmpty()) {
       return null;
     }
-    return org.umbrella.server.InputRules.instant("?" + name, v);
+    return InputRules.instant("?" + name, v);
   }
 
   static @Nullable Set<String> list(Context ctx, String name, List<String> allowed) {
@@ -90,21 +93,27 @@ public final class Params {
       }
       return b;
     } catch (NumberFormatException e) {
-      throw new DomainError.Invalid("?bbox", "bbox must be minLon,minLat,maxLon,maxLat in degrees, min <= max");
+      throw new DomainError.Invalid(
+          "?bbox", "bbox must be minLon,minLat,maxLon,maxLat in degrees, min <= max");
     }
   }
 
   /** The report filter of a request; {@code statuses} limited to what the caller may see. */
-  public static Operations.ReportFilter reportFilter(Context ctx, List<String> kinds, List<String> statuses) {
+  public static Operations.ReportFilter reportFilter(
+      Context ctx, List<String> kinds, List<String> statuses) {
     Instant from = instant(ctx, "from");
     Instant to = instant(ctx, "to");
     if (from != null && to != null && !from.isBefore(to)) {
       throw new DomainError.Invalid("?to", "to must be after from");
     }
-    return new Operations.ReportFilter(from, to, list(ctx, "kind", kinds), list(ctx, "status", statuses), bbox(ctx), actors(ctx));
+    return new Operations.ReportFilter(
+        from, to, list(ctx, "kind", kinds), list(ctx, "status", statuses), bbox(ctx), actors(ctx));
   }
 
-  /** {@code ?actor=RU,none}: parties (2-8 letters, any case) and {@code none} for unattributed reports, as stored ("" for none). */
+  /**
+   * {@code ?actor=RU,none}: parties (2-8 letters, any case) and {@code none} for unattributed
+   * reports, as stored ("" for none).
+   */
   static @Nullable Set<String> actors(Context ctx) {
     String v = ctx.queryParam("actor");
     if (v == null || v.isEmpty()) {
@@ -115,13 +124,14 @@ public final class Params {
     }
     Set<String> out = new LinkedHashSet<>();
     for (String a : v.split(",", -1)) {
-      String party = a.trim().toUpperCase(java.util.Locale.ROOT);
+      String party = a.trim().toUpperCase(Locale.ROOT);
       if (party.equals("NONE")) {
         out.add("");
       } else if (party.matches("[A-Z]{2,8}")) {
         out.add(party);
       } else {
-        throw new DomainError.Invalid("?actor", "actor values must be parties (2 to 8 letters) or none");
+        throw new DomainError.Invalid(
+            "?actor", "actor values must be parties (2 to 8 letters) or none");
       }
     }
     return out;

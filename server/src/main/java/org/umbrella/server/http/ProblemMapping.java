@@ -26,19 +26,25 @@ public final class ProblemMapping {
       case DomainError.Forbidden f -> new HttpProblem(403, "forbidden", field, detail);
       case DomainError.NotFound n -> new HttpProblem(404, "not-found", field, detail);
       case DomainError.Conflict c -> new HttpProblem(409, "conflict", field, detail);
-      case SignInRefused s -> switch (s.reason()) {
-        case MALFORMED_ANSWER -> new HttpProblem(400, "oidc-callback", field, detail);
-        case STATE -> new HttpProblem(400, "oidc-state", field, detail);
-        case DENIED -> new HttpProblem(401, "oidc-denied", field, detail);
-        case ISSUER -> new HttpProblem(401, "oidc-issuer", field, detail);
-        case ID_TOKEN -> new HttpProblem(401, "oidc-id-token", field, detail);
-      };
-      case Unavailable u -> switch (u.dependency()) {
-        case ENGINE -> new HttpProblem(503, "engine-lagging", field, detail, u.retryAfterSeconds());
-        case SIGN_IN_CAPACITY -> new HttpProblem(503, "oidc-busy", field, detail, u.retryAfterSeconds());
-        case IDENTITY_PROVIDER -> new HttpProblem(503, "oidc-unavailable", field, detail, u.retryAfterSeconds());
-        case IDENTITY_PROVIDER_FAILED -> new HttpProblem(502, "oidc-provider", field, detail, u.retryAfterSeconds());
-      };
+      case SignInRefused s ->
+          switch (s.reason()) {
+            case MALFORMED_ANSWER -> new HttpProblem(400, "oidc-callback", field, detail);
+            case STATE -> new HttpProblem(400, "oidc-state", field, detail);
+            case DENIED -> new HttpProblem(401, "oidc-denied", field, detail);
+            case ISSUER -> new HttpProblem(401, "oidc-issuer", field, detail);
+            case ID_TOKEN -> new HttpProblem(401, "oidc-id-token", field, detail);
+          };
+      case Unavailable u ->
+          switch (u.dependency()) {
+            case ENGINE ->
+                new HttpProblem(503, "engine-lagging", field, detail, u.retryAfterSeconds());
+            case SIGN_IN_CAPACITY ->
+                new HttpProblem(503, "oidc-busy", field, detail, u.retryAfterSeconds());
+            case IDENTITY_PROVIDER ->
+                new HttpProblem(503, "oidc-unavailable", field, detail, u.retryAfterSeconds());
+            case IDENTITY_PROVIDER_FAILED ->
+                new HttpProblem(502, "oidc-provider", field, detail, u.retryAfterSeconds());
+          };
     };
   }
 }

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.umbrella.server.Redaction;
 import org.umbrella.server.app.DomainError;
-import org.jspecify.annotations.Nullable;
+import org.umbrella.server.web.Messages;
 
 /**
  * The one place where failures become responses: RFC 9457 problem documents ({@code
@@ -18,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Problem members: {@code type} ({@code urn:umbrella:problem:<slug>}), {@code title}, {@code
  * status}, {@code detail}, {@code instance} (the request path) and the extension {@code field}
- * naming the input to blame. Internal errors are logged with a reference number and reported as
- * 500 without details.
+ * naming the input to blame. Internal errors are logged with a reference number and reported as 500
+ * without details.
  */
 public final class ProblemResponses {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
@@ -47,13 +51,19 @@ public final class ProblemResponses {
   /** Responds to one of Javalin's own HTTP errors (413 body too large, 405, ...). */
   public static void handleJavalin(HttpResponseException e, Context ctx) {
     int status = e.getStatus();
-    String type = switch (status) {
-      case 413 -> "body-too-large";
-      case 404 -> "not-found";
-      case 405 -> "method-not-allowed";
-      default -> status >= 500 ? "internal" : "bad-request";
-    };
-    respond(ctx, status, type, Objects.requireNonNullElse(e.getMessage(), e.toString()), status == 413 ? "body" : null);
+    String type =
+        switch (status) {
+          case 413 -> "body-too-large";
+          case 404 -> "not-found";
+          case 405 -> "method-not-allowed";
+          default -> status >= 500 ? "internal" : "bad-request";
+        };
+    respond(
+        ctx,
+        status,
+        type,
+        Objects.requireNonNullElse(e.getMessage(), e.toString()),
+        status == 413 ? "body" : null);
   }
 
   /**
@@ -64,13 +74,24 @@ public final class ProblemResponses {
   public static void handleInternal(Exception e, Context ctx) {
     if (Json.unreadable(e)) {
       // a body or request Jetty could not read to its end: the client's doing, not a bug
-      respond(ctx, 400, "invalid-input", "the request could not be read: malformed chunked transfer encoding or a body cut short", "body");
+      respond(
+          ctx,
+          400,
+          "invalid-input",
+          "the request could not be read: malformed chunked transfer encoding or a body cut short",
+          "body");
       return;
     }
     String ref = Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 8);
     io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-    LOG.error("internal error {} on {} {}", ref, ctx.method(), matched == null ? "(unmatched)" : matched.path, Redaction.loggable(e));
-    respond(ctx, 500, "internal", "internal error, reference " + ref + " (see the server log)", null);
+    LOG.error(
+        "internal error {} on {} {}",
+        ref,
+        ctx.method(),
+        matched == null ? "(unmatched)" : matched.path,
+        Redaction.loggable(e));
+    respond(
+        ctx, 500, "internal", "internal error, reference " + ref + " (see the server log)", null);
   }
 
   static void respond(Context ctx, int status, String type, String detail, @Nullable String field) {
@@ -80,14 +101,35 @@ public final class ProblemResponses {
     }
     if (wantsHtml(ctx)) {
       ctx.contentType("text/html; charset=utf-8");
-      // the page's words in the reader's language; the detail is the workflow's own (English) account
-      org.umbrella.server.web.Messages m = org.umbrella.server.web.Messages.of(ctx);
-      String title = m.bundle().containsKey("problem." + status) ? m.t("problem." + status) : title(status);
-      ctx.result("<!doctype html><html lang=\"" + m.lang() + "\"><meta charset=\"utf-8\"><title>" + status + " " + Html.escape(title)
-          + "</title><link rel=\"stylesheet\" href=\"/static/app.css\"><main class=\"container\"><h1>" + status + " "
-          + Html.escape(title) + "</h1><p lang=\"en\" translate=\"no\">" + Html.escape(detail) + "</p>"
-          + (field == null ? "" : "<p>" + Html.escape(m.t("problem.field")) + " <code>" + Html.escape(field) + "</code></p>")
-          + "<p><a href=\"/\">" + Html.escape(m.t("problem.back")) + "</a></p></main></html>");
+      // the page's words in the reader's language; the detail is the workflow's own (English)
+      // account
+      Messages m = Messages.of(ctx);
+      String title =
+          m.bundle().containsKey("problem." + status) ? m.t("problem." + status) : title(status);
+      ctx.result(
+          "<!doctype html><html lang=\""
+              + m.lang()
+              + "\"><meta charset=\"utf-8\"><title>"
+              + status
+              + " "
+              + Html.escape(title)
+              + "</title><link rel=\"stylesheet\" href=\"/static/app.css\"><main class=\"container\"><h1>"
+              + status
+              + " "
+              + Html.escape(title)
+              + "</h1><p lang=\"en\" translate=\"no\">"
+              + Html.escape(detail)
+              + "</p>"
+              + (field == null
+                  ? ""
+                  : "<p>"
+                      + Html.escape(m.t("problem.field"))
+                      + " <code>"
+                      + Html.escape(field)
+                      + "</code></p>")
+              + "<p><a href=\"/\">"
+              + Html.escape(m.t("problem.back"))
+              + "</a></p></main></html>");
       return;
     }
     ObjectNode p = JSON.createObjectNode();
@@ -104,25 +146,34 @@ public final class ProblemResponses {
   }
 
   /**
-   * A browser that is not signed in (or whose session expired) is sent to sign in and then back
-   * to where it was: the page it asked for, or for a form post the page the form was on (a post
-   * cannot be replayed). A form post over the size limit goes back to its form with {@code
+   * A browser that is not signed in (or whose session expired) is sent to sign in and then back to
+   * where it was: the page it asked for, or for a form post the page the form was on (a post cannot
+   * be replayed). A form post over the size limit goes back to its form with {@code
    * error=too-large}, which the form explains. Only paths on this server are returned to.
    */
   static boolean redirectBrowser(Context ctx, int status, String type, String detail) {
     boolean get = "GET".equals(ctx.method().name());
-    boolean expired = status == 403 && "csrf".equals(type) && detail != null && detail.contains("expired");
+    boolean expired =
+        status == 403 && "csrf".equals(type) && detail != null && detail.contains("expired");
     if (status == 401 || expired) {
-      String back = get ? localPath(ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()))
-          : refererPath(ctx);
-      ctx.redirect("/login?expired=1" + (back == null || back.startsWith("/login") ? ""
-          : "&next=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8)), io.javalin.http.HttpStatus.SEE_OTHER);
+      String back =
+          get
+              ? localPath(ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()))
+              : refererPath(ctx);
+      ctx.redirect(
+          "/login?expired=1"
+              + (back == null || back.startsWith("/login")
+                  ? ""
+                  : "&next=" + URLEncoder.encode(back, StandardCharsets.UTF_8)),
+          io.javalin.http.HttpStatus.SEE_OTHER);
       return true;
     }
     if (status == 413 && !get) {
       String back = refererPath(ctx);
       if (back != null) {
-        ctx.redirect(back.replaceAll("[?#].*", "") + "?error=too-large", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(
+            back.replaceAll("[?#].*", "") + "?error=too-large",
+            io.javalin.http.HttpStatus.SEE_OTHER);
         return true;
       }
     }
@@ -136,9 +187,10 @@ public final class ProblemResponses {
       return null;
     }
     try {
-      java.net.URI u = java.net.URI.create(referer);
+      URI u = URI.create(referer);
       String host = ctx.header("Host");
-      if (u.getRawAuthority() != null && (host == null || !u.getRawAuthority().equalsIgnoreCase(host))) {
+      if (u.getRawAuthority() != null
+          && (host == null || !u.getRawAuthority().equalsIgnoreCase(host))) {
         return null;
       }
       return localPath(u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()));
@@ -147,9 +199,15 @@ public final class ProblemResponses {
     }
   }
 
-  /** {@code p} when it is a path on this server (not {@code //host} or {@code /\host}), else null. */
+  /**
+   * {@code p} when it is a path on this server (not {@code //host} or {@code /\host}), else null.
+   */
   public static @Nullable String localPath(@Nullable String p) {
-    if (p == null || p.length() > 2000 || !p.startsWith("/") || p.startsWith("//") || p.startsWith("/\\")
+    if (p == null
+        || p.length() > 2000
+        || !p.startsWith("/")
+        || p.startsWith("//")
+        || p.startsWith("/\\")
         || p.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       return null;
     }

@@ -1,5 +1,7 @@
 package org.umbrella.server.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,12 +11,16 @@ import java.util.Map;
  */
 final class SecurityHeaders {
   /** Header name to value, in the order they are written. */
-  static final Map<String, String> ALL = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.of(
-      "X-Content-Type-Options", "nosniff",
-      "X-Frame-Options", "DENY",
-      "Referrer-Policy", "same-origin",
-      "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-          + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")));
+  static final Map<String, String> ALL =
+      Collections.unmodifiableMap(
+          new LinkedHashMap<>(
+              Map.of(
+                  "X-Content-Type-Options", "nosniff",
+                  "X-Frame-Options", "DENY",
+                  "Referrer-Policy", "same-origin",
+                  "Content-Security-Policy",
+                      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                          + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")));
 
   private SecurityHeaders() {}
 }

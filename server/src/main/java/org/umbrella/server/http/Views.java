@@ -20,8 +20,14 @@ public final class Views {
     m.put("place", Map.of("lat", r.lat(), "lon", r.lon(), "precision", r.placePrecision()));
     m.put("actor", Map.of("party", r.actorParty(), "confidence", r.actorConfidence()));
     m.put("target", r.target());
-    m.put("fatalities", Map.of("low", r.fatalitiesLow(), "best", r.fatalitiesBest(), "high", r.fatalitiesHigh()));
-    m.put("sources", r.sources().stream().map(s -> Map.of("id", s.id(), "kind", s.kind(), "group", s.group())).toList());
+    m.put(
+        "fatalities",
+        Map.of("low", r.fatalitiesLow(), "best", r.fatalitiesBest(), "high", r.fatalitiesHigh()));
+    m.put(
+        "sources",
+        r.sources().stream()
+            .map(s -> Map.of("id", s.id(), "kind", s.kind(), "group", s.group()))
+            .toList());
     m.put("independent-sources", r.independentSources());
     m.put("status", r.status());
     m.put("tags", r.tags());
@@ -78,9 +84,13 @@ public final class Views {
     return m;
   }
 
-  /** The cause of {@code s} the public may read (see {@link #status(Operations.Status, boolean)}). */
+  /**
+   * The cause of {@code s} the public may read (see {@link #status(Operations.Status, boolean)}).
+   */
   public static String publicCause(Operations.Status s) {
-    if ("provision".equals(s.kind()) && s.status().startsWith("implemented-") && s.level().isPresent()) {
+    if ("provision".equals(s.kind())
+        && s.status().startsWith("implemented-")
+        && s.level().isPresent()) {
       return "implementation reported at level " + s.level().get();
     }
     return s.cause();

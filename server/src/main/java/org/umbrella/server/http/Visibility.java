@@ -11,16 +11,18 @@ import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.Report;
 
 /**
- * What of a list or record a principal may see, derived from {@link AccessPolicy} alone: the
- * public sees verified reports and confirmed findings; a body's candidate findings and votes are
- * visible only to its members.
+ * What of a list or record a principal may see, derived from {@link AccessPolicy} alone: the public
+ * sees verified reports and confirmed findings; a body's candidate findings and votes are visible
+ * only to its members.
  */
 public final class Visibility {
   private Visibility() {}
 
   /** The report statuses {@code p} may list. */
   public static List<String> reportStatuses(Principal p) {
-    return AccessPolicy.allows(p, Permission.READ_REPORTS, Scope.NONE) ? Kinds.REVIEW_STATUSES : List.of("verified");
+    return AccessPolicy.allows(p, Permission.READ_REPORTS, Scope.NONE)
+        ? Kinds.REVIEW_STATUSES
+        : List.of("verified");
   }
 
   public static boolean canSee(Principal p, Report r) {
@@ -33,11 +35,16 @@ public final class Visibility {
       return false;
     }
     return ops.body(f.body().get())
-        .map(b -> AccessPolicy.allows(p, Permission.READ_DELIBERATION, new Scope.OfBody(b.id(), b.members())))
+        .map(
+            b ->
+                AccessPolicy.allows(
+                    p, Permission.READ_DELIBERATION, new Scope.OfBody(b.id(), b.members())))
         .orElse(false);
   }
 
-  /** Whether {@code p} may see {@code f} at all: confirmed ones are public, others only to the body. */
+  /**
+   * Whether {@code p} may see {@code f} at all: confirmed ones are public, others only to the body.
+   */
   public static boolean canSee(Principal p, Operations.Finding f, Operations ops) {
     return "confirmed".equals(f.status()) || canDeliberate(p, f, ops);
   }
@@ -45,6 +52,7 @@ public final class Visibility {
   /** Statuses of findings worth fetching for {@code p} before per-finding filtering. */
   public static Set<String> findingStatuses(Principal p) {
     return AccessPolicy.mayEverPerform(p, Permission.READ_DELIBERATION)
-        ? Set.of("candidate", "confirmed", "rejected", "withdrawn") : Set.of("confirmed");
+        ? Set.of("candidate", "confirmed", "rejected", "withdrawn")
+        : Set.of("confirmed");
   }
 }

@@ -1,6 +1,7 @@
 package org.umbrella.server.ledger;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
@@ -10,11 +11,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.umbrella.ledger.NoteSigner;
 import org.umbrella.ledger.NoteVerifier;
 import org.umbrella.ledger.ProofBundle;
-import java.util.List;
 import org.umbrella.ledger.WitnessPolicy;
 import org.umbrella.store.Cosignatures;
 import org.umbrella.store.Database;
 import org.umbrella.store.PostgresEvidenceStore;
+import org.umbrella.store.RecordNotFoundException;
 import org.umbrella.store.Records;
 import org.umbrella.store.StoreConfig;
 import org.umbrella.store.VerifyReport;
@@ -22,8 +23,8 @@ import org.umbrella.store.VerifyReport;
 /**
  * The evidence store and its ledger on the server's database: {@link #write} runs a change as one
  * transaction in which the server's rows, the audit row and the store's record rows with their
- * leaves and a signed tree head are written together, so a crash never keeps one without the
- * other. Reads give the latest checkpoint and offline-checkable proofs. Thread-safe.
+ * leaves and a signed tree head are written together, so a crash never keeps one without the other.
+ * Reads give the latest checkpoint and offline-checkable proofs. Thread-safe.
  */
 public final class ServerLedger {
   private final Jdbi jdbi;
@@ -46,7 +47,8 @@ public final class ServerLedger {
    * records: commits all of it, or (on any exception, which is rethrown) none.
    */
   public <T> T write(BiFunction<Handle, Records, T> work) {
-    return jdbi.inTransaction(h -> store.within(h.getConnection(), records -> work.apply(h, records)));
+    return jdbi.inTransaction(
+        h -> store.within(h.getConnection(), records -> work.apply(h, records)));
   }
 
   /** The latest signed tree head (a signed note), if anything was ever written. */
@@ -76,9 +78,17 @@ public final class ServerLedger {
    *     cosigned by enough of the policy's witnesses
    */
   public ProofBundle proof(long leafIndex, WitnessPolicy policy) {
-    Cosignatures.CosignedHead head = cosignatures.latest(policy, store.verificationKeys())
-        .orElseThrow(() -> new org.umbrella.store.RecordNotFoundException("no tree head is cosigned by " + policy.quorum()
-            + " of the " + policy.witnesses().size() + " witnesses named"));
+    Cosignatures.CosignedHead head =
+        cosignatures
+            .latest(policy, store.verificationKeys())
+            .orElseThrow(
+                () ->
+                    new RecordNotFoundException(
+                        "no tree head is cosigned by "
+                            + policy.quorum()
+                            + " of the "
+                            + policy.witnesses().size()
+                            + " witnesses named"));
     return store.proof(leafIndex, head.treeSize(), head.note());
   }
 
@@ -99,21 +109,34 @@ public final class ServerLedger {
 
   /** The size of the latest signed tree head (0 before the first). */
   public long latestSize() {
-    return jdbi.withHandle(h -> h.createQuery("select coalesce(max(tree_size), 0) from tree_heads").mapTo(Long.class).one());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select coalesce(max(tree_size), 0) from tree_heads")
+                .mapTo(Long.class)
+                .one());
   }
 
   /** The record table and row a leaf belongs to, if there is such a leaf. */
   public Optional<LeafRow> leaf(long leafIndex) {
-    return jdbi.withHandle(h -> h.createQuery("select table_name, row_id from ledger_leaves where leaf_index = :i")
-        .bind("i", leafIndex).map((rs, ctx) -> new LeafRow(leafIndex, rs.getString(1), rs.getLong(2))).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select table_name, row_id from ledger_leaves where leaf_index = :i")
+                .bind("i", leafIndex)
+                .map((rs, ctx) -> new LeafRow(leafIndex, rs.getString(1), rs.getLong(2)))
+                .findOne());
   }
 
   /** The leaf of the current version of the incident a report became, if it is in the ledger. */
   public OptionalLong reportLeaf(String reportId) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "select leaf_index from incident_versions where incident_id = :id order by version desc limit 1")
-        .bind("id", reportId).mapTo(Long.class).findOne())
-        .map(OptionalLong::of).orElse(OptionalLong.empty());
+    return jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select leaf_index from incident_versions where incident_id = :id order by version desc limit 1")
+                    .bind("id", reportId)
+                    .mapTo(Long.class)
+                    .findOne())
+        .map(OptionalLong::of)
+        .orElse(OptionalLong.empty());
   }
 
   /** Recomputes the whole ledger from the rows and checks every signed head. */

@@ -5,8 +5,8 @@ import org.umbrella.ledger.CosignatureVerifier;
 import org.umbrella.ledger.MalformedInputException;
 
 /**
- * A witness the service submits its checkpoints to: the submission prefix of its
- * {@code tlog-witness} API and its cosignature key.
+ * A witness the service submits its checkpoints to: the submission prefix of its {@code
+ * tlog-witness} API and its cosignature key.
  *
  * @param url the submission prefix ({@code add-checkpoint} is appended)
  * @param key the witness's cosignature verifier key (type 0x04)
@@ -29,7 +29,8 @@ public record WitnessEndpoint(URI url, CosignatureVerifier key) {
       throw new IllegalArgumentException("--witness: '" + spec.substring(0, eq) + "' is not a URL");
     }
     if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-      throw new IllegalArgumentException("--witness: the URL must be http:// or https://, was '" + url + "'");
+      throw new IllegalArgumentException(
+          "--witness: the URL must be http:// or https://, was '" + url + "'");
     }
     try {
       return new WitnessEndpoint(url, CosignatureVerifier.parse(spec.substring(eq + 1)));

@@ -5,8 +5,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.umbrella.server.Redaction;
 
-/** Fans events out to listeners (the SSE hub, webhooks); a failing listener does not stop others. */
+/**
+ * Fans events out to listeners (the SSE hub, webhooks); a failing listener does not stop others.
+ */
 public final class EventBus {
   private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
   private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
@@ -20,7 +23,7 @@ public final class EventBus {
       try {
         l.accept(event);
       } catch (RuntimeException e) {
-        LOG.warn("event listener failed on {}: {}", event.type(), org.umbrella.server.Redaction.describe(e));
+        LOG.warn("event listener failed on {}: {}", event.type(), Redaction.describe(e));
       }
     }
   }

@@ -9,8 +9,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IP network in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}, or one address, which is
- * a /32 or /128), and the networks no webhook may reach unless a deployment allows them: the IANA
+ * An IP network in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}, or one address, which is a
+ * /32 or /128), and the networks no webhook may reach unless a deployment allows them: the IANA
  * special-purpose and private ranges of IPv4 and IPv6 (loopback, unspecified, private, shared
  * address space, link-local with the cloud metadata address 169.254.169.254, documentation,
  * benchmarking, multicast, reserved; IPv6 unique-local, link-local, site-local, discard, NAT64 and
@@ -48,14 +48,18 @@ public record Network(InetAddress network, int prefix) {
     try {
       return new Network(a, prefix);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a network in CIDR notation: " + cidr + " (" + e.getMessage() + ")");
+      throw new IllegalArgumentException(
+          "not a network in CIDR notation: " + cidr + " (" + e.getMessage() + ")");
     }
   }
 
   /** An IP address literal (dotted quad, or IPv6 with or without brackets); never a DNS lookup. */
   static InetAddress literal(String text) {
-    String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-    boolean v4 = t.matches("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    String t =
+        text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    boolean v4 =
+        t.matches(
+            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     boolean v6 = t.contains(":") && t.matches("[0-9A-Fa-f:.]+");
     if (!v4 && !v6) {
       throw new IllegalArgumentException("not an IP address literal: " + text);
@@ -67,7 +71,10 @@ public record Network(InetAddress network, int prefix) {
     }
   }
 
-  /** Whether {@code a} is in this network (an IPv4 address is never in an IPv6 network, nor the reverse). */
+  /**
+   * Whether {@code a} is in this network (an IPv4 address is never in an IPv6 network, nor the
+   * reverse).
+   */
   public boolean contains(InetAddress a) {
     byte[] x = a.getAddress();
     byte[] n = network.getAddress();
@@ -93,14 +100,36 @@ public record Network(InetAddress network, int prefix) {
     return network.getHostAddress() + "/" + prefix;
   }
 
-  private static final List<Network> NOT_PUBLIC_V4 = List.of(
-      parse("0.0.0.0/8"), parse("10.0.0.0/8"), parse("100.64.0.0/10"), parse("127.0.0.0/8"), parse("169.254.0.0/16"),
-      parse("172.16.0.0/12"), parse("192.0.0.0/24"), parse("192.0.2.0/24"), parse("192.88.99.0/24"), parse("192.168.0.0/16"),
-      parse("198.18.0.0/15"), parse("198.51.100.0/24"), parse("203.0.113.0/24"), parse("224.0.0.0/4"), parse("240.0.0.0/4"));
+  private static final List<Network> NOT_PUBLIC_V4 =
+      List.of(
+          parse("0.0.0.0/8"),
+          parse("10.0.0.0/8"),
+          parse("100.64.0.0/10"),
+          parse("127.0.0.0/8"),
+          parse("169.254.0.0/16"),
+          parse("172.16.0.0/12"),
+          parse("192.0.0.0/24"),
+          parse("192.0.2.0/24"),
+          parse("192.88.99.0/24"),
+          parse("192.168.0.0/16"),
+          parse("198.18.0.0/15"),
+          parse("198.51.100.0/24"),
+          parse("203.0.113.0/24"),
+          parse("224.0.0.0/4"),
+          parse("240.0.0.0/4"));
 
-  private static final List<Network> NOT_PUBLIC_V6 = List.of(
-      parse("::/96"), parse("64:ff9b:1::/48"), parse("100::/64"), parse("2001::/23"), parse("2001:db8::/32"), parse("3fff::/20"),
-      parse("fc00::/7"), parse("fe80::/10"), parse("fec0::/10"), parse("ff00::/8"));
+  private static final List<Network> NOT_PUBLIC_V6 =
+      List.of(
+          parse("::/96"),
+          parse("64:ff9b:1::/48"),
+          parse("100::/64"),
+          parse("2001::/23"),
+          parse("2001:db8::/32"),
+          parse("3fff::/20"),
+          parse("fc00::/7"),
+          parse("fe80::/10"),
+          parse("fec0::/10"),
+          parse("ff00::/8"));
 
   private static final Network GLOBAL_UNICAST_V6 = parse("2000::/3");
   private static final Network NAT64 = parse("64:ff9b::/96");

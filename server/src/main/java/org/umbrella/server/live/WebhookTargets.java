@@ -2,6 +2,7 @@ package org.umbrella.server.live;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
@@ -13,14 +14,15 @@ import org.umbrella.server.app.DomainError;
  * Which URLs a webhook may be sent to: http(s) URLs without user information whose host is a DNS
  * name or a canonical IP address literal, and all of whose addresses are public, or in a network
  * (or a host name) the deployment allows ({@code --webhook-allow}). Checked when a webhook is
- * registered and again at every delivery, on the addresses the connection then uses (so that a
- * name that resolved to a public address at registration and to an internal one later, DNS
- * rebinding, is refused; see {@link #addresses}).
+ * registered and again at every delivery, on the addresses the connection then uses (so that a name
+ * that resolved to a public address at registration and to an internal one later, DNS rebinding, is
+ * refused; see {@link #addresses}).
  *
  * <p>Refused whatever they resolve to: numeric hosts in any form but a dotted quad ({@code
  * 2130706433}, {@code 0x7f000001}, {@code 0177.0.0.1}, {@code 127.1}), single-label names ({@code
- * metadata}, {@code intranet}) and special-use names ({@code localhost}, {@code *.localhost}, {@code
- * *.local}, {@code *.internal}, {@code *.home.arpa}, {@code *.localdomain}), unless allowed by name.
+ * metadata}, {@code intranet}) and special-use names ({@code localhost}, {@code *.localhost},
+ * {@code *.local}, {@code *.internal}, {@code *.home.arpa}, {@code *.localdomain}), unless allowed
+ * by name.
  */
 public final class WebhookTargets {
   /** Resolves a host name to its addresses (the system resolver, or a test's). */
@@ -41,7 +43,8 @@ public final class WebhookTargets {
     }
   }
 
-  private static final List<String> SPECIAL_SUFFIXES = List.of(".localhost", ".local", ".internal", ".home.arpa", ".localdomain");
+  private static final List<String> SPECIAL_SUFFIXES =
+      List.of(".localhost", ".local", ".internal", ".home.arpa", ".localdomain");
 
   private final List<Network> allowedNetworks;
   private final Set<String> allowedNames;
@@ -54,8 +57,14 @@ public final class WebhookTargets {
    * @throws IllegalArgumentException for an entry that is neither
    */
   public WebhookTargets(List<String> allow, Resolver resolver) {
-    this.allowedNetworks = allow.stream().filter(WebhookTargets::isNetwork).map(Network::parse).toList();
-    this.allowedNames = Set.copyOf(allow.stream().filter(a -> !isNetwork(a)).map(a -> a.toLowerCase(Locale.ROOT)).toList());
+    this.allowedNetworks =
+        allow.stream().filter(WebhookTargets::isNetwork).map(Network::parse).toList();
+    this.allowedNames =
+        Set.copyOf(
+            allow.stream()
+                .filter(a -> !isNetwork(a))
+                .map(a -> a.toLowerCase(Locale.ROOT))
+                .toList());
     this.resolver = resolver;
   }
 
@@ -73,7 +82,8 @@ public final class WebhookTargets {
       Network.parse(entry);
       return true;
     }
-    if (!entry.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")) {
+    if (!entry.matches(
+        "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")) {
       throw new IllegalArgumentException("not a network (CIDR) nor a host name: " + entry);
     }
     return false;
@@ -105,15 +115,17 @@ public final class WebhookTargets {
     URI uri;
     try {
       uri = new URI(url);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new Refused("must be an absolute http or https URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new Refused("must be an absolute http or https URL");
     }
-    if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-      throw new Refused("must not carry a user name or password (put credentials in the secret, which signs every delivery)");
+    if (uri.getRawUserInfo() != null
+        || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+      throw new Refused(
+          "must not carry a user name or password (put credentials in the secret, which signs every delivery)");
     }
     if (uri.getHost() == null) {
       throw new Refused("must name a host (a DNS name or an IP address)");
@@ -141,17 +153,26 @@ public final class WebhookTargets {
     if (host.startsWith("[") || host.contains(":")) {
       found = List.of(literal(host));
     } else if (looksNumeric(host)) {
-      if (!host.matches("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}")) {
-        throw new Refused("has a numeric host that is not a dotted-quad address (a.b.c.d in decimal): " + clip(rawHost));
+      if (!host.matches(
+          "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}")) {
+        throw new Refused(
+            "has a numeric host that is not a dotted-quad address (a.b.c.d in decimal): "
+                + clip(rawHost));
       }
       found = List.of(literal(host));
     } else {
       if (!allowedNames.contains(host)) {
         if (!host.contains(".")) {
-          throw new Refused("must name a host by its fully qualified name, not a single-label name such as '" + clip(rawHost) + "'");
+          throw new Refused(
+              "must name a host by its fully qualified name, not a single-label name such as '"
+                  + clip(rawHost)
+                  + "'");
         }
         if (host.equals("localhost") || SPECIAL_SUFFIXES.stream().anyMatch(host::endsWith)) {
-          throw new Refused("names a special-use host (" + clip(rawHost) + ") that is never on the public internet");
+          throw new Refused(
+              "names a special-use host ("
+                  + clip(rawHost)
+                  + ") that is never on the public internet");
         }
       }
       try {
@@ -166,8 +187,11 @@ public final class WebhookTargets {
     for (InetAddress a : found) {
       String why = Network.notPublic(a);
       if (why != null && allowedNetworks.stream().noneMatch(n -> n.contains(a))) {
-        throw new Refused("reaches an address that is not public (" + why + "); webhooks go to public addresses,"
-            + " or to networks the deployment allows with --webhook-allow");
+        throw new Refused(
+            "reaches an address that is not public ("
+                + why
+                + "); webhooks go to public addresses,"
+                + " or to networks the deployment allows with --webhook-allow");
       }
     }
     return found;

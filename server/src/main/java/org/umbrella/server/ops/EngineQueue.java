@@ -15,13 +15,13 @@ import org.umbrella.server.app.DomainError;
  * The engine's thread and the bounded queue in front of it: accepted changes run on it one at a
  * time, in commit order.
  *
- * <p>Filing a report does not wait for the engine, so reports are admitted through {@link
- * #admit}: at most {@code limit} admitted changes may be waiting for (or in) the engine. When the
- * engine falls that far behind, admission waits up to {@code wait} for room and then refuses with
- * 503 and {@code Retry-After}, <em>before</em> anything is stored, so a client that retries files
- * no duplicate. Changes that wait for the engine anyway (reviews, votes, answers) are slowed by
- * that wait and need no permit. {@link #depth()} and {@link #oldestAge()} make the lag visible
- * ({@code /metrics}, {@code /health}). Thread-safe.
+ * <p>Filing a report does not wait for the engine, so reports are admitted through {@link #admit}:
+ * at most {@code limit} admitted changes may be waiting for (or in) the engine. When the engine
+ * falls that far behind, admission waits up to {@code wait} for room and then refuses with 503 and
+ * {@code Retry-After}, <em>before</em> anything is stored, so a client that retries files no
+ * duplicate. Changes that wait for the engine anyway (reviews, votes, answers) are slowed by that
+ * wait and need no permit. {@link #depth()} and {@link #oldestAge()} make the lag visible ({@code
+ * /metrics}, {@code /health}). Thread-safe.
  */
 public final class EngineQueue implements AutoCloseable {
   private record Queued(long since, Runnable task) {}
@@ -31,13 +31,17 @@ public final class EngineQueue implements AutoCloseable {
   private final Duration lagThreshold;
   private final LongSupplier nanos;
   private final Semaphore room;
+
   /** Enqueue times of the tasks not yet finished, oldest first (only the head is ever read). */
   private final LinkedBlockingDeque<Long> pendingSince = new LinkedBlockingDeque<>();
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "umbrella-engine");
-    t.setDaemon(true);
-    return t;
-  });
+
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "umbrella-engine");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * @param limit the most admitted changes the engine may lag behind by (at least 1)
@@ -73,8 +77,16 @@ public final class EngineQueue implements AutoCloseable {
     }
     if (!got) {
       long retry = Math.max(1, Math.min(60, oldestAge().toSeconds()));
-      throw new DomainError.Unavailable(DomainError.Unavailable.Dependency.ENGINE, "the enforcement engine is " + depth()
-          + " changes behind (limit " + limit + "); nothing was stored, try again in " + retry + " s", retry);
+      throw new DomainError.Unavailable(
+          DomainError.Unavailable.Dependency.ENGINE,
+          "the enforcement engine is "
+              + depth()
+              + " changes behind (limit "
+              + limit
+              + "); nothing was stored, try again in "
+              + retry
+              + " s",
+          retry);
     }
     return new Admission(this);
   }
@@ -97,15 +109,19 @@ public final class EngineQueue implements AutoCloseable {
     }
   }
 
-  /** Runs {@code task} after what is queued, without waiting; then frees {@code admission}'s room. */
+  /**
+   * Runs {@code task} after what is queued, without waiting; then frees {@code admission}'s room.
+   */
   public void later(Admission admission, Runnable task) {
-    var unused = submit(() -> { // without waiting: the task's own failures are handled inside it
-      try {
-        task.run();
-      } finally {
-        admission.cancel();
-      }
-    });
+    var unused =
+        submit(
+            () -> { // without waiting: the task's own failures are handled inside it
+              try {
+                task.run();
+              } finally {
+                admission.cancel();
+              }
+            });
   }
 
   /** Runs {@code task} after what is queued and waits for it; its failure is rethrown. */
@@ -127,13 +143,14 @@ public final class EngineQueue implements AutoCloseable {
   private Future<?> submit(Runnable task) {
     Queued q = new Queued(nanos.getAsLong(), task);
     pendingSince.addLast(q.since());
-    return thread.submit(() -> {
-      try {
-        q.task().run();
-      } finally {
-        pendingSince.removeFirstOccurrence(q.since());
-      }
-    });
+    return thread.submit(
+        () -> {
+          try {
+            q.task().run();
+          } finally {
+            pendingSince.removeFirstOccurrence(q.since());
+          }
+        });
   }
 
   /** Changes queued for the engine or running in it. */
@@ -157,7 +174,9 @@ public final class EngineQueue implements AutoCloseable {
     return since == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, nanos.getAsLong() - since));
   }
 
-  /** Whether the engine lags: its queue is full, or its oldest change is older than the threshold. */
+  /**
+   * Whether the engine lags: its queue is full, or its oldest change is older than the threshold.
+   */
   public boolean lagging() {
     return depth() >= limit || oldestAge().compareTo(lagThreshold) > 0;
   }

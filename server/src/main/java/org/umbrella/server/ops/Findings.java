@@ -3,59 +3,104 @@ package org.umbrella.server.ops;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.umbrella.server.app.DomainError;
+import org.umbrella.engine.input.Determination;
+import org.umbrella.engine.input.Vote;
 import org.umbrella.server.access.Secrets;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.live.Event;
 import org.umbrella.server.live.EventBus;
-import org.umbrella.store.Records;
+import org.umbrella.store.Receipt;
 
 /** Bodies, the findings the engine raised, and the votes bodies cast on candidates. */
 final class Findings extends Workflow {
-  Findings(Operations ops, Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
+  Findings(
+      Operations ops,
+      Jdbi jdbi,
+      Clock clock,
+      EventBus events,
+      ServerLedger ledger,
+      EngineQueue engineQueue) {
     super(ops, jdbi, clock, events, ledger, engineQueue);
   }
 
   // ---- bodies and findings --------------------------------------------------------------------
 
   public void defineBody(Operations.Body body) {
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             insert into ops_body (id, title, members) values (:id, :t, :m)
             on conflict (id) do update set title = excluded.title, members = excluded.members""")
-        .bind("id", body.id()).bind("t", body.title()).bind("m", String.join(",", body.members())).execute());
+                .bind("id", body.id())
+                .bind("t", body.title())
+                .bind("m", String.join(",", body.members()))
+                .execute());
   }
 
   public Optional<Operations.Body> body(String id) {
-    return jdbi.withHandle(h -> h.createQuery("select * from ops_body where id = :id").bind("id", id)
-        .map((rs, ctx) -> new Operations.Body(rs.getString("id"), rs.getString("title"), members(rs.getString("members")))).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from ops_body where id = :id")
+                .bind("id", id)
+                .map(
+                    (rs, ctx) ->
+                        new Operations.Body(
+                            rs.getString("id"),
+                            rs.getString("title"),
+                            members(rs.getString("members"))))
+                .findOne());
   }
 
   public List<Operations.Body> bodies() {
-    return jdbi.withHandle(h -> h.createQuery("select * from ops_body order by id")
-        .map((rs, ctx) -> new Operations.Body(rs.getString("id"), rs.getString("title"), members(rs.getString("members")))).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from ops_body order by id")
+                .map(
+                    (rs, ctx) ->
+                        new Operations.Body(
+                            rs.getString("id"),
+                            rs.getString("title"),
+                            members(rs.getString("members"))))
+                .list());
   }
 
   public Optional<Operations.Finding> finding(String id) {
-    return jdbi.withHandle(h -> h.createQuery("select * from ops_finding where id = :id").bind("id", id)
-        .map((rs, ctx) -> mapFinding(rs, h)).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from ops_finding where id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> mapFinding(rs, h))
+                .findOne());
   }
 
   /** Findings in the given statuses, newest first. */
   public List<Operations.Finding> findings(Set<String> statuses, int limit, int offset) {
-    return jdbi.withHandle(h -> h.createQuery("select * from ops_finding where status in (<s>) order by raised_at desc, id limit :l offset :o")
-        .bindList("s", List.copyOf(statuses)).bind("l", limit).bind("o", offset)
-        .map((rs, ctx) -> mapFinding(rs, h)).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from ops_finding where status in (<s>) order by raised_at desc, id limit :l offset :o")
+                .bindList("s", List.copyOf(statuses))
+                .bind("l", limit)
+                .bind("o", offset)
+                .map((rs, ctx) -> mapFinding(rs, h))
+                .list());
   }
 
   /**
@@ -66,57 +111,102 @@ final class Findings extends Workflow {
    */
   public Operations.Finding vote(String findingId, String party, String vote, String voter) {
     if (!Kinds.VOTES.contains(vote)) {
-      throw new DomainError.Invalid("/vote", "vote must be one of " + Kinds.VOTES + ", was '" + ReportInput.clip(String.valueOf(vote)) + "'");
+      throw new DomainError.Invalid(
+          "/vote",
+          "vote must be one of "
+              + Kinds.VOTES
+              + ", was '"
+              + ReportInput.clip(String.valueOf(vote))
+              + "'");
     }
-    Operations.Finding f = finding(findingId).orElseThrow(() -> new DomainError.NotFound("id", "no finding '" + ReportInput.clip(findingId) + "'"));
+    Operations.Finding f =
+        finding(findingId)
+            .orElseThrow(
+                () ->
+                    new DomainError.NotFound(
+                        "id", "no finding '" + ReportInput.clip(findingId) + "'"));
     if (!"candidate".equals(f.status())) {
-      throw new DomainError.Conflict("/vote", "finding " + findingId + " is " + f.status() + ", votes are closed");
+      throw new DomainError.Conflict(
+          "/vote", "finding " + findingId + " is " + f.status() + ", votes are closed");
     }
     if (party.equals(f.actor())) {
-      throw new DomainError.Conflict("/vote", "party " + party + " is the actor concerned by this finding and does not vote on it (recusal)");
+      throw new DomainError.Conflict(
+          "/vote",
+          "party "
+              + party
+              + " is the actor concerned by this finding and does not vote on it (recusal)");
     }
     if (f.body().isEmpty()) {
       // a vote reaches the engine as its body's tally: without a body there is nothing to journal
-      throw new DomainError.Conflict("/vote", "finding " + findingId + " is not determined by a body; it takes no votes");
+      throw new DomainError.Conflict(
+          "/vote", "finding " + findingId + " is not determined by a body; it takes no votes");
     }
-    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    String determination = "det-" + findingId + "-" + Secrets.random("").substring(0, 8).replace('_', 'x').replace('-', 'y');
-    ledger.write((h, records) -> {
-      // the view is the journal's projection; the tally below reads the vote back from it
-      OutcomeProjection.voted(h, findingId, party, vote, voter, now);
-      Audit.record(h, now, voter, "finding.voted", findingId, Map.of("party", party, "vote", vote));
-      records.vote(findingId, party, vote, OutcomeProjection.CAST_BY + voter);
-      // the tally the engine reads next: the body's determination as it now stands
-      Map<String, Object> tally = new java.util.LinkedHashMap<>();
-      tally.put("finding", findingId);
-      tally.put("body", f.body().orElse(null));
-      Map<String, String> votes = mapFinding(h, findingId).votes();
-      tally.put("votes", votes);
-      org.umbrella.store.Receipt leaf = records.determination(findingId, JSON.valueToTree(tally));
-      Map<String, org.umbrella.engine.input.Vote> cast = new java.util.TreeMap<>();
-      votes.forEach((p, v) -> org.umbrella.engine.input.Vote.fromWire(v).ifPresent(x -> cast.put(p, x)));
-      Journal.append(h, new org.umbrella.engine.input.Determination(determination, now, f.body().get(), findingId, cast), now, leaf.leafIndex());
-      return leaf;
-    });
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    String determination =
+        "det-"
+            + findingId
+            + "-"
+            + Secrets.random("").substring(0, 8).replace('_', 'x').replace('-', 'y');
+    ledger.write(
+        (h, records) -> {
+          // the view is the journal's projection; the tally below reads the vote back from it
+          OutcomeProjection.voted(h, findingId, party, vote, voter, now);
+          Audit.record(
+              h, now, voter, "finding.voted", findingId, Map.of("party", party, "vote", vote));
+          records.vote(findingId, party, vote, OutcomeProjection.CAST_BY + voter);
+          // the tally the engine reads next: the body's determination as it now stands
+          Map<String, Object> tally = new LinkedHashMap<>();
+          tally.put("finding", findingId);
+          tally.put("body", f.body().orElse(null));
+          Map<String, String> votes = mapFinding(h, findingId).votes();
+          tally.put("votes", votes);
+          Receipt leaf = records.determination(findingId, JSON.valueToTree(tally));
+          Map<String, Vote> cast = new TreeMap<>();
+          votes.forEach((p, v) -> Vote.fromWire(v).ifPresent(x -> cast.put(p, x)));
+          Journal.append(
+              h,
+              new Determination(determination, now, f.body().get(), findingId, cast),
+              now,
+              leaf.leafIndex());
+          return leaf;
+        });
     Operations.Finding updated = finding(findingId).orElseThrow();
-    events.publish(new Event("finding.voted", findingId, party + " voted on " + f.title(), "body:" + f.body().orElse(""), now));
+    events.publish(
+        new Event(
+            "finding.voted",
+            findingId,
+            party + " voted on " + f.title(),
+            "body:" + f.body().orElse(""),
+            now));
     onEngine(() -> enforcement().voted(updated));
     return updated;
   }
 
   private static Operations.Finding mapFinding(Handle h, String id) {
-    return h.createQuery("select * from ops_finding where id = :id").bind("id", id).map((rs, ctx) -> mapFinding(rs, h)).one();
+    return h.createQuery("select * from ops_finding where id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> mapFinding(rs, h))
+        .one();
   }
 
   private static Operations.Finding mapFinding(ResultSet rs, Handle h) throws SQLException {
     String id = rs.getString("id");
-    Map<String, String> votes = new java.util.TreeMap<>();
-    h.createQuery("select party, vote from ops_vote where finding_id = :f").bind("f", id)
-        .map((r, c) -> Map.entry(r.getString("party"), r.getString("vote"))).forEach(e -> votes.put(e.getKey(), e.getValue()));
-    return new Operations.Finding(id, rs.getString("definition"), rs.getString("title"), rs.getString("status"), rs.getString("actor"),
-        Optional.ofNullable(rs.getString("body")), read(rs.getString("incidents"), new TypeReference<List<String>>() {}),
+    Map<String, String> votes = new TreeMap<>();
+    h.createQuery("select party, vote from ops_vote where finding_id = :f")
+        .bind("f", id)
+        .map((r, c) -> Map.entry(r.getString("party"), r.getString("vote")))
+        .forEach(e -> votes.put(e.getKey(), e.getValue()));
+    return new Operations.Finding(
+        id,
+        rs.getString("definition"),
+        rs.getString("title"),
+        rs.getString("status"),
+        rs.getString("actor"),
+        Optional.ofNullable(rs.getString("body")),
+        read(rs.getString("incidents"), new TypeReference<List<String>>() {}),
         rs.getTimestamp("raised_at").toInstant(),
-        Optional.ofNullable(rs.getTimestamp("decided_at")).map(java.sql.Timestamp::toInstant), votes);
+        Optional.ofNullable(rs.getTimestamp("decided_at")).map(Timestamp::toInstant),
+        votes);
   }
 
   private static Set<String> members(String csv) {

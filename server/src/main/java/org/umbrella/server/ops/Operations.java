@@ -1,13 +1,19 @@
 package org.umbrella.server.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.umbrella.agreement.model.Agreement;
+import org.umbrella.engine.output.OutputRecord;
+import org.umbrella.server.journal.AgreementVersion;
 import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.live.EventBus;
 import org.umbrella.store.GroupCommit;
@@ -19,31 +25,40 @@ import org.umbrella.store.GroupCommit;
  * their one entry point for the HTTP layer and the pages, and holds the shared read models'
  * records; each entity's rules and transactions live in its own class.
  *
- * <p>Every change runs in one transaction with its audit row and its records in the evidence
- * store (each a leaf of the tamper-evident ledger, see {@link ServerLedger}); then it is announced on
- * the {@link EventBus} and handed to the {@link Enforcement} port. The {@code ops_*} tables are
- * the current view the pages and the API read; the store's record tables are the history.
- * Reports are committed in groups ({@link GroupCommit}): a request is answered after the commit
- * that made its report durable and a leaf. The engine runs on one thread of its own, in commit
- * order ({@link EngineQueue}, bounded): after a report is filed the response does not wait for it
- * (but a filing waits for room, or is refused with 503, when the engine lags by the queue's
- * limit); reviews, votes, answers and
- * provision reports wait until the engine has seen them (so what they trigger is recorded when
- * they return). Access control happens before these calls (see {@code
+ * <p>Every change runs in one transaction with its audit row and its records in the evidence store
+ * (each a leaf of the tamper-evident ledger, see {@link ServerLedger}); then it is announced on the
+ * {@link EventBus} and handed to the {@link Enforcement} port. The {@code ops_*} tables are the
+ * current view the pages and the API read; the store's record tables are the history. Reports are
+ * committed in groups ({@link GroupCommit}): a request is answered after the commit that made its
+ * report durable and a leaf. The engine runs on one thread of its own, in commit order ({@link
+ * EngineQueue}, bounded): after a report is filed the response does not wait for it (but a filing
+ * waits for room, or is refused with 503, when the engine lags by the queue's limit); reviews,
+ * votes, answers and provision reports wait until the engine has seen them (so what they trigger is
+ * recorded when they return). Access control happens before these calls (see {@code
  * org.umbrella.server.http.Router}); these methods check the workflow's own rules (a finding must
  * be a candidate to be voted on, an obligation pending to be answered).
  */
 public final class Operations implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /**
    * What a list of reports selects; null or empty fields do not filter.
    *
-   * @param actors parties the reports are attributed to; the empty string selects unattributed reports
+   * @param actors parties the reports are attributed to; the empty string selects unattributed
+   *     reports
    */
-  public record ReportFilter(Instant from, Instant to, Set<String> kinds, Set<String> statuses, double[] bbox, Set<String> actors) {
+  public record ReportFilter(
+      @Nullable Instant from,
+      @Nullable Instant to,
+      @Nullable Set<String> kinds,
+      @Nullable Set<String> statuses,
+      double @Nullable [] bbox,
+      @Nullable Set<String> actors) {
     /** A filter on everything but the actor. */
-    public ReportFilter(Instant from, Instant to, Set<String> kinds, Set<String> statuses, double[] bbox) {
+    public ReportFilter(
+        @Nullable Instant from,
+        @Nullable Instant to,
+        @Nullable Set<String> kinds,
+        @Nullable Set<String> statuses,
+        double @Nullable [] bbox) {
       this(from, to, kinds, statuses, bbox, null);
     }
   }
@@ -52,15 +67,41 @@ public final class Operations implements AutoCloseable {
   public record Body(String id, String title, Set<String> members) {}
 
   /** A finding, with the votes cast so far (empty when the caller may not see them). */
-  public record Finding(String id, String definition, String title, String status, String actor, Optional<String> body,
-      List<String> incidents, Instant raisedAt, Optional<Instant> decidedAt, Map<String, String> votes) {}
+  public record Finding(
+      String id,
+      String definition,
+      String title,
+      String status,
+      String actor,
+      Optional<String> body,
+      List<String> incidents,
+      Instant raisedAt,
+      Optional<Instant> decidedAt,
+      Map<String, String> votes) {}
 
   /** An obligation of a guarantor. */
-  public record Obligation(String id, String guarantee, String duty, String party, Instant due, String status,
-      Instant raisedAt, Optional<String> answer, String decision, String note, Optional<Instant> answeredAt) {}
+  public record Obligation(
+      String id,
+      String guarantee,
+      String duty,
+      String party,
+      Instant due,
+      String status,
+      Instant raisedAt,
+      Optional<String> answer,
+      String decision,
+      String note,
+      Optional<Instant> answeredAt) {}
 
   /** The status of a guarantee or provision. */
-  public record Status(String subject, String kind, String title, String status, Optional<Integer> level, String cause, Instant at) {}
+  public record Status(
+      String subject,
+      String kind,
+      String title,
+      String status,
+      Optional<Integer> level,
+      String cause,
+      Instant at) {}
 
   private final Jdbi jdbi;
   private final EngineQueue engineQueue;
@@ -75,11 +116,17 @@ public final class Operations implements AutoCloseable {
 
   /** Operations whose engine may lag by 10,000 reports, filing waiting up to 5 s for room. */
   public Operations(Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger) {
-    this(jdbi, clock, events, ledger, new EngineQueue(10_000, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30), System::nanoTime));
+    this(
+        jdbi,
+        clock,
+        events,
+        ledger,
+        new EngineQueue(10_000, Duration.ofSeconds(5), Duration.ofSeconds(30), System::nanoTime));
   }
 
   /** Operations whose engine runs behind {@code engineQueue} (which they close). */
-  public Operations(Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
+  public Operations(
+      Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
     this.engineQueue = engineQueue;
     this.jdbi = jdbi;
     this.ledger = ledger;
@@ -97,7 +144,7 @@ public final class Operations implements AutoCloseable {
 
   /** Waits until the engine has seen every change accepted so far. */
   public void awaitEngine() {
-    engineQueue.await(() -> { });
+    engineQueue.await(() -> {});
   }
 
   /** The engine's queue: how far it lags. */
@@ -114,7 +161,7 @@ public final class Operations implements AutoCloseable {
 
   /** Sets which claimed times a new report may carry (default {@link ReportTimes#defaults()}). */
   public void reportTimes(ReportTimes times) {
-    this.reportTimes = java.util.Objects.requireNonNull(times);
+    this.reportTimes = Objects.requireNonNull(times);
   }
 
   public ReportTimes reportTimes() {
@@ -142,7 +189,13 @@ public final class Operations implements AutoCloseable {
   }
 
   /** See {@link Reports#review}. */
-  public Report review(String id, String status, String actorParty, double confidence, String note, String reviewer) {
+  public Report review(
+      String id,
+      String status,
+      String actorParty,
+      double confidence,
+      String note,
+      String reviewer) {
     return reports.review(id, status, actorParty, confidence, note, reviewer);
   }
 
@@ -151,7 +204,7 @@ public final class Operations implements AutoCloseable {
   }
 
   /** See {@link Reports#eachReportByLastChange}. */
-  public void eachReportByLastChange(java.util.function.BiConsumer<Instant, Report> sink) {
+  public void eachReportByLastChange(BiConsumer<Instant, Report> sink) {
     reports.eachReportByLastChange(sink);
   }
 
@@ -165,7 +218,8 @@ public final class Operations implements AutoCloseable {
     return reports.reportsPerDay(filter);
   }
 
-  // ---- bodies, findings, votes: see Findings ------------------------------------------------------
+  // ---- bodies, findings, votes: see Findings
+  // ------------------------------------------------------
 
   public void defineBody(Body body) {
     findings.defineBody(body);
@@ -193,14 +247,16 @@ public final class Operations implements AutoCloseable {
     return findings.vote(findingId, party, vote, voter);
   }
 
-  // ---- obligations and answers: see Obligations ---------------------------------------------------
+  // ---- obligations and answers: see Obligations
+  // ---------------------------------------------------
 
   public Optional<Obligation> obligation(String id) {
     return obligations.obligation(id);
   }
 
   /** Obligations, soonest deadline first; only {@code party}'s when present. */
-  public List<Obligation> obligations(Optional<String> party, Set<String> statuses, int limit, int offset) {
+  public List<Obligation> obligations(
+      Optional<String> party, Set<String> statuses, int limit, int offset) {
     return obligations.obligations(party, statuses, limit, offset);
   }
 
@@ -209,7 +265,8 @@ public final class Operations implements AutoCloseable {
     return obligations.answer(id, answer, decision, note, by);
   }
 
-  // ---- provisions and status: see Provisions ------------------------------------------------------
+  // ---- provisions and status: see Provisions
+  // ------------------------------------------------------
 
   /** See {@link Provisions#reportProvision}. */
   public void reportProvision(String provision, int level, String note, String actor) {
@@ -220,17 +277,18 @@ public final class Operations implements AutoCloseable {
     return provisions.statuses(kind);
   }
 
-  // ---- the engine's computation: see EngineRecords ------------------------------------------------
+  // ---- the engine's computation: see EngineRecords
+  // ------------------------------------------------
 
   /** See {@link EngineRecords#recordOutputs}. */
-  public void recordOutputs(long journalSeq, String agreement, List<org.umbrella.engine.output.OutputRecord> outputs,
-      org.umbrella.agreement.model.Agreement computedUnder) {
+  public void recordOutputs(
+      long journalSeq, String agreement, List<OutputRecord> outputs, Agreement computedUnder) {
     engineRecords.recordOutputs(journalSeq, agreement, outputs, computedUnder);
   }
 
   /** See {@link EngineRecords#recordOutputsOnce}. */
-  public boolean recordOutputsOnce(long journalSeq, String agreement, List<org.umbrella.engine.output.OutputRecord> outputs,
-      org.umbrella.agreement.model.Agreement computedUnder) {
+  public boolean recordOutputsOnce(
+      long journalSeq, String agreement, List<OutputRecord> outputs, Agreement computedUnder) {
     return engineRecords.recordOutputsOnce(journalSeq, agreement, outputs, computedUnder);
   }
 
@@ -243,7 +301,7 @@ public final class Operations implements AutoCloseable {
   }
 
   /** See {@link EngineRecords#putInForce}. */
-  public String putInForce(String agreementId, org.umbrella.server.journal.AgreementVersion version, String by) {
+  public String putInForce(String agreementId, AgreementVersion version, String by) {
     return engineRecords.putInForce(agreementId, version, by);
   }
 

@@ -2,20 +2,30 @@ package org.umbrella.server.ops;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.umbrella.server.app.DomainError;
+import org.umbrella.engine.input.ProvisionReport;
 import org.umbrella.server.access.Secrets;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.live.EventBus;
-import org.umbrella.store.Records;
+import org.umbrella.store.Receipt;
 
 /** Provisions: implementation reports by the mechanism, and guarantee and provision status. */
 final class Provisions extends Workflow {
-  Provisions(Operations ops, Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
+  Provisions(
+      Operations ops,
+      Jdbi jdbi,
+      Clock clock,
+      EventBus events,
+      ServerLedger ledger,
+      EngineQueue engineQueue) {
     super(ops, jdbi, clock, events, ledger, engineQueue);
   }
 
@@ -28,30 +38,51 @@ final class Provisions extends Workflow {
    */
   public void reportProvision(String provision, int level, String note, String actor) {
     if (level < 0 || level > 3) {
-      throw new DomainError.Invalid("/level", "level must be 0, 1, 2 or 3 (Peace Accords Matrix scale), was " + level);
+      throw new DomainError.Invalid(
+          "/level", "level must be 0, 1, 2 or 3 (Peace Accords Matrix scale), was " + level);
     }
-    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    String id = "prov-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    String id =
+        "prov-"
+            + Secrets.random("")
+                .substring(0, 12)
+                .replace('_', 'x')
+                .replace('-', 'y')
+                .toLowerCase(Locale.ROOT);
     enforcement().checkProvision(provision);
-    ledger.write((h, records) -> {
-      Audit.record(h, now, actor, "provision.reported", provision, Map.of("level", level, "note", note));
-      Map<String, Object> body = new java.util.LinkedHashMap<>();
-      body.put("level", level);
-      body.put("note", note);
-      body.put("reported-by", actor);
-      org.umbrella.store.Receipt leaf = records.provisionReport(id, provision, JSON.valueToTree(body));
-      Journal.append(h, new org.umbrella.engine.input.ProvisionReport(id, now, provision, level, note), now, leaf.leafIndex());
-      return leaf;
-    });
+    ledger.write(
+        (h, records) -> {
+          Audit.record(
+              h, now, actor, "provision.reported", provision, Map.of("level", level, "note", note));
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("level", level);
+          body.put("note", note);
+          body.put("reported-by", actor);
+          Receipt leaf = records.provisionReport(id, provision, JSON.valueToTree(body));
+          Journal.append(
+              h, new ProvisionReport(id, now, provision, level, note), now, leaf.leafIndex());
+          return leaf;
+        });
     onEngine(() -> enforcement().provisionReported(id, provision, level, note, now));
   }
 
   // ---- status ---------------------------------------------------------------------------------
 
   public List<Operations.Status> statuses(String kind) {
-    return jdbi.withHandle(h -> h.createQuery("select * from ops_status where kind = :k order by subject").bind("k", kind)
-        .map((rs, ctx) -> new Operations.Status(rs.getString("subject"), rs.getString("kind"), rs.getString("title"), rs.getString("status"),
-            Optional.ofNullable((Integer) rs.getObject("level")), rs.getString("cause"), rs.getTimestamp("at").toInstant()))
-        .list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from ops_status where kind = :k order by subject")
+                .bind("k", kind)
+                .map(
+                    (rs, ctx) ->
+                        new Operations.Status(
+                            rs.getString("subject"),
+                            rs.getString("kind"),
+                            rs.getString("title"),
+                            rs.getString("status"),
+                            Optional.ofNullable((Integer) rs.getObject("level")),
+                            rs.getString("cause"),
+                            rs.getTimestamp("at").toInstant()))
+                .list());
   }
 }

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.IncidentPlace;
+import org.umbrella.engine.input.IncidentSource;
+import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.TimePrecision;
 
 /**
@@ -52,26 +53,47 @@ public record Report(
   }
 
   /**
-   * This report as a review leaves it: in {@code status}, attributed to {@code party} with
-   * {@code confidence} when a party is named (else as it was).
+   * This report as a review leaves it: in {@code status}, attributed to {@code party} with {@code
+   * confidence} when a party is named (else as it was).
    */
   public Report reviewed(String status, String party, double confidence) {
     boolean attributed = !party.isEmpty();
-    return new Report(id, time, timePrecision, kind, lat, lon, placePrecision, attributed ? party : actorParty,
-        attributed ? confidence : actorConfidence, target, fatalitiesLow, fatalitiesBest, fatalitiesHigh, sources, status, tags,
-        summary, filedBy, filedAt);
+    return new Report(
+        id,
+        time,
+        timePrecision,
+        kind,
+        lat,
+        lon,
+        placePrecision,
+        attributed ? party : actorParty,
+        attributed ? confidence : actorConfidence,
+        target,
+        fatalitiesLow,
+        fatalitiesBest,
+        fatalitiesHigh,
+        sources,
+        status,
+        tags,
+        summary,
+        filedBy,
+        filedAt);
   }
 
   /** The engine's canonical incident for this report (its current version). */
   public Incident incident() {
-    return new Incident(id, time,
+    return new Incident(
+        id,
+        time,
         TimePrecision.fromWire(timePrecision).orElseThrow(),
         new IncidentPlace(lat, lon, PlacePrecision.fromWire(placePrecision).orElseThrow()),
         Kind.fromWire(kind).orElseThrow(),
         actorParty.isEmpty() ? Actor.UNATTRIBUTED : new Actor(actorParty, actorConfidence),
-        target, new Fatalities(fatalitiesLow, fatalitiesBest, fatalitiesHigh),
-        sources.stream().map(s -> new org.umbrella.engine.input.IncidentSource(s.id(), s.kind(), s.group())).toList(),
-        ReviewStatus.fromWire(status).orElseThrow(), tags);
+        target,
+        new Fatalities(fatalitiesLow, fatalitiesBest, fatalitiesHigh),
+        sources.stream().map(s -> new IncidentSource(s.id(), s.kind(), s.group())).toList(),
+        ReviewStatus.fromWire(status).orElseThrow(),
+        tags);
   }
 
   /** The report as it was filed, for the ledger (API keys; who filed it and when are beside it). */
@@ -84,8 +106,13 @@ public record Report(
     m.put("place", Map.of("lat", lat, "lon", lon, "precision", placePrecision));
     m.put("actor", Map.of("party", actorParty, "confidence", actorConfidence));
     m.put("target", target);
-    m.put("fatalities", Map.of("low", fatalitiesLow, "best", fatalitiesBest, "high", fatalitiesHigh));
-    m.put("sources", sources.stream().map(s -> Map.of("id", s.id(), "kind", s.kind(), "group", s.group())).toList());
+    m.put(
+        "fatalities", Map.of("low", fatalitiesLow, "best", fatalitiesBest, "high", fatalitiesHigh));
+    m.put(
+        "sources",
+        sources.stream()
+            .map(s -> Map.of("id", s.id(), "kind", s.kind(), "group", s.group()))
+            .toList());
     m.put("tags", tags);
     m.put("summary", summary);
     return m;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.umbrella.server.InputRules;
 import org.umbrella.server.app.DomainError;
 
 /**
@@ -16,15 +19,38 @@ import org.umbrella.server.app.DomainError;
 public final class ReportInput {
   static final int MAX_TEXT = 4_000;
   static final int MAX_SOURCES = 50;
-  private static final List<String> FIELDS = List.of("time", "time-precision", "kind", "place", "actor", "target",
-      "fatalities", "sources", "tags", "summary");
+  private static final List<String> FIELDS =
+      List.of(
+          "time",
+          "time-precision",
+          "kind",
+          "place",
+          "actor",
+          "target",
+          "fatalities",
+          "sources",
+          "tags",
+          "summary");
 
   private ReportInput() {}
 
   /** A validated report before it is stored. */
-  public record NewReport(Instant time, String timePrecision, String kind, double lat, double lon, String placePrecision,
-      String actorParty, double actorConfidence, String target, int low, int best, int high,
-      List<Report.Source> sources, List<String> tags, String summary) {}
+  public record NewReport(
+      Instant time,
+      String timePrecision,
+      String kind,
+      double lat,
+      double lon,
+      String placePrecision,
+      String actorParty,
+      double actorConfidence,
+      String target,
+      int low,
+      int best,
+      int high,
+      List<Report.Source> sources,
+      List<String> tags,
+      String summary) {}
 
   /**
    * Validates {@code json}.
@@ -35,15 +61,18 @@ public final class ReportInput {
     if (json == null || !json.isObject()) {
       throw new DomainError.Invalid("/", "the body must be a JSON object");
     }
-    json.fieldNames().forEachRemaining(f -> {
-      if (!FIELDS.contains(f)) {
-        throw new DomainError.Invalid("/" + f, "unknown field '" + f + "'; expected one of " + FIELDS);
-      }
-    });
+    json.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!FIELDS.contains(f)) {
+                throw new DomainError.Invalid(
+                    "/" + f, "unknown field '" + f + "'; expected one of " + FIELDS);
+              }
+            });
     Instant time = instant(json, "time");
     String timePrecision = oneOf(json, "time-precision", Kinds.TIME_PRECISIONS, "exact");
     String kind = oneOf(json, "kind", Kinds.INCIDENT_KINDS, null);
-    JsonNode place = object(json, "place", true);
+    JsonNode place = Objects.requireNonNull(object(json, "place", true), "required");
     onlyFields(place, "/place", List.of("lat", "lon", "precision"));
     double lat = number(place, "/place", "lat", -90, 90);
     double lon = number(place, "/place", "lon", -180, 180);
@@ -55,7 +84,9 @@ public final class ReportInput {
       onlyFields(actor, "/actor", List.of("party", "confidence"));
       party = text(actor, "/actor", "party", 8, "");
       if (!party.isEmpty() && !party.matches("[A-Z]{2,8}")) {
-        throw new DomainError.Invalid("/actor/party", "party must be a party code such as RU or UA, or empty for unattributed");
+        throw new DomainError.Invalid(
+            "/actor/party",
+            "party must be a party code such as RU or UA, or empty for unattributed");
       }
       confidence = actor.has("confidence") ? number(actor, "/actor", "confidence", 0, 1) : 0;
     }
@@ -70,16 +101,20 @@ public final class ReportInput {
       best = integer(fat, "/fatalities", "best");
       high = integer(fat, "/fatalities", "high");
       if (!(low <= best && best <= high)) {
-        throw new DomainError.Invalid("/fatalities", "fatalities must satisfy low <= best <= high, was " + low + "/" + best + "/" + high);
+        throw new DomainError.Invalid(
+            "/fatalities",
+            "fatalities must satisfy low <= best <= high, was " + low + "/" + best + "/" + high);
       }
     }
     List<Report.Source> sources = new ArrayList<>();
     JsonNode src = json.get("sources");
     if (src == null || !src.isArray() || src.isEmpty()) {
-      throw new DomainError.Invalid("/sources", "sources must be a non-empty array of {id, kind, group}");
+      throw new DomainError.Invalid(
+          "/sources", "sources must be a non-empty array of {id, kind, group}");
     }
     if (src.size() > MAX_SOURCES) {
-      throw new DomainError.Invalid("/sources", "at most " + MAX_SOURCES + " sources, was " + src.size());
+      throw new DomainError.Invalid(
+          "/sources", "at most " + MAX_SOURCES + " sources, was " + src.size());
     }
     for (int i = 0; i < src.size(); i++) {
       JsonNode s = src.get(i);
@@ -89,7 +124,8 @@ public final class ReportInput {
       }
       onlyFields(s, at, List.of("id", "kind", "group"));
       String id = text(s, at, "id", 200, null);
-      sources.add(new Report.Source(id, text(s, at, "kind", 100, "other"), text(s, at, "group", 200, id)));
+      sources.add(
+          new Report.Source(id, text(s, at, "kind", 100, "other"), text(s, at, "group", 200, id)));
     }
     List<String> tags = new ArrayList<>();
     JsonNode t = json.get("tags");
@@ -99,38 +135,58 @@ public final class ReportInput {
       }
       for (int i = 0; i < t.size(); i++) {
         if (!t.get(i).isTextual() || t.get(i).asText().length() > 100) {
-          throw new DomainError.Invalid("/tags/" + i, "a tag must be a string of at most 100 characters");
+          throw new DomainError.Invalid(
+              "/tags/" + i, "a tag must be a string of at most 100 characters");
         }
         tags.add(t.get(i).asText());
       }
     }
     String summary = text(json, "", "summary", MAX_TEXT, "");
-    return new NewReport(time, timePrecision, kind, lat, lon, placePrecision, party, confidence, target, low, best, high,
-        sources, tags, summary);
+    return new NewReport(
+        time,
+        timePrecision,
+        kind,
+        lat,
+        lon,
+        placePrecision,
+        party,
+        confidence,
+        target,
+        low,
+        best,
+        high,
+        sources,
+        tags,
+        summary);
   }
 
   static void onlyFields(JsonNode json, String at, List<String> allowed) {
-    json.fieldNames().forEachRemaining(f -> {
-      if (!allowed.contains(f)) {
-        throw new DomainError.Invalid(at + "/" + f, "unknown field '" + clip(f) + "'; expected one of " + allowed);
-      }
-    });
+    json.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!allowed.contains(f)) {
+                throw new DomainError.Invalid(
+                    at + "/" + f, "unknown field '" + clip(f) + "'; expected one of " + allowed);
+              }
+            });
   }
 
   static Instant instant(JsonNode json, String field) {
     JsonNode n = json.get(field);
     if (n == null || !n.isTextual()) {
-      throw new DomainError.Invalid("/" + field, field + " must be an ISO-8601 UTC instant such as 2026-03-05T04:10:00Z");
+      throw new DomainError.Invalid(
+          "/" + field, field + " must be an ISO-8601 UTC instant such as 2026-03-05T04:10:00Z");
     }
     // years 1583-9999 only: PostgreSQL and the driver cannot store the rest (issue 10, item 5)
-    return org.umbrella.server.InputRules.instant("/" + field, n.asText());
+    return InputRules.instant("/" + field, n.asText());
   }
 
-  static String oneOf(JsonNode json, String field, List<String> allowed, String dflt) {
+  static String oneOf(JsonNode json, String field, List<String> allowed, @Nullable String dflt) {
     return oneOf(json, "", field, allowed, dflt);
   }
 
-  static String oneOf(JsonNode json, String at, String field, List<String> allowed, String dflt) {
+  static String oneOf(
+      JsonNode json, String at, String field, List<String> allowed, @Nullable String dflt) {
     JsonNode n = json.get(field);
     if (n == null || n.isNull()) {
       if (dflt != null) {
@@ -139,12 +195,13 @@ public final class ReportInput {
       throw new DomainError.Invalid(at + "/" + field, field + " is required; one of " + allowed);
     }
     if (!n.isTextual() || !allowed.contains(n.asText())) {
-      throw new DomainError.Invalid(at + "/" + field, field + " must be one of " + allowed + ", was " + clip(n.toString()));
+      throw new DomainError.Invalid(
+          at + "/" + field, field + " must be one of " + allowed + ", was " + clip(n.toString()));
     }
     return n.asText();
   }
 
-  static JsonNode object(JsonNode json, String field, boolean required) {
+  static @Nullable JsonNode object(JsonNode json, String field, boolean required) {
     JsonNode n = json.get(field);
     if (n == null || n.isNull()) {
       if (required) {
@@ -161,24 +218,31 @@ public final class ReportInput {
   static double number(JsonNode json, String at, String field, double min, double max) {
     JsonNode n = json.get(field);
     if (n == null || !n.isNumber()) {
-      throw new DomainError.Invalid(at + "/" + field, field + " must be a number between " + min + " and " + max);
+      throw new DomainError.Invalid(
+          at + "/" + field, field + " must be a number between " + min + " and " + max);
     }
     double v = n.asDouble();
     if (!(v >= min && v <= max)) {
-      throw new DomainError.Invalid(at + "/" + field, field + " must be between " + min + " and " + max + ", was " + v);
+      throw new DomainError.Invalid(
+          at + "/" + field, field + " must be between " + min + " and " + max + ", was " + v);
     }
     return v;
   }
 
   static int integer(JsonNode json, String at, String field) {
     JsonNode n = json.get(field);
-    if (n == null || !n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > 1_000_000) {
-      throw new DomainError.Invalid(at + "/" + field, field + " must be an integer between 0 and 1000000");
+    if (n == null
+        || !n.canConvertToInt()
+        || !n.isIntegralNumber()
+        || n.asInt() < 0
+        || n.asInt() > 1_000_000) {
+      throw new DomainError.Invalid(
+          at + "/" + field, field + " must be an integer between 0 and 1000000");
     }
     return n.asInt();
   }
 
-  static String text(JsonNode json, String at, String field, int max, String dflt) {
+  static String text(JsonNode json, String at, String field, int max, @Nullable String dflt) {
     JsonNode n = json.get(field);
     if (n == null || n.isNull()) {
       if (dflt != null) {
@@ -191,7 +255,8 @@ public final class ReportInput {
     }
     String s = n.asText();
     if (s.length() > max) {
-      throw new DomainError.Invalid(at + "/" + field, field + " must have at most " + max + " characters, had " + s.length());
+      throw new DomainError.Invalid(
+          at + "/" + field, field + " must have at most " + max + " characters, had " + s.length());
     }
     if (dflt == null && s.isBlank()) {
       throw new DomainError.Invalid(at + "/" + field, field + " must not be blank");

@@ -5,22 +5,35 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.slf4j.LoggerFactory;
 import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.server.app.DomainError;
+import org.umbrella.engine.input.Incident;
+import org.umbrella.server.Redaction;
 import org.umbrella.server.access.Secrets;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.live.Event;
 import org.umbrella.server.live.EventBus;
 import org.umbrella.store.GroupCommit;
+import org.umbrella.store.Receipt;
 import org.umbrella.store.Records;
+import org.umbrella.store.ReviewRules;
 
 /**
  * Reports and their reviews: filing (group-committed, see {@link GroupCommit}), reviewing under the
@@ -32,9 +45,16 @@ final class Reports extends Workflow {
 
   private final GroupCommit<Report, Report> reportCommits;
 
-  Reports(Operations ops, Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
+  Reports(
+      Operations ops,
+      Jdbi jdbi,
+      Clock clock,
+      EventBus events,
+      ServerLedger ledger,
+      EngineQueue engineQueue) {
     super(ops, jdbi, clock, events, ledger, engineQueue);
-    this.reportCommits = new GroupCommit<>("umbrella-report-commit", this::commitReports, MAX_REPORT_BATCH);
+    this.reportCommits =
+        new GroupCommit<>("umbrella-report-commit", this::commitReports, MAX_REPORT_BATCH);
   }
 
   /** Commits what is queued and stops the commit thread. */
@@ -52,16 +72,41 @@ final class Reports extends Workflow {
    * <p>{@code filed-at} is the report's record time: the server clock when it is accepted. Its
    * claimed {@code time} must be plausible against it ({@link ReportTimes}).
    *
-   * @throws DomainError 400 naming {@code /time} when the claimed time is after the record
-   *     time plus the skew or before the horizon; 503 when the engine lags by its queue's limit
-   *     for longer than the queue's wait (nothing is stored then; see {@link EngineQueue})
+   * @throws DomainError 400 naming {@code /time} when the claimed time is after the record time
+   *     plus the skew or before the horizon; 503 when the engine lags by its queue's limit for
+   *     longer than the queue's wait (nothing is stored then; see {@link EngineQueue})
    */
   public Report fileReport(ReportInput.NewReport r, String actor) {
-    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     ops.reportTimes().check(r.time(), now);
-    String id = "rep-" + Secrets.random("").substring(0, 12).replace('_', 'x').replace('-', 'y').toLowerCase(java.util.Locale.ROOT);
-    Report filed = new Report(id, r.time(), r.timePrecision(), r.kind(), r.lat(), r.lon(), r.placePrecision(), r.actorParty(),
-        r.actorConfidence(), r.target(), r.low(), r.best(), r.high(), r.sources(), "reported", r.tags(), r.summary(), actor, now);
+    String id =
+        "rep-"
+            + Secrets.random("")
+                .substring(0, 12)
+                .replace('_', 'x')
+                .replace('-', 'y')
+                .toLowerCase(Locale.ROOT);
+    Report filed =
+        new Report(
+            id,
+            r.time(),
+            r.timePrecision(),
+            r.kind(),
+            r.lat(),
+            r.lon(),
+            r.placePrecision(),
+            r.actorParty(),
+            r.actorConfidence(),
+            r.target(),
+            r.low(),
+            r.best(),
+            r.high(),
+            r.sources(),
+            "reported",
+            r.tags(),
+            r.summary(),
+            actor,
+            now);
     EngineQueue.Admission room = engineQueue.admit();
     Report stored;
     try {
@@ -73,99 +118,172 @@ final class Reports extends Workflow {
       room.cancel();
       throw e;
     }
-    events.publish(new Event("report.filed", id, r.kind() + " reported at " + r.time(), "mechanism", now));
-    engineQueue.later(room, () -> {
-      try {
-        enforcement().reportChanged(stored, stored.filedAt());
-      } catch (RuntimeException e) {
-        org.slf4j.LoggerFactory.getLogger(Reports.class).warn("engine failed on an accepted change: {}", org.umbrella.server.Redaction.describe(e));
-      }
-    });
+    events.publish(
+        new Event("report.filed", id, r.kind() + " reported at " + r.time(), "mechanism", now));
+    engineQueue.later(
+        room,
+        () -> {
+          try {
+            enforcement().reportChanged(stored, stored.filedAt());
+          } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Reports.class)
+                .warn("engine failed on an accepted change: {}", Redaction.describe(e));
+          }
+        });
     return stored;
   }
 
-  /** One group commit of reports: server rows, audit rows, incidents and reports as filed, leaves. */
+  /**
+   * One group commit of reports: server rows, audit rows, incidents and reports as filed, leaves.
+   */
   private List<Report> commitReports(List<Report> batch) {
-    return ledger.write((h, records) -> {
-      List<Audit.Change> audits = new ArrayList<>(batch.size());
-      List<Records.FiledReport> filed = new ArrayList<>(batch.size());
-      Map<String, List<org.umbrella.engine.input.Incident>> incidentsBy = new java.util.LinkedHashMap<>();
-      for (Report r : batch) {
-        audits.add(new Audit.Change(r.filedAt(), r.filedBy(), "report.filed", r.id(), Map.of("kind", r.kind(), "time", r.time().toString())));
-        filed.add(new Records.FiledReport(r.id(), JSON.valueToTree(r.asFiled()), r.filedBy(), r.filedAt()));
-        incidentsBy.computeIfAbsent(r.filedBy(), k -> new ArrayList<>()).add(r.incident());
-      }
-      Audit.recordAll(h, audits);
-      Map<String, Long> leaves = new java.util.HashMap<>();
-      incidentsBy.forEach((by, incidents) -> {
-        List<org.umbrella.store.Receipt> receipts = records.incidents(incidents, by);
-        for (int i = 0; i < incidents.size(); i++) {
-          leaves.put(incidents.get(i).id(), receipts.get(i).leafIndex());
-        }
-      });
-      records.incidentReports(filed);
-      // each report as filed is journaled (the engine passes over it until it is reviewed), and
-      // the pages' view is its projection (ReportProjection), in the same transaction
-      List<ReportProjection.Filed> projected = new ArrayList<>(batch.size());
-      long seq = 0;
-      for (Report r : batch) {
-        seq = Journal.append(h, r.incident(), r.filedAt(), leaves.get(r.id()));
-        projected.add(new ReportProjection.Filed(r.incident(), r.filedBy(), r.filedAt(), r.summary()));
-      }
-      ReportProjection.filed(h, projected, seq);
-      return batch;
-    });
+    return ledger.write(
+        (h, records) -> {
+          List<Audit.Change> audits = new ArrayList<>(batch.size());
+          List<Records.FiledReport> filed = new ArrayList<>(batch.size());
+          Map<String, List<Incident>> incidentsBy = new LinkedHashMap<>();
+          for (Report r : batch) {
+            audits.add(
+                new Audit.Change(
+                    r.filedAt(),
+                    r.filedBy(),
+                    "report.filed",
+                    r.id(),
+                    Map.of("kind", r.kind(), "time", r.time().toString())));
+            filed.add(
+                new Records.FiledReport(
+                    r.id(), JSON.valueToTree(r.asFiled()), r.filedBy(), r.filedAt()));
+            incidentsBy.computeIfAbsent(r.filedBy(), k -> new ArrayList<>()).add(r.incident());
+          }
+          Audit.recordAll(h, audits);
+          Map<String, Long> leaves = new HashMap<>();
+          incidentsBy.forEach(
+              (by, incidents) -> {
+                List<Receipt> receipts = records.incidents(incidents, by);
+                for (int i = 0; i < incidents.size(); i++) {
+                  leaves.put(incidents.get(i).id(), receipts.get(i).leafIndex());
+                }
+              });
+          records.incidentReports(filed);
+          // each report as filed is journaled (the engine passes over it until it is reviewed), and
+          // the pages' view is its projection (ReportProjection), in the same transaction
+          List<ReportProjection.Filed> projected = new ArrayList<>(batch.size());
+          long seq = 0;
+          for (Report r : batch) {
+            seq =
+                Journal.append(
+                    h,
+                    r.incident(),
+                    r.filedAt(),
+                    Objects.requireNonNull(leaves.get(r.id()), "every filed incident has a leaf"));
+            projected.add(
+                new ReportProjection.Filed(r.incident(), r.filedBy(), r.filedAt(), r.summary()));
+          }
+          ReportProjection.filed(h, projected, seq);
+          return batch;
+        });
   }
 
   /**
    * Records a review of report {@code id}: its new status and, optionally, a (re)attribution.
    *
-   * <p>The store's review rules are the rules ({@link org.umbrella.store.ReviewRules}): reported
-   * -> corroborated (sources from at least {@value org.umbrella.store.ReviewRules#DEFAULT_MIN_GROUPS}
+   * <p>The store's review rules are the rules ({@link org.umbrella.store.ReviewRules}): reported ->
+   * corroborated (sources from at least {@value org.umbrella.store.ReviewRules#DEFAULT_MIN_GROUPS}
    * independence groups), corroborated -> verified, reported or corroborated -> rejected with a
    * reason; verified and rejected are final. Who may review (a verifier) is checked before this
    * call. The review's record time is the server clock now; a rejection reaches the engine as the
    * report's rejected version, which withdraws every finding it alone supported.
    *
-   * @throws DomainError 404 for an unknown report, 400 for a bad status or a rejection
-   *     without a reason ({@code /note}), 409 for a change the rules do not allow
+   * @throws DomainError 404 for an unknown report, 400 for a bad status or a rejection without a
+   *     reason ({@code /note}), 409 for a change the rules do not allow
    */
-  public Report review(String id, String status, String actorParty, double confidence, String note, String reviewer) {
+  public Report review(
+      String id,
+      String status,
+      String actorParty,
+      double confidence,
+      String note,
+      String reviewer) {
     if (!Kinds.REVIEW_DECISIONS.contains(status)) {
-      throw new DomainError.Invalid("/status", "status must be one of " + Kinds.REVIEW_DECISIONS + ", was '" + ReportInput.clip(String.valueOf(status)) + "'");
+      throw new DomainError.Invalid(
+          "/status",
+          "status must be one of "
+              + Kinds.REVIEW_DECISIONS
+              + ", was '"
+              + ReportInput.clip(String.valueOf(status))
+              + "'");
     }
     ReviewStatus to = ReviewStatus.fromWire(status).orElseThrow();
     if (to == ReviewStatus.REJECTED && (note == null || note.isBlank())) {
-      throw new DomainError.Invalid("/note", "a rejection needs a reason: say in the note why the report is rejected");
+      throw new DomainError.Invalid(
+          "/note", "a rejection needs a reason: say in the note why the report is rejected");
     }
-    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    Report stored = ledger.write((h, records) -> {
-      Report before = h.createQuery("select * from ops_report where id = :id for update").bind("id", id).map(Reports::mapReport).findOne()
-          .orElseThrow(() -> new DomainError.NotFound("id", "no report '" + ReportInput.clip(id) + "'"));
-      String why = org.umbrella.store.ReviewRules.refusal(ReviewStatus.fromWire(before.status()).orElseThrow(), to, note,
-          (int) before.independentSources(), org.umbrella.store.ReviewRules.DEFAULT_MIN_GROUPS);
-      if (why != null) {
-        throw new DomainError.Conflict("/status", "report " + id + ": " + why);
-      }
-      Audit.record(h, now, reviewer, "report.reviewed", id, Map.of("status", status, "actor", actorParty));
-      Report after = before.reviewed(status, actorParty, confidence);
-      records.review(id, ReviewStatus.fromWire(before.status()).orElseThrow(), ReviewStatus.fromWire(status).orElseThrow(), note, reviewer);
-      if (!actorParty.isEmpty()) {
-        records.attribution(id, actorParty, confidence, note, reviewer);
-      }
-      org.umbrella.store.Receipt version = records.incident(after.incident(), reviewer);
-      long seq = Journal.append(h, after.incident(), now, version.leafIndex());
-      ReportProjection.reviewed(h, after.incident(), reviewer, note, now, seq);
-      return h.createQuery("select * from ops_report where id = :id").bind("id", id).map(Reports::mapReport).one();
-    });
-    events.publish(new Event("report.reviewed", id, "report " + id + " " + status,
-        "verified".equals(status) ? "public" : "mechanism", now));
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Report stored =
+        ledger.write(
+            (h, records) -> {
+              Report before =
+                  h.createQuery("select * from ops_report where id = :id for update")
+                      .bind("id", id)
+                      .map(Reports::mapReport)
+                      .findOne()
+                      .orElseThrow(
+                          () ->
+                              new DomainError.NotFound(
+                                  "id", "no report '" + ReportInput.clip(id) + "'"));
+              String why =
+                  ReviewRules.refusal(
+                      ReviewStatus.fromWire(before.status()).orElseThrow(),
+                      to,
+                      note,
+                      (int) before.independentSources(),
+                      ReviewRules.DEFAULT_MIN_GROUPS);
+              if (why != null) {
+                throw new DomainError.Conflict("/status", "report " + id + ": " + why);
+              }
+              Audit.record(
+                  h,
+                  now,
+                  reviewer,
+                  "report.reviewed",
+                  id,
+                  Map.of("status", status, "actor", actorParty));
+              Report after = before.reviewed(status, actorParty, confidence);
+              records.review(
+                  id,
+                  ReviewStatus.fromWire(before.status()).orElseThrow(),
+                  ReviewStatus.fromWire(status).orElseThrow(),
+                  note,
+                  reviewer);
+              if (!actorParty.isEmpty()) {
+                records.attribution(id, actorParty, confidence, note, reviewer);
+              }
+              Receipt version = records.incident(after.incident(), reviewer);
+              long seq = Journal.append(h, after.incident(), now, version.leafIndex());
+              ReportProjection.reviewed(h, after.incident(), reviewer, note, now, seq);
+              return h.createQuery("select * from ops_report where id = :id")
+                  .bind("id", id)
+                  .map(Reports::mapReport)
+                  .one();
+            });
+    events.publish(
+        new Event(
+            "report.reviewed",
+            id,
+            "report " + id + " " + status,
+            "verified".equals(status) ? "public" : "mechanism",
+            now));
     onEngine(() -> enforcement().reportChanged(stored, now));
     return stored;
   }
 
   public Optional<Report> report(String id) {
-    return jdbi.withHandle(h -> h.createQuery("select * from ops_report where id = :id").bind("id", id).map(Reports::mapReport).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from ops_report where id = :id")
+                .bind("id", id)
+                .map(Reports::mapReport)
+                .findOne());
   }
 
   /** How many stored reports are read from the database per round trip when streaming them. */
@@ -173,13 +291,18 @@ final class Reports extends Workflow {
 
   /**
    * Streams every stored report (its current version) to {@code sink} with the time of its last
-   * change, oldest change first (ties by id): one query read through a server-side cursor
-   * ({@value #STREAM_FETCH} rows per round trip), so memory does not grow with the history.
+   * change, oldest change first (ties by id): one query read through a server-side cursor ({@value
+   * #STREAM_FETCH} rows per round trip), so memory does not grow with the history.
    */
-  public void eachReportByLastChange(java.util.function.BiConsumer<Instant, Report> sink) {
-    jdbi.useTransaction(h -> h.createQuery("select * from ops_report order by updated_at, id").setFetchSize(STREAM_FETCH)
-        .map((rs, ctx) -> Map.entry(rs.getTimestamp("updated_at").toInstant(), mapReport(rs, ctx)))
-        .forEach(e -> sink.accept(e.getKey(), e.getValue())));
+  public void eachReportByLastChange(BiConsumer<Instant, Report> sink) {
+    jdbi.useTransaction(
+        h ->
+            h.createQuery("select * from ops_report order by updated_at, id")
+                .setFetchSize(STREAM_FETCH)
+                .map(
+                    (rs, ctx) ->
+                        Map.entry(rs.getTimestamp("updated_at").toInstant(), mapReport(rs, ctx)))
+                .forEach(e -> sink.accept(e.getKey(), e.getValue())));
   }
 
   /** Reports matching {@code filter}, newest first. */
@@ -204,50 +327,76 @@ final class Reports extends Workflow {
       sql.append(" and coalesce(actor_party, '') in (<actors>)");
     }
     sql.append(" order by time desc, id limit :limit offset :offset");
-    return jdbi.withHandle(h -> {
-      Query q = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
-      if (filter.from() != null) {
-        q.bind("from", filter.from());
-      }
-      if (filter.to() != null) {
-        q.bind("to", filter.to());
-      }
-      if (filter.kinds() != null && !filter.kinds().isEmpty()) {
-        q.bindList("kinds", List.copyOf(filter.kinds()));
-      }
-      if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-        q.bindList("statuses", List.copyOf(filter.statuses()));
-      }
-      if (filter.bbox() != null) {
-        q.bind("minLon", filter.bbox()[0]).bind("minLat", filter.bbox()[1]).bind("maxLon", filter.bbox()[2]).bind("maxLat", filter.bbox()[3]);
-      }
-      if (filter.actors() != null && !filter.actors().isEmpty()) {
-        q.bindList("actors", List.copyOf(filter.actors()));
-      }
-      return q.map(Reports::mapReport).list();
-    });
+    return jdbi.withHandle(
+        h -> {
+          Query q = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
+          if (filter.from() != null) {
+            q.bind("from", filter.from());
+          }
+          if (filter.to() != null) {
+            q.bind("to", filter.to());
+          }
+          if (filter.kinds() != null && !filter.kinds().isEmpty()) {
+            q.bindList("kinds", List.copyOf(filter.kinds()));
+          }
+          if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            q.bindList("statuses", List.copyOf(filter.statuses()));
+          }
+          if (filter.bbox() != null) {
+            q.bind("minLon", filter.bbox()[0])
+                .bind("minLat", filter.bbox()[1])
+                .bind("maxLon", filter.bbox()[2])
+                .bind("maxLat", filter.bbox()[3]);
+          }
+          if (filter.actors() != null && !filter.actors().isEmpty()) {
+            q.bindList("actors", List.copyOf(filter.actors()));
+          }
+          return q.map(Reports::mapReport).list();
+        });
   }
 
   /** Counts of reports per UTC day and kind within the filter, for the timeline. */
   public List<Map<String, Object>> reportsPerDay(Operations.ReportFilter filter) {
     List<Report> all = reports(filter, 100_000, 0);
-    Map<String, Map<String, Integer>> byDay = new java.util.TreeMap<>();
+    Map<String, Map<String, Integer>> byDay = new TreeMap<>();
     for (Report r : all) {
       String day = r.time().toString().substring(0, 10);
-      byDay.computeIfAbsent(day, d -> new java.util.TreeMap<>()).merge(r.kind(), 1, Integer::sum);
+      byDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(r.kind(), 1, Integer::sum);
     }
     List<Map<String, Object>> out = new ArrayList<>();
-    byDay.forEach((day, kinds) -> out.add(Map.of("day", day, "kinds", kinds,
-        "total", kinds.values().stream().mapToInt(Integer::intValue).sum())));
+    byDay.forEach(
+        (day, kinds) ->
+            out.add(
+                Map.of(
+                    "day",
+                    day,
+                    "kinds",
+                    kinds,
+                    "total",
+                    kinds.values().stream().mapToInt(Integer::intValue).sum())));
     return out;
   }
 
-  private static Report mapReport(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
-    return new Report(rs.getString("id"), rs.getTimestamp("time").toInstant(), rs.getString("time_precision"), rs.getString("kind"),
-        rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("place_precision"), rs.getString("actor_party"),
-        rs.getDouble("actor_confidence"), rs.getString("target"), rs.getInt("fatalities_low"), rs.getInt("fatalities_best"),
-        rs.getInt("fatalities_high"), read(rs.getString("sources"), new TypeReference<List<Report.Source>>() {}),
-        rs.getString("status"), read(rs.getString("tags"), new TypeReference<List<String>>() {}), rs.getString("summary"),
-        rs.getString("filed_by"), rs.getTimestamp("filed_at").toInstant());
+  private static Report mapReport(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Report(
+        rs.getString("id"),
+        rs.getTimestamp("time").toInstant(),
+        rs.getString("time_precision"),
+        rs.getString("kind"),
+        rs.getDouble("lat"),
+        rs.getDouble("lon"),
+        rs.getString("place_precision"),
+        rs.getString("actor_party"),
+        rs.getDouble("actor_confidence"),
+        rs.getString("target"),
+        rs.getInt("fatalities_low"),
+        rs.getInt("fatalities_best"),
+        rs.getInt("fatalities_high"),
+        read(rs.getString("sources"), new TypeReference<List<Report.Source>>() {}),
+        rs.getString("status"),
+        read(rs.getString("tags"), new TypeReference<List<String>>() {}),
+        rs.getString("summary"),
+        rs.getString("filed_by"),
+        rs.getTimestamp("filed_at").toInstant());
   }
 }

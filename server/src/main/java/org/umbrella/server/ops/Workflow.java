@@ -24,7 +24,13 @@ abstract class Workflow {
   final ServerLedger ledger;
   final EngineQueue engineQueue;
 
-  Workflow(Operations ops, Jdbi jdbi, Clock clock, EventBus events, ServerLedger ledger, EngineQueue engineQueue) {
+  Workflow(
+      Operations ops,
+      Jdbi jdbi,
+      Clock clock,
+      EventBus events,
+      ServerLedger ledger,
+      EngineQueue engineQueue) {
     this.ops = ops;
     this.jdbi = jdbi;
     this.clock = clock;
@@ -38,7 +44,10 @@ abstract class Workflow {
     return ops.enforcement();
   }
 
-  /** Runs {@code task} on the engine's thread once it has seen every change accepted so far, and waits. */
+  /**
+   * Runs {@code task} on the engine's thread once it has seen every change accepted so far, and
+   * waits.
+   */
   final void onEngine(Runnable task) {
     engineQueue.await(task);
   }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.FindingRecord;
@@ -17,8 +18,8 @@ import org.umbrella.engine.output.StatusRecord;
 /**
  * Why an output exists and what followed from it, as the engine recorded it: every record the
  * engine emitted about one id (its status changes, each with the rule that made it), then the
- * records that rest on it (a guarantee's status, the obligations it raised), a few levels down.
- * The same causes {@code umbrella why} follows, read from the recorded outputs rather than a file.
+ * records that rest on it (a guarantee's status, the obligations it raised), a few levels down. The
+ * same causes {@code umbrella why} follows, read from the recorded outputs rather than a file.
  *
  * @param history the records about the id itself, oldest first
  * @param consequences the records resting on it, directly or through one another, oldest first
@@ -43,12 +44,23 @@ public record CausalChain(List<Step> history, List<Step> consequences) {
    * @param outputs the earlier outputs it rests on
    * @param party the party an obligation binds (who may read it), empty for other records
    */
-  public record Step(String id, String type, Instant time, String state, String rule, List<String> inputs, List<String> outputs,
+  public record Step(
+      String id,
+      String type,
+      Instant time,
+      String state,
+      String rule,
+      List<String> inputs,
+      List<String> outputs,
       String party) {}
 
-  /** The chain with only the steps {@code visible} admits (obligations only for those who may read them). */
-  public CausalChain visibleTo(java.util.function.Predicate<Step> visible) {
-    return new CausalChain(history.stream().filter(visible).toList(), consequences.stream().filter(visible).toList());
+  /**
+   * The chain with only the steps {@code visible} admits (obligations only for those who may read
+   * them).
+   */
+  public CausalChain visibleTo(Predicate<Step> visible) {
+    return new CausalChain(
+        history.stream().filter(visible).toList(), consequences.stream().filter(visible).toList());
   }
 
   public CausalChain {
@@ -58,14 +70,33 @@ public record CausalChain(List<Step> history, List<Step> consequences) {
 
   /** The step {@code r} makes. */
   static Step step(OutputRecord r) {
-    String state = switch (r) {
-      case FindingRecord f -> f.status();
-      case ObligationRecord o -> o.party() + ": " + o.duty() + " — " + o.status() + (o.decision().isEmpty() ? "" : " (" + o.decision() + ")");
-      case StatusRecord s -> s.subjectKind() + " " + s.subject() + ": " + (s.previous() == null || s.previous().isEmpty() ? "" : s.previous() + " → ")
-          + s.status();
-      case AlertRecord a -> "alert to " + String.join(", ", a.to()) + ": " + a.message();
-    };
-    return new Step(r.id(), r.type(), r.time(), state, r.cause().rule(), r.cause().inputs(), r.cause().outputs(),
+    String state =
+        switch (r) {
+          case FindingRecord f -> f.status();
+          case ObligationRecord o ->
+              o.party()
+                  + ": "
+                  + o.duty()
+                  + " — "
+                  + o.status()
+                  + (o.decision().isEmpty() ? "" : " (" + o.decision() + ")");
+          case StatusRecord s ->
+              s.subjectKind()
+                  + " "
+                  + s.subject()
+                  + ": "
+                  + (s.previous() == null || s.previous().isEmpty() ? "" : s.previous() + " → ")
+                  + s.status();
+          case AlertRecord a -> "alert to " + String.join(", ", a.to()) + ": " + a.message();
+        };
+    return new Step(
+        r.id(),
+        r.type(),
+        r.time(),
+        state,
+        r.cause().rule(),
+        r.cause().inputs(),
+        r.cause().outputs(),
         r instanceof ObligationRecord o ? o.party() : "");
   }
 
@@ -82,7 +113,8 @@ public record CausalChain(List<Step> history, List<Step> consequences) {
     Set<String> seen = new LinkedHashSet<>();
     for (List<OutputRecord> level : levels) {
       for (OutputRecord r : level) {
-        String key = r.type() + "\u0000" + r.id() + "\u0000" + r.time() + "\u0000" + step(r).state();
+        String key =
+            r.type() + "\u0000" + r.id() + "\u0000" + r.time() + "\u0000" + step(r).state();
         if (!seen.add(key)) {
           continue;
         }
@@ -118,14 +150,23 @@ public record CausalChain(List<Step> history, List<Step> consequences) {
     for (int depth = 0; depth <= DEPTH && !wanted.isEmpty(); depth++) {
       asked.addAll(wanted);
       List<String> patterns = wanted.stream().map(w -> "%" + like(quoted(w)) + "%").toList();
-      List<OutputRecord> level = jdbi.withHandle(h -> h.createQuery(
-              "select seq, body_text from outputs where body_text like any(array[<p>]) order by seq limit :l")
-          .bindList("p", patterns).bind("l", MAX_PER_LEVEL)
-          .map((rs, ctx) -> OutputCodec.decode(rs.getString("body_text"), rs.getLong("seq"))).list());
+      List<OutputRecord> level =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "select seq, body_text from outputs where body_text like any(array[<p>]) order by seq limit :l")
+                      .bindList("p", patterns)
+                      .bind("l", MAX_PER_LEVEL)
+                      .map(
+                          (rs, ctx) ->
+                              OutputCodec.decode(rs.getString("body_text"), rs.getLong("seq")))
+                      .list());
       levels.add(level);
       Set<String> next = new LinkedHashSet<>();
       for (OutputRecord r : level) {
-        if (!asked.contains(r.id()) && r.cause().outputs().stream().anyMatch(asked::contains) && !(r instanceof AlertRecord)) {
+        if (!asked.contains(r.id())
+            && r.cause().outputs().stream().anyMatch(asked::contains)
+            && !(r instanceof AlertRecord)) {
           next.add(r.id());
         }
       }
@@ -134,7 +175,9 @@ public record CausalChain(List<Step> history, List<Step> consequences) {
     return of(id, levels);
   }
 
-  /** {@code id} as canonical JSON writes a string (ids are plain: quotes and backslashes escaped). */
+  /**
+   * {@code id} as canonical JSON writes a string (ids are plain: quotes and backslashes escaped).
+   */
   static String quoted(String id) {
     return "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }

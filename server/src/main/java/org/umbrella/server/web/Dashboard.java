@@ -21,8 +21,10 @@ public record Dashboard(
     Duration d = Duration.between(now, due);
     boolean overdue = d.isNegative();
     d = d.abs();
-    String text = d.toDays() > 0 ? d.toDays() + "d " + d.toHoursPart() + "h"
-        : d.toHours() + "h " + String.format("%02dm", d.toMinutesPart());
+    String text =
+        d.toDays() > 0
+            ? d.toDays() + "d " + d.toHoursPart() + "h"
+            : d.toHours() + "h " + String.format("%02dm", d.toMinutesPart());
     return overdue ? "overdue by " + text : text + " left";
   }
 

@@ -1,5 +1,6 @@
 package org.umbrella.server.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,8 +10,11 @@ import java.util.Locale;
 public final class Dates {
   private Dates() {}
 
-  private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter HUMAN =
+      DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   /** {@code t} to the minute in UTC. */
   public static String human(Instant t) {
@@ -29,9 +33,9 @@ public final class Dates {
 
   /** "2 h 05 min", "3 d 4 h": how long ago {@code then} was at {@code now}. */
   public static String age(Instant then, Instant now) {
-    java.time.Duration d = java.time.Duration.between(then, now);
+    Duration d = Duration.between(then, now);
     if (d.isNegative()) {
-      d = java.time.Duration.ZERO;
+      d = Duration.ZERO;
     }
     if (d.toDays() > 0) {
       return d.toDays() + " d " + d.toHoursPart() + " h";

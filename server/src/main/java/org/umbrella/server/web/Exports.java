@@ -7,8 +7,8 @@ import org.umbrella.server.http.Json;
 import org.umbrella.server.ops.Report;
 
 /**
- * Reports as files for spreadsheets and GIS tools: CSV (RFC 4180) and GeoJSON (RFC 7946). Only
- * what the caller may read is ever passed in; this class only writes.
+ * Reports as files for spreadsheets and GIS tools: CSV (RFC 4180) and GeoJSON (RFC 7946). Only what
+ * the caller may read is ever passed in; this class only writes.
  */
 public final class Exports {
   private Exports() {}
@@ -16,17 +16,47 @@ public final class Exports {
   /** The most reports one export holds; the response says when there were more. */
   public static final int MAX = 10_000;
 
-  static final List<String> COLUMNS = List.of("id", "time", "time_precision", "kind", "lat", "lon", "place_precision",
-      "actor", "actor_confidence", "target", "fatalities_low", "fatalities_best", "fatalities_high",
-      "independent_sources", "status", "summary");
+  static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "time",
+          "time_precision",
+          "kind",
+          "lat",
+          "lon",
+          "place_precision",
+          "actor",
+          "actor_confidence",
+          "target",
+          "fatalities_low",
+          "fatalities_best",
+          "fatalities_high",
+          "independent_sources",
+          "status",
+          "summary");
 
   /** {@code reports} as CSV with a header row. */
   public static String csv(List<Report> reports) {
     StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
     for (Report r : reports) {
-      List<Object> row = List.of(r.id(), r.time(), r.timePrecision(), r.kind(), r.lat(), r.lon(), r.placePrecision(),
-          r.actorParty(), r.actorConfidence(), r.target(), r.fatalitiesLow(), r.fatalitiesBest(), r.fatalitiesHigh(),
-          r.independentSources(), r.status(), r.summary());
+      List<Object> row =
+          List.of(
+              r.id(),
+              r.time(),
+              r.timePrecision(),
+              r.kind(),
+              r.lat(),
+              r.lon(),
+              r.placePrecision(),
+              r.actorParty(),
+              r.actorConfidence(),
+              r.target(),
+              r.fatalitiesLow(),
+              r.fatalitiesBest(),
+              r.fatalitiesHigh(),
+              r.independentSources(),
+              r.status(),
+              r.summary());
       for (int i = 0; i < row.size(); i++) {
         if (i > 0) {
           sb.append(',');
@@ -39,12 +69,14 @@ public final class Exports {
   }
 
   /**
-   * One CSV cell: quoted when it holds a comma, quote or line break; text a spreadsheet would run as
-   * a formula (starting with = + - @, tab or carriage return) is prefixed with an apostrophe.
+   * One CSV cell: quoted when it holds a comma, quote or line break; text a spreadsheet would run
+   * as a formula (starting with = + - @, tab or carriage return) is prefixed with an apostrophe.
    */
   static String cell(String v) {
     String s = v;
-    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+(\\.\\d+)?([eE]-?\\d+)?")) {
+    if (!s.isEmpty()
+        && "=+-@\t\r".indexOf(s.charAt(0)) >= 0
+        && !s.matches("-?\\d+(\\.\\d+)?([eE]-?\\d+)?")) {
       s = "'" + s;
     }
     if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
@@ -53,7 +85,9 @@ public final class Exports {
     return s;
   }
 
-  /** {@code reports} as a GeoJSON FeatureCollection of points (longitude first, as RFC 7946 has it). */
+  /**
+   * {@code reports} as a GeoJSON FeatureCollection of points (longitude first, as RFC 7946 has it).
+   */
   public static String geoJson(List<Report> reports) {
     ObjectNode fc = Json.MAPPER.createObjectNode();
     fc.put("type", "FeatureCollection");

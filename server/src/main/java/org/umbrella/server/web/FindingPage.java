@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Body;
@@ -13,6 +15,7 @@ import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
+import org.umbrella.server.enforce.EngineEnforcement;
 import org.umbrella.server.http.Json;
 import org.umbrella.server.http.Visibility;
 import org.umbrella.server.ops.Operations;
@@ -37,19 +40,33 @@ import org.umbrella.server.ops.Report;
  * @param myVote the caller's party's vote so far, empty when none
  * @param deliberating whether the caller may see the body's votes (its members, the mechanism)
  */
-public record FindingPage(Operations.Finding finding, String bodyTitle, List<Report> evidence, int hidden, String points,
-    Optional<Tally> tally, Optional<Instant> due, Instant now, CausalChain chain, boolean canVote, String myVote,
+public record FindingPage(
+    Operations.Finding finding,
+    String bodyTitle,
+    List<Report> evidence,
+    int hidden,
+    String points,
+    Optional<Tally> tally,
+    Optional<Instant> due,
+    Instant now,
+    CausalChain chain,
+    boolean canVote,
+    String myVote,
     boolean deliberating) {
 
   /** The enforced agreement, when an engine runs one. */
   static Optional<Agreement> agreement(Services s) {
-    return s.operations().enforcement() instanceof org.umbrella.server.enforce.EngineEnforcement e
-        ? Optional.of(e.agreement()) : Optional.empty();
+    return s.operations().enforcement() instanceof EngineEnforcement e
+        ? Optional.of(e.agreement())
+        : Optional.empty();
   }
 
   /** The decision deadline of {@code f}: raised-at plus the definition's decide-within. */
   static Optional<Instant> due(Optional<Agreement> agreement, Operations.Finding f) {
-    return agreement.map(a -> a.findings().get(f.definition())).flatMap(d -> d.decideWithin()).map(w -> w.addTo(f.raisedAt()));
+    return agreement
+        .map(a -> a.findings().get(f.definition()))
+        .flatMap(d -> d.decideWithin())
+        .map(w -> w.addTo(f.raisedAt()));
   }
 
   /** Builds the page of {@code f}, which {@code p} may see. */
@@ -71,16 +88,42 @@ public record FindingPage(Operations.Finding finding, String bodyTitle, List<Rep
     }
     boolean deliberating = Visibility.canDeliberate(p, f, ops);
     Optional<Body> body = agreement.flatMap(a -> f.body().map(b -> a.bodies().get(b)));
-    // the rule and quorum are the agreement's, public; the votes only for those who see the deliberation
-    Optional<Tally> tally = body.map(b -> Tally.of(b, f.actor(), deliberating ? f.votes() : java.util.Map.of()));
+    // the rule and quorum are the agreement's, public; the votes only for those who see the
+    // deliberation
+    Optional<Tally> tally =
+        body.map(b -> Tally.of(b, f.actor(), deliberating ? f.votes() : Map.of()));
     String party = p.account().flatMap(a -> a.party()).orElse("");
-    boolean canVote = deliberating && "candidate".equals(f.status()) && !party.equals(f.actor())
-        && ops.body(f.body().orElse("")).map(b -> AccessPolicy.allows(p, Permission.VOTE, new Scope.OfBody(b.id(), b.members()))).orElse(false);
-    CausalChain chain = CausalChain.load(s.jdbi(), f.id()).visibleTo(step -> step.party().isEmpty()
-        || AccessPolicy.allows(p, Permission.READ_OBLIGATIONS, new Scope.OfParty(step.party())));
+    boolean canVote =
+        deliberating
+            && "candidate".equals(f.status())
+            && !party.equals(f.actor())
+            && ops.body(f.body().orElse(""))
+                .map(
+                    b ->
+                        AccessPolicy.allows(
+                            p, Permission.VOTE, new Scope.OfBody(b.id(), b.members())))
+                .orElse(false);
+    CausalChain chain =
+        CausalChain.load(s.jdbi(), f.id())
+            .visibleTo(
+                step ->
+                    step.party().isEmpty()
+                        || AccessPolicy.allows(
+                            p, Permission.READ_OBLIGATIONS, new Scope.OfParty(step.party())));
     String title = body.flatMap(Body::title).or(() -> f.body()).orElse("");
-    return new FindingPage(f, title, evidence, hidden, points.toString(), tally, due(agreement, f), s.clock().instant(), chain,
-        canVote, deliberating ? f.votes().getOrDefault(party, "") : "", deliberating);
+    return new FindingPage(
+        f,
+        title,
+        evidence,
+        hidden,
+        points.toString(),
+        tally,
+        due(agreement, f),
+        s.clock().instant(),
+        chain,
+        canVote,
+        deliberating ? f.votes().getOrDefault(party, "") : "",
+        deliberating);
   }
 
   /** Whether the tally shows the votes (only to those who see the deliberation). */
@@ -98,14 +141,17 @@ public record FindingPage(Operations.Finding finding, String bodyTitle, List<Rep
     return due.map(d -> countdownText(now, d)).orElse("");
   }
 
-  /** {@code due} seen from {@code now}: "1 d 4 h left", "3 h 05 min left", "overdue by 2 h 05 min". */
+  /**
+   * {@code due} seen from {@code now}: "1 d 4 h left", "3 h 05 min left", "overdue by 2 h 05 min".
+   */
   public static String countdownText(Instant now, Instant due) {
     Duration d = Duration.between(now, due);
     boolean overdue = d.isNegative();
     d = d.abs();
-    String text = d.toDays() > 0 ? d.toDays() + " d " + d.toHoursPart() + " h"
-        : d.toHours() + " h " + String.format(java.util.Locale.ROOT, "%02d", d.toMinutesPart()) + " min";
+    String text =
+        d.toDays() > 0
+            ? d.toDays() + " d " + d.toHoursPart() + " h"
+            : d.toHours() + " h " + String.format(Locale.ROOT, "%02d", d.toMinutesPart()) + " min";
     return overdue ? "overdue by " + text : text + " left";
   }
-
 }

@@ -3,6 +3,7 @@ package org.umbrella.server.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.umbrella.server.app.DomainError;
+import org.umbrella.server.http.ProblemMapping;
 
 /**
  * The workflow's input errors as a form shows them: at the field to blame, in plain words. The
@@ -21,7 +22,10 @@ public final class FormErrors {
     return report(e, Messages.english());
   }
 
-  /** The report form's field for an error of {@code e}, and a message in plain words of {@code m}'s language. */
+  /**
+   * The report form's field for an error of {@code e}, and a message in plain words of {@code m}'s
+   * language.
+   */
   public static Map<String, String> report(DomainError e, Messages m) {
     String pointer = e.field().orElse("");
     String detail = e.getMessage() == null ? "" : e.getMessage();
@@ -32,8 +36,13 @@ public final class FormErrors {
       // format hint.
       boolean future = detail.contains("in the future");
       boolean old = detail.contains("implausibly old");
-      out.put("time", future ? m.f("err.time.future", detail) : old ? m.f("err.time.old", detail)
-          : detail.contains("years") ? m.t("err.time.years") : m.t("err.time.format"));
+      out.put(
+          "time",
+          future
+              ? m.f("err.time.future", detail)
+              : old
+                  ? m.f("err.time.old", detail)
+                  : detail.contains("years") ? m.t("err.time.years") : m.t("err.time.format"));
     } else if (pointer.equals("/time-precision")) {
       out.put("time-precision", m.t("err.time-precision"));
     } else if (pointer.equals("/kind")) {
@@ -51,7 +60,10 @@ public final class FormErrors {
     } else if (pointer.equals("/target")) {
       out.put("target", m.t("err.target"));
     } else if (pointer.startsWith("/fatalities")) {
-      String f = pointer.startsWith("/fatalities/") ? "fatalities-" + pointer.substring("/fatalities/".length()) : "fatalities-low";
+      String f =
+          pointer.startsWith("/fatalities/")
+              ? "fatalities-" + pointer.substring("/fatalities/".length())
+              : "fatalities-low";
       out.put(f, m.t("err.fatalities"));
     } else if (pointer.startsWith("/sources")) {
       out.put("sources", m.t("err.sources"));
@@ -69,7 +81,7 @@ public final class FormErrors {
    * disagree about what kind of refusal it was.
    */
   public static int status(DomainError e) {
-    return org.umbrella.server.http.ProblemMapping.of(e).status();
+    return ProblemMapping.of(e).status();
   }
 
   /** A plain message for a request body over the server's limit. */

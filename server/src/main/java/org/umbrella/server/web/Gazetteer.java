@@ -25,13 +25,28 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Gazetteer {
   /**
-   * One settlement; {@code names} are its searchable names, folded (lower case, no accents);
-   * {@code nameUk} its Ukrainian name in Cyrillic as far as the file tells (see {@link UkrainianNames}), else {@code name}.
+   * One settlement; {@code names} are its searchable names, folded (lower case, no accents); {@code
+   * nameUk} its Ukrainian name in Cyrillic as far as the file tells (see {@link UkrainianNames}),
+   * else {@code name}.
    */
-  public record Settlement(long id, String name, double lat, double lon, long population, String region, List<String> names,
+  public record Settlement(
+      long id,
+      String name,
+      double lat,
+      double lon,
+      long population,
+      String region,
+      List<String> names,
       String nameUk) {
     /** A settlement known by its English name only. */
-    public Settlement(long id, String name, double lat, double lon, long population, String region, List<String> names) {
+    public Settlement(
+        long id,
+        String name,
+        double lat,
+        double lon,
+        long population,
+        String region,
+        List<String> names) {
       this(id, name, lat, lon, population, region, names, name);
     }
   }
@@ -49,7 +64,11 @@ public final class Gazetteer {
       if (km < 0.5) {
         return "in " + settlement.name();
       }
-      return Math.round(km) + " km " + direction + " of " + settlement.name(); // from 0.5 km on, rounds to 1 km or more
+      return Math.round(km)
+          + " km "
+          + direction
+          + " of "
+          + settlement.name(); // from 0.5 km on, rounds to 1 km or more
     }
   }
 
@@ -64,7 +83,10 @@ public final class Gazetteer {
   private final List<Settlement> byPopulation;
   private final double maxAbsLat;
 
-  /** Rings searched before a plain scan (3 degrees): beyond them the point is far from every settlement. */
+  /**
+   * Rings searched before a plain scan (3 degrees): beyond them the point is far from every
+   * settlement.
+   */
   static final int MAX_RING = 30;
 
   /** An index over {@code settlements}. */
@@ -73,8 +95,13 @@ public final class Gazetteer {
     for (Settlement s : all) {
       grid.computeIfAbsent(key(cellOf(s.lat()), cellOf(s.lon())), k -> new ArrayList<>()).add(s);
     }
-    this.byPopulation = all.stream().sorted(Comparator.comparingLong(Settlement::population).reversed()
-        .thenComparing(Settlement::name)).toList();
+    this.byPopulation =
+        all.stream()
+            .sorted(
+                Comparator.comparingLong(Settlement::population)
+                    .reversed()
+                    .thenComparing(Settlement::name))
+            .toList();
     this.maxAbsLat = all.stream().mapToDouble(s -> Math.abs(s.lat())).max().orElse(0);
   }
 
@@ -88,7 +115,11 @@ public final class Gazetteer {
         if (in == null) {
           throw new IllegalStateException("web/geo/ua-settlements.csv.gz is missing from the jar");
         }
-        loaded = new Gazetteer(parse(new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))));
+        loaded =
+            new Gazetteer(
+                parse(
+                    new BufferedReader(
+                        new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))));
         shipped = loaded;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -97,7 +128,10 @@ public final class Gazetteer {
     return loaded;
   }
 
-  /** Reads the shipped CSV (header {@code id,name_en,lat,lon,population,admin1,feature_code,alt_names_latin,alt_names_cyrillic}). */
+  /**
+   * Reads the shipped CSV (header {@code
+   * id,name_en,lat,lon,population,admin1,feature_code,alt_names_latin,alt_names_cyrillic}).
+   */
   static List<Settlement> parse(BufferedReader in) throws IOException {
     List<Settlement> out = new ArrayList<>();
     String header = in.readLine();
@@ -117,14 +151,25 @@ public final class Gazetteer {
           }
         }
       }
-      out.add(new Settlement(Long.parseLong(f.get(0)), f.get(1), Double.parseDouble(f.get(2)), Double.parseDouble(f.get(3)),
-          f.get(4).isEmpty() ? 0 : Long.parseLong(f.get(4)), f.get(5), List.copyOf(names),
-          UkrainianNames.choose(f.get(1), f.size() > 8 ? List.of(f.get(8).split("\\|")) : List.of())));
+      out.add(
+          new Settlement(
+              Long.parseLong(f.get(0)),
+              f.get(1),
+              Double.parseDouble(f.get(2)),
+              Double.parseDouble(f.get(3)),
+              f.get(4).isEmpty() ? 0 : Long.parseLong(f.get(4)),
+              f.get(5),
+              List.copyOf(names),
+              UkrainianNames.choose(
+                  f.get(1), f.size() > 8 ? List.of(f.get(8).split("\\|")) : List.of())));
     }
     return out;
   }
 
-  /** One RFC 4180 line (quoted fields may hold commas and doubled quotes; no line breaks in this file). */
+  /**
+   * One RFC 4180 line (quoted fields may hold commas and doubled quotes; no line breaks in this
+   * file).
+   */
   static List<String> csv(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
@@ -184,13 +229,20 @@ public final class Gazetteer {
     // Anything outside ring r - 1 is at least (r - 1) cells away in latitude or in longitude. A
     // longitude cell is narrowest at the highest latitude involved, and a great circle between two
     // points cuts a little poleward of that parallel: hence the margin of two degrees and 10 %.
-    double kmPerCell = 0.9 * CELL * Math.PI / 180 * EARTH_KM * Math.cos(Math.toRadians(Math.min(88, Math.max(maxAbsLat, Math.abs(lat)) + 2)));
+    double kmPerCell =
+        0.9
+            * CELL
+            * Math.PI
+            / 180
+            * EARTH_KM
+            * Math.cos(Math.toRadians(Math.min(88, Math.max(maxAbsLat, Math.abs(lat)) + 2)));
     for (int r = 0; ; r++) {
       if (best != null && (r - 1) * kmPerCell > bestKm) {
         break;
       }
       if (r > MAX_RING) {
-        // far from every settlement (not a place of this mission): a plain scan is cheaper than more rings
+        // far from every settlement (not a place of this mission): a plain scan is cheaper than
+        // more rings
         for (Settlement s : all) {
           double km = km(lat, lon, s.lat(), s.lon());
           if (best == null || km < bestKm || (km == bestKm && s.id() < best.id())) {
@@ -217,7 +269,8 @@ public final class Gazetteer {
         }
       }
     }
-    if (best == null) { // all is not empty, and the plain scan past MAX_RING visits every settlement
+    if (best
+        == null) { // all is not empty, and the plain scan past MAX_RING visits every settlement
       throw new IllegalStateException("no nearest settlement found");
     }
     return Optional.of(new Place(best, bestKm, compass(bearing(best.lat(), best.lon(), lat, lon))));
@@ -225,7 +278,9 @@ public final class Gazetteer {
 
   /** "2 km SE of Horlivka" for a point, or its coordinates when there are no settlements. */
   public String describe(double lat, double lon) {
-    return nearest(lat, lon).map(Place::describe).orElse(String.format(Locale.ROOT, "%.4f, %.4f", lat, lon));
+    return nearest(lat, lon)
+        .map(Place::describe)
+        .orElse(String.format(Locale.ROOT, "%.4f, %.4f", lat, lon));
   }
 
   /**
@@ -267,7 +322,9 @@ public final class Gazetteer {
     double p2 = Math.toRadians(lat2);
     double dp = p2 - p1;
     double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+    double a =
+        Math.sin(dp / 2) * Math.sin(dp / 2)
+            + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
     return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 

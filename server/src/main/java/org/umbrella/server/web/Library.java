@@ -1,7 +1,9 @@
 package org.umbrella.server.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.umbrella.agreement.diff.AgreementDiff;
 import org.umbrella.agreement.explain.Explainer;
@@ -13,12 +15,23 @@ import org.umbrella.agreement.model.Agreement;
  */
 public record Library(List<Entry> entries, List<Party> parties) {
 
-  /** A party of the enforced agreement (of every loaded one when none is enforced), as forms offer it. */
+  /**
+   * A party of the enforced agreement (of every loaded one when none is enforced), as forms offer
+   * it.
+   */
   public record Party(String id, String name) {}
 
   /** One agreement as the agreement pages show it. */
-  public record Entry(String id, String version, String title, String status, String notice, boolean enforced,
-      String explain, Optional<String> supersedes, Optional<String> diff) {}
+  public record Entry(
+      String id,
+      String version,
+      String title,
+      String status,
+      String notice,
+      boolean enforced,
+      String explain,
+      Optional<String> supersedes,
+      Optional<String> diff) {}
 
   public Library {
     entries = List.copyOf(entries);
@@ -30,20 +43,42 @@ public record Library(List<Entry> entries, List<Party> parties) {
     return new Library(List.of(), List.of());
   }
 
-  /** Renders {@code agreements}; {@code enforced} is the one the engine runs (by id and version). */
+  /**
+   * Renders {@code agreements}; {@code enforced} is the one the engine runs (by id and version).
+   */
   public static Library of(List<Agreement> agreements, Optional<Agreement> enforced) {
     List<Entry> out = new ArrayList<>();
     for (Agreement a : agreements) {
-      Optional<Agreement> previous = a.supersedes().flatMap(ref -> agreements.stream()
-          .filter(b -> b.id().equals(ref.id()) && b.version().equals(ref.version())).findFirst());
-      Optional<String> diff = previous.map(b -> AgreementDiff.render(b, a, AgreementDiff.compare(b, a)));
-      boolean isEnforced = enforced.map(e -> e.id().equals(a.id()) && e.version().equals(a.version())).orElse(false);
-      out.add(new Entry(a.id(), a.version(), a.title(), a.status().toString(), a.notice().orElse(""), isEnforced,
-          Explainer.explain(a), a.supersedes().map(r -> r.id() + "@" + r.version()), diff));
+      Optional<Agreement> previous =
+          a.supersedes()
+              .flatMap(
+                  ref ->
+                      agreements.stream()
+                          .filter(b -> b.id().equals(ref.id()) && b.version().equals(ref.version()))
+                          .findFirst());
+      Optional<String> diff =
+          previous.map(b -> AgreementDiff.render(b, a, AgreementDiff.compare(b, a)));
+      boolean isEnforced =
+          enforced.map(e -> e.id().equals(a.id()) && e.version().equals(a.version())).orElse(false);
+      out.add(
+          new Entry(
+              a.id(),
+              a.version(),
+              a.title(),
+              a.status().toString(),
+              a.notice().orElse(""),
+              isEnforced,
+              Explainer.explain(a),
+              a.supersedes().map(r -> r.id() + "@" + r.version()),
+              diff));
     }
-    java.util.Map<String, Party> parties = new java.util.LinkedHashMap<>();
-    (enforced.isPresent() ? List.of(enforced.get()) : agreements).forEach(a ->
-        a.parties().values().forEach(p -> parties.putIfAbsent(p.id(), new Party(p.id(), p.name()))));
+    Map<String, Party> parties = new LinkedHashMap<>();
+    (enforced.isPresent() ? List.of(enforced.get()) : agreements)
+        .forEach(
+            a ->
+                a.parties()
+                    .values()
+                    .forEach(p -> parties.putIfAbsent(p.id(), new Party(p.id(), p.name()))));
     return new Library(out, List.copyOf(parties.values()));
   }
 }

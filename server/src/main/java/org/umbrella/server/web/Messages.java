@@ -5,6 +5,7 @@ import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -16,33 +17,50 @@ import java.util.ResourceBundle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The pages' words in the reader's language: English or Ukrainian, from the resource bundles
- * {@code web/i18n/messages*.properties} (UTF-8). The language is the one chosen with the switcher
- * ({@code ?lang=}, kept in a cookie), else the browser's {@code Accept-Language}, else English. A
- * key a bundle lacks falls back to English, so a page never shows a key; {@code I18nBundlesTest}
- * keeps the bundles complete so that the fallback is never needed.
+ * The pages' words in the reader's language: English or Ukrainian, from the resource bundles {@code
+ * web/i18n/messages*.properties} (UTF-8). The language is the one chosen with the switcher ({@code
+ * ?lang=}, kept in a cookie), else the browser's {@code Accept-Language}, else English. A key a
+ * bundle lacks falls back to English, so a page never shows a key; {@code I18nBundlesTest} keeps
+ * the bundles complete so that the fallback is never needed.
  */
 public record Messages(Locale locale, ResourceBundle bundle) {
   /** The languages offered, in the switcher's order. */
   public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("uk"));
+
   static final String COOKIE = "umbrella_lang";
+
   /** English dates keep the project's compact form; other languages use their own medium style. */
-  private static final DateTimeFormatter EN_DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter EN_DAY =
+      DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /** The language for {@code ctx}; a {@code ?lang=} choice is remembered in a cookie. */
   public static Messages of(Context ctx) {
     Optional<Locale> chosen = supported(ctx.queryParam("lang"));
-    chosen.ifPresent(l -> ctx.res().addHeader("Set-Cookie", COOKIE + "=" + l.getLanguage()
-        + "; Path=/; Max-Age=31536000; SameSite=Lax"));
-    Locale locale = chosen.or(() -> supported(ctx.cookie(COOKIE))).or(() -> fromAcceptLanguage(ctx.header("Accept-Language")))
-        .orElse(Locale.ENGLISH);
+    chosen.ifPresent(
+        l ->
+            ctx.res()
+                .addHeader(
+                    "Set-Cookie",
+                    COOKIE + "=" + l.getLanguage() + "; Path=/; Max-Age=31536000; SameSite=Lax"));
+    Locale locale =
+        chosen
+            .or(() -> supported(ctx.cookie(COOKIE)))
+            .or(() -> fromAcceptLanguage(ctx.header("Accept-Language")))
+            .orElse(Locale.ENGLISH);
     return forLocale(locale);
   }
 
   public static Messages forLocale(Locale locale) {
-    return new Messages(locale, ResourceBundle.getBundle("web.i18n.messages", locale, Messages.class.getClassLoader(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    return new Messages(
+        locale,
+        ResourceBundle.getBundle(
+            "web.i18n.messages",
+            locale,
+            Messages.class.getClassLoader(),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
   }
 
   /** English, for code that renders without a request (tests, exports). */
@@ -66,7 +84,8 @@ public record Messages(Locale locale, ResourceBundle bundle) {
     try {
       return Locale.LanguageRange.parse(header).stream()
           .map(r -> supported(r.getRange().equals("*") ? null : r.getRange()))
-          .flatMap(Optional::stream).findFirst();
+          .flatMap(Optional::stream)
+          .findFirst();
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -82,9 +101,9 @@ public record Messages(Locale locale, ResourceBundle bundle) {
   }
 
   /**
-   * The text for {@code key} with its {@code {0}}, {@code {1}}… filled in; numbers among
-   * {@code args} are formatted for the language ("1 234" in Ukrainian, "1,234" in English).
-   * Apostrophes in the text are letters (Ukrainian has them inside words), never quoting.
+   * The text for {@code key} with its {@code {0}}, {@code {1}}… filled in; numbers among {@code
+   * args} are formatted for the language ("1 234" in Ukrainian, "1,234" in English). Apostrophes in
+   * the text are letters (Ukrainian has them inside words), never quoting.
    */
   public String f(String key, Object... args) {
     return new MessageFormat(t(key).replace("'", "''"), locale).format(args);
@@ -121,21 +140,36 @@ public record Messages(Locale locale, ResourceBundle bundle) {
     if (locale.getLanguage().equals("en")) {
       return EN_DAY.format(t);
     }
-    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(ZoneOffset.UTC).format(t);
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+        .withLocale(locale)
+        .withZone(ZoneOffset.UTC)
+        .format(t);
   }
 
-  /** A day given as {@code YYYY-MM-DD}, in the language's long form ("28 November 2026", "28 листопада 2026 р."). */
-  public String longDay(java.time.LocalDate d) {
+  /**
+   * A day given as {@code YYYY-MM-DD}, in the language's long form ("28 November 2026", "28
+   * листопада 2026 р.").
+   */
+  public String longDay(LocalDate d) {
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(d);
   }
 
-  /** A duration in days and hours, or hours and minutes: "3 d 4 h", "2 h 05 min" ("3 дн 4 год", "2 год 05 хв"). */
+  /**
+   * A duration in days and hours, or hours and minutes: "3 d 4 h", "2 h 05 min" ("3 дн 4 год", "2
+   * год 05 хв").
+   */
   public String span(Duration d) {
     Duration a = d.isNegative() ? d.negated() : d;
     if (a.toDays() > 0) {
       return a.toDays() + " " + t("unit.d") + " " + a.toHoursPart() + " " + t("unit.h");
     }
-    return a.toHours() + " " + t("unit.h") + " " + String.format(Locale.ROOT, "%02d", a.toMinutesPart()) + " " + t("unit.min");
+    return a.toHours()
+        + " "
+        + t("unit.h")
+        + " "
+        + String.format(Locale.ROOT, "%02d", a.toMinutesPart())
+        + " "
+        + t("unit.min");
   }
 
   /** How long ago {@code then} was at {@code now} (never negative). */
@@ -152,12 +186,16 @@ public record Messages(Locale locale, ResourceBundle bundle) {
 
   /** Where a point is, from the nearest shipped settlement, in this language. */
   public String place(double lat, double lon) {
-    return Gazetteer.shipped().nearest(lat, lon).map(this::place).orElse(String.format(Locale.ROOT, "%.4f, %.4f", lat, lon));
+    return Gazetteer.shipped()
+        .nearest(lat, lon)
+        .map(this::place)
+        .orElse(String.format(Locale.ROOT, "%.4f, %.4f", lat, lon));
   }
 
   /** {@code p} in words: "2 km SE of Horlivka", "2 км на південний схід від н. п. Горлівка". */
   public String place(Gazetteer.Place p) {
-    String name = locale.getLanguage().equals("uk") ? p.settlement().nameUk() : p.settlement().name();
+    String name =
+        locale.getLanguage().equals("uk") ? p.settlement().nameUk() : p.settlement().name();
     if (p.km() < 0.5) {
       return f("place.in", name);
     }
@@ -166,7 +204,9 @@ public record Messages(Locale locale, ResourceBundle bundle) {
 
   /** A region (a GeoNames first-level division) in this language. */
   public String region(String region) {
-    return region == null || region.isEmpty() || region.equals("unknown") ? t("region.unknown") : code("region", region.replace(' ', '_'));
+    return region == null || region.isEmpty() || region.equals("unknown")
+        ? t("region.unknown")
+        : code("region", region.replace(' ', '_'));
   }
 
   /** The language tag for {@code <html lang>}. */
@@ -174,17 +214,22 @@ public record Messages(Locale locale, ResourceBundle bundle) {
     return locale.getLanguage();
   }
 
-  private static final List<String> SCRIPT_PREFIXES = List.of("js.", "unit.", "countdown.", "kind.", "status.", "map.count.");
+  private static final List<String> SCRIPT_PREFIXES =
+      List.of("js.", "unit.", "countdown.", "kind.", "status.", "map.count.");
 
   /** The words the browser's script shows (countdowns, the map's count, the picker), as JSON. */
   public String scriptWords() {
     StringBuilder json = new StringBuilder("{");
-    english().bundle().keySet().stream().filter(k -> SCRIPT_PREFIXES.stream().anyMatch(k::startsWith)).sorted().forEach(k -> {
-      if (json.length() > 1) {
-        json.append(',');
-      }
-      json.append(quote(k)).append(':').append(quote(t(k)));
-    });
+    english().bundle().keySet().stream()
+        .filter(k -> SCRIPT_PREFIXES.stream().anyMatch(k::startsWith))
+        .sorted()
+        .forEach(
+            k -> {
+              if (json.length() > 1) {
+                json.append(',');
+              }
+              json.append(quote(k)).append(':').append(quote(t(k)));
+            });
     return json.append('}').toString();
   }
 
@@ -196,7 +241,8 @@ public record Messages(Locale locale, ResourceBundle bundle) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
         case '\n' -> b.append("\\n");
-        default -> b.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+        default ->
+            b.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
       }
     }
     return b.append('"').toString();

@@ -19,23 +19,42 @@ import org.umbrella.server.ops.Operations;
 public record ObligationGroups(List<Group> groups) {
 
   /** The obligations one trigger raised and the finding that triggered them, when known. */
-  public record Group(String guarantee, Instant raisedAt, Optional<Operations.Finding> finding, List<Operations.Obligation> obligations) {}
+  public record Group(
+      String guarantee,
+      Instant raisedAt,
+      Optional<Operations.Finding> finding,
+      List<Operations.Obligation> obligations) {}
 
-  /** Groups {@code obligations} (order kept: the first group has the soonest deadline), linking them to {@code confirmed}. */
-  public static ObligationGroups of(List<Operations.Obligation> obligations, List<Operations.Finding> confirmed) {
+  /**
+   * Groups {@code obligations} (order kept: the first group has the soonest deadline), linking them
+   * to {@code confirmed}.
+   */
+  public static ObligationGroups of(
+      List<Operations.Obligation> obligations, List<Operations.Finding> confirmed) {
     Map<String, List<Operations.Obligation>> byTrigger = new LinkedHashMap<>();
     for (Operations.Obligation o : obligations) {
-      byTrigger.computeIfAbsent(o.guarantee() + "\u0000" + o.raisedAt(), k -> new ArrayList<>()).add(o);
+      byTrigger
+          .computeIfAbsent(o.guarantee() + "\u0000" + o.raisedAt(), k -> new ArrayList<>())
+          .add(o);
     }
     List<Group> out = new ArrayList<>();
-    byTrigger.values().forEach(list -> {
-      Operations.Obligation first = list.get(0);
-      Optional<Operations.Finding> f = confirmed.stream()
-          .filter(x -> x.decidedAt().isPresent() && !x.decidedAt().get().isAfter(first.raisedAt())
-              && Duration.between(x.decidedAt().get(), first.raisedAt()).compareTo(Duration.ofMinutes(5)) <= 0)
-          .max(Comparator.comparing(x -> x.decidedAt().get()));
-      out.add(new Group(first.guarantee(), first.raisedAt(), f, List.copyOf(list)));
-    });
+    byTrigger
+        .values()
+        .forEach(
+            list -> {
+              Operations.Obligation first = list.get(0);
+              Optional<Operations.Finding> f =
+                  confirmed.stream()
+                      .filter(
+                          x ->
+                              x.decidedAt().isPresent()
+                                  && !x.decidedAt().get().isAfter(first.raisedAt())
+                                  && Duration.between(x.decidedAt().get(), first.raisedAt())
+                                          .compareTo(Duration.ofMinutes(5))
+                                      <= 0)
+                      .max(Comparator.comparing(x -> x.decidedAt().get()));
+              out.add(new Group(first.guarantee(), first.raisedAt(), f, List.copyOf(list)));
+            });
     return new ObligationGroups(List.copyOf(out));
   }
 
@@ -57,8 +76,10 @@ public record ObligationGroups(List<Group> groups) {
   public static String deadline(Operations.Obligation o, Instant now, Messages m) {
     return switch (o.status()) {
       case "pending" -> o.due().isAfter(now) ? "" : m.t("deadline.passed");
-      case "fulfilled", "waived" -> o.answeredAt().map(a -> m.f("deadline." + o.status() + ".on", m.date(a)))
-          .orElse(m.code("status", o.status()));
+      case "fulfilled", "waived" ->
+          o.answeredAt()
+              .map(a -> m.f("deadline." + o.status() + ".on", m.date(a)))
+              .orElse(m.code("status", o.status()));
       case "breached" -> m.f("deadline.breached", m.date(o.due()));
       default -> m.code("status", o.status());
     };

@@ -1,6 +1,9 @@
 package org.umbrella.server.web;
 
+import java.text.MessageFormat;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.umbrella.server.access.Account;
 
@@ -11,8 +14,16 @@ import org.umbrella.server.access.Account;
  * @param here the page to show again in another language: this page with its query (filters,
  *     paging) for a page read, the form's page for a form post shown again
  */
-public record PageModel(String title, String path, Optional<Account> account, String csrf, List<NavItem> nav,
-    Optional<String> notice, boolean engineConnected, Messages messages, String here) {
+public record PageModel(
+    String title,
+    String path,
+    Optional<Account> account,
+    String csrf,
+    List<NavItem> nav,
+    Optional<String> notice,
+    boolean engineConnected,
+    Messages messages,
+    String here) {
 
   /** The text for {@code key} in the reader's language. */
   public String t(String key) {
@@ -25,7 +36,7 @@ public record PageModel(String title, String path, Optional<Account> account, St
   }
 
   /** This page in {@code language} (the switcher's link). */
-  public String in(java.util.Locale language) {
+  public String in(Locale language) {
     return here + (here.contains("?") ? "&" : "?") + "lang=" + language.getLanguage();
   }
 
@@ -37,7 +48,9 @@ public record PageModel(String title, String path, Optional<Account> account, St
   }
 
   public String who() {
-    return account.map(a -> a.displayName() + " (" + a.role().slug() + ", " + a.affiliation() + ")").orElse("");
+    return account
+        .map(a -> a.displayName() + " (" + a.role().slug() + ", " + a.affiliation() + ")")
+        .orElse("");
   }
 
   /** The signed-in person's name (their own words: not translated). */
@@ -47,8 +60,15 @@ public record PageModel(String title, String path, Optional<Account> account, St
 
   /** The signed-in account's role and party in the reader's language: "(verifier, mechanism)". */
   public String whoRole() {
-    return account.map(a -> "(" + messages.code("role", a.role().slug()) + ", "
-        + a.party().orElse(messages.t("party.mechanism")) + ")").orElse("");
+    return account
+        .map(
+            a ->
+                "("
+                    + messages.code("role", a.role().slug())
+                    + ", "
+                    + a.party().orElse(messages.t("party.mechanism"))
+                    + ")")
+        .orElse("");
   }
 
   /** Shorthands for the templates: see {@link Messages}. */
@@ -60,7 +80,7 @@ public record PageModel(String title, String path, Optional<Account> account, St
     return messages.code(group, code);
   }
 
-  public String date(java.time.Instant t) {
+  public String date(Instant t) {
     return messages.date(t);
   }
 
@@ -72,11 +92,11 @@ public record PageModel(String title, String path, Optional<Account> account, St
     return messages.place(lat, lon);
   }
 
-  public String countdown(java.time.Instant now, java.time.Instant due) {
+  public String countdown(Instant now, Instant due) {
     return messages.countdown(now, due);
   }
 
-  public String age(java.time.Instant then, java.time.Instant now) {
+  public String age(Instant then, Instant now) {
     return messages.age(then, now);
   }
 
@@ -87,9 +107,13 @@ public record PageModel(String title, String path, Optional<Account> account, St
   public String fh(String key, Object... args) {
     Object[] safe = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
-      safe[i] = args[i] instanceof Data d ? d.html() : args[i] instanceof String str ? escape(str) : args[i];
+      safe[i] =
+          args[i] instanceof Data d
+              ? d.html()
+              : args[i] instanceof String str ? escape(str) : args[i];
     }
-    return new java.text.MessageFormat(escape(messages.t(key)).replace("'", "''"), messages.locale()).format(safe);
+    return new MessageFormat(escape(messages.t(key)).replace("'", "''"), messages.locale())
+        .format(safe);
   }
 
   /** Markup for what a user wrote (a username, a name): not to be translated. */
@@ -100,10 +124,16 @@ public record PageModel(String title, String path, Optional<Account> account, St
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
-  /** An audit action in words: "report filed", "finding now confirmed", "guarantee status changed". */
+  /**
+   * An audit action in words: "report filed", "finding now confirmed", "guarantee status changed".
+   */
   public String audit(String action) {
     if (messages.bundle().containsKey("audit." + action)) {
       return messages.t("audit." + action);
@@ -112,14 +142,18 @@ public record PageModel(String title, String path, Optional<Account> account, St
     if (dot > 0 && messages.bundle().containsKey("audit.subject." + action.substring(0, dot))) {
       String subject = messages.t("audit.subject." + action.substring(0, dot));
       String rest = action.substring(dot + 1);
-      return rest.equals("status") ? messages.f("audit.status", subject) : messages.f("audit.changed", subject, messages.code("status", rest));
+      return rest.equals("status")
+          ? messages.f("audit.status", subject)
+          : messages.f("audit.changed", subject, messages.code("status", rest));
     }
     return action;
   }
 
   /** A body's voting rule ("majority", "at least 2/3") in the reader's language. */
   public String rule(String rule) {
-    return rule.startsWith("at least ") ? messages.f("rule.at-least", rule.substring("at least ".length())) : messages.code("rule", rule);
+    return rule.startsWith("at least ")
+        ? messages.f("rule.at-least", rule.substring("at least ".length()))
+        : messages.code("rule", rule);
   }
 
   /** The actor's party, or "unattributed" in the reader's language. */

@@ -3,11 +3,13 @@ package org.umbrella.server.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.Principal;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.http.Json;
 
-/** The gazetteer over HTTP, for the report form's location picker. Public data: no account needed. */
+/**
+ * The gazetteer over HTTP, for the report form's location picker. Public data: no account needed.
+ */
 final class Places {
   private Places() {}
 
@@ -25,8 +27,13 @@ final class Places {
     ArrayNode out = Json.MAPPER.createArrayNode();
     for (Gazetteer.Settlement s : Gazetteer.shipped().search(q, MAX)) {
       ObjectNode o = out.addObject();
-      o.put("id", s.id()).put("name", s.name()).put("region", s.region()).put("lat", s.lat()).put("lon", s.lon())
-          .put("label", uk ? s.nameUk() : s.name()).put("regionLabel", m.region(s.region()));
+      o.put("id", s.id())
+          .put("name", s.name())
+          .put("region", s.region())
+          .put("lat", s.lat())
+          .put("lon", s.lon())
+          .put("label", uk ? s.nameUk() : s.name())
+          .put("regionLabel", m.region(s.region()));
       if (s.population() > 0) {
         o.put("population", s.population());
       }
@@ -42,11 +49,15 @@ final class Places {
     double lon = coordinate(ctx, "lon", 180);
     Messages m = Messages.of(ctx);
     ObjectNode o = Json.MAPPER.createObjectNode();
-    Gazetteer.shipped().nearest(lat, lon).ifPresent(place -> {
-      o.put("description", m.place(place));
-      o.put("settlement", place.settlement().name()).put("region", place.settlement().region());
-      o.put("km", Math.round(place.km() * 10) / 10.0).put("direction", place.direction());
-    });
+    Gazetteer.shipped()
+        .nearest(lat, lon)
+        .ifPresent(
+            place -> {
+              o.put("description", m.place(place));
+              o.put("settlement", place.settlement().name())
+                  .put("region", place.settlement().region());
+              o.put("km", Math.round(place.km() * 10) / 10.0).put("direction", place.direction());
+            });
     ctx.contentType("application/json").result(o.toString());
   }
 
@@ -59,7 +70,8 @@ final class Places {
       throw new DomainError.Invalid("?" + name, name + " must be a number of degrees");
     }
     if (!(Math.abs(d) <= limit)) {
-      throw new DomainError.Invalid("?" + name, name + " must be between -" + (int) limit + " and " + (int) limit);
+      throw new DomainError.Invalid(
+          "?" + name, name + " must be between -" + (int) limit + " and " + (int) limit);
     }
     return d;
   }

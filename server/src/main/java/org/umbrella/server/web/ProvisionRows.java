@@ -11,15 +11,20 @@ import org.umbrella.agreement.model.Agreement;
 import org.umbrella.server.ops.Operations;
 
 /**
- * The provisions page's rows: every provision of the enforced agreement, in the agreement's
- * order, with the status the engine last recorded for it (none yet: not reported).
+ * The provisions page's rows: every provision of the enforced agreement, in the agreement's order,
+ * with the status the engine last recorded for it (none yet: not reported).
  */
 public record ProvisionRows(List<Row> rows) {
   /** The scale's words, by level. */
   public static final List<String> LEVELS = List.of("not begun", "minimal", "intermediate", "full");
 
   /** One provision and its last status. */
-  public record Row(String id, String title, Optional<String> status, Optional<Integer> level, Optional<Instant> at) {
+  public record Row(
+      String id,
+      String title,
+      Optional<String> status,
+      Optional<Integer> level,
+      Optional<Instant> at) {
     /** The status in words: "implemented 2 (intermediate)", "not reported". */
     public String statusText() {
       if (level.isPresent()) {
@@ -41,15 +46,35 @@ public record ProvisionRows(List<Row> rows) {
     rows = List.copyOf(rows);
   }
 
-  /** The rows of {@code agreement}'s provisions with {@code statuses} (subjects {@code provision:ID}). */
+  /**
+   * The rows of {@code agreement}'s provisions with {@code statuses} (subjects {@code
+   * provision:ID}).
+   */
   static ProvisionRows of(Optional<Agreement> agreement, List<Operations.Status> statuses) {
-    Map<String, Operations.Status> bySubject = statuses.stream()
-        .collect(Collectors.toMap(Operations.Status::subject, Function.identity(), (a, b) -> a.at().isAfter(b.at()) ? a : b));
+    Map<String, Operations.Status> bySubject =
+        statuses.stream()
+            .collect(
+                Collectors.toMap(
+                    Operations.Status::subject,
+                    Function.identity(),
+                    (a, b) -> a.at().isAfter(b.at()) ? a : b));
     List<Row> out = new ArrayList<>();
-    agreement.ifPresent(a -> a.provisions().values().forEach(p -> {
-      Optional<Operations.Status> s = Optional.ofNullable(bySubject.get("provision:" + p.id()));
-      out.add(new Row(p.id(), p.title(), s.map(Operations.Status::status), s.flatMap(Operations.Status::level), s.map(Operations.Status::at)));
-    }));
+    agreement.ifPresent(
+        a ->
+            a.provisions()
+                .values()
+                .forEach(
+                    p -> {
+                      Optional<Operations.Status> s =
+                          Optional.ofNullable(bySubject.get("provision:" + p.id()));
+                      out.add(
+                          new Row(
+                              p.id(),
+                              p.title(),
+                              s.map(Operations.Status::status),
+                              s.flatMap(Operations.Status::level),
+                              s.map(Operations.Status::at)));
+                    }));
     return new ProvisionRows(out);
   }
 }

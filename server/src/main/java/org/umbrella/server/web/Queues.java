@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.Report;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The pages' read model over the workflow's current view ({@code ops_report}): work queues that
@@ -27,6 +28,7 @@ public final class Queues {
    * duplicate hint on the review queue counts these.
    */
   static final double NEAR_DEGREES_LAT = 0.02;
+
   static final double NEAR_DEGREES_LON = 0.03;
   static final int NEAR_HOURS = 2;
 
@@ -43,10 +45,20 @@ public final class Queues {
    *
    * @param filedBefore only reports filed before this instant (the age filter)
    */
-  public record Filter(Set<String> statuses, @Nullable Set<String> kinds, @Nullable Instant from, @Nullable Instant to,
-      @Nullable Instant filedBefore, @Nullable Set<String> actors) {
+  public record Filter(
+      Set<String> statuses,
+      @Nullable Set<String> kinds,
+      @Nullable Instant from,
+      @Nullable Instant to,
+      @Nullable Instant filedBefore,
+      @Nullable Set<String> actors) {
     /** A filter on everything but the actor. */
-    public Filter(Set<String> statuses, @Nullable Set<String> kinds, @Nullable Instant from, @Nullable Instant to, @Nullable Instant filedBefore) {
+    public Filter(
+        Set<String> statuses,
+        @Nullable Set<String> kinds,
+        @Nullable Instant from,
+        @Nullable Instant to,
+        @Nullable Instant filedBefore) {
       this(statuses, kinds, from, to, filedBefore, null);
     }
   }
@@ -95,8 +107,13 @@ public final class Queues {
   public Page<Item> reviewQueue(Filter filter, int offset) {
     long total = count(filter);
     int start = (int) Math.max(0, Math.min(offset, total));
-    List<String> ids = select("select id", filter, " order by filed_at, time, id limit :limit offset :offset",
-        q -> q.bind("limit", PAGE_SIZE).bind("offset", start), String.class);
+    List<String> ids =
+        select(
+            "select id",
+            filter,
+            " order by filed_at, time, id limit :limit offset :offset",
+            q -> q.bind("limit", PAGE_SIZE).bind("offset", start),
+            String.class);
     Map<String, Integer> near = nearDuplicates(ids);
     List<Item> items = new ArrayList<>(ids.size());
     for (String id : ids) {
@@ -112,10 +129,15 @@ public final class Queues {
       return Map.of();
     }
     Map<String, Instant> out = new HashMap<>();
-    jdbi.useHandle(h -> h.createQuery("select report_id, min(at) as at from ops_review where status = 'verified' and report_id in (<ids>) group by report_id")
-        .bindList("ids", ids)
-        .map((rs, ctx) -> Map.entry(rs.getString("report_id"), rs.getTimestamp("at").toInstant()))
-        .forEach(e -> out.put(e.getKey(), e.getValue())));
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "select report_id, min(at) as at from ops_review where status = 'verified' and report_id in (<ids>) group by report_id")
+                .bindList("ids", ids)
+                .map(
+                    (rs, ctx) ->
+                        Map.entry(rs.getString("report_id"), rs.getTimestamp("at").toInstant()))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
   }
 
@@ -124,25 +146,35 @@ public final class Queues {
     return select("select count(*)", filter, "", q -> q, Long.class).get(0);
   }
 
-  /** For each of {@code ids}, the number of other, not rejected reports of the same kind nearby in place and time. */
+  /**
+   * For each of {@code ids}, the number of other, not rejected reports of the same kind nearby in
+   * place and time.
+   */
   Map<String, Integer> nearDuplicates(List<String> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
     Map<String, Integer> out = new HashMap<>();
-    jdbi.useHandle(h -> h.createQuery("""
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    """
             select a.id, count(b.id) as n from ops_report a join ops_report b
               on b.id <> a.id and b.kind = a.kind and b.status <> 'rejected'
              and b.time between a.time - make_interval(hours => :h) and a.time + make_interval(hours => :h)
              and abs(b.lat - a.lat) <= :dlat and abs(b.lon - a.lon) <= :dlon
             where a.id in (<ids>) group by a.id""")
-        .bindList("ids", ids).bind("h", NEAR_HOURS).bind("dlat", NEAR_DEGREES_LAT).bind("dlon", NEAR_DEGREES_LON)
-        .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getInt("n")))
-        .forEach(e -> out.put(e.getKey(), e.getValue())));
+                .bindList("ids", ids)
+                .bind("h", NEAR_HOURS)
+                .bind("dlat", NEAR_DEGREES_LAT)
+                .bind("dlon", NEAR_DEGREES_LON)
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getInt("n")))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
   }
 
-  private <T> List<T> select(String head, Filter f, String tail, java.util.function.UnaryOperator<Query> extra, Class<T> type) {
+  private <T> List<T> select(
+      String head, Filter f, String tail, UnaryOperator<Query> extra, Class<T> type) {
     StringBuilder sql = new StringBuilder(head).append(" from ops_report where true");
     if (f.statuses() != null && !f.statuses().isEmpty()) {
       sql.append(" and status in (<statuses>)");
@@ -163,21 +195,22 @@ public final class Queues {
       sql.append(" and actor_party in (<actors>)");
     }
     sql.append(tail);
-    return jdbi.withHandle(h -> {
-      Query q = h.createQuery(sql.toString());
-      if (f.statuses() != null && !f.statuses().isEmpty()) {
-        q.bindList("statuses", List.copyOf(f.statuses()));
-      }
-      if (f.kinds() != null && !f.kinds().isEmpty()) {
-        q.bindList("kinds", List.copyOf(f.kinds()));
-      }
-      Optional.ofNullable(f.from()).ifPresent(v -> q.bind("from", v));
-      Optional.ofNullable(f.to()).ifPresent(v -> q.bind("to", v));
-      Optional.ofNullable(f.filedBefore()).ifPresent(v -> q.bind("filedBefore", v));
-      if (f.actors() != null && !f.actors().isEmpty()) {
-        q.bindList("actors", List.copyOf(f.actors()));
-      }
-      return extra.apply(q).mapTo(type).list();
-    });
+    return jdbi.withHandle(
+        h -> {
+          Query q = h.createQuery(sql.toString());
+          if (f.statuses() != null && !f.statuses().isEmpty()) {
+            q.bindList("statuses", List.copyOf(f.statuses()));
+          }
+          if (f.kinds() != null && !f.kinds().isEmpty()) {
+            q.bindList("kinds", List.copyOf(f.kinds()));
+          }
+          Optional.ofNullable(f.from()).ifPresent(v -> q.bind("from", v));
+          Optional.ofNullable(f.to()).ifPresent(v -> q.bind("to", v));
+          Optional.ofNullable(f.filedBefore()).ifPresent(v -> q.bind("filedBefore", v));
+          if (f.actors() != null && !f.actors().isEmpty()) {
+            q.bindList("actors", List.copyOf(f.actors()));
+          }
+          return extra.apply(q).mapTo(type).list();
+        });
   }
 }

@@ -37,16 +37,26 @@ public record RegionTable(List<Row> rows) {
     }
     List<Row> rows = new ArrayList<>();
     counts.forEach((k, v) -> rows.add(new Row(k, v[0], v[1])));
-    rows.sort((a, b) -> a.now() != b.now() ? Integer.compare(b.now(), a.now()) : a.region().compareTo(b.region()));
+    rows.sort(
+        (a, b) ->
+            a.now() != b.now()
+                ? Integer.compare(b.now(), a.now())
+                : a.region().compareTo(b.region()));
     return new RegionTable(rows);
   }
 
   private static String region(Report r, Gazetteer places) {
-    return places.nearest(r.lat(), r.lon()).map(p -> p.settlement().region()).filter(x -> !x.isEmpty()).orElse("unknown");
+    return places
+        .nearest(r.lat(), r.lon())
+        .map(p -> p.settlement().region())
+        .filter(x -> !x.isEmpty())
+        .orElse("unknown");
   }
 
   /** The totals of both periods. */
   public int[] totals() {
-    return new int[] {rows.stream().mapToInt(Row::now).sum(), rows.stream().mapToInt(Row::before).sum()};
+    return new int[] {
+      rows.stream().mapToInt(Row::now).sum(), rows.stream().mapToInt(Row::before).sum()
+    };
   }
 }

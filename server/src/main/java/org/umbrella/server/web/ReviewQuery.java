@@ -22,6 +22,7 @@ import org.umbrella.server.ops.Kinds;
 public record ReviewQuery(String kind, String status, int ageHours, int offset, Instant now) {
   /** The statuses a report waits for review in. */
   public static final List<String> WAITING = List.of("reported", "corroborated");
+
   /** The age filter's choices, in hours. */
   public static final List<Integer> AGES = List.of(0, 1, 6, 24, 72, 168);
 
@@ -53,7 +54,11 @@ public record ReviewQuery(String kind, String status, int ageHours, int offset, 
 
   Queues.Filter filter() {
     Set<String> statuses = new LinkedHashSet<>(status.isEmpty() ? WAITING : List.of(status));
-    return new Queues.Filter(statuses, kind.isEmpty() ? null : Set.of(kind), null, null,
+    return new Queues.Filter(
+        statuses,
+        kind.isEmpty() ? null : Set.of(kind),
+        null,
+        null,
         ageHours == 0 ? null : now.minus(Duration.ofHours(ageHours)));
   }
 

@@ -7,10 +7,10 @@ import org.umbrella.agreement.model.Body;
 import org.umbrella.agreement.model.Recusal;
 
 /**
- * A candidate finding's votes counted against its body's voting rule and quorum, the way the
- * engine counts them (eligible members are the members, minus the actor concerned when the body
- * recuses; abstentions count towards the quorum, not for or against), so the page can say where the
- * decision stands before the engine decides.
+ * A candidate finding's votes counted against its body's voting rule and quorum, the way the engine
+ * counts them (eligible members are the members, minus the actor concerned when the body recuses;
+ * abstentions count towards the quorum, not for or against), so the page can say where the decision
+ * stands before the engine decides.
  *
  * @param rule the rule in words ("majority", "at least 2/3")
  * @param quorum the votes that must be cast
@@ -23,8 +23,17 @@ import org.umbrella.agreement.model.Recusal;
  * @param outcome "confirmed" or "rejected" once the votes decide it, else "open"
  * @param confirmsNeeded the fewest further confirm votes that would confirm it (-1: none can)
  */
-public record Tally(String rule, int quorum, List<String> eligible, List<String> recused, int confirm, int reject, int abstain,
-    List<String> notVoted, String outcome, int confirmsNeeded) {
+public record Tally(
+    String rule,
+    int quorum,
+    List<String> eligible,
+    List<String> recused,
+    int confirm,
+    int reject,
+    int abstain,
+    List<String> notVoted,
+    String outcome,
+    int confirmsNeeded) {
 
   public Tally {
     eligible = List.copyOf(eligible);
@@ -32,7 +41,10 @@ public record Tally(String rule, int quorum, List<String> eligible, List<String>
     notVoted = List.copyOf(notVoted);
   }
 
-  /** Counts {@code votes} (party to "confirm", "reject" or "abstain") on a finding about {@code actor}. */
+  /**
+   * Counts {@code votes} (party to "confirm", "reject" or "abstain") on a finding about {@code
+   * actor}.
+   */
   public static Tally of(Body body, String actor, Map<String, String> votes) {
     List<String> eligible = new ArrayList<>();
     List<String> recused = new ArrayList<>();
@@ -74,7 +86,17 @@ public record Tally(String rule, int quorum, List<String> eligible, List<String>
         break;
       }
     }
-    return new Tally(body.rule().toString(), body.quorum(), eligible, recused, yes, no, cast - yes - no, notVoted, outcome, needed);
+    return new Tally(
+        body.rule().toString(),
+        body.quorum(),
+        eligible,
+        recused,
+        yes,
+        no,
+        cast - yes - no,
+        notVoted,
+        outcome,
+        needed);
   }
 
   /** Votes cast by eligible members. */

@@ -34,8 +34,18 @@ class LoginCsrfTest {
   void crossSiteFormPost_withoutCookie_fromAForeignOrigin_signsNobodyIn() {
     long before = logins();
     Browser victim = new Browser(t.base());
-    HttpResponse<String> r = victim.send("POST", "/login", "application/x-www-form-urlencoded", FORM,
-        "Origin", "https://attacker.example", "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "navigate");
+    HttpResponse<String> r =
+        victim.send(
+            "POST",
+            "/login",
+            "application/x-www-form-urlencoded",
+            FORM,
+            "Origin",
+            "https://attacker.example",
+            "Sec-Fetch-Site",
+            "cross-site",
+            "Sec-Fetch-Mode",
+            "navigate");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
     assertThat(TestServer.cookie(r)).isEmpty();
     assertThat(victim.get("/api/v1/me").statusCode()).isEqualTo(401);
@@ -44,9 +54,11 @@ class LoginCsrfTest {
 
   @Test
   void crossSiteFormPost_withoutAnyFetchMetadata_andNoPreSession_isRefused() {
-    // an old browser sends neither Sec-Fetch-Site nor (for some requests) Origin: the form's pre-session token decides
+    // an old browser sends neither Sec-Fetch-Site nor (for some requests) Origin: the form's
+    // pre-session token decides
     Browser victim = new Browser(t.base());
-    HttpResponse<String> r = victim.send("POST", "/login", "application/x-www-form-urlencoded", FORM);
+    HttpResponse<String> r =
+        victim.send("POST", "/login", "application/x-www-form-urlencoded", FORM);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
     assertThat(victim.get("/api/v1/me").statusCode()).isEqualTo(401);
   }
@@ -54,12 +66,24 @@ class LoginCsrfTest {
   @Test
   void apiSignIn_fromAForeignOrigin_isRefused() {
     Browser victim = new Browser(t.base());
-    HttpResponse<String> r = victim.send("POST", "/api/v1/session", "application/json",
-        "{\"username\":\"observer\",\"password\":\"" + TestServer.PASSWORD + "\"}", "Origin", "https://attacker.example");
+    HttpResponse<String> r =
+        victim.send(
+            "POST",
+            "/api/v1/session",
+            "application/json",
+            "{\"username\":\"observer\",\"password\":\"" + TestServer.PASSWORD + "\"}",
+            "Origin",
+            "https://attacker.example");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
     assertThat(TestServer.field(r.body(), "type")).isEqualTo("urn:umbrella:problem:csrf");
-    HttpResponse<String> fetchMeta = victim.send("POST", "/api/v1/session", "application/json",
-        "{\"username\":\"observer\",\"password\":\"" + TestServer.PASSWORD + "\"}", "Sec-Fetch-Site", "cross-site");
+    HttpResponse<String> fetchMeta =
+        victim.send(
+            "POST",
+            "/api/v1/session",
+            "application/json",
+            "{\"username\":\"observer\",\"password\":\"" + TestServer.PASSWORD + "\"}",
+            "Sec-Fetch-Site",
+            "cross-site");
     assertThat(fetchMeta.statusCode()).isEqualTo(403);
   }
 
@@ -69,13 +93,26 @@ class LoginCsrfTest {
     HttpResponse<String> form = b.get("/login");
     String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]*)\".*", "$1");
     assertThat(csrf).isNotBlank().doesNotContain("<");
-    HttpResponse<String> r = b.send("POST", "/login", "application/x-www-form-urlencoded", FORM + "&_csrf=" + csrf,
-        "Origin", t.base(), "Sec-Fetch-Site", "same-origin");
+    HttpResponse<String> r =
+        b.send(
+            "POST",
+            "/login",
+            "application/x-www-form-urlencoded",
+            FORM + "&_csrf=" + csrf,
+            "Origin",
+            t.base(),
+            "Sec-Fetch-Site",
+            "same-origin");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
     assertThat(b.get("/api/v1/me").statusCode()).isEqualTo(200);
   }
 
   static long logins() {
-    return TestDb.jdbi().withHandle(h -> h.createQuery("select count(*) from audit_event where action = 'session.login'").mapTo(Long.class).one());
+    return TestDb.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from audit_event where action = 'session.login'")
+                    .mapTo(Long.class)
+                    .one());
   }
 }

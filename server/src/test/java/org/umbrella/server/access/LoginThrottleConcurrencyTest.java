@@ -18,10 +18,10 @@ import org.umbrella.server.TestDb;
 import org.umbrella.server.TestServer;
 
 /**
- * Sign-in throttling under real parallel requests, over HTTP: twenty simultaneous wrong passwords for
- * one account from one address get at most the limit (5) password checks; strangers failing at an
- * account from many addresses do not lock its owner's own browser out, and lock a new browser out
- * for no longer than the documented window (docs/server.md, "Login throttling").
+ * Sign-in throttling under real parallel requests, over HTTP: twenty simultaneous wrong passwords
+ * for one account from one address get at most the limit (5) password checks; strangers failing at
+ * an account from many addresses do not lock its owner's own browser out, and lock a new browser
+ * out for no longer than the documented window (docs/server.md, "Login throttling").
  */
 class LoginThrottleConcurrencyTest {
   TestServer t;
@@ -50,11 +50,17 @@ class LoginThrottleConcurrencyTest {
     try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
       List<Future<Integer>> answers = new ArrayList<>();
       for (Browser b : browsers) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return b.send("POST", "/api/v1/session", "application/json",
-              "{\"username\":\"observer\",\"password\":\"not the password at all\"}").statusCode();
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return b.send(
+                          "POST",
+                          "/api/v1/session",
+                          "application/json",
+                          "{\"username\":\"observer\",\"password\":\"not the password at all\"}")
+                      .statusCode();
+                }));
       }
       for (Future<Integer> f : answers) {
         codes.add(f.get());
@@ -63,14 +69,23 @@ class LoginThrottleConcurrencyTest {
     long tried = codes.stream().filter(c -> c == 401).count();
     long refused = codes.stream().filter(c -> c == 429).count();
     assertThat(tried + refused).as("every answer is 401 or 429: %s", codes).isEqualTo(n);
-    assertThat(tried).as("passwords checked out of %d simultaneous attempts (limit 5): %s", n, codes).isLessThanOrEqualTo(5);
-    long failedAudits = TestDb.jdbi().withHandle(h -> h.createQuery("select count(*) from audit_event where action = 'session.failed'")
-        .mapTo(Long.class).one());
+    assertThat(tried)
+        .as("passwords checked out of %d simultaneous attempts (limit 5): %s", n, codes)
+        .isLessThanOrEqualTo(5);
+    long failedAudits =
+        TestDb.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from audit_event where action = 'session.failed'")
+                        .mapTo(Long.class)
+                        .one());
     assertThat(failedAudits).isEqualTo(tried);
   }
 
   @Test
-  void strangersFailingFromManyAddresses_doNotLockTheOwnersBrowserOut_andANewBrowserOnlyForTheWindow() {
+  void
+      strangersFailingFromManyAddresses_doNotLockTheOwnersBrowserOut_andANewBrowserOnlyForTheWindow() {
     Browser own = new Browser(t.base(), "127.0.0.1");
     assertThat(own.signIn("administrator", TestServer.PASSWORD).statusCode()).isEqualTo(200);
     own.send("DELETE", "/api/v1/session", null, null);

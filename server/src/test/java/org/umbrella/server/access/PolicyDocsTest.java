@@ -16,6 +16,8 @@ class PolicyDocsTest {
     }
     assertThat(dir).as("docs/server.md above the working directory").isNotNull();
     String docs = Files.readString(dir.resolve("docs/server.md"));
-    assertThat(docs).as("paste AccessPolicy.markdown() into docs/server.md:\n" + AccessPolicy.markdown()).contains(AccessPolicy.markdown());
+    assertThat(docs)
+        .as("paste AccessPolicy.markdown() into docs/server.md:\n" + AccessPolicy.markdown())
+        .contains(AccessPolicy.markdown());
   }
 }

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class DomainErrorBoundaryTest {
   /** What only the HTTP shell and the pages may name. */
-  static final Pattern HTTP_SHAPED = Pattern.compile(
-      "\\b(HttpProblem|ProblemMapping|server\\.http\\.Problems|HttpStatus|HttpResponseException|ServerException)\\b"
-          + "|\\bstatus\\(\\)\\s*==\\s*[45]\\d\\d");
+  static final Pattern HTTP_SHAPED =
+      Pattern.compile(
+          "\\b(HttpProblem|ProblemMapping|server\\.http\\.Problems|HttpStatus|HttpResponseException|ServerException)\\b"
+              + "|\\bstatus\\(\\)\\s*==\\s*[45]\\d\\d");
 
   private static final Path MAIN = Path.of("src/main/java/org/umbrella/server");
 
@@ -57,7 +58,9 @@ class DomainErrorBoundaryTest {
   @Test
   void onlyTheMapping_turnsADomainErrorIntoAStatus() throws IOException {
     // a switch over the domain errors that yields a status: only the one mapping has one
-    Pattern statusSwitch = Pattern.compile("case\\s+(DomainError\\.)?(Invalid|NotFound|Conflict|Forbidden|Unauthenticated)\\s+\\w+\\s*->\\s*new\\s+HttpProblem\\(");
+    Pattern statusSwitch =
+        Pattern.compile(
+            "case\\s+(DomainError\\.)?(Invalid|NotFound|Conflict|Forbidden|Unauthenticated)\\s+\\w+\\s*->\\s*new\\s+HttpProblem\\(");
     TreeSet<String> mappers = new TreeSet<>();
     try (Stream<Path> files = Files.walk(MAIN)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -71,14 +74,19 @@ class DomainErrorBoundaryTest {
 
   @Test
   void theScan_catchesHttpInTheWorkflow() {
-    for (String line : List.of(
-        "throw new ServerException(409, \"conflict\", null, \"x\");",
-        "throw HttpProblem.refused(400, \"invalid-input\", \"/x\", \"x\");",
-        "ctx.status(io.javalin.http.HttpStatus.CONFLICT);",
-        "if (e.status() == 404) {",
-        "return ProblemMapping.of(e);")) {
+    for (String line :
+        List.of(
+            "throw new ServerException(409, \"conflict\", null, \"x\");",
+            "throw HttpProblem.refused(400, \"invalid-input\", \"/x\", \"x\");",
+            "ctx.status(io.javalin.http.HttpStatus.CONFLICT);",
+            "if (e.status() == 404) {",
+            "return ProblemMapping.of(e);")) {
       assertThat(HTTP_SHAPED.matcher(line).find()).as(line).isTrue();
     }
-    assertThat(HTTP_SHAPED.matcher("throw new DomainError.Conflict(\"/answer\", \"already fulfilled\");").find()).isFalse();
+    assertThat(
+            HTTP_SHAPED
+                .matcher("throw new DomainError.Conflict(\"/answer\", \"already fulfilled\");")
+                .find())
+        .isFalse();
   }
 }

@@ -41,45 +41,82 @@ import org.umbrella.stream.Topics;
  */
 @Tag("cluster")
 class ClusterBridgeTest {
-  private static final Agreement AGREEMENT = AgreementFiles.load(Path.of("../bench/twenty-point.agreement.yaml")).agreement();
+  private static final Agreement AGREEMENT =
+      AgreementFiles.load(Path.of("../bench/twenty-point.agreement.yaml")).agreement();
 
   @Test
-  void journalThroughTheTopology_recordsTheSingleNodeOutputs_perEntry_once_acrossARestart(@TempDir Path tmp) throws Exception {
+  void journalThroughTheTopology_recordsTheSingleNodeOutputs_perEntry_once_acrossARestart(
+      @TempDir Path tmp) throws Exception {
     List<Journal.InputEntry> journal = journal(1500);
     Map<Long, List<String>> expected = singleNode(journal);
-    long lastWithOutputs = expected.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+    long lastWithOutputs =
+        expected.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
     Topics topics = Topics.defaults();
     assertThat(ClusterBridge.JOURNAL_SEQ_HEADER).isEqualTo(Topics.JOURNAL_SEQ_HEADER);
     assertThat(ClusterBridge.OUTPUT_HEADER).isEqualTo(Topics.OUTPUT_HEADER);
 
-    TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build();
-    KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
-        .setConfigProp("offsets.topic.num.partitions", "2").setConfigProp("transaction.state.log.num.partitions", "2")
-        .setConfigProp("offsets.topic.replication.factor", "1").setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1").setConfigProp("group.initial.rebalance.delay.ms", "0").build();
+    TestKitNodes nodes =
+        new TestKitNodes.Builder()
+            .setCombined(true)
+            .setNumBrokerNodes(1)
+            .setNumControllerNodes(1)
+            .build();
+    KafkaClusterTestKit kit =
+        new KafkaClusterTestKit.Builder(nodes)
+            .setConfigProp("offsets.topic.num.partitions", "2")
+            .setConfigProp("transaction.state.log.num.partitions", "2")
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .build();
     try {
       kit.format();
       kit.startup();
       kit.waitForReadyBrokers();
       try (Admin admin = kit.admin()) {
         Map<String, String> keep = Map.of("retention.ms", "-1");
-        admin.createTopics(List.of(new NewTopic(topics.input(), 2, (short) 1).configs(keep), new NewTopic(topics.output(), 2, (short) 1).configs(keep),
-            new NewTopic(topics.rejects(), 1, (short) 1))).all().get();
+        admin
+            .createTopics(
+                List.of(
+                    new NewTopic(topics.input(), 2, (short) 1).configs(keep),
+                    new NewTopic(topics.output(), 2, (short) 1).configs(keep),
+                    new NewTopic(topics.rejects(), 1, (short) 1)))
+            .all()
+            .get();
       }
-      Properties sp = StreamSettings.properties("umbrella-engine", kit.bootstrapServers(), 1, Map.of());
+      Properties sp =
+          StreamSettings.properties("umbrella-engine", kit.bootstrapServers(), 1, Map.of());
       sp.put(StreamsConfig.STATE_DIR_CONFIG, tmp.toString());
       sp.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
       Map<String, Object> client = Map.of("bootstrap.servers", kit.bootstrapServers());
       MemorySink sink = new MemorySink();
       MemoryJournal feed = new MemoryJournal(journal);
-      try (KafkaStreams streams = new KafkaStreams(EngineTopology.build(Map.of(AGREEMENT.id(), AGREEMENT), topics), sp)) {
+      try (KafkaStreams streams =
+          new KafkaStreams(EngineTopology.build(Map.of(AGREEMENT.id(), AGREEMENT), topics), sp)) {
         streams.start();
-        try (ClusterBridge bridge = ClusterBridge.start(client, topics.input(), topics.output(), AGREEMENT.id(), feed.upTo(700), r -> true, sink)) {
+        try (ClusterBridge bridge =
+            ClusterBridge.start(
+                client,
+                topics.input(),
+                topics.output(),
+                AGREEMENT.id(),
+                feed.upTo(700),
+                r -> true,
+                sink)) {
           bridge.ship();
           assertThat(bridge.status().shippedThrough()).isEqualTo(700);
         }
         // a restarted service: resumes after entry 700 from the input topic, ships the rest once
-        try (ClusterBridge bridge = ClusterBridge.start(client, topics.input(), topics.output(), AGREEMENT.id(), feed.upTo(journal.size()), r -> true, sink)) {
+        try (ClusterBridge bridge =
+            ClusterBridge.start(
+                client,
+                topics.input(),
+                topics.output(),
+                AGREEMENT.id(),
+                feed.upTo(journal.size()),
+                r -> true,
+                sink)) {
           assertThat(bridge.status().shippedThrough()).as("resumed from the topic").isEqualTo(700);
           bridge.ship();
           long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -109,8 +146,15 @@ class ClusterBridgeTest {
 
   /** Journal entries 1..n: synthetic incidents near the line with ticks, at their record times. */
   private static List<Journal.InputEntry> journal(int n) {
-    SyntheticIncidents s = new SyntheticIncidents(AGREEMENT.places().get("line-of-contact").geometry(),
-        List.of(new double[] {37.6176, 55.7558}), n, Instant.parse("2026-03-01T00:00:00Z"), 3_600_000, 10, 11);
+    SyntheticIncidents s =
+        new SyntheticIncidents(
+            AGREEMENT.places().get("line-of-contact").geometry(),
+            List.of(new double[] {37.6176, 55.7558}),
+            n,
+            Instant.parse("2026-03-01T00:00:00Z"),
+            3_600_000,
+            10,
+            11);
     List<Journal.InputEntry> out = new ArrayList<>();
     long seq = 0;
     while (s.hasNext()) {
@@ -118,7 +162,8 @@ class ClusterBridgeTest {
       Instant recorded = i.time().plusSeconds(600);
       out.add(new Journal.InputEntry(++seq, new RecordedInput(i, recorded), seq));
       if (seq % 50 == 0) {
-        out.add(new Journal.InputEntry(++seq, new RecordedInput(new Tick(recorded), recorded), seq));
+        out.add(
+            new Journal.InputEntry(++seq, new RecordedInput(new Tick(recorded), recorded), seq));
       }
     }
     return out;

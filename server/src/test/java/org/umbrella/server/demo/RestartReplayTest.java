@@ -11,16 +11,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.umbrella.agreement.model.Agreement;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Determination;
 import org.umbrella.engine.input.Fatalities;
 import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.IncidentPlace;
+import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.Kind;
-import org.umbrella.engine.input.IncidentPlace;
 import org.umbrella.engine.input.PlacePrecision;
-import org.umbrella.agreement.model.ReviewStatus;
-import org.umbrella.engine.input.IncidentSource;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.input.Vote;
@@ -48,30 +48,56 @@ class RestartReplayTest {
     TestDb.reset();
     SeedableClock clock = new SeedableClock(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     Agreement agreement = agreement();
-    try (UmbrellaServer first = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(agreement))) {
+    try (UmbrellaServer first =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            ServerOptions.defaults(0),
+            Optional.of(agreement))) {
       Demo.seed(first.services().operations(), clock, NOW);
     }
     long auditBefore = audit();
-    try (UmbrellaServer second = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(agreement))) {
-      String added = TestDb.jdbi().withHandle(h -> h.createQuery("select coalesce(string_agg(action || ' ' || subject || ' ' || detail::text, '; '), '') from audit_event where id > :n")
-          .bind("n", auditBefore).mapTo(String.class).one());
-      assertThat(audit()).as("replay records nothing new, but added: %s", added).isEqualTo(auditBefore);
+    try (UmbrellaServer second =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            ServerOptions.defaults(0),
+            Optional.of(agreement))) {
+      String added =
+          TestDb.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select coalesce(string_agg(action || ' ' || subject || ' ' || detail::text, '; '), '') from audit_event where id > :n")
+                          .bind("n", auditBefore)
+                          .mapTo(String.class)
+                          .one());
+      assertThat(audit())
+          .as("replay records nothing new, but added: %s", added)
+          .isEqualTo(auditBefore);
       Operations ops = second.services().operations();
-      Operations.Finding open = ops.findings(Set.of("candidate"), 100, 0).stream()
-          .filter(f -> f.definition().equals("significant-attack")).findFirst().orElseThrow();
+      Operations.Finding open =
+          ops.findings(Set.of("candidate"), 100, 0).stream()
+              .filter(f -> f.definition().equals("significant-attack"))
+              .findFirst()
+              .orElseThrow();
       assertThat(open.votes()).containsEntry("GB", "confirm"); // cast before the restart
       ops.vote(open.id(), "US", "confirm", "body-us");
       ops.vote(open.id(), "FR", "confirm", "body-fr");
-      assertThat(ops.finding(open.id()).orElseThrow().status()).as("GB's earlier vote counted: 3 of 5").isEqualTo("confirmed");
+      assertThat(ops.finding(open.id()).orElseThrow().status())
+          .as("GB's earlier vote counted: 3 of 5")
+          .isEqualTo("confirmed");
     }
   }
 
   /**
    * A history with the demo (reports reviewed and rejected, votes, a confirmed finding, answers,
    * provision reports) plus 300 more reports along the line, filed up to two days late, a third of
-   * them verified or rejected; the
-   * engine that lived through it and the engine rebuilt at restart are given the same probe (new
-   * incidents, a vote, deadlines passing) and must answer with the same outputs, record for record.
+   * them verified or rejected; the engine that lived through it and the engine rebuilt at restart
+   * are given the same probe (new incidents, a vote, deadlines passing) and must answer with the
+   * same outputs, record for record.
    */
   @Test
   void rebuiltEngine_answersAProbeExactlyAsTheLiveEngine_andStreamingFeedsWhatPerRowFed() {
@@ -80,20 +106,39 @@ class RestartReplayTest {
     Agreement agreement = agreement();
     List<OutputRecord> live;
     String candidate;
-    try (UmbrellaServer first = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(agreement))) {
+    try (UmbrellaServer first =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            ServerOptions.defaults(0),
+            Optional.of(agreement))) {
       Operations ops = first.services().operations();
       Demo.seed(ops, clock, NOW);
       java.util.Random random = new java.util.Random(20260320);
       for (int i = 0; i < 300; i++) {
-        // accepted in order after the demo, each about an event up to two days before (late reports)
+        // accepted in order after the demo, each about an event up to two days before (late
+        // reports)
         Instant accepted = NOW.plus(Duration.ofMinutes(2L * i + 1));
         clock.pin(accepted);
         try {
-          var r = ops.fileReport(report(random, accepted.minus(Duration.ofMinutes(random.nextInt(48 * 60))), "extra " + i), "monitor");
+          var r =
+              ops.fileReport(
+                  report(
+                      random,
+                      accepted.minus(Duration.ofMinutes(random.nextInt(48 * 60))),
+                      "extra " + i),
+                  "monitor");
           if (random.nextInt(3) == 0) {
             boolean verify = random.nextBoolean();
             // revised several times: corroborated with one attribution, verified with another
-            ops.review(r.id(), verify ? "corroborated" : "rejected", "RU", 0.6, verify ? "" : "not confirmed", "verifier");
+            ops.review(
+                r.id(),
+                verify ? "corroborated" : "rejected",
+                "RU",
+                0.6,
+                verify ? "" : "not confirmed",
+                "verifier");
             if (verify) {
               clock.pin(accepted.plus(Duration.ofSeconds(30)));
               ops.review(r.id(), "verified", random.nextBoolean() ? "RU" : "", 0.9, "", "verifier");
@@ -104,39 +149,63 @@ class RestartReplayTest {
         }
       }
       ops.awaitEngine();
-      candidate = ops.findings(Set.of("candidate"), 100, 0).stream().filter(f -> f.definition().equals("significant-attack"))
-          .findFirst().orElseThrow().id();
+      candidate =
+          ops.findings(Set.of("candidate"), 100, 0).stream()
+              .filter(f -> f.definition().equals("significant-attack"))
+              .findFirst()
+              .orElseThrow()
+              .id();
       live = first.engine().orElseThrow().probe(probe(candidate));
     }
     assertThat(live).as("the probe makes the engine do something").isNotEmpty();
-    try (UmbrellaServer second = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(agreement))) {
+    try (UmbrellaServer second =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            ServerOptions.defaults(0),
+            Optional.of(agreement))) {
       Operations ops = second.services().operations();
       List<org.umbrella.engine.input.RecordedInput> streamed = new ArrayList<>();
       Replay.inputs(ops, streamed::add);
       // every reviewed version of every report is fed, not only the current one
-      long reviews = TestDb.jdbi().withHandle(h -> h.createQuery("select count(*) from ops_review").mapTo(Long.class).one());
-      assertThat(streamed.stream().filter(r -> r.record() instanceof Incident).count()).isEqualTo(reviews).isGreaterThan(100);
+      long reviews =
+          TestDb.jdbi()
+              .withHandle(
+                  h -> h.createQuery("select count(*) from ops_review").mapTo(Long.class).one());
+      assertThat(streamed.stream().filter(r -> r.record() instanceof Incident).count())
+          .isEqualTo(reviews)
+          .isGreaterThan(100);
       assertThat(streamed).allMatch(r -> !r.recordedAt().isBefore(NOW.minus(Duration.ofDays(9))));
       List<OutputRecord> rebuilt = second.engine().orElseThrow().probe(probe(candidate));
       assertThat(provenanceFree(rebuilt)).containsExactlyElementsOf(provenanceFree(live));
     }
     // and a third engine, rebuilt from the same stream outside a server, agrees too
-    try (UmbrellaServer third = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.empty())) {
+    try (UmbrellaServer third =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            ServerOptions.defaults(0),
+            Optional.empty())) {
       EngineEnforcement fresh = new EngineEnforcement(agreement, clock, third.services().events());
       fresh.attach(third.services().operations());
       Replay.stored(third.services().operations(), fresh);
-      assertThat(provenanceFree(fresh.probe(probe(candidate)))).containsExactlyElementsOf(provenanceFree(live));
+      assertThat(provenanceFree(fresh.probe(probe(candidate))))
+          .containsExactlyElementsOf(provenanceFree(live));
     }
   }
 
   /**
    * The outputs as text, with the ids of vote, answer and provision-report inputs named in causes
-   * reduced to their kind: live they carry a counter of the running engine, replayed they are
-   * named after what is stored ({@code det-replay-<finding>-<party>}); neither is stored, the rest
-   * of each record must match exactly.
+   * reduced to their kind: live they carry a counter of the running engine, replayed they are named
+   * after what is stored ({@code det-replay-<finding>-<party>}); neither is stored, the rest of
+   * each record must match exactly.
    */
   private static List<String> provenanceFree(List<OutputRecord> out) {
-    return out.stream().map(o -> o.toString().replaceAll("\\b(det|resp|prov)-[^,\\]\\s]*", "$1-*")).toList();
+    return out.stream()
+        .map(o -> o.toString().replaceAll("\\b(det|resp|prov)-[^,\\]\\s]*", "$1-*"))
+        .toList();
   }
 
   private static Agreement agreement() {
@@ -144,10 +213,26 @@ class RestartReplayTest {
   }
 
   private static ReportInput.NewReport report(java.util.Random random, Instant at, String summary) {
-    return new ReportInput.NewReport(at, "exact", random.nextBoolean() ? "shelling" : "drone_strike",
-        48.0 + random.nextDouble() * 0.6, 37.2 + random.nextDouble() * 0.8, "near", "RU", 0.7, "residential", 0, random.nextInt(3), 4,
-        List.of(new org.umbrella.server.ops.Report.Source("patrol-" + random.nextInt(9), "patrol", "team-" + random.nextInt(3)),
-            new org.umbrella.server.ops.Report.Source("cam-" + random.nextInt(9), "sensor", "cameras")), List.of(), summary);
+    return new ReportInput.NewReport(
+        at,
+        "exact",
+        random.nextBoolean() ? "shelling" : "drone_strike",
+        48.0 + random.nextDouble() * 0.6,
+        37.2 + random.nextDouble() * 0.8,
+        "near",
+        "RU",
+        0.7,
+        "residential",
+        0,
+        random.nextInt(3),
+        4,
+        List.of(
+            new org.umbrella.server.ops.Report.Source(
+                "patrol-" + random.nextInt(9), "patrol", "team-" + random.nextInt(3)),
+            new org.umbrella.server.ops.Report.Source(
+                "cam-" + random.nextInt(9), "sensor", "cameras")),
+        List.of(),
+        summary);
   }
 
   /** New verified incidents near the line, the open candidate confirmed, and deadlines passing. */
@@ -155,12 +240,29 @@ class RestartReplayTest {
     List<InputRecord> p = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       Instant at = NOW.plus(Duration.ofDays(1)).plus(Duration.ofHours(i));
-      p.add(new Incident("probe-" + i, at, TimePrecision.EXACT, new IncidentPlace(48.3 + i * 0.01, 37.3, PlacePrecision.NEAR), Kind.SHELLING,
-          new Actor("RU", 0.9), "residential", new Fatalities(1, 2, 3),
-          List.of(new IncidentSource("p-" + i, "patrol", "team-1"), new IncidentSource("c-" + i, "sensor", "cameras")), ReviewStatus.VERIFIED, List.of()));
+      p.add(
+          new Incident(
+              "probe-" + i,
+              at,
+              TimePrecision.EXACT,
+              new IncidentPlace(48.3 + i * 0.01, 37.3, PlacePrecision.NEAR),
+              Kind.SHELLING,
+              new Actor("RU", 0.9),
+              "residential",
+              new Fatalities(1, 2, 3),
+              List.of(
+                  new IncidentSource("p-" + i, "patrol", "team-1"),
+                  new IncidentSource("c-" + i, "sensor", "cameras")),
+              ReviewStatus.VERIFIED,
+              List.of()));
     }
-    p.add(new Determination("probe-det", NOW.plus(Duration.ofDays(1)).plus(Duration.ofHours(8)), "special-commission", candidate,
-        Map.of("GB", Vote.CONFIRM, "US", Vote.CONFIRM, "FR", Vote.CONFIRM)));
+    p.add(
+        new Determination(
+            "probe-det",
+            NOW.plus(Duration.ofDays(1)).plus(Duration.ofHours(8)),
+            "special-commission",
+            candidate,
+            Map.of("GB", Vote.CONFIRM, "US", Vote.CONFIRM, "FR", Vote.CONFIRM)));
     for (int d : new int[] {2, 3, 10, 40, 400}) {
       p.add(new Tick("probe-tick-" + d, NOW.plus(Duration.ofDays(d))));
     }
@@ -168,6 +270,7 @@ class RestartReplayTest {
   }
 
   static long audit() {
-    return TestDb.jdbi().withHandle(h -> h.createQuery("select count(*) from audit_event").mapTo(Long.class).one());
+    return TestDb.jdbi()
+        .withHandle(h -> h.createQuery("select count(*) from audit_event").mapTo(Long.class).one());
   }
 }

@@ -32,7 +32,8 @@ class ApiTest {
   @Test
   void fileReport_byMonitor_isStoredAsReportedAndVisibleToVerifierButNotThePublicUntilVerified() {
     TestServer.Session monitor = t.signIn(Role.MONITOR);
-    HttpResponse<String> filed = t.postJson("/api/v1/reports", monitor, TestServer.reportJson("shelling near the school"));
+    HttpResponse<String> filed =
+        t.postJson("/api/v1/reports", monitor, TestServer.reportJson("shelling near the school"));
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     String id = TestServer.field(filed.body(), "id");
     assertThat(TestServer.field(filed.body(), "status")).isEqualTo("reported");
@@ -43,9 +44,16 @@ class ApiTest {
 
     TestServer.Session verifier = t.signIn(Role.VERIFIER);
     assertThat(t.get("/api/v1/reports?status=reported", verifier).body()).contains(id);
-    assertThat(t.postJson("/api/v1/reports/" + id + "/reviews", verifier, "{\"status\":\"corroborated\"}").statusCode()).isEqualTo(200);
-    HttpResponse<String> reviewed = t.postJson("/api/v1/reports/" + id + "/reviews", verifier,
-        "{\"status\":\"verified\",\"actor\":{\"party\":\"RU\",\"confidence\":0.9},\"note\":\"two independent sources\"}");
+    assertThat(
+            t.postJson(
+                    "/api/v1/reports/" + id + "/reviews", verifier, "{\"status\":\"corroborated\"}")
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> reviewed =
+        t.postJson(
+            "/api/v1/reports/" + id + "/reviews",
+            verifier,
+            "{\"status\":\"verified\",\"actor\":{\"party\":\"RU\",\"confidence\":0.9},\"note\":\"two independent sources\"}");
     assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
     assertThat(TestServer.field(reviewed.body(), "status")).isEqualTo("verified");
 
@@ -57,10 +65,14 @@ class ApiTest {
   @Test
   void fileReport_withOutOfRangeLatitude_isProblemNamingTheField() {
     TestServer.Session monitor = t.signIn(Role.MONITOR);
-    HttpResponse<String> r = t.postJson("/api/v1/reports", monitor,
-        TestServer.reportJson("x").replace("\"lat\":48.0159", "\"lat\":91"));
+    HttpResponse<String> r =
+        t.postJson(
+            "/api/v1/reports",
+            monitor,
+            TestServer.reportJson("x").replace("\"lat\":48.0159", "\"lat\":91"));
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(TestServer.field(r.body(), "field")).isEqualTo("/place/lat");
     assertThat(TestServer.field(r.body(), "type")).isEqualTo("urn:umbrella:problem:invalid-input");
   }
@@ -77,9 +89,12 @@ class ApiTest {
     t.get("/health", null);
     t.get("/api/v1/reports/no-such-report", null);
     // the administrator's (or a token scoped to read-metrics): issue 10 took them from the public
-    HttpResponse<String> r = t.get("/metrics", t.signIn(org.umbrella.server.access.Role.ADMINISTRATOR));
+    HttpResponse<String> r =
+        t.get("/metrics", t.signIn(org.umbrella.server.access.Role.ADMINISTRATOR));
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("umbrella_http_requests_total").contains("jvm_memory_used_bytes")
+    assertThat(r.body())
+        .contains("umbrella_http_requests_total")
+        .contains("jvm_memory_used_bytes")
         .contains("umbrella_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"}")
         // by template, not by the id in the URL, so an id cannot blow up the series count
         .contains("route=\"/api/v1/reports/{id}\"")

@@ -32,7 +32,14 @@ class OpenApiTest {
     JsonNode doc = Json.MAPPER.readTree(t.get("/api/openapi.json", null).body());
     assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
     Set<String> documented = new HashSet<>();
-    doc.get("paths").properties().forEach(p -> p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey())));
+    doc.get("paths")
+        .properties()
+        .forEach(
+            p ->
+                p.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey())));
     Set<String> served = new HashSet<>();
     for (Route r : t.server.routes()) {
       if (r.api()) {
@@ -44,8 +51,16 @@ class OpenApiTest {
     for (String op : documented) {
       String[] parts = op.split(" ", 2);
       String path = parts[1].replaceAll("\\{[^}]+\\}", "x");
-      var r = t.send(parts[0], path, null, parts[0].equals("GET") || parts[0].equals("DELETE") ? null : "application/json", parts[0].equals("GET") || parts[0].equals("DELETE") ? null : "{}");
-      assertThat(java.util.Objects.requireNonNullElse(TestServer.field(r.body(), "detail"), "")).as(op).doesNotStartWith("no route");
+      var r =
+          t.send(
+              parts[0],
+              path,
+              null,
+              parts[0].equals("GET") || parts[0].equals("DELETE") ? null : "application/json",
+              parts[0].equals("GET") || parts[0].equals("DELETE") ? null : "{}");
+      assertThat(java.util.Objects.requireNonNullElse(TestServer.field(r.body(), "detail"), ""))
+          .as(op)
+          .doesNotStartWith("no route");
     }
   }
 
@@ -65,18 +80,21 @@ class OpenApiTest {
   void unknownRoute_isProblemNotFound() {
     var r = t.get("/api/v1/nothing-here", null);
     assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
   }
 
   static void collect(JsonNode n, List<String> refs) {
     if (n.isObject()) {
-      n.properties().forEach(e -> {
-        if (e.getKey().equals("$ref")) {
-          refs.add(e.getValue().asText());
-        } else {
-          collect(e.getValue(), refs);
-        }
-      });
+      n.properties()
+          .forEach(
+              e -> {
+                if (e.getKey().equals("$ref")) {
+                  refs.add(e.getValue().asText());
+                } else {
+                  collect(e.getValue(), refs);
+                }
+              });
     } else if (n.isArray()) {
       n.forEach(c -> collect(c, refs));
     }

@@ -24,10 +24,10 @@ import org.umbrella.server.ops.Report;
 import org.umbrella.server.ops.ReportInput;
 
 /**
- * Issue 9, item 4: a second agreement version put in force mid-journal (the service restarted
- * under it, with a lower threshold and a shorter decision deadline). Re-execution replays each
- * segment under the version its outputs name and matches every recorded output; re-executing the
- * first segment under the second version diverges, so the segments are not a formality.
+ * Issue 9, item 4: a second agreement version put in force mid-journal (the service restarted under
+ * it, with a lower threshold and a shorter decision deadline). Re-execution replays each segment
+ * under the version its outputs name and matches every recorded output; re-executing the first
+ * segment under the second version diverges, so the segments are not a formality.
  */
 class AgreementVersionsReexecutionTest {
   static final Instant NOW = Instant.parse("2026-03-20T12:00:00Z");
@@ -43,11 +43,23 @@ class AgreementVersionsReexecutionTest {
     String ref2 = EngineEnforcement.ref(v2);
     assertThat(ref2).isNotEqualTo(ref1);
     Random random = new Random(11);
-    try (UmbrellaServer first = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(v1))) {
+    try (UmbrellaServer first =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            ServerOptions.defaults(0),
+            Optional.of(v1))) {
       Demo.seed(first.services().operations(), clock, NOW);
       activity(first, clock, random, 0, 12);
     }
-    try (UmbrellaServer second = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(v2))) {
+    try (UmbrellaServer second =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            ServerOptions.defaults(0),
+            Optional.of(v2))) {
       activity(second, clock, random, 12, 30);
     }
 
@@ -55,7 +67,8 @@ class AgreementVersionsReexecutionTest {
     List<Reexecution.Segment> segments = Reexecution.segments(TestDb.jdbi());
     assertThat(segments).extracting(Reexecution.Segment::agreement).containsExactly(ref1, ref2);
     assertThat(segments).noneMatch(Reexecution.Segment::journaled);
-    assertThat(segments).allSatisfy(s -> assertThat(s.outputs()).as(s.agreement()).isGreaterThan(5));
+    assertThat(segments)
+        .allSatisfy(s -> assertThat(s.outputs()).as(s.agreement()).isGreaterThan(5));
 
     Reexecution.Result ok = Reexecution.run(TestDb.jdbi(), Map.of(ref1, v1, ref2, v2));
     assertThat(ok.divergence()).isEmpty();
@@ -64,7 +77,8 @@ class AgreementVersionsReexecutionTest {
     // the first segment re-executed under the second version does not reproduce it
     assertThat(Reexecution.run(TestDb.jdbi(), Map.of(ref1, v2, ref2, v2)).divergence()).isPresent();
     // and a version the outputs name but nobody gave is refused, not skipped
-    assertThatThrownBy(() -> Reexecution.run(TestDb.jdbi(), Map.of(ref2, v2))).hasMessageContaining(ref1);
+    assertThatThrownBy(() -> Reexecution.run(TestDb.jdbi(), Map.of(ref2, v2)))
+        .hasMessageContaining(ref1);
   }
 
   /**
@@ -89,7 +103,10 @@ class AgreementVersionsReexecutionTest {
     try (UmbrellaServer again = start(clock, v1, f1)) {
       activity(again, clock, random, 8, 12);
     }
-    long recordedBeforeV2 = TestDb.jdbi().withHandle(h -> h.createQuery("select max(journal_seq) from outputs").mapTo(Long.class).one());
+    long recordedBeforeV2 =
+        TestDb.jdbi()
+            .withHandle(
+                h -> h.createQuery("select max(journal_seq) from outputs").mapTo(Long.class).one());
     try (UmbrellaServer second = start(clock, v2, f2)) {
       activity(second, clock, random, 12, 30);
     }
@@ -97,69 +114,125 @@ class AgreementVersionsReexecutionTest {
     List<Journal.AgreementEntry> versions = Journal.versions(TestDb.jdbi());
     assertThat(versions).extracting(v -> v.version().ref()).containsExactly(f1.ref(), f2.ref());
     assertThat(versions.get(0).seq()).isLessThan(versions.get(1).seq());
-    assertThat(versions.get(0).replayedThrough()).as("nothing was recorded before the first version").isZero();
+    assertThat(versions.get(0).replayedThrough())
+        .as("nothing was recorded before the first version")
+        .isZero();
     assertThat(versions.get(1).replayedThrough()).isEqualTo(recordedBeforeV2);
     // each entry's leaf is the agreement's source in the ledger
     for (Journal.AgreementEntry v : versions) {
-      String leafSource = TestDb.jdbi().withHandle(h -> h.createQuery("select source from agreements where leaf_index = :l")
-          .bind("l", v.leafIndex()).mapTo(String.class).one());
+      String leafSource =
+          TestDb.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select source from agreements where leaf_index = :l")
+                          .bind("l", v.leafIndex())
+                          .mapTo(String.class)
+                          .one());
       assertThat(leafSource).isEqualTo(v.version().source());
     }
-    // every reader meets the entries: the whole journal, read in order, holds them where they were appended
+    // every reader meets the entries: the whole journal, read in order, holds them where they were
+    // appended
     List<String> kinds = new java.util.ArrayList<>();
-    Journal.read(TestDb.jdbi(), 0, e -> kinds.add(switch (e) {
-      case Journal.InputEntry in -> "input";
-      case Journal.AgreementEntry a -> "agreement:" + a.version().ref();
-    }));
+    Journal.read(
+        TestDb.jdbi(),
+        0,
+        e ->
+            kinds.add(
+                switch (e) {
+                  case Journal.InputEntry in -> "input";
+                  case Journal.AgreementEntry a -> "agreement:" + a.version().ref();
+                }));
     assertThat(kinds.get(0)).isEqualTo("agreement:" + f1.ref());
     assertThat(kinds.get((int) versions.get(1).seq() - 1)).isEqualTo("agreement:" + f2.ref());
     assertThat(kinds.stream().filter(k -> k.startsWith("agreement:")).count()).isEqualTo(2);
 
     List<Reexecution.Segment> segments = Reexecution.segments(TestDb.jdbi());
     assertThat(segments).allMatch(Reexecution.Segment::journaled);
-    assertThat(segments).extracting(Reexecution.Segment::agreement).containsExactly(f1.ref(), f2.ref());
-    assertThat(segments).allSatisfy(s -> assertThat(s.outputs()).as(s.agreement()).isGreaterThan(5));
+    assertThat(segments)
+        .extracting(Reexecution.Segment::agreement)
+        .containsExactly(f1.ref(), f2.ref());
+    assertThat(segments)
+        .allSatisfy(s -> assertThat(s.outputs()).as(s.agreement()).isGreaterThan(5));
     Reexecution.Result fromJournal = Reexecution.run(TestDb.jdbi());
     assertThat(fromJournal.divergence()).isEmpty();
-    assertThat(fromJournal.matched()).as("every recorded output, from the journal alone").isEqualTo(outputs());
-    assertThat(fromJournal.matched()).isEqualTo(segments.stream().mapToLong(Reexecution.Segment::outputs).sum());
+    assertThat(fromJournal.matched())
+        .as("every recorded output, from the journal alone")
+        .isEqualTo(outputs());
+    assertThat(fromJournal.matched())
+        .isEqualTo(segments.stream().mapToLong(Reexecution.Segment::outputs).sum());
 
     // the restart under the new version wrote no page row that the recorded outputs do not derive:
     // the view rebuilt from them, titles from the journaled versions, is the view as it stands
     Map<String, List<Map<String, Object>>> view = outcomeView();
-    org.umbrella.server.ops.OutcomeProjection.rebuild(TestDb.jdbi(), AgreementVersion.resolver(TestDb.jdbi(), null));
+    org.umbrella.server.ops.OutcomeProjection.rebuild(
+        TestDb.jdbi(), AgreementVersion.resolver(TestDb.jdbi(), null));
     assertThat(outcomeView()).isEqualTo(view);
   }
 
-  private static final java.util.function.UnaryOperator<String> V2 = s -> s.replace("version: 2025-12-24", "version: 2026-01-15")
-      .replace("at-least: 5", "at-least: 3").replace("decide-within: 48h", "decide-within: 24h");
+  private static final java.util.function.UnaryOperator<String> V2 =
+      s ->
+          s.replace("version: 2025-12-24", "version: 2026-01-15")
+              .replace("at-least: 5", "at-least: 3")
+              .replace("decide-within: 48h", "decide-within: 24h");
 
   private static UmbrellaServer start(SeedableClock clock, Agreement a, UmbrellaServer.InForce f) {
-    return UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(a), List.of(a), Optional.of(f));
+    return UmbrellaServer.start(
+        TestDb.dataSource(),
+        TestDb.ledgerKey(),
+        clock,
+        ServerOptions.defaults(0),
+        Optional.of(a),
+        List.of(a),
+        Optional.of(f));
   }
 
   private static Map<String, List<Map<String, Object>>> outcomeView() {
     Map<String, List<Map<String, Object>>> m = new java.util.LinkedHashMap<>();
-    for (String t : List.of("ops_finding order by id", "ops_obligation order by id", "ops_status order by subject", "ops_vote order by finding_id, party")) {
-      m.put(t, TestDb.jdbi().withHandle(h -> h.createQuery("select * from " + t).mapToMap().list()));
+    for (String t :
+        List.of(
+            "ops_finding order by id",
+            "ops_obligation order by id",
+            "ops_status order by subject",
+            "ops_vote order by finding_id, party")) {
+      m.put(
+          t, TestDb.jdbi().withHandle(h -> h.createQuery("select * from " + t).mapToMap().list()));
     }
     return m;
   }
 
   private static long outputs() {
-    return TestDb.jdbi().withHandle(h -> h.createQuery("select count(*) from outputs").mapTo(Long.class).one());
+    return TestDb.jdbi()
+        .withHandle(h -> h.createQuery("select count(*) from outputs").mapTo(Long.class).one());
   }
 
-  private static void activity(UmbrellaServer server, SeedableClock clock, Random random, int from, int to) {
+  private static void activity(
+      UmbrellaServer server, SeedableClock clock, Random random, int from, int to) {
     Operations ops = server.services().operations();
     for (int i = from; i < to; i++) {
       Instant at = NOW.plus(Duration.ofHours(3L * i + 1));
       clock.pin(at);
       try {
-        Report r = ops.fileReport(new ReportInput.NewReport(at.minus(Duration.ofMinutes(random.nextInt(600))), "exact", "shelling",
-            48.0 + random.nextDouble() * 0.5, 37.3 + random.nextDouble() * 0.5, "near", "RU", 0.8, "", 0, 1, 2,
-            List.of(new Report.Source("p-" + i, "patrol", "team-" + random.nextInt(3)), new Report.Source("c-" + i, "sensor", "cameras")),
-            List.of(), "versions " + i), "monitor");
+        Report r =
+            ops.fileReport(
+                new ReportInput.NewReport(
+                    at.minus(Duration.ofMinutes(random.nextInt(600))),
+                    "exact",
+                    "shelling",
+                    48.0 + random.nextDouble() * 0.5,
+                    37.3 + random.nextDouble() * 0.5,
+                    "near",
+                    "RU",
+                    0.8,
+                    "",
+                    0,
+                    1,
+                    2,
+                    List.of(
+                        new Report.Source("p-" + i, "patrol", "team-" + random.nextInt(3)),
+                        new Report.Source("c-" + i, "sensor", "cameras")),
+                    List.of(),
+                    "versions " + i),
+                "monitor");
         ops.review(r.id(), "corroborated", "", 0, "", "verifier");
         if (random.nextInt(4) > 0) {
           ops.review(r.id(), "verified", "", 0, "", "verifier");
@@ -167,7 +240,9 @@ class AgreementVersionsReexecutionTest {
           ops.review(r.id(), "rejected", "", 0, "sources disagree", "verifier");
         }
         if (random.nextBoolean()) {
-          ops.findings(Set.of("candidate"), 10, 0).stream().filter(f -> f.body().isPresent()).findFirst()
+          ops.findings(Set.of("candidate"), 10, 0).stream()
+              .filter(f -> f.body().isPresent())
+              .findFirst()
               .ifPresent(f -> ops.vote(f.id(), "GB", "confirm", "body-gb"));
         }
         server.engine().orElseThrow().tick();

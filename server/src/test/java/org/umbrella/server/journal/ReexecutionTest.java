@@ -24,9 +24,9 @@ import org.umbrella.store.VerifyReport;
 
 /**
  * Issue 9, acceptance 2: enforcement re-executed from the journal reproduces every engine output
- * leaf byte for byte, across a restart; an output leaf changed in the database is caught by
- * {@code ledger verify} (no key) and by re-execution; a forged output appended by someone holding
- * the ledger key (so the ledger verifies) is caught by re-execution alone, at its leaf.
+ * leaf byte for byte, across a restart; an output leaf changed in the database is caught by {@code
+ * ledger verify} (no key) and by re-execution; a forged output appended by someone holding the
+ * ledger key (so the ledger verifies) is caught by re-execution alone, at its leaf.
  */
 class ReexecutionTest {
   static final Instant NOW = Instant.parse("2026-03-20T12:00:00Z");
@@ -35,29 +35,61 @@ class ReexecutionTest {
   void reexecution_matchesEveryOutput_andCatchesAChangedOrForgedOutputLeaf() {
     TestDb.reset();
     SeedableClock clock = new SeedableClock(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
-    Agreement agreement = Demo.withCeasefireInForce(TestAgreement.ukraine(), NOW.minus(Demo.CEASEFIRE_BEFORE));
+    Agreement agreement =
+        Demo.withCeasefireInForce(TestAgreement.ukraine(), NOW.minus(Demo.CEASEFIRE_BEFORE));
     String ref = EngineEnforcement.ref(agreement);
-    try (UmbrellaServer first = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(agreement))) {
+    try (UmbrellaServer first =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            ServerOptions.defaults(0),
+            Optional.of(agreement))) {
       Demo.seed(first.services().operations(), clock, NOW);
     }
-    try (UmbrellaServer second = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.of(agreement))) {
+    try (UmbrellaServer second =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            ServerOptions.defaults(0),
+            Optional.of(agreement))) {
       Operations ops = second.services().operations();
       Random random = new Random(9);
       for (int i = 0; i < 40; i++) {
         Instant at = NOW.plus(Duration.ofHours(3L * i + 1));
         clock.pin(at);
         try {
-          Report r = ops.fileReport(new ReportInput.NewReport(at.minus(Duration.ofMinutes(random.nextInt(600))), "exact", "shelling",
-              48.0 + random.nextDouble() * 0.5, 37.3 + random.nextDouble() * 0.5, "near", "RU", 0.8, "", 0, 1, 2,
-              List.of(new Report.Source("p-" + i, "patrol", "team-" + random.nextInt(3)), new Report.Source("c-" + i, "sensor", "cameras")),
-              List.of(), "re-execution " + i), "monitor");
+          Report r =
+              ops.fileReport(
+                  new ReportInput.NewReport(
+                      at.minus(Duration.ofMinutes(random.nextInt(600))),
+                      "exact",
+                      "shelling",
+                      48.0 + random.nextDouble() * 0.5,
+                      37.3 + random.nextDouble() * 0.5,
+                      "near",
+                      "RU",
+                      0.8,
+                      "",
+                      0,
+                      1,
+                      2,
+                      List.of(
+                          new Report.Source("p-" + i, "patrol", "team-" + random.nextInt(3)),
+                          new Report.Source("c-" + i, "sensor", "cameras")),
+                      List.of(),
+                      "re-execution " + i),
+                  "monitor");
           ops.review(r.id(), "corroborated", "", 0, "", "verifier");
           if (random.nextInt(4) > 0) {
             ops.review(r.id(), "verified", "", 0, "", "verifier");
           } else {
             ops.review(r.id(), "rejected", "", 0, "sources disagree", "verifier");
           }
-          ops.findings(Set.of("candidate"), 10, 0).stream().filter(f -> f.body().isPresent()).findFirst()
+          ops.findings(Set.of("candidate"), 10, 0).stream()
+              .filter(f -> f.body().isPresent())
+              .findFirst()
               .ifPresent(f -> ops.vote(f.id(), "GB", "confirm", "body-gb"));
           second.engine().orElseThrow().tick();
         } finally {
@@ -69,30 +101,88 @@ class ReexecutionTest {
 
     Reexecution.Result ok = Reexecution.run(TestDb.jdbi(), agreement, ref);
     assertThat(ok.divergence()).isEmpty();
-    long outputs = TestDb.jdbi().withHandle(h -> h.createQuery("select count(*) from outputs").mapTo(Long.class).one());
-    assertThat(ok.matched()).as("every recorded output re-executed").isEqualTo(outputs).isGreaterThan(20);
+    long outputs =
+        TestDb.jdbi()
+            .withHandle(h -> h.createQuery("select count(*) from outputs").mapTo(Long.class).one());
+    assertThat(ok.matched())
+        .as("every recorded output re-executed")
+        .isEqualTo(outputs)
+        .isGreaterThan(20);
     // someone holding the key appends a forged decision: the ledger verifies, re-execution does not
-    try (UmbrellaServer third = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.empty())) {
-      long seq = TestDb.jdbi().withHandle(h -> h.createQuery("select min(journal_seq) from outputs").mapTo(Long.class).one());
-      String genuine = TestDb.jdbi().withHandle(h -> h.createQuery("select body_text from outputs where journal_seq = :s order by seq limit 1")
-          .bind("s", seq).mapTo(String.class).one());
-      third.services().operations().recordOutputs(seq, ref,
-          List.of(org.umbrella.engine.output.OutputCodec.decode(genuine.replace("\"RU\"", "\"UA\""), 1)), agreement);
+    try (UmbrellaServer third =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            ServerOptions.defaults(0),
+            Optional.empty())) {
+      long seq =
+          TestDb.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select min(journal_seq) from outputs")
+                          .mapTo(Long.class)
+                          .one());
+      String genuine =
+          TestDb.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select body_text from outputs where journal_seq = :s order by seq limit 1")
+                          .bind("s", seq)
+                          .mapTo(String.class)
+                          .one());
+      third
+          .services()
+          .operations()
+          .recordOutputs(
+              seq,
+              ref,
+              List.of(
+                  org.umbrella.engine.output.OutputCodec.decode(
+                      genuine.replace("\"RU\"", "\"UA\""), 1)),
+              agreement);
       VerifyReport verified = third.services().operations().ledger().verify();
       assertThat(verified.divergence()).as("a key holder's ledger verifies").isEmpty();
     }
-    long forgedLeaf = TestDb.jdbi().withHandle(h -> h.createQuery("select leaf_index from outputs order by seq desc limit 1").mapTo(Long.class).one());
+    long forgedLeaf =
+        TestDb.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select leaf_index from outputs order by seq desc limit 1")
+                        .mapTo(Long.class)
+                        .one());
     Reexecution.Result forged = Reexecution.run(TestDb.jdbi(), agreement, ref);
     assertThat(forged.divergence()).isPresent();
     assertThat(forged.divergence().get().leafIndex()).isEqualTo(forgedLeaf);
 
     // without the key: one output leaf's content changed in place
-    long changed = TestDb.jdbi().withHandle(h -> h.createQuery("select leaf_index from outputs order by seq limit 1 offset 3").mapTo(Long.class).one());
-    TestDb.jdbi().useHandle(h -> h.createUpdate("""
+    long changed =
+        TestDb.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select leaf_index from outputs order by seq limit 1 offset 3")
+                        .mapTo(Long.class)
+                        .one());
+    TestDb.jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        """
             update engine_outputs set body = jsonb_set(body, '{line}', to_jsonb(replace(body->>'line', '"time":"', '"time":"1')))
-            where leaf_index = :l""").bind("l", changed).execute());
-    try (UmbrellaServer fourth = UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0), Optional.empty())) {
-      assertThat(fourth.services().operations().ledger().verify().divergence()).as("ledger verify catches the changed leaf").isPresent();
+            where leaf_index = :l""")
+                    .bind("l", changed)
+                    .execute());
+    try (UmbrellaServer fourth =
+        UmbrellaServer.start(
+            TestDb.dataSource(),
+            TestDb.ledgerKey(),
+            clock,
+            ServerOptions.defaults(0),
+            Optional.empty())) {
+      assertThat(fourth.services().operations().ledger().verify().divergence())
+          .as("ledger verify catches the changed leaf")
+          .isPresent();
     }
     Reexecution.Result tampered = Reexecution.run(TestDb.jdbi(), agreement, ref);
     assertThat(tampered.divergence()).isPresent();

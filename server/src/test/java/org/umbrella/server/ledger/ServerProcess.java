@@ -30,13 +30,36 @@ public final class ServerProcess {
     Path dir = Path.of(args[2]);
     StoreConfig config = new StoreConfig(dir, args[0], null);
     Database db = Database.open(config, args[1], 16);
-    UmbrellaServer server = UmbrellaServer.start(db.dataSource(), LedgerKeys.loadOrCreate(dir, config.origin()),
-        Clock.systemUTC(), ServerOptions.defaults(0), Optional.of(enforced()));
+    UmbrellaServer server =
+        UmbrellaServer.start(
+            db.dataSource(),
+            LedgerKeys.loadOrCreate(dir, config.origin()),
+            Clock.systemUTC(),
+            ServerOptions.defaults(0),
+            Optional.of(enforced()));
     var accounts = server.services().accounts();
-    Account monitor = accounts.byUsername("monitor")
-        .orElseGet(() -> accounts.create("monitor", "Monitor", Role.MONITOR, Optional.empty(), "crash test password"));
-    Account verifier = accounts.byUsername("verifier")
-        .orElseGet(() -> accounts.create("verifier", "Verifier", Role.VERIFIER, Optional.empty(), "crash test password"));
+    Account monitor =
+        accounts
+            .byUsername("monitor")
+            .orElseGet(
+                () ->
+                    accounts.create(
+                        "monitor",
+                        "Monitor",
+                        Role.MONITOR,
+                        Optional.empty(),
+                        "crash test password"));
+    Account verifier =
+        accounts
+            .byUsername("verifier")
+            .orElseGet(
+                () ->
+                    accounts.create(
+                        "verifier",
+                        "Verifier",
+                        Role.VERIFIER,
+                        Optional.empty(),
+                        "crash test password"));
     String token = server.services().tokens().issue(monitor.id(), "crash test");
     String verifierToken = server.services().tokens().issue(verifier.id(), "crash test");
     System.out.println("READY " + server.port() + " " + token + " " + verifierToken);
@@ -44,8 +67,12 @@ public final class ServerProcess {
     Thread.currentThread().join();
   }
 
-  /** The agreement every round enforces (the test re-executes under it): the Ukraine test file, in force since 2026-01-01. */
+  /**
+   * The agreement every round enforces (the test re-executes under it): the Ukraine test file, in
+   * force since 2026-01-01.
+   */
   static Agreement enforced() {
-    return Demo.withCeasefireInForce(TestAgreement.ukraine(), Instant.parse("2026-01-01T00:00:00Z"));
+    return Demo.withCeasefireInForce(
+        TestAgreement.ukraine(), Instant.parse("2026-01-01T00:00:00Z"));
   }
 }

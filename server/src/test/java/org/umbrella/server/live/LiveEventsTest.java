@@ -42,7 +42,9 @@ class LiveEventsTest {
       Thread.sleep(20);
     }
     TestServer.Session monitor = t.signIn(Role.MONITOR);
-    String id = TestServer.field(t.postJson("/api/v1/reports", monitor, TestServer.reportJson("live")).body(), "id");
+    String id =
+        TestServer.field(
+            t.postJson("/api/v1/reports", monitor, TestServer.reportJson("live")).body(), "id");
     TestServer.Session verifier = t.signIn(Role.VERIFIER);
     t.postJson("/api/v1/reports/" + id + "/reviews", verifier, "{\"status\":\"corroborated\"}");
     t.postJson("/api/v1/reports/" + id + "/reviews", verifier, "{\"status\":\"verified\"}");
@@ -52,29 +54,41 @@ class LiveEventsTest {
     }
     Thread.sleep(300);
     assertThat(verifierHeard).contains("event: report.filed", "event: report.reviewed");
-    assertThat(publicHeard).contains("event: report.reviewed").doesNotContain("event: report.filed");
+    assertThat(publicHeard)
+        .contains("event: report.reviewed")
+        .doesNotContain("event: report.filed");
     assertThat(otherBodyHeard).doesNotContain("event: finding.candidate");
     assertThat(publicHeard).doesNotContain("event: finding.candidate");
   }
 
   static List<String> listen(TestServer.Session s) {
     List<String> lines = new CopyOnWriteArrayList<>();
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(t.base() + "/events")).header("Accept", "text/event-stream");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(t.base() + "/events"))
+            .header("Accept", "text/event-stream");
     if (s != null) {
       b.header("Cookie", "umbrella_session=" + s.cookie());
     }
-    t.http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream()).thenAccept(r -> {
-      Thread.ofVirtual().start(() -> {
-        try (InputStream in = r.body(); BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = reader.readLine()) != null) {
-            lines.add(line);
-          }
-        } catch (java.io.IOException closed) {
-          // the server stopped
-        }
-      });
-    });
+    t.http
+        .sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream())
+        .thenAccept(
+            r -> {
+              Thread.ofVirtual()
+                  .start(
+                      () -> {
+                        try (InputStream in = r.body();
+                            BufferedReader reader =
+                                new BufferedReader(
+                                    new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                          String line;
+                          while ((line = reader.readLine()) != null) {
+                            lines.add(line);
+                          }
+                        } catch (java.io.IOException closed) {
+                          // the server stopped
+                        }
+                      });
+            });
     return lines;
   }
 }

@@ -27,15 +27,25 @@ class WebhooksTest {
   @BeforeAll
   static void start() throws Exception {
     // the receiver is on this machine: the deployment allows loopback explicitly (--webhook-allow)
-    t = new TestServer(org.umbrella.server.ServerOptions.defaults(0).withWebhookAllow(java.util.List.of("127.0.0.1/32")));
+    t =
+        new TestServer(
+            org.umbrella.server.ServerOptions.defaults(0)
+                .withWebhookAllow(java.util.List.of("127.0.0.1/32")));
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/hook", ex -> {
-      String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      received.add(new String[] {ex.getRequestHeaders().getFirst("Umbrella-Signature"), body, ex.getRequestHeaders().getFirst("Umbrella-Event")});
-      int status = calls.incrementAndGet() <= 2 ? 503 : 204; // fail twice, then accept
-      ex.sendResponseHeaders(status, -1);
-      ex.close();
-    });
+    receiver.createContext(
+        "/hook",
+        ex -> {
+          String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          received.add(
+              new String[] {
+                ex.getRequestHeaders().getFirst("Umbrella-Signature"),
+                body,
+                ex.getRequestHeaders().getFirst("Umbrella-Event")
+              });
+          int status = calls.incrementAndGet() <= 2 ? 503 : 204; // fail twice, then accept
+          ex.sendResponseHeaders(status, -1);
+          ex.close();
+        });
     receiver.start();
   }
 
@@ -48,14 +58,22 @@ class WebhooksTest {
   @Test
   void event_isDeliveredSignedAfterTwoFailures_withEveryAttemptLogged() throws Exception {
     TestServer.Session admin = t.signIn(Role.ADMINISTRATOR);
-    var created = t.postJson("/api/v1/webhooks", admin, "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
-        + "/hook\",\"secret\":\"" + SECRET + "\",\"events\":\"report.filed\"}");
+    var created =
+        t.postJson(
+            "/api/v1/webhooks",
+            admin,
+            "{\"url\":\"http://127.0.0.1:"
+                + receiver.getAddress().getPort()
+                + "/hook\",\"secret\":\""
+                + SECRET
+                + "\",\"events\":\"report.filed\"}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(created.body()).doesNotContain(SECRET);
     assertThat(t.get("/api/v1/webhooks", admin).body()).doesNotContain(SECRET);
 
     TestServer.Session monitor = t.signIn(Role.MONITOR);
-    assertThat(t.postJson("/api/v1/reports", monitor, TestServer.reportJson("hook")).statusCode()).isEqualTo(201);
+    assertThat(t.postJson("/api/v1/reports", monitor, TestServer.reportJson("hook")).statusCode())
+        .isEqualTo(201);
     // the first attempt (503) is made by the worker; wait until it is on record, not just sent
     await(() -> attempts(admin) >= 1);
     assertThat(delivery(admin).get("status")).isEqualTo("pending");
@@ -71,12 +89,17 @@ class WebhooksTest {
     assertThat(last[2]).isEqualTo("report.filed");
     String t0 = last[0].replaceAll("^t=(\\d+),v1=.*$", "$1");
     assertThat(last[0]).isEqualTo("t=" + t0 + ",v1=" + Webhooks.sign(SECRET, t0 + "." + last[1]));
-    assertThat(Webhooks.sign("another secret!!", t0 + "." + last[1])).isNotEqualTo(last[0].substring(last[0].indexOf("v1=") + 3));
+    assertThat(Webhooks.sign("another secret!!", t0 + "." + last[1]))
+        .isNotEqualTo(last[0].substring(last[0].indexOf("v1=") + 3));
   }
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> delivery(TestServer.Session admin) throws Exception {
-    var items = (List<Map<String, Object>>) org.umbrella.server.http.Json.MAPPER.readValue(t.get("/api/v1/webhooks/deliveries", admin).body(), Map.class).get("items");
+    var items =
+        (List<Map<String, Object>>)
+            org.umbrella.server.http.Json.MAPPER
+                .readValue(t.get("/api/v1/webhooks/deliveries", admin).body(), Map.class)
+                .get("items");
     assertThat(items).hasSize(1);
     return items.get(0);
   }

@@ -17,8 +17,8 @@ import org.umbrella.server.access.Role;
 /**
  * The engine's queue is bounded: with the engine paused (a stage the test holds, not a timing),
  * filing fills the queue up to its limit, then waits for room and, when none frees up within the
- * wait, answers 503 problem+json with Retry-After having stored nothing; the lag shows at
- * {@code /metrics} and {@code /health}; once the engine catches up everything is back to normal.
+ * wait, answers 503 problem+json with Retry-After having stored nothing; the lag shows at {@code
+ * /metrics} and {@code /health}; once the engine catches up everything is back to normal.
  */
 class EngineBackpressureTest {
   private static final int LIMIT = 3;
@@ -48,41 +48,61 @@ class EngineBackpressureTest {
 
   @Test
   void full_queue_refusesWith503AndStoresNothing_healthDegraded_metricsShowTheLag() {
-    try (TestServer t = new TestServer(ServerOptions.defaults(0).withEngineQueue(LIMIT, Duration.ZERO))) {
+    try (TestServer t =
+        new TestServer(ServerOptions.defaults(0).withEngineQueue(LIMIT, Duration.ZERO))) {
       PausedEngine engine = new PausedEngine();
       Operations ops = t.server.services().operations();
       ops.connect(engine);
       TestServer.Session monitor = t.signIn(Role.MONITOR);
       for (int i = 0; i < LIMIT; i++) {
-        assertThat(t.postJson("/api/v1/reports", monitor, TestServer.reportJson("r" + i)).statusCode()).isEqualTo(201);
+        assertThat(
+                t.postJson("/api/v1/reports", monitor, TestServer.reportJson("r" + i)).statusCode())
+            .isEqualTo(201);
       }
       assertThat(ops.engineQueue().depth()).isEqualTo(LIMIT);
       long stored = reports();
 
-      HttpResponse<String> refused = t.postJson("/api/v1/reports", monitor, TestServer.reportJson("one too many"));
+      HttpResponse<String> refused =
+          t.postJson("/api/v1/reports", monitor, TestServer.reportJson("one too many"));
       assertThat(refused.statusCode()).isEqualTo(503);
-      assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+      assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("application/problem+json");
       assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-      assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
-      assertThat(refused.body()).contains("urn:umbrella:problem:engine-lagging").contains("nothing was stored");
-      assertThat(reports()).as("a refused report is not stored (a retry makes no duplicate)").isEqualTo(stored);
+      assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+          .isBetween(1L, 60L);
+      assertThat(refused.body())
+          .contains("urn:umbrella:problem:engine-lagging")
+          .contains("nothing was stored");
+      assertThat(reports())
+          .as("a refused report is not stored (a retry makes no duplicate)")
+          .isEqualTo(stored);
 
       HttpResponse<String> health = t.get("/health", null);
       assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(health.body()).contains("\"status\":\"degraded\"").contains("\"queue-depth\":3").contains("\"lagging\":true");
+      assertThat(health.body())
+          .contains("\"status\":\"degraded\"")
+          .contains("\"queue-depth\":3")
+          .contains("\"lagging\":true");
       TestServer.Session admin = t.signIn(Role.ADMINISTRATOR);
       String metrics = t.get("/metrics", admin).body();
-      assertThat(metrics).contains("umbrella_engine_queue_depth 3.0").contains("umbrella_engine_queue_limit 3.0")
+      assertThat(metrics)
+          .contains("umbrella_engine_queue_depth 3.0")
+          .contains("umbrella_engine_queue_limit 3.0")
           .contains("umbrella_engine_queue_oldest_age_seconds");
 
       engine.go.release(LIMIT);
       ops.awaitEngine();
       assertThat(engine.seen.get()).isEqualTo(LIMIT);
       assertThat(ops.engineQueue().depth()).isZero();
-      assertThat(t.get("/health", null).body()).contains("\"status\":\"ok\"").contains("\"queue-depth\":0");
+      assertThat(t.get("/health", null).body())
+          .contains("\"status\":\"ok\"")
+          .contains("\"queue-depth\":0");
       assertThat(t.get("/metrics", admin).body()).contains("umbrella_engine_queue_depth 0.0");
       engine.go.release(1);
-      assertThat(t.postJson("/api/v1/reports", monitor, TestServer.reportJson("after catching up")).statusCode()).isEqualTo(201);
+      assertThat(
+              t.postJson("/api/v1/reports", monitor, TestServer.reportJson("after catching up"))
+                  .statusCode())
+          .isEqualTo(201);
       ops.awaitEngine();
       assertThat(engine.seen.get()).isEqualTo(LIMIT + 1);
     }
@@ -90,22 +110,29 @@ class EngineBackpressureTest {
 
   @Test
   void full_queue_slowsFilingDown_theRequestWaitsForRoom_thenIsStored() throws Exception {
-    try (TestServer t = new TestServer(ServerOptions.defaults(0).withEngineQueue(LIMIT, Duration.ofMinutes(2)))) {
+    try (TestServer t =
+        new TestServer(ServerOptions.defaults(0).withEngineQueue(LIMIT, Duration.ofMinutes(2)))) {
       PausedEngine engine = new PausedEngine();
       Operations ops = t.server.services().operations();
       ops.connect(engine);
       TestServer.Session monitor = t.signIn(Role.MONITOR);
       for (int i = 0; i < LIMIT; i++) {
-        assertThat(t.postJson("/api/v1/reports", monitor, TestServer.reportJson("r" + i)).statusCode()).isEqualTo(201);
+        assertThat(
+                t.postJson("/api/v1/reports", monitor, TestServer.reportJson("r" + i)).statusCode())
+            .isEqualTo(201);
       }
       long stored = reports();
-      CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(
-          () -> t.postJson("/api/v1/reports", monitor, TestServer.reportJson("waits for room")));
+      CompletableFuture<HttpResponse<String>> waiting =
+          CompletableFuture.supplyAsync(
+              () ->
+                  t.postJson("/api/v1/reports", monitor, TestServer.reportJson("waits for room")));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (ops.engineQueue().waitingForRoom() == 0 && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      assertThat(ops.engineQueue().waitingForRoom()).as("the fourth filing waits for room").isEqualTo(1);
+      assertThat(ops.engineQueue().waitingForRoom())
+          .as("the fourth filing waits for room")
+          .isEqualTo(1);
       assertThat(waiting).isNotDone();
       assertThat(reports()).as("nothing is stored while it waits").isEqualTo(stored);
 
@@ -128,7 +155,7 @@ class EngineBackpressureTest {
       assertThat(q.lagging()).isFalse();
       q.later(q.admit(), go::acquireUninterruptibly);
       nanos.addAndGet(Duration.ofSeconds(12).toNanos());
-      q.later(q.admit(), () -> { });
+      q.later(q.admit(), () -> {});
       assertThat(q.depth()).isEqualTo(2);
       assertThat(q.oldestAge()).isEqualTo(Duration.ofSeconds(12));
       assertThat(q.lagging()).isFalse();
@@ -136,7 +163,7 @@ class EngineBackpressureTest {
       assertThat(q.oldestAge()).isEqualTo(Duration.ofSeconds(31));
       assertThat(q.lagging()).as("older than 30 s").isTrue();
       go.release();
-      q.await(() -> { });
+      q.await(() -> {});
       assertThat(q.depth()).isZero();
       assertThat(q.oldestAge()).isEqualTo(Duration.ZERO);
       assertThat(q.lagging()).isFalse();
@@ -144,6 +171,7 @@ class EngineBackpressureTest {
   }
 
   static long reports() {
-    return TestDb.jdbi().withHandle(h -> h.createQuery("select count(*) from ops_report").mapTo(Long.class).one());
+    return TestDb.jdbi()
+        .withHandle(h -> h.createQuery("select count(*) from ops_report").mapTo(Long.class).one());
   }
 }

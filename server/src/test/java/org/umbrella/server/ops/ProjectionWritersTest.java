@@ -14,18 +14,29 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9, item 2: each table of the pages' view has one writer, its projection. Every statement
- * in the service's sources that inserts into, updates, deletes from or truncates a projected table
- * is in that projection's class; a writer anywhere else fails here, naming the file.
+ * Issue 9, item 2: each table of the pages' view has one writer, its projection. Every statement in
+ * the service's sources that inserts into, updates, deletes from or truncates a projected table is
+ * in that projection's class; a writer anywhere else fails here, naming the file.
  */
 class ProjectionWritersTest {
-  private static final Map<String, String> WRITER = Map.of(
-      "ops_report", "ReportProjection.java", "ops_review", "ReportProjection.java",
-      "ops_finding", "OutcomeProjection.java", "ops_obligation", "OutcomeProjection.java",
-      "ops_status", "OutcomeProjection.java", "ops_vote", "OutcomeProjection.java");
+  private static final Map<String, String> WRITER =
+      Map.of(
+          "ops_report",
+          "ReportProjection.java",
+          "ops_review",
+          "ReportProjection.java",
+          "ops_finding",
+          "OutcomeProjection.java",
+          "ops_obligation",
+          "OutcomeProjection.java",
+          "ops_status",
+          "OutcomeProjection.java",
+          "ops_vote",
+          "OutcomeProjection.java");
 
-  private static final Pattern WRITE = Pattern.compile(
-      "(?i)(insert\\s+into|update|delete\\s+from|truncate(?:\\s+table)?)\\s+((?:ops_\\w+\\s*,?\\s*)+)");
+  private static final Pattern WRITE =
+      Pattern.compile(
+          "(?i)(insert\\s+into|update|delete\\s+from|truncate(?:\\s+table)?)\\s+((?:ops_\\w+\\s*,?\\s*)+)");
 
   @Test
   void everyProjectedTable_isWrittenOnlyByItsProjection() throws IOException {
@@ -44,13 +55,19 @@ class ProjectionWritersTest {
         }
       }
     }
-    assertThat(writers.keySet()).as("the scan finds every projected table's writer").containsExactlyInAnyOrderElementsOf(WRITER.keySet());
-    writers.forEach((table, files) -> assertThat(files).as(table + " is written by").containsExactly(WRITER.get(table)));
+    assertThat(writers.keySet())
+        .as("the scan finds every projected table's writer")
+        .containsExactlyInAnyOrderElementsOf(WRITER.keySet());
+    writers.forEach(
+        (table, files) ->
+            assertThat(files).as(table + " is written by").containsExactly(WRITER.get(table)));
   }
 
   @Test
   void theScan_catchesAWriterElsewhere() {
-    Matcher m = WRITE.matcher("h.execute(\"truncate ops_vote, ops_finding\"); h.createUpdate(\"update ops_status set x = 1\")");
+    Matcher m =
+        WRITE.matcher(
+            "h.execute(\"truncate ops_vote, ops_finding\"); h.createUpdate(\"update ops_status set x = 1\")");
     TreeSet<String> found = new TreeSet<>();
     while (m.find()) {
       found.addAll(java.util.List.of(m.group(2).split("[\\s,]+")));

@@ -15,13 +15,13 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.statistics.Statistics;
 import org.umbrella.agreement.model.Agreement;
-import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestServer;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.demo.Demo;
 import org.umbrella.server.enforce.EngineEnforcement;
 
@@ -46,16 +46,23 @@ import org.umbrella.server.enforce.EngineEnforcement;
  * reports that did support a finding are exercised too.
  */
 class TrustedTimeProperties {
-  private static final double[][] NEAR_LINE = {{48.0159, 37.8029}, {47.9, 36.95}, {48.34, 37.31}, {48.3, 37.3}, {48.1, 37.6}};
+  private static final double[][] NEAR_LINE = {
+    {48.0159, 37.8029}, {47.9, 36.95}, {48.34, 37.31}, {48.3, 37.3}, {48.1, 37.6}
+  };
 
   @Property(tries = 6, shrinking = ShrinkingMode.OFF)
-  void anyClaimsLateReviewsRejections_trustedTimeDecides(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+  void anyClaimsLateReviewsRejections_trustedTimeDecides(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     Random random = new Random(seed);
     boolean corroboratedCounts = seed % 2 == 0;
     Instant start = Instant.parse("2026-03-10T12:00:00Z");
-    Agreement agreement = Demo.withCeasefireInForce(corroboratedCounts
-        ? TestAgreement.ukraineWith(s -> s.replace("status: verified", "status: corroborated")) : TestAgreement.ukraine(),
-        start.minus(Duration.ofDays(8)));
+    Agreement agreement =
+        Demo.withCeasefireInForce(
+            corroboratedCounts
+                ? TestAgreement.ukraineWith(
+                    s -> s.replace("status: verified", "status: corroborated"))
+                : TestAgreement.ukraine(),
+            start.minus(Duration.ofDays(8)));
     try (TestServer t = new TestServer(ServerOptions.defaults(0), Optional.of(agreement))) {
       Operations ops = t.server.services().operations();
       EngineEnforcement engine = t.server.engine().orElseThrow();
@@ -77,24 +84,40 @@ class TrustedTimeProperties {
         Instant now = t.clock.instant();
         if (what < 45) {
           Instant claim = claim(random, now);
-          boolean plausible = !claim.isAfter(now.plus(times.skew())) && !claim.isBefore(now.minus(times.horizon()));
+          boolean plausible =
+              !claim.isAfter(now.plus(times.skew())) && !claim.isBefore(now.minus(times.horizon()));
           try {
             Report r = ops.fileReport(report(random, claim), "monitor");
-            assertThat(plausible).as("stored a report claiming %s at record time %s", claim, now).isTrue();
+            assertThat(plausible)
+                .as("stored a report claiming %s at record time %s", claim, now)
+                .isTrue();
             status.put(r.id(), "reported");
           } catch (DomainError e) {
-            assertThat(plausible).as("refused a report claiming %s at record time %s: %s", claim, now, e.getMessage()).isFalse();
+            assertThat(plausible)
+                .as(
+                    "refused a report claiming %s at record time %s: %s",
+                    claim, now, e.getMessage())
+                .isFalse();
             assertThat(e.field()).contains("/time");
             refusedClaims.add(claim.toString());
           }
         } else if (what < 70) {
-          List<String> open = status.entrySet().stream().filter(e -> !e.getValue().equals("verified") && !e.getValue().equals("rejected"))
-              .map(Map.Entry::getKey).sorted().toList();
+          List<String> open =
+              status.entrySet().stream()
+                  .filter(e -> !e.getValue().equals("verified") && !e.getValue().equals("rejected"))
+                  .map(Map.Entry::getKey)
+                  .sorted()
+                  .toList();
           if (!open.isEmpty()) {
             String id = open.get(random.nextInt(open.size()));
             boolean reject = random.nextInt(10) < 3;
-            String to = reject ? "rejected" : status.get(id).equals("reported") ? "corroborated" : "verified";
-            Report r = ops.review(id, to, "", 0, reject ? "the sources do not confirm it" : "", "verifier");
+            String to =
+                reject
+                    ? "rejected"
+                    : status.get(id).equals("reported") ? "corroborated" : "verified";
+            Report r =
+                ops.review(
+                    id, to, "", 0, reject ? "the sources do not confirm it" : "", "verifier");
             assertThat(r.status()).isEqualTo(to);
             status.put(id, to);
             if (!reject) {
@@ -102,13 +125,23 @@ class TrustedTimeProperties {
             }
           }
         } else if (what < 80) {
-          ops.findings(Set.of("candidate"), 50, 0).stream().filter(f -> f.body().isPresent()).findFirst().ifPresent(f -> {
-            for (String party : List.of("GB", "FR", "DE")) {
-              if (ops.finding(f.id()).map(x -> x.status().equals("candidate")).orElse(false)) {
-                ops.vote(f.id(), party, "confirm", "body-" + party.toLowerCase(java.util.Locale.ROOT));
-              }
-            }
-          });
+          ops.findings(Set.of("candidate"), 50, 0).stream()
+              .filter(f -> f.body().isPresent())
+              .findFirst()
+              .ifPresent(
+                  f -> {
+                    for (String party : List.of("GB", "FR", "DE")) {
+                      if (ops.finding(f.id())
+                          .map(x -> x.status().equals("candidate"))
+                          .orElse(false)) {
+                        ops.vote(
+                            f.id(),
+                            party,
+                            "confirm",
+                            "body-" + party.toLowerCase(java.util.Locale.ROOT));
+                      }
+                    }
+                  });
         } else if (what < 92) {
           t.clock.advance(Duration.ofMinutes(1 + random.nextInt(12 * 60)));
         } else {
@@ -116,7 +149,9 @@ class TrustedTimeProperties {
           engine.tick();
         }
         ops.awaitEngine();
-        assertThat(engine.engineTime().orElse(Instant.MIN)).as("engine clock").isBeforeOrEqualTo(t.clock.instant());
+        assertThat(engine.engineTime().orElse(Instant.MIN))
+            .as("engine clock")
+            .isBeforeOrEqualTo(t.clock.instant());
       }
       // let every deadline there is fall due on trusted time
       t.clock.advance(Duration.ofDays(10));
@@ -124,35 +159,56 @@ class TrustedTimeProperties {
       ops.awaitEngine();
 
       var jdbi = ops.jdbi();
-      List<String> early = jdbi.withHandle(h -> h.createQuery("""
+      List<String> early =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          """
               select o.id || ' due ' || o.due || ' breached at ' || a.at from ops_obligation o
               join audit_event a on a.subject = o.id and a.action = 'obligation.breached' where a.at < o.due""")
-          .mapTo(String.class).list());
+                      .mapTo(String.class)
+                      .list());
       assertThat(early).as("obligations breached before their deadline").isEmpty();
       assertThat(ops.statuses("guarantee")).noneMatch(s -> s.status().equals("expired"));
-      List<String> implausible = jdbi.withHandle(h -> h.createQuery(
-              "select id from ops_report where time > filed_at + make_interval(secs => :skew) or time < filed_at - make_interval(secs => :horizon)")
-          .bind("skew", times.skew().toSeconds()).bind("horizon", times.horizon().toSeconds()).mapTo(String.class).list());
+      List<String> implausible =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "select id from ops_report where time > filed_at + make_interval(secs => :skew) or time < filed_at - make_interval(secs => :horizon)")
+                      .bind("skew", times.skew().toSeconds())
+                      .bind("horizon", times.horizon().toSeconds())
+                      .mapTo(String.class)
+                      .list());
       assertThat(implausible).as("stored reports with implausible claims").isEmpty();
 
       int breached = 0;
       int withdrawn = 0;
-      for (Operations.Finding f : ops.findings(Set.of("candidate", "confirmed", "rejected", "withdrawn"), 10_000, 0)) {
+      for (Operations.Finding f :
+          ops.findings(Set.of("candidate", "confirmed", "rejected", "withdrawn"), 10_000, 0)) {
         boolean standing = f.status().equals("candidate") || f.status().equals("confirmed");
         withdrawn += f.status().equals("withdrawn") ? 1 : 0;
         for (String incident : f.incidents()) {
           if (!status.containsKey(incident)) {
             continue; // a finding's id (evidence of an aggregate), not a report
           }
-          assertThat(reviewed).as("finding %s rests on %s, which nobody corroborated or verified", f.id(), incident).contains(incident);
+          assertThat(reviewed)
+              .as("finding %s rests on %s, which nobody corroborated or verified", f.id(), incident)
+              .contains(incident);
           if (standing) {
-            assertThat(status.get(incident)).as("standing finding %s rests on rejected %s", f.id(), incident).isNotEqualTo("rejected");
+            assertThat(status.get(incident))
+                .as("standing finding %s rests on rejected %s", f.id(), incident)
+                .isNotEqualTo("rejected");
           }
         }
       }
       breached += ops.obligations(Optional.empty(), Set.of("breached"), 10_000, 0).size();
-      long rejections = jdbi.withHandle(h -> h.createQuery("select count(*) from audit_event where action = 'report.reviewed' and detail->>'status' = 'rejected'")
-          .mapTo(Long.class).one());
+      long rejections =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "select count(*) from audit_event where action = 'report.reviewed' and detail->>'status' = 'rejected'")
+                      .mapTo(Long.class)
+                      .one());
       assertThat(rejections).isEqualTo(status.values().stream().filter("rejected"::equals).count());
       Statistics.label("refused claims").collect(refusedClaims.isEmpty() ? "none" : "some");
       Statistics.label("breached obligations").collect(breached > 0);
@@ -160,13 +216,19 @@ class TrustedTimeProperties {
     }
   }
 
-  /** A claimed time: mostly plausible, often late, sometimes a typo of years, sometimes just over the skew. */
+  /**
+   * A claimed time: mostly plausible, often late, sometimes a typo of years, sometimes just over
+   * the skew.
+   */
   private static Instant claim(Random random, Instant now) {
     return switch (random.nextInt(10)) {
       case 0 -> now.plus(Duration.ofSeconds(random.nextInt(5 * 60 + 1)));
       case 1 -> now.plus(Duration.ofSeconds(5 * 60 + 1 + random.nextInt(3 * 86_400)));
       case 2 -> now.plus(Duration.ofDays(365L * (1 + random.nextInt(70))));
-      case 3 -> random.nextBoolean() ? Instant.parse("9999-12-31T23:59:59Z") : now.minus(Duration.ofDays(366 + random.nextInt(400 * 365)));
+      case 3 ->
+          random.nextBoolean()
+              ? Instant.parse("9999-12-31T23:59:59Z")
+              : now.minus(Duration.ofDays(366 + random.nextInt(400 * 365)));
       case 4 -> now.minus(Duration.ofDays(random.nextInt(365)));
       default -> now.minus(Duration.ofMinutes(random.nextInt(30 * 60)));
     };
@@ -174,9 +236,24 @@ class TrustedTimeProperties {
 
   private static ReportInput.NewReport report(Random random, Instant claim) {
     double[] p = NEAR_LINE[random.nextInt(NEAR_LINE.length)];
-    return new ReportInput.NewReport(claim, "exact", random.nextBoolean() ? "shelling" : "drone_strike", p[0], p[1], "near",
-        random.nextInt(12) == 0 ? "UA" : "RU", 0.8, "residential", 0, 1, 2,
-        List.of(new Report.Source("patrol-" + random.nextInt(99), "patrol", "team-" + random.nextInt(3)),
-            new Report.Source("cam-" + random.nextInt(99), "sensor", "cameras")), List.of(), "property " + claim);
+    return new ReportInput.NewReport(
+        claim,
+        "exact",
+        random.nextBoolean() ? "shelling" : "drone_strike",
+        p[0],
+        p[1],
+        "near",
+        random.nextInt(12) == 0 ? "UA" : "RU",
+        0.8,
+        "residential",
+        0,
+        1,
+        2,
+        List.of(
+            new Report.Source(
+                "patrol-" + random.nextInt(99), "patrol", "team-" + random.nextInt(3)),
+            new Report.Source("cam-" + random.nextInt(99), "sensor", "cameras")),
+        List.of(),
+        "property " + claim);
   }
 }

@@ -16,20 +16,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.umbrella.server.ServerOptions;
-import org.umbrella.server.TestAgreement;
-import org.umbrella.server.TestDb;
 import org.umbrella.server.UmbrellaServer;
 import org.umbrella.server.access.Role;
-import org.umbrella.server.demo.Demo;
 import org.umbrella.server.http.Json;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.ReportInput;
 
 /**
  * Every page each role works in, in real headless Chromium at a laptop's size (1366x900) and a
- * phone's (390x844): axe-core finds no serious or critical violation, and no page is wider than
- * the phone's screen. Skips when Debian's chromium and chromium-driver are not installed.
+ * phone's (390x844): axe-core finds no serious or critical violation, and no page is wider than the
+ * phone's screen. Skips when Debian's chromium and chromium-driver are not installed.
  */
 class AccessibilityTest {
   static UmbrellaServer server;
@@ -42,14 +38,28 @@ class AccessibilityTest {
     server = BrowserFixture.startWithCeasefireInForce(clock);
     base = "http://127.0.0.1:" + server.port();
     var accounts = server.services().accounts();
-    accounts.create("admin", "Ada Admin", Role.ADMINISTRATOR, Optional.empty(), BrowserFlowTest.PASSWORD);
-    accounts.create("monitor", "Mona Monitor", Role.MONITOR, Optional.empty(), BrowserFlowTest.PASSWORD);
-    accounts.create("verifier", "Vera Verifier", Role.VERIFIER, Optional.empty(), BrowserFlowTest.PASSWORD);
-    accounts.create("guarantor-us", "US representative", Role.GUARANTOR_REPRESENTATIVE, Optional.of("US"), BrowserFlowTest.PASSWORD);
+    accounts.create(
+        "admin", "Ada Admin", Role.ADMINISTRATOR, Optional.empty(), BrowserFlowTest.PASSWORD);
+    accounts.create(
+        "monitor", "Mona Monitor", Role.MONITOR, Optional.empty(), BrowserFlowTest.PASSWORD);
+    accounts.create(
+        "verifier", "Vera Verifier", Role.VERIFIER, Optional.empty(), BrowserFlowTest.PASSWORD);
+    accounts.create(
+        "guarantor-us",
+        "US representative",
+        Role.GUARANTOR_REPRESENTATIVE,
+        Optional.of("US"),
+        BrowserFlowTest.PASSWORD);
     Operations ops = server.services().operations();
     for (int h : List.of(30, 20, 10, 3)) {
-      var r = ops.fileReport(ReportInput.parse(Json.MAPPER.readTree(org.umbrella.server.TestServer.reportJson("shelling " + h + " h ago")
-          .replace("2026-03-09T04:10:00Z", now.minus(Duration.ofHours(h)).toString()))), "monitor");
+      var r =
+          ops.fileReport(
+              ReportInput.parse(
+                  Json.MAPPER.readTree(
+                      org.umbrella.server.TestServer.reportJson("shelling " + h + " h ago")
+                          .replace(
+                              "2026-03-09T04:10:00Z", now.minus(Duration.ofHours(h)).toString()))),
+              "monitor");
       if (h > 10) {
         ops.review(r.id(), "corroborated", "RU", 0.8, "", "verifier");
         ops.review(r.id(), "verified", "", 0, "", "verifier");
@@ -65,11 +75,13 @@ class AccessibilityTest {
   }
 
   /** Each role's pages. */
-  static final Map<String, List<String>> PAGES = Map.of(
-      "admin", List.of("/", "/map", "/timeline", "/findings", "/agreements", "/daily", "/admin"),
-      "monitor", List.of("/reports/new"),
-      "verifier", List.of("/review"),
-      "guarantor-us", List.of("/obligations", "/"));
+  static final Map<String, List<String>> PAGES =
+      Map.of(
+          "admin",
+              List.of("/", "/map", "/timeline", "/findings", "/agreements", "/daily", "/admin"),
+          "monitor", List.of("/reports/new"),
+          "verifier", List.of("/review"),
+          "guarantor-us", List.of("/obligations", "/"));
 
   @Test
   void everyPage_atLaptopAndPhoneSize_hasNoSeriousViolations_andFitsThePhone() throws Exception {
@@ -88,7 +100,12 @@ class AccessibilityTest {
           for (String page : e.getValue()) {
             d.get(base + page);
             problems.addAll(check(d, axe, e.getKey() + " " + page, size));
-            screenshot(d, e.getKey() + (page.equals("/") ? "-dashboard" : page.replace('/', '-')) + "-" + size[0]);
+            screenshot(
+                d,
+                e.getKey()
+                    + (page.equals("/") ? "-dashboard" : page.replace('/', '-'))
+                    + "-"
+                    + size[0]);
           }
           d.manage().deleteAllCookies();
         }
@@ -104,7 +121,9 @@ class AccessibilityTest {
    * property {@code umbrella.docs.screenshots} is set (how the user guide's pictures are made).
    */
   static void screenshot(WebDriver d, String name) throws Exception {
-    byte[] png = ((org.openqa.selenium.TakesScreenshot) d).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    byte[] png =
+        ((org.openqa.selenium.TakesScreenshot) d)
+            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
     java.nio.file.Path target = java.nio.file.Path.of("target/screenshots");
     Files.createDirectories(target);
     Files.write(target.resolve(name + ".png"), png);
@@ -126,7 +145,8 @@ class AccessibilityTest {
     d.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
     d.findElement(org.openqa.selenium.By.id("password")).sendKeys(BrowserFlowTest.PASSWORD);
     d.findElement(org.openqa.selenium.By.cssSelector("#login-form button[type=submit]")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(20)).until(x -> x.getCurrentUrl().contains("done=signed-in"));
+    new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(20))
+        .until(x -> x.getCurrentUrl().contains("done=signed-in"));
   }
 
   static List<String> check(WebDriver d, String axe, String what, int[] size) {
@@ -134,7 +154,10 @@ class AccessibilityTest {
     String where = what + " at " + size[0] + "x" + size[1] + ": ";
     Axe.seriousViolations(d, axe).forEach(v -> out.add(where + v));
     if (size[0] < 500) {
-      Object fits = ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;");
+      Object fits =
+          ((JavascriptExecutor) d)
+              .executeScript(
+                  "return document.documentElement.scrollWidth <= window.innerWidth + 1;");
       if (!Boolean.TRUE.equals(fits)) {
         out.add(where + "wider than the screen");
       }

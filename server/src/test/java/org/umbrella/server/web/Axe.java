@@ -22,23 +22,41 @@ final class Axe {
 
   private Axe() {}
 
-  /** The script's text, fetching the package on first use; empty (with the reason printed) when it cannot be had. */
+  /**
+   * The script's text, fetching the package on first use; empty (with the reason printed) when it
+   * cannot be had.
+   */
   static synchronized Optional<String> script() {
     try {
       if (!Files.isRegularFile(SCRIPT)) {
         Files.createDirectories(DIR);
         run(List.of("npm", "pack", "axe-core@" + VERSION, "--pack-destination", DIR.toString()));
-        run(List.of("tar", "xzf", DIR.resolve("axe-core-" + VERSION + ".tgz").toString(), "-C", DIR.toString()));
+        run(
+            List.of(
+                "tar",
+                "xzf",
+                DIR.resolve("axe-core-" + VERSION + ".tgz").toString(),
+                "-C",
+                DIR.toString()));
       }
       return Optional.of(Files.readString(SCRIPT));
     } catch (Exception e) {
-      System.err.println("axe-core checks skipped: could not fetch the npm package axe-core@" + VERSION + " (" + e.getMessage() + ")");
+      System.err.println(
+          "axe-core checks skipped: could not fetch the npm package axe-core@"
+              + VERSION
+              + " ("
+              + e.getMessage()
+              + ")");
       return Optional.empty();
     }
   }
 
   private static void run(List<String> command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
       p.destroyForcibly();
       throw new IllegalStateException(String.join(" ", command) + " failed");
@@ -54,7 +72,9 @@ final class Axe {
     JavascriptExecutor js = (JavascriptExecutor) d;
     d.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     js.executeScript(script);
-    Object out = js.executeAsyncScript("""
+    Object out =
+        js.executeAsyncScript(
+            """
         var done = arguments[arguments.length - 1];
         axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
           done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })

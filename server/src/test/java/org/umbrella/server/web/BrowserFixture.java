@@ -20,11 +20,18 @@ final class BrowserFixture {
   private BrowserFixture() {}
 
   static UmbrellaServer startWithCeasefireInForce(Clock clock) throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(BrowserFlowTest.DRIVER) && Files.isExecutable(BrowserFlowTest.BROWSER),
+    Assumptions.assumeTrue(
+        Files.isExecutable(BrowserFlowTest.DRIVER) && Files.isExecutable(BrowserFlowTest.BROWSER),
         "browser tests skipped: install Debian's chromium and chromium-driver (/usr/bin/chromedriver) to run them");
     TestDb.reset();
-    return UmbrellaServer.start(TestDb.dataSource(), TestDb.ledgerKey(), clock, ServerOptions.defaults(0),
-        Optional.of(Demo.withCeasefireInForce(TestAgreement.ukraine(), clock.instant().minus(Duration.ofDays(8)))),
+    return UmbrellaServer.start(
+        TestDb.dataSource(),
+        TestDb.ledgerKey(),
+        clock,
+        ServerOptions.defaults(0),
+        Optional.of(
+            Demo.withCeasefireInForce(
+                TestAgreement.ukraine(), clock.instant().minus(Duration.ofDays(8)))),
         TestAgreement.library());
   }
 }

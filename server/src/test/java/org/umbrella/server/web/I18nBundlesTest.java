@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The two bundles agree: every key of one is in the other, each Ukrainian text with words is
- * written in Cyrillic (not left in English) and takes the same placeholders, and every key the templates,
- * the page code and the browser script use exists. So the English fallback of {@link Messages#t}
- * is never what a Ukrainian reader sees.
+ * written in Cyrillic (not left in English) and takes the same placeholders, and every key the
+ * templates, the page code and the browser script use exists. So the English fallback of {@link
+ * Messages#t} is never what a Ukrainian reader sees.
  */
 class I18nBundlesTest {
   static Properties load(String name) throws IOException {
@@ -45,15 +45,23 @@ class I18nBundlesTest {
     return out;
   }
 
-  /** The English text quotes the workflow's (English) reason as {0}; the Ukrainian says it in a sentence of its own. */
+  /**
+   * The English text quotes the workflow's (English) reason as {0}; the Ukrainian says it in a
+   * sentence of its own.
+   */
   static final Set<String> OWN_SENTENCE = Set.of("err.time.future", "err.time.old");
 
   @Test
-  void bothBundles_haveTheSameKeys_andUkrainianTextsAreCyrillicWithTheSamePlaceholders() throws IOException {
+  void bothBundles_haveTheSameKeys_andUkrainianTextsAreCyrillicWithTheSamePlaceholders()
+      throws IOException {
     Properties en = load("messages.properties");
     Properties uk = load("messages_uk.properties");
-    assertThat(uk.stringPropertyNames()).as("keys only in English").containsAll(en.stringPropertyNames());
-    assertThat(en.stringPropertyNames()).as("keys only in Ukrainian").containsAll(uk.stringPropertyNames());
+    assertThat(uk.stringPropertyNames())
+        .as("keys only in English")
+        .containsAll(en.stringPropertyNames());
+    assertThat(en.stringPropertyNames())
+        .as("keys only in Ukrainian")
+        .containsAll(uk.stringPropertyNames());
     assertThat(en.size()).isGreaterThan(400);
     for (String key : en.stringPropertyNames()) {
       String e = en.getProperty(key);
@@ -63,21 +71,31 @@ class I18nBundlesTest {
         assertThat(placeholders(u)).as("placeholders of " + key).isEqualTo(placeholders(e));
       }
       if (PLACEHOLDER.matcher(u).replaceAll("").chars().anyMatch(Character::isLetter)) {
-        assertThat(u.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC))
-            .as("Ukrainian text of %s is in Cyrillic: %s", key, u).isTrue();
+        assertThat(
+                u.chars()
+                    .anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC))
+            .as("Ukrainian text of %s is in Cyrillic: %s", key, u)
+            .isTrue();
       }
     }
   }
 
-  /** Keys named literally in templates, page code and script ({@code t("…")}, {@code f("…"}, {@code w('…'}). */
-  static final Pattern USED = Pattern.compile("(?:\\bt|\\bf|\\bw)\\([\"']([a-z][a-zA-Z0-9./-]*[a-zA-Z0-9/])[\"']");
+  /**
+   * Keys named literally in templates, page code and script ({@code t("…")}, {@code f("…"}, {@code
+   * w('…'}).
+   */
+  static final Pattern USED =
+      Pattern.compile("(?:\\bt|\\bf|\\bw)\\([\"']([a-z][a-zA-Z0-9./-]*[a-zA-Z0-9/])[\"']");
 
   @Test
   void everyKeyTheCodeNames_existsInTheBundles() throws IOException {
     Properties en = load("messages.properties");
     Set<String> used = new TreeSet<>();
-    for (Path dir : java.util.List.of(Path.of("src/main/jte"), Path.of("src/main/java/org/umbrella/server/web"),
-        Path.of("src/main/resources/web/static"))) {
+    for (Path dir :
+        java.util.List.of(
+            Path.of("src/main/jte"),
+            Path.of("src/main/java/org/umbrella/server/web"),
+            Path.of("src/main/resources/web/static"))) {
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path f : files.filter(Files::isRegularFile).toList()) {
           Matcher m = USED.matcher(Files.readString(f));
@@ -94,14 +112,21 @@ class I18nBundlesTest {
   @Test
   void codesOfTheVocabularies_allHaveLabels() throws IOException {
     Properties uk = load("messages_uk.properties");
-    org.umbrella.server.ops.Kinds.INCIDENT_KINDS.forEach(k -> assertThat(uk).containsKey("kind." + k));
-    org.umbrella.server.ops.Kinds.REVIEW_STATUSES.forEach(k -> assertThat(uk).containsKey("status." + k));
-    org.umbrella.server.ops.Kinds.TIME_PRECISIONS.forEach(k -> assertThat(uk).containsKey("precision." + k));
-    org.umbrella.server.ops.Kinds.PLACE_PRECISIONS.forEach(k -> assertThat(uk).containsKey("precision." + k));
+    org.umbrella.server.ops.Kinds.INCIDENT_KINDS.forEach(
+        k -> assertThat(uk).containsKey("kind." + k));
+    org.umbrella.server.ops.Kinds.REVIEW_STATUSES.forEach(
+        k -> assertThat(uk).containsKey("status." + k));
+    org.umbrella.server.ops.Kinds.TIME_PRECISIONS.forEach(
+        k -> assertThat(uk).containsKey("precision." + k));
+    org.umbrella.server.ops.Kinds.PLACE_PRECISIONS.forEach(
+        k -> assertThat(uk).containsKey("precision." + k));
     for (org.umbrella.server.access.Role r : org.umbrella.server.access.Role.values()) {
       assertThat(uk).containsKey("role." + r.slug());
     }
-    Gazetteer.shipped().settlements().stream().map(Gazetteer.Settlement::region).filter(r -> !r.isEmpty()).distinct()
+    Gazetteer.shipped().settlements().stream()
+        .map(Gazetteer.Settlement::region)
+        .filter(r -> !r.isEmpty())
+        .distinct()
         .forEach(r -> assertThat(uk).as(r).containsKey("region." + r.replace(' ', '_')));
   }
 
@@ -117,30 +142,46 @@ class I18nBundlesTest {
     assertThat(uk.num(1234567)).matches("1\\h234\\h567");
     assertThat(uk.f("review.count", 1, 100, 1050)).matches(".*з 1\\h050 .*");
     assertThat(uk.countdown(t, t.plus(Duration.ofHours(28)))).isEqualTo("залишилося 1 дн 4 год");
-    assertThat(uk.countdown(t, t.minus(Duration.ofMinutes(125)))).isEqualTo("прострочено на 2 год 05 хв");
-    assertThat(en.countdown(t, t.minus(Duration.ofMinutes(125)))).isEqualTo("overdue by 2 h 05 min");
+    assertThat(uk.countdown(t, t.minus(Duration.ofMinutes(125))))
+        .isEqualTo("прострочено на 2 год 05 хв");
+    assertThat(en.countdown(t, t.minus(Duration.ofMinutes(125))))
+        .isEqualTo("overdue by 2 h 05 min");
     assertThat(uk.place(48.29986, 38.01709)).isEqualTo("у н. п. Горлівка");
     assertThat(en.place(48.29986, 38.01709)).isEqualTo("in Horlivka");
     assertThat(uk.place(48.28, 38.04)).matches("\\d+ км на південний схід від н\\. п\\. Горлівка");
     assertThat(uk.region("Donetska Oblast")).isEqualTo("Донецька область");
     // an apostrophe inside a Ukrainian word is a letter, not MessageFormat's quote
     assertThat(en.f("finding.server-clock", "x")).isEqualTo("(on the server's clock at x).");
-    assertThat(en.f("finding.confirms-needed", 1)).isEqualTo("1 more confirm vote would confirm it.");
-    assertThat(en.f("finding.confirms-needed", 1200)).isEqualTo("1,200 more confirm votes would confirm it.");
+    assertThat(en.f("finding.confirms-needed", 1))
+        .isEqualTo("1 more confirm vote would confirm it.");
+    assertThat(en.f("finding.confirms-needed", 1200))
+        .isEqualTo("1,200 more confirm votes would confirm it.");
     assertThat(uk.f("admin.new-password-for", "ada")).isEqualTo("Новий пароль для ada");
     assertThat(uk.t("nav./obligations")).isEqualTo("Зобов’язання");
   }
 
   @Test
   void ukrainianNames_areChosenFromTheCyrillicAlternates() {
-    assertThat(UkrainianNames.choose("Slovyansk", java.util.List.of("Славянск", "Слов'янськ", "Тор"))).isEqualTo("Слов'янськ");
-    assertThat(UkrainianNames.choose("Kupiansk", java.util.List.of("Купянск", "Куп’янськ"))).isEqualTo("Куп’янськ");
-    assertThat(UkrainianNames.choose("Olenevka", java.util.List.of("Караджи́", "Оленевка"))).isEqualTo("Оленевка");
-    // only a Russian spelling: the Latin name (the official romanisation) rather than the Russian one
+    assertThat(
+            UkrainianNames.choose("Slovyansk", java.util.List.of("Славянск", "Слов'янськ", "Тор")))
+        .isEqualTo("Слов'янськ");
+    assertThat(UkrainianNames.choose("Kupiansk", java.util.List.of("Купянск", "Куп’янськ")))
+        .isEqualTo("Куп’янськ");
+    assertThat(UkrainianNames.choose("Olenevka", java.util.List.of("Караджи́", "Оленевка")))
+        .isEqualTo("Оленевка");
+    // only a Russian spelling: the Latin name (the official romanisation) rather than the Russian
+    // one
     assertThat(UkrainianNames.choose("Yampil", java.util.List.of("Ямполь"))).isEqualTo("Yampil");
     assertThat(UkrainianNames.choose("Mirnoye", java.util.List.of("Мирное"))).isEqualTo("Mirnoye");
-    long cyrillic = Gazetteer.shipped().settlements().stream()
-        .filter(s -> s.nameUk().chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC)).count();
+    long cyrillic =
+        Gazetteer.shipped().settlements().stream()
+            .filter(
+                s ->
+                    s.nameUk()
+                        .chars()
+                        .anyMatch(
+                            c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC))
+            .count();
     assertThat(cyrillic).isGreaterThan(Gazetteer.shipped().size() * 3L / 4);
   }
 }

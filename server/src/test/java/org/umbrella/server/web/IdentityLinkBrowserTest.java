@@ -16,9 +16,9 @@ import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Role;
 
 /**
- * An administrator links an OpenID Connect identity (issuer and subject) to an account in the
- * admin page, in Chromium at 1366x900 and 390x844 with axe-core: the identity shows on the account
- * with an Unlink button, the database holds the link, a second identity of the same issuer for that
+ * An administrator links an OpenID Connect identity (issuer and subject) to an account in the admin
+ * page, in Chromium at 1366x900 and 390x844 with axe-core: the identity shows on the account with
+ * an Unlink button, the database holds the link, a second identity of the same issuer for that
  * account is refused next to the account with what went wrong (not a bare error page), and Unlink
  * removes it; the audit trail says "identity linked" and "identity unlinked".
  */
@@ -31,7 +31,11 @@ class IdentityLinkBrowserTest {
   static void start() throws Exception {
     server = BrowserFixture.startWithCeasefireInForce(Clock.systemUTC());
     base = "http://127.0.0.1:" + server.port();
-    server.services().accounts().create("admin", "Ada Admin", Role.ADMINISTRATOR, Optional.empty(), BrowserFlowTest.PASSWORD);
+    server
+        .services()
+        .accounts()
+        .create(
+            "admin", "Ada Admin", Role.ADMINISTRATOR, Optional.empty(), BrowserFlowTest.PASSWORD);
   }
 
   @AfterAll
@@ -42,8 +46,15 @@ class IdentityLinkBrowserTest {
   }
 
   static long links(long accountId) {
-    return server.services().jdbi().withHandle(h -> h.createQuery("select count(*) from account_oidc_identity where account_id = :a")
-        .bind("a", accountId).mapTo(Long.class).one());
+    return server
+        .services()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from account_oidc_identity where account_id = :a")
+                    .bind("a", accountId)
+                    .mapTo(Long.class)
+                    .one());
   }
 
   @Test
@@ -52,8 +63,16 @@ class IdentityLinkBrowserTest {
     List<String> problems = new ArrayList<>();
     for (int[] size : new int[][] {{1366, 900}, {390, 844}}) {
       String user = "guarantor" + size[0];
-      Account a = server.services().accounts().create(user, "Gus " + size[0], Role.GUARANTOR_REPRESENTATIVE, Optional.of("US"),
-          BrowserFlowTest.PASSWORD);
+      Account a =
+          server
+              .services()
+              .accounts()
+              .create(
+                  user,
+                  "Gus " + size[0],
+                  Role.GUARANTOR_REPRESENTATIVE,
+                  Optional.of("US"),
+                  BrowserFlowTest.PASSWORD);
       String subject = "sub-" + size[0] + "-4f2a";
       WebDriver d = BrowserFlowTest.browser(size[0], size[1]);
       try {
@@ -67,7 +86,9 @@ class IdentityLinkBrowserTest {
         d.findElement(By.id("subject-" + a.id())).submit();
         BrowserFlowTest.wait(d).until(x -> x.getCurrentUrl().contains("done=linked"));
         assertThat(d.findElement(By.cssSelector(".notice")).getText()).contains("Identity linked");
-        assertThat(d.findElement(By.id("acct-" + user)).getText()).contains(subject + " at " + ISSUER).contains("Unlink");
+        assertThat(d.findElement(By.id("acct-" + user)).getText())
+            .contains(subject + " at " + ISSUER)
+            .contains("Unlink");
         assertThat(links(a.id())).isEqualTo(1);
         if (axe != null) {
           problems.addAll(AccessibilityTest.check(d, axe, "admin with a linked identity", size));
@@ -75,14 +96,19 @@ class IdentityLinkBrowserTest {
         AccessibilityTest.screenshot(d, "admin-identity-linked-" + size[0]);
 
         // a second identity of the same provider for this account: refused beside the account
-        d.findElement(By.id("acct-" + user)).findElement(By.xpath(".//summary[contains(., 'Link an identity')]")).click();
+        d.findElement(By.id("acct-" + user))
+            .findElement(By.xpath(".//summary[contains(., 'Link an identity')]"))
+            .click();
         d.findElement(By.id("issuer-" + a.id())).clear();
         d.findElement(By.id("issuer-" + a.id())).sendKeys(ISSUER);
         d.findElement(By.id("subject-" + a.id())).sendKeys("another-subject");
         d.findElement(By.id("subject-" + a.id())).submit();
-        BrowserFlowTest.wait(d).until(x -> !x.findElements(By.cssSelector("#acct-" + user + " .field-error")).isEmpty());
+        BrowserFlowTest.wait(d)
+            .until(
+                x -> !x.findElements(By.cssSelector("#acct-" + user + " .field-error")).isEmpty());
         assertThat(d.findElement(By.cssSelector("#acct-" + user + " .field-error")).getText())
-            .startsWith("The identity was not linked:").contains("already linked");
+            .startsWith("The identity was not linked:")
+            .contains("already linked");
         assertThat(links(a.id())).isEqualTo(1);
 
         d.get(base + "/admin");

@@ -2,9 +2,7 @@ package org.umbrella.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,19 +14,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
-import org.umbrella.server.TestDb;
 import org.umbrella.server.UmbrellaServer;
 import org.umbrella.server.access.Role;
-import org.umbrella.server.demo.Demo;
 
 /**
- * The provisions page and account administration in Chromium at 1366x900 and 390x844 with
- * axe-core: a verifier records a provision's level and the 0-3 matrix moves to it; an
- * administrator creates an account (a weak password is refused with what was typed kept), sets
- * a new password (the old one stops working, the new one signs in), and disables it (it can no
- * longer sign in); each change is in the audit trail.
+ * The provisions page and account administration in Chromium at 1366x900 and 390x844 with axe-core:
+ * a verifier records a provision's level and the 0-3 matrix moves to it; an administrator creates
+ * an account (a weak password is refused with what was typed kept), sets a new password (the old
+ * one stops working, the new one signs in), and disables it (it can no longer sign in); each change
+ * is in the audit trail.
  */
 class ProvisionsAndAccountsBrowserTest {
   static UmbrellaServer server;
@@ -40,8 +35,16 @@ class ProvisionsAndAccountsBrowserTest {
     Clock clock = Clock.systemUTC();
     server = BrowserFixture.startWithCeasefireInForce(clock);
     base = "http://127.0.0.1:" + server.port();
-    server.services().accounts().create("admin", "Ada Admin", Role.ADMINISTRATOR, Optional.empty(), BrowserFlowTest.PASSWORD);
-    server.services().accounts().create("verifier", "Vera Verifier", Role.VERIFIER, Optional.empty(), BrowserFlowTest.PASSWORD);
+    server
+        .services()
+        .accounts()
+        .create(
+            "admin", "Ada Admin", Role.ADMINISTRATOR, Optional.empty(), BrowserFlowTest.PASSWORD);
+    server
+        .services()
+        .accounts()
+        .create(
+            "verifier", "Vera Verifier", Role.VERIFIER, Optional.empty(), BrowserFlowTest.PASSWORD);
   }
 
   @AfterAll
@@ -57,7 +60,11 @@ class ProvisionsAndAccountsBrowserTest {
     d.findElement(By.id("username")).sendKeys(user);
     d.findElement(By.id("password")).sendKeys(password);
     d.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-    BrowserFlowTest.wait(d).until(x -> x.getCurrentUrl().contains("done=signed-in") || !x.findElements(By.cssSelector("#login-form .error, .error")).isEmpty());
+    BrowserFlowTest.wait(d)
+        .until(
+            x ->
+                x.getCurrentUrl().contains("done=signed-in")
+                    || !x.findElements(By.cssSelector("#login-form .error, .error")).isEmpty());
     return d.getCurrentUrl().contains("done=signed-in");
   }
 
@@ -87,14 +94,18 @@ class ProvisionsAndAccountsBrowserTest {
         }
         form.findElement(By.cssSelector("button[type=submit]")).click();
         BrowserFlowTest.wait(d).until(x -> x.getCurrentUrl().contains("done=reported"));
-        for (int i = 0; i < 100 && !d.findElement(By.id("p-" + first)).getText().contains("level " + level); i++) {
+        for (int i = 0;
+            i < 100 && !d.findElement(By.id("p-" + first)).getText().contains("level " + level);
+            i++) {
           Thread.sleep(100);
           d.navigate().refresh();
         }
         WebElement row = d.findElement(By.id("p-" + first));
-        assertThat(row.getText()).contains("level " + level + ", " + ProvisionRows.LEVELS.get(level));
+        assertThat(row.getText())
+            .contains("level " + level + ", " + ProvisionRows.LEVELS.get(level));
         assertThat(row.findElements(By.cssSelector("td.on"))).hasSize(1);
-        assertThat(row.findElements(By.tagName("td")).get(2 + level).getAttribute("class")).isEqualTo("on");
+        assertThat(row.findElements(By.tagName("td")).get(2 + level).getAttribute("class"))
+            .isEqualTo("on");
         AccessibilityTest.screenshot(d, "verifier-provisions-" + size[0]);
 
         AccessibilityTest.signIn(d, base, "admin");
@@ -110,19 +121,27 @@ class ProvisionsAndAccountsBrowserTest {
         d.findElement(By.id("new-password")).sendKeys("password1234");
         d.findElement(By.cssSelector("#create-form button[type=submit]")).click();
         BrowserFlowTest.wait(d).until(x -> !x.findElements(By.id("create-error")).isEmpty());
-        assertThat(d.findElement(By.id("create-error")).getText()).startsWith("The account was not created:");
+        assertThat(d.findElement(By.id("create-error")).getText())
+            .startsWith("The account was not created:");
         assertThat(d.findElement(By.id("new-username")).getAttribute("value")).isEqualTo(user);
         assertThat(server.services().accounts().byUsername(user)).isEmpty();
         d.findElement(By.id("new-password")).sendKeys(BrowserFlowTest.PASSWORD);
         d.findElement(By.cssSelector("#create-form button[type=submit]")).click();
         BrowserFlowTest.wait(d).until(x -> x.getCurrentUrl().contains("done=created"));
-        assertThat(d.findElement(By.id("acct-" + user)).getText()).contains("Olga Observer").contains("observer");
+        assertThat(d.findElement(By.id("acct-" + user)).getText())
+            .contains("Olga Observer")
+            .contains("observer");
 
         WebElement acct = d.findElement(By.id("acct-" + user));
         acct.findElement(By.cssSelector("details summary")).click();
         acct = d.findElement(By.id("acct-" + user));
-        acct.findElements(By.cssSelector("details summary")).stream().filter(s -> s.getText().equals("New password")).findFirst().orElseThrow().click();
-        acct.findElement(By.cssSelector(".password-form input[type=password]")).sendKeys(NEW_PASSWORD);
+        acct.findElements(By.cssSelector("details summary")).stream()
+            .filter(s -> s.getText().equals("New password"))
+            .findFirst()
+            .orElseThrow()
+            .click();
+        acct.findElement(By.cssSelector(".password-form input[type=password]"))
+            .sendKeys(NEW_PASSWORD);
         acct.findElement(By.cssSelector(".password-form button[type=submit]")).click();
         BrowserFlowTest.wait(d).until(x -> x.getCurrentUrl().contains("done=password-set"));
         AccessibilityTest.screenshot(d, "admin-accounts-" + size[0]);
@@ -136,7 +155,10 @@ class ProvisionsAndAccountsBrowserTest {
         BrowserFlowTest.wait(d).until(x -> x.getCurrentUrl().contains("done=disabled"));
         assertThat(d.findElement(By.id("acct-" + user)).getText()).contains("disabled");
         String audit = d.findElement(By.id("audit-table")).getText();
-        assertThat(audit).contains("account disabled " + user).contains("password reset " + user).contains("account created " + user);
+        assertThat(audit)
+            .contains("account disabled " + user)
+            .contains("password reset " + user)
+            .contains("account created " + user);
         assertThat(signsIn(d, user, NEW_PASSWORD)).isFalse();
       } finally {
         d.quit();

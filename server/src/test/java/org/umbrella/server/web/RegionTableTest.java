@@ -7,11 +7,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.umbrella.server.ops.Report;
 
-/** The daily report's per-region table: regions from the nearest settlement, both periods, change. */
+/**
+ * The daily report's per-region table: regions from the nearest settlement, both periods, change.
+ */
 class RegionTableTest {
   static Report at(double lat, double lon) {
-    return new Report("r", Instant.parse("2026-11-28T10:00:00Z"), "exact", "shelling", lat, lon, "exact", "RU", 0.8, "", 0, 0, 0,
-        List.of(), "verified", List.of(), "", "monitor", Instant.parse("2026-11-28T10:00:00Z"));
+    return new Report(
+        "r",
+        Instant.parse("2026-11-28T10:00:00Z"),
+        "exact",
+        "shelling",
+        lat,
+        lon,
+        "exact",
+        "RU",
+        0.8,
+        "",
+        0,
+        0,
+        0,
+        List.of(),
+        "verified",
+        List.of(),
+        "",
+        "monitor",
+        Instant.parse("2026-11-28T10:00:00Z"));
   }
 
   @Test
@@ -19,8 +39,14 @@ class RegionTableTest {
     Report horlivka = at(48.31, 38.03);
     Report kyiv = at(50.45, 30.52);
     Report kharkiv = at(49.98, 36.25);
-    RegionTable t = RegionTable.of(List.of(horlivka, horlivka, kyiv), List.of(kharkiv, horlivka, horlivka, horlivka), Gazetteer.shipped());
-    assertThat(t.rows()).extracting(RegionTable.Row::region).containsExactly("Donetska Oblast", "Misto Kyiv", "Kharkiv Oblast");
+    RegionTable t =
+        RegionTable.of(
+            List.of(horlivka, horlivka, kyiv),
+            List.of(kharkiv, horlivka, horlivka, horlivka),
+            Gazetteer.shipped());
+    assertThat(t.rows())
+        .extracting(RegionTable.Row::region)
+        .containsExactly("Donetska Oblast", "Misto Kyiv", "Kharkiv Oblast");
     assertThat(t.rows()).extracting(RegionTable.Row::change).containsExactly("-1", "+1", "-1");
     assertThat(t.totals()).containsExactly(3, 4);
   }

@@ -14,16 +14,18 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server-drawn stacked chart: every count is one segment whose height is its share of the
- * axis, the segments of a day stack without gaps from the axis up, and the axis top is a round
- * number at least the largest day.
+ * The server-drawn stacked chart: every count is one segment whose height is its share of the axis,
+ * the segments of a day stack without gaps from the axis up, and the axis top is a round number at
+ * least the largest day.
  */
 class StackedChartTest {
-  static final Pattern RECT = Pattern.compile(
-      "<rect x=\"[0-9.]+\" y=\"([0-9.]+)\" width=\"[0-9.]+\" height=\"([0-9.]+)\" fill=\"#[0-9a-f]{6}\" data-day=\"([^\"]+)\" data-series=\"([^\"]+)\" data-n=\"(\\d+)\">");
+  static final Pattern RECT =
+      Pattern.compile(
+          "<rect x=\"[0-9.]+\" y=\"([0-9.]+)\" width=\"[0-9.]+\" height=\"([0-9.]+)\" fill=\"#[0-9a-f]{6}\" data-day=\"([^\"]+)\" data-series=\"([^\"]+)\" data-n=\"(\\d+)\">");
 
   @Property(tries = 500)
-  void segmentsAreTheCounts_stackedWithoutGaps(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 30) Integer> a,
+  void segmentsAreTheCounts_stackedWithoutGaps(
+      @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 30) Integer> a,
       @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 300) Integer> b) {
     int n = Math.min(a.size(), b.size());
     Map<String, Map<String, Integer>> byDay = new LinkedHashMap<>();
@@ -42,7 +44,10 @@ class StackedChartTest {
     }
     StackedChart c = StackedChart.of(days, byDay);
     String svg = c.svg("c", "test");
-    int top = (c.max() + StackedChart.step(c.max()) - 1) / StackedChart.step(c.max()) * StackedChart.step(c.max());
+    int top =
+        (c.max() + StackedChart.step(c.max()) - 1)
+            / StackedChart.step(c.max())
+            * StackedChart.step(c.max());
     double plotH = StackedChart.H - StackedChart.BOTTOM - StackedChart.TOP;
     Map<String, Double> stackTop = new LinkedHashMap<>();
     Map<String, Integer> seen = new LinkedHashMap<>();
@@ -81,6 +86,8 @@ class StackedChartTest {
     assertThat(c.series()).hasSize(10).endsWith("other").startsWith("ka", "kb");
     assertThat(c.count("2026-11-28", "other")).isEqualTo(3 + 2 + 1);
     assertThat(c.total("2026-11-28")).isEqualTo(78);
-    assertThat(c.svg("x", "a <label>")).contains("<title id=\"x-t\">a &lt;label&gt;</title>").doesNotContain("<label>");
+    assertThat(c.svg("x", "a <label>"))
+        .contains("<title id=\"x-t\">a &lt;label&gt;</title>")
+        .doesNotContain("<label>");
   }
 }

@@ -29,23 +29,45 @@ class TallyProperties {
 
   @Provide
   Arbitrary<Case> cases() {
-    Arbitrary<VotingRule> rules = Arbitraries.oneOf(Arbitraries.just(new VotingRule.Majority()), Arbitraries.just(new VotingRule.Consensus()),
-        Arbitraries.just(new VotingRule.Unanimity()),
-        Arbitraries.integers().between(1, 4).flatMap(d -> Arbitraries.integers().between(1, d).map(n -> new VotingRule.AtLeast(n, d))));
-    return Combinators.combine(Arbitraries.integers().between(1, PARTIES.size()), rules, Arbitraries.of(Recusal.values()),
-            Arbitraries.of(PARTIES), Arbitraries.integers().between(1, PARTIES.size()),
+    Arbitrary<VotingRule> rules =
+        Arbitraries.oneOf(
+            Arbitraries.just(new VotingRule.Majority()),
+            Arbitraries.just(new VotingRule.Consensus()),
+            Arbitraries.just(new VotingRule.Unanimity()),
+            Arbitraries.integers()
+                .between(1, 4)
+                .flatMap(
+                    d ->
+                        Arbitraries.integers()
+                            .between(1, d)
+                            .map(n -> new VotingRule.AtLeast(n, d))));
+    return Combinators.combine(
+            Arbitraries.integers().between(1, PARTIES.size()),
+            rules,
+            Arbitraries.of(Recusal.values()),
+            Arbitraries.of(PARTIES),
+            Arbitraries.integers().between(1, PARTIES.size()),
             Arbitraries.of("confirm", "reject", "abstain", "none").list().ofSize(PARTIES.size()))
-        .as((n, rule, recusal, actor, quorum, vs) -> {
-          List<String> members = PARTIES.subList(0, n);
-          Body body = new Body("b", Optional.empty(), members, rule, Math.min(quorum, n), recusal, List.of());
-          Map<String, String> votes = new LinkedHashMap<>();
-          for (int i = 0; i < n; i++) {
-            if (!vs.get(i).equals("none")) {
-              votes.put(members.get(i), vs.get(i));
-            }
-          }
-          return new Case(body, actor, votes);
-        });
+        .as(
+            (n, rule, recusal, actor, quorum, vs) -> {
+              List<String> members = PARTIES.subList(0, n);
+              Body body =
+                  new Body(
+                      "b",
+                      Optional.empty(),
+                      members,
+                      rule,
+                      Math.min(quorum, n),
+                      recusal,
+                      List.of());
+              Map<String, String> votes = new LinkedHashMap<>();
+              for (int i = 0; i < n; i++) {
+                if (!vs.get(i).equals("none")) {
+                  votes.put(members.get(i), vs.get(i));
+                }
+              }
+              return new Case(body, actor, votes);
+            });
   }
 
   @Property(tries = 2000)
@@ -59,11 +81,13 @@ class TallyProperties {
     } else {
       assertThat(t.recused()).isEmpty();
     }
-    boolean confirmed = t.cast() >= c.body().quorum() && c.body().rule().passes(t.confirm(), t.reject(), n);
+    boolean confirmed =
+        t.cast() >= c.body().quorum() && c.body().rule().passes(t.confirm(), t.reject(), n);
     assertThat(t.outcome().equals("confirmed")).isEqualTo(confirmed);
     if (t.outcome().equals("rejected")) {
       // every remaining member confirming would still not pass
-      assertThat(c.body().rule().passes(t.confirm() + t.notVoted().size(), t.reject(), n)).isFalse();
+      assertThat(c.body().rule().passes(t.confirm() + t.notVoted().size(), t.reject(), n))
+          .isFalse();
     }
   }
 
@@ -76,9 +100,12 @@ class TallyProperties {
       assertThat(Tally.of(c.body(), c.actor(), all).outcome()).isNotEqualTo("confirmed");
       return;
     }
-    assertThat(Tally.of(c.body(), c.actor(), withConfirms(c.votes(), t.notVoted(), k)).outcome()).isEqualTo("confirmed");
+    assertThat(Tally.of(c.body(), c.actor(), withConfirms(c.votes(), t.notVoted(), k)).outcome())
+        .isEqualTo("confirmed");
     if (k > 0) {
-      assertThat(Tally.of(c.body(), c.actor(), withConfirms(c.votes(), t.notVoted(), k - 1)).outcome()).isNotEqualTo("confirmed");
+      assertThat(
+              Tally.of(c.body(), c.actor(), withConfirms(c.votes(), t.notVoted(), k - 1)).outcome())
+          .isNotEqualTo("confirmed");
     }
   }
 

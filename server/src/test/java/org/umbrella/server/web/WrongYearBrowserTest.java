@@ -15,15 +15,15 @@ import org.umbrella.server.TestServer;
 import org.umbrella.server.access.Role;
 
 /**
- * Issue 9, acceptance 1: a monitor types next year instead of this one in the report form, in
- * real headless Chromium; the form comes back with the reason, naming the time field, and nothing
- * is stored. Corrected, the same report is filed. Skips without Debian's chromium and
- * chromium-driver.
+ * Issue 9, acceptance 1: a monitor types next year instead of this one in the report form, in real
+ * headless Chromium; the form comes back with the reason, naming the time field, and nothing is
+ * stored. Corrected, the same report is filed. Skips without Debian's chromium and chromium-driver.
  */
 class WrongYearBrowserTest {
   @Test
   void aReportTypedWithNextYear_isRefusedOnTheForm_thenFiledOnceCorrected() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(BrowserFlowTest.DRIVER) && Files.isExecutable(BrowserFlowTest.BROWSER),
+    Assumptions.assumeTrue(
+        Files.isExecutable(BrowserFlowTest.DRIVER) && Files.isExecutable(BrowserFlowTest.BROWSER),
         "browser test skipped: install Debian's chromium and chromium-driver (/usr/bin/chromedriver) to run it");
     Files.createDirectories(BrowserFlowTest.SHOTS);
     try (TestServer t = new TestServer()) {
@@ -35,17 +35,28 @@ class WrongYearBrowserTest {
         d.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         BrowserFlowTest.wait(d).until(x -> x.getCurrentUrl().contains("done=signed-in"));
 
-        Instant meant = t.clock.instant().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+        Instant meant =
+            t.clock.instant().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
         String typo = meant.toString().replaceFirst("^2026", "2027");
         fill(d, t.base(), typo);
         d.findElement(By.cssSelector("#report-form button[type=submit]")).click();
-        BrowserFlowTest.wait(d).until(x -> !x.findElements(By.cssSelector("[role=alert]")).isEmpty());
+        BrowserFlowTest.wait(d)
+            .until(x -> !x.findElements(By.cssSelector("[role=alert]")).isEmpty());
         String alert = d.findElement(By.cssSelector("[role=alert]")).getText();
         BrowserFlowTest.screenshot(d, "report-form-wrong-year");
         assertThat(alert).contains("in the future").contains("2027").contains("check the year");
-        assertThat(d.findElement(By.id("time")).findElement(By.xpath("..")).getAttribute("class")).contains("bad");
-        assertThat(t.server.services().operations().reports(new org.umbrella.server.ops.Operations.ReportFilter(null, null, null, null, null),
-            10, 0)).isEmpty();
+        assertThat(d.findElement(By.id("time")).findElement(By.xpath("..")).getAttribute("class"))
+            .contains("bad");
+        assertThat(
+                t.server
+                    .services()
+                    .operations()
+                    .reports(
+                        new org.umbrella.server.ops.Operations.ReportFilter(
+                            null, null, null, null, null),
+                        10,
+                        0))
+            .isEmpty();
 
         fill(d, t.base(), meant.toString());
         d.findElement(By.cssSelector("#report-form button[type=submit]")).click();

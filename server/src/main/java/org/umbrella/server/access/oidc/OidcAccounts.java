@@ -1,14 +1,16 @@
 package org.umbrella.server.access.oidc;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.umbrella.server.app.DomainError;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Accounts;
+import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ops.Audit;
 
 /**
@@ -33,11 +35,20 @@ public final class OidcAccounts {
     this.clock = clock;
   }
 
-  /** The account {@code identity} signs in as, if any (linking it by verified email when that applies). */
+  /**
+   * The account {@code identity} signs in as, if any (linking it by verified email when that
+   * applies).
+   */
   public Optional<Account> accountFor(OidcIdentity identity) {
-    Optional<Long> linked = jdbi.withHandle(h -> h.createQuery(
-            "select account_id from account_oidc_identity where issuer = :i and subject = :s")
-        .bind("i", identity.issuer()).bind("s", identity.subject()).mapTo(Long.class).findOne());
+    Optional<Long> linked =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select account_id from account_oidc_identity where issuer = :i and subject = :s")
+                    .bind("i", identity.issuer())
+                    .bind("s", identity.subject())
+                    .mapTo(Long.class)
+                    .findOne());
     if (linked.isPresent()) {
       return accounts.byId(linked.get());
     }
@@ -45,58 +56,104 @@ public final class OidcAccounts {
       return Optional.empty();
     }
     String email = identity.email().get().toLowerCase(Locale.ROOT);
-    Optional<Long> byEmail = jdbi.withHandle(h -> h.createQuery("""
+    Optional<Long> byEmail =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        """
             select a.id from account a
             where lower(a.email) = :e and not a.disabled
               and not exists (select 1 from account_oidc_identity l where l.account_id = a.id and l.issuer = :i)""")
-        .bind("e", email).bind("i", identity.issuer()).mapTo(Long.class).findOne());
+                    .bind("e", email)
+                    .bind("i", identity.issuer())
+                    .mapTo(Long.class)
+                    .findOne());
     if (byEmail.isEmpty()) {
       return Optional.empty();
     }
     // linked (and ledgered) only now that there is something to link; the primary key and the
     // one-identity-per-provider constraint refuse a concurrent second link
-    accounts.ledger().write((h, records) -> {
-      insertLink(h, identity.issuer(), identity.subject(), byEmail.get(), "verified-email");
-      String username = usernameOf(h, byEmail.get());
-      Audit.record(h, clock.instant(), "system", "account.oidc-linked", username,
-          Map.of("issuer", identity.issuer(), "subject", identity.subject(), "by", "verified email"));
-      return records.accountIdentity(username, identity.issuer(), identity.subject(), true, "verified-email");
-    });
+    accounts
+        .ledger()
+        .write(
+            (h, records) -> {
+              insertLink(h, identity.issuer(), identity.subject(), byEmail.get(), "verified-email");
+              String username = usernameOf(h, byEmail.get());
+              Audit.record(
+                  h,
+                  clock.instant(),
+                  "system",
+                  "account.oidc-linked",
+                  username,
+                  Map.of(
+                      "issuer",
+                      identity.issuer(),
+                      "subject",
+                      identity.subject(),
+                      "by",
+                      "verified email"));
+              return records.accountIdentity(
+                  username, identity.issuer(), identity.subject(), true, "verified-email");
+            });
     return accounts.byId(byEmail.get());
   }
 
   /** An identity linked to an account. */
-  public record Link(String issuer, String subject, java.time.Instant linkedAt, String linkedBy) {}
+  public record Link(String issuer, String subject, Instant linkedAt, String linkedBy) {}
 
   /** The identities linked to an account, by issuer and subject. */
-  public java.util.List<Link> links(long accountId) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "select issuer, subject, linked_at, linked_by from account_oidc_identity where account_id = :a order by issuer, subject")
-        .bind("a", accountId)
-        .map((rs, c) -> new Link(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4))).list());
+  public List<Link> links(long accountId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select issuer, subject, linked_at, linked_by from account_oidc_identity where account_id = :a order by issuer, subject")
+                .bind("a", accountId)
+                .map(
+                    (rs, c) ->
+                        new Link(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getString(4)))
+                .list());
   }
 
   /**
    * Puts an email on an account (what a verified-email sign-in is matched against), or removes it
    * when {@code email} is empty; audited as done by {@code by}.
    *
-   * @throws DomainError 400 for a malformed email, 404 for an unknown account, 409 when
-   *     another account has it
+   * @throws DomainError 400 for a malformed email, 404 for an unknown account, 409 when another
+   *     account has it
    */
   public void setEmail(long accountId, Optional<String> email, String by) {
     email.ifPresent(OidcAccounts::checkEmail);
-    jdbi.useTransaction(h -> {
-      if (email.isPresent() && h.createQuery("select count(*) from account where lower(email) = :e and id <> :id")
-          .bind("e", email.get().toLowerCase(Locale.ROOT)).bind("id", accountId).mapTo(Long.class).one() > 0) {
-        throw new DomainError.Conflict("/email", "another account has this email");
-      }
-      int n = h.createUpdate("update account set email = :e where id = :id")
-          .bind("e", email.orElse(null)).bind("id", accountId).execute();
-      if (n == 0) {
-        throw new DomainError.NotFound("/account", "no account " + accountId);
-      }
-      Audit.record(h, clock.instant(), by, "account.email-set", usernameOf(h, accountId), Map.of("email", email.orElse("")));
-    });
+    jdbi.useTransaction(
+        h -> {
+          if (email.isPresent()
+              && h.createQuery("select count(*) from account where lower(email) = :e and id <> :id")
+                      .bind("e", email.get().toLowerCase(Locale.ROOT))
+                      .bind("id", accountId)
+                      .mapTo(Long.class)
+                      .one()
+                  > 0) {
+            throw new DomainError.Conflict("/email", "another account has this email");
+          }
+          int n =
+              h.createUpdate("update account set email = :e where id = :id")
+                  .bind("e", email.orElse(null))
+                  .bind("id", accountId)
+                  .execute();
+          if (n == 0) {
+            throw new DomainError.NotFound("/account", "no account " + accountId);
+          }
+          Audit.record(
+              h,
+              clock.instant(),
+              by,
+              "account.email-set",
+              usernameOf(h, accountId),
+              Map.of("email", email.orElse("")));
+        });
   }
 
   /**
@@ -113,22 +170,37 @@ public final class OidcAccounts {
   /**
    * Links an identity of a provider to an account (an administrator's act, audited).
    *
-   * @throws DomainError 409 when the identity, or another identity of the same provider for
-   *     this account, is already linked
+   * @throws DomainError 409 when the identity, or another identity of the same provider for this
+   *     account, is already linked
    */
   public void link(long accountId, String issuer, String subject, String by) {
     checkIdentity(issuer, subject);
-    accounts.ledger().write((h, records) -> {
-      String username = usernameOf(h, accountId);
-      if (h.createQuery("select count(*) from account_oidc_identity where (issuer = :i and subject = :s) or (issuer = :i and account_id = :a)")
-          .bind("i", issuer).bind("s", subject).bind("a", accountId).mapTo(Long.class).one() > 0) {
-        throw new DomainError.Conflict("/subject", "this identity or this account is already linked for " + issuer);
-      }
-      insertLink(h, issuer, subject, accountId, by);
-      Audit.record(h, clock.instant(), by, "account.oidc-linked", username,
-          Map.of("issuer", issuer, "subject", subject, "by", by));
-      return records.accountIdentity(username, issuer, subject, true, by);
-    });
+    accounts
+        .ledger()
+        .write(
+            (h, records) -> {
+              String username = usernameOf(h, accountId);
+              if (h.createQuery(
+                          "select count(*) from account_oidc_identity where (issuer = :i and subject = :s) or (issuer = :i and account_id = :a)")
+                      .bind("i", issuer)
+                      .bind("s", subject)
+                      .bind("a", accountId)
+                      .mapTo(Long.class)
+                      .one()
+                  > 0) {
+                throw new DomainError.Conflict(
+                    "/subject", "this identity or this account is already linked for " + issuer);
+              }
+              insertLink(h, issuer, subject, accountId, by);
+              Audit.record(
+                  h,
+                  clock.instant(),
+                  by,
+                  "account.oidc-linked",
+                  username,
+                  Map.of("issuer", issuer, "subject", subject, "by", by));
+              return records.accountIdentity(username, issuer, subject, true, by);
+            });
   }
 
   /**
@@ -141,16 +213,31 @@ public final class OidcAccounts {
    */
   public void unlink(long accountId, String issuer, String subject, String by) {
     checkIdentity(issuer, subject);
-    accounts.ledger().write((h, records) -> {
-      String username = usernameOf(h, accountId);
-      int n = h.createUpdate("delete from account_oidc_identity where issuer = :i and subject = :s and account_id = :a")
-          .bind("i", issuer).bind("s", subject).bind("a", accountId).execute();
-      if (n == 0) {
-        throw new DomainError.NotFound("/subject", "this identity is not linked to account " + accountId);
-      }
-      Audit.record(h, clock.instant(), by, "account.oidc-unlinked", username, Map.of("issuer", issuer, "subject", subject));
-      return records.accountIdentity(username, issuer, subject, false, by);
-    });
+    accounts
+        .ledger()
+        .write(
+            (h, records) -> {
+              String username = usernameOf(h, accountId);
+              int n =
+                  h.createUpdate(
+                          "delete from account_oidc_identity where issuer = :i and subject = :s and account_id = :a")
+                      .bind("i", issuer)
+                      .bind("s", subject)
+                      .bind("a", accountId)
+                      .execute();
+              if (n == 0) {
+                throw new DomainError.NotFound(
+                    "/subject", "this identity is not linked to account " + accountId);
+              }
+              Audit.record(
+                  h,
+                  clock.instant(),
+                  by,
+                  "account.oidc-unlinked",
+                  username,
+                  Map.of("issuer", issuer, "subject", subject));
+              return records.accountIdentity(username, issuer, subject, false, by);
+            });
   }
 
   /**
@@ -161,22 +248,36 @@ public final class OidcAccounts {
    */
   public static void checkIdentity(String issuer, String subject) {
     if (issuer == null || !issuer.matches("https?://[^\\s]{1,500}")) {
-      throw new DomainError.Invalid("/issuer", "issuer must be the provider's issuer URL (https://...)");
+      throw new DomainError.Invalid(
+          "/issuer", "issuer must be the provider's issuer URL (https://...)");
     }
-    if (subject == null || subject.isEmpty() || subject.length() > 255 || subject.chars().anyMatch(Character::isISOControl)) {
-      throw new DomainError.Invalid("/subject", "subject must be 1-255 characters without control characters");
+    if (subject == null
+        || subject.isEmpty()
+        || subject.length() > 255
+        || subject.chars().anyMatch(Character::isISOControl)) {
+      throw new DomainError.Invalid(
+          "/subject", "subject must be 1-255 characters without control characters");
     }
   }
 
   private void insertLink(Handle h, String issuer, String subject, long accountId, String by) {
-    h.createUpdate("""
+    h.createUpdate(
+            """
             insert into account_oidc_identity (issuer, subject, account_id, linked_at, linked_by)
             values (:i, :s, :a, :at, :by)""")
-        .bind("i", issuer).bind("s", subject).bind("a", accountId).bind("at", clock.instant()).bind("by", by).execute();
+        .bind("i", issuer)
+        .bind("s", subject)
+        .bind("a", accountId)
+        .bind("at", clock.instant())
+        .bind("by", by)
+        .execute();
   }
 
   private static String usernameOf(Handle h, long accountId) {
-    return h.createQuery("select username from account where id = :id").bind("id", accountId).mapTo(String.class)
-        .findOne().orElseThrow(() -> new DomainError.NotFound("/account", "no account " + accountId));
+    return h.createQuery("select username from account where id = :id")
+        .bind("id", accountId)
+        .mapTo(String.class)
+        .findOne()
+        .orElseThrow(() -> new DomainError.NotFound("/account", "no account " + accountId));
   }
 }

@@ -37,14 +37,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.umbrella.server.app.DomainError;
-import org.umbrella.server.access.Secrets;
 import org.jspecify.annotations.Nullable;
+import org.umbrella.server.access.Secrets;
+import org.umbrella.server.app.DomainError;
 
 /**
- * The relying party of an OpenID Connect sign-in: authorization code flow with PKCE (S256), a
- * fresh {@code state} and {@code nonce} per sign-in, the code exchanged at the token endpoint with
- * the client secret (HTTP Basic), and the ID token validated before anyone is signed in.
+ * The relying party of an OpenID Connect sign-in: authorization code flow with PKCE (S256), a fresh
+ * {@code state} and {@code nonce} per sign-in, the code exchanged at the token endpoint with the
+ * client secret (HTTP Basic), and the ID token validated before anyone is signed in.
  *
  * <p>The ID token must be signed with RS256 (which OpenID Connect Core §15.1 requires every
  * provider to support) by a key in the provider's JWKS, name the configured issuer in {@code iss}
@@ -58,7 +58,10 @@ public final class OidcClient {
   private static final int CONNECT_TIMEOUT_MS = 5_000;
   private static final int READ_TIMEOUT_MS = 10_000;
 
-  /** A started sign-in: send the browser to {@code authorizationUri}, and give it {@code browserBinding} in a cookie. */
+  /**
+   * A started sign-in: send the browser to {@code authorizationUri}, and give it {@code
+   * browserBinding} in a cookie.
+   */
   public record Start(URI authorizationUri, String browserBinding) {}
 
   private record Provider(OIDCProviderMetadata metadata, IDTokenValidator validator) {}
@@ -81,7 +84,8 @@ public final class OidcClient {
    * PendingLogins#LIFETIME}, and the provider's authorization URL carrying the state, the nonce and
    * the S256 code challenge.
    *
-   * @throws DomainError 503 when the provider cannot be discovered or too many sign-ins are under way
+   * @throws DomainError 503 when the provider cannot be discovered or too many sign-ins are under
+   *     way
    */
   public Start begin() {
     Provider p = provider();
@@ -90,15 +94,22 @@ public final class OidcClient {
     CodeVerifier verifier = new CodeVerifier();
     String binding = Secrets.random("");
     if (!pending.put(state.getValue(), nonce.getValue(), verifier.getValue(), binding)) {
-      throw new DomainError.Unavailable(DomainError.Unavailable.Dependency.SIGN_IN_CAPACITY, "too many sign-ins are under way; try again in a few minutes", 60);
+      throw new DomainError.Unavailable(
+          DomainError.Unavailable.Dependency.SIGN_IN_CAPACITY,
+          "too many sign-ins are under way; try again in a few minutes",
+          60);
     }
-    AuthenticationRequest request = new AuthenticationRequest.Builder(
-            ResponseType.CODE, new Scope("openid", "email"), new ClientID(config.clientId()), config.redirectUri())
-        .endpointURI(p.metadata().getAuthorizationEndpointURI())
-        .state(state)
-        .nonce(nonce)
-        .codeChallenge(verifier, CodeChallengeMethod.S256)
-        .build();
+    AuthenticationRequest request =
+        new AuthenticationRequest.Builder(
+                ResponseType.CODE,
+                new Scope("openid", "email"),
+                new ClientID(config.clientId()),
+                config.redirectUri())
+            .endpointURI(p.metadata().getAuthorizationEndpointURI())
+            .state(state)
+            .nonce(nonce)
+            .codeChallenge(verifier, CodeChallengeMethod.S256)
+            .build();
     return new Start(request.toURI(), binding);
   }
 
@@ -108,8 +119,8 @@ public final class OidcClient {
    * PKCE verifier; the ID token is validated. The pending sign-in is used up whatever the outcome.
    *
    * @param query the callback's query parameters
-   * @throws DomainError 400 for an unknown, reused, expired or foreign state; 401 when the
-   *     provider refused or its ID token is invalid; 502 when the token exchange fails; 503 when the
+   * @throws DomainError 400 for an unknown, reused, expired or foreign state; 401 when the provider
+   *     refused or its ID token is invalid; 502 when the token exchange fails; 503 when the
    *     provider cannot be discovered
    */
   public OidcIdentity complete(Map<String, List<String>> query, @Nullable String browserBinding) {
@@ -125,45 +136,66 @@ public final class OidcClient {
   }
 
   /** As {@link #complete}, also answering the validated ID token as the provider issued it. */
-  public SignedIn completeWithToken(Map<String, List<String>> query, @Nullable String browserBinding) {
+  public SignedIn completeWithToken(
+      Map<String, List<String>> query, @Nullable String browserBinding) {
     AuthenticationResponse response;
     try {
       response = AuthenticationResponseParser.parse(config.redirectUri(), query);
     } catch (ParseException e) {
-      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.MALFORMED_ANSWER, null, "the sign-in answer is malformed: " + e.getMessage());
+      throw new DomainError.SignInRefused(
+          DomainError.SignInRefused.Reason.MALFORMED_ANSWER,
+          null,
+          "the sign-in answer is malformed: " + e.getMessage());
     }
     String state = response.getState() == null ? null : response.getState().getValue();
     Optional<PendingLogins.Pending> started = pending.take(state, browserBinding);
     if (started.isEmpty()) {
-      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.STATE, "state",
+      throw new DomainError.SignInRefused(
+          DomainError.SignInRefused.Reason.STATE,
+          "state",
           "this sign-in was not started in this browser, was already used, or has expired; please start again");
     }
     if (!response.indicatesSuccess()) {
       ErrorObject error = response.toErrorResponse().getErrorObject();
-      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.DENIED, null,
+      throw new DomainError.SignInRefused(
+          DomainError.SignInRefused.Reason.DENIED,
+          null,
           "the identity provider did not sign you in (" + error.getCode() + ")");
     }
     AuthenticationSuccessResponse success = response.toSuccessResponse();
     Provider p = provider();
     if (success.getIssuer() != null && !success.getIssuer().equals(p.metadata().getIssuer())) {
       // RFC 9207: an answer naming another issuer is a mix-up attempt
-      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.ISSUER, "iss", "the sign-in answer comes from another identity provider");
+      throw new DomainError.SignInRefused(
+          DomainError.SignInRefused.Reason.ISSUER,
+          "iss",
+          "the sign-in answer comes from another identity provider");
     }
     AuthorizationCode code = success.getAuthorizationCode();
     if (code == null) {
-      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.MALFORMED_ANSWER, "code", "the sign-in answer carries no authorization code");
+      throw new DomainError.SignInRefused(
+          DomainError.SignInRefused.Reason.MALFORMED_ANSWER,
+          "code",
+          "the sign-in answer carries no authorization code");
     }
     JWT idToken = exchange(p, code, new CodeVerifier(started.get().codeVerifier()));
     IDTokenClaimsSet claims;
     try {
       claims = p.validator().validate(idToken, new Nonce(started.get().nonce()));
     } catch (BadJOSEException | JOSEException e) {
-      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.ID_TOKEN, null, "the identity provider's ID token was rejected: " + e.getMessage());
+      throw new DomainError.SignInRefused(
+          DomainError.SignInRefused.Reason.ID_TOKEN,
+          null,
+          "the identity provider's ID token was rejected: " + e.getMessage());
     }
     Object email = claims.getClaim("email");
     Boolean verified = claims.getBooleanClaim("email_verified");
-    return new SignedIn(new OidcIdentity(claims.getIssuer().getValue(), claims.getSubject().getValue(),
-        email instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty(), Boolean.TRUE.equals(verified)),
+    return new SignedIn(
+        new OidcIdentity(
+            claims.getIssuer().getValue(),
+            claims.getSubject().getValue(),
+            email instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty(),
+            Boolean.TRUE.equals(verified)),
         idToken.serialize());
   }
 
@@ -177,9 +209,13 @@ public final class OidcClient {
   }
 
   private JWT exchange(Provider p, AuthorizationCode code, CodeVerifier verifier) {
-    TokenRequest request = new TokenRequest.Builder(p.metadata().getTokenEndpointURI(),
-        new ClientSecretBasic(new ClientID(config.clientId()), new Secret(config.clientSecret())),
-        new AuthorizationCodeGrant(code, config.redirectUri(), verifier)).build();
+    TokenRequest request =
+        new TokenRequest.Builder(
+                p.metadata().getTokenEndpointURI(),
+                new ClientSecretBasic(
+                    new ClientID(config.clientId()), new Secret(config.clientSecret())),
+                new AuthorizationCodeGrant(code, config.redirectUri(), verifier))
+            .build();
     TokenResponse response;
     try {
       HTTPRequest http = request.toHTTPRequest();
@@ -187,15 +223,24 @@ public final class OidcClient {
       http.setReadTimeout(READ_TIMEOUT_MS);
       response = OIDCTokenResponseParser.parse(http.send());
     } catch (IOException | ParseException e) {
-      throw new DomainError.Unavailable(DomainError.Unavailable.Dependency.IDENTITY_PROVIDER_FAILED, "the identity provider's token endpoint failed: " + e.getMessage(), 60);
+      throw new DomainError.Unavailable(
+          DomainError.Unavailable.Dependency.IDENTITY_PROVIDER_FAILED,
+          "the identity provider's token endpoint failed: " + e.getMessage(),
+          60);
     }
     if (!response.indicatesSuccess()) {
       ErrorObject error = response.toErrorResponse().getErrorObject();
-      throw new DomainError.SignInRefused(DomainError.SignInRefused.Reason.DENIED, null,
+      throw new DomainError.SignInRefused(
+          DomainError.SignInRefused.Reason.DENIED,
+          null,
           "the identity provider refused the sign-in code (" + error.getCode() + ")");
     }
-    if (!(response.toSuccessResponse() instanceof OIDCTokenResponse oidc) || oidc.getOIDCTokens().getIDToken() == null) {
-      throw new DomainError.Unavailable(DomainError.Unavailable.Dependency.IDENTITY_PROVIDER_FAILED, "the identity provider returned no ID token", 60);
+    if (!(response.toSuccessResponse() instanceof OIDCTokenResponse oidc)
+        || oidc.getOIDCTokens().getIDToken() == null) {
+      throw new DomainError.Unavailable(
+          DomainError.Unavailable.Dependency.IDENTITY_PROVIDER_FAILED,
+          "the identity provider returned no ID token",
+          60);
     }
     return oidc.getOIDCTokens().getIDToken();
   }
@@ -210,14 +255,21 @@ public final class OidcClient {
       if (p == null) {
         try {
           Issuer issuer = new Issuer(config.issuer());
-          OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(issuer, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
-          IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), new ClientID(config.clientId()),
-              JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL());
+          OIDCProviderMetadata metadata =
+              OIDCProviderMetadata.resolve(issuer, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+          IDTokenValidator validator =
+              new IDTokenValidator(
+                  metadata.getIssuer(),
+                  new ClientID(config.clientId()),
+                  JWSAlgorithm.RS256,
+                  metadata.getJWKSetURI().toURL());
           p = new Provider(metadata, validator);
           provider = p;
         } catch (GeneralException | IOException | IllegalArgumentException e) {
-          throw new DomainError.Unavailable(DomainError.Unavailable.Dependency.IDENTITY_PROVIDER,
-              "the identity provider " + config.issuer() + " cannot be reached: " + e.getMessage(), 60);
+          throw new DomainError.Unavailable(
+              DomainError.Unavailable.Dependency.IDENTITY_PROVIDER,
+              "the identity provider " + config.issuer() + " cannot be reached: " + e.getMessage(),
+              60);
         }
       }
       return p;

@@ -20,7 +20,8 @@ import java.util.Objects;
  *     /auth/oidc/callback} as the browser sees it, registered at the provider
  * @param providerName shown on the sign-in page ("Sign in with ...")
  */
-public record OidcConfig(URI issuer, String clientId, String clientSecret, URI redirectUri, String providerName) {
+public record OidcConfig(
+    URI issuer, String clientId, String clientSecret, URI redirectUri, String providerName) {
   /** The path of the callback on this server. */
   public static final String CALLBACK_PATH = "/auth/oidc/callback";
 
@@ -31,10 +32,12 @@ public record OidcConfig(URI issuer, String clientId, String clientSecret, URI r
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(redirectUri, "redirectUri");
     if (!"https".equals(issuer.getScheme()) && !isLoopback(issuer)) {
-      throw new IllegalArgumentException("the OIDC issuer must be an https URL (http only on loopback), was " + issuer);
+      throw new IllegalArgumentException(
+          "the OIDC issuer must be an https URL (http only on loopback), was " + issuer);
     }
     if (issuer.getQuery() != null || issuer.getFragment() != null) {
-      throw new IllegalArgumentException("the OIDC issuer must have no query or fragment, was " + issuer);
+      throw new IllegalArgumentException(
+          "the OIDC issuer must have no query or fragment, was " + issuer);
     }
     if (clientId == null || clientId.isBlank()) {
       throw new IllegalArgumentException("the OIDC client id must not be empty");
@@ -43,26 +46,37 @@ public record OidcConfig(URI issuer, String clientId, String clientSecret, URI r
       throw new IllegalArgumentException("the OIDC client secret must not be empty");
     }
     if (!redirectUri.isAbsolute() || !redirectUri.getPath().endsWith(CALLBACK_PATH)) {
-      throw new IllegalArgumentException("the OIDC redirect URI must be an absolute URL ending in " + CALLBACK_PATH
-          + ", was " + redirectUri);
+      throw new IllegalArgumentException(
+          "the OIDC redirect URI must be an absolute URL ending in "
+              + CALLBACK_PATH
+              + ", was "
+              + redirectUri);
     }
     providerName = providerName == null || providerName.isBlank() ? issuer.getHost() : providerName;
   }
 
   /**
-   * Reads the client secret from {@code secretFile} (its first line; the file should be readable
-   * by the server's user only).
+   * Reads the client secret from {@code secretFile} (its first line; the file should be readable by
+   * the server's user only).
    *
    * @throws IllegalArgumentException if the file is missing, unreadable or empty
    */
-  public static OidcConfig withSecretFile(URI issuer, String clientId, Path secretFile, URI redirectUri, String providerName) {
+  public static OidcConfig withSecretFile(
+      URI issuer, String clientId, Path secretFile, URI redirectUri, String providerName) {
     String secret;
     try {
-      secret = Files.readString(secretFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+      secret =
+          Files.readString(secretFile, StandardCharsets.UTF_8)
+              .lines()
+              .findFirst()
+              .orElse("")
+              .strip();
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("OIDC client secret file " + secretFile + ": no such file");
+      throw new IllegalArgumentException(
+          "OIDC client secret file " + secretFile + ": no such file");
     } catch (IOException e) {
-      throw new IllegalArgumentException("OIDC client secret file " + secretFile + ": cannot read: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "OIDC client secret file " + secretFile + ": cannot read: " + e.getMessage());
     }
     if (secret.isEmpty()) {
       throw new IllegalArgumentException("OIDC client secret file " + secretFile + " is empty");
@@ -81,12 +95,21 @@ public record OidcConfig(URI issuer, String clientId, String clientSecret, URI r
 
   private static boolean isLoopback(URI u) {
     String h = u.getHost();
-    return "http".equals(u.getScheme()) && h != null && (h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]"));
+    return "http".equals(u.getScheme())
+        && h != null
+        && (h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]"));
   }
 
   @Override
   public String toString() {
-    return "OidcConfig[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=(hidden), redirectUri=" + redirectUri
-        + ", providerName=" + providerName + "]";
+    return "OidcConfig[issuer="
+        + issuer
+        + ", clientId="
+        + clientId
+        + ", clientSecret=(hidden), redirectUri="
+        + redirectUri
+        + ", providerName="
+        + providerName
+        + "]";
   }
 }

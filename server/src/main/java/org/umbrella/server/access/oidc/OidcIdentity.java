@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param email the {@code email} claim, if any
  * @param emailVerified whether the provider vouches for {@code email} ({@code email_verified})
  */
-public record OidcIdentity(String issuer, String subject, Optional<String> email, boolean emailVerified) {
+public record OidcIdentity(
+    String issuer, String subject, Optional<String> email, boolean emailVerified) {
   public OidcIdentity {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(subject, "subject");

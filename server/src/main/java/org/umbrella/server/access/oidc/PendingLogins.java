@@ -1,12 +1,13 @@
 package org.umbrella.server.access.oidc;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.umbrella.server.access.Secrets;
 import org.jspecify.annotations.Nullable;
+import org.umbrella.server.access.Secrets;
 
 /**
  * Sign-ins under way: for each {@code state} sent to the provider, the nonce and PKCE verifier to
@@ -46,7 +47,8 @@ final class PendingLogins {
         return false;
       }
     }
-    byState.put(state, new Pending(nonce, codeVerifier, Secrets.hash(browserBinding), now.plus(LIFETIME)));
+    byState.put(
+        state, new Pending(nonce, codeVerifier, Secrets.hash(browserBinding), now.plus(LIFETIME)));
     return true;
   }
 
@@ -59,8 +61,9 @@ final class PendingLogins {
       return Optional.empty();
     }
     Pending p = byState.remove(state);
-    if (p == null || !p.expires().isAfter(clock.instant())
-        || !java.security.MessageDigest.isEqual(p.browserHash(), Secrets.hash(browserBinding))) {
+    if (p == null
+        || !p.expires().isAfter(clock.instant())
+        || !MessageDigest.isEqual(p.browserHash(), Secrets.hash(browserBinding))) {
       return Optional.empty();
     }
     return Optional.of(p);

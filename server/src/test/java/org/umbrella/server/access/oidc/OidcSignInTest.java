@@ -31,8 +31,8 @@ import org.umbrella.server.TestServer;
 import org.umbrella.server.access.Role;
 
 /**
- * OpenID Connect sign-in against a real OAuth 2.0 / OIDC provider running in the test
- * (NAV's mock-oauth2-server: discovery, authorization endpoint with PKCE checking, token endpoint,
+ * OpenID Connect sign-in against a real OAuth 2.0 / OIDC provider running in the test (NAV's
+ * mock-oauth2-server: discovery, authorization endpoint with PKCE checking, token endpoint,
  * RS256-signed ID tokens, JWKS), driven through the server's own endpoints with redirects followed
  * by hand, as a browser would.
  */
@@ -54,13 +54,22 @@ class OidcSignInTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    OidcConfig config = OidcConfig.withSecretFile(URI.create(idp.issuerUrl(ISSUER_ID).toString()), CLIENT_ID, secret,
-        URI.create("http://127.0.0.1:" + port + OidcConfig.CALLBACK_PATH), "Test IdP");
+    OidcConfig config =
+        OidcConfig.withSecretFile(
+            URI.create(idp.issuerUrl(ISSUER_ID).toString()),
+            CLIENT_ID,
+            secret,
+            URI.create("http://127.0.0.1:" + port + OidcConfig.CALLBACK_PATH),
+            "Test IdP");
     server = new TestServer(ServerOptions.defaults(port).withOidc(Optional.of(config)));
     // an administrator creates the account, with the email the provider will vouch for
-    HttpResponse<String> created = server.postJson("/api/v1/accounts", server.signIn(Role.ADMINISTRATOR), """
+    HttpResponse<String> created =
+        server.postJson(
+            "/api/v1/accounts",
+            server.signIn(Role.ADMINISTRATOR),
+            """
         {"username":"alice","display-name":"Alice","role":"monitor","password":"%s","email":"Alice@Example.org"}"""
-        .formatted(TestServer.PASSWORD));
+                .formatted(TestServer.PASSWORD));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     alice = server.server.services().accounts().byUsername("alice").orElseThrow().id();
   }
@@ -75,9 +84,14 @@ class OidcSignInTest {
     }
   }
 
-  /** The provider's answer for the next sign-in: who, which extra claims, how long the ID token lives. */
+  /**
+   * The provider's answer for the next sign-in: who, which extra claims, how long the ID token
+   * lives.
+   */
   static void nextSignIn(String subject, Map<String, Object> claims, long expirySeconds) {
-    idp.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims, expirySeconds));
+    idp.enqueueCallback(
+        new DefaultOAuth2TokenCallback(
+            ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims, expirySeconds));
   }
 
   static Map<String, Object> email(String address, boolean verified) {
@@ -87,20 +101,28 @@ class OidcSignInTest {
     return m;
   }
 
-  /** A sign-in started at the server: the provider URL the browser is sent to and the binding cookie. */
+  /**
+   * A sign-in started at the server: the provider URL the browser is sent to and the binding
+   * cookie.
+   */
   record Started(URI authorize, String binding) {}
 
   static Started begin(String sessionCookie) {
-    HttpResponse<String> r = get(URI.create(server.base() + OidcConfig.LOGIN_PATH), sessionCookie == null ? null
-        : "umbrella_session=" + sessionCookie);
+    HttpResponse<String> r =
+        get(
+            URI.create(server.base() + OidcConfig.LOGIN_PATH),
+            sessionCookie == null ? null : "umbrella_session=" + sessionCookie);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
     URI authorize = URI.create(r.headers().firstValue("Location").orElseThrow());
     String binding = setCookie(r, "umbrella_oidc").orElseThrow();
-    assertThat(r.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("umbrella_oidc=").contains("HttpOnly"));
+    assertThat(r.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).contains("umbrella_oidc=").contains("HttpOnly"));
     return new Started(authorize, binding);
   }
 
-  /** Lets the provider answer the authorization request; returns the callback URL it redirects to. */
+  /**
+   * Lets the provider answer the authorization request; returns the callback URL it redirects to.
+   */
   static URI atProvider(Started s) {
     HttpResponse<String> r = get(s.authorize(), null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
@@ -121,14 +143,16 @@ class OidcSignInTest {
   }
 
   /** The whole flow for the provider's next answer; returns the server's answer to the callback. */
-  static HttpResponse<String> signIn(String subject, Map<String, Object> claims, long expirySeconds) {
+  static HttpResponse<String> signIn(
+      String subject, Map<String, Object> claims, long expirySeconds) {
     nextSignIn(subject, claims, expirySeconds);
     Started s = begin(null);
     return callback(atProvider(s), s.binding(), null);
   }
 
   static String usernameOf(String sessionCookie) {
-    HttpResponse<String> r = server.get("/api/v1/session", new TestServer.Session(sessionCookie, null));
+    HttpResponse<String> r =
+        server.get("/api/v1/session", new TestServer.Session(sessionCookie, null));
     return r.body().contains("\"account\":null") ? null : TestServer.field(r.body(), "username");
   }
 
@@ -139,9 +163,13 @@ class OidcSignInTest {
     nextSignIn("alice-at-idp", email("alice@example.org", true), 3600);
     Started started = begin(before);
     Map<String, String> q = query(started.authorize());
-    assertThat(started.authorize().toString()).startsWith(idp.authorizationEndpointUrl(ISSUER_ID).toString());
-    assertThat(q).containsEntry("response_type", "code").containsEntry("client_id", CLIENT_ID)
-        .containsEntry("code_challenge_method", "S256").containsKeys("code_challenge", "state", "nonce");
+    assertThat(started.authorize().toString())
+        .startsWith(idp.authorizationEndpointUrl(ISSUER_ID).toString());
+    assertThat(q)
+        .containsEntry("response_type", "code")
+        .containsEntry("client_id", CLIENT_ID)
+        .containsEntry("code_challenge_method", "S256")
+        .containsKeys("code_challenge", "state", "nonce");
     assertThat(q.get("scope")).contains("openid");
 
     HttpResponse<String> done = callback(atProvider(started), started.binding(), before);
@@ -151,11 +179,17 @@ class OidcSignInTest {
     assertThat(after).as("a new session id (no fixation)").isNotEqualTo(before);
     assertThat(usernameOf(after)).isEqualTo("alice");
     assertThat(usernameOf(before)).as("the old session is gone").isNull();
-    assertThat(done.headers().allValues("Set-Cookie")).anySatisfy(c ->
-        assertThat(c).startsWith("umbrella_session=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+    assertThat(done.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("umbrella_session=")
+                    .contains("HttpOnly")
+                    .containsIgnoringCase("SameSite=Strict"));
 
     // later sign-ins find the account by (issuer, subject), whatever the email now says
-    HttpResponse<String> again = signIn("alice-at-idp", email("alice.new@example.org", false), 3600);
+    HttpResponse<String> again =
+        signIn("alice-at-idp", email("alice.new@example.org", false), 3600);
     assertThat(again.statusCode()).as(again.body()).isEqualTo(303);
     assertThat(usernameOf(TestServer.cookie(again).orElseThrow())).isEqualTo("alice");
     // a second identity of the same provider with alice's email is not linked to her account too
@@ -173,7 +207,11 @@ class OidcSignInTest {
 
   @Test
   void unknownIdentity_getsAClearPageAndNoSession() {
-    for (Map<String, Object> claims : List.of(email("nobody@example.org", true), email("alice@example.org", false), Map.<String, Object>of())) {
+    for (Map<String, Object> claims :
+        List.of(
+            email("nobody@example.org", true),
+            email("alice@example.org", false),
+            Map.<String, Object>of())) {
       HttpResponse<String> r = signIn("stranger-" + claims.hashCode(), claims, 3600);
       assertThat(r.statusCode()).as(claims.toString()).isEqualTo(403);
       assertThat(r.body()).contains("no account for this identity; ask an administrator");
@@ -222,10 +260,22 @@ class OidcSignInTest {
     URI callback = atProvider(s);
     Map<String, Object> claims = email("alice@example.org", true);
     claims.put("nonce", query(s.authorize()).get("nonce"));
-    claims.put("exp", java.time.Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond()); // beyond the 60 s skew
-    String idToken = idp.issueToken(ISSUER_ID, CLIENT_ID,
-        new DefaultOAuth2TokenCallback(ISSUER_ID, "alice-at-idp", "JWT", List.of(CLIENT_ID), claims, 3600)).serialize();
-    tokenAnswer.next = "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"id_token\":\"" + idToken + "\"}";
+    claims.put(
+        "exp",
+        java.time.Instant.now()
+            .minus(Duration.ofMinutes(10))
+            .getEpochSecond()); // beyond the 60 s skew
+    String idToken =
+        idp.issueToken(
+                ISSUER_ID,
+                CLIENT_ID,
+                new DefaultOAuth2TokenCallback(
+                    ISSUER_ID, "alice-at-idp", "JWT", List.of(CLIENT_ID), claims, 3600))
+            .serialize();
+    tokenAnswer.next =
+        "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"id_token\":\""
+            + idToken
+            + "\"}";
     HttpResponse<String> r = callback(callback, s.binding(), null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
     assertThat(r.body()).contains("ID token was rejected").containsIgnoringCase("expired");
@@ -253,36 +303,55 @@ class OidcSignInTest {
 
     @Override
     public boolean match(OAuth2HttpRequest request) {
-      return next != null && "POST".equals(request.getMethod()) && request.getUrl().encodedPath().endsWith("/token");
+      return next != null
+          && "POST".equals(request.getMethod())
+          && request.getUrl().encodedPath().endsWith("/token");
     }
 
     @Override
     public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
       String body = next;
       next = null;
-      return new OAuth2HttpResponse(okhttp3.Headers.of("Content-Type", "application/json"), 200, body, null);
+      return new OAuth2HttpResponse(
+          okhttp3.Headers.of("Content-Type", "application/json"), 200, body, null);
     }
   }
 
   @Test
   void administratorLinksAndUnlinksAnIdentity_throughTheApi_auditedAndLedgered() {
     TestServer.Session admin = server.signIn(Role.ADMINISTRATOR);
-    HttpResponse<String> created = server.postJson("/api/v1/accounts", admin, """
-        {"username":"bob","display-name":"Bob","role":"verifier","password":"%s"}""".formatted(TestServer.PASSWORD));
+    HttpResponse<String> created =
+        server.postJson(
+            "/api/v1/accounts",
+            admin,
+            """
+        {"username":"bob","display-name":"Bob","role":"verifier","password":"%s"}"""
+                .formatted(TestServer.PASSWORD));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     long bob = server.server.services().accounts().byUsername("bob").orElseThrow().id();
     String issuer = idp.issuerUrl(ISSUER_ID).toString();
     // no email, no link: refused
     assertThat(signIn("bob-at-idp", Map.of(), 3600).statusCode()).isEqualTo(403);
 
-    HttpResponse<String> linked = server.postJson("/api/v1/accounts/" + bob + "/identities", admin,
-        "{\"issuer\":\"" + issuer + "\",\"subject\":\"bob-at-idp\"}");
+    HttpResponse<String> linked =
+        server.postJson(
+            "/api/v1/accounts/" + bob + "/identities",
+            admin,
+            "{\"issuer\":\"" + issuer + "\",\"subject\":\"bob-at-idp\"}");
     assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
-    assertThat(server.get("/api/v1/accounts/" + bob + "/identities", admin).body()).contains("\"subject\":\"bob-at-idp\"");
-    HttpResponse<String> twice = server.postJson("/api/v1/accounts/" + bob + "/identities", admin,
-        "{\"issuer\":\"" + issuer + "\",\"subject\":\"bob-elsewhere\"}");
+    assertThat(server.get("/api/v1/accounts/" + bob + "/identities", admin).body())
+        .contains("\"subject\":\"bob-at-idp\"");
+    HttpResponse<String> twice =
+        server.postJson(
+            "/api/v1/accounts/" + bob + "/identities",
+            admin,
+            "{\"issuer\":\"" + issuer + "\",\"subject\":\"bob-elsewhere\"}");
     assertThat(twice.statusCode()).as("one identity per provider per account").isEqualTo(409);
-    HttpResponse<String> bad = server.postJson("/api/v1/accounts/" + bob + "/identities", admin, "{\"issuer\":\"not a url\",\"subject\":\"x\"}");
+    HttpResponse<String> bad =
+        server.postJson(
+            "/api/v1/accounts/" + bob + "/identities",
+            admin,
+            "{\"issuer\":\"not a url\",\"subject\":\"x\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(TestServer.field(bad.body(), "field")).isEqualTo("/issuer");
 
@@ -290,60 +359,125 @@ class OidcSignInTest {
     assertThat(in.statusCode()).as(in.body()).isEqualTo(303);
     assertThat(usernameOf(TestServer.cookie(in).orElseThrow())).isEqualTo("bob");
 
-    String query = "?issuer=" + java.net.URLEncoder.encode(issuer, StandardCharsets.UTF_8) + "&subject=bob-at-idp";
-    HttpResponse<String> unlinked = server.send("DELETE", "/api/v1/accounts/" + bob + "/identities" + query, admin, null, null);
+    String query =
+        "?issuer="
+            + java.net.URLEncoder.encode(issuer, StandardCharsets.UTF_8)
+            + "&subject=bob-at-idp";
+    HttpResponse<String> unlinked =
+        server.send("DELETE", "/api/v1/accounts/" + bob + "/identities" + query, admin, null, null);
     assertThat(unlinked.statusCode()).as(unlinked.body()).isEqualTo(204);
-    assertThat(server.send("DELETE", "/api/v1/accounts/" + bob + "/identities" + query, admin, null, null).statusCode()).isEqualTo(404);
-    assertThat(signIn("bob-at-idp", Map.of(), 3600).statusCode()).as("unlinked: no sign-in").isEqualTo(403);
+    assertThat(
+            server
+                .send(
+                    "DELETE", "/api/v1/accounts/" + bob + "/identities" + query, admin, null, null)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(signIn("bob-at-idp", Map.of(), 3600).statusCode())
+        .as("unlinked: no sign-in")
+        .isEqualTo(403);
 
-    // the administration page links it again (a form with the CSRF token) and shows it with an unlink control
-    HttpResponse<String> byPage = server.send("POST", "/admin/accounts/" + bob + "/identities", admin, "application/x-www-form-urlencoded",
-        "_csrf=" + admin.csrf() + "&" + query.substring(1));
+    // the administration page links it again (a form with the CSRF token) and shows it with an
+    // unlink control
+    HttpResponse<String> byPage =
+        server.send(
+            "POST",
+            "/admin/accounts/" + bob + "/identities",
+            admin,
+            "application/x-www-form-urlencoded",
+            "_csrf=" + admin.csrf() + "&" + query.substring(1));
     assertThat(byPage.statusCode()).as(byPage.body()).isEqualTo(303);
-    assertThat(server.get("/admin", admin).body()).contains("Unlink bob-at-idp from bob").contains("/admin/accounts/" + bob + "/identities/unlink");
-    assertThat(usernameOf(TestServer.cookie(signIn("bob-at-idp", Map.of(), 3600)).orElseThrow())).isEqualTo("bob");
+    assertThat(server.get("/admin", admin).body())
+        .contains("Unlink bob-at-idp from bob")
+        .contains("/admin/accounts/" + bob + "/identities/unlink");
+    assertThat(usernameOf(TestServer.cookie(signIn("bob-at-idp", Map.of(), 3600)).orElseThrow()))
+        .isEqualTo("bob");
 
-    List<String> audited = server.server.services().jdbi().withHandle(h -> h.createQuery(
-        "select action from audit_event where subject = 'bob' and action like 'account.oidc-%' order by id").mapTo(String.class).list());
-    assertThat(audited).containsExactly("account.oidc-linked", "account.oidc-unlinked", "account.oidc-linked");
-    List<String> ledgered = server.server.services().jdbi().withHandle(h -> h.createQuery("""
+    List<String> audited =
+        server
+            .server
+            .services()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select action from audit_event where subject = 'bob' and action like 'account.oidc-%' order by id")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(audited)
+        .containsExactly("account.oidc-linked", "account.oidc-unlinked", "account.oidc-linked");
+    List<String> ledgered =
+        server
+            .server
+            .services()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            """
             select i.linked || ' ' || i.subject || ' ' || i.changed_by from account_identities i
             join ledger_leaves l on l.leaf_index = i.leaf_index and l.table_name = 'account_identities' and l.row_id = i.id
-            where i.username = 'bob' order by i.id""").mapTo(String.class).list());
-    assertThat(ledgered).containsExactly("true bob-at-idp administrator", "false bob-at-idp administrator", "true bob-at-idp administrator");
+            where i.username = 'bob' order by i.id""")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(ledgered)
+        .containsExactly(
+            "true bob-at-idp administrator",
+            "false bob-at-idp administrator",
+            "true bob-at-idp administrator");
     assertThat(server.server.services().operations().ledger().verify().ok()).isTrue();
   }
 
   @Test
   void signingOut_ofAProviderSession_endsItAtTheProviderToo_passwordSessionsStayLocal() {
     TestServer.Session admin = server.signIn(Role.ADMINISTRATOR);
-    assertThat(server.postJson("/api/v1/accounts", admin, """
+    assertThat(
+            server
+                .postJson(
+                    "/api/v1/accounts",
+                    admin,
+                    """
         {"username":"carol","display-name":"Carol","role":"observer","password":"%s","email":"carol@example.org"}"""
-        .formatted(TestServer.PASSWORD)).statusCode()).isEqualTo(201);
+                        .formatted(TestServer.PASSWORD))
+                .statusCode())
+        .isEqualTo(201);
     HttpResponse<String> in = signIn("carol-at-idp", email("carol@example.org", true), 3600);
     assertThat(in.statusCode()).as(in.body()).isEqualTo(303);
     String cookie = TestServer.cookie(in).orElseThrow();
-    String csrf = TestServer.field(server.get("/api/v1/session", new TestServer.Session(cookie, null)).body(), "csrf-token");
+    String csrf =
+        TestServer.field(
+            server.get("/api/v1/session", new TestServer.Session(cookie, null)).body(),
+            "csrf-token");
 
-    HttpResponse<String> out = server.send("POST", "/logout", new TestServer.Session(cookie, null),
-        "application/x-www-form-urlencoded", "_csrf=" + csrf);
+    HttpResponse<String> out =
+        server.send(
+            "POST",
+            "/logout",
+            new TestServer.Session(cookie, null),
+            "application/x-www-form-urlencoded",
+            "_csrf=" + csrf);
     assertThat(out.statusCode()).as(out.body()).isEqualTo(303);
     URI endSession = URI.create(out.headers().firstValue("Location").orElseThrow());
     assertThat(endSession.toString()).startsWith(idp.endSessionEndpointUrl(ISSUER_ID).toString());
     Map<String, String> q = query(endSession);
-    assertThat(q).containsEntry("client_id", CLIENT_ID).containsEntry("post_logout_redirect_uri", server.base() + "/login?done=signed-out")
+    assertThat(q)
+        .containsEntry("client_id", CLIENT_ID)
+        .containsEntry("post_logout_redirect_uri", server.base() + "/login?done=signed-out")
         .containsKeys("state", "id_token_hint");
     assertThat(usernameOf(cookie)).as("the session here is over").isNull();
     // the provider ends its session and sends the browser back to the sign-in page
     HttpResponse<String> atProvider = get(endSession, null);
     assertThat(atProvider.statusCode()).as(atProvider.body()).isEqualTo(302);
-    assertThat(atProvider.headers().firstValue("Location").orElseThrow()).startsWith(server.base() + "/login?done=signed-out");
+    assertThat(atProvider.headers().firstValue("Location").orElseThrow())
+        .startsWith(server.base() + "/login?done=signed-out");
 
     // a password session signs out here only
     TestServer.Session local = server.signIn(Role.OBSERVER);
-    HttpResponse<String> localOut = server.send("POST", "/logout", local, "application/x-www-form-urlencoded", "_csrf=" + local.csrf());
+    HttpResponse<String> localOut =
+        server.send(
+            "POST", "/logout", local, "application/x-www-form-urlencoded", "_csrf=" + local.csrf());
     assertThat(localOut.statusCode()).isEqualTo(303);
-    assertThat(localOut.headers().firstValue("Location").orElseThrow()).isEqualTo("/login?done=signed-out");
+    assertThat(localOut.headers().firstValue("Location").orElseThrow())
+        .isEqualTo("/login?done=signed-out");
   }
 
   static HttpResponse<String> get(URI uri, String cookie) {
@@ -375,7 +509,9 @@ class OidcSignInTest {
     Map<String, String> out = new LinkedHashMap<>();
     for (String pair : uri.getRawQuery().split("&")) {
       int eq = pair.indexOf('=');
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      out.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return out;
   }
