@@ -211,6 +211,52 @@ class ArchitectureTest {
     assertThat(offenders).as("inline fully-qualified names; import them").isEmpty();
   }
 
+  /**
+   * A module's {@code internal} packages, and the modules besides its own that may use them: the
+   * engine's benchmarks measure its revision index and place index directly. This stands in for
+   * JPMS exports, which cel-java's split packages rule out (docs/architecture.md).
+   */
+  static final Map<String, List<String>> INTERNAL_PACKAGES =
+      Map.of(
+          "engine", List.of("bench"),
+          "agreement.load", List.of(),
+          "store", List.of(),
+          "negotiation", List.of());
+
+  @TestFactory
+  Stream<DynamicTest> internalPackagesStayInTheirModule() {
+    return INTERNAL_PACKAGES.entrySet().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.getKey() + ".internal",
+                    () -> internalRule(e.getKey(), e.getValue()).check(production)));
+  }
+
+  /** Without its stated exception the rule finds the benchmarks' use: it is not vacuous. */
+  @Test
+  void internalRule_findsAUseFromAnotherModule() {
+    EvaluationResult result = internalRule("engine", List.of()).evaluate(production);
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(String.join("\n", result.getFailureReport().getDetails()))
+        .contains("org.umbrella.bench.")
+        .contains("org.umbrella.engine.internal.");
+  }
+
+  static ArchRule internalRule(String owner, List<String> alsoAllowed) {
+    String module = owner.contains(".") ? owner.substring(0, owner.indexOf('.')) : owner;
+    List<String> allowed = new ArrayList<>();
+    allowed.add("org.umbrella." + module + "..");
+    alsoAllowed.forEach(m -> allowed.add("org.umbrella." + m + ".."));
+    return noClasses()
+        .that()
+        .resideOutsideOfPackages(allowed.toArray(String[]::new))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.umbrella." + owner + ".internal..")
+        .because(owner + ".internal is " + module + "'s own; use its public API");
+  }
+
   static ArchRule dependencyRule(String module, List<String> allowed) {
     String[] forbidden =
         ALLOWED.keySet().stream()
