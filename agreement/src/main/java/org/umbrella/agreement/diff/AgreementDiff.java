@@ -4,16 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
+import org.umbrella.agreement.diff.ChangeCollector.Clause;
 import org.umbrella.agreement.model.Action;
 import org.umbrella.agreement.model.AggregateFinding;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Body;
-import org.umbrella.agreement.model.Citation;
 import org.umbrella.agreement.model.Consequence;
 import org.umbrella.agreement.model.Duty;
 import org.umbrella.agreement.model.DutyBearers;
@@ -25,7 +21,6 @@ import org.umbrella.agreement.model.Place;
 import org.umbrella.agreement.model.PlaceShape;
 import org.umbrella.agreement.model.Provision;
 import org.umbrella.agreement.model.Source;
-import org.umbrella.agreement.model.TimeSpan;
 
 /**
  * Compares two versions of an agreement clause by clause, matching clauses by id.
@@ -62,53 +57,39 @@ public final class AgreementDiff {
    * order, with changes of citations when {@code citations} is true.
    */
   public static List<Change> compare(Agreement before, Agreement after, boolean citations) {
-    Collector c = new Collector(citations, before, after);
+    ChangeCollector c = new ChangeCollector(citations, before, after);
     header(c, before, after);
-    section(c, "parties", before.parties(), after.parties(), p -> p.name(), AgreementDiff::party);
-    section(
-        c,
+    c.section("parties", before.parties(), after.parties(), p -> p.name(), AgreementDiff::party);
+    c.section(
         "guarantees",
         before.guarantees(),
         after.guarantees(),
         g -> g.title().orElse(""),
         AgreementDiff::guarantee);
-    section(
-        c,
+    c.section(
         "findings",
         before.findings(),
         after.findings(),
         f -> f.title().orElse(""),
         AgreementDiff::finding);
-    section(
-        c,
+    c.section(
         "provisions",
         before.provisions(),
         after.provisions(),
         Provision::title,
         AgreementDiff::provision);
-    section(
-        c,
+    c.section(
         "consequences",
         before.consequences(),
         after.consequences(),
         x -> x.title().orElse(""),
         AgreementDiff::consequence);
-    section(
-        c,
-        "bodies",
-        before.bodies(),
-        after.bodies(),
-        b -> b.title().orElse(""),
-        AgreementDiff::body);
-    section(
-        c,
-        "places",
-        before.places(),
-        after.places(),
-        p -> p.title().orElse(""),
-        AgreementDiff::place);
-    section(c, "sources", before.sources(), after.sources(), Source::title, AgreementDiff::source);
-    return List.copyOf(c.changes);
+    c.section(
+        "bodies", before.bodies(), after.bodies(), b -> b.title().orElse(""), AgreementDiff::body);
+    c.section(
+        "places", before.places(), after.places(), p -> p.title().orElse(""), AgreementDiff::place);
+    c.section("sources", before.sources(), after.sources(), Source::title, AgreementDiff::source);
+    return c.changes();
   }
 
   /**
@@ -147,161 +128,9 @@ public final class AgreementDiff {
     return b.toString();
   }
 
-  // ---------------------------------------------------------------- machinery
-
-  private static final class Collector {
-    final List<Change> changes = new ArrayList<>();
-    final boolean citations;
-    final Agreement before;
-    final Agreement after;
-
-    Collector(boolean citations, Agreement before, Agreement after) {
-      this.citations = citations;
-      this.before = before;
-      this.after = after;
-    }
-  }
-
-  /** Changes of one clause, reported under its section and id. */
-  private record Clause(Collector c, String section, String id) {
-    void add(Change.Kind kind, String description) {
-      c.changes.add(new Change(section, id, kind, description));
-    }
-
-    void value(String field, Object before, Object after) {
-      value(field, null, before, after);
-    }
-
-    /**
-     * A changed value; {@code labelPath} (the value's path under its clause, as labels name it, or
-     * null) marks the change when either side labels the value modelled.
-     */
-    void value(String field, @Nullable String labelPath, Object before, Object after) {
-      if (sameSpan(before, after)) {
-        return;
-      }
-      String b = show(before);
-      String a = show(after);
-      if (!b.equals(a)) {
-        Change.Modelled m =
-            labelPath == null
-                ? Change.Modelled.NEITHER
-                : Change.Modelled.of(c.before.isModelled(labelPath), c.after.isModelled(labelPath));
-        c.changes.add(
-            new Change(section, id, Change.Kind.CHANGED, field + " " + b + " -> " + a, m));
-      }
-    }
-
-    void text(String field, Optional<String> before, Optional<String> after) {
-      if (!before.equals(after)) {
-        add(
-            Change.Kind.CHANGED,
-            field
-                + " "
-                + before.map(s -> "\"" + s + "\"").orElse("none")
-                + " -> "
-                + after.map(s -> "\"" + s + "\"").orElse("none"));
-      }
-    }
-
-    void set(String field, List<?> before, List<?> after) {
-      set(field, null, before, after);
-    }
-
-    void set(String field, @Nullable String labelPath, List<?> before, List<?> after) {
-      Change.Modelled m =
-          labelPath == null
-              ? Change.Modelled.NEITHER
-              : Change.Modelled.of(c.before.isModelled(labelPath), c.after.isModelled(labelPath));
-      List<String> b = before.stream().map(Object::toString).toList();
-      List<String> a = after.stream().map(Object::toString).toList();
-      List<String> gained = a.stream().filter(x -> !b.contains(x)).toList();
-      List<String> lost = b.stream().filter(x -> !a.contains(x)).toList();
-      boolean plural = field.endsWith("s");
-      if (!gained.isEmpty()) {
-        c.changes.add(
-            new Change(
-                section,
-                id,
-                Change.Kind.CHANGED,
-                field + (plural ? " gain " : " gains ") + String.join(", ", gained),
-                m));
-      }
-      if (!lost.isEmpty()) {
-        c.changes.add(
-            new Change(
-                section,
-                id,
-                Change.Kind.CHANGED,
-                field + (plural ? " lose " : " loses ") + String.join(", ", lost),
-                m));
-      }
-    }
-
-    void cites(List<Citation> before, List<Citation> after) {
-      if (c.citations) {
-        set("citations", before, after);
-      }
-    }
-  }
-
-  /** Spans written differently but equally long ({@code 3d}, {@code 72h}) mean the same. */
-  private static boolean sameSpan(Object before, Object after) {
-    Object b = before instanceof Optional<?> o ? o.orElse(null) : before;
-    Object a = after instanceof Optional<?> o ? o.orElse(null) : after;
-    return b instanceof TimeSpan x && a instanceof TimeSpan y && x.isSameLengthAs(y);
-  }
-
-  private static String show(Object o) {
-    if (o instanceof Optional<?> opt) {
-      return opt.map(AgreementDiff::show).orElse("none");
-    }
-    if (o instanceof OptionalInt oi) {
-      return oi.isPresent() ? Integer.toString(oi.getAsInt()) : "none";
-    }
-    return Objects.toString(o);
-  }
-
-  private static <T> void section(
-      Collector c,
-      String section,
-      Map<String, T> before,
-      Map<String, T> after,
-      Function<T, String> title,
-      ClauseDiff<T> diff) {
-    for (Map.Entry<String, T> e : before.entrySet()) {
-      if (!after.containsKey(e.getKey())) {
-        c.changes.add(
-            new Change(
-                section, e.getKey(), Change.Kind.REMOVED, titled(title.apply(e.getValue()))));
-      }
-    }
-    for (Map.Entry<String, T> e : after.entrySet()) {
-      if (!before.containsKey(e.getKey())) {
-        c.changes.add(
-            new Change(section, e.getKey(), Change.Kind.ADDED, titled(title.apply(e.getValue()))));
-      }
-    }
-    for (Map.Entry<String, T> e : after.entrySet()) {
-      T old = before.get(e.getKey());
-      if (old != null) {
-        diff.accept(new Clause(c, section, e.getKey()), old, e.getValue());
-      }
-    }
-  }
-
-  private static String titled(String title) {
-    return title.isEmpty() ? "(untitled)" : title;
-  }
-
-  @FunctionalInterface
-  private interface ClauseDiff<T> {
-    void accept(Clause clause, T before, T after);
-  }
-
   // ---------------------------------------------------------------- sections
 
-  private static void header(Collector c, Agreement b, Agreement a) {
+  private static void header(ChangeCollector c, Agreement b, Agreement a) {
     Clause h = new Clause(c, "agreement", "");
     h.value("id", b.id(), a.id());
     h.value("version", b.version(), a.version());
