@@ -13,8 +13,8 @@ import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
+import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
-import org.umbrella.server.ops.Kinds;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.ReportInput;
 
@@ -69,12 +69,12 @@ final class DecisionEndpoints {
   void vote(Context ctx, Principal p) {
     JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
     String vote = body.path("vote").isTextual() ? body.get("vote").asText() : null;
-    if (vote == null) {
-      throw new DomainError.Invalid("/vote", "vote is required; one of " + Kinds.VOTES);
-    }
     Account a = p.account().orElseThrow();
     Operations.Finding f =
-        s.operations().vote(ctx.pathParam("id"), a.party().orElseThrow(), vote, a.username());
+        s.operations()
+            .vote(
+                Command.CastVote.of(
+                    ctx.pathParam("id"), a.party().orElseThrow(), vote, a.username()));
     Json.respond(ctx, 200, Views.finding(f, true));
   }
 
@@ -105,19 +105,12 @@ final class DecisionEndpoints {
   void answer(Context ctx, Principal p) {
     JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
     String answer = body.path("answer").isTextual() ? body.get("answer").asText() : null;
-    if (answer == null) {
-      throw new DomainError.Invalid("/answer", "answer is required; one of " + Kinds.ANSWERS);
-    }
     String decision = body.path("decision").isTextual() ? body.get("decision").asText() : "";
     String note = body.path("note").isTextual() ? body.get("note").asText() : "";
-    if (decision.length() > 200) {
-      throw new DomainError.Invalid("/decision", "decision must have at most 200 characters");
-    }
-    if (note.length() > 4000) {
-      throw new DomainError.Invalid("/note", "note must have at most 4000 characters");
-    }
     Operations.Obligation o =
-        s.operations().answer(ctx.pathParam("id"), answer, decision, note, p.name());
+        s.operations()
+            .answer(
+                Command.AnswerObligation.of(ctx.pathParam("id"), answer, decision, note, p.name()));
     Json.respond(ctx, 200, Views.obligation(o));
   }
 
@@ -143,14 +136,13 @@ final class DecisionEndpoints {
       throw new DomainError.Invalid("/level", "level is required: 0, 1, 2 or 3");
     }
     String note = body.path("note").isTextual() ? body.get("note").asText() : "";
-    if (note.length() > 4000) {
-      throw new DomainError.Invalid("/note", "note must have at most 4000 characters");
-    }
+    Command.ReportProvision report =
+        new Command.ReportProvision(ctx.pathParam("id"), level.asInt(), note, p.name());
     if (!s.operations().enforcement().connected()) {
       throw new DomainError.Conflict(
           "id", "no agreement is enforced by this server, so provisions are unknown");
     }
-    s.operations().reportProvision(ctx.pathParam("id"), level.asInt(), note, p.name());
+    s.operations().reportProvision(report);
     ctx.status(202);
   }
 }

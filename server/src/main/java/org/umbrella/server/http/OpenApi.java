@@ -12,6 +12,7 @@ import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Passwords;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Role;
+import org.umbrella.server.app.Command;
 import org.umbrella.server.ops.Kinds;
 
 /**
@@ -196,15 +197,15 @@ public final class OpenApi {
     report.put("additionalProperties", false);
 
     ObjectNode review = object(s, "Review", "status");
-    prop(review, "status", "string").set("enum", enumOf(Kinds.REVIEW_DECISIONS));
+    prop(review, "status", "string").set("enum", enumOf(Command.ReviewReport.DECISIONS));
     ObjectNode ra = prop(review, "actor", "object").putObject("properties");
     ra.putObject("party").put("type", "string");
     ra.putObject("confidence").put("type", "number");
     prop(review, "note", "string").put("maxLength", 4000);
 
-    prop(object(s, "Vote", "vote"), "vote", "string").set("enum", enumOf(Kinds.VOTES));
+    prop(object(s, "Vote", "vote"), "vote", "string").set("enum", enumOf(Command.VOTES));
     ObjectNode answer = object(s, "Answer", "answer");
-    prop(answer, "answer", "string").set("enum", enumOf(Kinds.ANSWERS));
+    prop(answer, "answer", "string").set("enum", enumOf(Command.ANSWERS));
     prop(answer, "decision", "string");
     prop(answer, "note", "string");
     ObjectNode provision = object(s, "ProvisionReport", "level");

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.umbrella.ledger.SignedNotes;
 import org.umbrella.server.Services;
 import org.umbrella.server.access.Principal;
+import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ops.Kinds;
 import org.umbrella.server.ops.Operations;
@@ -81,10 +82,6 @@ final class ReportEndpoints {
       throw new DomainError.Invalid("/", "the body must be a JSON object {status, actor?, note?}");
     }
     String status = body.path("status").isTextual() ? body.get("status").asText() : null;
-    if (status == null) {
-      throw new DomainError.Invalid(
-          "/status", "status is required; one of " + Kinds.REVIEW_DECISIONS);
-    }
     String party = "";
     double confidence = 0;
     JsonNode actor = body.get("actor");
@@ -93,23 +90,19 @@ final class ReportEndpoints {
         throw new DomainError.Invalid("/actor", "actor must be an object {party, confidence}");
       }
       party = actor.path("party").isTextual() ? actor.get("party").asText() : "";
-      if (!party.isEmpty() && !party.matches("[A-Z]{2,8}")) {
-        throw new DomainError.Invalid(
-            "/actor/party", "party must be a party code such as RU or UA");
-      }
       JsonNode c = actor.get("confidence");
-      if (c != null && (!c.isNumber() || c.asDouble() < 0 || c.asDouble() > 1)) {
+      if (c != null && !c.isNumber()) {
         throw new DomainError.Invalid(
             "/actor/confidence", "confidence must be a number from 0 to 1");
       }
       confidence = c == null ? 0 : c.asDouble();
     }
     String note = body.path("note").isTextual() ? body.get("note").asText() : "";
-    if (note.length() > 4000) {
-      throw new DomainError.Invalid("/note", "note must have at most 4000 characters");
-    }
     Report r =
-        s.operations().review(ctx.pathParam("id"), status, party, confidence, note, p.name());
+        s.operations()
+            .review(
+                Command.ReviewReport.of(
+                    ctx.pathParam("id"), status, party, confidence, note, p.name()));
     Json.respond(ctx, 200, Views.report(r));
   }
 

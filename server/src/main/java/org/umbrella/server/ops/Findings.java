@@ -20,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.umbrella.engine.input.Determination;
 import org.umbrella.engine.input.Vote;
 import org.umbrella.server.access.Secrets;
+import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.ServerLedger;
@@ -109,16 +110,11 @@ final class Findings extends Workflow {
    * @throws DomainError 409 when the finding is not a candidate, or the party is the actor
    *     concerned (recusal)
    */
-  public Operations.Finding vote(String findingId, String party, String vote, String voter) {
-    if (!Kinds.VOTES.contains(vote)) {
-      throw new DomainError.Invalid(
-          "/vote",
-          "vote must be one of "
-              + Kinds.VOTES
-              + ", was '"
-              + ReportInput.clip(String.valueOf(vote))
-              + "'");
-    }
+  public Operations.Finding vote(Command.CastVote c) {
+    String findingId = c.findingId();
+    String party = c.party();
+    String vote = c.vote().wireName();
+    String voter = c.actor();
     Operations.Finding f =
         finding(findingId)
             .orElseThrow(

@@ -2,7 +2,11 @@ package org.umbrella.server.ops;
 
 import java.util.List;
 
-/** The vocabularies of an incident report (`docs/incidents.md`; the engine owns the taxonomy). */
+/**
+ * The vocabularies of an incident report (`docs/incidents.md`; the engine owns the taxonomy). The
+ * words of commands (review decisions, votes, answers) are {@link
+ * org.umbrella.server.app.Command}'s, made from the engine's enums.
+ */
 public final class Kinds {
   private Kinds() {}
 
@@ -28,8 +32,4 @@ public final class Kinds {
       List.of("exact", "near", "district", "region", "country");
   public static final List<String> REVIEW_STATUSES =
       List.of("reported", "corroborated", "verified", "rejected");
-  public static final List<String> REVIEW_DECISIONS =
-      List.of("corroborated", "verified", "rejected");
-  public static final List<String> VOTES = List.of("confirm", "reject", "abstain");
-  public static final List<String> ANSWERS = List.of("fulfilled", "waived");
 }

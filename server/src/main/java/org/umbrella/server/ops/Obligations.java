@@ -14,8 +14,8 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.umbrella.engine.input.Answer;
 import org.umbrella.engine.input.Response;
+import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.ServerLedger;
@@ -69,17 +69,12 @@ final class Obligations extends Workflow {
    *
    * @throws DomainError 409 when it is no longer pending or its deadline has passed
    */
-  public Operations.Obligation answer(
-      String id, String answer, String decision, String note, String by) {
-    if (!Kinds.ANSWERS.contains(answer)) {
-      throw new DomainError.Invalid(
-          "/answer",
-          "answer must be one of "
-              + Kinds.ANSWERS
-              + ", was '"
-              + ReportInput.clip(String.valueOf(answer))
-              + "'");
-    }
+  public Operations.Obligation answer(Command.AnswerObligation c) {
+    String id = c.obligationId();
+    String answer = c.answer().wireName();
+    String decision = c.decision();
+    String note = c.note();
+    String by = c.actor();
     Operations.Obligation o =
         obligation(id)
             .orElseThrow(
@@ -94,15 +89,7 @@ final class Obligations extends Workflow {
       throw new DomainError.Conflict(
           "/answer", "obligation " + id + " was due at " + o.due() + "; the deadline has passed");
     }
-    Response response =
-        new Response(
-            "resp-" + id,
-            now,
-            id,
-            o.party(),
-            Answer.fromWire(answer).orElseThrow(),
-            decision,
-            note);
+    Response response = new Response("resp-" + id, now, id, o.party(), c.answer(), decision, note);
     ledger.write(
         (h, records) -> {
           if (!OutcomeProjection.answered(h, response, by, now)) {

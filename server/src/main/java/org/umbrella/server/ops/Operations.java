@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.engine.output.OutputRecord;
+import org.umbrella.server.app.Command;
 import org.umbrella.server.journal.AgreementVersion;
 import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.live.EventBus;
@@ -189,6 +190,11 @@ public final class Operations implements AutoCloseable {
   }
 
   /** See {@link Reports#review}. */
+  public Report review(Command.ReviewReport review) {
+    return reports.review(review);
+  }
+
+  /** {@link #review(Command.ReviewReport)} of the command these values make. */
   public Report review(
       String id,
       String status,
@@ -196,7 +202,7 @@ public final class Operations implements AutoCloseable {
       double confidence,
       String note,
       String reviewer) {
-    return reports.review(id, status, actorParty, confidence, note, reviewer);
+    return review(Command.ReviewReport.of(id, status, actorParty, confidence, note, reviewer));
   }
 
   public Optional<Report> report(String id) {
@@ -243,8 +249,13 @@ public final class Operations implements AutoCloseable {
   }
 
   /** See {@link Findings#vote}. */
+  public Finding vote(Command.CastVote vote) {
+    return findings.vote(vote);
+  }
+
+  /** {@link #vote(Command.CastVote)} of the command these values make. */
   public Finding vote(String findingId, String party, String vote, String voter) {
-    return findings.vote(findingId, party, vote, voter);
+    return vote(Command.CastVote.of(findingId, party, vote, voter));
   }
 
   // ---- obligations and answers: see Obligations
@@ -261,16 +272,26 @@ public final class Operations implements AutoCloseable {
   }
 
   /** See {@link Obligations#answer}. */
+  public Obligation answer(Command.AnswerObligation answer) {
+    return obligations.answer(answer);
+  }
+
+  /** {@link #answer(Command.AnswerObligation)} of the command these values make. */
   public Obligation answer(String id, String answer, String decision, String note, String by) {
-    return obligations.answer(id, answer, decision, note, by);
+    return answer(Command.AnswerObligation.of(id, answer, decision, note, by));
   }
 
   // ---- provisions and status: see Provisions
   // ------------------------------------------------------
 
   /** See {@link Provisions#reportProvision}. */
+  public void reportProvision(Command.ReportProvision report) {
+    provisions.reportProvision(report);
+  }
+
+  /** {@link #reportProvision(Command.ReportProvision)} of the command these values make. */
   public void reportProvision(String provision, int level, String note, String actor) {
-    provisions.reportProvision(provision, level, note, actor);
+    reportProvision(new Command.ReportProvision(provision, level, note, actor));
   }
 
   public List<Status> statuses(String kind) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.umbrella.engine.input.ProvisionReport;
 import org.umbrella.server.access.Secrets;
+import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.ServerLedger;
@@ -36,11 +37,11 @@ final class Provisions extends Workflow {
    *
    * @throws DomainError 400 for a level outside 0-3
    */
-  public void reportProvision(String provision, int level, String note, String actor) {
-    if (level < 0 || level > 3) {
-      throw new DomainError.Invalid(
-          "/level", "level must be 0, 1, 2 or 3 (Peace Accords Matrix scale), was " + level);
-    }
+  public void reportProvision(Command.ReportProvision c) {
+    String provision = c.provisionId();
+    int level = c.level();
+    String note = c.note();
+    String actor = c.actor();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     String id =
         "prov-"

@@ -25,6 +25,7 @@ import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.server.Redaction;
 import org.umbrella.server.access.Secrets;
+import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.ledger.ServerLedger;
@@ -194,30 +195,17 @@ final class Reports extends Workflow {
    * call. The review's record time is the server clock now; a rejection reaches the engine as the
    * report's rejected version, which withdraws every finding it alone supported.
    *
-   * @throws DomainError 404 for an unknown report, 400 for a bad status or a rejection without a
-   *     reason ({@code /note}), 409 for a change the rules do not allow
+   * @throws DomainError 404 for an unknown report, 409 for a change the rules do not allow (what
+   *     the command alone decides, such as a rejection's reason, it checked when it was made)
    */
-  public Report review(
-      String id,
-      String status,
-      String actorParty,
-      double confidence,
-      String note,
-      String reviewer) {
-    if (!Kinds.REVIEW_DECISIONS.contains(status)) {
-      throw new DomainError.Invalid(
-          "/status",
-          "status must be one of "
-              + Kinds.REVIEW_DECISIONS
-              + ", was '"
-              + ReportInput.clip(String.valueOf(status))
-              + "'");
-    }
-    ReviewStatus to = ReviewStatus.fromWire(status).orElseThrow();
-    if (to == ReviewStatus.REJECTED && (note == null || note.isBlank())) {
-      throw new DomainError.Invalid(
-          "/note", "a rejection needs a reason: say in the note why the report is rejected");
-    }
+  public Report review(Command.ReviewReport c) {
+    String id = c.reportId();
+    ReviewStatus to = c.decision();
+    String status = to.wireName();
+    String actorParty = c.actorParty();
+    double confidence = c.confidence();
+    String note = c.note();
+    String reviewer = c.actor();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Report stored =
         ledger.write(

@@ -19,10 +19,10 @@ import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
+import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.http.ProblemResponses;
 import org.umbrella.server.http.Visibility;
-import org.umbrella.server.ops.Kinds;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.ReportInput;
 
@@ -163,7 +163,7 @@ final class DecisionPages {
     String id = ctx.pathParam("id");
     Messages m = Messages.of(ctx);
     String problem = null;
-    if (!Kinds.ANSWERS.contains(answer)) {
+    if (!Command.ANSWERS.contains(answer)) {
       problem = m.t("err.answer");
     } else {
       try {

@@ -15,11 +15,11 @@ import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
+import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.http.Json;
 import org.umbrella.server.http.ProblemResponses;
 import org.umbrella.server.http.Visibility;
-import org.umbrella.server.ops.Kinds;
 import org.umbrella.server.ops.Report;
 import org.umbrella.server.ops.ReportInput;
 
@@ -253,7 +253,7 @@ final class ReportPages {
       problem = m.t("err.confidence");
     }
     String note = Pages.form(ctx, "note");
-    if (!Kinds.REVIEW_DECISIONS.contains(status)) {
+    if (!Command.ReviewReport.DECISIONS.contains(status)) {
       problem = m.t("err.decision");
     } else if (!actor.isEmpty() && !actor.matches("[A-Z]{2,8}")) {
       problem = m.t("err.actor");
