@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.umbrella.diagnostics.CelMessages;
 import org.umbrella.negotiation.CitedSource;
 import org.umbrella.negotiation.DiscreteIssue;
 import org.umbrella.negotiation.Draft;
-import org.umbrella.negotiation.Interval;
 import org.umbrella.negotiation.InvalidNegotiationException;
 import org.umbrella.negotiation.Location;
 import org.umbrella.negotiation.NegotiatedIssue;
@@ -20,9 +18,6 @@ import org.umbrella.negotiation.NegotiationModel;
 import org.umbrella.negotiation.NumericIssue;
 import org.umbrella.negotiation.Preference;
 import org.umbrella.negotiation.Problem;
-import org.umbrella.negotiation.RedLine;
-import org.umbrella.negotiation.ValueFunction;
-import org.umbrella.negotiation.internal.CelConditions;
 import org.umbrella.negotiation.internal.LocatedYaml;
 import org.umbrella.negotiation.internal.YamlNode;
 import org.umbrella.negotiation.internal.YamlNode.YamlList;
@@ -117,7 +112,8 @@ public final class NegotiationLoader {
     List<NegotiatingParty> parties = readParties(top.get("parties"), top.at());
     List<NegotiatedIssue> issues = readIssues(top.get("issues"), top.at());
     Map<String, Preference> prefs =
-        readPreferences(top.get("preferences"), top.at(), parties, issues);
+        new PreferenceReader(this)
+            .readPreferences(top.get("preferences"), top.at(), parties, issues);
     List<Draft> drafts = readDrafts(top.get("drafts"), issues);
     for (Cite c : cites) {
       if (!sources.containsKey(c.id())) {
@@ -337,295 +333,6 @@ public final class NegotiationLoader {
     return issues;
   }
 
-  private Map<String, Preference> readPreferences(
-      @Nullable YamlNode node,
-      Location parent,
-      List<NegotiatingParty> parties,
-      List<NegotiatedIssue> issues) {
-    Map<String, Preference> prefs = new LinkedHashMap<>();
-    if (node == null) {
-      problem(
-          parent,
-          "missing 'preferences'",
-          "give each party weights, values and a reservation under 'preferences:'");
-      return prefs;
-    }
-    YamlMap m = map(node, "preferences");
-    if (m == null) {
-      return prefs;
-    }
-    CelConditions cel = new CelConditions(issues);
-    List<String> ids = parties.stream().map(NegotiatingParty::id).toList();
-    for (YamlNode.Entry e : m.entries().values()) {
-      if (!ids.contains(e.key())) {
-        problem(
-            e.keyAt(),
-            "preferences for undeclared party '" + e.key() + "'",
-            "declared parties: " + String.join(", ", ids));
-        continue;
-      }
-      if (!(e.value() instanceof YamlMap pm)) {
-        problem(
-            e.value().at(),
-            "preferences of '" + e.key() + "' must be a mapping, found " + e.value().kind(),
-            "give weights, values, reservation, red-lines");
-        continue;
-      }
-      prefs.put(e.key(), readPreference(e.key(), pm, issues, cel));
-    }
-    for (NegotiatingParty p : parties) {
-      if (!m.entries().containsKey(p.id())) {
-        problem(
-            m.at(),
-            "no preferences for party '" + p.id() + "'",
-            "add preferences: { " + p.id() + ": { weights: ..., values: ... } }");
-      }
-    }
-    Map<String, Preference> ordered = new LinkedHashMap<>();
-    for (NegotiatingParty p : parties) {
-      if (prefs.containsKey(p.id())) {
-        ordered.put(p.id(), prefs.get(p.id()));
-      }
-    }
-    return ordered;
-  }
-
-  private Preference readPreference(
-      String party, YamlMap pm, List<NegotiatedIssue> issues, CelConditions cel) {
-    checkKeys(
-        pm,
-        Set.of(
-            "weights",
-            "values",
-            "reservation",
-            "red-lines",
-            "cites",
-            "basis",
-            "weights-as-written"),
-        "preferences of " + party);
-    Map<String, Interval> weights = new LinkedHashMap<>();
-    YamlNode wn = pm.get("weights");
-    if (wn == null) {
-      problem(
-          pm.at(),
-          "party '" + party + "' has no weights",
-          "give weights: { issue: 0.3, other: [0.1, 0.2] }");
-    } else if (map(wn, "weights of " + party) != null) {
-      YamlMap wm = (YamlMap) wn;
-      for (YamlNode.Entry e : wm.entries().values()) {
-        if (issue(issues, e.key(), e.keyAt()).isEmpty()) {
-          continue;
-        }
-        interval(e.value(), "weight of " + e.key() + " for " + party, 0, Double.MAX_VALUE)
-            .ifPresent(w -> weights.put(e.key(), w));
-      }
-      if (!weights.isEmpty() && weights.values().stream().mapToDouble(Interval::high).sum() <= 0) {
-        problem(
-            wn.at(),
-            "the weights of '" + party + "' are all zero",
-            "give at least one issue a positive weight");
-      }
-    }
-    Map<String, ValueFunction> values = new LinkedHashMap<>();
-    YamlNode vn = pm.get("values");
-    YamlMap vm = vn == null ? null : map(vn, "values of " + party);
-    if (vm != null) {
-      for (YamlNode.Entry e : vm.entries().values()) {
-        Optional<NegotiatedIssue> issue = issue(issues, e.key(), e.keyAt());
-        if (issue.isEmpty()) {
-          continue;
-        }
-        readValue(party, issue.get(), e.value()).ifPresent(v -> values.put(e.key(), v));
-        if (!weights.containsKey(e.key()) && wn != null) {
-          problem(
-              e.keyAt(),
-              "'" + party + "' values issue '" + e.key() + "' but gives it no weight",
-              "add a weight for it (0 if it does not matter)");
-        }
-      }
-    }
-    for (Map.Entry<String, Interval> w : weights.entrySet()) {
-      if (w.getValue().high() > 0
-          && !values.containsKey(w.getKey())
-          && (vm == null || !vm.entries().containsKey(w.getKey()))) {
-        problem(
-            vm == null ? pm.at() : vm.at(),
-            "'" + party + "' weighs issue '" + w.getKey() + "' but gives no values for it",
-            "add values: { " + w.getKey() + ": { option: 0..1, ... } }");
-      }
-    }
-    Interval reservation = Interval.point(0);
-    if (pm.get("reservation") != null) {
-      reservation =
-          interval(pm.get("reservation"), "reservation of " + party, 0, 1).orElse(reservation);
-    }
-    List<RedLine> redLines = new ArrayList<>();
-    YamlNode rn = pm.get("red-lines");
-    if (rn != null) {
-      if (rn instanceof YamlList rl) {
-        for (YamlNode item : rl.items()) {
-          readRedLine(party, item, cel).ifPresent(redLines::add);
-        }
-      } else {
-        problem(
-            rn.at(),
-            "red-lines of '" + party + "' must be a list, found " + rn.kind(),
-            "write red-lines: [ \"nato != 'open-door'\" ]");
-      }
-    }
-    List<String> cited = readCites(pm.get("cites"));
-    String basis = text(pm, "basis", false).orElse("");
-    boolean asWritten = false;
-    if (pm.get("weights-as-written") != null) {
-      if (pm.get("weights-as-written") instanceof YamlScalar s && s.value() instanceof Boolean b) {
-        asWritten = b;
-      } else {
-        problem(
-            pm.get("weights-as-written").at(),
-            "weights-as-written of '" + party + "' must be true or false",
-            "weights-as-written: true (GENIUS's semantics: no renormalisation, utility capped at 1)");
-      }
-    }
-    return new Preference(party, weights, values, reservation, redLines, cited, basis, !asWritten);
-  }
-
-  private Optional<ValueFunction> readValue(String party, NegotiatedIssue issue, YamlNode node) {
-    String what = "values of " + issue.name() + " for " + party;
-    if (!(node instanceof YamlMap m)) {
-      problem(
-          node.at(),
-          what + " must be a mapping, found " + node.kind(),
-          "write { option: value } or { linear: [[x, value], ...] }");
-      return Optional.empty();
-    }
-    if (m.get("linear") != null) {
-      if (!(issue instanceof NumericIssue)) {
-        problem(
-            m.get("linear").at(),
-            what + ": 'linear' needs a numeric issue, '" + issue.name() + "' has named options",
-            "give a value per option instead");
-        return Optional.empty();
-      }
-      checkKeys(m, Set.of("linear"), what);
-      List<ValueFunction.Knot> knots = new ArrayList<>();
-      if (m.get("linear") instanceof YamlList l && !l.items().isEmpty()) {
-        for (YamlNode k : l.items()) {
-          if (k instanceof YamlList kl
-              && kl.items().size() == 2
-              && number(kl.items().get(0)).isPresent()) {
-            Optional<Interval> v = interval(kl.items().get(1), what, 0, 1);
-            v.ifPresent(
-                val -> knots.add(new ValueFunction.Knot(number(kl.items().get(0)).get(), val)));
-          } else {
-            problem(
-                k.at(),
-                what + ": each point must be [x, value], found " + describe(k),
-                "write linear: [[400000, 0], [800000, 1]]");
-          }
-        }
-      } else {
-        problem(
-            m.get("linear").at(),
-            what + ": 'linear' must be a list of [x, value] points",
-            "write linear: [[400000, 0], [800000, 1]]");
-      }
-      try {
-        return knots.isEmpty()
-            ? Optional.empty()
-            : Optional.of(new ValueFunction.PiecewiseLinear(knots));
-      } catch (IllegalArgumentException e) {
-        problem(
-            m.get("linear").at(), what + ": " + e.getMessage(), "list the points in increasing x");
-        return Optional.empty();
-      }
-    }
-    Map<String, Interval> values = new LinkedHashMap<>();
-    for (YamlNode.Entry e : m.entries().values()) {
-      if (issue.indexOf(e.key()).isEmpty()) {
-        problem(
-            e.keyAt(),
-            what + ": '" + e.key() + "' is not an option of '" + issue.name() + "'",
-            "options: " + labels(issue));
-        continue;
-      }
-      interval(e.value(), what + " option " + e.key(), 0, 1)
-          .ifPresent(v -> values.put(issue.label(issue.indexOf(e.key()).get()), v));
-    }
-    List<String> missing = new ArrayList<>();
-    for (int k = 0; k < issue.size(); k++) {
-      if (!values.containsKey(issue.label(k))) {
-        missing.add(issue.label(k));
-      }
-    }
-    if (!missing.isEmpty()) {
-      problem(
-          m.at(),
-          what + " leaves out " + String.join(", ", missing),
-          "give every option a value between 0 and 1"
-              + (issue instanceof NumericIssue ? ", or use { linear: [[x, value], ...] }" : ""));
-      return Optional.empty();
-    }
-    return Optional.of(new ValueFunction.OptionValues(values));
-  }
-
-  private Optional<RedLine> readRedLine(String party, YamlNode item, CelConditions cel) {
-    String condition;
-    String text = "";
-    List<String> cited = List.of();
-    Location at;
-    if (item instanceof YamlScalar s && s.value() instanceof String str) {
-      condition = str;
-      at = item.at();
-    } else if (item instanceof YamlMap m) {
-      checkKeys(m, Set.of("condition", "text", "cites"), "a red line of " + party);
-      YamlNode c = m.get("condition");
-      if (!(c instanceof YamlScalar cs && cs.value() instanceof String str)) {
-        problem(
-            m.at(),
-            "red line of '" + party + "' has no condition",
-            "write condition: \"nato != 'open-door'\"");
-        return Optional.empty();
-      }
-      condition = str;
-      at = c.at();
-      text = text(m, "text", false).orElse("");
-      cited = readCites(m.get("cites"));
-    } else {
-      problem(
-          item.at(),
-          "a red line must be a CEL condition or { condition, text, cites }, found " + item.kind(),
-          "write \"nato != 'open-door'\"");
-      return Optional.empty();
-    }
-    CelConditions.Result r = cel.compile(condition);
-    if (!r.errors().isEmpty()) {
-      List<CelMessages.Explained> explained =
-          CelMessages.explainAll(
-              r.errors().stream()
-                  .map(e -> new CelMessages.Reported(e.message(), e.line(), e.column()))
-                  .toList(),
-              condition,
-              cel.names());
-      // Line 1 of a condition is on the YAML line: point into it (past an opening quote).
-      boolean oneLine = condition.indexOf('\n') < 0;
-      for (CelMessages.Explained x : explained) {
-        Location where = oneLine ? at.shifted(x.offset() + 1) : at;
-        String hint =
-            (x.hint().isEmpty() ? "" : x.hint() + "; ")
-                + "a red line is a CEL bool over the issues (names with '-' written with '_'), e.g."
-                + " nato != 'open-door' && army_cap >= 600000";
-        problem(
-            where,
-            "red line of '" + party + "' " + x.verdict() + ": " + x.message(),
-            x.suggestions().isEmpty()
-                ? hint
-                : hint + "; did you mean '" + String.join("' or '", x.suggestions()) + "'?");
-      }
-      return Optional.empty();
-    }
-    return Optional.of(new RedLine(party, condition, text, cited, at));
-  }
-
   private List<Draft> readDrafts(@Nullable YamlNode node, List<NegotiatedIssue> issues) {
     List<Draft> drafts = new ArrayList<>();
     if (node == null) {
@@ -697,7 +404,7 @@ public final class NegotiationLoader {
 
   // ---- helpers
 
-  private List<String> readCites(@Nullable YamlNode node) {
+  List<String> readCites(@Nullable YamlNode node) {
     List<String> ids = new ArrayList<>();
     if (node == null) {
       return ids;
@@ -717,7 +424,7 @@ public final class NegotiationLoader {
     return ids;
   }
 
-  private Optional<NegotiatedIssue> issue(List<NegotiatedIssue> issues, String name, Location at) {
+  Optional<NegotiatedIssue> issue(List<NegotiatedIssue> issues, String name, Location at) {
     Optional<NegotiatedIssue> found =
         issues.stream().filter(i -> i.name().equals(name)).findFirst();
     if (found.isEmpty()) {
@@ -730,7 +437,7 @@ public final class NegotiationLoader {
     return found;
   }
 
-  private static String labels(NegotiatedIssue issue) {
+  static String labels(NegotiatedIssue issue) {
     if (issue instanceof NumericIssue n) {
       return "numbers from "
           + n.label(0)
@@ -746,57 +453,14 @@ public final class NegotiationLoader {
     return String.join(", ", l);
   }
 
-  private Optional<Interval> interval(YamlNode node, String what, double min, double max) {
-    Optional<Double> single = number(node);
-    double lo;
-    double hi;
-    if (single.isPresent()) {
-      lo = single.get();
-      hi = lo;
-    } else if (node instanceof YamlList l
-        && l.items().size() == 2
-        && number(l.items().get(0)).isPresent()
-        && number(l.items().get(1)).isPresent()) {
-      lo = number(l.items().get(0)).get();
-      hi = number(l.items().get(1)).get();
-      if (lo > hi) {
-        problem(
-            node.at(),
-            what + ": range [" + lo + ", " + hi + "] runs backwards",
-            "write [low, high]");
-        return Optional.empty();
-      }
-    } else {
-      problem(
-          node.at(),
-          what + " must be a number or a range [low, high], found " + describe(node),
-          "e.g. 0.3 or [0.25, 0.35]");
-      return Optional.empty();
-    }
-    if (lo < min || hi > max) {
-      problem(
-          node.at(),
-          what
-              + " is "
-              + (lo == hi ? lo : "[" + lo + ", " + hi + "]")
-              + ", outside "
-              + (max == Double.MAX_VALUE ? ">= " + min : min + ".." + max),
-          max == Double.MAX_VALUE
-              ? "weights are non-negative"
-              : "values and reservations are between 0 and 1");
-      return Optional.empty();
-    }
-    return Optional.of(new Interval(lo, hi));
-  }
-
-  private static Optional<Double> number(YamlNode node) {
+  static Optional<Double> number(YamlNode node) {
     if (node instanceof YamlScalar s && s.value() instanceof Number n) {
       return Optional.of(n.doubleValue());
     }
     return Optional.empty();
   }
 
-  private @Nullable YamlMap map(YamlNode node, String what) {
+  @Nullable YamlMap map(YamlNode node, String what) {
     if (node instanceof YamlMap m) {
       return m;
     }
@@ -807,7 +471,7 @@ public final class NegotiationLoader {
     return null;
   }
 
-  private Optional<String> text(YamlMap m, String key, boolean required) {
+  Optional<String> text(YamlMap m, String key, boolean required) {
     YamlNode n = m.get(key);
     if (n == null) {
       if (required) {
@@ -823,7 +487,7 @@ public final class NegotiationLoader {
     return Optional.empty();
   }
 
-  private void checkKeys(YamlMap m, Set<String> allowed, String where) {
+  void checkKeys(YamlMap m, Set<String> allowed, String where) {
     for (YamlNode.Entry e : m.entries().values()) {
       if (!allowed.contains(e.key())) {
         problem(
@@ -834,14 +498,14 @@ public final class NegotiationLoader {
     }
   }
 
-  private static String describe(YamlNode n) {
+  static String describe(YamlNode n) {
     return switch (n) {
       case YamlScalar s -> s.value() == null ? "an empty value" : "'" + s.value() + "'";
       default -> n.kind();
     };
   }
 
-  private void problem(Location at, String message, String hint) {
+  void problem(Location at, String message, String hint) {
     problems.add(new Problem(at, message, hint));
   }
 }
