@@ -2,45 +2,31 @@ package org.umbrella.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.util.PGobject;
 import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
-import org.umbrella.json.CanonicalJson;
 import org.umbrella.ledger.Hashes;
 import org.umbrella.ledger.LedgerException;
 import org.umbrella.ledger.NoteSigner;
 import org.umbrella.ledger.NoteVerifier;
 import org.umbrella.ledger.ProofBundle;
 import org.umbrella.ledger.SignedNotes;
-import org.umbrella.ledger.TiledTree;
-import org.umbrella.store.internal.CopyText;
 import org.umbrella.store.internal.IncidentCopy;
-import org.umbrella.store.internal.IncidentLeaf;
 import org.umbrella.store.internal.LedgerAppender;
 import org.umbrella.store.internal.PreparedIncidents;
 import org.umbrella.store.internal.RowJson;
-import org.umbrella.store.internal.StoredNodes;
 
 /**
  * The evidence store on PostgreSQL: every write is one transaction that inserts the record's row
@@ -159,7 +145,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
       c.setAutoCommit(false);
       try {
         LedgerAppender ledger = LedgerAppender.begin(c);
-        Tx tx = new Tx(c, ledger, RowJson.micros(clock.instant()));
+        WriteTransaction tx = new WriteTransaction(c, ledger, RowJson.micros(clock.instant()));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("verifier_key", next.verifier().encoded());
         row.put("previous_key", signer.verifier().encoded());
@@ -385,7 +371,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
             "within() needs a connection in a transaction (auto-commit off)");
       }
       LedgerAppender ledger = LedgerAppender.begin(c);
-      Tx tx = new Tx(c, ledger, RowJson.micros(clock.instant()));
+      WriteTransaction tx = new WriteTransaction(c, ledger, RowJson.micros(clock.instant()));
       T result = work.run(new Records(tx));
       ledger.finish(signer, origin, tx.now);
       return result;
@@ -446,7 +432,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
             if (!rs.next()) {
               throw new RecordNotFoundException("the ledger is empty");
             }
-            return proofAt(c, leafIndex, rs.getLong(1), null);
+            return LedgerProofQueries.proofAt(c, leafIndex, rs.getLong(1), null, this::signerOf);
           }
         });
   }
@@ -459,65 +445,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
    * @throws RecordNotFoundException if there is no such leaf or signed head
    */
   public ProofBundle proof(long leafIndex, long treeSize, @Nullable String note) {
-    return read(c -> proofAt(c, leafIndex, treeSize, note));
-  }
-
-  private ProofBundle proofAt(Connection c, long leafIndex, long size, @Nullable String givenNote)
-      throws SQLException {
-    c.setAutoCommit(false);
-    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-    String note = givenNote;
-    String keyOfHead;
-    try (PreparedStatement ps =
-        c.prepareStatement("select checkpoint from tree_heads where tree_size = ?")) {
-      ps.setLong(1, size);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new RecordNotFoundException("no signed tree head of size " + size);
-        }
-        if (note == null) {
-          note = rs.getString(1);
-        }
-        keyOfHead = signerOf(rs.getString(1));
-      }
-    }
-    if (leafIndex < 0 || leafIndex >= size) {
-      throw new RecordNotFoundException(
-          "no leaf " + leafIndex + " in the ledger of " + size + " leaves");
-    }
-    String table;
-    long rowId;
-    try (PreparedStatement ps =
-        c.prepareStatement("select table_name, row_id from ledger_leaves where leaf_index = ?")) {
-      ps.setLong(1, leafIndex);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new RecordNotFoundException("leaf " + leafIndex + " is missing");
-        }
-        table = rs.getString(1);
-        rowId = rs.getLong(2);
-      }
-    }
-    if (!RECORD_TABLES.contains(table)) {
-      throw new RecordNotFoundException("leaf " + leafIndex + " has no record row");
-    }
-    String leaf;
-    try (PreparedStatement ps = c.prepareStatement("select * from " + table + " where id = ?")) {
-      ps.setLong(1, rowId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new RecordNotFoundException(
-              "leaf " + leafIndex + ": row " + table + " " + rowId + " is missing");
-        }
-        leaf = new String(RowJson.leaf(table, rs), StandardCharsets.UTF_8);
-      }
-    }
-    return new ProofBundle(
-        keyOfHead,
-        note,
-        leafIndex,
-        leaf,
-        TiledTree.inclusionProof(leafIndex, size, new StoredNodes(c)));
+    return read(c -> LedgerProofQueries.proofAt(c, leafIndex, treeSize, note, this::signerOf));
   }
 
   /** The verifier key (of the current or a retired key) whose signature a stored head carries. */
@@ -540,33 +468,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
    * @throws RecordNotFoundException unless {@code 0 < size1 <= size2 <= } the latest head's size
    */
   public List<byte[]> consistencyProof(long size1, long size2) {
-    return read(
-        c -> {
-          long latest = latestSize(c);
-          if (size1 <= 0 || size1 > size2 || size2 > latest) {
-            throw new RecordNotFoundException(
-                "no consistency proof from "
-                    + size1
-                    + " to "
-                    + size2
-                    + " in a ledger of "
-                    + latest
-                    + " leaves (need 0 < size1 <= size2 <= "
-                    + latest
-                    + ")");
-          }
-          c.setAutoCommit(false);
-          return TiledTree.consistencyProof(size1, size2, new StoredNodes(c));
-        });
-  }
-
-  private static long latestSize(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-            c.prepareStatement("select coalesce(max(tree_size), 0) from tree_heads");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return read(c -> LedgerProofQueries.consistencyProof(c, size1, size2));
   }
 
   /**
@@ -576,39 +478,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
    * @throws RecordNotFoundException if there is no such record
    */
   public long leafIndexOf(String reference) {
-    return read(
-        c -> {
-          int colon = reference.indexOf(':');
-          if (colon > 0 && RECORD_TABLES.contains(reference.substring(0, colon))) {
-            String table = reference.substring(0, colon);
-            try (PreparedStatement ps =
-                c.prepareStatement("select leaf_index from " + table + " where id = ?")) {
-              ps.setLong(1, Long.parseLong(reference.substring(colon + 1)));
-              try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                  return rs.getLong(1);
-                }
-              }
-            } catch (NumberFormatException e) {
-              throw new RecordNotFoundException(
-                  "'" + reference + "': the part after ':' must be a row id");
-            }
-            throw new RecordNotFoundException("no row " + reference);
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement("select leaf_index from incidents where incident_id = ?")) {
-            ps.setString(1, reference);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (rs.next()) {
-                return rs.getLong(1);
-              }
-            }
-          }
-          throw new RecordNotFoundException(
-              "no incident '"
-                  + reference
-                  + "' (give an incident id, or table:row-id such as reviews:12)");
-        });
+    return read(c -> LedgerProofQueries.leafIndexOf(c, reference));
   }
 
   @Override
@@ -621,7 +491,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
   // ---------------------------------------------------------------------------------- plumbing
 
   interface Work<T> {
-    T run(Tx tx) throws SQLException;
+    T run(WriteTransaction tx) throws SQLException;
   }
 
   interface Read<T> {
@@ -648,7 +518,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
       c.setAutoCommit(false);
       try {
         LedgerAppender ledger = LedgerAppender.begin(c);
-        Tx tx = new Tx(c, ledger, RowJson.micros(clock.instant()));
+        WriteTransaction tx = new WriteTransaction(c, ledger, RowJson.micros(clock.instant()));
         T result = work.run(tx);
         ledger.finish(signer, origin, tx.now);
         c.commit();
@@ -661,278 +531,6 @@ public final class PostgresEvidenceStore implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new StoreException("database error: " + e.getMessage(), e);
-    }
-  }
-
-  /** One write transaction: the connection, the ledger appender, and the time of the write. */
-  static final class Tx {
-    final Connection c;
-    final LedgerAppender ledger;
-    final Instant now;
-
-    Tx(Connection c, LedgerAppender ledger, Instant now) {
-      this.c = c;
-      this.ledger = ledger;
-      this.now = now;
-    }
-
-    Receipt insert(String table, Map<String, Object> row) throws SQLException {
-      long leafIndex = ledger.nextIndex();
-      StringBuilder cols = new StringBuilder("leaf_index");
-      StringBuilder vals = new StringBuilder("?");
-      for (String k : row.keySet()) {
-        cols.append(", ").append(k);
-        vals.append(", ?");
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "insert into " + table + " (" + cols + ") values (" + vals + ") returning *")) {
-        ps.setLong(1, leafIndex);
-        int i = 2;
-        for (Object v : row.values()) {
-          bind(ps, i++, v);
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          long id = rs.getLong("id");
-          long index = ledger.append(table, id, RowJson.leaf(table, rs));
-          if (index != leafIndex) {
-            throw new IllegalStateException("leaf index moved during an insert");
-          }
-          return new Receipt(table, id, index, true);
-        }
-      }
-    }
-
-    Optional<Receipt> find(String table, String whereColumn, Object... args) throws SQLException {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "select id, leaf_index from " + table + " where " + whereColumn + " = ?")) {
-        for (int i = 0; i < args.length; i++) {
-          ps.setObject(i + 1, args[i]);
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next()
-              ? Optional.of(new Receipt(table, rs.getLong(1), rs.getLong(2), false))
-              : Optional.empty();
-        }
-      }
-    }
-
-    Incident currentIncident(String incidentId) throws SQLException {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "select body_text from incident_versions where incident_id = ? order by version desc limit 1")) {
-        ps.setString(1, incidentId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            throw new RecordNotFoundException("no incident '" + incidentId + "'");
-          }
-          return (Incident) InputCodec.decode(rs.getString(1), 1);
-        }
-      }
-    }
-
-    Receipt incident(Incident inc, String recordedBy) throws SQLException {
-      String body = InputCodec.encode(inc);
-      String hash = Hashes.hex(Hashes.sha256(body.getBytes(StandardCharsets.UTF_8)));
-      int version = 1;
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "select id, leaf_index, version, content_hash from incident_versions where incident_id = ? order by version desc limit 1")) {
-        ps.setString(1, inc.id());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            if (rs.getString(4).equals(hash)) {
-              return new Receipt("incident_versions", rs.getLong(1), rs.getLong(2), false);
-            }
-            version = rs.getInt(3) + 1;
-          }
-        }
-      }
-      return insert("incident_versions", incidentRow(inc, version, hash, body, recordedBy, now));
-    }
-
-    /** Receipts aligned with {@code batch}; new versions are written with one COPY. */
-    List<Receipt> bulkIncidents(List<Incident> batch, String recordedBy) throws SQLException {
-      Map<String, Object[]> latest = new HashMap<>(); // id -> {version, hash, receipt}
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "select distinct on (incident_id) incident_id, version, content_hash, id, leaf_index from incident_versions "
-                  + "where incident_id = any(?) order by incident_id, version desc")) {
-        Array ids = c.createArrayOf("text", batch.stream().map(Incident::id).distinct().toArray());
-        ps.setArray(1, ids);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            latest.put(
-                rs.getString(1),
-                new Object[] {
-                  rs.getInt(2),
-                  rs.getString(3),
-                  new Receipt("incident_versions", rs.getLong(4), rs.getLong(5), false)
-                });
-          }
-        }
-      }
-      List<Map<String, Object>> rows = new ArrayList<>();
-      Receipt[] receipts = new Receipt[batch.size()];
-      int[] rowOf = new int[batch.size()];
-      for (int b = 0; b < batch.size(); b++) {
-        Incident inc = batch.get(b);
-        String body = InputCodec.encode(inc);
-        String hash = Hashes.hex(Hashes.sha256(body.getBytes(StandardCharsets.UTF_8)));
-        Object[] prev = latest.get(inc.id());
-        if (prev != null && prev[1].equals(hash)) {
-          rowOf[b] = -1;
-          receipts[b] =
-              prev[2] instanceof Receipt r
-                  ? new Receipt(r.table(), r.rowId(), r.leafIndex(), false)
-                  : null;
-          if (receipts[b] == null) {
-            rowOf[b] = -2 - (Integer) prev[2]; // same as an earlier row of this batch
-          }
-          continue;
-        }
-        int version = prev == null ? 1 : (Integer) prev[0] + 1;
-        latest.put(inc.id(), new Object[] {version, hash, rows.size()});
-        rowOf[b] = rows.size();
-        rows.add(incidentRow(inc, version, hash, body, recordedBy, now));
-      }
-      if (rows.isEmpty()) {
-        return List.of(receipts);
-      }
-      long[] ids = new long[rows.size()];
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "select nextval('incident_versions_id_seq') from generate_series(1, ?)")) {
-        ps.setInt(1, rows.size());
-        try (ResultSet rs = ps.executeQuery()) {
-          for (int i = 0; rs.next(); i++) {
-            ids[i] = rs.getLong(1);
-          }
-        }
-      }
-      long firstLeaf = ledger.nextIndex();
-      CopyIn in =
-          c.unwrap(PGConnection.class)
-              .getCopyAPI()
-              .copyIn(
-                  "copy incident_versions (id, leaf_index, incident_id, version, content_hash, body_text, event_time,"
-                      + " kind, lat, lon, status, recorded_at, recorded_by) from stdin (format text)");
-      try {
-        CopyText buf = new CopyText(1 << 18);
-        String recordedAt = RowJson.instant(now);
-        for (int i = 0; i < rows.size(); i++) {
-          Map<String, Object> row = rows.get(i);
-          long leafIndex = ledger.nextIndex();
-          String incidentId = column(row, "incident_id", String.class);
-          long version = column(row, "version", Long.class);
-          String hash = column(row, "content_hash", String.class);
-          String body = column(row, "body_text", String.class);
-          String eventTime = RowJson.instant(column(row, "event_time", Instant.class));
-          String kind = column(row, "kind", String.class);
-          double lat = column(row, "lat", Double.class);
-          double lon = column(row, "lon", Double.class);
-          String status = column(row, "status", String.class);
-          ledger.append(
-              "incident_versions",
-              ids[i],
-              IncidentLeaf.bytes(
-                  ids[i],
-                  incidentId,
-                  version,
-                  hash,
-                  body,
-                  eventTime,
-                  kind,
-                  lat,
-                  lon,
-                  status,
-                  recordedAt,
-                  recordedBy));
-          buf.field(Long.toString(ids[i]))
-              .tab()
-              .field(Long.toString(leafIndex))
-              .tab()
-              .field(incidentId)
-              .tab()
-              .field(Long.toString(version))
-              .tab()
-              .field(hash)
-              .tab()
-              .field(body)
-              .tab()
-              .field(eventTime)
-              .tab()
-              .field(kind)
-              .tab()
-              .field(Double.toString(lat))
-              .tab()
-              .field(Double.toString(lon))
-              .tab()
-              .field(status)
-              .tab()
-              .field(recordedAt)
-              .tab()
-              .field(recordedBy)
-              .end();
-          if (buf.size() > (1 << 17)) {
-            in.writeToCopy(buf.array(), 0, buf.size());
-            buf.reset();
-          }
-        }
-        in.writeToCopy(buf.array(), 0, buf.size());
-        in.endCopy();
-      } finally {
-        if (in.isActive()) {
-          in.cancelCopy();
-        }
-      }
-      for (int b = 0; b < batch.size(); b++) {
-        if (rowOf[b] >= 0) {
-          receipts[b] = new Receipt("incident_versions", ids[rowOf[b]], firstLeaf + rowOf[b], true);
-        } else if (rowOf[b] <= -2) {
-          int row = -2 - rowOf[b];
-          receipts[b] = new Receipt("incident_versions", ids[row], firstLeaf + row, false);
-        }
-      }
-      return List.of(receipts);
-    }
-
-    private static Map<String, Object> incidentRow(
-        Incident inc, int version, String hash, String body, String recordedBy, Instant now) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("incident_id", inc.id());
-      row.put("version", (long) version);
-      row.put("content_hash", hash);
-      row.put("body_text", body);
-      row.put("event_time", RowJson.micros(inc.time()));
-      row.put("kind", inc.kind().wireName());
-      row.put("lat", inc.place().lat());
-      row.put("lon", inc.place().lon());
-      row.put("status", inc.status().wireName());
-      row.put("recorded_at", now);
-      row.put("recorded_by", recordedBy);
-      return row;
-    }
-
-    /** A column {@link #incidentRow} always fills. */
-    private static <T> T column(Map<String, Object> row, String name, Class<T> type) {
-      return type.cast(Objects.requireNonNull(row.get(name), name));
-    }
-
-    static void bind(PreparedStatement ps, int i, @Nullable Object v) throws SQLException {
-      switch (v) {
-        case null -> ps.setObject(i, null);
-        case JsonNode n -> {
-          PGobject o = new PGobject();
-          o.setType("jsonb");
-          o.setValue(CanonicalJson.write(n));
-          ps.setObject(i, o);
-        }
-        case Instant t -> ps.setObject(i, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-        default -> ps.setObject(i, v);
-      }
     }
   }
 }

@@ -38,9 +38,9 @@ public final class Records {
   /** A report as filed, for {@link #incidentReports}. */
   public record FiledReport(String incidentId, JsonNode body, String filedBy, Instant filedAt) {}
 
-  private final PostgresEvidenceStore.Tx tx;
+  private final WriteTransaction tx;
 
-  Records(PostgresEvidenceStore.Tx tx) {
+  Records(WriteTransaction tx) {
     this.tx = tx;
   }
 
@@ -228,7 +228,7 @@ public final class Records {
       for (int i = 0; i < rows.size(); i++) {
         ps.setLong(p++, first + i);
         for (String c : columns) {
-          PostgresEvidenceStore.Tx.bind(ps, p++, rows.get(i).get(c));
+          WriteTransaction.bind(ps, p++, rows.get(i).get(c));
         }
       }
       try (ResultSet rs = ps.executeQuery()) {
