@@ -13,14 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.umbrella.ledger.Checkpoint;
 import org.umbrella.ledger.CompactRange;
-import org.umbrella.ledger.CosignatureVerifier;
 import org.umbrella.ledger.Hashes;
 import org.umbrella.ledger.InvalidSignatureException;
 import org.umbrella.ledger.LedgerException;
 import org.umbrella.ledger.NoteVerifier;
 import org.umbrella.ledger.OpenedNote;
 import org.umbrella.ledger.SignedNotes;
-import org.umbrella.ledger.SubtreeNode;
 import org.umbrella.ledger.TiledTree;
 import org.umbrella.ledger.Witness;
 import org.umbrella.store.internal.Frontiers;
@@ -68,7 +66,7 @@ public final class LedgerVerifier {
   }
 
   /** A found divergence, thrown to stop the scan. */
-  private static final class Found extends RuntimeException {
+  static final class Found extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient Divergence d;
 
@@ -151,7 +149,7 @@ public final class LedgerVerifier {
       for (String t : PostgresEvidenceStore.RECORD_TABLES) {
         cursors.put(t, new Cursor(t, fromSize));
       }
-      SubtreeCursor subtrees = new SubtreeCursor(fromSize);
+      SubtreeHashCursor subtrees = new SubtreeHashCursor(c, fromSize);
       try (PreparedStatement ps =
           c.prepareStatement(
               "select leaf_index, table_name, row_id, leaf_hash from ledger_leaves where leaf_index >= ? order by leaf_index")) {
@@ -262,7 +260,9 @@ public final class LedgerVerifier {
       }
       subtrees.finish();
       checkTip(range);
-      checkCosignatures(heads);
+      Map<Long, String> notes = new HashMap<>();
+      heads.forEach(head -> notes.put(head.size(), head.note()));
+      StoredCosignatures.check(c, notes);
       checkCurrentKey(lastSize);
       return new VerifyReport(fromSize, leaves, headsChecked, lastSize, lastRoot, Optional.empty());
     } catch (Found f) {
@@ -387,129 +387,6 @@ public final class LedgerVerifier {
                   + ", is not the ledger key "
                   + key.encoded()
                   + " of this data directory"));
-    }
-  }
-
-  /** Every stored cosignature must verify against its head's checkpoint. */
-  private void checkCosignatures(List<Head> heads) throws SQLException {
-    Map<Long, String> notes = new HashMap<>();
-    heads.forEach(h -> notes.put(h.size(), h.note()));
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "select tree_size, witness_key, signature, cosigned_at from ledger_cosignatures order by tree_size, witness_key");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        long size = rs.getLong(1);
-        String note = notes.get(size);
-        if (note == null) {
-          throw new Found(
-              new Divergence(
-                  size,
-                  "ledger_cosignatures",
-                  size,
-                  "the cosignature by "
-                      + rs.getString(2)
-                      + " is for tree size "
-                      + size
-                      + ", which has no signed head"));
-        }
-        try {
-          CosignatureVerifier w = CosignatureVerifier.parse(rs.getString(2));
-          String text = note.substring(0, note.lastIndexOf("\n\n") + 1);
-          OpenedNote opened = SignedNotes.open(text + "\n" + rs.getString(3), List.of(w));
-          long stated =
-              CosignatureVerifier.timestamp(opened.verified().getFirst().signature().signature());
-          if (stated != rs.getObject(4, OffsetDateTime.class).toEpochSecond()) {
-            throw new InvalidSignatureException(
-                "cosigned_at differs from the time the cosignature states");
-          }
-        } catch (RuntimeException e) {
-          throw new Found(
-              new Divergence(
-                  size,
-                  "ledger_cosignatures",
-                  size,
-                  "the cosignature by " + rs.getString(2) + " does not verify: " + e.getMessage()));
-        }
-      }
-    }
-  }
-
-  /**
-   * Streams the stored subtree hashes in the order leaves complete them and checks each against the
-   * recomputed one: a changed, moved, missing or extra stored hash is a divergence.
-   */
-  private final class SubtreeCursor {
-    final PreparedStatement ps;
-    final ResultSet rs;
-    boolean hasRow;
-
-    SubtreeCursor(long from) throws SQLException {
-      ps =
-          c.prepareStatement(
-              "select level, node_index, hash from ledger_subtrees"
-                  + " where (node_index + 1) << level > ? order by (node_index + 1) << level, level");
-      ps.setFetchSize(2_000);
-      ps.setLong(1, from);
-      rs = ps.executeQuery();
-      hasRow = rs.next();
-    }
-
-    void check(TiledTree.Completed node) throws SQLException {
-      SubtreeNode n = node.node();
-      if (!hasRow || rs.getInt(1) != n.level() || rs.getLong(2) != n.index()) {
-        throw new Found(
-            new Divergence(
-                n.end() - 1,
-                "ledger_subtrees",
-                n.index(),
-                "the stored hash of subtree ["
-                    + n.start()
-                    + ", "
-                    + n.end()
-                    + ") (level "
-                    + n.level()
-                    + ") is missing"
-                    + (hasRow
-                        ? "; found level "
-                            + rs.getInt(1)
-                            + " node "
-                            + rs.getLong(2)
-                            + " in its place"
-                        : "")));
-      }
-      if (!Hashes.same(rs.getBytes(3), node.hash())) {
-        throw new Found(
-            new Divergence(
-                n.end() - 1,
-                "ledger_subtrees",
-                n.index(),
-                "the stored hash of subtree ["
-                    + n.start()
-                    + ", "
-                    + n.end()
-                    + ") (level "
-                    + n.level()
-                    + ") differs from the one recomputed from its leaves: a tile was changed"));
-      }
-      hasRow = rs.next();
-    }
-
-    void finish() throws SQLException {
-      if (hasRow) {
-        throw new Found(
-            new Divergence(
-                (rs.getLong(2) + 1) << rs.getInt(1),
-                "ledger_subtrees",
-                rs.getLong(2),
-                "a stored subtree hash (level "
-                    + rs.getInt(1)
-                    + ", node "
-                    + rs.getLong(2)
-                    + ") lies beyond the leaves"));
-      }
-      rs.close();
-      ps.close();
     }
   }
 

@@ -38,6 +38,10 @@ import org.umbrella.json.CanonicalJson;
  * {@code r} for every record.
  *
  * <p>Thread-safe (stateless).
+ *
+ * <p>Over 500 lines because it is the whole wire format of every record type (incidents,
+ * determinations, responses, provision reports, ticks), reader and writer side by side, so that the
+ * format can be checked against docs/incidents.md in one place.
  */
 public final class InputCodec {
   private static final ObjectMapper JSON =

@@ -33,6 +33,10 @@ import org.umbrella.engine.output.StatusRecord;
  * when a finding is confirmed, a response or report is recorded, or a deadline of these kinds falls
  * due; outputs, alerts and timers go through the evaluator ({@link Effects}), so that their order
  * is the one the evaluator has always had. Not thread-safe: one per evaluator.
+ *
+ * <p>Over 500 lines because the four kinds trigger each other within one record (a trigger creates
+ * obligations, a breach sets a status, a status applies consequences) and share the timers; the
+ * next seam is provisions, which no other kind reads.
  */
 final class Commitments {
   /** What the evaluator lends: its output, its alerts (numbered there) and its timers. */

@@ -29,6 +29,10 @@ import org.umbrella.engine.output.DeferredIds;
  * map of findings kept by id. A row whose count falls to zero (or that nothing took) is reused only
  * after {@link #reclaim}, which the evaluator calls between records, so that a handle held in a
  * local variable stays valid while one record is processed. Not thread-safe.
+ *
+ * <p>Over 500 lines because the parallel arrays, their growth and the reference counts must change
+ * together: a row's columns split over classes would let one be resized or freed without the
+ * others.
  */
 final class FindingRows {
   static final byte CANDIDATE = 0;
