@@ -211,6 +211,49 @@ class ArchitectureTest {
     assertThat(offenders).as("inline fully-qualified names; import them").isEmpty();
   }
 
+  /** Where a production class may grow: lines as formatted, Javadoc and imports included. */
+  static final int SIZE_LIMIT = 520;
+
+  /**
+   * No production class over about 500 lines without saying why in its own doc (issue 16, item 3):
+   * a file over {@link #SIZE_LIMIT} lines must carry a sentence that starts "Over 500 lines
+   * because", so a reader meets the reason where the size is.
+   */
+  @Test
+  void bigClasses_stateWhyTheyAreBig() throws IOException {
+    List<String> unexplained = new ArrayList<>();
+    for (String module : IMPORTS_ONLY) {
+      try (Stream<Path> files = Files.walk(Path.of("..", module, "src", "main", "java"))) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          List<String> lines = Files.readAllLines(f);
+          if (lines.size() > SIZE_LIMIT && !statesWhyItIsBig(lines)) {
+            unexplained.add(f + " (" + lines.size() + " lines)");
+          }
+        }
+      }
+    }
+    assertThat(unexplained)
+        .as("classes over %d lines without 'Over 500 lines because' in their doc", SIZE_LIMIT)
+        .isEmpty();
+  }
+
+  static boolean statesWhyItIsBig(List<String> lines) {
+    return String.join(" ", lines.stream().map(l -> l.strip().replaceFirst("^\\* ?", "")).toList())
+        .contains("Over 500 lines because");
+  }
+
+  @Test
+  void sizeRule_findsABigClassThatDoesNotSayWhy() {
+    List<String> big = new ArrayList<>();
+    big.add("/** A class. */");
+    for (int i = 0; i < SIZE_LIMIT; i++) {
+      big.add("  int f" + i + ";");
+    }
+    assertThat(statesWhyItIsBig(big)).isFalse();
+    assertThat(statesWhyItIsBig(List.of("/**", " * <p>Over 500 lines", " * because of X.", " */")))
+        .isTrue();
+  }
+
   /**
    * A module's {@code internal} packages, and the modules besides its own that may use them: the
    * engine's benchmarks measure its revision index and place index directly. This stands in for

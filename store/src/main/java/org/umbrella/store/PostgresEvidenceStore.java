@@ -36,6 +36,12 @@ import org.umbrella.store.internal.RowJson;
  * <p>Nothing is updated in place: a review, an attribution or a correction writes a new incident
  * version beside the old ones; {@code incidents} (a view) shows the latest. Thread-safe; writes
  * from several threads or processes are serialised on the ledger's tip row.
+ *
+ * <p>Over 500 lines because it is the store's one public door: a method per kind of record (15
+ * tables), per proof and per key operation, each a few lines over the transaction it opens. The
+ * work is in {@link WriteTransaction} (rows and leaves), {@link LedgerProofQueries} (proofs from
+ * stored subtree hashes) and the {@code internal} package; splitting the door by record kind would
+ * give callers several objects that must share one transaction and one signer.
  */
 public final class PostgresEvidenceStore implements AutoCloseable {
   /** The record tables, each of whose rows is a ledger leaf. */

@@ -47,14 +47,14 @@ import org.umbrella.engine.output.OutputRecord;
  * <p>Deterministic: every iteration that can reach the output runs in agreement-file order or in
  * arrival order; no hash order, no clock. Not thread-safe: one evaluator per stream.
  *
- * <p>Size (issue 16): guarantees, obligations, provisions and consequences live in {@link
- * Commitments}; what stays here (~1,250 lines as formatted) is records and timers, match findings
- * with their revisions, determinations, and aggregate windows. These are one recursion over the
- * same rows: a withdrawn or confirmed finding re-runs the scans of the aggregates over it, which
- * raise or withdraw aggregates, which are confirmed or await a body in turn, all within one record
- * and with row handles valid only until {@link FindingRows#reclaim}. The next seam is the aggregate
- * scan ({@code recompute}, {@code holds}, {@code raise}: ~250 lines) behind an interface for
- * withdraw and confirm; not split yet.
+ * <p>Over 500 lines because what stays here (~1,250 lines as formatted) is one recursion:
+ * guarantees, obligations, provisions and consequences live in {@link Commitments}; records and
+ * timers, match findings with their revisions, determinations, and aggregate windows stay. These
+ * are one recursion over the same rows: a withdrawn or confirmed finding re-runs the scans of the
+ * aggregates over it, which raise or withdraw aggregates, which are confirmed or await a body in
+ * turn, all within one record and with row handles valid only until {@link FindingRows#reclaim}.
+ * The next seam is the aggregate scan ({@code recompute}, {@code holds}, {@code raise}: ~250 lines)
+ * behind an interface for withdraw and confirm; not split yet.
  */
 public final class Evaluator {
   private static final byte CANDIDATE = FindingRows.CANDIDATE;

@@ -38,10 +38,10 @@ import org.umbrella.server.ops.ReportInput;
  *
  * <p>This class holds what every page shares (the route table, the layout's model, rendering,
  * sign-in and sign-out); the pages themselves are {@link OverviewPages}, {@link ReportPages},
- * {@link DecisionPages} and {@link AdminPages}. It is over 500 lines because of the route table
- * (about 270 lines, one {@link Route} per page with its permission and description): it is kept
- * whole and in order so that the site can be read in one place and the router's order of matching
- * stays as written.
+ * {@link DecisionPages} and {@link AdminPages}. Over 500 lines because of the route table (about
+ * 270 lines, one {@link Route} per page with its permission and description): it is kept whole and
+ * in order so that the site can be read in one place and the router's order of matching stays as
+ * written.
  */
 public final class Pages {
   private static final TemplateEngine TEMPLATES =
