@@ -57,7 +57,7 @@ import org.umbrella.server.web.Pages;
  * caller owns the database).
  */
 public final class UmbrellaServer implements AutoCloseable {
-  private final Services services;
+  private final ServerComponents services;
   private final Javalin app;
   private final LiveHub live;
   private final List<Route> routes;
@@ -67,7 +67,7 @@ public final class UmbrellaServer implements AutoCloseable {
   private final Optional<ClusterNode> cluster;
 
   private UmbrellaServer(
-      Services services,
+      ServerComponents services,
       Javalin app,
       LiveHub live,
       List<Route> routes,
@@ -202,8 +202,8 @@ public final class UmbrellaServer implements AutoCloseable {
             clock,
             Duration.ofSeconds(1),
             new WebhookTargets(options.webhookAllow(), WebhookTargets.Resolver.SYSTEM));
-    Services services =
-        new Services(
+    ServerComponents services =
+        new ServerComponents(
             jdbi,
             clock,
             new Accounts(jdbi, clock, ledger),
@@ -362,7 +362,7 @@ public final class UmbrellaServer implements AutoCloseable {
   /**
    * Whether {@code p} may hear {@code e}, by the audience the event names and the access policy.
    */
-  static boolean mayHear(Services services, Principal p, Event e) {
+  static boolean mayHear(ServerComponents services, Principal p, Event e) {
     String audience = e.audience();
     if (audience.equals("public")) {
       return true;
@@ -392,7 +392,7 @@ public final class UmbrellaServer implements AutoCloseable {
     return app.port();
   }
 
-  public Services services() {
+  public ServerComponents services() {
     return services;
   }
 

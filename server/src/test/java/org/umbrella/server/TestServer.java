@@ -79,7 +79,7 @@ public final class TestServer implements AutoCloseable {
     if (!first) {
       return;
     }
-    Services s = server.services();
+    ServerComponents s = server.services();
     for (Role r : Role.values()) {
       Optional<String> party =
           switch (r) {

@@ -220,7 +220,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
           if (why != null) {
             throw new ReviewNotAllowedException("incident " + incidentId + ": " + why);
           }
-          Receipt r = new Records(tx).review(incidentId, from, to, reason, reviewer);
+          Receipt r = new RecordWrites(tx).review(incidentId, from, to, reason, reviewer);
           tx.incident(current.withStatus(to), reviewer);
           return r;
         });
@@ -237,7 +237,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
     return write(
         tx -> {
           Incident current = tx.currentIncident(incidentId);
-          Receipt r = new Records(tx).attribution(incidentId, party, confidence, basis, by);
+          Receipt r = new RecordWrites(tx).attribution(incidentId, party, confidence, basis, by);
           tx.incident(
               current.withActor(party == null ? Actor.UNATTRIBUTED : new Actor(party, confidence)),
               by);
@@ -333,32 +333,32 @@ public final class PostgresEvidenceStore implements AutoCloseable {
 
   /** Records a determination (its JSON body as the engine reads it). */
   public Receipt recordDetermination(String determinationId, JsonNode body) {
-    return write(tx -> new Records(tx).determination(determinationId, body));
+    return write(tx -> new RecordWrites(tx).determination(determinationId, body));
   }
 
   /** Records one guarantor's vote on a determination. */
   public Receipt recordVote(String determinationId, String voter, String answer, String reason) {
-    return write(tx -> new Records(tx).vote(determinationId, voter, answer, reason));
+    return write(tx -> new RecordWrites(tx).vote(determinationId, voter, answer, reason));
   }
 
   /** Records a guarantor's response. */
   public Receipt recordResponse(String responseId, String guarantor, JsonNode body) {
-    return write(tx -> new Records(tx).response(responseId, guarantor, body));
+    return write(tx -> new RecordWrites(tx).response(responseId, guarantor, body));
   }
 
   /** Records a provision report. */
   public Receipt recordProvisionReport(String reportId, String provision, JsonNode body) {
-    return write(tx -> new Records(tx).provisionReport(reportId, provision, body));
+    return write(tx -> new RecordWrites(tx).provisionReport(reportId, provision, body));
   }
 
   /** Records one engine output (finding, obligation, status, alert). */
   public Receipt recordEngineOutput(String kind, JsonNode body) {
-    return write(tx -> new Records(tx).engineOutput(kind, body));
+    return write(tx -> new RecordWrites(tx).engineOutput(kind, body));
   }
 
   /** Records an account version (minimal; the server adds credentials in its own tables). */
   public Receipt recordAccount(String username, String displayName, String role) {
-    return write(tx -> new Records(tx).account(username, displayName, role));
+    return write(tx -> new RecordWrites(tx).account(username, displayName, role));
   }
 
   /**
@@ -370,7 +370,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
    *
    * @throws StoreException on a database error (the caller must then roll back)
    */
-  public <T> T within(Connection c, Records.Work<T> work) {
+  public <T> T within(Connection c, RecordWrites.Work<T> work) {
     try {
       if (c.getAutoCommit()) {
         throw new IllegalStateException(
@@ -378,7 +378,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
       }
       LedgerAppender ledger = LedgerAppender.begin(c);
       WriteTransaction tx = new WriteTransaction(c, ledger, RowJson.micros(clock.instant()));
-      T result = work.run(new Records(tx));
+      T result = work.run(new RecordWrites(tx));
       ledger.finish(signer, origin, tx.now);
       return result;
     } catch (SQLException e) {

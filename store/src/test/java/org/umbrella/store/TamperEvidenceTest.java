@@ -138,12 +138,12 @@ class TamperEvidenceTest {
             r.accountIdentity("bob", "https://idp.example.org", "sub-1", true, "alice");
             return r.incidentReports(
                 List.of(
-                    new Records.FiledReport(
+                    new RecordWrites.FiledReport(
                         "single-1",
                         json.objectNode().put("summary", "shelling near the school"),
                         "monitor",
                         Instant.EPOCH),
-                    new Records.FiledReport(
+                    new RecordWrites.FiledReport(
                         "single-2",
                         json.objectNode().put("summary", "two drones"),
                         "monitor",

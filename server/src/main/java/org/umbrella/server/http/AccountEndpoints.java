@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
@@ -21,14 +21,14 @@ import org.umbrella.server.ops.Audit;
  * Api}).
  */
 final class AccountEndpoints {
-  private final Services s;
+  private final ServerComponents s;
 
-  AccountEndpoints(Services s) {
+  AccountEndpoints(ServerComponents s) {
     this.s = s;
   }
 
   void me(Context ctx, Principal p) {
-    Json.respond(ctx, 200, Views.account(p.account().orElseThrow()));
+    Json.respond(ctx, 200, ApiShapes.account(p.account().orElseThrow()));
   }
 
   void listTokens(Context ctx, Principal p) {
@@ -90,7 +90,7 @@ final class AccountEndpoints {
 
   void listAccounts(Context ctx, Principal p) {
     Json.respond(
-        ctx, 200, Map.of("items", s.accounts().all().stream().map(Views::account).toList()));
+        ctx, 200, Map.of("items", s.accounts().all().stream().map(ApiShapes::account).toList()));
   }
 
   void createAccount(Context ctx, Principal p) {
@@ -124,7 +124,7 @@ final class AccountEndpoints {
     if (email.isPresent()) {
       new OidcAccounts(s.jdbi(), s.accounts(), s.clock()).setEmail(a.id(), email, p.name());
     }
-    Json.respond(ctx, 201, Views.account(a));
+    Json.respond(ctx, 201, ApiShapes.account(a));
   }
 
   void listIdentities(Context ctx, Principal p) {

@@ -9,7 +9,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
@@ -27,13 +27,13 @@ import org.umbrella.server.ops.ReportInput;
  * access matrix are made) is kept whole and in the OpenAPI document's order.
  */
 public final class Api {
-  private final Services s;
+  private final ServerComponents s;
   private final Authn authn;
   private final ReportEndpoints reports;
   private final DecisionEndpoints decisions;
   private final AccountEndpoints accounts;
 
-  public Api(Services services, Authn authn) {
+  public Api(ServerComponents services, Authn authn) {
     this.s = services;
     this.authn = authn;
     this.reports =
@@ -406,7 +406,7 @@ public final class Api {
     // the script's sign-in form: a CSRF token (a pre-session for the public, no database row)
     String csrf = authn.csrfTokenForForm(ctx);
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("account", p.account().map(Views::account).orElse(null));
+    m.put("account", p.account().map(ApiShapes::account).orElse(null));
     m.put("csrf-token", csrf);
     ctx.header("Cache-Control", "no-store");
     Json.respond(ctx, 200, m);
@@ -419,7 +419,7 @@ public final class Api {
     Account account = Logins.signIn(s, authn, ctx, username, password, false);
     ctx.header("Cache-Control", "no-store");
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("account", Views.account(account));
+    m.put("account", ApiShapes.account(account));
     m.put("csrf-token", Authn.session(ctx).map(Sessions.Session::csrfToken).orElse(null));
     Json.respond(ctx, 200, m);
   }
@@ -450,7 +450,7 @@ public final class Api {
   }
 
   /** The account a route's {@code {id}} names, which must exist. */
-  public static long accountId(Context ctx, Services s) {
+  public static long accountId(Context ctx, ServerComponents s) {
     long id = numericId(ctx, "account");
     if (s.accounts().all().stream().noneMatch(a -> a.id() == id)) {
       throw new DomainError.NotFound("id", "no account " + id);

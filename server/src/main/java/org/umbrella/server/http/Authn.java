@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.ApiTokens;
 import org.umbrella.server.access.Credential;
 import org.umbrella.server.access.PreSessions;
@@ -46,7 +46,7 @@ public final class Authn {
   /** How long an open stream's credential is trusted before it is looked up again. */
   static final Duration RECHECK = Duration.ofSeconds(5);
 
-  private final Services services;
+  private final ServerComponents services;
   private final PreSessions preSessions;
   private final TrustedDevices devices;
   private volatile Optional<ProviderLogout> providerLogout = Optional.empty();
@@ -55,7 +55,7 @@ public final class Authn {
 
   private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
-  public Authn(Services services) {
+  public Authn(ServerComponents services) {
     this.services = services;
     SigningKey key = SigningKey.stored(services.jdbi());
     this.preSessions = new PreSessions(key, services.clock());

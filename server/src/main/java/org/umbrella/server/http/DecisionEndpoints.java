@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Permission;
@@ -23,9 +23,9 @@ import org.umbrella.server.ops.ReportInput;
  * guarantee and provision status and provision reports. Not for reports ({@link ReportEndpoints}).
  */
 final class DecisionEndpoints {
-  private final Services s;
+  private final ServerComponents s;
 
-  DecisionEndpoints(Services s) {
+  DecisionEndpoints(ServerComponents s) {
     this.s = s;
   }
 
@@ -49,9 +49,9 @@ final class DecisionEndpoints {
             .filter(f -> Visibility.canSee(p, f, ops))
             .skip(offset)
             .limit(limit)
-            .map(f -> Views.finding(f, Visibility.canDeliberate(p, f, ops)))
+            .map(f -> ApiShapes.finding(f, Visibility.canDeliberate(p, f, ops)))
             .toList();
-    Json.respond(ctx, 200, Views.page(items, limit, offset));
+    Json.respond(ctx, 200, ApiShapes.page(items, limit, offset));
   }
 
   void getFinding(Context ctx, Principal p) {
@@ -63,7 +63,7 @@ final class DecisionEndpoints {
                 () ->
                     new DomainError.NotFound(
                         "id", "no finding '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
-    Json.respond(ctx, 200, Views.finding(f, Visibility.canDeliberate(p, f, ops)));
+    Json.respond(ctx, 200, ApiShapes.finding(f, Visibility.canDeliberate(p, f, ops)));
   }
 
   void vote(Context ctx, Principal p) {
@@ -75,7 +75,7 @@ final class DecisionEndpoints {
             .vote(
                 Command.CastVote.of(
                     ctx.pathParam("id"), a.party().orElseThrow(), vote, a.username()));
-    Json.respond(ctx, 200, Views.finding(f, true));
+    Json.respond(ctx, 200, ApiShapes.finding(f, true));
   }
 
   void listObligations(Context ctx, Principal p) {
@@ -92,14 +92,16 @@ final class DecisionEndpoints {
             : Optional.empty();
     List<Map<String, Object>> items =
         s.operations().obligations(party, statuses, limit, offset).stream()
-            .map(Views::obligation)
+            .map(ApiShapes::obligation)
             .toList();
-    Json.respond(ctx, 200, Views.page(items, limit, offset));
+    Json.respond(ctx, 200, ApiShapes.page(items, limit, offset));
   }
 
   void getObligation(Context ctx, Principal p) {
     Json.respond(
-        ctx, 200, Views.obligation(s.operations().obligation(ctx.pathParam("id")).orElseThrow()));
+        ctx,
+        200,
+        ApiShapes.obligation(s.operations().obligation(ctx.pathParam("id")).orElseThrow()));
   }
 
   void answer(Context ctx, Principal p) {
@@ -111,20 +113,22 @@ final class DecisionEndpoints {
         s.operations()
             .answer(
                 Command.AnswerObligation.of(ctx.pathParam("id"), answer, decision, note, p.name()));
-    Json.respond(ctx, 200, Views.obligation(o));
+    Json.respond(ctx, 200, ApiShapes.obligation(o));
   }
 
   void status(Context ctx, Principal p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("engine-connected", s.operations().enforcement().connected());
-    m.put("guarantees", s.operations().statuses("guarantee").stream().map(Views::status).toList());
+    m.put(
+        "guarantees",
+        s.operations().statuses("guarantee").stream().map(ApiShapes::status).toList());
     // a provision report's note is the mechanism's: the public sees the level it reported, not the
     // note
     boolean mechanism = AccessPolicy.allows(p, Permission.READ_REPORTS, Scope.NONE);
     m.put(
         "provisions",
         s.operations().statuses("provision").stream()
-            .map(x -> Views.status(x, mechanism))
+            .map(x -> ApiShapes.status(x, mechanism))
             .toList());
     Json.respond(ctx, 200, m);
   }

@@ -142,14 +142,15 @@ final class LedgerProofs {
   }
 
   /**
-   * The cause the public may read of a provision's status output (see {@link Views#publicCause}).
+   * The cause the public may read of a provision's status output (see {@link
+   * ApiShapes#publicCause}).
    */
   private static String publicCause(StatusRecord s) {
     Optional<Integer> level =
         s.status().startsWith("implemented-")
             ? Optional.of(Integer.parseInt(s.status().substring(12)))
             : Optional.empty();
-    return Views.publicCause(
+    return ApiShapes.publicCause(
         new Operations.Status(
             "provision:" + s.subject(),
             "provision",

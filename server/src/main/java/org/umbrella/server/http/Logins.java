@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.LoginThrottle;
 import org.umbrella.server.access.Passwords;
@@ -46,7 +46,12 @@ public final class Logins {
    *     password, 400 for a username or password longer than any account can have
    */
   public static Account signIn(
-      Services s, Authn authn, Context ctx, String username, String password, boolean form) {
+      ServerComponents s,
+      Authn authn,
+      Context ctx,
+      String username,
+      String password,
+      boolean form) {
     authn.checkSignInOrigin(ctx, form);
     String address = ctx.ip();
     String user = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
@@ -124,7 +129,7 @@ public final class Logins {
    * {@code account} (new id, new CSRF token: no session fixation); audits the login.
    */
   static void startSession(
-      Services s, Authn authn, Context ctx, Account account, Map<String, String> detail) {
+      ServerComponents s, Authn authn, Context ctx, Account account, Map<String, String> detail) {
     Authn.session(ctx).ifPresent(old -> s.sessions().end(old.id()));
     Sessions.Session fresh = s.sessions().start(Optional.of(account.id()));
     authn.setCookie(ctx, fresh.id());
@@ -153,7 +158,7 @@ public final class Logins {
    * redirects to {@code /}). Failures are shown as a plain page with the reason; an identity with
    * no account gets 403 and no session.
    */
-  static void registerOidc(JavalinConfig config, Services s, Authn authn, OidcConfig oidc) {
+  static void registerOidc(JavalinConfig config, ServerComponents s, Authn authn, OidcConfig oidc) {
     OidcClient client = new OidcClient(oidc, Clock.systemUTC());
     ProviderLogout logout = new ProviderLogout(client);
     authn.providerLogout(logout);
@@ -257,7 +262,7 @@ public final class Logins {
    * ends its session too, when the session was started there and the provider advertises an {@code
    * end_session_endpoint} (RP-initiated logout).
    */
-  public static Optional<URI> signOut(Services s, Authn authn, Context ctx, Principal p) {
+  public static Optional<URI> signOut(ServerComponents s, Authn authn, Context ctx, Principal p) {
     Optional<Sessions.Session> session = Authn.session(ctx);
     session.ifPresent(old -> s.sessions().end(old.id()));
     authn.clearCookie(ctx);

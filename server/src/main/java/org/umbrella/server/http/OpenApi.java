@@ -13,7 +13,7 @@ import org.umbrella.server.access.Passwords;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Role;
 import org.umbrella.server.app.Command;
-import org.umbrella.server.ops.Kinds;
+import org.umbrella.server.ops.ReportVocabulary;
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the same {@link Route} table the router
@@ -169,14 +169,16 @@ public final class OpenApi {
 
     ObjectNode report = object(s, "NewReport", "time", "kind", "place", "sources");
     prop(report, "time", "string").put("format", "date-time");
-    prop(report, "time-precision", "string").set("enum", enumOf(Kinds.TIME_PRECISIONS));
-    prop(report, "kind", "string").set("enum", enumOf(Kinds.INCIDENT_KINDS));
+    prop(report, "time-precision", "string").set("enum", enumOf(ReportVocabulary.TIME_PRECISIONS));
+    prop(report, "kind", "string").set("enum", enumOf(ReportVocabulary.INCIDENT_KINDS));
     ObjectNode place = prop(report, "place", "object");
     place.putArray("required").add("lat").add("lon");
     ObjectNode pp = place.putObject("properties");
     pp.putObject("lat").put("type", "number").put("minimum", -90).put("maximum", 90);
     pp.putObject("lon").put("type", "number").put("minimum", -180).put("maximum", 180);
-    pp.putObject("precision").put("type", "string").set("enum", enumOf(Kinds.PLACE_PRECISIONS));
+    pp.putObject("precision")
+        .put("type", "string")
+        .set("enum", enumOf(ReportVocabulary.PLACE_PRECISIONS));
     ObjectNode actor = prop(report, "actor", "object").putObject("properties");
     actor.putObject("party").put("type", "string");
     actor.putObject("confidence").put("type", "number").put("minimum", 0).put("maximum", 1);

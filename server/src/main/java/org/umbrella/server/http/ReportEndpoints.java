@@ -10,14 +10,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.umbrella.ledger.SignedNotes;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
-import org.umbrella.server.ops.Kinds;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.Report;
 import org.umbrella.server.ops.ReportInput;
+import org.umbrella.server.ops.ReportVocabulary;
 import org.umbrella.store.RecordNotFoundException;
 
 /**
@@ -26,10 +26,10 @@ import org.umbrella.store.RecordNotFoundException;
  * DecisionEndpoints}) or accounts ({@link AccountEndpoints}).
  */
 final class ReportEndpoints {
-  private final Services s;
+  private final ServerComponents s;
   private final LedgerProofs proofs;
 
-  ReportEndpoints(Services s, LedgerProofs proofs) {
+  ReportEndpoints(ServerComponents s, LedgerProofs proofs) {
     this.s = s;
     this.proofs = proofs;
   }
@@ -38,7 +38,7 @@ final class ReportEndpoints {
     int limit = Params.limit(ctx);
     int offset = Params.offset(ctx);
     Operations.ReportFilter f =
-        Params.reportFilter(ctx, Kinds.INCIDENT_KINDS, Kinds.REVIEW_STATUSES);
+        Params.reportFilter(ctx, ReportVocabulary.INCIDENT_KINDS, ReportVocabulary.REVIEW_STATUSES);
     List<String> visible = Visibility.reportStatuses(p);
     Set<String> statuses =
         f.statuses() == null
@@ -47,21 +47,21 @@ final class ReportEndpoints {
                 .filter(visible::contains)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     if (statuses.isEmpty()) {
-      Json.respond(ctx, 200, Views.page(List.of(), limit, offset));
+      Json.respond(ctx, 200, ApiShapes.page(List.of(), limit, offset));
       return;
     }
     Operations.ReportFilter scoped =
         new Operations.ReportFilter(f.from(), f.to(), f.kinds(), statuses, f.bbox(), f.actors());
     List<Map<String, Object>> items =
-        s.operations().reports(scoped, limit, offset).stream().map(Views::report).toList();
-    Json.respond(ctx, 200, Views.page(items, limit, offset));
+        s.operations().reports(scoped, limit, offset).stream().map(ApiShapes::report).toList();
+    Json.respond(ctx, 200, ApiShapes.page(items, limit, offset));
   }
 
   void fileReport(Context ctx, Principal p) {
     ReportInput.NewReport input = ReportInput.parse(Json.body(ctx, s.options().maxBodyBytes()));
     Report r = s.operations().fileReport(input, p.name());
     ctx.header("Location", "/api/v1/reports/" + r.id());
-    Json.respond(ctx, 201, Views.report(r));
+    Json.respond(ctx, 201, ApiShapes.report(r));
   }
 
   void getReport(Context ctx, Principal p) {
@@ -73,7 +73,7 @@ final class ReportEndpoints {
                 () ->
                     new DomainError.NotFound(
                         "id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
-    Json.respond(ctx, 200, Views.report(r));
+    Json.respond(ctx, 200, ApiShapes.report(r));
   }
 
   void review(Context ctx, Principal p) {
@@ -103,7 +103,7 @@ final class ReportEndpoints {
             .review(
                 Command.ReviewReport.of(
                     ctx.pathParam("id"), status, party, confidence, note, p.name()));
-    Json.respond(ctx, 200, Views.report(r));
+    Json.respond(ctx, 200, ApiShapes.report(r));
   }
 
   void reportProof(Context ctx, Principal p) {
@@ -155,7 +155,7 @@ final class ReportEndpoints {
 
   void timeline(Context ctx, Principal p) {
     Operations.ReportFilter f =
-        Params.reportFilter(ctx, Kinds.INCIDENT_KINDS, Kinds.REVIEW_STATUSES);
+        Params.reportFilter(ctx, ReportVocabulary.INCIDENT_KINDS, ReportVocabulary.REVIEW_STATUSES);
     Operations.ReportFilter scoped =
         new Operations.ReportFilter(
             f.from(),

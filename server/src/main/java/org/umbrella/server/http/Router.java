@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.umbrella.server.InputRules;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Credential;
 import org.umbrella.server.access.Principal;
@@ -38,7 +38,7 @@ public final class Router {
    * @param routes the API and page routes
    */
   public static Javalin create(
-      Services services, Authn authn, List<Route> routes, Metrics metrics, LiveHub live) {
+      ServerComponents services, Authn authn, List<Route> routes, Metrics metrics, LiveHub live) {
     byte[] openApi =
         Json.MAPPER
             .valueToTree(OpenApi.document(routes))
@@ -136,7 +136,8 @@ public final class Router {
    * parameter, resolves the scope, asks the policy, then runs the handler. Responses to requests
    * with credentials are not to be cached.
    */
-  static void gate(Services services, Authn authn, Route route, Context ctx) throws Exception {
+  static void gate(ServerComponents services, Authn authn, Route route, Context ctx)
+      throws Exception {
     Principal p = authn.resolve(ctx);
     if (p.account().isPresent()) {
       ctx.header("Cache-Control", "no-store");

@@ -6,9 +6,9 @@ import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Scope;
-import org.umbrella.server.ops.Kinds;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.Report;
+import org.umbrella.server.ops.ReportVocabulary;
 
 /**
  * What of a list or record a principal may see, derived from {@link AccessPolicy} alone: the public
@@ -21,7 +21,7 @@ public final class Visibility {
   /** The report statuses {@code p} may list. */
   public static List<String> reportStatuses(Principal p) {
     return AccessPolicy.allows(p, Permission.READ_REPORTS, Scope.NONE)
-        ? Kinds.REVIEW_STATUSES
+        ? ReportVocabulary.REVIEW_STATUSES
         : List.of("verified");
   }
 

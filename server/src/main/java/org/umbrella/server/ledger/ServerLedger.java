@@ -16,7 +16,7 @@ import org.umbrella.store.Cosignatures;
 import org.umbrella.store.Database;
 import org.umbrella.store.PostgresEvidenceStore;
 import org.umbrella.store.RecordNotFoundException;
-import org.umbrella.store.Records;
+import org.umbrella.store.RecordWrites;
 import org.umbrella.store.StoreConfig;
 import org.umbrella.store.VerifyReport;
 
@@ -46,7 +46,7 @@ public final class ServerLedger {
    * Runs {@code work} in one transaction on a handle whose connection also carries the store's
    * records: commits all of it, or (on any exception, which is rethrown) none.
    */
-  public <T> T write(BiFunction<Handle, Records, T> work) {
+  public <T> T write(BiFunction<Handle, RecordWrites, T> work) {
     return jdbi.inTransaction(
         h -> store.within(h.getConnection(), records -> work.apply(h, records)));
   }

@@ -38,6 +38,11 @@ import org.umbrella.store.GroupCommit;
  * recorded when they return). Access control happens before these calls (see {@code
  * org.umbrella.server.http.Router}); these methods check the workflow's own rules (a finding must
  * be a candidate to be voted on, an obligation pending to be answered).
+ *
+ * <p>The name is the product's: the operations service (PRODUCT.md, capability 5) is what this
+ * facade fronts. Issue 16 asked for bag names to go; the other bags were renamed for what they hold
+ * ({@code ReportVocabulary}, {@code ApiShapes}, {@code ServerComponents}, the store's {@code
+ * RecordWrites}), and this one was split by entity instead (the classes above).
  */
 public final class Operations implements AutoCloseable {
   /**

@@ -70,13 +70,14 @@ public final class ReportInput {
               }
             });
     Instant time = instant(json, "time");
-    String timePrecision = oneOf(json, "time-precision", Kinds.TIME_PRECISIONS, "exact");
-    String kind = oneOf(json, "kind", Kinds.INCIDENT_KINDS, null);
+    String timePrecision = oneOf(json, "time-precision", ReportVocabulary.TIME_PRECISIONS, "exact");
+    String kind = oneOf(json, "kind", ReportVocabulary.INCIDENT_KINDS, null);
     JsonNode place = Objects.requireNonNull(object(json, "place", true), "required");
     onlyFields(place, "/place", List.of("lat", "lon", "precision"));
     double lat = number(place, "/place", "lat", -90, 90);
     double lon = number(place, "/place", "lon", -180, 180);
-    String placePrecision = oneOf(place, "/place", "precision", Kinds.PLACE_PRECISIONS, "exact");
+    String placePrecision =
+        oneOf(place, "/place", "precision", ReportVocabulary.PLACE_PRECISIONS, "exact");
     JsonNode actor = object(json, "actor", false);
     String party = "";
     double confidence = 0;

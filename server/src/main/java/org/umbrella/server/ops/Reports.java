@@ -33,7 +33,7 @@ import org.umbrella.server.live.Event;
 import org.umbrella.server.live.EventBus;
 import org.umbrella.store.GroupCommit;
 import org.umbrella.store.Receipt;
-import org.umbrella.store.Records;
+import org.umbrella.store.RecordWrites;
 import org.umbrella.store.ReviewRules;
 
 /**
@@ -141,7 +141,7 @@ final class Reports extends Workflow {
     return ledger.write(
         (h, records) -> {
           List<Audit.Change> audits = new ArrayList<>(batch.size());
-          List<Records.FiledReport> filed = new ArrayList<>(batch.size());
+          List<RecordWrites.FiledReport> filed = new ArrayList<>(batch.size());
           Map<String, List<Incident>> incidentsBy = new LinkedHashMap<>();
           for (Report r : batch) {
             audits.add(
@@ -152,7 +152,7 @@ final class Reports extends Workflow {
                     r.id(),
                     Map.of("kind", r.kind(), "time", r.time().toString())));
             filed.add(
-                new Records.FiledReport(
+                new RecordWrites.FiledReport(
                     r.id(), JSON.valueToTree(r.asFiled()), r.filedBy(), r.filedAt()));
             incidentsBy.computeIfAbsent(r.filedBy(), k -> new ArrayList<>()).add(r.incident());
           }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.AccountChanges;
 import org.umbrella.server.access.Principal;
@@ -25,9 +25,9 @@ import org.umbrella.server.ops.Audit;
  */
 final class AdminPages {
   private final Pages pages;
-  private final Services s;
+  private final ServerComponents s;
 
-  AdminPages(Pages pages, Services s) {
+  AdminPages(Pages pages, ServerComponents s) {
     this.pages = pages;
     this.s = s;
   }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.umbrella.agreement.model.Agreement;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Permission;
@@ -33,9 +33,9 @@ import org.umbrella.server.ops.ReportInput;
  */
 final class DecisionPages {
   private final Pages pages;
-  private final Services s;
+  private final ServerComponents s;
 
-  DecisionPages(Pages pages, Services s) {
+  DecisionPages(Pages pages, ServerComponents s) {
     this.pages = pages;
     this.s = s;
   }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Body;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
@@ -55,7 +55,7 @@ public record FindingPage(
     boolean deliberating) {
 
   /** The enforced agreement, when an engine runs one. */
-  static Optional<Agreement> agreement(Services s) {
+  static Optional<Agreement> agreement(ServerComponents s) {
     return s.operations().enforcement() instanceof EngineEnforcement e
         ? Optional.of(e.agreement())
         : Optional.empty();
@@ -70,7 +70,7 @@ public record FindingPage(
   }
 
   /** Builds the page of {@code f}, which {@code p} may see. */
-  static FindingPage of(Services s, Principal p, Operations.Finding f) {
+  static FindingPage of(ServerComponents s, Principal p, Operations.Finding f) {
     Operations ops = s.operations();
     Optional<Agreement> agreement = agreement(s);
     List<Report> evidence = new ArrayList<>();

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.umbrella.server.InputRules;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.Permission;
@@ -27,9 +27,9 @@ import org.umbrella.server.access.Principal;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.http.Params;
 import org.umbrella.server.http.Visibility;
-import org.umbrella.server.ops.Kinds;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.Report;
+import org.umbrella.server.ops.ReportVocabulary;
 
 /**
  * The pages that show the record to everyone: the dashboard (cached for the public), the map and
@@ -38,7 +38,7 @@ import org.umbrella.server.ops.Report;
  */
 final class OverviewPages {
   private final Pages pages;
-  private final Services s;
+  private final ServerComponents s;
   private final Queues queues;
 
   /** The public's dashboard, built at most once a second and dropped on every public event. */
@@ -48,7 +48,7 @@ final class OverviewPages {
   private final AtomicLong publicGeneration = new AtomicLong();
   private static final long PUBLIC_DASHBOARD_NANOS = 1_000_000_000L;
 
-  OverviewPages(Pages pages, Services s, Queues queues) {
+  OverviewPages(Pages pages, ServerComponents s, Queues queues) {
     this.pages = pages;
     this.s = s;
     this.queues = queues;
@@ -160,7 +160,7 @@ final class OverviewPages {
    */
   void mapCount(Context ctx, Principal p) {
     Operations.ReportFilter f =
-        Params.reportFilter(ctx, Kinds.INCIDENT_KINDS, Kinds.REVIEW_STATUSES);
+        Params.reportFilter(ctx, ReportVocabulary.INCIDENT_KINDS, ReportVocabulary.REVIEW_STATUSES);
     List<String> visible = Visibility.reportStatuses(p);
     Set<String> statuses =
         f.statuses() == null
@@ -183,7 +183,7 @@ final class OverviewPages {
    */
   void export(Context ctx, Principal p, boolean geo) {
     Operations.ReportFilter f =
-        Params.reportFilter(ctx, Kinds.INCIDENT_KINDS, Kinds.REVIEW_STATUSES);
+        Params.reportFilter(ctx, ReportVocabulary.INCIDENT_KINDS, ReportVocabulary.REVIEW_STATUSES);
     List<String> visible = Visibility.reportStatuses(p);
     Set<String> statuses =
         f.statuses() == null

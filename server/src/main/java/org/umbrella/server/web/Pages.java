@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
@@ -51,7 +51,7 @@ public final class Pages {
           Pages.class.getClassLoader(),
           "org.umbrella.server.web.templates");
 
-  private final Services s;
+  private final ServerComponents s;
   private final Authn authn;
   private final Api api;
 
@@ -60,7 +60,7 @@ public final class Pages {
   private final DecisionPages decisions;
   private final AdminPages admin;
 
-  public Pages(Services services, Authn authn, Api api) {
+  public Pages(ServerComponents services, Authn authn, Api api) {
     this.s = services;
     this.authn = authn;
     this.api = api;

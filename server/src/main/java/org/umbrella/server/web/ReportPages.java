@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.umbrella.server.Services;
+import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
@@ -30,10 +30,10 @@ import org.umbrella.server.ops.ReportInput;
  */
 final class ReportPages {
   private final Pages pages;
-  private final Services s;
+  private final ServerComponents s;
   private final Queues queues;
 
-  ReportPages(Pages pages, Services s, Queues queues) {
+  ReportPages(Pages pages, ServerComponents s, Queues queues) {
     this.pages = pages;
     this.s = s;
     this.queues = queues;

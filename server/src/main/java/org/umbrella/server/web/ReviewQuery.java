@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.umbrella.server.ops.Kinds;
+import org.umbrella.server.ops.ReportVocabulary;
 
 /**
  * The review queue's filters and position as the page's URL carries them ({@code kind}, {@code
@@ -27,7 +27,7 @@ public record ReviewQuery(String kind, String status, int ageHours, int offset, 
   public static final List<Integer> AGES = List.of(0, 1, 6, 24, 72, 168);
 
   static ReviewQuery of(Context ctx, Instant now) {
-    String kind = one(ctx.queryParam("kind"), Kinds.INCIDENT_KINDS);
+    String kind = one(ctx.queryParam("kind"), ReportVocabulary.INCIDENT_KINDS);
     String status = one(ctx.queryParam("status"), WAITING);
     int age = 0;
     int offset = 0;

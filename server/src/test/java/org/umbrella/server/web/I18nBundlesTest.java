@@ -112,13 +112,13 @@ class I18nBundlesTest {
   @Test
   void codesOfTheVocabularies_allHaveLabels() throws IOException {
     Properties uk = load("messages_uk.properties");
-    org.umbrella.server.ops.Kinds.INCIDENT_KINDS.forEach(
+    org.umbrella.server.ops.ReportVocabulary.INCIDENT_KINDS.forEach(
         k -> assertThat(uk).containsKey("kind." + k));
-    org.umbrella.server.ops.Kinds.REVIEW_STATUSES.forEach(
+    org.umbrella.server.ops.ReportVocabulary.REVIEW_STATUSES.forEach(
         k -> assertThat(uk).containsKey("status." + k));
-    org.umbrella.server.ops.Kinds.TIME_PRECISIONS.forEach(
+    org.umbrella.server.ops.ReportVocabulary.TIME_PRECISIONS.forEach(
         k -> assertThat(uk).containsKey("precision." + k));
-    org.umbrella.server.ops.Kinds.PLACE_PRECISIONS.forEach(
+    org.umbrella.server.ops.ReportVocabulary.PLACE_PRECISIONS.forEach(
         k -> assertThat(uk).containsKey("precision." + k));
     for (org.umbrella.server.access.Role r : org.umbrella.server.access.Role.values()) {
       assertThat(uk).containsKey("role." + r.slug());

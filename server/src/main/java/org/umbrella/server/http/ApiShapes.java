@@ -8,8 +8,8 @@ import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.Report;
 
 /** The JSON shapes of the API (kebab-case keys, as in the engine's files). */
-public final class Views {
-  private Views() {}
+public final class ApiShapes {
+  private ApiShapes() {}
 
   public static Map<String, Object> report(Report r) {
     Map<String, Object> m = new LinkedHashMap<>();

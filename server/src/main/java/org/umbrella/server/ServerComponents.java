@@ -12,7 +12,7 @@ import org.umbrella.server.ops.Operations;
 import org.umbrella.server.web.Library;
 
 /** Everything the HTTP shell calls, built once by {@link UmbrellaServer}. */
-public record Services(
+public record ServerComponents(
     Jdbi jdbi,
     Clock clock,
     Accounts accounts,

@@ -28,11 +28,11 @@ import org.umbrella.store.internal.RowJson;
  * or {@link PostgresEvidenceStore#review}'s. Not thread-safe; valid only inside the work it was
  * given to. Database errors surface as {@link StoreException}.
  */
-public final class Records {
+public final class RecordWrites {
   /** Work that writes records inside a caller's transaction. */
   @FunctionalInterface
   public interface Work<T> {
-    T run(Records records);
+    T run(RecordWrites records);
   }
 
   /** A report as filed, for {@link #incidentReports}. */
@@ -40,7 +40,7 @@ public final class Records {
 
   private final WriteTransaction tx;
 
-  Records(WriteTransaction tx) {
+  RecordWrites(WriteTransaction tx) {
     this.tx = tx;
   }
 
