@@ -15,9 +15,11 @@ public final class ApiShapes {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("time", r.time().toString());
-    m.put("time-precision", r.timePrecision());
-    m.put("kind", r.kind());
-    m.put("place", Map.of("lat", r.lat(), "lon", r.lon(), "precision", r.placePrecision()));
+    m.put("time-precision", r.timePrecision().wireName());
+    m.put("kind", r.kind().wireName());
+    m.put(
+        "place",
+        Map.of("lat", r.lat(), "lon", r.lon(), "precision", r.placePrecision().wireName()));
     m.put("actor", Map.of("party", r.actorParty(), "confidence", r.actorConfidence()));
     m.put("target", r.target());
     m.put(
@@ -29,7 +31,7 @@ public final class ApiShapes {
             .map(s -> Map.of("id", s.id(), "kind", s.kind(), "group", s.group()))
             .toList());
     m.put("independent-sources", r.independentSources());
-    m.put("status", r.status());
+    m.put("status", r.status().wireName());
     m.put("tags", r.tags());
     m.put("summary", r.summary());
     m.put("filed-at", r.filedAt().toString());

@@ -26,7 +26,7 @@ public final class Visibility {
   }
 
   public static boolean canSee(Principal p, Report r) {
-    return reportStatuses(p).contains(r.status());
+    return reportStatuses(p).contains(r.status().wireName());
   }
 
   /** Whether {@code p} may see the deliberation (candidate status, votes) on {@code f}. */

@@ -21,11 +21,11 @@ import org.umbrella.engine.input.TimePrecision;
 public record Report(
     String id,
     Instant time,
-    String timePrecision,
-    String kind,
+    TimePrecision timePrecision,
+    Kind kind,
     double lat,
     double lon,
-    String placePrecision,
+    PlacePrecision placePrecision,
     String actorParty,
     double actorConfidence,
     String target,
@@ -33,7 +33,7 @@ public record Report(
     int fatalitiesBest,
     int fatalitiesHigh,
     List<Source> sources,
-    String status,
+    ReviewStatus status,
     List<String> tags,
     String summary,
     String filedBy,
@@ -56,7 +56,7 @@ public record Report(
    * This report as a review leaves it: in {@code status}, attributed to {@code party} with {@code
    * confidence} when a party is named (else as it was).
    */
-  public Report reviewed(String status, String party, double confidence) {
+  public Report reviewed(ReviewStatus status, String party, double confidence) {
     boolean attributed = !party.isEmpty();
     return new Report(
         id,
@@ -85,14 +85,14 @@ public record Report(
     return new Incident(
         id,
         time,
-        TimePrecision.fromWire(timePrecision).orElseThrow(),
-        new IncidentPlace(lat, lon, PlacePrecision.fromWire(placePrecision).orElseThrow()),
-        Kind.fromWire(kind).orElseThrow(),
+        timePrecision,
+        new IncidentPlace(lat, lon, placePrecision),
+        kind,
         actorParty.isEmpty() ? Actor.UNATTRIBUTED : new Actor(actorParty, actorConfidence),
         target,
         new Fatalities(fatalitiesLow, fatalitiesBest, fatalitiesHigh),
         sources.stream().map(s -> new IncidentSource(s.id(), s.kind(), s.group())).toList(),
-        ReviewStatus.fromWire(status).orElseThrow(),
+        status,
         tags);
   }
 
@@ -101,9 +101,9 @@ public record Report(
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
     m.put("time", time.toString());
-    m.put("time-precision", timePrecision);
-    m.put("kind", kind);
-    m.put("place", Map.of("lat", lat, "lon", lon, "precision", placePrecision));
+    m.put("time-precision", timePrecision.wireName());
+    m.put("kind", kind.wireName());
+    m.put("place", Map.of("lat", lat, "lon", lon, "precision", placePrecision.wireName()));
     m.put("actor", Map.of("party", actorParty, "confidence", actorConfidence));
     m.put("target", target);
     m.put(

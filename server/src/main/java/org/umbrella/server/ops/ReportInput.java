@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.PlacePrecision;
+import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.server.InputRules;
 import org.umbrella.server.app.DomainError;
 
@@ -37,11 +40,11 @@ public final class ReportInput {
   /** A validated report before it is stored. */
   public record NewReport(
       Instant time,
-      String timePrecision,
-      String kind,
+      TimePrecision timePrecision,
+      Kind kind,
       double lat,
       double lon,
-      String placePrecision,
+      PlacePrecision placePrecision,
       String actorParty,
       double actorConfidence,
       String target,
@@ -70,14 +73,20 @@ public final class ReportInput {
               }
             });
     Instant time = instant(json, "time");
-    String timePrecision = oneOf(json, "time-precision", ReportVocabulary.TIME_PRECISIONS, "exact");
-    String kind = oneOf(json, "kind", ReportVocabulary.INCIDENT_KINDS, null);
+    TimePrecision timePrecision =
+        TimePrecision.fromWire(
+                oneOf(json, "time-precision", ReportVocabulary.TIME_PRECISIONS, "exact"))
+            .orElseThrow();
+    Kind kind =
+        Kind.fromWire(oneOf(json, "kind", ReportVocabulary.INCIDENT_KINDS, null)).orElseThrow();
     JsonNode place = Objects.requireNonNull(object(json, "place", true), "required");
     onlyFields(place, "/place", List.of("lat", "lon", "precision"));
     double lat = number(place, "/place", "lat", -90, 90);
     double lon = number(place, "/place", "lon", -180, 180);
-    String placePrecision =
-        oneOf(place, "/place", "precision", ReportVocabulary.PLACE_PRECISIONS, "exact");
+    PlacePrecision placePrecision =
+        PlacePrecision.fromWire(
+                oneOf(place, "/place", "precision", ReportVocabulary.PLACE_PRECISIONS, "exact"))
+            .orElseThrow();
     JsonNode actor = object(json, "actor", false);
     String party = "";
     double confidence = 0;

@@ -23,6 +23,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.LoggerFactory;
 import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Incident;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.PlacePrecision;
+import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.server.Redaction;
 import org.umbrella.server.access.Secrets;
 import org.umbrella.server.app.Command;
@@ -103,7 +106,7 @@ final class Reports extends Workflow {
             r.best(),
             r.high(),
             r.sources(),
-            "reported",
+            ReviewStatus.REPORTED,
             r.tags(),
             r.summary(),
             actor,
@@ -120,7 +123,12 @@ final class Reports extends Workflow {
       throw e;
     }
     events.publish(
-        new Event("report.filed", id, r.kind() + " reported at " + r.time(), "mechanism", now));
+        new Event(
+            "report.filed",
+            id,
+            r.kind().wireName() + " reported at " + r.time(),
+            "mechanism",
+            now));
     engineQueue.later(
         room,
         () -> {
@@ -150,7 +158,7 @@ final class Reports extends Workflow {
                     r.filedBy(),
                     "report.filed",
                     r.id(),
-                    Map.of("kind", r.kind(), "time", r.time().toString())));
+                    Map.of("kind", r.kind().wireName(), "time", r.time().toString())));
             filed.add(
                 new RecordWrites.FiledReport(
                     r.id(), JSON.valueToTree(r.asFiled()), r.filedBy(), r.filedAt()));
@@ -221,7 +229,7 @@ final class Reports extends Workflow {
                                   "id", "no report '" + ReportInput.clip(id) + "'"));
               String why =
                   ReviewRules.refusal(
-                      ReviewStatus.fromWire(before.status()).orElseThrow(),
+                      before.status(),
                       to,
                       note,
                       (int) before.independentSources(),
@@ -236,13 +244,8 @@ final class Reports extends Workflow {
                   "report.reviewed",
                   id,
                   Map.of("status", status, "actor", actorParty));
-              Report after = before.reviewed(status, actorParty, confidence);
-              records.review(
-                  id,
-                  ReviewStatus.fromWire(before.status()).orElseThrow(),
-                  ReviewStatus.fromWire(status).orElseThrow(),
-                  note,
-                  reviewer);
+              Report after = before.reviewed(to, actorParty, confidence);
+              records.review(id, before.status(), to, note, reviewer);
               if (!actorParty.isEmpty()) {
                 records.attribution(id, actorParty, confidence, note, reviewer);
               }
@@ -349,7 +352,7 @@ final class Reports extends Workflow {
     Map<String, Map<String, Integer>> byDay = new TreeMap<>();
     for (Report r : all) {
       String day = r.time().toString().substring(0, 10);
-      byDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(r.kind(), 1, Integer::sum);
+      byDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(r.kind().wireName(), 1, Integer::sum);
     }
     List<Map<String, Object>> out = new ArrayList<>();
     byDay.forEach(
@@ -369,11 +372,11 @@ final class Reports extends Workflow {
     return new Report(
         rs.getString("id"),
         rs.getTimestamp("time").toInstant(),
-        rs.getString("time_precision"),
-        rs.getString("kind"),
+        TimePrecision.fromWire(rs.getString("time_precision")).orElseThrow(),
+        Kind.fromWire(rs.getString("kind")).orElseThrow(),
         rs.getDouble("lat"),
         rs.getDouble("lon"),
-        rs.getString("place_precision"),
+        PlacePrecision.fromWire(rs.getString("place_precision")).orElseThrow(),
         rs.getString("actor_party"),
         rs.getDouble("actor_confidence"),
         rs.getString("target"),
@@ -381,7 +384,7 @@ final class Reports extends Workflow {
         rs.getInt("fatalities_best"),
         rs.getInt("fatalities_high"),
         read(rs.getString("sources"), new TypeReference<List<Report.Source>>() {}),
-        rs.getString("status"),
+        ReviewStatus.fromWire(rs.getString("status")).orElseThrow(),
         read(rs.getString("tags"), new TypeReference<List<String>>() {}),
         rs.getString("summary"),
         rs.getString("filed_by"),

@@ -43,11 +43,11 @@ public final class Exports {
           List.of(
               r.id(),
               r.time(),
-              r.timePrecision(),
-              r.kind(),
+              r.timePrecision().wireName(),
+              r.kind().wireName(),
               r.lat(),
               r.lon(),
-              r.placePrecision(),
+              r.placePrecision().wireName(),
               r.actorParty(),
               r.actorConfidence(),
               r.target(),
@@ -55,7 +55,7 @@ public final class Exports {
               r.fatalitiesBest(),
               r.fatalitiesHigh(),
               r.independentSources(),
-              r.status(),
+              r.status().wireName(),
               r.summary());
       for (int i = 0; i < row.size(); i++) {
         if (i > 0) {
@@ -101,10 +101,10 @@ public final class Exports {
       g.putArray("coordinates").add(r.lon()).add(r.lat());
       ObjectNode p = f.putObject("properties");
       p.put("time", r.time().toString());
-      p.put("kind", r.kind());
-      p.put("status", r.status());
+      p.put("kind", r.kind().wireName());
+      p.put("status", r.status().wireName());
       p.put("actor", r.actorParty());
-      p.put("place-precision", r.placePrecision());
+      p.put("place-precision", r.placePrecision().wireName());
       p.put("fatalities-best", r.fatalitiesBest());
       p.put("summary", r.summary());
     }

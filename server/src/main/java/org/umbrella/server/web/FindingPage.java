@@ -84,7 +84,7 @@ public record FindingPage(
       }
       evidence.add(r.get());
       ArrayNode pt = points.addArray();
-      pt.add(r.get().lat()).add(r.get().lon()).add(r.get().id()).add(r.get().kind());
+      pt.add(r.get().lat()).add(r.get().lon()).add(r.get().id()).add(r.get().kind().wireName());
     }
     boolean deliberating = Visibility.canDeliberate(p, f, ops);
     Optional<Body> body = agreement.flatMap(a -> f.body().map(b -> a.bodies().get(b)));

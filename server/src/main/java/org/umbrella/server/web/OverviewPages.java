@@ -244,7 +244,7 @@ final class OverviewPages {
     Gazetteer places = Gazetteer.shipped();
     for (Report r : reports) {
       String day = r.time().toString().substring(0, 10);
-      kinds.computeIfAbsent(day, d -> new TreeMap<>()).merge(r.kind(), 1, Integer::sum);
+      kinds.computeIfAbsent(day, d -> new TreeMap<>()).merge(r.kind().wireName(), 1, Integer::sum);
       String region =
           places
               .nearest(r.lat(), r.lon())
@@ -304,7 +304,9 @@ final class OverviewPages {
     reports.sort(Comparator.comparing(Report::time));
     Map<String, Long> byKind =
         reports.stream()
-            .collect(Collectors.groupingBy(Report::kind, TreeMap::new, Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(
+                    r -> r.kind().wireName(), TreeMap::new, Collectors.counting()));
     // the previous period, as of its own cut-off, for the per-region comparison
     List<Report> previous =
         new ArrayList<>(

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Permission;
@@ -196,8 +197,8 @@ final class ReportPages {
                         "id", "no report '" + ReportInput.clip(ctx.pathParam("id")) + "'"));
     boolean canReview =
         AccessPolicy.allows(p, Permission.REVIEW_REPORT, Scope.NONE)
-            && !"verified".equals(r.status())
-            && !"rejected".equals(r.status());
+            && r.status() != ReviewStatus.VERIFIED
+            && r.status() != ReviewStatus.REJECTED;
     pages.html(
         ctx,
         200,

@@ -215,11 +215,11 @@ class RestartReplayTest {
   private static ReportInput.NewReport report(java.util.Random random, Instant at, String summary) {
     return new ReportInput.NewReport(
         at,
-        "exact",
-        random.nextBoolean() ? "shelling" : "drone_strike",
+        TimePrecision.EXACT,
+        random.nextBoolean() ? Kind.SHELLING : Kind.DRONE_STRIKE,
         48.0 + random.nextDouble() * 0.6,
         37.2 + random.nextDouble() * 0.8,
-        "near",
+        PlacePrecision.NEAR,
         "RU",
         0.7,
         "residential",

@@ -10,6 +10,9 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.umbrella.agreement.model.Agreement;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.PlacePrecision;
+import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestDb;
@@ -64,11 +67,11 @@ class ReexecutionTest {
               ops.fileReport(
                   new ReportInput.NewReport(
                       at.minus(Duration.ofMinutes(random.nextInt(600))),
-                      "exact",
-                      "shelling",
+                      TimePrecision.EXACT,
+                      Kind.SHELLING,
                       48.0 + random.nextDouble() * 0.5,
                       37.3 + random.nextDouble() * 0.5,
-                      "near",
+                      PlacePrecision.NEAR,
                       "RU",
                       0.8,
                       "",

@@ -15,6 +15,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.LongRange;
 import org.umbrella.agreement.model.Agreement;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.PlacePrecision;
+import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestDb;
@@ -126,11 +129,11 @@ class OutcomeProjectionProperties {
         ops.fileReport(
             new ReportInput.NewReport(
                 at.minus(Duration.ofMinutes(random.nextInt(600))),
-                "exact",
-                "shelling",
+                TimePrecision.EXACT,
+                Kind.SHELLING,
                 48.0 + random.nextDouble() * 0.5,
                 37.3 + random.nextDouble() * 0.5,
-                "near",
+                PlacePrecision.NEAR,
                 random.nextBoolean() ? "RU" : "UA",
                 0.8,
                 "",

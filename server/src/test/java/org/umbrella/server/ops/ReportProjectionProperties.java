@@ -15,6 +15,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.LongRange;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.PlacePrecision;
+import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestDb;
 import org.umbrella.server.TestServer;
@@ -130,11 +133,11 @@ class ReportProjectionProperties {
     int low = random.nextInt(3);
     return new ReportInput.NewReport(
         now.minus(Duration.ofMinutes(random.nextInt(2_000))),
-        random.nextBoolean() ? "exact" : "day",
-        KINDS[random.nextInt(KINDS.length)],
+        random.nextBoolean() ? TimePrecision.EXACT : TimePrecision.DAY,
+        Kind.fromWire(KINDS[random.nextInt(KINDS.length)]).orElseThrow(),
         47.5 + random.nextDouble(),
         36.5 + random.nextDouble() * 2,
-        random.nextBoolean() ? "exact" : "near",
+        random.nextBoolean() ? PlacePrecision.EXACT : PlacePrecision.NEAR,
         party,
         party.isEmpty() ? 0 : 0.5 + random.nextInt(5) / 10.0,
         random.nextBoolean() ? "" : "civilians",

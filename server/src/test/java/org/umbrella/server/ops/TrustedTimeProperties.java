@@ -18,6 +18,9 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.statistics.Statistics;
 import org.umbrella.agreement.model.Agreement;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.PlacePrecision;
+import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestServer;
@@ -118,7 +121,7 @@ class TrustedTimeProperties {
             Report r =
                 ops.review(
                     id, to, "", 0, reject ? "the sources do not confirm it" : "", "verifier");
-            assertThat(r.status()).isEqualTo(to);
+            assertThat(r.status().wireName()).isEqualTo(to);
             status.put(id, to);
             if (!reject) {
               reviewed.add(id);
@@ -238,11 +241,11 @@ class TrustedTimeProperties {
     double[] p = NEAR_LINE[random.nextInt(NEAR_LINE.length)];
     return new ReportInput.NewReport(
         claim,
-        "exact",
-        random.nextBoolean() ? "shelling" : "drone_strike",
+        TimePrecision.EXACT,
+        random.nextBoolean() ? Kind.SHELLING : Kind.DRONE_STRIKE,
         p[0],
         p[1],
-        "near",
+        PlacePrecision.NEAR,
         random.nextInt(12) == 0 ? "UA" : "RU",
         0.8,
         "residential",

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.server.Browser;
 import org.umbrella.server.TestServer;
 import org.umbrella.server.access.Role;
@@ -133,7 +134,7 @@ class TrustedTimeTest {
     assertThat(flip.statusCode()).as(flip.body()).isEqualTo(409);
     assertThat(flip.body()).contains("already verified");
     assertThat(t.server.services().operations().report(id).orElseThrow().status())
-        .isEqualTo("verified");
+        .isEqualTo(ReviewStatus.VERIFIED);
 
     // one independence group cannot corroborate
     String single =

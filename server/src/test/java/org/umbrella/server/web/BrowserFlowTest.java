@@ -26,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestDb;
@@ -233,7 +234,7 @@ class BrowserFlowTest {
       item.findElement(By.cssSelector("button[type=submit]")).click();
       wait(actor).until(x -> x.getCurrentUrl().contains("done=reviewed"));
       assertThat(server.services().operations().report(reportId).orElseThrow().status())
-          .isEqualTo("verified");
+          .isEqualTo(ReviewStatus.VERIFIED);
       signOut(actor);
 
       // 3. The engine raised a candidate finding; 4. three members of the Special Commission vote.

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.umbrella.agreement.model.ReviewStatus;
+import org.umbrella.engine.input.Kind;
+import org.umbrella.engine.input.PlacePrecision;
+import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.server.ops.Report;
 
 /**
@@ -15,11 +19,11 @@ class RegionTableTest {
     return new Report(
         "r",
         Instant.parse("2026-11-28T10:00:00Z"),
-        "exact",
-        "shelling",
+        TimePrecision.EXACT,
+        Kind.SHELLING,
         lat,
         lon,
-        "exact",
+        PlacePrecision.EXACT,
         "RU",
         0.8,
         "",
@@ -27,7 +31,7 @@ class RegionTableTest {
         0,
         0,
         List.of(),
-        "verified",
+        ReviewStatus.VERIFIED,
         List.of(),
         "",
         "monitor",

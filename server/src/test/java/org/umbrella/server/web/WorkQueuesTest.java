@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.server.TestServer;
 import org.umbrella.server.access.Role;
 import org.umbrella.server.http.Json;
@@ -243,7 +244,7 @@ class WorkQueuesTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("id=\"review-error-" + id + "\"", "why the report is rejected");
     assertThat(t.server.services().operations().report(id).orElseThrow().status())
-        .isEqualTo("reported");
+        .isEqualTo(ReviewStatus.REPORTED);
   }
 
   @Test
