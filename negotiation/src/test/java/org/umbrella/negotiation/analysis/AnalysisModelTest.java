@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -102,6 +103,203 @@ class AnalysisModelTest {
         assertThat(a.ideal()[p]).isEqualTo(best);
       }
       assertThat(a.emptiness()).isEmpty();
+    }
+  }
+
+  /** A concept's documented convention ({@link Solution.Concept#convention()}) as a ranking. */
+  record Convention(Solution.Concept concept, Comparator<double[]> better) {}
+
+  static double gainProduct(double[] u, double[] r) {
+    double x = 1;
+    for (int p = 0; p < u.length; p++) {
+      x *= Math.max(0, u[p] - r[p]);
+    }
+    return x;
+  }
+
+  static double[] shares(double[] u, double[] r, double[] ideal) {
+    double[] s = new double[u.length];
+    for (int p = 0; p < u.length; p++) {
+      s[p] = ideal[p] - r[p] <= 0 ? 1 : (u[p] - r[p]) / (ideal[p] - r[p]);
+    }
+    return s;
+  }
+
+  static double min(double[] x) {
+    return Arrays.stream(x).min().orElseThrow();
+  }
+
+  static double total(double[] x) {
+    return Arrays.stream(x).sum();
+  }
+
+  static double unevenness(double[] u) {
+    double a = 0;
+    for (int i = 0; i < u.length; i++) {
+      for (int j = i + 1; j < u.length; j++) {
+        a += Math.abs(u[i] - u[j]);
+      }
+    }
+    return a;
+  }
+
+  static List<Convention> conventions(double[] r, double[] ideal) {
+    Comparator<double[]> byGain = Comparator.comparingDouble(u -> -gainProduct(u, r));
+    return List.of(
+        new Convention(Solution.Concept.NASH, byGain),
+        new Convention(
+            Solution.Concept.KALAI_SMORODINSKY,
+            Comparator.comparingDouble((double[] u) -> -min(shares(u, r, ideal)))
+                .thenComparingDouble(u -> -total(shares(u, r, ideal)))),
+        new Convention(
+            Solution.Concept.GENIUS_KS, Comparator.comparingDouble(AnalysisModelTest::unevenness)),
+        new Convention(
+            Solution.Concept.EGALITARIAN,
+            Comparator.comparingDouble(
+                    (double[] u) -> {
+                      double m = Double.POSITIVE_INFINITY;
+                      for (int p = 0; p < u.length; p++) {
+                        m = Math.min(m, u[p] - r[p]);
+                      }
+                      return -m;
+                    })
+                .thenComparingDouble(u -> -total(u))),
+        new Convention(
+            Solution.Concept.UTILITARIAN,
+            Comparator.comparingDouble((double[] u) -> -total(u)).thenComparing(byGain)));
+  }
+
+  @Property(tries = 300)
+  void everySolution_isTheFirstFrontierPackageBestByItsConvention(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int parties) {
+    Scenario s = Scenario.of(RandomSpaces.model(seed, parties, true));
+    Analysis a = Analyzer.analyze(s, 0, ProgressListener.NONE);
+    if (a.frontier().isEmpty()) {
+      return;
+    }
+    for (int k = 1; k < a.frontier().size(); k++) {
+      assertThat(Arrays.compare(a.frontier().get(k - 1).outcome(), a.frontier().get(k).outcome()))
+          .as("the frontier is ordered by package")
+          .isNegative();
+    }
+    List<Convention> conventions = conventions(s.reservations(), a.ideal());
+    assertThat(a.solutions()).hasSameSizeAs(conventions);
+    for (int c = 0; c < conventions.size(); c++) {
+      Convention convention = conventions.get(c);
+      Point expected = a.frontier().getFirst();
+      for (Point p : a.frontier()) {
+        if (convention.better().compare(p.utilities(), expected.utilities()) < 0) {
+          expected = p;
+        }
+      }
+      Solution found = a.solutions().get(c);
+      assertThat(found.concept()).isEqualTo(convention.concept());
+      assertThat(found.point().outcome())
+          .as("%s", convention.concept())
+          .isEqualTo(expected.outcome());
+    }
+    double[] u = a.solution(Solution.Concept.NASH).orElseThrow().point().utilities();
+    assertThat(a.solution(Solution.Concept.NASH).orElseThrow().score())
+        .isEqualTo(gainProduct(u, s.reservations()));
+    double[] g = a.solution(Solution.Concept.GENIUS_KS).orElseThrow().point().utilities();
+    assertThat(a.solution(Solution.Concept.GENIUS_KS).orElseThrow().score())
+        .isEqualTo(unevenness(g));
+  }
+
+  static double distance(double[] a, double[] b) {
+    double x = 0;
+    for (int p = 0; p < a.length; p++) {
+      x += (a[p] - b[p]) * (a[p] - b[p]);
+    }
+    return Math.sqrt(x);
+  }
+
+  static int[] changedIssues(int[] from, int[] to) {
+    return IntStream.range(0, from.length).filter(i -> from[i] != to[i]).toArray();
+  }
+
+  @Property(tries = 300)
+  void aDraftsScore_followsFromItsDefinitions(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int parties) {
+    NegotiationModel m = uncertain(seed, parties);
+    // the point-estimate model, so that the score's numbers are the scenario's
+    Scenario s = Scenario.of(m);
+    Analysis a = Analyzer.analyze(s, 0, ProgressListener.NONE);
+    List<int[]> all = RandomSpaces.all(s);
+    for (DraftScore score : Drafts.score(s, a)) {
+      int[] o = score.draft().outcome();
+      double[] u = s.utilities(o);
+      assertThat(score.utilities()).isEqualTo(u);
+      boolean everyone = true;
+      for (int p = 0; p < parties; p++) {
+        boolean accepts = partyAccepts(s, o, p, -1);
+        assertThat(score.accepts()[p]).as("party %d accepts", p).isEqualTo(accepts);
+        everyone &= accepts;
+      }
+      assertThat(score.broken())
+          .containsExactlyElementsOf(
+              s.redLines().stream().filter(l -> !l.holds(o)).map(CompiledRedLine::source).toList());
+      assertThat(score.dominated())
+          .isEqualTo(
+              a.frontier().stream()
+                  .anyMatch(
+                      f -> {
+                        boolean strictly = false;
+                        for (int p = 0; p < parties; p++) {
+                          if (f.utility(p) < u[p]) {
+                            return false;
+                          }
+                          strictly |= f.utility(p) > u[p];
+                        }
+                        return strictly;
+                      }));
+      if (a.frontier().isEmpty()) {
+        assertThat(score.distanceToFrontier()).isNaN();
+        assertThat(score.distanceToNash()).isNaN();
+      } else {
+        assertThat(score.distanceToFrontier())
+            .isEqualTo(
+                a.frontier().stream()
+                    .mapToDouble(f -> distance(f.utilities(), u))
+                    .min()
+                    .orElseThrow());
+        assertThat(score.distanceToNash())
+            .isEqualTo(
+                distance(a.solution(Solution.Concept.NASH).orElseThrow().point().utilities(), u));
+      }
+      if (everyone) {
+        assertThat(score.repair()).isEmpty();
+        assertThat(score.repairNote()).isEmpty();
+        continue;
+      }
+      List<int[]> acceptable = all.stream().filter(s::acceptableToAll).toList();
+      if (acceptable.isEmpty()) {
+        assertThat(score.repair()).isEmpty();
+        assertThat(score.repairNote()).startsWith("no package is acceptable to all");
+        continue;
+      }
+      int fewest =
+          acceptable.stream().mapToInt(x -> changedIssues(o, x).length).min().orElseThrow();
+      int[] expected = null;
+      double bestGain = -1;
+      List<int[]> candidates =
+          acceptable.stream()
+              .filter(x -> changedIssues(o, x).length == fewest)
+              .sorted(
+                  Comparator.comparing((int[] x) -> changedIssues(o, x), Arrays::compare)
+                      .thenComparing(Arrays::compare))
+              .toList();
+      for (int[] x : candidates) {
+        double gain = gainProduct(s.utilities(x), s.reservations());
+        if (gain > bestGain) {
+          bestGain = gain;
+          expected = x;
+        }
+      }
+      DraftScore.Repair repair = score.repair().orElseThrow();
+      assertThat(repair.point().outcome()).isEqualTo(expected);
+      assertThat(repair.changed())
+          .containsExactlyElementsOf(Arrays.stream(changedIssues(o, expected)).boxed().toList());
     }
   }
 
