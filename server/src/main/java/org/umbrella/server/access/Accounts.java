@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.umbrella.server.InputRules;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.ledger.ServerLedger;
 import org.umbrella.server.ops.Audit;
@@ -53,9 +52,10 @@ public final class Accounts {
 
   /**
    * Creates an account; {@code actor} (a username, or {@code system}) is audited as its creator.
+   * What the values alone decide, {@link NewAccount} checked when it was made.
    *
-   * @throws DomainError 400 for a malformed username, or a password too short, too long or too easy
-   *     to guess ({@link Passwords#checkNew}); 409 when taken
+   * @throws DomainError 400 for a malformed username, display name or party, or a password too
+   *     short, too long or too easy to guess ({@link Passwords#checkNew}); 409 when taken
    */
   public Account create(
       String username,
@@ -64,19 +64,20 @@ public final class Accounts {
       Optional<String> party,
       String password,
       String actor) {
-    if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-      throw new DomainError.Invalid(
-          "/username",
-          "username must be 2-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit");
-    }
-    if (displayName != null) {
-      InputRules.text("/display-name", displayName);
-    }
-    Passwords.checkNew(password, List.of(username, displayName == null ? "" : displayName));
-    if (party.isPresent() && !party.get().matches("[A-Z]{2,8}")) {
-      throw new DomainError.Invalid(
-          "/party", "party must be a party code such as US or GB, was '" + party.get() + "'");
-    }
+    return create(new NewAccount(username, displayName, role, party, password), actor);
+  }
+
+  /**
+   * Creates the account {@code a} describes; {@code actor} is audited as its creator.
+   *
+   * @throws DomainError 409 when the username is taken
+   */
+  public Account create(NewAccount a, String actor) {
+    String username = a.username();
+    String displayName = a.displayName();
+    Role role = a.role();
+    Optional<String> party = a.party();
+    String password = a.password();
     if (byUsername(username).isPresent()) {
       throw new DomainError.Conflict("/username", "username '" + username + "' is taken");
     }

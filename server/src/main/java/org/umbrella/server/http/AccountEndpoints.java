@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.Account;
+import org.umbrella.server.access.NewAccount;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Role;
@@ -109,18 +110,12 @@ final class AccountEndpoints {
     Optional<String> party =
         body.path("party").isTextual() ? Optional.of(body.get("party").asText()) : Optional.empty();
     String password = body.path("password").isTextual() ? body.get("password").asText() : "";
-    if (displayName != null && displayName.length() > 200) {
-      throw new DomainError.Invalid(
-          "/display-name", "display-name must have at most 200 characters");
-    }
+    NewAccount account = new NewAccount(username, displayName, role, party, password);
     // the email an OpenID Connect sign-in with a verified email is matched against (docs/server.md)
     Optional<String> email =
         body.path("email").isTextual() ? Optional.of(body.get("email").asText()) : Optional.empty();
     email.ifPresent(OidcAccounts::checkEmail);
-    Account a =
-        s.accounts()
-            .create(
-                username, displayName == null ? "" : displayName, role, party, password, p.name());
+    Account a = s.accounts().create(account, p.name());
     if (email.isPresent()) {
       new OidcAccounts(s.jdbi(), s.accounts(), s.clock()).setEmail(a.id(), email, p.name());
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.AccountChanges;
+import org.umbrella.server.access.NewAccount;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Role;
 import org.umbrella.server.access.oidc.OidcAccounts;
@@ -72,24 +73,26 @@ final class AdminPages {
         Arrays.stream(Role.values()).filter(r -> r.slug().equals(typed.get("role"))).findFirst();
     if (role.isEmpty()) {
       problem = m.t("err.role");
-    } else if (displayName.isBlank() || displayName.length() > 200) {
-      problem = m.t("err.name");
     } else {
       try {
-        s.accounts()
-            .create(
+        NewAccount account =
+            new NewAccount(
                 Pages.form(ctx, "username").trim(),
                 displayName.trim(),
                 role.get(),
                 Optional.of(Pages.form(ctx, "party")).filter(x -> !x.isBlank()),
-                Pages.form(ctx, "password"),
-                p.name());
+                Pages.form(ctx, "password"));
+        s.accounts().create(account, p.name());
         ctx.redirect("/admin?done=created", HttpStatus.SEE_OTHER);
         return;
-      } catch (DomainError e) {
-        if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
-          throw e;
-        }
+      } catch (DomainError.Invalid e) {
+        // the one rule worded for this form in the reader's language; the rest as the API words
+        // them
+        problem =
+            e.field().equals(Optional.of("/display-name"))
+                ? m.t("err.name")
+                : m.f("err.account", Objects.requireNonNullElse(e.getMessage(), e.toString()));
+      } catch (DomainError.Conflict e) {
         problem = m.f("err.account", Objects.requireNonNullElse(e.getMessage(), e.toString()));
       }
     }
