@@ -14,6 +14,7 @@ import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Role;
 import org.umbrella.server.access.oidc.OidcAccounts;
 import org.umbrella.server.app.DomainError;
+import org.umbrella.server.live.NewWebhook;
 import org.umbrella.server.ops.Audit;
 
 /**
@@ -182,7 +183,7 @@ final class AccountEndpoints {
     String url = body.path("url").isTextual() ? body.get("url").asText() : "";
     String secret = body.path("secret").isTextual() ? body.get("secret").asText() : "";
     String events = body.path("events").isTextual() ? body.get("events").asText() : "*";
-    long id = s.webhooks().add(url, secret, events, p.name());
+    long id = s.webhooks().add(new NewWebhook(url, secret, events), p.name());
     Json.respond(ctx, 201, Map.of("id", id, "url", url, "events", events));
   }
 

@@ -152,17 +152,20 @@ public final class Webhooks implements AutoCloseable {
    *     address that is not public nor allowed; or a secret under 16 characters
    */
   public long add(String url, String secret, String events, String actor) {
-    targets.check(url);
-    if (secret == null || secret.length() < 16 || secret.length() > 200) {
-      throw new DomainError.Invalid(
-          "/secret",
-          "secret must have 16 to 200 characters (the HMAC key the receiver checks signatures with)");
-    }
-    if (events == null || !events.matches("\\*|[a-z.]+(,[a-z.]+)*")) {
-      throw new DomainError.Invalid(
-          "/events",
-          "events must be '*' or comma-separated event types such as finding.candidate,obligation.pending");
-    }
+    return add(new NewWebhook(url, secret, events), actor);
+  }
+
+  /**
+   * Adds the webhook {@code w} describes, once its host is found to reach only addresses deliveries
+   * may go to (public, or allowed by {@code --webhook-allow}).
+   *
+   * @throws DomainError 400 naming {@code /url} for a host that reaches another address
+   */
+  public long add(NewWebhook w, String actor) {
+    targets.check(w.url());
+    String url = w.url();
+    String secret = w.secret();
+    String events = w.events();
     Instant now = clock.instant();
     return jdbi.inTransaction(
         h -> {
