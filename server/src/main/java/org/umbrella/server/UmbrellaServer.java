@@ -42,6 +42,7 @@ import org.umbrella.server.live.EventBus;
 import org.umbrella.server.live.LiveHub;
 import org.umbrella.server.live.WebhookTargets;
 import org.umbrella.server.live.Webhooks;
+import org.umbrella.server.ops.BodyProjection;
 import org.umbrella.server.ops.EngineQueue;
 import org.umbrella.server.ops.Operations;
 import org.umbrella.server.ops.OutcomeProjection;
@@ -237,8 +238,10 @@ public final class UmbrellaServer implements AutoCloseable {
                 e.enforcing(f.ref());
               });
         });
-    // and so are findings, obligations, status and votes: rebuilt from the recorded outputs and the
-    // journal before the engine replays it (silently: its replay writes nothing)
+    // and so are the bodies (of the version in force), findings, obligations, status and votes:
+    // rebuilt from the journal and the recorded outputs before the engine replays it (silently: its
+    // replay writes nothing)
+    BodyProjection.rebuild(jdbi, engine.map(EngineEnforcement::agreement).orElse(null));
     OutcomeProjection.rebuild(
         jdbi,
         AgreementVersion.resolver(jdbi, engine.map(EngineEnforcement::agreement).orElse(null)));

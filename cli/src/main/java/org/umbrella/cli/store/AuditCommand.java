@@ -20,6 +20,7 @@ import org.umbrella.cli.UserException;
 import org.umbrella.server.journal.AgreementVersion;
 import org.umbrella.server.journal.Journal;
 import org.umbrella.server.journal.Reexecution;
+import org.umbrella.server.ops.BodyProjection;
 import org.umbrella.server.ops.OutcomeProjection;
 import org.umbrella.server.ops.ReportProjection;
 import org.umbrella.store.StoreException;
@@ -231,8 +232,9 @@ public final class AuditCommand implements Runnable {
             ReportProjection.position(jdbi),
             (System.nanoTime() - t0) / 1_000_000);
         long t1 = System.nanoTime();
-        long steps =
-            OutcomeProjection.rebuild(jdbi, AgreementVersion.resolver(jdbi, fallback(jdbi)));
+        Agreement fallback = fallback(jdbi);
+        int bodies = BodyProjection.rebuild(jdbi, fallback);
+        long steps = OutcomeProjection.rebuild(jdbi, AgreementVersion.resolver(jdbi, fallback));
         long findings =
             jdbi.withHandle(
                 h -> h.createQuery("select count(*) from ops_finding").mapTo(Long.class).one());
@@ -240,8 +242,8 @@ public final class AuditCommand implements Runnable {
             jdbi.withHandle(
                 h -> h.createQuery("select count(*) from ops_obligation").mapTo(Long.class).one());
         out.printf(
-            "projection outcomes rebuilt: %d outputs, tallies and answers applied; %d findings, %d obligations (%d ms)%n",
-            steps, findings, obligations, (System.nanoTime() - t1) / 1_000_000);
+            "projection outcomes rebuilt: %d bodies; %d outputs, tallies and answers applied; %d findings, %d obligations (%d ms)%n",
+            bodies, steps, findings, obligations, (System.nanoTime() - t1) / 1_000_000);
         return 0;
       } catch (StoreException e) {
         throw UserException.from(e);

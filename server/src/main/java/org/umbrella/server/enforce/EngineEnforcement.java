@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,17 +107,12 @@ public final class EngineEnforcement implements Enforcement {
     return ops;
   }
 
-  /** Registers the bodies of the agreement and connects to {@code ops}. */
+  /**
+   * Connects to {@code ops}. (The agreement's bodies reach the pages through {@code
+   * BodyProjection}, from the journal's version in force.)
+   */
   public void attach(Operations ops) {
     this.operations = ops;
-    agreement
-        .bodies()
-        .values()
-        .forEach(
-            b ->
-                ops.defineBody(
-                    new Operations.Body(
-                        b.id(), b.title().orElse(b.id()), new LinkedHashSet<>(b.members()))));
     ops.connect(this);
   }
 

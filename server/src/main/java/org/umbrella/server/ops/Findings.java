@@ -43,16 +43,7 @@ final class Findings extends Workflow {
   // ---- bodies and findings --------------------------------------------------------------------
 
   public void defineBody(Operations.Body body) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-            insert into ops_body (id, title, members) values (:id, :t, :m)
-            on conflict (id) do update set title = excluded.title, members = excluded.members""")
-                .bind("id", body.id())
-                .bind("t", body.title())
-                .bind("m", String.join(",", body.members()))
-                .execute());
+    BodyProjection.define(jdbi, body);
   }
 
   public Optional<Operations.Body> body(String id) {

@@ -32,7 +32,9 @@ class ProjectionWritersTest {
           "ops_status",
           "OutcomeProjection.java",
           "ops_vote",
-          "OutcomeProjection.java");
+          "OutcomeProjection.java",
+          "ops_body",
+          "BodyProjection.java");
 
   private static final Pattern WRITE =
       Pattern.compile(
