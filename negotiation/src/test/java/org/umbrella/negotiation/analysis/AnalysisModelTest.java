@@ -129,8 +129,16 @@ class AnalysisModelTest {
     return Arrays.stream(x).min().orElseThrow();
   }
 
+  /**
+   * Summed in party order, as the analysis sums: {@code DoubleStream.sum} compensates rounding and
+   * could order two nearly equal shares differently, which is not what a tie-break means.
+   */
   static double total(double[] x) {
-    return Arrays.stream(x).sum();
+    double t = 0;
+    for (double v : x) {
+      t += v;
+    }
+    return t;
   }
 
   static double unevenness(double[] u) {
