@@ -15,6 +15,12 @@ import org.umbrella.server.journal.Journal;
  * production ({@link Operations#defineBody} is for tests that need a body no agreement has).
  */
 public final class BodyProjection {
+  /** Adds a body or replaces its title and members. */
+  private static final String UPSERT =
+      """
+      insert into ops_body (id, title, members) values (:id, :t, :m)
+      on conflict (id) do update set title = excluded.title, members = excluded.members""";
+
   private BodyProjection() {}
 
   /**
@@ -39,11 +45,7 @@ public final class BodyProjection {
           if (in == null || ids.isEmpty()) {
             return 0;
           }
-          var upsert =
-              h.prepareBatch(
-                  """
-              insert into ops_body (id, title, members) values (:id, :t, :m)
-              on conflict (id) do update set title = excluded.title, members = excluded.members""");
+          var upsert = h.prepareBatch(UPSERT);
           in.bodies()
               .values()
               .forEach(
@@ -61,10 +63,7 @@ public final class BodyProjection {
   static void define(Jdbi jdbi, Operations.Body body) {
     jdbi.useHandle(
         h ->
-            h.createUpdate(
-                    """
-            insert into ops_body (id, title, members) values (:id, :t, :m)
-            on conflict (id) do update set title = excluded.title, members = excluded.members""")
+            h.createUpdate(UPSERT)
                 .bind("id", body.id())
                 .bind("t", body.title())
                 .bind("m", String.join(",", body.members()))
