@@ -36,6 +36,7 @@ import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.output.FindingRecord;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.engine.output.OutputRecord;
 
 /**
@@ -82,7 +83,7 @@ class EngineModelProperties {
           if (before == null) {
             raisedBy.put(f.id(), f);
           }
-          if (f.status().equals("withdrawn")) {
+          if (f.status().equals(FindingStatus.WITHDRAWN)) {
             retired.add(f.id());
           }
           last.put(f.id(), f);
@@ -94,7 +95,7 @@ class EngineModelProperties {
     Map<String, FindingRecord> standing = new TreeMap<>();
     last.forEach(
         (id, f) -> {
-          if (f.status().equals("confirmed")) {
+          if (f.status().equals(FindingStatus.CONFIRMED)) {
             standing.put(id, f);
           }
         });

@@ -23,8 +23,12 @@ import org.umbrella.engine.input.Response;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.FindingRecord;
+import org.umbrella.engine.output.FindingStatus;
+import org.umbrella.engine.output.GuaranteeStatus;
 import org.umbrella.engine.output.ObligationRecord;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.engine.output.OutputRecord;
+import org.umbrella.engine.output.ProvisionStatus;
 import org.umbrella.engine.output.StatusRecord;
 
 /**
@@ -75,40 +79,43 @@ class TwoClockProperties {
             .isAfterOrEqualTo(lastOutput);
         lastOutput = o.time();
         switch (o) {
-          case FindingRecord f when f.status().equals("candidate") -> raised.put(f.id(), f.time());
-          case FindingRecord f when f.status().equals("confirmed") ->
+          case FindingRecord f when f.status().equals(FindingStatus.CANDIDATE) ->
+              raised.put(f.id(), f.time());
+          case FindingRecord f when f.status().equals(FindingStatus.CONFIRMED) ->
               confirmed.put(f.id(), f.time());
           case FindingRecord f -> {}
-          case ObligationRecord ob when ob.status().equals("pending") -> {
+          case ObligationRecord ob when ob.status().equals(ObligationStatus.PENDING) -> {
             String trigger = ob.cause().outputs().get(0);
             assertThat(ob.time()).isEqualTo(confirmed.get(trigger));
             Duration within =
                 ob.duty().equals("consult") ? Duration.ofHours(24) : Duration.ofDays(7);
             assertThat(ob.due()).contains(ob.time().plus(within));
           }
-          case ObligationRecord ob when ob.status().equals("breached") -> {
+          case ObligationRecord ob when ob.status().equals(ObligationStatus.BREACHED) -> {
             assertThat(ob.time()).isEqualTo(ob.due().orElseThrow());
             deadlines++;
           }
           case ObligationRecord ob -> assertThat(ob.time()).isBefore(ob.due().orElseThrow());
-          case StatusRecord s when s.subject().equals("defence") && s.status().equals("active") -> {
+          case StatusRecord s
+              when s.subject().equals("defence") && s.status().equals(GuaranteeStatus.ACTIVE) -> {
             assertThat(s.time()).isEqualTo(ACTIVATES);
             activeFrom = s.time();
             deadlines++;
           }
           case StatusRecord s
-              when s.subject().equals("defence") && s.status().equals("expired") -> {
+              when s.subject().equals("defence") && s.status().equals(GuaranteeStatus.EXPIRED) -> {
             assertThat(s.time())
                 .isEqualTo(activeFrom.atOffset(ZoneOffset.UTC).plusYears(1).toInstant());
             deadlines++;
           }
           case StatusRecord s
-              when s.subject().equals("exchange") && s.status().equals("breached") -> {
+              when s.subject().equals("exchange")
+                  && s.status().equals(ProvisionStatus.BREACHED) -> {
             assertThat(s.time()).isEqualTo(ACTIVATES.plus(Duration.ofDays(90)));
             deadlines++;
           }
           case StatusRecord s
-              when s.subject().equals("ceasefire") && s.status().equals("in-force") ->
+              when s.subject().equals("ceasefire") && s.status().equals(ProvisionStatus.IN_FORCE) ->
               assertThat(s.time()).isEqualTo(ACTIVATES);
           case StatusRecord s -> {}
           case AlertRecord a when a.reason().equals("decision-overdue") -> {

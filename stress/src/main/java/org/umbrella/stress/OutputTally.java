@@ -17,6 +17,7 @@ import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.FindingRecord;
+import org.umbrella.engine.output.GuaranteeStatus;
 import org.umbrella.engine.output.ObligationRecord;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.engine.output.StatusRecord;
@@ -88,11 +89,11 @@ final class OutputTally implements Consumer<OutputRecord> {
   private void finding(FindingRecord f) {
     long[] c = counts.computeIfAbsent(f.definition(), k -> new long[4]);
     switch (f.status()) {
-      case "candidate" -> {
+      case CANDIDATE -> {
         c[0]++;
         openCandidates.add(f.id());
       }
-      case "confirmed" -> {
+      case CONFIRMED -> {
         if (!openCandidates.remove(f.id())) {
           c[0]++;
         }
@@ -106,15 +107,14 @@ final class OutputTally implements Consumer<OutputRecord> {
             .computeIfAbsent(f.definition(), k -> new TreeMap<>())
             .merge(f.time().toString().substring(0, 7), 1L, Long::sum);
       }
-      case "rejected" -> {
+      case REJECTED -> {
         openCandidates.remove(f.id());
         c[2]++;
       }
-      case "withdrawn" -> {
+      case WITHDRAWN -> {
         openCandidates.remove(f.id());
         c[3]++;
       }
-      default -> {}
     }
   }
 
@@ -123,7 +123,7 @@ final class OutputTally implements Consumer<OutputRecord> {
     if (!s.subjectKind().equals("guarantee")) {
       return;
     }
-    if (s.status().equals("triggered")) {
+    if (s.status().equals(GuaranteeStatus.TRIGGERED)) {
       triggered.computeIfAbsent(s.subject(), k -> new long[1])[0]++;
       List<FindingRecord> behind = new ArrayList<>();
       for (String id : s.cause().outputs()) {
@@ -141,7 +141,7 @@ final class OutputTally implements Consumer<OutputRecord> {
             .ifPresent(t -> triggerLag.put(s.subject(), days(t, s.time())));
       }
       behind.forEach(this::addPoints);
-    } else if (s.status().equals("void")) {
+    } else if (s.status().equals(GuaranteeStatus.VOID)) {
       voided.putIfAbsent(s.subject(), s);
     }
   }
@@ -191,7 +191,9 @@ final class OutputTally implements Consumer<OutputRecord> {
     Map<String, Set<String>> callers = new HashMap<>();
     Map<String, Map<String, Long>> byParty = new TreeMap<>();
     for (ObligationRecord ob : obligations.values()) {
-      byParty.computeIfAbsent(ob.party(), k -> new TreeMap<>()).merge(ob.status(), 1L, Long::sum);
+      byParty
+          .computeIfAbsent(ob.party(), k -> new TreeMap<>())
+          .merge(ob.status().wireName(), 1L, Long::sum);
       String[] parts = ob.id().split("/", 4);
       if (parts.length == 4) {
         callers.computeIfAbsent(ob.guarantee(), k -> new HashSet<>()).add(parts[3]);

@@ -133,10 +133,10 @@ final class ReplayExplainer {
 
   private static String state(OutputRecord r) {
     return switch (r) {
-      case FindingRecord f -> f.status();
+      case FindingRecord f -> f.status().wireName();
       case ObligationRecord o ->
-          o.status() + (o.decision().isEmpty() ? "" : " (" + o.decision() + ")");
-      case StatusRecord s -> s.previous() + " -> " + s.status();
+          o.status().wireName() + (o.decision().isEmpty() ? "" : " (" + o.decision() + ")");
+      case StatusRecord s -> s.previous().wireName() + " -> " + s.status().wireName();
       case AlertRecord a -> a.reason();
     };
   }

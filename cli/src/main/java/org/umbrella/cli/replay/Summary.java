@@ -3,6 +3,7 @@ package org.umbrella.cli.replay;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.FindingRecord;
 import org.umbrella.engine.output.ObligationRecord;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.engine.output.StatusRecord;
 
@@ -34,7 +36,7 @@ final class Summary {
   private final Map<String, Map<String, Long>> byMonth = new LinkedHashMap<>();
   private final Map<String, Map<String, Long>> byRegion = new LinkedHashMap<>();
   private final Set<String> openCandidates = new HashSet<>();
-  private final Map<String, String> obligations = new LinkedHashMap<>();
+  private final Map<String, ObligationStatus> obligations = new LinkedHashMap<>();
   private final List<StatusRecord> statusChanges = new ArrayList<>();
   private final Map<String, Long> alerts = new TreeMap<>();
   private @Nullable InputRecord current;
@@ -78,11 +80,11 @@ final class Summary {
   private void finding(FindingRecord f) {
     long[] c = byDefinition.computeIfAbsent(f.definition(), k -> new long[COLUMNS.length]);
     switch (f.status()) {
-      case "candidate" -> {
+      case CANDIDATE -> {
         c[0]++;
         openCandidates.add(f.id());
       }
-      case "confirmed" -> {
+      case CONFIRMED -> {
         if (!openCandidates.remove(f.id())) {
           c[0]++;
         }
@@ -102,15 +104,14 @@ final class Summary {
             .merge(when.toString().substring(0, 7), 1L, Long::sum);
         byRegion.computeIfAbsent(f.definition(), k -> new TreeMap<>()).merge(region, 1L, Long::sum);
       }
-      case "rejected" -> {
+      case REJECTED -> {
         openCandidates.remove(f.id());
         c[2]++;
       }
-      case "withdrawn" -> {
+      case WITHDRAWN -> {
         openCandidates.remove(f.id());
         c[3]++;
       }
-      default -> {}
     }
   }
 
@@ -153,15 +154,15 @@ final class Summary {
     section(out, "Confirmed findings by month (event time)", byMonth);
     section(out, "Confirmed findings by region (as the source named it)", byRegion);
     out.println();
-    Map<String, Long> ob = new TreeMap<>();
+    Map<ObligationStatus, Long> ob = new EnumMap<>(ObligationStatus.class);
     obligations.values().forEach(s -> ob.merge(s, 1L, Long::sum));
     out.printf(
         "Obligations: %,d created; %,d fulfilled, %,d waived, %,d breached, %,d pending at the end%n",
         obligations.size(),
-        ob.getOrDefault("fulfilled", 0L),
-        ob.getOrDefault("waived", 0L),
-        ob.getOrDefault("breached", 0L),
-        ob.getOrDefault("pending", 0L));
+        ob.getOrDefault(ObligationStatus.FULFILLED, 0L),
+        ob.getOrDefault(ObligationStatus.WAIVED, 0L),
+        ob.getOrDefault(ObligationStatus.BREACHED, 0L),
+        ob.getOrDefault(ObligationStatus.PENDING, 0L));
     out.println();
     out.println("Status changes");
     if (statusChanges.isEmpty()) {
@@ -170,7 +171,12 @@ final class Summary {
     for (StatusRecord s : statusChanges) {
       out.printf(
           "  %s  %s %s: %s -> %s (%s)%n",
-          s.time(), s.subjectKind(), s.subject(), s.previous(), s.status(), s.cause().rule());
+          s.time(),
+          s.subjectKind(),
+          s.subject(),
+          s.previous().wireName(),
+          s.status().wireName(),
+          s.cause().rule());
     }
     out.println();
     out.println("Alerts" + (alerts.isEmpty() ? ": none" : ""));

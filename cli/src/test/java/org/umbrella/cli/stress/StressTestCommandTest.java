@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.umbrella.cli.Umbrella;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.FindingRecord;
+import org.umbrella.engine.output.FindingStatus;
+import org.umbrella.engine.output.GuaranteeStatus;
 import org.umbrella.engine.output.ObligationRecord;
 import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
@@ -161,15 +163,16 @@ class StressTestCommandTest {
       long triggers = 0;
       for (OutputRecord o : outputs) {
         switch (o) {
-          case FindingRecord f when f.status().equals("confirmed") ->
+          case FindingRecord f when f.status().equals(FindingStatus.CONFIRMED) ->
               confirmed.merge(f.definition(), 1L, Long::sum);
-          case FindingRecord f when f.status().equals("rejected") ->
+          case FindingRecord f when f.status().equals(FindingStatus.REJECTED) ->
               rejected.merge(f.definition(), 1L, Long::sum);
           case FindingRecord f -> {}
-          case ObligationRecord ob -> lastStatus.put(ob.id(), ob.status());
+          case ObligationRecord ob -> lastStatus.put(ob.id(), ob.status().wireName());
           case StatusRecord s -> {
             status++;
-            if (s.subjectKind().equals("guarantee") && s.status().equals("triggered")) {
+            if (s.subjectKind().equals("guarantee")
+                && s.status().equals(GuaranteeStatus.TRIGGERED)) {
               triggers++;
             }
           }

@@ -21,9 +21,14 @@ import org.umbrella.engine.input.ProvisionReport;
 import org.umbrella.engine.input.Response;
 import org.umbrella.engine.internal.Evaluator.TimerKind;
 import org.umbrella.engine.output.Cause;
+import org.umbrella.engine.output.GuaranteeStatus;
 import org.umbrella.engine.output.ObligationRecord;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.engine.output.OutputRecord;
+import org.umbrella.engine.output.ProvisionStatus;
+import org.umbrella.engine.output.ProvisionStatus.Stage;
 import org.umbrella.engine.output.StatusRecord;
+import org.umbrella.engine.output.SubjectStatus;
 
 /**
  * What follows from confirmed findings and from the calendar: guarantees (activation, trigger,
@@ -62,7 +67,7 @@ final class Commitments {
 
   private static final class GuaranteeState {
     final Guarantee g;
-    String status = "inactive";
+    GuaranteeStatus status = GuaranteeStatus.INACTIVE;
     long activeFrom = Long.MIN_VALUE;
 
     GuaranteeState(Guarantee g) {
@@ -72,7 +77,7 @@ final class Commitments {
 
   private static final class ProvisionState {
     final Provision p;
-    String status = "pending";
+    ProvisionStatus status = ProvisionStatus.PENDING;
     int level = -1;
     long inForceAt = Long.MIN_VALUE;
     long due = Long.MIN_VALUE;
@@ -90,7 +95,7 @@ final class Commitments {
     final String party;
     final Optional<Instant> due;
     final String trigger;
-    String status = "pending";
+    ObligationStatus status = ObligationStatus.PENDING;
 
     ObligationState(
         String id, Guarantee g, Duty duty, String party, Optional<Instant> due, String trigger) {
@@ -179,10 +184,10 @@ final class Commitments {
               new Cause(ref, "activates at " + at, List.of(), List.of()));
       case GUARANTEE_EXPIRE -> {
         GuaranteeState gs = known(guarantees, ref);
-        if (gs.status.equals("active") || gs.status.equals("triggered")) {
+        if (gs.status.isInEffect()) {
           guaranteeStatus(
               gs,
-              "expired",
+              GuaranteeStatus.EXPIRED,
               at,
               new Cause(
                   gs.g.id(),
@@ -197,13 +202,10 @@ final class Commitments {
       }
       case PROVISION_DUE -> {
         ProvisionState ps = known(provisions, ref);
-        if (ps.level < 3
-            && !ps.status.equals("revoked")
-            && !ps.status.equals("suspended")
-            && !ps.status.equals("breached")) {
+        if (ps.level < 3 && !ps.status.isAny(Stage.REVOKED, Stage.SUSPENDED, Stage.BREACHED)) {
           provisionStatus(
               ps,
-              "breached",
+              ProvisionStatus.BREACHED,
               at,
               new Cause(
                   ps.p.id(),
@@ -220,8 +222,8 @@ final class Commitments {
       }
       case OBLIGATION_DUE -> {
         ObligationState o = known(obligations, ref);
-        if (o.status.equals("pending")) {
-          o.status = "breached";
+        if (o.status == ObligationStatus.PENDING) {
+          o.status = ObligationStatus.BREACHED;
           effects.emit(
               new ObligationRecord(
                   o.id,
@@ -230,7 +232,7 @@ final class Commitments {
                   o.duty.id(),
                   o.party,
                   o.due,
-                  "breached",
+                  ObligationStatus.BREACHED,
                   "",
                   new Cause(
                       o.g.id(),
@@ -249,18 +251,15 @@ final class Commitments {
    */
   void confirmed(int f, String defId, Instant at) {
     for (GuaranteeState gs : triggeredBy.get(table.definition(f))) {
-      if ((gs.status.equals("active") || gs.status.equals("triggered"))
-          && gs.g.isAgainst(table.actor(f))) {
+      if (gs.status.isInEffect() && gs.g.isAgainst(table.actor(f))) {
         trigger(gs, f, at);
       }
     }
     for (GuaranteeState gs : voidedBy.get(table.definition(f))) {
-      if (table.actor(f).equals(gs.g.protects())
-          && !gs.status.equals("void")
-          && !gs.status.equals("expired")) {
+      if (table.actor(f).equals(gs.g.protects()) && !gs.status.isFinal()) {
         guaranteeStatus(
             gs,
-            "void",
+            GuaranteeStatus.VOID,
             at,
             new Cause(
                 gs.g.id(),
@@ -283,11 +282,11 @@ final class Commitments {
   // ---------------------------------------------------------------- guarantees and obligations
 
   private void activate(GuaranteeState gs, Instant at, Cause cause) {
-    if (!gs.status.equals("inactive")) {
+    if (gs.status != GuaranteeStatus.INACTIVE) {
       return;
     }
     gs.activeFrom = at.toEpochMilli();
-    guaranteeStatus(gs, "active", at, cause);
+    guaranteeStatus(gs, GuaranteeStatus.ACTIVE, at, cause);
     gs.g
         .term()
         .ifPresent(
@@ -297,10 +296,10 @@ final class Commitments {
   }
 
   private void trigger(GuaranteeState gs, int f, Instant at) {
-    if (gs.status.equals("active")) {
+    if (gs.status == GuaranteeStatus.ACTIVE) {
       guaranteeStatus(
           gs,
-          "triggered",
+          GuaranteeStatus.TRIGGERED,
           at,
           new Cause(
               gs.g.id(),
@@ -328,7 +327,7 @@ final class Commitments {
                 duty.id(),
                 party,
                 due,
-                "pending",
+                ObligationStatus.PENDING,
                 "",
                 new Cause(
                     gs.g.id(),
@@ -346,10 +345,10 @@ final class Commitments {
     }
   }
 
-  private void guaranteeStatus(GuaranteeState gs, String status, Instant at, Cause cause) {
-    String previous = gs.status;
+  private void guaranteeStatus(GuaranteeState gs, GuaranteeStatus status, Instant at, Cause cause) {
+    GuaranteeStatus previous = gs.status;
     gs.status = status;
-    emitStatus("guarantee", gs.g.id(), status, previous, at, cause);
+    emitStatus(gs.g.id(), status, previous, at, cause);
   }
 
   /** A response to an obligation, recorded at {@code at} (the engine clock). */
@@ -368,8 +367,8 @@ final class Commitments {
     String problem = null;
     if (!o.party.equals(r.party())) {
       problem = "the obligation is " + o.party + "'s, not " + r.party() + "'s";
-    } else if (!o.status.equals("pending")) {
-      problem = "the obligation was already " + o.status;
+    } else if (o.status.isFinal()) {
+      problem = "the obligation was already " + o.status.wireName();
     } else if (r.answer() == Answer.FULFILLED
         && !o.duty.options().isEmpty()
         && !o.duty.options().contains(r.decision())) {
@@ -389,7 +388,7 @@ final class Commitments {
           new Cause(o.g.id(), problem, List.of(r.id()), List.of(o.id)));
       return;
     }
-    o.status = r.answer().wireName();
+    o.status = ObligationStatus.answered(r.answer());
     effects.emit(
         new ObligationRecord(
             o.id,
@@ -416,8 +415,8 @@ final class Commitments {
       return;
     }
     ps.inForceAt = at.toEpochMilli();
-    if (ps.status.equals("pending")) {
-      provisionStatus(ps, "in-force", at, cause);
+    if (ps.status.stage() == Stage.PENDING) {
+      provisionStatus(ps, ProvisionStatus.IN_FORCE, at, cause);
     }
     for (GuaranteeState gs : guarantees.values()) {
       if (gs.g.activates() instanceof Activation.WhenInForce w && w.provision().equals(ps.p.id())) {
@@ -453,7 +452,7 @@ final class Commitments {
   /** An implementation report on a provision, recorded at {@code at}. */
   void provisionReport(ProvisionReport r, Instant at) {
     ProvisionState ps = provisions.get(r.provision());
-    if (ps == null || ps.status.equals("revoked")) {
+    if (ps == null || ps.status.stage() == Stage.REVOKED) {
       effects.alert(
           at,
           ps == null ? List.of() : ps.p.obligors(),
@@ -466,7 +465,7 @@ final class Commitments {
       return;
     }
     ps.level = r.level();
-    String status = "implemented-" + r.level();
+    ProvisionStatus status = ProvisionStatus.implemented(r.level());
     if (!status.equals(ps.status)) {
       provisionStatus(
           ps,
@@ -482,10 +481,10 @@ final class Commitments {
     }
   }
 
-  private void provisionStatus(ProvisionState ps, String status, Instant at, Cause cause) {
-    String previous = ps.status;
+  private void provisionStatus(ProvisionState ps, ProvisionStatus status, Instant at, Cause cause) {
+    ProvisionStatus previous = ps.status;
     ps.status = status;
-    emitStatus("provision", ps.p.id(), status, previous, at, cause);
+    emitStatus(ps.p.id(), status, previous, at, cause);
   }
 
   private void applyConsequence(Consequence c, int f, Instant at) {
@@ -493,10 +492,10 @@ final class Commitments {
       switch (action) {
         case Action.Revoke r -> {
           ProvisionState ps = provisions.get(r.provision());
-          if (ps != null && !ps.status.equals("revoked")) {
+          if (ps != null && ps.status.stage() != Stage.REVOKED) {
             provisionStatus(
                 ps,
-                "revoked",
+                ProvisionStatus.REVOKED,
                 at,
                 new Cause(
                     c.id(),
@@ -507,10 +506,10 @@ final class Commitments {
         }
         case Action.Suspend s -> {
           ProvisionState ps = provisions.get(s.provision());
-          if (ps != null && !ps.status.equals("revoked") && !ps.status.equals("suspended")) {
+          if (ps != null && !ps.status.isAny(Stage.REVOKED, Stage.SUSPENDED)) {
             provisionStatus(
                 ps,
-                "suspended",
+                ProvisionStatus.SUSPENDED,
                 at,
                 new Cause(
                     c.id(),
@@ -543,8 +542,8 @@ final class Commitments {
   }
 
   private void emitStatus(
-      String kind, String subject, String status, String previous, Instant at, Cause cause) {
+      String subject, SubjectStatus status, SubjectStatus previous, Instant at, Cause cause) {
     int n = statusCount.merge(subject, 1, Integer::sum);
-    effects.emit(new StatusRecord(subject + "#" + n, at, kind, subject, status, previous, cause));
+    effects.emit(new StatusRecord(subject + "#" + n, at, subject, status, previous, cause));
   }
 }

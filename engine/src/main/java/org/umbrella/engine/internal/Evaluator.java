@@ -39,6 +39,7 @@ import org.umbrella.engine.input.Vote;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.Cause;
 import org.umbrella.engine.output.FindingRecord;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.engine.output.OutputRecord;
 
 /**
@@ -61,8 +62,6 @@ public final class Evaluator {
   private static final byte CONFIRMED = FindingRows.CONFIRMED;
   private static final byte REJECTED = FindingRows.REJECTED;
   private static final byte WITHDRAWN = FindingRows.WITHDRAWN;
-  private static final String CONFIRMED_NAME = FindingRows.statusName(CONFIRMED);
-  private static final String REJECTED_NAME = FindingRows.statusName(REJECTED);
 
   private final Agreement agreement;
   private final long horizonMillis;
@@ -628,7 +627,7 @@ public final class Evaluator {
             FindingRows.matchId(m.def.id(), incident.id(), version),
             at,
             m.def.id(),
-            table.statusName(f),
+            table.findingStatus(f),
             table.actor(f),
             evidence,
             Optional.empty(),
@@ -653,7 +652,7 @@ public final class Evaluator {
             table.id(f),
             at,
             def.id(),
-            FindingRows.statusName(WITHDRAWN),
+            FindingStatus.WITHDRAWN,
             table.actor(f),
             table.incidentIds(f),
             window(f),
@@ -778,9 +777,12 @@ public final class Evaluator {
               + " on "
               + table.id(f)
               + " comes after it was "
-              + table.statusName(f),
+              + table.findingStatus(f).wireName(),
           new Cause(
-              def.id(), "already " + table.statusName(f), List.of(d.id()), List.of(table.id(f))));
+              def.id(),
+              "already " + table.findingStatus(f).wireName(),
+              List.of(d.id()),
+              List.of(table.id(f))));
       return;
     }
     List<String> eligible = eligible(body, f);
@@ -830,11 +832,11 @@ public final class Evaluator {
             + " abstain; quorum "
             + body.quorum()
             + (ignored.isEmpty() ? "" : "; votes not counted: " + String.join(", ", ignored));
-    String outcome = null;
+    FindingStatus outcome = null;
     if (cast >= body.quorum() && body.rule().passes(yes, no, n)) {
-      outcome = CONFIRMED_NAME;
+      outcome = FindingStatus.CONFIRMED;
     } else if (!body.rule().passes(yes + (n - cast), no, n)) {
-      outcome = REJECTED_NAME;
+      outcome = FindingStatus.REJECTED;
     }
     if (!ignored.isEmpty()) {
       // also when this determination decides (defect 3: the alert was skipped then)
@@ -849,7 +851,7 @@ public final class Evaluator {
     if (outcome == null) {
       return;
     }
-    table.status(f, outcome.equals(CONFIRMED_NAME) ? CONFIRMED : REJECTED);
+    table.status(f, outcome == FindingStatus.CONFIRMED ? CONFIRMED : REJECTED);
     emit(
         new FindingRecord(
             table.id(f),
@@ -860,7 +862,7 @@ public final class Evaluator {
             table.incidentIds(f),
             window(f),
             new Cause(def.id(), tally, table.determinations(f), List.of())));
-    if (outcome.equals(CONFIRMED_NAME)) {
+    if (outcome == FindingStatus.CONFIRMED) {
       confirmed(f, at);
     }
   }
@@ -1137,7 +1139,7 @@ public final class Evaluator {
             id,
             at,
             a.def.id(),
-            table.statusName(f),
+            table.findingStatus(f),
             actor,
             table.incidentIds(f),
             window(f),

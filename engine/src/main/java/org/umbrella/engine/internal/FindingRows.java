@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.Vote;
 import org.umbrella.engine.output.DeferredIds;
+import org.umbrella.engine.output.FindingStatus;
 
 /**
  * Every finding the engine remembers, as rows of parallel arrays referred to by row number (a
@@ -35,11 +36,11 @@ import org.umbrella.engine.output.DeferredIds;
  * others.
  */
 final class FindingRows {
-  static final byte CANDIDATE = 0;
-  static final byte CONFIRMED = 1;
-  static final byte REJECTED = 2;
-  static final byte WITHDRAWN = 3;
-  private static final String[] STATUS = {"candidate", "confirmed", "rejected", "withdrawn"};
+  // a status is stored as its FindingStatus code, one byte a row
+  static final byte CANDIDATE = FindingStatus.CANDIDATE.code();
+  static final byte CONFIRMED = FindingStatus.CONFIRMED.code();
+  static final byte REJECTED = FindingStatus.REJECTED.code();
+  static final byte WITHDRAWN = FindingStatus.WITHDRAWN.code();
   private static final int[] NO_CONTRIBUTORS = new int[0];
 
   /** What only aggregates (window, evidence) and candidates (votes) need. */
@@ -299,12 +300,8 @@ final class FindingRows {
     return status[f];
   }
 
-  String statusName(int f) {
-    return STATUS[status[f]];
-  }
-
-  static String statusName(byte status) {
-    return STATUS[status];
+  FindingStatus findingStatus(int f) {
+    return FindingStatus.ofCode(status[f]);
   }
 
   void status(int f, byte s) {

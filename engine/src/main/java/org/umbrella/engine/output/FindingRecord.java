@@ -6,16 +6,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A finding changing status: raised as {@code candidate} or {@code confirmed}, then possibly {@code
- * confirmed}, {@code rejected} or {@code withdrawn}. {@code actor} is {@code ""} when unattributed;
- * {@code incidents} are the evidence ids (copied, except a {@link DeferredIds}, kept as it is and
- * made when first read); {@code window} is present for aggregate findings.
+ * A finding changing status ({@link FindingStatus}): raised as {@code candidate} or {@code
+ * confirmed}, then possibly {@code confirmed}, {@code rejected} or {@code withdrawn}. {@code actor}
+ * is {@code ""} when unattributed; {@code incidents} are the evidence ids (copied, except a {@link
+ * DeferredIds}, kept as it is and made when first read); {@code window} is present for aggregate
+ * findings.
  */
 public record FindingRecord(
     String id,
     Instant time,
     String definition,
-    String status,
+    FindingStatus status,
     String actor,
     List<String> incidents,
     Optional<Window> window,
@@ -24,6 +25,7 @@ public record FindingRecord(
   public FindingRecord {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(status, "status");
     incidents = DeferredIds.keep(incidents);
     Objects.requireNonNull(window, "window");
   }

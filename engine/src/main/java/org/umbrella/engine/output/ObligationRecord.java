@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An obligation changing status: {@code pending} when a trigger creates it, then {@code fulfilled}
- * (with the {@code decision} taken), {@code waived} or {@code breached} (at exactly {@code due}). A
- * duty without a deadline has no {@code due} and is never breached.
+ * An obligation changing status ({@link ObligationStatus}): {@code pending} when a trigger creates
+ * it, then {@code fulfilled} (with the {@code decision} taken), {@code waived} or {@code breached}
+ * (at exactly {@code due}). A duty without a deadline has no {@code due} and is never breached.
  */
 public record ObligationRecord(
     String id,
@@ -16,13 +16,14 @@ public record ObligationRecord(
     String duty,
     String party,
     Optional<Instant> due,
-    String status,
+    ObligationStatus status,
     String decision,
     Cause cause)
     implements OutputRecord {
   public ObligationRecord {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(due, "due");
+    Objects.requireNonNull(status, "status");
     decision = decision == null ? "" : decision;
   }
 

@@ -46,7 +46,7 @@ public final class OutputCodec {
     switch (r) {
       case FindingRecord f -> {
         m.put("definition", f.definition());
-        m.put("status", f.status());
+        m.put("status", f.status().wireName());
         m.put("actor", f.actor());
         m.put("incidents", f.incidents());
         f.window()
@@ -58,7 +58,7 @@ public final class OutputCodec {
         m.put("duty", o.duty());
         m.put("party", o.party());
         o.due().ifPresent(d -> m.put("due", d.toString()));
-        m.put("status", o.status());
+        m.put("status", o.status().wireName());
         if (!o.decision().isEmpty()) {
           m.put("decision", o.decision());
         }
@@ -66,8 +66,8 @@ public final class OutputCodec {
       case StatusRecord s -> {
         m.put("subject-kind", s.subjectKind());
         m.put("subject", s.subject());
-        m.put("status", s.status());
-        m.put("previous", s.previous());
+        m.put("status", s.status().wireName());
+        m.put("previous", s.previous().wireName());
       }
       case AlertRecord a -> {
         m.put("to", a.to());
@@ -110,7 +110,7 @@ public final class OutputCodec {
               id,
               time,
               text(n, "definition"),
-              text(n, "status"),
+              parse(FindingStatus.fromWire(text(n, "status")), "status"),
               text(n, "actor"),
               list(n.get("incidents")),
               window,
@@ -124,18 +124,19 @@ public final class OutputCodec {
                 text(n, "duty"),
                 text(n, "party"),
                 n.has("due") ? Optional.of(Instant.parse(text(n, "due"))) : Optional.empty(),
-                text(n, "status"),
+                parse(ObligationStatus.fromWire(text(n, "status")), "status"),
                 n.has("decision") ? text(n, "decision") : "",
                 cause);
-        case "status" ->
-            new StatusRecord(
-                id,
-                time,
-                text(n, "subject-kind"),
-                text(n, "subject"),
-                text(n, "status"),
-                text(n, "previous"),
-                cause);
+        case "status" -> {
+          String kind = text(n, "subject-kind");
+          yield new StatusRecord(
+              id,
+              time,
+              text(n, "subject"),
+              parse(SubjectStatus.fromWire(kind, text(n, "status")), "status"),
+              parse(SubjectStatus.fromWire(kind, text(n, "previous")), "previous"),
+              cause);
+        }
         case "alert" ->
             new AlertRecord(
                 id,
@@ -164,6 +165,11 @@ public final class OutputCodec {
       throw new IllegalArgumentException("field '" + field + "' is missing");
     }
     return v.textValue();
+  }
+
+  private static <T> T parse(Optional<T> value, String field) {
+    return value.orElseThrow(
+        () -> new IllegalArgumentException("field '" + field + "' is unknown"));
   }
 
   private static List<String> list(JsonNode n) {

@@ -36,7 +36,9 @@ import org.umbrella.engine.input.InputRecord;
 import org.umbrella.engine.input.Response;
 import org.umbrella.engine.input.Vote;
 import org.umbrella.engine.output.FindingRecord;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.engine.output.ObligationRecord;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.engine.output.OutputRecord;
 
 /**
@@ -90,7 +92,7 @@ class UcdpReplayInvariantsTest {
     List<OutputRecord> plain = run(agreement, new ArrayList<>(incidents));
     checkFindings(agreement, plain, byId);
     assertThat(plain)
-        .filteredOn(o -> o instanceof FindingRecord f && f.status().equals("confirmed"))
+        .filteredOn(o -> o instanceof FindingRecord f && f.status().equals(FindingStatus.CONFIRMED))
         .hasSizeGreaterThan(100);
 
     String text =
@@ -104,7 +106,7 @@ class UcdpReplayInvariantsTest {
     List<InputRecord> records = new ArrayList<>(incidents);
     List<FindingRecord> candidates =
         run(inForce, records).stream()
-            .filter(o -> o instanceof FindingRecord f && f.status().equals("candidate"))
+            .filter(o -> o instanceof FindingRecord f && f.status().equals(FindingStatus.CANDIDATE))
             .map(o -> (FindingRecord) o)
             .toList();
     for (int k = 0; k < candidates.size(); k += 2) {
@@ -128,7 +130,10 @@ class UcdpReplayInvariantsTest {
     sortStable(records);
     List<ObligationRecord> created =
         run(inForce, records).stream()
-            .filter(o -> o instanceof ObligationRecord ob && ob.status().equals("pending"))
+            .filter(
+                o ->
+                    o instanceof ObligationRecord ob
+                        && ob.status().equals(ObligationStatus.PENDING))
             .map(o -> (ObligationRecord) o)
             .toList();
     assertThat(created).isNotEmpty();
@@ -178,8 +183,8 @@ class UcdpReplayInvariantsTest {
     Map<String, FindingRecord> raised = new HashMap<>();
     for (OutputRecord o : out) {
       if (!(o instanceof FindingRecord f)
-          || f.status().equals("withdrawn")
-          || f.status().equals("rejected")) {
+          || f.status().equals(FindingStatus.WITHDRAWN)
+          || f.status().equals(FindingStatus.REJECTED)) {
         continue;
       }
       if (raised.putIfAbsent(f.id(), f) != null) {
@@ -237,14 +242,14 @@ class UcdpReplayInvariantsTest {
     int breached = 0;
     int fulfilled = 0;
     for (OutputRecord o : out) {
-      if (o instanceof ObligationRecord ob && ob.status().equals("breached")) {
+      if (o instanceof ObligationRecord ob && ob.status().equals(ObligationStatus.BREACHED)) {
         breached++;
         Instant due = ob.due().orElseThrow();
         assertThat(ob.time()).isEqualTo(due);
         assertThat(responses.getOrDefault(ob.id(), List.of()))
             .noneMatch(r -> r.time().isBefore(due));
       }
-      if (o instanceof ObligationRecord ob && ob.status().equals("fulfilled")) {
+      if (o instanceof ObligationRecord ob && ob.status().equals(ObligationStatus.FULFILLED)) {
         fulfilled++;
         assertThat(ob.time()).isBefore(ob.due().orElseThrow());
       }

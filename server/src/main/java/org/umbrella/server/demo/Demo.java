@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Provision;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.server.access.Accounts;
 import org.umbrella.server.access.Passwords;
 import org.umbrella.server.access.Role;
@@ -207,8 +208,9 @@ public final class Demo {
         .properties()
         .forEach(
             e -> {
-              if ("candidate"
-                  .equals(ops.finding(f.id()).map(Operations.Finding::status).orElse(""))) {
+              if (ops.finding(f.id())
+                  .map(current -> current.status() == FindingStatus.CANDIDATE)
+                  .orElse(false)) {
                 ops.vote(
                     f.id(),
                     e.getKey(),

@@ -44,7 +44,7 @@ public final class ApiShapes {
     m.put("id", f.id());
     m.put("definition", f.definition());
     m.put("title", f.title());
-    m.put("status", f.status());
+    m.put("status", f.status().wireName());
     m.put("actor", f.actor());
     m.put("body", f.body().orElse(null));
     m.put("incidents", f.incidents());
@@ -63,7 +63,7 @@ public final class ApiShapes {
     m.put("duty", o.duty());
     m.put("party", o.party());
     m.put("due", o.due().toString());
-    m.put("status", o.status());
+    m.put("status", o.status().wireName());
     m.put("raised-at", o.raisedAt().toString());
     m.put("answer", o.answer().orElse(null));
     m.put("decision", o.decision());
@@ -90,9 +90,7 @@ public final class ApiShapes {
    * The cause of {@code s} the public may read (see {@link #status(Operations.Status, boolean)}).
    */
   public static String publicCause(Operations.Status s) {
-    if ("provision".equals(s.kind())
-        && s.status().startsWith("implemented-")
-        && s.level().isPresent()) {
+    if (s.level().isPresent()) {
       return "implementation reported at level " + s.level().get();
     }
     return s.cause();
@@ -103,7 +101,7 @@ public final class ApiShapes {
     m.put("subject", s.subject());
     m.put("kind", s.kind());
     m.put("title", s.title());
-    m.put("status", s.status());
+    m.put("status", s.status().wireName());
     m.put("level", s.level().orElse(null));
     m.put("cause", s.cause());
     m.put("at", s.at().toString());

@@ -146,19 +146,9 @@ final class LedgerProofs {
    * ApiShapes#publicCause}).
    */
   private static String publicCause(StatusRecord s) {
-    Optional<Integer> level =
-        s.status().startsWith("implemented-")
-            ? Optional.of(Integer.parseInt(s.status().substring(12)))
-            : Optional.empty();
     return ApiShapes.publicCause(
         new Operations.Status(
-            "provision:" + s.subject(),
-            "provision",
-            "",
-            s.status(),
-            level,
-            s.cause().rule(),
-            Instant.EPOCH));
+            "provision:" + s.subject(), "", s.status(), s.cause().rule(), Instant.EPOCH));
   }
 
   /** Whether {@code row} (of incident_versions) is report {@code id}'s latest version. */

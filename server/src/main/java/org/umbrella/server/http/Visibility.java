@@ -2,6 +2,7 @@ package org.umbrella.server.http;
 
 import java.util.List;
 import java.util.Set;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
@@ -46,7 +47,7 @@ public final class Visibility {
    * Whether {@code p} may see {@code f} at all: confirmed ones are public, others only to the body.
    */
   public static boolean canSee(Principal p, Operations.Finding f, Operations ops) {
-    return "confirmed".equals(f.status()) || canDeliberate(p, f, ops);
+    return f.status() == FindingStatus.CONFIRMED || canDeliberate(p, f, ops);
   }
 
   /** Statuses of findings worth fetching for {@code p} before per-finding filtering. */

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.engine.input.Tick;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.engine.output.OutputCodec;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.server.journal.AgreementVersion;
@@ -110,7 +111,7 @@ final class EngineRecords extends Workflow {
                           h,
                           now,
                           "engine",
-                          "finding." + f.status(),
+                          "finding." + f.status().wireName(),
                           f.id(),
                           Map.of("definition", f.definition()));
                   case Operations.Obligation o ->
@@ -118,7 +119,7 @@ final class EngineRecords extends Workflow {
                           h,
                           now,
                           "engine",
-                          "obligation." + o.status(),
+                          "obligation." + o.status().wireName(),
                           o.id(),
                           Map.of("party", o.party(), "due", o.due().toString()));
                   case Operations.Status s ->
@@ -128,7 +129,7 @@ final class EngineRecords extends Workflow {
                           "engine",
                           s.kind() + ".status",
                           s.subject(),
-                          Map.of("status", s.status()));
+                          Map.of("status", s.status().wireName()));
                   default -> {}
                 }
               }
@@ -141,21 +142,21 @@ final class EngineRecords extends Workflow {
       switch (v) {
         case Operations.Finding f -> {
           String audience =
-              "candidate".equals(f.status()) && f.body().isPresent()
+              f.status() == FindingStatus.CANDIDATE && f.body().isPresent()
                   ? "body:" + f.body().get()
-                  : "confirmed".equals(f.status()) ? "public" : "mechanism";
+                  : f.status() == FindingStatus.CONFIRMED ? "public" : "mechanism";
           events.publish(
               new Event(
-                  "finding." + f.status(),
+                  "finding." + f.status().wireName(),
                   f.id(),
-                  f.title() + " (" + f.status() + ")",
+                  f.title() + " (" + f.status().wireName() + ")",
                   audience,
                   now));
         }
         case Operations.Obligation o ->
             events.publish(
                 new Event(
-                    "obligation." + o.status(),
+                    "obligation." + o.status().wireName(),
                     o.id(),
                     o.party() + ": " + o.duty() + " due " + o.due(),
                     "party:" + o.party(),
@@ -163,7 +164,11 @@ final class EngineRecords extends Workflow {
         case Operations.Status s ->
             events.publish(
                 new Event(
-                    "status.changed", s.subject(), s.title() + ": " + s.status(), "public", now));
+                    "status.changed",
+                    s.subject(),
+                    s.title() + ": " + s.status().wireName(),
+                    "public",
+                    now));
         default -> {}
       }
     }

@@ -19,6 +19,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.umbrella.engine.input.Determination;
 import org.umbrella.engine.input.Vote;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.server.access.Secrets;
 import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
@@ -112,9 +113,9 @@ final class Findings extends Workflow {
                 () ->
                     new DomainError.NotFound(
                         "id", "no finding '" + ReportInput.clip(findingId) + "'"));
-    if (!"candidate".equals(f.status())) {
+    if (f.status() != FindingStatus.CANDIDATE) {
       throw new DomainError.Conflict(
-          "/vote", "finding " + findingId + " is " + f.status() + ", votes are closed");
+          "/vote", "finding " + findingId + " is " + f.status().wireName() + ", votes are closed");
     }
     if (party.equals(f.actor())) {
       throw new DomainError.Conflict(
@@ -187,7 +188,7 @@ final class Findings extends Workflow {
         id,
         rs.getString("definition"),
         rs.getString("title"),
-        rs.getString("status"),
+        StoredStatus.finding(rs.getString("status")),
         rs.getString("actor"),
         Optional.ofNullable(rs.getString("body")),
         read(rs.getString("incidents"), new TypeReference<List<String>>() {}),

@@ -82,8 +82,9 @@ final class Obligations extends Workflow {
                     new DomainError.NotFound("id", "no obligation '" + ReportInput.clip(id) + "'"));
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     enforcement().checkAnswer(o, answer, decision);
-    if (!"pending".equals(o.status())) {
-      throw new DomainError.Conflict("/answer", "obligation " + id + " is already " + o.status());
+    if (o.status().isFinal()) {
+      throw new DomainError.Conflict(
+          "/answer", "obligation " + id + " is already " + o.status().wireName());
     }
     if (!now.isBefore(o.due())) {
       throw new DomainError.Conflict(
@@ -133,7 +134,7 @@ final class Obligations extends Workflow {
         rs.getString("duty"),
         rs.getString("party"),
         rs.getTimestamp("due").toInstant(),
-        rs.getString("status"),
+        StoredStatus.obligation(rs.getString("status")),
         rs.getTimestamp("raised_at").toInstant(),
         Optional.ofNullable(rs.getString("answer")),
         rs.getString("decision"),

@@ -12,7 +12,11 @@ import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.Agreement;
+import org.umbrella.engine.output.FindingStatus;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.engine.output.OutputRecord;
+import org.umbrella.engine.output.ProvisionStatus;
+import org.umbrella.engine.output.SubjectStatus;
 import org.umbrella.server.app.Command;
 import org.umbrella.server.journal.AgreementVersion;
 import org.umbrella.server.ledger.ServerLedger;
@@ -77,7 +81,7 @@ public final class Operations implements AutoCloseable {
       String id,
       String definition,
       String title,
-      String status,
+      FindingStatus status,
       String actor,
       Optional<String> body,
       List<String> incidents,
@@ -92,22 +96,29 @@ public final class Operations implements AutoCloseable {
       String duty,
       String party,
       Instant due,
-      String status,
+      ObligationStatus status,
       Instant raisedAt,
       Optional<String> answer,
       String decision,
       String note,
       Optional<Instant> answeredAt) {}
 
-  /** The status of a guarantee or provision. */
+  /**
+   * The status of a guarantee or provision; {@code subject} is {@code <kind>:<id>}, {@code cause}
+   * the rule of the output that set it.
+   */
   public record Status(
-      String subject,
-      String kind,
-      String title,
-      String status,
-      Optional<Integer> level,
-      String cause,
-      Instant at) {}
+      String subject, String title, SubjectStatus status, String cause, Instant at) {
+    /** {@code "guarantee"} or {@code "provision"}. */
+    public String kind() {
+      return status.subjectKind();
+    }
+
+    /** The implementation level last reported, for a provision that has one. */
+    public Optional<Integer> level() {
+      return status instanceof ProvisionStatus p ? p.implementationLevel() : Optional.empty();
+    }
+  }
 
   private final Jdbi jdbi;
   private final EngineQueue engineQueue;

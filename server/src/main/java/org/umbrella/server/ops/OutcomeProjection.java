@@ -80,7 +80,7 @@ public final class OutcomeProjection {
             .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
             .findOne();
     if (stored.isPresent()
-        && stored.get()[0].equals(f.status())
+        && stored.get()[0].equals(f.status().wireName())
         && stored.get()[1].equals(f.actor())
         && read(stored.get()[2]).equals(f.incidents())) {
       return Optional.empty(); // nothing new (an output repeated)
@@ -88,7 +88,7 @@ public final class OutcomeProjection {
     Finding def = agreement == null ? null : agreement.findings().get(f.definition());
     Optional<String> body = def == null ? Optional.empty() : def.determinedBy();
     String title = def == null ? f.definition() : def.title().orElse(f.definition());
-    boolean decided = f.status().equals("confirmed") || f.status().equals("rejected");
+    boolean decided = f.status().isDecided();
     Optional<Instant> decidedAt = decided ? Optional.of(f.time()) : Optional.empty();
     h.createUpdate(
             """
@@ -99,7 +99,7 @@ public final class OutcomeProjection {
         .bind("id", f.id())
         .bind("def", f.definition())
         .bind("title", title)
-        .bind("status", f.status())
+        .bind("status", f.status().wireName())
         .bind("actor", f.actor())
         .bind("body", body.orElse(null))
         .bind("inc", json(f.incidents()))
@@ -126,7 +126,7 @@ public final class OutcomeProjection {
             .bind("id", ob.id())
             .mapTo(String.class)
             .findOne()
-            .map(ob.status()::equals)
+            .map(ob.status().wireName()::equals)
             .orElse(false);
     if (same) {
       return Optional.empty();
@@ -143,7 +143,7 @@ public final class OutcomeProjection {
         .bind("d", ob.duty())
         .bind("p", ob.party())
         .bind("due", due)
-        .bind("s", ob.status())
+        .bind("s", ob.status().wireName())
         .bind("raised", ob.time())
         .execute();
     return Optional.of(
@@ -162,16 +162,13 @@ public final class OutcomeProjection {
   }
 
   private static Optional<Object> status(Handle h, StatusRecord s, @Nullable Agreement agreement) {
-    if (!s.subjectKind().equals("guarantee") && !s.subjectKind().equals("provision")) {
-      return Optional.empty();
-    }
     String subject = s.subjectKind() + ":" + s.subject();
     boolean same =
         h.createQuery("select status from ops_status where subject = :s")
             .bind("s", subject)
             .mapTo(String.class)
             .findOne()
-            .map(s.status()::equals)
+            .map(s.status().wireName()::equals)
             .orElse(false);
     if (same) {
       return Optional.empty();
@@ -189,25 +186,21 @@ public final class OutcomeProjection {
                       .map(p -> p.title())
                       .orElse(s.subject());
             };
-    Optional<Integer> level =
-        s.status().startsWith("implemented-")
-            ? Optional.of(Integer.parseInt(s.status().substring(12)))
-            : Optional.empty();
+    Operations.Status projected =
+        new Operations.Status(subject, title, s.status(), s.cause().rule(), s.time());
     h.createUpdate(
             """
             insert into ops_status (subject, kind, title, status, level, cause, at) values (:sub, :k, :t, :s, :l, :c, :at)
             on conflict (subject) do update set status = excluded.status, level = excluded.level, cause = excluded.cause, at = excluded.at""")
-        .bind("sub", subject)
+        .bind("sub", projected.subject())
         .bind("k", s.subjectKind())
         .bind("t", title)
-        .bind("s", s.status())
-        .bind("l", level.orElse(null))
+        .bind("s", s.status().wireName())
+        .bind("l", projected.level().orElse(null))
         .bind("c", s.cause().rule())
         .bind("at", s.time())
         .execute();
-    return Optional.of(
-        new Operations.Status(
-            subject, s.subjectKind(), title, s.status(), level, s.cause().rule(), s.time()));
+    return Optional.of(projected);
   }
 
   /**

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.umbrella.engine.input.ProvisionReport;
 import org.umbrella.server.access.Secrets;
@@ -78,10 +77,8 @@ final class Provisions extends Workflow {
                     (rs, ctx) ->
                         new Operations.Status(
                             rs.getString("subject"),
-                            rs.getString("kind"),
                             rs.getString("title"),
-                            rs.getString("status"),
-                            Optional.ofNullable((Integer) rs.getObject("level")),
+                            StoredStatus.subject(rs.getString("kind"), rs.getString("status")),
                             rs.getString("cause"),
                             rs.getTimestamp("at").toInstant()))
                 .list());

@@ -72,21 +72,22 @@ public record CausalChain(List<Step> history, List<Step> consequences) {
   static Step step(OutputRecord r) {
     String state =
         switch (r) {
-          case FindingRecord f -> f.status();
+          case FindingRecord f -> f.status().wireName();
           case ObligationRecord o ->
               o.party()
                   + ": "
                   + o.duty()
                   + " — "
-                  + o.status()
+                  + o.status().wireName()
                   + (o.decision().isEmpty() ? "" : " (" + o.decision() + ")");
           case StatusRecord s ->
               s.subjectKind()
                   + " "
                   + s.subject()
                   + ": "
-                  + (s.previous() == null || s.previous().isEmpty() ? "" : s.previous() + " → ")
-                  + s.status();
+                  + s.previous().wireName()
+                  + " → "
+                  + s.status().wireName();
           case AlertRecord a -> "alert to " + String.join(", ", a.to()) + ": " + a.message();
         };
     return new Step(

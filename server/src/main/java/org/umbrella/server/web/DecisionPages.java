@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.umbrella.agreement.model.Agreement;
+import org.umbrella.engine.output.FindingStatus;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Account;
@@ -52,7 +54,7 @@ final class DecisionPages {
       if (Visibility.canDeliberate(p, f, ops)) {
         deliberating.add(f.id());
         Operations.Body b = ops.body(f.body().orElseThrow()).orElseThrow();
-        if ("candidate".equals(f.status())
+        if (f.status() == FindingStatus.CANDIDATE
             && AccessPolicy.allows(p, Permission.VOTE, new Scope.OfBody(b.id(), b.members()))
             && !p.account().flatMap(Account::party).orElse("").equals(f.actor())) {
           votable.add(f.id());
@@ -133,7 +135,7 @@ final class DecisionPages {
         list.stream()
             .filter(
                 o ->
-                    "pending".equals(o.status())
+                    o.status() == ObligationStatus.PENDING
                         && AccessPolicy.allows(
                             p, Permission.ANSWER_OBLIGATION, new Scope.OfParty(o.party())))
             .map(Operations.Obligation::id)

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Body;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Permission;
@@ -95,7 +96,7 @@ public record FindingPage(
     String party = p.account().flatMap(a -> a.party()).orElse("");
     boolean canVote =
         deliberating
-            && "candidate".equals(f.status())
+            && f.status() == FindingStatus.CANDIDATE
             && !party.equals(f.actor())
             && ops.body(f.body().orElse(""))
                 .map(

@@ -64,24 +64,22 @@ public record ObligationGroups(List<Group> groups) {
    */
   public static String deadline(Operations.Obligation o, Instant now) {
     return switch (o.status()) {
-      case "pending" -> o.due().isAfter(now) ? "" : "deadline passed";
-      case "fulfilled" -> "fulfilled" + o.answeredAt().map(a -> " on " + Dates.human(a)).orElse("");
-      case "waived" -> "waived" + o.answeredAt().map(a -> " on " + Dates.human(a)).orElse("");
-      case "breached" -> "breached: not answered by " + Dates.human(o.due());
-      default -> o.status();
+      case PENDING -> o.due().isAfter(now) ? "" : "deadline passed";
+      case FULFILLED -> "fulfilled" + o.answeredAt().map(a -> " on " + Dates.human(a)).orElse("");
+      case WAIVED -> "waived" + o.answeredAt().map(a -> " on " + Dates.human(a)).orElse("");
+      case BREACHED -> "breached: not answered by " + Dates.human(o.due());
     };
   }
 
   /** {@link #deadline(Operations.Obligation, Instant)} in the reader's language. */
   public static String deadline(Operations.Obligation o, Instant now, Messages m) {
     return switch (o.status()) {
-      case "pending" -> o.due().isAfter(now) ? "" : m.t("deadline.passed");
-      case "fulfilled", "waived" ->
+      case PENDING -> o.due().isAfter(now) ? "" : m.t("deadline.passed");
+      case FULFILLED, WAIVED ->
           o.answeredAt()
-              .map(a -> m.f("deadline." + o.status() + ".on", m.date(a)))
-              .orElse(m.code("status", o.status()));
-      case "breached" -> m.f("deadline.breached", m.date(o.due()));
-      default -> m.code("status", o.status());
+              .map(a -> m.f("deadline." + o.status().wireName() + ".on", m.date(a)))
+              .orElse(m.code("status", o.status().wireName()));
+      case BREACHED -> m.f("deadline.breached", m.date(o.due()));
     };
   }
 }

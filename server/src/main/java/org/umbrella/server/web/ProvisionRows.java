@@ -71,7 +71,7 @@ public record ProvisionRows(List<Row> rows) {
                           new Row(
                               p.id(),
                               p.title(),
-                              s.map(Operations.Status::status),
+                              s.map(st -> st.status().wireName()),
                               s.flatMap(Operations.Status::level),
                               s.map(Operations.Status::at)));
                     }));

@@ -180,10 +180,9 @@ class AuthorizationMatrixTest {
           new org.umbrella.engine.output.StatusRecord(
               "st-matrix-" + (++counter),
               t.clock.instant(),
-              "guarantee",
               "matrix-" + counter,
-              "active",
-              "pending",
+              org.umbrella.engine.output.GuaranteeStatus.ACTIVE,
+              org.umbrella.engine.output.GuaranteeStatus.INACTIVE,
               new org.umbrella.engine.output.Cause("matrix", "test", List.of(), List.of())));
       long leaf =
           t.server

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.umbrella.engine.output.FindingStatus;
+import org.umbrella.engine.output.GuaranteeStatus;
+import org.umbrella.engine.output.ProvisionStatus;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestDb;
@@ -46,18 +49,18 @@ class DemoTest {
       Operations ops = server.services().operations();
       assertThat(ops.statuses("guarantee"))
           .extracting(Operations.Status::status)
-          .contains("triggered");
+          .contains(GuaranteeStatus.TRIGGERED);
       // The 20-point guarantee is triggered when Russia opens fire (no vote); Ukraine's fire into
       // Russia awaits the Peace Council, whose vote is under way.
       List<Operations.Finding> findings = ops.findings(Set.of("candidate", "confirmed"), 100, 0);
       assertThat(findings)
           .filteredOn(f -> f.definition().equals("russia-opens-fire"))
           .extracting(Operations.Finding::status)
-          .containsOnly("confirmed");
+          .containsOnly(FindingStatus.CONFIRMED);
       assertThat(findings)
           .filteredOn(f -> f.definition().equals("unprovoked-attack-on-russia"))
           .extracting(Operations.Finding::status)
-          .containsExactly("candidate");
+          .containsExactly(FindingStatus.CANDIDATE);
       List<Operations.Obligation> obligations =
           ops.obligations(
               Optional.empty(), Set.of("pending", "fulfilled", "breached", "waived"), 500, 0);
@@ -70,7 +73,7 @@ class DemoTest {
               "military-response pending");
       assertThat(ops.statuses("provision"))
           .extracting(Operations.Status::status)
-          .contains("implemented-2");
+          .contains(ProvisionStatus.implemented(2));
 
       // every change of the demo is a ledger leaf, and the ledger verifies against the rows
       var verified = ops.ledger().verify();

@@ -24,6 +24,7 @@ import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.input.Vote;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.engine.output.OutputRecord;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
@@ -88,7 +89,7 @@ class RestartReplayTest {
       ops.vote(open.id(), "FR", "confirm", "body-fr");
       assertThat(ops.finding(open.id()).orElseThrow().status())
           .as("GB's earlier vote counted: 3 of 5")
-          .isEqualTo("confirmed");
+          .isEqualTo(FindingStatus.CONFIRMED);
     }
   }
 

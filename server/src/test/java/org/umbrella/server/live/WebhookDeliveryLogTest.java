@@ -74,10 +74,9 @@ class WebhookDeliveryLogTest {
           new org.umbrella.engine.output.StatusRecord(
               "st-hook",
               allowing.clock.instant(),
-              "guarantee",
               "hook",
-              "active",
-              "",
+              org.umbrella.engine.output.GuaranteeStatus.ACTIVE,
+              org.umbrella.engine.output.GuaranteeStatus.INACTIVE,
               new org.umbrella.engine.output.Cause(
                   "hook", "seeded by the test", java.util.List.of(), java.util.List.of())));
       long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();

@@ -21,6 +21,8 @@ import org.umbrella.agreement.model.Agreement;
 import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.TimePrecision;
+import org.umbrella.engine.output.FindingStatus;
+import org.umbrella.engine.output.GuaranteeStatus;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestServer;
@@ -135,7 +137,7 @@ class TrustedTimeProperties {
                   f -> {
                     for (String party : List.of("GB", "FR", "DE")) {
                       if (ops.finding(f.id())
-                          .map(x -> x.status().equals("candidate"))
+                          .map(x -> x.status().equals(FindingStatus.CANDIDATE))
                           .orElse(false)) {
                         ops.vote(
                             f.id(),
@@ -172,7 +174,8 @@ class TrustedTimeProperties {
                       .mapTo(String.class)
                       .list());
       assertThat(early).as("obligations breached before their deadline").isEmpty();
-      assertThat(ops.statuses("guarantee")).noneMatch(s -> s.status().equals("expired"));
+      assertThat(ops.statuses("guarantee"))
+          .noneMatch(s -> s.status().equals(GuaranteeStatus.EXPIRED));
       List<String> implausible =
           jdbi.withHandle(
               h ->
@@ -188,8 +191,10 @@ class TrustedTimeProperties {
       int withdrawn = 0;
       for (Operations.Finding f :
           ops.findings(Set.of("candidate", "confirmed", "rejected", "withdrawn"), 10_000, 0)) {
-        boolean standing = f.status().equals("candidate") || f.status().equals("confirmed");
-        withdrawn += f.status().equals("withdrawn") ? 1 : 0;
+        boolean standing =
+            f.status().equals(FindingStatus.CANDIDATE)
+                || f.status().equals(FindingStatus.CONFIRMED);
+        withdrawn += f.status().equals(FindingStatus.WITHDRAWN) ? 1 : 0;
         for (String incident : f.incidents()) {
           if (!status.containsKey(incident)) {
             continue; // a finding's id (evidence of an aggregate), not a report

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.server.UmbrellaServer;
 import org.umbrella.server.access.Role;
 import org.umbrella.server.http.Json;
@@ -154,10 +155,12 @@ class FindingPageBrowserTest {
     Operations ops = server.services().operations();
     ops.vote(id, "GB", "confirm", "body-gb");
     ops.vote(id, "FR", "confirm", "body-fr");
-    for (int i = 0; i < 200 && !ops.finding(id).orElseThrow().status().equals("confirmed"); i++) {
+    for (int i = 0;
+        i < 200 && !ops.finding(id).orElseThrow().status().equals(FindingStatus.CONFIRMED);
+        i++) {
       Thread.sleep(50);
     }
-    assertThat(ops.finding(id).orElseThrow().status()).isEqualTo("confirmed");
+    assertThat(ops.finding(id).orElseThrow().status()).isEqualTo(FindingStatus.CONFIRMED);
 
     // Confirmed: the guarantor follows its obligation card, the public the dashboard.
     for (int[] size : sizes) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -79,11 +80,18 @@ class PlacePickerBrowserTest {
         if (axe != null) {
           problems.addAll(AccessibilityTest.check(d, axe, "monitor /reports/new picker", size));
         }
-        d.findElements(By.cssSelector("#place-results button.place-choice")).stream()
-            .filter(b -> b.getText().startsWith("Horlivka, Donetsk"))
-            .findFirst()
-            .orElseThrow()
-            .click();
+        // the list is drawn again on each keystroke's answer, so a button found may be replaced
+        // before it is clicked: the click is inside the wait, which looks it up again when stale
+        BrowserFlowTest.wait(d)
+            .until(
+                x -> {
+                  x.findElements(By.cssSelector("#place-results button.place-choice")).stream()
+                      .filter(b -> b.getText().startsWith("Horlivka, Donetsk"))
+                      .findFirst()
+                      .orElseThrow(() -> new NoSuchElementException("Horlivka is not listed yet"))
+                      .click();
+                  return true;
+                });
         BrowserFlowTest.wait(d)
             .until(
                 x ->

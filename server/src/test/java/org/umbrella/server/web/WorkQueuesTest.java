@@ -277,10 +277,9 @@ class WorkQueuesTest {
         new org.umbrella.engine.output.StatusRecord(
             "st-daily",
             t.clock.instant(),
-            "guarantee",
             "daily-test",
-            "triggered",
-            "",
+            org.umbrella.engine.output.GuaranteeStatus.TRIGGERED,
+            org.umbrella.engine.output.GuaranteeStatus.ACTIVE,
             new org.umbrella.engine.output.Cause(
                 "daily-test", "seeded by the test", java.util.List.of(), java.util.List.of())));
     String tenth = html("GET", "/daily?date=2026-03-10", null, null).body();

@@ -1,0 +1,32 @@
+package org.umbrella.server.ops;
+
+import org.umbrella.engine.output.FindingStatus;
+import org.umbrella.engine.output.ObligationStatus;
+import org.umbrella.engine.output.SubjectStatus;
+
+/**
+ * Reads the status words of the projection tables ({@code ops_finding}, {@code ops_obligation},
+ * {@code ops_status}) back into the engine's types. The projection writes only {@code wireName()}s,
+ * so a word this cannot read means the table was changed outside the service: that is an internal
+ * error, not a user's.
+ */
+final class StoredStatus {
+  private StoredStatus() {}
+
+  static FindingStatus finding(String word) {
+    return FindingStatus.fromWire(word).orElseThrow(() -> unknown("finding", word));
+  }
+
+  static ObligationStatus obligation(String word) {
+    return ObligationStatus.fromWire(word).orElseThrow(() -> unknown("obligation", word));
+  }
+
+  static SubjectStatus subject(String kind, String word) {
+    return SubjectStatus.fromWire(kind, word).orElseThrow(() -> unknown(kind, word));
+  }
+
+  private static IllegalStateException unknown(String of, String word) {
+    return new IllegalStateException(
+        "the projection holds a " + of + " status the engine does not have: '" + word + "'");
+  }
+}
