@@ -63,13 +63,15 @@ public final class AccountChanges {
   }
 
   /**
-   * Sets a new password for account {@code id} and ends its sessions.
+   * Sets a new password for the account {@code reset} names and ends its sessions.
    *
-   * @throws DomainError 400 when the password is too short, too long or too easy to guess; 404 when
-   *     there is no such (enabled) account
+   * @throws DomainError 400 when the password is too easy to guess given the account's names; 404
+   *     when there is no such account; 409 when it is disabled
    */
-  public void resetPassword(long id, String password, String actor) {
+  public void resetPassword(PasswordReset reset, String actor) {
     Instant now = clock.instant();
+    long id = reset.accountId();
+    String password = reset.password();
     jdbi.useTransaction(
         h -> {
           String username = username(h, id);

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.Account;
@@ -12,6 +13,7 @@ import org.umbrella.server.access.NewAccount;
 import org.umbrella.server.access.Permission;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Role;
+import org.umbrella.server.access.oidc.IdentityLink;
 import org.umbrella.server.access.oidc.OidcAccounts;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.live.NewWebhook;
@@ -150,13 +152,16 @@ final class AccountEndpoints {
     JsonNode body = Json.body(ctx, s.options().maxBodyBytes());
     String issuer = body.path("issuer").isTextual() ? body.get("issuer").asText() : "";
     String subject = body.path("subject").isTextual() ? body.get("subject").asText() : "";
-    oidcAccounts().link(id, issuer, subject, p.name());
+    oidcAccounts().link(id, new IdentityLink(issuer, subject), p.name());
     Json.respond(ctx, 201, Map.of("account", id, "issuer", issuer, "subject", subject));
   }
 
   void unlinkIdentity(Context ctx, Principal p) {
-    oidcAccounts()
-        .unlink(accountId(ctx), ctx.queryParam("issuer"), ctx.queryParam("subject"), p.name());
+    IdentityLink identity =
+        new IdentityLink(
+            Objects.requireNonNullElse(ctx.queryParam("issuer"), ""),
+            Objects.requireNonNullElse(ctx.queryParam("subject"), ""));
+    oidcAccounts().unlink(accountId(ctx), identity, p.name());
     ctx.status(204);
   }
 

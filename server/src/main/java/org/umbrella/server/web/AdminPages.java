@@ -13,8 +13,10 @@ import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.Account;
 import org.umbrella.server.access.AccountChanges;
 import org.umbrella.server.access.NewAccount;
+import org.umbrella.server.access.PasswordReset;
 import org.umbrella.server.access.Principal;
 import org.umbrella.server.access.Role;
+import org.umbrella.server.access.oidc.IdentityLink;
 import org.umbrella.server.access.oidc.OidcAccounts;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.http.Api;
@@ -117,7 +119,7 @@ final class AdminPages {
     long id = Api.accountId(ctx, s);
     try {
       new AccountChanges(s.jdbi(), s.clock())
-          .resetPassword(id, Pages.form(ctx, "password"), p.name());
+          .resetPassword(new PasswordReset(id, Pages.form(ctx, "password")), p.name());
     } catch (DomainError e) {
       if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
         throw e;
@@ -140,7 +142,10 @@ final class AdminPages {
     long id = Api.accountId(ctx, s);
     try {
       new OidcAccounts(s.jdbi(), s.accounts(), s.clock())
-          .link(id, Pages.form(ctx, "issuer"), Pages.form(ctx, "subject"), p.name());
+          .link(
+              id,
+              new IdentityLink(Pages.form(ctx, "issuer"), Pages.form(ctx, "subject")),
+              p.name());
     } catch (DomainError e) {
       if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
         throw e;
@@ -163,7 +168,8 @@ final class AdminPages {
   void unlinkIdentity(Context ctx, Principal p) {
     long id = Api.accountId(ctx, s);
     new OidcAccounts(s.jdbi(), s.accounts(), s.clock())
-        .unlink(id, Pages.form(ctx, "issuer"), Pages.form(ctx, "subject"), p.name());
+        .unlink(
+            id, new IdentityLink(Pages.form(ctx, "issuer"), Pages.form(ctx, "subject")), p.name());
     ctx.redirect("/admin?done=unlinked", HttpStatus.SEE_OTHER);
   }
 }

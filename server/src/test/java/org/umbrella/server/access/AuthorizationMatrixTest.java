@@ -238,7 +238,10 @@ class AuthorizationMatrixTest {
       if (method.equals("DELETE") || p.endsWith("/unlink")) {
         new org.umbrella.server.access.oidc.OidcAccounts(
                 t.server.services().jdbi(), t.server.services().accounts(), t.clock)
-            .link(a.id(), issuer, subject, "matrix");
+            .link(
+                a.id(),
+                new org.umbrella.server.access.oidc.IdentityLink(issuer, subject),
+                "matrix");
       }
       String query =
           "issuer="

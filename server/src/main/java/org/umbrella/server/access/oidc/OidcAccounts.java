@@ -173,8 +173,9 @@ public final class OidcAccounts {
    * @throws DomainError 409 when the identity, or another identity of the same provider for this
    *     account, is already linked
    */
-  public void link(long accountId, String issuer, String subject, String by) {
-    checkIdentity(issuer, subject);
+  public void link(long accountId, IdentityLink identity, String by) {
+    String issuer = identity.issuer();
+    String subject = identity.subject();
     accounts
         .ledger()
         .write(
@@ -211,8 +212,9 @@ public final class OidcAccounts {
    *
    * @throws DomainError 404 for an unknown account or when this identity is not linked to it
    */
-  public void unlink(long accountId, String issuer, String subject, String by) {
-    checkIdentity(issuer, subject);
+  public void unlink(long accountId, IdentityLink identity, String by) {
+    String issuer = identity.issuer();
+    String subject = identity.subject();
     accounts
         .ledger()
         .write(
@@ -238,26 +240,6 @@ public final class OidcAccounts {
                   Map.of("issuer", issuer, "subject", subject));
               return records.accountIdentity(username, issuer, subject, false, by);
             });
-  }
-
-  /**
-   * Checks the form of an identity: an https (or http) issuer URL and a non-empty subject of at
-   * most 255 characters (OpenID Connect Core §2).
-   *
-   * @throws DomainError 400 naming the field
-   */
-  public static void checkIdentity(String issuer, String subject) {
-    if (issuer == null || !issuer.matches("https?://[^\\s]{1,500}")) {
-      throw new DomainError.Invalid(
-          "/issuer", "issuer must be the provider's issuer URL (https://...)");
-    }
-    if (subject == null
-        || subject.isEmpty()
-        || subject.length() > 255
-        || subject.chars().anyMatch(Character::isISOControl)) {
-      throw new DomainError.Invalid(
-          "/subject", "subject must be 1-255 characters without control characters");
-    }
   }
 
   private void insertLink(Handle h, String issuer, String subject, long accountId, String by) {
