@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.umbrella.agreement.model.Agreement;
+import org.umbrella.engine.input.Answer;
 import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.server.ServerComponents;
@@ -157,30 +158,26 @@ final class DecisionPages {
   void answer(Context ctx, Principal p) {
     String decision = Pages.form(ctx, "decision");
     String note = Pages.form(ctx, "note");
-    if (decision.length() > 200 || note.length() > 4000) {
-      throw new DomainError.Invalid(
-          "decision", "decision at most 200 and note at most 4000 characters");
-    }
     String answer = Pages.form(ctx, "answer");
     String id = ctx.pathParam("id");
     Messages m = Messages.of(ctx);
     String problem = null;
-    if (!Command.ANSWERS.contains(answer)) {
-      problem = m.t("err.answer");
-    } else {
-      try {
-        s.operations().answer(id, answer, decision, note, p.name());
-      } catch (DomainError e) {
-        if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
-          throw e;
-        }
-        problem =
-            "fulfilled".equals(answer) && decision.isBlank()
-                ? m.t("js.need-decision")
-                : m.f(
-                    "err.answer-not-recorded",
-                    Objects.requireNonNullElse(e.getMessage(), e.toString()));
+    try {
+      // the command checks the answer's rules, as it does for the API; the page only words them
+      s.operations().answer(Command.AnswerObligation.of(id, answer, decision, note, p.name()));
+    } catch (DomainError e) {
+      if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
+        throw e;
       }
+      problem =
+          FormErrors.command(e, note, m)
+              .orElseGet(
+                  () ->
+                      Answer.FULFILLED.wireName().equals(answer) && decision.isBlank()
+                          ? m.t("js.need-decision")
+                          : m.f(
+                              "err.answer-not-recorded",
+                              Objects.requireNonNullElse(e.getMessage(), e.toString())));
     }
     if (problem != null) {
       obligationsPage(
@@ -216,21 +213,26 @@ final class DecisionPages {
     String note = Pages.form(ctx, "note");
     Messages m = Messages.of(ctx);
     String problem = null;
-    if (!level.matches("[0-3]")) {
-      problem = m.t("err.level");
-    } else if (note.length() > 4000) {
-      problem = m.f("err.note-length", note.length());
+    if (!level.matches("[0-9]{1,2}")) {
+      problem = m.t("err.level"); // not a number: the command's range check needs one
     } else if (!s.operations().enforcement().connected()) {
       problem = m.t("err.no-agreement");
     } else {
       try {
-        s.operations().reportProvision(id, Integer.parseInt(level), note, p.name());
+        s.operations()
+            .reportProvision(
+                new Command.ReportProvision(id, Integer.parseInt(level), note, p.name()));
       } catch (DomainError e) {
         if (!(e instanceof DomainError.Invalid || e instanceof DomainError.NotFound)) {
           throw e;
         }
         problem =
-            m.f("err.level-not-recorded", Objects.requireNonNullElse(e.getMessage(), e.toString()));
+            FormErrors.command(e, note, m)
+                .orElseGet(
+                    () ->
+                        m.f(
+                            "err.level-not-recorded",
+                            Objects.requireNonNullElse(e.getMessage(), e.toString())));
       }
     }
     if (problem != null) {

@@ -2,6 +2,8 @@ package org.umbrella.server.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.http.ProblemMapping;
 
@@ -73,6 +75,32 @@ public final class FormErrors {
       out.put(FORM, m.f("err.report", detail));
     }
     return out;
+  }
+
+  /**
+   * A command's refusal ({@link Command}) as a person filling in its form reads it, in {@code m}'s
+   * language: the rule the command names by its field, worded for the form ({@code note} is what
+   * was typed in the note, whose length the wording gives). Empty when the refusal has no wording
+   * of its own here; the caller then shows the command's words. The rules themselves are the
+   * command's: a form does not check them again.
+   */
+  public static Optional<String> command(DomainError e, String note, Messages m) {
+    if (!(e instanceof DomainError.Invalid)) {
+      return Optional.empty();
+    }
+    return switch (e.field().orElse("")) {
+      case "/status" -> Optional.of(m.t("err.decision"));
+      case "/actor/party" -> Optional.of(m.t("err.actor"));
+      case "/actor/confidence" -> Optional.of(m.t("err.confidence"));
+      case "/answer" -> Optional.of(m.t("err.answer"));
+      case "/level" -> Optional.of(m.t("err.level"));
+      case "/note" ->
+          Optional.of(
+              note.length() > Command.MAX_NOTE
+                  ? m.f("err.note-length", note.length())
+                  : m.t("err.reject-reason"));
+      default -> Optional.empty();
+    };
   }
 
   /**

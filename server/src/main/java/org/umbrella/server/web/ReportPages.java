@@ -254,20 +254,12 @@ final class ReportPages {
       problem = m.t("err.confidence");
     }
     String note = Pages.form(ctx, "note");
-    if (!Command.ReviewReport.DECISIONS.contains(status)) {
-      problem = m.t("err.decision");
-    } else if (!actor.isEmpty() && !actor.matches("[A-Z]{2,8}")) {
-      problem = m.t("err.actor");
-    } else if (!(confidence >= 0 && confidence <= 1)) {
-      problem = m.t("err.confidence");
-    } else if (note.length() > 4000) {
-      problem = m.f("err.note-length", note.length());
-    } else if ("rejected".equals(status) && note.isBlank()) {
-      problem = m.t("err.reject-reason");
-    }
     if (problem == null) {
       try {
-        Report r = s.operations().review(id, status, actor, confidence, note, p.name());
+        // the command checks the review's rules, as it does for the API; the page only words them
+        Report r =
+            s.operations()
+                .review(Command.ReviewReport.of(id, status, actor, confidence, note, p.name()));
         String back =
             Optional.ofNullable(ProblemResponses.localPath(Pages.form(ctx, "back")))
                 .filter(b -> b.startsWith("/review"))
@@ -280,7 +272,13 @@ final class ReportPages {
         if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
           throw e;
         }
-        problem = m.f("err.review", Objects.requireNonNullElse(e.getMessage(), e.toString()));
+        problem =
+            FormErrors.command(e, note, m)
+                .orElseGet(
+                    () ->
+                        m.f(
+                            "err.review",
+                            Objects.requireNonNullElse(e.getMessage(), e.toString())));
       }
     }
     reviewPage(ctx, p, 400, Map.of(id, problem));
