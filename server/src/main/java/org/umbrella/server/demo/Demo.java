@@ -12,15 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.Provision;
 import org.umbrella.engine.output.FindingStatus;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.server.access.Accounts;
 import org.umbrella.server.access.Passwords;
 import org.umbrella.server.access.Role;
@@ -194,7 +195,13 @@ public final class Demo {
   private static void vote(Operations ops, JsonNode line) {
     List<Operations.Finding> candidates =
         new ArrayList<>(
-            ops.findings(Set.of("candidate", "confirmed", "rejected"), 500, 0).stream()
+            ops
+                .findings(
+                    EnumSet.of(
+                        FindingStatus.CANDIDATE, FindingStatus.CONFIRMED, FindingStatus.REJECTED),
+                    500,
+                    0)
+                .stream()
                 .filter(f -> f.definition().equals(line.get("definition").asText()))
                 .toList());
     candidates.sort(Comparator.comparing(Operations.Finding::raisedAt));
@@ -221,7 +228,10 @@ public final class Demo {
   }
 
   private static void answer(Operations ops, JsonNode line) {
-    ops.obligations(Optional.of(line.get("party").asText()), Set.of("pending"), 500, 0).stream()
+    ops
+        .obligations(
+            Optional.of(line.get("party").asText()), EnumSet.of(ObligationStatus.PENDING), 500, 0)
+        .stream()
         .filter(o -> o.duty().equals(line.get("duty").asText()))
         .findFirst()
         .ifPresent(

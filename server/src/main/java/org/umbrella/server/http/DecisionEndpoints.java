@@ -2,11 +2,15 @@ package org.umbrella.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
 import org.umbrella.server.access.Account;
@@ -23,6 +27,10 @@ import org.umbrella.server.ops.ReportInput;
  * guarantee and provision status and provision reports. Not for reports ({@link ReportEndpoints}).
  */
 final class DecisionEndpoints {
+  /** The obligation statuses a {@code status} query may name, as spelt on the wire. */
+  private static final List<String> OBLIGATION_STATUSES =
+      Arrays.stream(ObligationStatus.values()).map(ObligationStatus::wireName).toList();
+
   private final ServerComponents s;
 
   DecisionEndpoints(ServerComponents s) {
@@ -81,11 +89,13 @@ final class DecisionEndpoints {
   void listObligations(Context ctx, Principal p) {
     int limit = Params.limit(ctx);
     int offset = Params.offset(ctx);
-    Set<String> statuses =
-        Params.list(ctx, "status", List.of("pending", "fulfilled", "breached", "waived"));
-    if (statuses == null) {
-      statuses = Set.of("pending", "fulfilled", "breached", "waived");
-    }
+    Set<String> asked = Params.list(ctx, "status", OBLIGATION_STATUSES);
+    Set<ObligationStatus> statuses =
+        asked == null
+            ? EnumSet.allOf(ObligationStatus.class)
+            : asked.stream()
+                .map(w -> ObligationStatus.fromWire(w).orElseThrow())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ObligationStatus.class)));
     Optional<String> party =
         AccessPolicy.checkFor(p, Permission.READ_OBLIGATIONS) == AccessPolicy.Check.OWN_PARTY
             ? Optional.of(p.account().flatMap(Account::party).orElse("\u0000"))

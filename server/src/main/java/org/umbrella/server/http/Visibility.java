@@ -1,5 +1,6 @@
 package org.umbrella.server.http;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.umbrella.engine.output.FindingStatus;
@@ -51,9 +52,9 @@ public final class Visibility {
   }
 
   /** Statuses of findings worth fetching for {@code p} before per-finding filtering. */
-  public static Set<String> findingStatuses(Principal p) {
+  public static Set<FindingStatus> findingStatuses(Principal p) {
     return AccessPolicy.mayEverPerform(p, Permission.READ_DELIBERATION)
-        ? Set.of("candidate", "confirmed", "rejected", "withdrawn")
-        : Set.of("confirmed");
+        ? EnumSet.allOf(FindingStatus.class)
+        : EnumSet.of(FindingStatus.CONFIRMED);
   }
 }

@@ -84,12 +84,12 @@ final class Findings extends Workflow {
   }
 
   /** Findings in the given statuses, newest first. */
-  public List<Operations.Finding> findings(Set<String> statuses, int limit, int offset) {
+  public List<Operations.Finding> findings(Set<FindingStatus> statuses, int limit, int offset) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     "select * from ops_finding where status in (<s>) order by raised_at desc, id limit :l offset :o")
-                .bindList("s", List.copyOf(statuses))
+                .bindList("s", statuses.stream().map(FindingStatus::wireName).toList())
                 .bind("l", limit)
                 .bind("o", offset)
                 .map((rs, ctx) -> mapFinding(rs, h))

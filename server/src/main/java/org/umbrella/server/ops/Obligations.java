@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.umbrella.engine.input.Response;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
 import org.umbrella.server.journal.Journal;
@@ -48,7 +49,7 @@ final class Obligations extends Workflow {
 
   /** Obligations, soonest deadline first; only {@code party}'s when present. */
   public List<Operations.Obligation> obligations(
-      Optional<String> party, Set<String> statuses, int limit, int offset) {
+      Optional<String> party, Set<ObligationStatus> statuses, int limit, int offset) {
     return jdbi.withHandle(
         h -> {
           Query q =
@@ -56,7 +57,7 @@ final class Obligations extends Workflow {
                       "select * from ops_obligation where status in (<s>)"
                           + (party.isPresent() ? " and party = :p" : "")
                           + " order by due, id limit :l offset :o")
-                  .bindList("s", List.copyOf(statuses))
+                  .bindList("s", statuses.stream().map(ObligationStatus::wireName).toList())
                   .bind("l", limit)
                   .bind("o", offset);
           party.ifPresent(p -> q.bind("p", p));

@@ -260,7 +260,7 @@ public final class Operations implements AutoCloseable {
   }
 
   /** Findings in the given statuses, newest first. */
-  public List<Finding> findings(Set<String> statuses, int limit, int offset) {
+  public List<Finding> findings(Set<FindingStatus> statuses, int limit, int offset) {
     return findings.findings(statuses, limit, offset);
   }
 
@@ -283,7 +283,7 @@ public final class Operations implements AutoCloseable {
 
   /** Obligations, soonest deadline first; only {@code party}'s when present. */
   public List<Obligation> obligations(
-      Optional<String> party, Set<String> statuses, int limit, int offset) {
+      Optional<String> party, Set<ObligationStatus> statuses, int limit, int offset) {
     return obligations.obligations(party, statuses, limit, offset);
   }
 

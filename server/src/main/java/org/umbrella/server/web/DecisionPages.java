@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,8 +131,7 @@ final class DecisionPages {
             ? Optional.of(p.account().flatMap(Account::party).orElse("\u0000"))
             : Optional.empty();
     List<Operations.Obligation> list =
-        s.operations()
-            .obligations(party, Set.of("pending", "fulfilled", "breached", "waived"), 200, 0);
+        s.operations().obligations(party, EnumSet.allOf(ObligationStatus.class), 200, 0);
     Set<String> answerable =
         list.stream()
             .filter(
@@ -147,7 +147,9 @@ final class DecisionPages {
     params.put("page", pages.model(ctx, p, "Obligations"));
     params.put("d", pages.dashboardFor(p));
     params.put(
-        "groups", ObligationGroups.of(list, s.operations().findings(Set.of("confirmed"), 1000, 0)));
+        "groups",
+        ObligationGroups.of(
+            list, s.operations().findings(EnumSet.of(FindingStatus.CONFIRMED), 1000, 0)));
     params.put("answerable", answerable);
     params.put("options", options);
     params.put("errors", errors);

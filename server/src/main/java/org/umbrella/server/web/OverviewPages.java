@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.umbrella.engine.output.FindingStatus;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.server.InputRules;
 import org.umbrella.server.ServerComponents;
 import org.umbrella.server.access.AccessPolicy;
@@ -92,7 +95,10 @@ final class OverviewPages {
           check == AccessPolicy.Check.OWN_PARTY
               ? Optional.of(p.account().flatMap(Account::party).orElse("\u0000"))
               : Optional.empty();
-      obligations = Optional.of(ops.obligations(party, Set.of("pending", "breached"), 20, 0));
+      obligations =
+          Optional.of(
+              ops.obligations(
+                  party, EnumSet.of(ObligationStatus.PENDING, ObligationStatus.BREACHED), 20, 0));
     }
     List<Operations.Finding> findings =
         ops.findings(Visibility.findingStatuses(p), 50, 0).stream()
@@ -321,7 +327,7 @@ final class OverviewPages {
     previous.removeIf(r -> previousVerifiedAt.getOrDefault(r.id(), Instant.MAX).isAfter(start));
     RegionTable regions = RegionTable.of(reports, previous, Gazetteer.shipped());
     List<Operations.Finding> findings =
-        s.operations().findings(Set.of("confirmed"), 100, 0).stream()
+        s.operations().findings(EnumSet.of(FindingStatus.CONFIRMED), 100, 0).stream()
             .filter(
                 f -> f.decidedAt().map(t -> !t.isBefore(start) && t.isBefore(end)).orElse(false))
             .toList();

@@ -3,12 +3,13 @@ package org.umbrella.server.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.engine.output.GuaranteeStatus;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.engine.output.ProvisionStatus;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
@@ -52,7 +53,8 @@ class DemoTest {
           .contains(GuaranteeStatus.TRIGGERED);
       // The 20-point guarantee is triggered when Russia opens fire (no vote); Ukraine's fire into
       // Russia awaits the Peace Council, whose vote is under way.
-      List<Operations.Finding> findings = ops.findings(Set.of("candidate", "confirmed"), 100, 0);
+      List<Operations.Finding> findings =
+          ops.findings(EnumSet.of(FindingStatus.CANDIDATE, FindingStatus.CONFIRMED), 100, 0);
       assertThat(findings)
           .filteredOn(f -> f.definition().equals("russia-opens-fire"))
           .extracting(Operations.Finding::status)
@@ -63,7 +65,14 @@ class DemoTest {
           .containsExactly(FindingStatus.CANDIDATE);
       List<Operations.Obligation> obligations =
           ops.obligations(
-              Optional.empty(), Set.of("pending", "fulfilled", "breached", "waived"), 500, 0);
+              Optional.empty(),
+              EnumSet.of(
+                  ObligationStatus.PENDING,
+                  ObligationStatus.FULFILLED,
+                  ObligationStatus.BREACHED,
+                  ObligationStatus.WAIVED),
+              500,
+              0);
       assertThat(obligations).extracting(Operations.Obligation::party).contains("US", "NATO", "EU");
       assertThat(obligations)
           .extracting(o -> o.duty() + " " + o.status())

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.agreement.model.ReviewStatus;
@@ -80,7 +80,7 @@ class RestartReplayTest {
           .isEqualTo(auditBefore);
       Operations ops = second.services().operations();
       Operations.Finding open =
-          ops.findings(Set.of("candidate"), 100, 0).stream()
+          ops.findings(EnumSet.of(FindingStatus.CANDIDATE), 100, 0).stream()
               .filter(f -> f.definition().equals("significant-attack"))
               .findFirst()
               .orElseThrow();
@@ -151,7 +151,7 @@ class RestartReplayTest {
       }
       ops.awaitEngine();
       candidate =
-          ops.findings(Set.of("candidate"), 100, 0).stream()
+          ops.findings(EnumSet.of(FindingStatus.CANDIDATE), 100, 0).stream()
               .filter(f -> f.definition().equals("significant-attack"))
               .findFirst()
               .orElseThrow()

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.TimePrecision;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestDb;
@@ -243,7 +244,7 @@ class AgreementVersionsReexecutionTest {
           ops.review(r.id(), "rejected", "", 0, "sources disagree", "verifier");
         }
         if (random.nextBoolean()) {
-          ops.findings(Set.of("candidate"), 10, 0).stream()
+          ops.findings(EnumSet.of(FindingStatus.CANDIDATE), 10, 0).stream()
               .filter(f -> f.body().isPresent())
               .findFirst()
               .ifPresent(f -> ops.vote(f.id(), "GB", "confirm", "body-gb"));

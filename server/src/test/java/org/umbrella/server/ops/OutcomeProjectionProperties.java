@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
@@ -18,6 +18,8 @@ import org.umbrella.agreement.model.Agreement;
 import org.umbrella.engine.input.Kind;
 import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.TimePrecision;
+import org.umbrella.engine.output.FindingStatus;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestDb;
@@ -152,7 +154,7 @@ class OutcomeProjectionProperties {
     } else {
       ops.review(r.id(), "rejected", "", 0, "sources disagree", "verifier");
     }
-    for (Operations.Finding f : ops.findings(Set.of("candidate"), 5, 0)) {
+    for (Operations.Finding f : ops.findings(EnumSet.of(FindingStatus.CANDIDATE), 5, 0)) {
       if (random.nextBoolean()) {
         String party = MEMBERS[random.nextInt(MEMBERS.length)];
         try {
@@ -166,7 +168,8 @@ class OutcomeProjectionProperties {
         }
       }
     }
-    for (Operations.Obligation o : ops.obligations(Optional.empty(), Set.of("pending"), 5, 0)) {
+    for (Operations.Obligation o :
+        ops.obligations(Optional.empty(), EnumSet.of(ObligationStatus.PENDING), 5, 0)) {
       if (random.nextInt(3) == 0) {
         List<String> options = ops.enforcement().decisionOptions(o);
         try {
@@ -198,14 +201,30 @@ class OutcomeProjectionProperties {
           TestDb.jdbi().withHandle(h -> h.createQuery("select * from " + table).mapToMap().list()));
     }
     List<Operations.Finding> findings =
-        ops.findings(Set.of("candidate", "confirmed", "rejected", "withdrawn"), 10_000, 0);
+        ops.findings(
+            EnumSet.of(
+                FindingStatus.CANDIDATE,
+                FindingStatus.CONFIRMED,
+                FindingStatus.REJECTED,
+                FindingStatus.WITHDRAWN),
+            10_000,
+            0);
     m.put("findings", findings);
     m.put("each", findings.stream().map(f -> ops.finding(f.id())).toList());
     List<Operations.Obligation> obligations =
         ops.obligations(
-            Optional.empty(), Set.of("pending", "fulfilled", "breached", "waived"), 10_000, 0);
+            Optional.empty(),
+            EnumSet.of(
+                ObligationStatus.PENDING,
+                ObligationStatus.FULFILLED,
+                ObligationStatus.BREACHED,
+                ObligationStatus.WAIVED),
+            10_000,
+            0);
     m.put("obligations", obligations);
-    m.put("usObligations", ops.obligations(Optional.of("US"), Set.of("pending"), 10_000, 0));
+    m.put(
+        "usObligations",
+        ops.obligations(Optional.of("US"), EnumSet.of(ObligationStatus.PENDING), 10_000, 0));
     m.put("eachObligation", obligations.stream().map(o -> ops.obligation(o.id())).toList());
     m.put("status", List.of(ops.statuses("guarantee"), ops.statuses("provision")));
     return m;

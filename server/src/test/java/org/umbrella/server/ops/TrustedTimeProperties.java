@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.umbrella.engine.input.PlacePrecision;
 import org.umbrella.engine.input.TimePrecision;
 import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.engine.output.GuaranteeStatus;
+import org.umbrella.engine.output.ObligationStatus;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestServer;
@@ -130,7 +132,7 @@ class TrustedTimeProperties {
             }
           }
         } else if (what < 80) {
-          ops.findings(Set.of("candidate"), 50, 0).stream()
+          ops.findings(EnumSet.of(FindingStatus.CANDIDATE), 50, 0).stream()
               .filter(f -> f.body().isPresent())
               .findFirst()
               .ifPresent(
@@ -190,7 +192,14 @@ class TrustedTimeProperties {
       int breached = 0;
       int withdrawn = 0;
       for (Operations.Finding f :
-          ops.findings(Set.of("candidate", "confirmed", "rejected", "withdrawn"), 10_000, 0)) {
+          ops.findings(
+              EnumSet.of(
+                  FindingStatus.CANDIDATE,
+                  FindingStatus.CONFIRMED,
+                  FindingStatus.REJECTED,
+                  FindingStatus.WITHDRAWN),
+              10_000,
+              0)) {
         boolean standing =
             f.status().equals(FindingStatus.CANDIDATE)
                 || f.status().equals(FindingStatus.CONFIRMED);
@@ -209,7 +218,9 @@ class TrustedTimeProperties {
           }
         }
       }
-      breached += ops.obligations(Optional.empty(), Set.of("breached"), 10_000, 0).size();
+      breached +=
+          ops.obligations(Optional.empty(), EnumSet.of(ObligationStatus.BREACHED), 10_000, 0)
+              .size();
       long rejections =
           jdbi.withHandle(
               h ->

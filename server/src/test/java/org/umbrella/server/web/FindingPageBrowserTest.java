@@ -82,7 +82,11 @@ class FindingPageBrowserTest {
   }
 
   static Operations.Finding candidate() {
-    return server.services().operations().findings(java.util.Set.of("candidate"), 10, 0).stream()
+    return server
+        .services()
+        .operations()
+        .findings(java.util.EnumSet.of(FindingStatus.CANDIDATE), 10, 0)
+        .stream()
         .filter(f -> f.incidents().size() >= 5)
         .findFirst()
         .orElseThrow();

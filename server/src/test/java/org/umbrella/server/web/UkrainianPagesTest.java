@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.umbrella.engine.output.FindingStatus;
 import org.umbrella.server.ServerOptions;
 import org.umbrella.server.TestAgreement;
 import org.umbrella.server.TestDb;
@@ -327,8 +329,8 @@ class UkrainianPagesTest {
   @Test
   void everyPageOfEveryRole_inUkrainian_hasNoEnglishInterfaceWordsAndSaysLangUk() throws Exception {
     Operations ops = server.services().operations();
-    String confirmed = ops.findings(Set.of("confirmed"), 10, 0).get(0).id();
-    String candidate = ops.findings(Set.of("candidate"), 10, 0).get(0).id();
+    String confirmed = ops.findings(EnumSet.of(FindingStatus.CONFIRMED), 10, 0).get(0).id();
+    String candidate = ops.findings(EnumSet.of(FindingStatus.CANDIDATE), 10, 0).get(0).id();
     String verified =
         ops.reports(new Operations.ReportFilter(null, null, null, Set.of("verified"), null), 1, 0)
             .get(0)
