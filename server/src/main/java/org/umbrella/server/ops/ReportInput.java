@@ -83,6 +83,13 @@ public final class ReportInput {
     onlyFields(place, "/place", List.of("lat", "lon", "precision"));
     double lat = number(place, "/place", "lat", -90, 90);
     double lon = number(place, "/place", "lon", -180, 180);
+    if (lat == 0 && lon == 0) {
+      // where an empty or lost position lands (the Gulf of Guinea), never a place of this mission
+      throw new DomainError.Invalid(
+          "/place",
+          "place 0, 0 is where a missing position lands, not where an incident happened;"
+              + " give the incident's latitude and longitude");
+    }
     PlacePrecision placePrecision =
         PlacePrecision.fromWire(
                 oneOf(place, "/place", "precision", ReportVocabulary.PLACE_PRECISIONS, "exact"))

@@ -49,6 +49,8 @@ public final class FormErrors {
       out.put("time-precision", m.t("err.time-precision"));
     } else if (pointer.equals("/kind")) {
       out.put("kind", m.t("err.kind"));
+    } else if (pointer.equals("/place")) {
+      out.put("lat", m.t("err.zero")); // the one rule on the place as a whole: not 0, 0
     } else if (pointer.equals("/place/lat")) {
       out.put("lat", m.t("err.lat"));
     } else if (pointer.equals("/place/lon")) {

@@ -98,13 +98,6 @@ final class ReportPages {
     ReportInput.NewReport input;
     try {
       input = ReportInput.parse(reportJson(ctx));
-      if (input.lat() == 0 && input.lon() == 0) {
-        // 0, 0 is where an empty or lost position lands (the Gulf of Guinea), never a place of this
-        // mission
-        reportFormPage(
-            ctx, p, 400, reportValues(ctx), Map.of("lat", Messages.of(ctx).t("err.zero")));
-        return;
-      }
     } catch (DomainError e) {
       reportFormPage(ctx, p, 400, reportValues(ctx), FormErrors.report(e, Messages.of(ctx)));
       return;

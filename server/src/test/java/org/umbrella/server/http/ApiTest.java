@@ -78,6 +78,20 @@ class ApiTest {
   }
 
   @Test
+  void fileReport_atZeroZero_isProblemNamingThePlace_asTheFormRefusesIt() {
+    TestServer.Session monitor = t.signIn(Role.MONITOR);
+    HttpResponse<String> r =
+        t.postJson(
+            "/api/v1/reports",
+            monitor,
+            TestServer.reportJson("lost fix")
+                .replace("\"lat\":48.0159,\"lon\":37.8029", "\"lat\":0,\"lon\":0.0"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(TestServer.field(r.body(), "field")).isEqualTo("/place");
+    assertThat(TestServer.field(r.body(), "detail")).contains("0, 0");
+  }
+
+  @Test
   void listReports_withBadLimit_isProblemNamingTheParameter() {
     HttpResponse<String> r = t.get("/api/v1/reports?limit=0", null);
     assertThat(r.statusCode()).isEqualTo(400);
