@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -171,15 +170,11 @@ final class DecisionPages {
       if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
         throw e;
       }
+      boolean needsDecision = Answer.FULFILLED.wireName().equals(answer) && decision.isBlank();
       problem =
-          FormErrors.command(e, note, m)
-              .orElseGet(
-                  () ->
-                      Answer.FULFILLED.wireName().equals(answer) && decision.isBlank()
-                          ? m.t("js.need-decision")
-                          : m.f(
-                              "err.answer-not-recorded",
-                              Objects.requireNonNullElse(e.getMessage(), e.toString())));
+          needsDecision && FormErrors.command(e, note, m).isEmpty()
+              ? m.t("js.need-decision")
+              : FormErrors.commandOr(e, note, m, "err.answer-not-recorded");
     }
     if (problem != null) {
       obligationsPage(
@@ -228,13 +223,7 @@ final class DecisionPages {
         if (!(e instanceof DomainError.Invalid || e instanceof DomainError.NotFound)) {
           throw e;
         }
-        problem =
-            FormErrors.command(e, note, m)
-                .orElseGet(
-                    () ->
-                        m.f(
-                            "err.level-not-recorded",
-                            Objects.requireNonNullElse(e.getMessage(), e.toString())));
+        problem = FormErrors.commandOr(e, note, m, "err.level-not-recorded");
       }
     }
     if (problem != null) {

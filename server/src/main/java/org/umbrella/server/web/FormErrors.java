@@ -2,6 +2,7 @@ package org.umbrella.server.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.umbrella.server.app.Command;
 import org.umbrella.server.app.DomainError;
@@ -103,6 +104,16 @@ public final class FormErrors {
                   : m.t("err.reject-reason"));
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * {@link #command(DomainError, String, Messages)}, or else the form's "not recorded" message
+   * ({@code notRecorded}, a key of the messages) with the command's own words in it.
+   */
+  public static String commandOr(DomainError e, String note, Messages m, String notRecorded) {
+    return command(e, note, m)
+        .orElseGet(
+            () -> m.f(notRecorded, Objects.requireNonNullElse(e.getMessage(), e.toString())));
   }
 
   /**

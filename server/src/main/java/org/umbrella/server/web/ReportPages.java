@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.server.ServerComponents;
@@ -265,13 +264,7 @@ final class ReportPages {
         if (!(e instanceof DomainError.Invalid || e instanceof DomainError.Conflict)) {
           throw e;
         }
-        problem =
-            FormErrors.command(e, note, m)
-                .orElseGet(
-                    () ->
-                        m.f(
-                            "err.review",
-                            Objects.requireNonNullElse(e.getMessage(), e.toString())));
+        problem = FormErrors.commandOr(e, note, m, "err.review");
       }
     }
     reviewPage(ctx, p, 400, Map.of(id, problem));

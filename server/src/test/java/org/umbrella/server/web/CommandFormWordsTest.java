@@ -103,6 +103,9 @@ class CommandFormWordsTest {
                 () -> Command.AnswerObligation.of("o1", "fulfilled", "d".repeat(201), "", "g"));
     assertThat(e.field()).contains("/decision");
     assertThat(FormErrors.command(e, "", Messages.english())).isEmpty();
+    assertThat(FormErrors.commandOr(e, "", Messages.english(), "err.answer-not-recorded"))
+        .startsWith("The answer was not recorded: ")
+        .contains("decision must have at most 200 characters");
     assertThat(FormErrors.command(new DomainError.Conflict("/id", "gone"), "", Messages.english()))
         .isEmpty();
   }
