@@ -64,15 +64,7 @@ class DemoTest {
           .extracting(Operations.Finding::status)
           .containsExactly(FindingStatus.CANDIDATE);
       List<Operations.Obligation> obligations =
-          ops.obligations(
-              Optional.empty(),
-              EnumSet.of(
-                  ObligationStatus.PENDING,
-                  ObligationStatus.FULFILLED,
-                  ObligationStatus.BREACHED,
-                  ObligationStatus.WAIVED),
-              500,
-              0);
+          ops.obligations(Optional.empty(), EnumSet.allOf(ObligationStatus.class), 500, 0);
       assertThat(obligations).extracting(Operations.Obligation::party).contains("US", "NATO", "EU");
       assertThat(obligations)
           .extracting(o -> o.duty() + " " + o.status())

@@ -200,27 +200,11 @@ class OutcomeProjectionProperties {
           table,
           TestDb.jdbi().withHandle(h -> h.createQuery("select * from " + table).mapToMap().list()));
     }
-    List<Operations.Finding> findings =
-        ops.findings(
-            EnumSet.of(
-                FindingStatus.CANDIDATE,
-                FindingStatus.CONFIRMED,
-                FindingStatus.REJECTED,
-                FindingStatus.WITHDRAWN),
-            10_000,
-            0);
+    List<Operations.Finding> findings = ops.findings(EnumSet.allOf(FindingStatus.class), 10_000, 0);
     m.put("findings", findings);
     m.put("each", findings.stream().map(f -> ops.finding(f.id())).toList());
     List<Operations.Obligation> obligations =
-        ops.obligations(
-            Optional.empty(),
-            EnumSet.of(
-                ObligationStatus.PENDING,
-                ObligationStatus.FULFILLED,
-                ObligationStatus.BREACHED,
-                ObligationStatus.WAIVED),
-            10_000,
-            0);
+        ops.obligations(Optional.empty(), EnumSet.allOf(ObligationStatus.class), 10_000, 0);
     m.put("obligations", obligations);
     m.put(
         "usObligations",

@@ -191,15 +191,7 @@ class TrustedTimeProperties {
 
       int breached = 0;
       int withdrawn = 0;
-      for (Operations.Finding f :
-          ops.findings(
-              EnumSet.of(
-                  FindingStatus.CANDIDATE,
-                  FindingStatus.CONFIRMED,
-                  FindingStatus.REJECTED,
-                  FindingStatus.WITHDRAWN),
-              10_000,
-              0)) {
+      for (Operations.Finding f : ops.findings(EnumSet.allOf(FindingStatus.class), 10_000, 0)) {
         boolean standing =
             f.status().equals(FindingStatus.CANDIDATE)
                 || f.status().equals(FindingStatus.CONFIRMED);
