@@ -1,7 +1,6 @@
 package org.umbrella.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +16,6 @@ import org.umbrella.agreement.model.ReviewStatus;
 import org.umbrella.engine.input.Actor;
 import org.umbrella.engine.input.Incident;
 import org.umbrella.engine.input.InputCodec;
-import org.umbrella.ledger.Hashes;
 import org.umbrella.ledger.LedgerException;
 import org.umbrella.ledger.NoteSigner;
 import org.umbrella.ledger.NoteVerifier;
@@ -313,22 +311,7 @@ public final class PostgresEvidenceStore implements AutoCloseable {
 
   /** Records a version of an agreement's source text (idempotent on its content hash). */
   public Receipt recordAgreement(String agreementId, String source, String recordedBy) {
-    String hash = Hashes.hex(Hashes.sha256(source.getBytes(StandardCharsets.UTF_8)));
-    return write(
-        tx -> {
-          Optional<Receipt> existing =
-              tx.find("agreements", "agreement_id = ? and content_hash", agreementId, hash);
-          if (existing.isPresent()) {
-            return existing.get();
-          }
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("agreement_id", agreementId);
-          row.put("content_hash", hash);
-          row.put("source", source);
-          row.put("recorded_at", tx.now);
-          row.put("recorded_by", recordedBy);
-          return tx.insert("agreements", row);
-        });
+    return write(tx -> new RecordWrites(tx).agreement(agreementId, source, recordedBy));
   }
 
   /** Records a determination (its JSON body as the engine reads it). */

@@ -1,5 +1,6 @@
 package org.umbrella.engine.output;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.umbrella.engine.input.Answer;
@@ -37,12 +38,7 @@ public enum ObligationStatus {
 
   /** The status whose {@link #wireName()} is {@code name}, if any. */
   public static Optional<ObligationStatus> fromWire(String name) {
-    for (ObligationStatus s : values()) {
-      if (s.wire.equals(name)) {
-        return Optional.of(s);
-      }
-    }
-    return Optional.empty();
+    return Arrays.stream(values()).filter(s -> s.wire.equals(name)).findFirst();
   }
 
   /** The {@link #wireName()}, so that a status concatenated into a message reads as in output. */
