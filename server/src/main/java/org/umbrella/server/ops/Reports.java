@@ -372,11 +372,17 @@ final class Reports extends Workflow {
     return new Report(
         rs.getString("id"),
         rs.getTimestamp("time").toInstant(),
-        TimePrecision.fromWire(rs.getString("time_precision")).orElseThrow(),
-        Kind.fromWire(rs.getString("kind")).orElseThrow(),
+        StoredStatus.reportWord(
+            TimePrecision.fromWire(rs.getString("time_precision")),
+            "time_precision",
+            rs.getString("time_precision")),
+        StoredStatus.reportWord(Kind.fromWire(rs.getString("kind")), "kind", rs.getString("kind")),
         rs.getDouble("lat"),
         rs.getDouble("lon"),
-        PlacePrecision.fromWire(rs.getString("place_precision")).orElseThrow(),
+        StoredStatus.reportWord(
+            PlacePrecision.fromWire(rs.getString("place_precision")),
+            "place_precision",
+            rs.getString("place_precision")),
         rs.getString("actor_party"),
         rs.getDouble("actor_confidence"),
         rs.getString("target"),
@@ -384,7 +390,8 @@ final class Reports extends Workflow {
         rs.getInt("fatalities_best"),
         rs.getInt("fatalities_high"),
         read(rs.getString("sources"), new TypeReference<List<Report.Source>>() {}),
-        ReviewStatus.fromWire(rs.getString("status")).orElseThrow(),
+        StoredStatus.reportWord(
+            ReviewStatus.fromWire(rs.getString("status")), "status", rs.getString("status")),
         read(rs.getString("tags"), new TypeReference<List<String>>() {}),
         rs.getString("summary"),
         rs.getString("filed_by"),
