@@ -10,23 +10,26 @@ import org.jspecify.annotations.Nullable;
  * of a present key replaces its value and time but keeps its place) whose eldest entries are
  * dropped by {@link #evictBefore} while their time is before the limit. Built for the engine's hot
  * path, where almost every lookup is of a new incident and misses, and where the table is too large
- * for the core's cache, so that what counts is how many cache lines an operation touches:
+ * for the core's cache, so that what counts is how many cache lines an operation touches at random:
  *
  * <ul>
- *   <li>Lookup: a blocked Bloom filter of the keys (half a byte a slot, one long read per lookup)
- *       rules out about 19 misses in 20; past it, open addressing with linear probing over one
- *       array of longs per slot, each the key's full hash (its fingerprint) and its place in the
- *       eviction ring, and a key is compared only when its whole hash matches. The table holds
- *       nothing else: 8 bytes a slot.
- *   <li>The keys, values and times live in the eviction ring, in insertion order, written one after
- *       the other: a new entry writes one line of the table (its slot's long) and appends to the
- *       ring, whose lines are written in sequence (and so are in cache).
- *   <li>Eviction: the ring is read in order; the eviction check reads one long, and removing an
- *       entry marks its slot deleted (a tombstone) with one write, without probing or moving
- *       neighbours.
- *   <li>Tombstones are cleared by rebuilding the table once live entries and tombstones together
- *       fill half of it; the new capacity keeps live entries at most a quarter full, so rebuilds
- *       are amortised over at least as many removals as there are live entries.
+ *   <li>Every entry lives in the eviction ring (key packed in two longs, hash, value, time), in
+ *       insertion order, written one after the other: its lines are written in sequence and so are
+ *       in cache.
+ *   <li>Lookup: a blocked Bloom filter of the keys (half a byte a slot of the table, one long read
+ *       per lookup) rules out about 19 misses in 20 and is the only line a miss reads. Past it, a
+ *       small table of the entries put since the last flush, then the main table: open addressing
+ *       with linear probing over one array of longs per slot, each the key's full hash and its
+ *       sequence number in the ring; a key is compared only when its whole hash matches.
+ *   <li>Insertion of a new key touches only the filter's long (which the lookup just read) and the
+ *       small table. The main table gets the new entries in batches ({@link #FRESH_MAX} at a time):
+ *       their probes are independent of each other, so that the processor overlaps their cache
+ *       misses instead of waiting for each in turn.
+ *   <li>Eviction reads the ring in order and writes nothing to the tables: a slot whose sequence
+ *       number is behind the ring's head is dead, and a probe passes over it as over a tombstone.
+ *   <li>Dead slots are cleared by rebuilding the table once as many keys have been inserted since
+ *       the last rebuild as half its slots; the new capacity keeps live entries at most a quarter
+ *       full, so rebuilds are amortised over at least as many insertions as there are live entries.
  * </ul>
  *
  * <p>Public only so that the benchmark's hand-written loop can use the same index (a fair
@@ -40,40 +43,49 @@ public final class RevisionIndex {
   /** What {@link #get} returns for an absent key. */
   public static final int ABSENT = -1;
 
-  /** A slot never used since the last rebuild: it ends a probe. */
+  /** A slot never used since the last rebuild (or flush, in the small table): it ends a probe. */
   private static final long EMPTY = 0;
-
-  /** A slot whose entry was evicted (a tombstone): a probe goes on past it. */
-  private static final long DELETED = -1;
 
   private static final int MIN_CAPACITY = 1 << 10;
 
   /**
-   * Per slot: {@link #EMPTY}, {@link #DELETED}, or the key's hash in the high 32 bits and its
-   * position in the ring plus one in the low 32 (never 0, never all ones: the ring is below 2^31).
+   * Entries put since the last flush at most: the small table holds four times as many slots, and
+   * stays in the core's cache (32 KB).
+   */
+  static final int FRESH_MAX = 1 << 10;
+
+  private static final int SEQ_MASK = 0x7FFF_FFFF;
+
+  /**
+   * The main table. Per slot: {@link #EMPTY}, or the key's hash in the high 32 bits and the low 31
+   * bits of its ring sequence number plus one in the low 32 (never 0). A slot holds an entry
+   * flushed since the last rebuild, live or dead; every live entry not in {@link #fresh} is here.
    */
   private long[] slots;
 
+  /** The entries put since the last flush, in the same form; cleared by the flush. */
+  private final long[] fresh = new long[FRESH_MAX << 2];
+
   /**
-   * A blocked Bloom filter of the keys in the table (tombstones' included, until a rebuild): four
-   * bits per slot, two of them set per key in one long. A miss that the filter rules out reads
-   * nothing else; the table ({@link #slots}) is larger than the core's cache, the filter an eighth
-   * of it. It holds at most half as many keys as the table has slots, so that about one miss in 20
-   * gets past it (a bitmap of used slots, before, let a quarter to half of them through).
+   * A blocked Bloom filter of the keys inserted since the last rebuild (dead ones included): four
+   * bits per slot of the main table, two of them set per key in one long. A miss that the filter
+   * rules out reads nothing else.
    */
   private long[] filter;
 
   private int shift;
   private int size;
-  private int deleted;
+
+  /** Keys inserted since the last rebuild: what fills the filter and the table's slots. */
+  private int inserted;
 
   /**
-   * Insertion order: event time, slot, key and value of each entry, by sequence number modulo the
+   * Insertion order: event time, hash, key and value of each entry, by sequence number modulo the
    * ring size.
    */
   private long[] ringTimes;
 
-  private int[] ringSlots;
+  private int[] ringHashes;
 
   /**
    * Keys packed as two longs ({@link PackedIds}); the string itself only for a key that does not
@@ -84,13 +96,20 @@ public final class RevisionIndex {
   private long[] ringHigh;
   private String[] ringKeys;
   private int[] ringValues;
+
+  /** The eldest live entry's sequence number. */
   private long headSeq;
+
+  /** The next entry's sequence number. */
   private long tailSeq;
+
+  /** Entries from here to {@link #tailSeq} are in {@link #fresh}, not yet in the main table. */
+  private long flushedSeq;
 
   public RevisionIndex() {
     allocate(MIN_CAPACITY);
     ringTimes = new long[MIN_CAPACITY];
-    ringSlots = new int[MIN_CAPACITY];
+    ringHashes = new int[MIN_CAPACITY];
     ringLow = new long[MIN_CAPACITY];
     ringHigh = new long[MIN_CAPACITY];
     ringKeys = new String[MIN_CAPACITY];
@@ -108,9 +127,12 @@ public final class RevisionIndex {
    * depending on it yet, overlaps what cache miss remains with the caller's work.
    */
   public byte homeTag(String key) {
-    int h = key.hashCode();
+    return mayHold(key.hashCode()) ? (byte) 1 : (byte) 0;
+  }
+
+  private boolean mayHold(int h) {
     long bits = filterBits(h);
-    return (filter[filterWord(h)] & bits) == bits ? (byte) 1 : (byte) 0;
+    return (filter[filterWord(h)] & bits) == bits;
   }
 
   /** The filter's two bits for a key's hash: from a second mix of it, independent of its home. */
@@ -128,37 +150,71 @@ public final class RevisionIndex {
   }
 
   /**
-   * The value for {@code key}, or null; {@code homeTag} is what {@link #homeTag} returned for it,
-   * with the index unchanged since (0 when the home slot is empty: a certain miss).
+   * The value for {@code key}, or {@link #ABSENT}; {@code homeTag} is what {@link #homeTag}
+   * returned for it, with the index unchanged since (0: a certain miss).
    */
   public int get(String key, byte homeTag) {
     return homeTag == 0 ? ABSENT : get(key);
   }
 
+  /** The value for {@code key}, or {@link #ABSENT}. */
+  int get(String key) {
+    long seq = find(key, key.hashCode());
+    return seq < 0 ? ABSENT : ringValues[position(seq)];
+  }
+
   /** The time last put for {@code key}, which must be present. */
   long timeOf(String key) {
-    return ringTimes[ringPosition(slots[slotOf(key)])];
+    long seq = find(key, key.hashCode());
+    if (seq < 0) {
+      throw new IllegalArgumentException("not in the index: " + key);
+    }
+    return ringTimes[position(seq)];
   }
 
-  private static int ringPosition(long slot) {
-    return (int) slot - 1;
-  }
-
-  /** The slot holding {@code key}, or -1. */
-  private int slotOf(String key) {
-    int h = key.hashCode();
+  /** The ring sequence number of the live entry for {@code key}, or -1. */
+  private long find(String key, int h) {
     long high = PackedIds.high(key);
     long low = PackedIds.low(key);
-    int mask = slots.length - 1;
-    for (int i = home(h); ; i = (i + 1) & mask) {
-      long s = slots[i];
+    if (flushedSeq < tailSeq) {
+      long seq = probe(fresh, (hash(h) >>> freshShift()), key, h, low, high);
+      if (seq >= 0) {
+        return seq;
+      }
+    }
+    return probe(slots, home(h), key, h, low, high);
+  }
+
+  private long probe(long[] table, int from, String key, int h, long low, long high) {
+    int mask = table.length - 1;
+    for (int i = from; ; i = (i + 1) & mask) {
+      long s = table[i];
       if (s == EMPTY) {
         return -1;
       }
-      if (s != DELETED && (int) (s >>> 32) == h && sameKey(ringPosition(s), key, low, high)) {
-        return i;
+      if ((int) (s >>> 32) == h) {
+        long seq = liveSeq(s);
+        if (seq >= 0 && sameKey(position(seq), key, low, high)) {
+          return seq;
+        }
       }
     }
+  }
+
+  /** The full sequence number a slot refers to, or -1 when its entry has been evicted. */
+  private long liveSeq(long slot) {
+    int stored = ((int) slot - 1) & SEQ_MASK;
+    int age = (((int) tailSeq & SEQ_MASK) - stored) & SEQ_MASK;
+    // a slot is at most about 2^30 insertions old (rebuilds see to it), so its age does not wrap
+    return age == 0 || age > tailSeq - headSeq ? -1 : tailSeq - age;
+  }
+
+  private static long slotOf(int h, long seq) {
+    return (long) h << 32 | (((int) seq & SEQ_MASK) + 1L);
+  }
+
+  private int position(long seq) {
+    return (int) seq & (ringTimes.length - 1);
   }
 
   private boolean sameKey(int r, String key, long low, long high) {
@@ -167,57 +223,70 @@ public final class RevisionIndex {
         && (high != PackedIds.NONE || ringKeys[r].equals(key));
   }
 
-  /** The value for {@code key}, or {@link #ABSENT}. */
-  int get(String key) {
-    int slot = slotOf(key);
-    return slot < 0 ? ABSENT : ringValues[ringPosition(slots[slot])];
-  }
-
   /**
    * Sets the value and time of {@code key}: a new key goes last in the eviction order, a present
    * one keeps its place.
    */
   public void put(String key, int value, long time) {
     int h = key.hashCode();
-    long high = PackedIds.high(key);
-    long low = PackedIds.low(key);
-    int mask = slots.length - 1;
-    int free = -1;
-    int i = home(h);
-    for (long s; (s = slots[i]) != EMPTY; i = (i + 1) & mask) {
-      if (s == DELETED) {
-        if (free < 0) {
-          free = i;
-        }
-      } else if ((int) (s >>> 32) == h && sameKey(ringPosition(s), key, low, high)) {
-        ringValues[ringPosition(s)] = value;
-        ringTimes[ringPosition(s)] = time;
+    // the filter's long was read by this key's lookup: when it rules the key out, the key is new
+    // and neither table is read
+    if (mayHold(h)) {
+      long seq = find(key, h);
+      if (seq >= 0) {
+        ringValues[position(seq)] = value;
+        ringTimes[position(seq)] = time;
         return;
       }
-    }
-    if (free >= 0) {
-      i = free;
-      deleted--;
     }
     if (tailSeq - headSeq == ringTimes.length) {
       growRing();
     }
-    int r = (int) (tailSeq++ & (ringTimes.length - 1));
+    long seq = tailSeq++;
+    int r = position(seq);
     ringTimes[r] = time;
-    ringSlots[r] = i;
-    ringLow[r] = low;
+    ringHashes[r] = h;
+    long high = PackedIds.high(key);
+    ringLow[r] = PackedIds.low(key);
     ringHigh[r] = high;
-    if (high == PackedIds.NONE) {
-      ringKeys[r] =
-          key; // only a key that does not fit: the ring keeps no string per entry otherwise
-    }
+    ringKeys[r] = high == PackedIds.NONE ? key : null; // no string per entry when the key fits
     ringValues[r] = value;
     filter[filterWord(h)] |= filterBits(h);
-    slots[i] = (long) h << 32 | (r + 1);
-    size++;
-    if (size + deleted > slots.length >> 1) {
-      rebuild();
+    int mask = fresh.length - 1;
+    int i = hash(h) >>> freshShift();
+    while (fresh[i] != EMPTY) {
+      i = (i + 1) & mask;
     }
+    fresh[i] = slotOf(h, seq);
+    size++;
+    inserted++;
+    if (tailSeq - flushedSeq == FRESH_MAX) {
+      flush();
+    }
+  }
+
+  /**
+   * Moves the entries put since the last flush into the main table (or rebuilds it when due). The
+   * probes do not depend on each other, so their cache misses overlap.
+   */
+  private void flush() {
+    if (inserted > slots.length >> 1) {
+      rebuild();
+      return;
+    }
+    int mask = slots.length - 1;
+    for (long seq = Math.max(flushedSeq, headSeq); seq < tailSeq; seq++) {
+      int h = ringHashes[position(seq)];
+      int i = home(h);
+      long s;
+      // a dead slot is free: no live entry has this key, since a new key is put only when absent
+      while ((s = slots[i]) != EMPTY && liveSeq(s) >= 0) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = slotOf(h, seq);
+    }
+    flushedSeq = tailSeq;
+    java.util.Arrays.fill(fresh, EMPTY);
   }
 
   /** Forgets entries, eldest first, while the eldest's time is before {@code limit}. */
@@ -236,22 +305,25 @@ public final class RevisionIndex {
       if (ringTimes[r] >= limit) {
         return;
       }
-      int slot = ringSlots[r];
-      slots[slot] = DELETED;
-      if (ringHigh[r] == PackedIds.NONE) {
-        ringKeys[r] = null;
-      }
+      ringKeys[r] = null;
       if (forgotten != null) {
         forgotten.accept(ringValues[r]);
       }
       size--;
-      deleted++;
       headSeq++;
     }
   }
 
-  private int home(int hash) {
-    return (hash * 0x9E3779B9) >>> shift;
+  private static int hash(int h) {
+    return h * 0x9E3779B9;
+  }
+
+  private int home(int h) {
+    return hash(h) >>> shift;
+  }
+
+  private int freshShift() {
+    return Integer.numberOfLeadingZeros(fresh.length) + 1;
   }
 
   private void allocate(int capacity) {
@@ -260,54 +332,52 @@ public final class RevisionIndex {
     shift = Integer.numberOfLeadingZeros(capacity) + 1;
   }
 
-  /** Rehashes the live entries into a table at most a quarter full, dropping tombstones. */
+  /**
+   * Puts every live entry into a new table at most a quarter full, dropping the dead ones, and
+   * empties the small table.
+   */
   private void rebuild() {
-    long[] oldSlots = slots;
     int capacity = MIN_CAPACITY;
     while (capacity < 4L * size) {
       capacity <<= 1;
     }
     allocate(capacity);
-    deleted = 0;
     int mask = capacity - 1;
-    for (int j = 0; j < oldSlots.length; j++) {
-      long s = oldSlots[j];
-      if (s != EMPTY && s != DELETED) {
-        int i = home((int) (s >>> 32));
-        while (slots[i] != EMPTY) {
-          i = (i + 1) & mask;
-        }
-        slots[i] = s;
-        int h = (int) (s >>> 32);
-        filter[filterWord(h)] |= filterBits(h);
-        ringSlots[ringPosition(s)] = i;
+    for (long seq = headSeq; seq < tailSeq; seq++) {
+      int h = ringHashes[position(seq)];
+      int i = home(h);
+      while (slots[i] != EMPTY) {
+        i = (i + 1) & mask;
       }
+      slots[i] = slotOf(h, seq);
+      filter[filterWord(h)] |= filterBits(h);
     }
+    inserted = size;
+    flushedSeq = tailSeq;
+    java.util.Arrays.fill(fresh, EMPTY);
   }
 
-  /** Doubles the ring; every live entry's ring position changes with it, and its slot says so. */
+  /** Doubles the ring; positions follow from sequence numbers, so the tables do not change. */
   private void growRing() {
     int capacity = ringTimes.length << 1;
     long[] t = new long[capacity];
-    int[] s = new int[capacity];
+    int[] hs = new int[capacity];
     String[] k = new String[capacity];
     long[] lo = new long[capacity];
     long[] hi = new long[capacity];
     int[] v = new int[capacity];
     for (long q = headSeq; q < tailSeq; q++) {
-      int from = (int) (q & (ringTimes.length - 1));
-      int to = (int) (q & (capacity - 1));
-      int slot = ringSlots[from];
+      int from = position(q);
+      int to = (int) q & (capacity - 1);
       t[to] = ringTimes[from];
-      s[to] = slot;
+      hs[to] = ringHashes[from];
       k[to] = ringKeys[from];
       lo[to] = ringLow[from];
       hi[to] = ringHigh[from];
       v[to] = ringValues[from];
-      slots[slot] = (slots[slot] & 0xFFFF_FFFF_0000_0000L) | (to + 1);
     }
     ringTimes = t;
-    ringSlots = s;
+    ringHashes = hs;
     ringKeys = k;
     ringLow = lo;
     ringHigh = hi;

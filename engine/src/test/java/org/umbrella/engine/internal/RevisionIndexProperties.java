@@ -93,6 +93,58 @@ class RevisionIndexProperties {
   }
 
   /**
+   * The engine's own pattern, long enough to go through many flushes of the small table into the
+   * main one and many rebuilds: a clock that only moves forward, a sliding horizon evicted before
+   * every record, mostly new keys, some re-puts of keys still remembered and some of keys already
+   * forgotten (whose dead slots a probe must pass over and a flush may reuse).
+   */
+  @Property(tries = 20)
+  void index_staysExactThroughFlushesAndRebuilds(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 50, max = 20_000) int horizon) {
+    Random random = new Random(seed);
+    RevisionIndex index = new RevisionIndex();
+    LinkedHashMap<String, Entry> model = new LinkedHashMap<>();
+    List<String> keys = new ArrayList<>();
+    List<Integer> forgotten = new ArrayList<>();
+    for (int clock = 0; clock < 40_000; clock++) {
+      forgotten.clear();
+      index.evictBefore(clock - horizon, forgotten::add);
+      List<Integer> expected = new ArrayList<>();
+      for (var it = model.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<String, Entry> first = it.next();
+        if (first.getValue().time() >= clock - horizon) {
+          break;
+        }
+        expected.add(first.getValue().value());
+        it.remove();
+      }
+      assertThat(forgotten).isEqualTo(expected);
+      int pick = random.nextInt(10);
+      String key =
+          pick < 7 || keys.isEmpty()
+              ? "inc-" + clock // new
+              : new String(
+                  keys.get(keys.size() - 1 - random.nextInt(Math.min(keys.size(), 3 * horizon))));
+      Entry e = model.get(key);
+      assertThat(index.get(key, index.homeTag(key)))
+          .isEqualTo(e == null ? RevisionIndex.ABSENT : e.value());
+      if (e != null) {
+        assertThat(index.timeOf(key)).isEqualTo(e.time());
+      }
+      if (random.nextInt(3) > 0) {
+        int value = random.nextInt(Integer.MAX_VALUE);
+        index.put(key, value, clock);
+        model.put(key, new Entry(value, clock));
+        if (e == null) {
+          keys.add(key);
+        }
+      }
+      assertThat(index.size()).isEqualTo(model.size());
+    }
+  }
+
+  /**
    * What the filter in front of the table is for: in steady state (a sliding horizon, as the
    * engine's), a lookup of an absent key gets past it rarely. Its load is at most half a key per
    * slot, so about 5% at worst; a bitmap of used slots let 25-50% through.
