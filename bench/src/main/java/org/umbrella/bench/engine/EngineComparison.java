@@ -1,12 +1,13 @@
 package org.umbrella.bench.engine;
 
+import com.google.common.base.CharMatcher;
+import com.google.common.base.Splitter;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,9 @@ import org.umbrella.engine.output.OutputRecord;
  *
  * <p>Run: {@code java -Xmx512m -cp bench/target/classes:$(cat bench/target/classpath.txt)
  * org.umbrella.bench.engine.EngineComparison [--incidents N] [--warmup N] [--agreement FILE]
- * [--skip-esper] [--rounds R]}, or {@code umbrella bench}. Each contestant runs R times (default
- * 3); the fastest run counts.
+ * [--skip-esper] [--rounds R]}, or {@code umbrella bench}. R rounds (default 3), each running every
+ * contestant once, in turn; every run is printed with the load average before and after, and the
+ * summary compares medians and each round's ratios, never a best run.
  */
 public final class EngineComparison {
   static int ROUNDS = 3;
@@ -42,9 +44,6 @@ public final class EngineComparison {
    * one of them.
    */
   static @Nullable Set<String> ONLY;
-
-  /** Incidents per CPU-second of each contestant run, by key. */
-  static final Map<String, Double> CPU_RATES = new HashMap<>();
 
   private EngineComparison() {}
 
@@ -77,22 +76,17 @@ public final class EngineComparison {
         Runtime.getRuntime().maxMemory() >> 20,
         Runtime.getRuntime().availableProcessors());
 
-    double gen =
-        run(
+    List<Entry> entries = new ArrayList<>();
+    entries.add(
+        new Entry(
             "generator alone",
-            agreement,
-            warmup,
-            n,
             a -> {
               long[] sink = {0};
               return new Contestant(i -> sink[0] += i.id().length(), () -> "", null);
-            });
-    double hand =
-        run(
+            }));
+    entries.add(
+        new Entry(
             "hand-written loop",
-            agreement,
-            warmup,
-            n,
             a -> {
               HandLoop h = new HandLoop(a);
               return new Contestant(
@@ -110,13 +104,10 @@ public final class EngineComparison {
                       new long[] {
                         h.violations, h.attacks, h.capitalStrikes, h.attacksOnRussia, h.overdue
                       });
-            });
-    double handFull =
-        run(
+            }));
+    entries.add(
+        new Entry(
             "hand loop + records",
-            agreement,
-            warmup,
-            n,
             a -> {
               long[] out = {0};
               HandLoop h = new HandLoop(a, true, o -> out[0]++);
@@ -132,13 +123,10 @@ public final class EngineComparison {
                       new long[] {
                         h.violations, h.attacks, h.capitalStrikes, h.attacksOnRussia, h.overdue
                       });
-            });
-    double engine =
-        run(
+            }));
+    entries.add(
+        new Entry(
             "Umbrella engine",
-            agreement,
-            warmup,
-            n,
             a -> {
               Engine e = Engine.create(a);
               long[] c = new long[5];
@@ -169,15 +157,11 @@ public final class EngineComparison {
                           c[3],
                           c[4]),
                   c::clone);
-            });
-    double esperRate = Double.NaN;
+            }));
     if (esper) {
-      esperRate =
-          run(
+      entries.add(
+          new Entry(
               "Esper 9 (EPL)",
-              agreement,
-              warmup,
-              n,
               a -> {
                 EsperPeer p = new EsperPeer(a);
                 return new Contestant(
@@ -192,16 +176,10 @@ public final class EngineComparison {
                             p.counts[3]),
                     () -> new long[] {p.counts[0], p.counts[1], p.counts[2], p.counts[3], -1},
                     p::close);
-              });
-    }
-    double esperFull = Double.NaN;
-    if (esper) {
-      esperFull =
-          run(
+              }));
+      entries.add(
+          new Entry(
               "Esper + revisions",
-              agreement,
-              warmup,
-              n,
               a -> {
                 EsperPeer p = new EsperPeer(a, true);
                 return new Contestant(
@@ -217,45 +195,12 @@ public final class EngineComparison {
                             p.revisions),
                     () -> new long[] {p.counts[0], p.counts[1], p.counts[2], p.counts[3], -1},
                     p::close);
-              });
+              }));
     }
+    Results results = measure(entries, agreement, warmup, n);
     System.out.println();
-    checkAgreement();
-    System.out.printf(
-        Locale.ROOT,
-        "engine / hand-written loop: %.2f (hand loop is %.2fx faster)%n",
-        engine / hand,
-        hand / engine);
-    System.out.printf(
-        Locale.ROOT,
-        "engine / hand loop + records: %.2f (that loop is %.2fx faster)%n",
-        engine / handFull,
-        handFull / engine);
-    if (esper) {
-      System.out.printf(
-          Locale.ROOT,
-          "engine / Esper:             %.2f (engine is %.2fx faster)%n",
-          engine / esperRate,
-          engine / esperRate);
-      System.out.printf(
-          Locale.ROOT,
-          "engine / Esper + revisions: %.2f (engine is %.2fx faster)%n",
-          engine / esperFull,
-          engine / esperFull);
-    }
-    System.out.printf(
-        Locale.ROOT,
-        "per CPU-second (less sensitive to other load on the core): engine / hand loop %.2f, engine / Esper %.2f%n",
-        CPU_RATES.getOrDefault("engine", Double.NaN) / CPU_RATES.getOrDefault("hand", Double.NaN),
-        CPU_RATES.getOrDefault("engine", Double.NaN) / CPU_RATES.getOrDefault("esper", Double.NaN));
-    double engineNet = 1 / (1 / engine - 1 / gen);
-    double handNet = 1 / (1 / hand - 1 / gen);
-    System.out.printf(
-        Locale.ROOT,
-        "without the generator's own cost: engine %,.0f/s, hand loop %,.0f/s (ratio %.2f)%n",
-        engineNet,
-        handNet,
-        engineNet / handNet);
+    checkAgreement(results);
+    results.summary();
   }
 
   /**
@@ -274,18 +219,184 @@ public final class EngineComparison {
     }
   }
 
-  /** What each contestant found, by name, to check that they all agree. */
-  static final Map<String, long[]> FOUND = new LinkedHashMap<>();
+  /** A contestant by name, and how to make a fresh one for a run. */
+  record Entry(String name, Function<Agreement, Contestant> make) {
+    String key() {
+      return EngineComparison.key(name);
+    }
+  }
+
+  /** One measured run of one contestant. */
+  record Run(long nanos, long cpuNanos, long peakHeapMb, String found, long @Nullable [] counts) {}
 
   /**
-   * Fails (exit 1) unless every contestant found the same counts as the engine (where it has an
-   * equivalent): a faster contestant that finds something else is not a peer.
+   * Warms every contestant up on its own stream (seed 7), then runs the rounds: in each, every
+   * contestant once over the same stream (seed 42), in turn, so that a slow minute on a shared
+   * machine falls on all of them alike. Every run is printed as it ends.
    */
-  static void checkAgreement() {
-    long[] engine = FOUND.get("Umbrella engine");
-    if (engine == null) {
+  static Results measure(List<Entry> all, Agreement agreement, long warmup, long n) {
+    List<Entry> entries = all.stream().filter(e -> ONLY == null || ONLY.contains(e.key())).toList();
+    System.out.println("load average before: " + loadAverage());
+    for (Entry e : entries) {
+      Contestant w = e.make().apply(agreement);
+      Iterator<Incident> ws = TwentyPoint.stream(agreement, warmup, 7);
+      while (ws.hasNext()) {
+        w.process().accept(ws.next());
+      }
+      w.close().run();
+    }
+    Map<String, List<Run>> runs = new LinkedHashMap<>();
+    for (int round = 1; round <= ROUNDS; round++) {
+      for (Entry e : entries) {
+        System.gc();
+        resetPeaks();
+        Contestant c = e.make().apply(agreement);
+        Iterator<Incident> s = TwentyPoint.stream(agreement, n, 42);
+        long cpuStart = processCpuNanos();
+        long start = System.nanoTime();
+        while (s.hasNext()) {
+          c.process().accept(s.next());
+        }
+        long nanos = System.nanoTime() - start;
+        Run run =
+            new Run(
+                nanos,
+                processCpuNanos() - cpuStart,
+                peakHeapMb(),
+                c.found().get(),
+                c.counts() == null ? null : c.counts().get());
+        c.close().run();
+        runs.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(run);
+        System.out.printf(
+            Locale.ROOT,
+            "round %d  %-20s %,12.0f incidents/s  %7.2f s  (%,12.0f per CPU-second)  peak heap %4d MB  %s%n",
+            round,
+            e.name(),
+            n / (nanos / 1e9),
+            nanos / 1e9,
+            n / (run.cpuNanos() / 1e9),
+            run.peakHeapMb(),
+            run.found());
+      }
+    }
+    System.out.println("load average after: " + loadAverage());
+    return new Results(n, runs);
+  }
+
+  /** Every run of every contestant, by name, in round order; and what they come to. */
+  record Results(long n, Map<String, List<Run>> runs) {
+    private double rate(String name, int round) {
+      List<Run> r = runs.get(name);
+      return r == null ? Double.NaN : n / (r.get(round).nanos() / 1e9);
+    }
+
+    private double cpuRate(String name, int round) {
+      List<Run> r = runs.get(name);
+      return r == null ? Double.NaN : n / (r.get(round).cpuNanos() / 1e9);
+    }
+
+    /** The median over the rounds of {@code f(round)}. */
+    private double median(java.util.function.IntToDoubleFunction f) {
+      double[] v = new double[ROUNDS];
+      for (int i = 0; i < ROUNDS; i++) {
+        v[i] = f.applyAsDouble(i);
+      }
+      return EngineComparison.median(v);
+    }
+
+    /**
+     * The medians of every contestant's runs, and the ratios: each round's ratio of two contestants
+     * (runs minutes apart, so that they share the machine's state), then the median of those.
+     */
+    void summary() {
+      System.out.println();
+      System.out.printf(Locale.ROOT, "median of %d rounds (every run is above):%n", ROUNDS);
+      for (String name : runs.keySet()) {
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (int i = 0; i < ROUNDS; i++) {
+          lo = Math.min(lo, rate(name, i));
+          hi = Math.max(hi, rate(name, i));
+        }
+        String key = key(name);
+        System.out.printf(
+            Locale.ROOT,
+            "%-20s %,12.0f incidents/s  (runs %,.0f .. %,.0f; %,.0f per CPU-second)%n",
+            name,
+            median(i -> rate(name, i)),
+            lo,
+            hi,
+            median(i -> cpuRate(name, i)));
+        if (key.equals("engine")) {
+          System.out.println("  " + runs.get(name).get(runs.get(name).size() - 1).found());
+        }
+      }
+      ratio("Umbrella engine", "hand-written loop", "the hand loop");
+      ratio("Umbrella engine", "hand loop + records", "that loop");
+      ratio("Umbrella engine", "Esper 9 (EPL)", null);
+      ratio("Umbrella engine", "Esper + revisions", null);
+      if (runs.containsKey("Umbrella engine")
+          && runs.containsKey("hand-written loop")
+          && runs.containsKey("generator alone")) {
+        double engineNet =
+            median(i -> 1 / (1 / rate("Umbrella engine", i) - 1 / rate("generator alone", i)));
+        double handNet =
+            median(i -> 1 / (1 / rate("hand-written loop", i) - 1 / rate("generator alone", i)));
+        System.out.printf(
+            Locale.ROOT,
+            "without the generator's own cost (medians): engine %,.0f/s, hand loop %,.0f/s (ratio %.2f)%n",
+            engineNet,
+            handNet,
+            engineNet / handNet);
+      }
+    }
+
+    /** Prints a's rate over b's, per round and its median (as "b is Nx faster" when slower). */
+    private void ratio(String a, String b, @Nullable String faster) {
+      if (!runs.containsKey(a) || !runs.containsKey(b)) {
+        return;
+      }
+      double[] each = new double[ROUNDS];
+      StringBuilder rounds = new StringBuilder();
+      for (int i = 0; i < ROUNDS; i++) {
+        each[i] = rate(a, i) / rate(b, i);
+        rounds.append(rounds.isEmpty() ? "" : ", ").append(format(each[i]));
+      }
+      double m = EngineComparison.median(each);
+      System.out.printf(
+          Locale.ROOT,
+          "engine / %-20s %.2f median of rounds (%s)%s%n",
+          b + ":",
+          m,
+          rounds,
+          faster != null && m < 1
+              ? String.format(Locale.ROOT, "; %s is %.2fx faster", faster, 1 / m)
+              : String.format(Locale.ROOT, "; the engine is %.2fx faster", m));
+    }
+  }
+
+  private static String format(double ratio) {
+    return String.format(Locale.ROOT, "%.2f", ratio);
+  }
+
+  static double median(double[] values) {
+    double[] v = values.clone();
+    java.util.Arrays.sort(v);
+    int k = v.length;
+    return k == 0 ? Double.NaN : k % 2 == 1 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
+  }
+
+  /**
+   * Fails (exit 1) unless every run found the same counts as the engine's first (where it has an
+   * equivalent), the engine's own later runs included: a faster contestant that finds something
+   * else is not a peer.
+   */
+  static void checkAgreement(Results results) {
+    List<Run> engineRuns = results.runs().get("Umbrella engine");
+    if (engineRuns == null) {
       return;
     }
+    long[] engine = java.util.Objects.requireNonNull(engineRuns.get(0).counts());
     String[] what = {
       "violations",
       "significant attacks",
@@ -294,79 +405,53 @@ public final class EngineComparison {
       "decide-within alerts"
     };
     List<String> disagreements = new ArrayList<>();
-    FOUND.forEach(
-        (name, counts) -> {
-          for (int k = 0; k < what.length; k++) {
-            if (counts[k] >= 0 && counts[k] != engine[k]) {
-              disagreements.add(
-                  String.format(
-                      Locale.ROOT,
-                      "%s found %,d %s, the engine %,d",
-                      name,
-                      counts[k],
-                      what[k],
-                      engine[k]));
-            }
-          }
-        });
+    results
+        .runs()
+        .forEach(
+            (name, runs) -> {
+              for (int round = 0; round < runs.size(); round++) {
+                long[] counts = runs.get(round).counts();
+                if (counts == null) {
+                  continue;
+                }
+                for (int k = 0; k < what.length; k++) {
+                  if (counts[k] >= 0 && counts[k] != engine[k]) {
+                    disagreements.add(
+                        String.format(
+                            Locale.ROOT,
+                            "%s found %,d %s in round %d, the engine %,d",
+                            name,
+                            counts[k],
+                            what[k],
+                            round + 1,
+                            engine[k]));
+                  }
+                }
+              }
+            });
     if (!disagreements.isEmpty()) {
       System.out.println("CONTESTANTS DISAGREE, the comparison is void:");
       disagreements.forEach(d -> System.out.println("  " + d));
       System.exit(1);
     }
     System.out.println(
-        "All contestants found the same (checked: " + String.join(", ", FOUND.keySet()) + ").");
+        "All contestants found the same in every round (checked: "
+            + String.join(", ", results.runs().keySet())
+            + ").");
   }
 
-  private static double run(
-      String name, Agreement agreement, long warmup, long n, Function<Agreement, Contestant> make) {
-    if (ONLY != null && !ONLY.contains(key(name))) {
-      return Double.NaN;
+  /** The 1, 5 and 15 minute load averages, from /proc/loadavg where there is one. */
+  static String loadAverage() {
+    try {
+      List<String> f =
+          Splitter.on(CharMatcher.whitespace())
+              .omitEmptyStrings()
+              .splitToList(java.nio.file.Files.readString(Path.of("/proc/loadavg")));
+      return f.get(0) + " " + f.get(1) + " " + f.get(2);
+    } catch (java.io.IOException | RuntimeException e) {
+      return String.format(
+          Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
-    Contestant w = make.apply(agreement);
-    Iterator<Incident> ws = TwentyPoint.stream(agreement, warmup, 7);
-    while (ws.hasNext()) {
-      w.process().accept(ws.next());
-    }
-    w.close().run();
-    System.gc();
-    resetPeaks();
-    // best of three runs: the machine may be shared, and the fastest run is the least disturbed
-    long best = Long.MAX_VALUE;
-    long bestCpu = Long.MAX_VALUE;
-    String found = "";
-    for (int round = 0; round < ROUNDS; round++) {
-      Contestant c = make.apply(agreement);
-      Iterator<Incident> s = TwentyPoint.stream(agreement, n, 42);
-      long cpuStart = processCpuNanos();
-      long start = System.nanoTime();
-      while (s.hasNext()) {
-        c.process().accept(s.next());
-      }
-      long nanos = System.nanoTime() - start;
-      bestCpu = Math.min(bestCpu, processCpuNanos() - cpuStart);
-      if (nanos < best) {
-        best = nanos;
-        found = c.found().get();
-      }
-      if (c.counts() != null) {
-        FOUND.put(name, c.counts().get());
-      }
-      c.close().run();
-    }
-    double rate = n / (best / 1e9);
-    double cpuRate = n / (bestCpu / 1e9);
-    CPU_RATES.put(key(name), cpuRate);
-    System.out.printf(
-        Locale.ROOT,
-        "%-20s %,12.0f incidents/s  %7.2f s  (%,12.0f per CPU-second)  peak heap %4d MB  %s%n",
-        name,
-        rate,
-        best / 1e9,
-        cpuRate,
-        peakHeapMb(),
-        found);
-    return rate;
   }
 
   /**

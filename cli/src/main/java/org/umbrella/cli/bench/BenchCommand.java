@@ -50,7 +50,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--rounds",
       defaultValue = "3",
-      description = "Runs per contestant; the fastest counts. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Rounds; in each, every contestant runs once, in turn. Every run is printed, and the"
+              + " summary compares medians and each round's ratios. Default: ${DEFAULT-VALUE}.")
   int rounds;
 
   @Option(
