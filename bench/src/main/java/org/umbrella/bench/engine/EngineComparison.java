@@ -379,7 +379,8 @@ public final class EngineComparison {
     return String.format(Locale.ROOT, "%.2f", ratio);
   }
 
-  static double median(double[] values) {
+  /** The median of {@code values} (the mean of the middle two for an even count), NaN if none. */
+  public static double median(double[] values) {
     double[] v = values.clone();
     java.util.Arrays.sort(v);
     int k = v.length;

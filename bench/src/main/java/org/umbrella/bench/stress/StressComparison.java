@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.umbrella.agreement.io.AgreementFiles;
 import org.umbrella.agreement.load.LoadResult;
+import org.umbrella.bench.engine.EngineComparison;
 import org.umbrella.engine.input.RecordedInput;
 import org.umbrella.evidence.importers.ImportFormat;
 import org.umbrella.evidence.importers.ImportStream;
@@ -29,8 +30,9 @@ import org.umbrella.stress.Uncertainty;
  * Side by side in one JVM: the stress test over D designs x (1 + S samples), on one core and on all
  * cores, against the peer a user would otherwise run, a replay per variant: read and import the
  * events file, sort it by record time, redraw the sample, run the engine, count. Every round prints
- * the load average before and after; the fastest round of each contestant counts, and the peer must
- * produce the same as-recorded counts as the stress test (checked before timing).
+ * the load average before and after; the summary gives the medians of the rounds and of each
+ * round's ratios, and the peer must produce the same as-recorded counts as the stress test (checked
+ * before timing).
  *
  * <p>Run: {@code java -cp bench/target/classes:$(cat bench/target/classpath.txt)
  * org.umbrella.bench.stress.StressComparison --events FILE --format ucdp --samples 50 --rounds 3
@@ -98,16 +100,16 @@ public final class StressComparison {
             "peer and stress test disagree on " + designs.get(d).name());
       }
     }
-    double best1 = Double.MAX_VALUE;
-    double bestAll = Double.MAX_VALUE;
-    double bestPeer = Double.MAX_VALUE;
+    double[] one1 = new double[rounds];
+    double[] onAll = new double[rounds];
+    double[] onPeer = new double[rounds];
     for (int r = 1; r <= rounds; r++) {
       double t1 = time(() -> stress(designs, ev, fmt, one));
       double tAll = time(() -> stress(designs, ev, fmt, all));
       double tPeer = time(() -> peer(designs, ev, fmt, n));
-      best1 = Math.min(best1, t1);
-      bestAll = Math.min(bestAll, tAll);
-      bestPeer = Math.min(bestPeer, tPeer);
+      one1[r - 1] = t1;
+      onAll[r - 1] = tAll;
+      onPeer[r - 1] = tPeer;
       System.out.printf(
           Locale.ROOT,
           "round %d: stress one core %.2f s (%.1f variants/s), all cores %.2f s (%.1f/s), replay per variant %.2f s (%.1f/s)%n",
@@ -119,17 +121,28 @@ public final class StressComparison {
           tPeer,
           variants / tPeer);
     }
+    // medians of the rounds, and of each round's ratios (runs seconds apart share the machine's
+    // state), never the best round
+    double[] peerOverOne = new double[rounds];
+    double[] peerOverAll = new double[rounds];
+    double[] oneOverAll = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      peerOverOne[r] = onPeer[r] / one1[r];
+      peerOverAll[r] = onPeer[r] / onAll[r];
+      oneOverAll[r] = one1[r] / onAll[r];
+    }
     System.out.printf(
         Locale.ROOT,
-        "best: stress one core %.1f variants/s, all %d cores %.1f variants/s (x%.2f over one core);"
+        "median of %d rounds: stress one core %.1f variants/s, all %d cores %.1f variants/s (x%.2f over one core);"
             + " replay per variant (one core) %.1f variants/s; stress one core / replay per variant = x%.2f, all cores / replay = x%.2f%n",
-        variants / best1,
+        rounds,
+        variants / EngineComparison.median(one1),
         cores,
-        variants / bestAll,
-        best1 / bestAll,
-        variants / bestPeer,
-        bestPeer / best1,
-        bestPeer / bestAll);
+        variants / EngineComparison.median(onAll),
+        EngineComparison.median(oneOverAll),
+        variants / EngineComparison.median(onPeer),
+        EngineComparison.median(peerOverOne),
+        EngineComparison.median(peerOverAll));
   }
 
   /**

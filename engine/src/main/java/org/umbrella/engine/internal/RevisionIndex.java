@@ -249,7 +249,11 @@ public final class RevisionIndex {
     long high = PackedIds.high(key);
     ringLow[r] = PackedIds.low(key);
     ringHigh[r] = high;
-    ringKeys[r] = high == PackedIds.NONE ? key : null; // no string per entry when the key fits
+    if (high == PackedIds.NONE) {
+      // only a key that does not fit: eviction has nulled the place, and a reference stored only
+      // when needed spares the collector a dirty card per entry
+      ringKeys[r] = key;
+    }
     ringValues[r] = value;
     filter[filterWord(h)] |= filterBits(h);
     int mask = fresh.length - 1;
