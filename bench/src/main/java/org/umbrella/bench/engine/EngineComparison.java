@@ -3,19 +3,24 @@ package org.umbrella.bench.engine;
 import com.google.common.base.CharMatcher;
 import com.google.common.base.Splitter;
 import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.Agreement;
@@ -296,7 +301,7 @@ public final class EngineComparison {
     }
 
     /** The median over the rounds of {@code f(round)}. */
-    private double median(java.util.function.IntToDoubleFunction f) {
+    private double median(IntToDoubleFunction f) {
       double[] v = new double[ROUNDS];
       for (int i = 0; i < ROUNDS; i++) {
         v[i] = f.applyAsDouble(i);
@@ -382,7 +387,7 @@ public final class EngineComparison {
   /** The median of {@code values} (the mean of the middle two for an even count), NaN if none. */
   public static double median(double[] values) {
     double[] v = values.clone();
-    java.util.Arrays.sort(v);
+    Arrays.sort(v);
     int k = v.length;
     return k == 0 ? Double.NaN : k % 2 == 1 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
   }
@@ -397,7 +402,7 @@ public final class EngineComparison {
     if (engineRuns == null) {
       return;
     }
-    long[] engine = java.util.Objects.requireNonNull(engineRuns.get(0).counts());
+    long[] engine = Objects.requireNonNull(engineRuns.get(0).counts());
     String[] what = {
       "violations",
       "significant attacks",
@@ -447,9 +452,9 @@ public final class EngineComparison {
       List<String> f =
           Splitter.on(CharMatcher.whitespace())
               .omitEmptyStrings()
-              .splitToList(java.nio.file.Files.readString(Path.of("/proc/loadavg")));
+              .splitToList(Files.readString(Path.of("/proc/loadavg")));
       return f.get(0) + " " + f.get(1) + " " + f.get(2);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return String.format(
           Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }

@@ -1,5 +1,6 @@
 package org.umbrella.engine.internal;
 
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -290,7 +291,7 @@ public final class RevisionIndex {
       slots[i] = slotOf(h, seq);
     }
     flushedSeq = tailSeq;
-    java.util.Arrays.fill(fresh, EMPTY);
+    Arrays.fill(fresh, EMPTY);
   }
 
   /** Forgets entries, eldest first, while the eldest's time is before {@code limit}. */
@@ -358,7 +359,7 @@ public final class RevisionIndex {
     }
     inserted = size;
     flushedSeq = tailSeq;
-    java.util.Arrays.fill(fresh, EMPTY);
+    Arrays.fill(fresh, EMPTY);
   }
 
   /** Doubles the ring; positions follow from sequence numbers, so the tables do not change. */

@@ -56,19 +56,9 @@ class RevisionIndexProperties {
           long limit = clock - 200;
           forgotten.clear();
           index.evictBefore(limit, forgotten::add);
-          List<Integer> expected = new ArrayList<>();
-          var it = model.entrySet().iterator();
-          while (it.hasNext()) {
-            Map.Entry<String, Entry> first = it.next();
-            if (first.getValue().time() >= limit) {
-              break;
-            }
-            expected.add(first.getValue().value());
-            it.remove();
-          }
           // each forgotten value is handed back once, eldest first (the engine lets go of its
           // findings so)
-          assertThat(forgotten).isEqualTo(expected);
+          assertThat(forgotten).isEqualTo(evict(model, limit));
         }
         default -> {
           Entry e = model.get(key);
@@ -110,16 +100,7 @@ class RevisionIndexProperties {
     for (int clock = 0; clock < 40_000; clock++) {
       forgotten.clear();
       index.evictBefore(clock - horizon, forgotten::add);
-      List<Integer> expected = new ArrayList<>();
-      for (var it = model.entrySet().iterator(); it.hasNext(); ) {
-        Map.Entry<String, Entry> first = it.next();
-        if (first.getValue().time() >= clock - horizon) {
-          break;
-        }
-        expected.add(first.getValue().value());
-        it.remove();
-      }
-      assertThat(forgotten).isEqualTo(expected);
+      assertThat(forgotten).isEqualTo(evict(model, clock - horizon));
       int pick = random.nextInt(10);
       String key =
           pick < 7 || keys.isEmpty()
@@ -142,6 +123,20 @@ class RevisionIndexProperties {
       }
       assertThat(index.size()).isEqualTo(model.size());
     }
+  }
+
+  /** The model's eviction: drops the eldest entries while before {@code limit}, their values. */
+  private static List<Integer> evict(LinkedHashMap<String, Entry> model, long limit) {
+    List<Integer> forgotten = new ArrayList<>();
+    for (var it = model.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Entry> first = it.next();
+      if (first.getValue().time() >= limit) {
+        break;
+      }
+      forgotten.add(first.getValue().value());
+      it.remove();
+    }
+    return forgotten;
   }
 
   /**
