@@ -91,6 +91,16 @@ public final class BenchCommand implements Callable<Integer> {
         throw new UserException("not a JVM memory size: '" + size + "' (use e.g. 512m or 4g)");
       }
     }
+    // checked before anything starts: a round count of 0 would print medians of nothing
+    if (rounds < 1) {
+      throw new UserException("--rounds must be at least 1, was " + rounds);
+    }
+    if (incidents < 1) {
+      throw new UserException("--incidents must be at least 1, was " + incidents);
+    }
+    if (warmup < 0) {
+      throw new UserException("--warmup must not be negative, was " + warmup);
+    }
     Path root = repositoryRoot();
     Path classes = root.resolve("bench/target/classes");
     Path classpath = root.resolve("bench/target/classpath.txt");

@@ -57,6 +57,9 @@ public final class RevisionIndex {
 
   private static final int SEQ_MASK = 0x7FFF_FFFF;
 
+  /** Turns a mixed hash into a home slot of the small table ({@code FRESH_MAX * 4} slots). */
+  private static final int FRESH_SHIFT = Integer.numberOfLeadingZeros(FRESH_MAX << 2) + 1;
+
   /**
    * The main table. Per slot: {@link #EMPTY}, or the key's hash in the high 32 bits and the low 31
    * bits of its ring sequence number plus one in the low 32 (never 0). A slot holds an entry
@@ -178,7 +181,7 @@ public final class RevisionIndex {
     long high = PackedIds.high(key);
     long low = PackedIds.low(key);
     if (flushedSeq < tailSeq) {
-      long seq = probe(fresh, (hash(h) >>> freshShift()), key, h, low, high);
+      long seq = probe(fresh, (hash(h) >>> FRESH_SHIFT), key, h, low, high);
       if (seq >= 0) {
         return seq;
       }
@@ -258,7 +261,7 @@ public final class RevisionIndex {
     ringValues[r] = value;
     filter[filterWord(h)] |= filterBits(h);
     int mask = fresh.length - 1;
-    int i = hash(h) >>> freshShift();
+    int i = hash(h) >>> FRESH_SHIFT;
     while (fresh[i] != EMPTY) {
       i = (i + 1) & mask;
     }
@@ -325,10 +328,6 @@ public final class RevisionIndex {
 
   private int home(int h) {
     return hash(h) >>> shift;
-  }
-
-  private int freshShift() {
-    return Integer.numberOfLeadingZeros(fresh.length) + 1;
   }
 
   private void allocate(int capacity) {
