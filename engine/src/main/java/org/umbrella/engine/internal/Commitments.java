@@ -250,12 +250,17 @@ final class Commitments {
    * consequences.
    */
   void confirmed(int f, String defId, Instant at) {
-    for (GuaranteeState gs : triggeredBy.get(table.definition(f))) {
+    // indexed loops: no iterator per confirmed finding
+    List<GuaranteeState> triggered = triggeredBy.get(table.definition(f));
+    for (int i = 0; i < triggered.size(); i++) {
+      GuaranteeState gs = triggered.get(i);
       if (gs.status.isInEffect() && gs.g.isAgainst(table.actor(f))) {
         trigger(gs, f, at);
       }
     }
-    for (GuaranteeState gs : voidedBy.get(table.definition(f))) {
+    List<GuaranteeState> voided = voidedBy.get(table.definition(f));
+    for (int i = 0; i < voided.size(); i++) {
+      GuaranteeState gs = voided.get(i);
       if (table.actor(f).equals(gs.g.protects()) && !gs.status.isFinal()) {
         guaranteeStatus(
             gs,
@@ -271,7 +276,9 @@ final class Commitments {
                 List.of(table.id(f))));
       }
     }
-    for (Consequence c : consequencesOn.get(table.definition(f))) {
+    List<Consequence> on = consequencesOn.get(table.definition(f));
+    for (int i = 0; i < on.size(); i++) {
+      Consequence c = on.get(i);
       if (c.by().admits(table.actor(f))
           && consequencesApplied.add(c.id() + "\u0000" + table.id(f))) {
         applyConsequence(c, f, at);

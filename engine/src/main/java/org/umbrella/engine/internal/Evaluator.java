@@ -873,7 +873,9 @@ public final class Evaluator {
   private void confirmed(int f, Instant at) {
     String actor = table.actor(f);
     int party = parties.id(actor);
-    for (AggDef a : aggregatesOver.get(table.definition(f))) {
+    List<AggDef> over = aggregatesOver.get(table.definition(f));
+    for (int i = 0; i < over.size(); i++) { // indexed: no iterator per confirmed finding
+      AggDef a = over.get(i);
       if (parties.admits(a.by, party, actor)) {
         addToAggregate(a, f, at);
       }
@@ -936,8 +938,12 @@ public final class Evaluator {
               List.of(table.id(f))));
       return;
     }
-    WindowState w =
-        windows.get(a.index).computeIfAbsent(table.actor(f), k -> new WindowState(table));
+    Map<String, WindowState> byActor = windows.get(a.index);
+    WindowState w = byActor.get(table.actor(f));
+    if (w == null) {
+      w = new WindowState(table);
+      byActor.put(table.actor(f), w);
+    }
     double value = a.sumOf.isPresent() ? sum(a.sumOf.get(), f) : 0;
     w.insert(f, value);
     w.counted(now, table.eventMillis(f));
@@ -965,7 +971,9 @@ public final class Evaluator {
     long armed =
         k > 0 ? windowEndLimit(a, table.eventMillis(w.chain.get(k - 1))) : w.prunedArmedFrom;
     long reach = windowEndLimit(a, t);
-    List<Integer> old = w.chain.subList(k, w.chain.size());
+    // the old chain from k on, read in place: a view object per confirmed finding is garbage
+    List<Integer> chain = w.chain;
+    int oldSize = chain.size() - k;
     long oldArmed = armed;
     int passed = 0;
     int stop = -1;
@@ -973,8 +981,8 @@ public final class Evaluator {
     int i = w.firstAfter(t - 1);
     while (i < w.end()) {
       long e = w.time(i);
-      while (passed < old.size() && table.eventMillis(old.get(passed)) < e) {
-        oldArmed = windowEndLimit(a, table.eventMillis(old.get(passed)));
+      while (passed < oldSize && table.eventMillis(chain.get(k + passed)) < e) {
+        oldArmed = windowEndLimit(a, table.eventMillis(chain.get(k + passed)));
         passed++;
       }
       if (e >= reach && oldArmed == armed) {
@@ -995,12 +1003,12 @@ public final class Evaluator {
       }
     }
     if (stop < 0) {
-      stop = old.size();
+      stop = oldSize;
     }
     if (stop == 0 && ends == null) {
       return;
     }
-    List<Integer> affected = new ArrayList<>(old.subList(0, stop));
+    List<Integer> affected = new ArrayList<>(chain.subList(k, k + stop));
     List<Integer> kept = new ArrayList<>(affected.size());
     List<Integer> gone = new ArrayList<>(affected.size());
     for (int r : affected) {
@@ -1013,7 +1021,7 @@ public final class Evaluator {
         gone.add(r);
       }
     }
-    old.subList(0, stop).clear();
+    chain.subList(k, k + stop).clear();
     w.chain.addAll(k, kept);
     for (int r : gone) {
       table.release(r); // out of the chain; kept by id for this record at least

@@ -345,7 +345,14 @@ public final class RevisionIndex {
     while (capacity < 4L * size) {
       capacity <<= 1;
     }
-    allocate(capacity);
+    if (capacity == slots.length) {
+      // the same size: cleared in place, so that no new table (megabytes) is copied by the young
+      // collector and promoted into old-generation pages touched for the first time
+      Arrays.fill(slots, EMPTY);
+      Arrays.fill(filter, 0L);
+    } else {
+      allocate(capacity);
+    }
     int mask = capacity - 1;
     for (long seq = headSeq; seq < tailSeq; seq++) {
       int h = ringHashes[position(seq)];
