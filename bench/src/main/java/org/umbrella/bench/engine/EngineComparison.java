@@ -54,7 +54,7 @@ public final class EngineComparison {
 
   public static void main(String[] args) {
     long n = 10_000_000;
-    long warmup = 1_000_000;
+    long warmup = 2_000_000;
     Path agreementFile = Path.of(TwentyPoint.DEFAULT_PATH);
     boolean esper = true;
     for (int i = 0; i < args.length; i++) {
@@ -235,20 +235,38 @@ public final class EngineComparison {
   record Run(long nanos, long cpuNanos, long peakHeapMb, String found, long @Nullable [] counts) {}
 
   /**
-   * Warms every contestant up on its own stream (seed 7), then runs the rounds: in each, every
-   * contestant once over the same stream (seed 42), in turn, so that a slow minute on a shared
-   * machine falls on all of them alike. Every run is printed as it ends.
+   * Warm-up runs of every contestant, in turn, each a fresh instance over the warm-up stream. The
+   * compiler leaves out of compiled code the paths it has not seen run, and meeting one later
+   * throws the code away ("uncommon trap") and compiles it again, on the same pinned core as the
+   * run. Two passes, because a fresh instance's first records take paths (empty tables, a first
+   * party, a first window) that only a second fresh start meets in compiled code; 2M incidents a
+   * run (70 days of event time), because the engine's state reaches its steady state only past the
+   * 30-day revision horizon and the first aggregate pruned after it. With one warm-up run of
+   * 500,000 the first timed round deoptimized the engine's hot methods 25 times and compiled 71
+   * again while being timed; with two of 1M, 7 and 21; with two of 2M, none of the engine's and 7
+   * (rounds 2 and 3: 0-1 and 0-4 in every case; docs/benchmarks.md, "An eighth look"). Taking turns
+   * also lets the compiler see every contestant's use of shared code (the index, the places) before
+   * any is timed.
+   */
+  static final int WARMUP_PASSES = 2;
+
+  /**
+   * Warms every contestant up on its own stream (seed 7, {@link #WARMUP_PASSES} times), then runs
+   * the rounds: in each, every contestant once over the same stream (seed 42), in turn, so that a
+   * slow minute on a shared machine falls on all of them alike. Every run is printed as it ends.
    */
   static Results measure(List<Entry> all, Agreement agreement, long warmup, long n) {
     List<Entry> entries = all.stream().filter(e -> ONLY == null || ONLY.contains(e.key())).toList();
     System.out.println("load average before: " + loadAverage());
-    for (Entry e : entries) {
-      Contestant w = e.make().apply(agreement);
-      Iterator<Incident> ws = TwentyPoint.stream(agreement, warmup, 7);
-      while (ws.hasNext()) {
-        w.process().accept(ws.next());
+    for (int pass = 0; pass < WARMUP_PASSES; pass++) {
+      for (Entry e : entries) {
+        Contestant w = e.make().apply(agreement);
+        Iterator<Incident> ws = TwentyPoint.stream(agreement, warmup, 7);
+        while (ws.hasNext()) {
+          w.process().accept(ws.next());
+        }
+        w.close().run();
       }
-      w.close().run();
     }
     Map<String, List<Run>> runs = new LinkedHashMap<>();
     for (int round = 1; round <= ROUNDS; round++) {

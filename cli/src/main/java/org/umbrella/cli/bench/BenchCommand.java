@@ -43,8 +43,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "1000000",
-      description = "Incidents in the warm-up stream. Default: ${DEFAULT-VALUE}.")
+      defaultValue = "2000000",
+      description =
+          "Incidents in each warm-up run (every contestant is warmed up twice, in turn, each time"
+              + " fresh, so that the timed rounds run compiled code that has seen a fresh start and"
+              + " the steady state past the 30-day horizon). Default: ${DEFAULT-VALUE}.")
   long warmup;
 
   @Option(
