@@ -1,13 +1,5 @@
 package org.umbrella.bench.engine;
 
-import com.google.common.base.CharMatcher;
-import com.google.common.base.Splitter;
-import com.sun.management.OperatingSystemMXBean;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,15 +23,18 @@ import org.umbrella.engine.output.FindingRecord;
 import org.umbrella.engine.output.OutputRecord;
 
 /**
- * Side by side in one JVM on one thread: the synthetic stream alone, the hand-written loop, the
- * Umbrella engine and Esper, each over the same {@code N} incidents (after a warm-up on a different
- * seed), reporting incidents per second, the ratios, and what each found (which must agree).
+ * Side by side on one thread: the synthetic stream alone, the hand-written loop, the Umbrella
+ * engine and Esper, each over the same {@code N} incidents (after warm-up runs on a different
+ * seed), reporting incidents per second, the ratios, and what each found (which must agree). Each
+ * run is made in a JVM of its own with this JVM's flags ({@link Fork}); {@code --no-fork} makes
+ * every run in this one JVM, as for a profiler.
  *
  * <p>Run: {@code java -Xmx512m -cp bench/target/classes:$(cat bench/target/classpath.txt)
  * org.umbrella.bench.engine.EngineComparison [--incidents N] [--warmup N] [--agreement FILE]
- * [--skip-esper] [--rounds R]}, or {@code umbrella bench}. R rounds (default 3), each running every
- * contestant once, in turn; every run is printed with the load average before and after, and the
- * summary compares medians and each round's ratios, never a best run.
+ * [--skip-esper] [--rounds R] [--only KEYS] [--no-fork]}, or {@code umbrella bench}. R rounds
+ * (default 3), each running every contestant once, in turn; every run is printed with the load
+ * average before and after, and the summary compares medians and each round's ratios, never a best
+ * run.
  */
 public final class EngineComparison {
   static int ROUNDS = 3;
@@ -57,6 +52,8 @@ public final class EngineComparison {
     long warmup = 2_000_000;
     Path agreementFile = Path.of(TwentyPoint.DEFAULT_PATH);
     boolean esper = true;
+    boolean fork = true;
+    @Nullable String child = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--incidents" -> n = Long.parseLong(args[++i].replace("_", ""));
@@ -65,6 +62,8 @@ public final class EngineComparison {
         case "--skip-esper" -> esper = false;
         case "--rounds" -> ROUNDS = Integer.parseInt(args[++i]);
         case "--only" -> ONLY = Set.of(args[++i].split(","));
+        case "--no-fork" -> fork = false;
+        case "--child" -> child = args[++i];
         default -> {
           System.err.println("unknown argument " + args[i]);
           System.exit(2);
@@ -72,14 +71,32 @@ public final class EngineComparison {
       }
     }
     Agreement agreement = TwentyPoint.load(agreementFile);
-    System.out.printf(
-        Locale.ROOT,
-        "Engine benchmark: %,d synthetic incidents, %s, one thread, JDK %s, max heap %d MB, %d CPUs visible%n",
-        n,
-        agreement.ref(),
-        System.getProperty("java.version"),
-        Runtime.getRuntime().maxMemory() >> 20,
-        Runtime.getRuntime().availableProcessors());
+    List<String> childArgs =
+        new ArrayList<>(
+            List.of(
+                "--incidents",
+                Long.toString(n),
+                "--warmup",
+                Long.toString(warmup),
+                "--agreement",
+                agreementFile.toAbsolutePath().toString()));
+    if (!esper) {
+      childArgs.add("--skip-esper");
+    }
+    if (child == null) {
+      System.out.printf(
+          Locale.ROOT,
+          "Engine benchmark: %,d synthetic incidents, %s, one thread, JDK %s, max heap %d MB, %d CPUs visible%n",
+          n,
+          agreement.ref(),
+          System.getProperty("java.version"),
+          Runtime.getRuntime().maxMemory() >> 20,
+          Runtime.getRuntime().availableProcessors());
+      System.out.println(
+          fork
+              ? "each run in a JVM of its own (a fork), with this JVM's flags"
+              : "every run in this one JVM (--no-fork)");
+    }
 
     List<Entry> entries = new ArrayList<>();
     entries.add(
@@ -202,7 +219,18 @@ public final class EngineComparison {
                     p::close);
               }));
     }
-    Results results = measure(entries, agreement, warmup, n);
+    if (child != null) {
+      String key = child;
+      Entry e =
+          entries.stream()
+              .filter(x -> x.key().equals(key))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("no contestant " + key));
+      warmUp(List.of(e), agreement, warmup);
+      System.out.println(Fork.format(timed(e, agreement, n)));
+      return;
+    }
+    Results results = measure(entries, agreement, warmup, n, fork ? childArgs : null);
     System.out.println();
     checkAgreement(results);
     results.summary();
@@ -250,14 +278,8 @@ public final class EngineComparison {
    */
   static final int WARMUP_PASSES = 2;
 
-  /**
-   * Warms every contestant up on its own stream (seed 7, {@link #WARMUP_PASSES} times), then runs
-   * the rounds: in each, every contestant once over the same stream (seed 42), in turn, so that a
-   * slow minute on a shared machine falls on all of them alike. Every run is printed as it ends.
-   */
-  static Results measure(List<Entry> all, Agreement agreement, long warmup, long n) {
-    List<Entry> entries = all.stream().filter(e -> ONLY == null || ONLY.contains(e.key())).toList();
-    System.out.println("load average before: " + loadAverage());
+  /** {@link #WARMUP_PASSES} warm-up runs of each of {@code entries}, in turn, on seed 7. */
+  static void warmUp(List<Entry> entries, Agreement agreement, long warmup) {
     for (int pass = 0; pass < WARMUP_PASSES; pass++) {
       for (Entry e : entries) {
         Contestant w = e.make().apply(agreement);
@@ -268,27 +290,48 @@ public final class EngineComparison {
         w.close().run();
       }
     }
+  }
+
+  /** One timed run of a fresh instance of {@code e} over the measured stream (seed 42). */
+  static Run timed(Entry e, Agreement agreement, long n) {
+    System.gc();
+    JvmStats.resetPeaks();
+    Contestant c = e.make().apply(agreement);
+    Iterator<Incident> s = TwentyPoint.stream(agreement, n, 42);
+    long cpuStart = JvmStats.processCpuNanos();
+    long start = System.nanoTime();
+    while (s.hasNext()) {
+      c.process().accept(s.next());
+    }
+    long nanos = System.nanoTime() - start;
+    Run run =
+        new Run(
+            nanos,
+            JvmStats.processCpuNanos() - cpuStart,
+            JvmStats.peakHeapMb(),
+            c.found().get(),
+            c.counts() == null ? null : c.counts().get());
+    c.close().run();
+    return run;
+  }
+
+  /**
+   * Warms every contestant up on its own stream (seed 7, {@link #WARMUP_PASSES} times), then runs
+   * the rounds: in each, every contestant once over the same stream (seed 42), in turn, so that a
+   * slow minute on a shared machine falls on all of them alike. Every run is printed as it ends.
+   */
+  static Results measure(
+      List<Entry> all, Agreement agreement, long warmup, long n, @Nullable List<String> forkArgs) {
+    List<Entry> entries = all.stream().filter(e -> ONLY == null || ONLY.contains(e.key())).toList();
+    System.out.println("load average before: " + JvmStats.loadAverage());
+    if (forkArgs == null) {
+      warmUp(entries, agreement, warmup);
+    }
     Map<String, List<Run>> runs = new LinkedHashMap<>();
     for (int round = 1; round <= ROUNDS; round++) {
       for (Entry e : entries) {
-        System.gc();
-        resetPeaks();
-        Contestant c = e.make().apply(agreement);
-        Iterator<Incident> s = TwentyPoint.stream(agreement, n, 42);
-        long cpuStart = processCpuNanos();
-        long start = System.nanoTime();
-        while (s.hasNext()) {
-          c.process().accept(s.next());
-        }
-        long nanos = System.nanoTime() - start;
-        Run run =
-            new Run(
-                nanos,
-                processCpuNanos() - cpuStart,
-                peakHeapMb(),
-                c.found().get(),
-                c.counts() == null ? null : c.counts().get());
-        c.close().run();
+        Run run = forkArgs == null ? timed(e, agreement, n) : Fork.run(e.key(), forkArgs);
+        long nanos = run.nanos();
         runs.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(run);
         System.out.printf(
             Locale.ROOT,
@@ -302,7 +345,7 @@ public final class EngineComparison {
             run.found());
       }
     }
-    System.out.println("load average after: " + loadAverage());
+    System.out.println("load average after: " + JvmStats.loadAverage());
     return new Results(n, runs);
   }
 
@@ -464,31 +507,6 @@ public final class EngineComparison {
             + ").");
   }
 
-  /** The 1, 5 and 15 minute load averages, from /proc/loadavg where there is one. */
-  static String loadAverage() {
-    try {
-      List<String> f =
-          Splitter.on(CharMatcher.whitespace())
-              .omitEmptyStrings()
-              .splitToList(Files.readString(Path.of("/proc/loadavg")));
-      return f.get(0) + " " + f.get(1) + " " + f.get(2);
-    } catch (IOException | RuntimeException e) {
-      return String.format(
-          Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    }
-  }
-
-  /**
-   * CPU time of the whole process (every thread: the contestant's, the collector's, the
-   * compiler's), which, pinned to one core, other programs on that core do not inflate as they do
-   * wall time.
-   */
-  private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-        ? os.getProcessCpuTime()
-        : 0;
-  }
-
   private static String key(String name) {
     return switch (name) {
       case "generator alone" -> "generator";
@@ -498,23 +516,5 @@ public final class EngineComparison {
       case "Esper + revisions" -> "esper-revisions";
       default -> "esper";
     };
-  }
-
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        p.resetPeakUsage();
-      }
-    }
-  }
-
-  private static long peakHeapMb() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum >> 20;
   }
 }
