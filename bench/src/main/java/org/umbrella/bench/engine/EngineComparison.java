@@ -272,9 +272,7 @@ public final class EngineComparison {
    * 30-day revision horizon and the first aggregate pruned after it. With one warm-up run of
    * 500,000 the first timed round deoptimized the engine's hot methods 25 times and compiled 71
    * again while being timed; with two of 1M, 7 and 21; with two of 2M, none of the engine's and 7
-   * (rounds 2 and 3: 0-1 and 0-4 in every case; docs/benchmarks.md, "An eighth look"). Taking turns
-   * also lets the compiler see every contestant's use of shared code (the index, the places) before
-   * any is timed.
+   * (rounds 2 and 3: 0-1 and 0-4 in every case; docs/benchmarks.md, "An eighth look").
    */
   static final int WARMUP_PASSES = 2;
 
@@ -316,9 +314,10 @@ public final class EngineComparison {
   }
 
   /**
-   * Warms every contestant up on its own stream (seed 7, {@link #WARMUP_PASSES} times), then runs
-   * the rounds: in each, every contestant once over the same stream (seed 42), in turn, so that a
-   * slow minute on a shared machine falls on all of them alike. Every run is printed as it ends.
+   * Runs the rounds: in each, every contestant once over the same stream (seed 42), in turn, so
+   * that a slow minute on a shared machine falls on all of them alike; each run in a JVM of its own
+   * that warms its contestant up first ({@code forkArgs} given), or all in this JVM after warming
+   * every contestant up here (null). Every run is printed as it ends.
    */
   static Results measure(
       List<Entry> all, Agreement agreement, long warmup, long n, @Nullable List<String> forkArgs) {
