@@ -263,16 +263,17 @@ public final class EngineComparison {
   record Run(long nanos, long cpuNanos, long peakHeapMb, String found, long @Nullable [] counts) {}
 
   /**
-   * Warm-up runs of every contestant, in turn, each a fresh instance over the warm-up stream. The
-   * compiler leaves out of compiled code the paths it has not seen run, and meeting one later
-   * throws the code away ("uncommon trap") and compiles it again, on the same pinned core as the
-   * run. Two passes, because a fresh instance's first records take paths (empty tables, a first
-   * party, a first window) that only a second fresh start meets in compiled code; 2M incidents a
-   * run (70 days of event time), because the engine's state reaches its steady state only past the
-   * 30-day revision horizon and the first aggregate pruned after it. With one warm-up run of
-   * 500,000 the first timed round deoptimized the engine's hot methods 25 times and compiled 71
-   * again while being timed; with two of 1M, 7 and 21; with two of 2M, none of the engine's and 7
-   * (rounds 2 and 3: 0-1 and 0-4 in every case; docs/benchmarks.md, "An eighth look").
+   * Warm-up runs of each contestant (in its own JVM; with --no-fork of every contestant, in turn),
+   * each a fresh instance over the warm-up stream. The compiler leaves out of compiled code the
+   * paths it has not seen run, and meeting one later throws the code away ("uncommon trap") and
+   * compiles it again, on the same pinned core as the run. Two passes, because a fresh instance's
+   * first records take paths (empty tables, a first party, a first window) that only a second fresh
+   * start meets in compiled code; 2M incidents a run (70 days of event time), because the engine's
+   * state reaches its steady state only past the 30-day revision horizon and the first aggregate
+   * pruned after it. With one warm-up run of 500,000 the first timed round deoptimized the engine's
+   * hot methods 25 times and compiled 71 again while being timed; with two of 1M, 7 and 21; with
+   * two of 2M, none of the engine's and 7 (rounds 2 and 3: 0-1 and 0-4 in every case;
+   * docs/benchmarks.md, "An eighth look").
    */
   static final int WARMUP_PASSES = 2;
 

@@ -45,9 +45,10 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--warmup",
       defaultValue = "2000000",
       description =
-          "Incidents in each warm-up run (every contestant is warmed up twice, in turn, each time"
-              + " fresh, so that the timed rounds run compiled code that has seen a fresh start and"
-              + " the steady state past the 30-day horizon). Default: ${DEFAULT-VALUE}.")
+          "Incidents in each warm-up run (each timed run has a JVM of its own, which first runs"
+              + " its contestant twice, fresh each time, so that the timed run meets compiled code"
+              + " that has seen a fresh start and the steady state past the 30-day horizon)."
+              + " Default: ${DEFAULT-VALUE}.")
   long warmup;
 
   @Option(
