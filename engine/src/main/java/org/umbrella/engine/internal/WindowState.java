@@ -204,6 +204,15 @@ final class WindowState {
 
   /** Index of the first entry in [lo, hi) with time > fromMillis, or hi. */
   int firstAfter(long fromMillis, int lo, int hi) {
+    // On a time-ordered stream most searches end at the newest entries: the one just appended
+    // (from its own time) or none (from the end of an armed window). Two reads answer those
+    // without a bisection, whose ~17 steps over a window of days mispredict half their branches.
+    if (lo < hi && times[hi - 1] <= fromMillis) {
+      return hi;
+    }
+    if (lo < hi - 1 && times[hi - 2] <= fromMillis) {
+      return hi - 1;
+    }
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (times[mid] > fromMillis) {
