@@ -408,6 +408,9 @@ public final class Evaluator {
     int expired = -1;
     boolean looked = false;
     boolean stored = false;
+    // the id packed once (PackedIds), for the findings' rows and the index both
+    long idLow = 0;
+    long idHigh = PackedIds.NONE;
     Instant at = null;
     boolean placeSet = false;
     Map<String, Object> activation = null;
@@ -517,11 +520,12 @@ public final class Evaluator {
         // Only incidents that raised something are remembered: a revision of any other is new
         // evidence anyway.
         int before = old >= 0 ? old : slot(expired, m);
-        slots =
-            store(
-                slots,
-                old,
-                raiseMatch(m, incident, at, before < 0 ? 1 : table.version(before) + 1));
+        if (!stored) {
+          idLow = PackedIds.low(incident.id());
+          idHigh = PackedIds.high(incident.id());
+        }
+        int version = before < 0 ? 1 : table.version(before) + 1;
+        slots = store(slots, old, raiseMatch(m, incident, idLow, idHigh, at, version));
         stored = true;
       }
     }
@@ -531,7 +535,7 @@ public final class Evaluator {
       }
       // also when the list changed in place: its eviction time may have changed with it
       // forgotten in record order: the trusted clock when this version was recorded
-      incidents.put(incident.id(), slots, now);
+      incidents.put(incident.id(), idLow, idHigh, slots, now);
     }
   }
 
@@ -604,7 +608,8 @@ public final class Evaluator {
     return head;
   }
 
-  private int raiseMatch(MatchDef m, Incident incident, Instant at, int version) {
+  private int raiseMatch(
+      MatchDef m, Incident incident, long idLow, long idHigh, Instant at, int version) {
     boolean determined = m.def.determinedBy().isPresent();
     int f =
         table.match(
@@ -612,6 +617,8 @@ public final class Evaluator {
             version,
             incident.actor().party(),
             incident.id(),
+            idLow,
+            idHigh,
             keepIncidents ? incident : null,
             incident.time().toEpochMilli(),
             determined ? CANDIDATE : CONFIRMED);

@@ -101,8 +101,7 @@ final class FindingRows {
   private int[] refs = new int[1024];
   private More[] more = new More[1024];
   private int used;
-  private int[] free = new int[64];
-  private int freeSize;
+  private final FreeRows free = new FreeRows();
 
   /** Rows whose count reached zero (or that were made) since the last {@link #reclaim}. */
   private int[] pending = new int[64];
@@ -116,16 +115,27 @@ final class FindingRows {
     this.definitionIds = definitionIds;
   }
 
-  /** A match finding on one incident ({@code incident} only when it must be kept, else null). */
+  /**
+   * A match finding on one incident ({@code incident} only when it must be kept, else null), whose
+   * id the caller has packed ({@link PackedIds}: once per incident, for this row and the revision
+   * index both).
+   */
   int match(
       int def,
       int version,
       String actor,
       String incidentId,
+      long idLow,
+      long idHigh,
       @Nullable Incident incident,
       long eventMillis,
       byte status) {
-    int f = row(def, version, actor, incidentId, eventMillis, status);
+    int f = row(def, version, actor, eventMillis, status);
+    this.idHigh[f] = idHigh;
+    this.idLow[f] = idLow;
+    if (idHigh == PackedIds.NONE) {
+      idString[f] = incidentId;
+    }
     if (incident != null) {
       more(f).incident = incident;
     }
@@ -144,7 +154,8 @@ final class FindingRows {
       long windowFromMillis,
       long windowToMillis,
       byte status) {
-    int f = row(def, 1, actor, null, windowToMillis, status);
+    int f = row(def, 1, actor, windowToMillis, status);
+    idHigh[f] = AGGREGATE;
     More m = more(f);
     m.aggregateId = id;
     m.evidence = evidenceOf(contributors);
@@ -156,15 +167,15 @@ final class FindingRows {
     return f;
   }
 
-  private int row(int def, int ver, String who, @Nullable String incident, long event, byte st) {
-    int f;
-    if (freeSize > 0) {
-      f = free[--freeSize];
-    } else {
+  /** A new row; the caller sets its id ({@code idHigh}, and {@code idLow} for a match). */
+  private int row(int def, int ver, String who, long event, byte st) {
+    int f = free.take();
+    if (f < 0) {
       if (used == definition.length) {
         grow();
       }
       f = used++;
+      free.coverUpTo(used);
     }
     definition[f] = def;
     version[f] = ver;
@@ -174,16 +185,6 @@ final class FindingRows {
       a = who;
     }
     actor[f] = a;
-    if (incident == null) {
-      idHigh[f] = AGGREGATE;
-    } else {
-      long high = PackedIds.high(incident);
-      idHigh[f] = high;
-      idLow[f] = PackedIds.low(incident);
-      if (high == PackedIds.NONE) {
-        idString[f] = incident;
-      }
-    }
     eventMillis[f] = event;
     status[f] = st;
     next[f] = -1;
@@ -253,10 +254,7 @@ final class FindingRows {
           idString[f] = null;
         }
         actor[f] = null; // marks the row free
-        if (freeSize == free.length) {
-          free = Arrays.copyOf(free, freeSize * 2);
-        }
-        free[freeSize++] = f;
+        free.free(f);
       }
     }
     pendingSize = 0;
@@ -264,7 +262,7 @@ final class FindingRows {
 
   /** Rows in use (for tests: what reclaim leaves). */
   int live() {
-    return used - freeSize;
+    return used - free.count();
   }
 
   int definition(int f) {

@@ -178,8 +178,10 @@ public final class RevisionIndex {
 
   /** The ring sequence number of the live entry for {@code key}, or -1. */
   private long find(String key, int h) {
-    long high = PackedIds.high(key);
-    long low = PackedIds.low(key);
+    return find(key, h, PackedIds.low(key), PackedIds.high(key));
+  }
+
+  private long find(String key, int h, long low, long high) {
     if (flushedSeq < tailSeq) {
       long seq = probe(fresh, (hash(h) >>> FRESH_SHIFT), key, h, low, high);
       if (seq >= 0) {
@@ -232,11 +234,20 @@ public final class RevisionIndex {
    * one keeps its place.
    */
   public void put(String key, int value, long time) {
+    put(key, PackedIds.low(key), PackedIds.high(key), value, time);
+  }
+
+  /**
+   * As {@link #put(String, int, long)} with {@code key} already packed ({@link PackedIds#low},
+   * {@link PackedIds#high}): the engine packs an incident's id once for its findings and this
+   * index.
+   */
+  void put(String key, long low, long high, int value, long time) {
     int h = key.hashCode();
     // the filter's long was read by this key's lookup: when it rules the key out, the key is new
     // and neither table is read
     if (mayHold(h)) {
-      long seq = find(key, h);
+      long seq = find(key, h, low, high);
       if (seq >= 0) {
         ringValues[position(seq)] = value;
         ringTimes[position(seq)] = time;
@@ -250,8 +261,7 @@ public final class RevisionIndex {
     int r = position(seq);
     ringTimes[r] = time;
     ringHashes[r] = h;
-    long high = PackedIds.high(key);
-    ringLow[r] = PackedIds.low(key);
+    ringLow[r] = low;
     ringHigh[r] = high;
     if (high == PackedIds.NONE) {
       // only a key that does not fit: eviction has nulled the place, and a reference stored only

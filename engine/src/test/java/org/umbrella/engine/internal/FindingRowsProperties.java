@@ -21,7 +21,7 @@ class FindingRowsProperties {
     FindingRows table = new FindingRows(new String[] {"d", "a"});
     int[] contributors = new int[ids.size()];
     for (int i = 0; i < contributors.length; i++) {
-      contributors[i] = table.match(0, 1, "RU", ids.get(i), null, 0, FindingRows.CONFIRMED);
+      contributors[i] = match(table, 0, 1, "RU", ids.get(i), 0, FindingRows.CONFIRMED);
     }
     int aggregate = table.aggregate("a/1", 1, "RU", contributors, 0, 1, FindingRows.CANDIDATE);
     table.acquire(aggregate);
@@ -44,7 +44,7 @@ class FindingRowsProperties {
     FindingRows table = new FindingRows(new String[] {"d"});
     int[] rows = new int[held.size()];
     for (int i = 0; i < rows.length; i++) {
-      rows[i] = table.match(0, 1, "UA", "i" + i, null, i, FindingRows.CONFIRMED);
+      rows[i] = match(table, 0, 1, "UA", "i" + i, i, FindingRows.CONFIRMED);
       if (held.get(i)) {
         table.acquire(rows[i]);
       }
@@ -54,7 +54,7 @@ class FindingRowsProperties {
     assertThat(table.live()).isEqualTo(kept);
     // new rows take the freed ones, never a held one
     for (int i = 0; i < rows.length; i++) {
-      int f = table.match(0, 2, "RU", "j" + i, null, i, FindingRows.CONFIRMED);
+      int f = match(table, 0, 2, "RU", "j" + i, i, FindingRows.CONFIRMED);
       for (int j = 0; j < rows.length; j++) {
         if (held.get(j)) {
           assertThat(f).isNotEqualTo(rows[j]);
@@ -66,5 +66,12 @@ class FindingRowsProperties {
         assertThat(table.id(rows[j])).isEqualTo("d/i" + j);
       }
     }
+  }
+
+  /** A match finding with no incident kept, its id packed as the engine packs it. */
+  private static int match(
+      FindingRows table, int def, int version, String actor, String id, long time, byte status) {
+    return table.match(
+        def, version, actor, id, PackedIds.low(id), PackedIds.high(id), null, time, status);
   }
 }
