@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.IntToDoubleFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.Agreement;
@@ -26,15 +25,17 @@ import org.umbrella.engine.output.OutputRecord;
  * Side by side on one thread: the synthetic stream alone, the hand-written loop, the Umbrella
  * engine and Esper, each over the same {@code N} incidents (after warm-up runs on a different
  * seed), reporting incidents per second, the ratios, and what each found (which must agree). Each
- * run is made in a JVM of its own with this JVM's flags ({@link Fork}); {@code --no-fork} makes
- * every run in this one JVM, as for a profiler.
+ * run is made in a JVM of its own with this JVM's flags; in a round the runs go side by side, the
+ * stream fed to them in chunks taken in turn ({@link Interleaved}; {@code --chunk 0}: one whole run
+ * after another, {@link Fork}); {@code --no-fork} makes every run in this one JVM, as for a
+ * profiler.
  *
  * <p>Run: {@code java -Xmx512m -cp bench/target/classes:$(cat bench/target/classpath.txt)
  * org.umbrella.bench.engine.EngineComparison [--incidents N] [--warmup N] [--agreement FILE]
- * [--skip-esper] [--rounds R] [--only KEYS] [--no-fork]}, or {@code umbrella bench}. R rounds
- * (default 3), each running every contestant once, in turn; every run is printed with the load
- * average before and after, and the summary compares medians and each round's ratios, never a best
- * run.
+ * [--skip-esper] [--rounds R] [--only KEYS] [--chunk N] [--no-fork]}, or {@code umbrella bench}. R
+ * rounds (default 3) of every contestant once; chunks of 500,000 by default. Every run is printed
+ * with the load average before and after, and the summary compares medians, each round's ratios and
+ * the chunks' paired ratios, never a best run.
  */
 public final class EngineComparison {
   static int ROUNDS = 3;
@@ -53,7 +54,9 @@ public final class EngineComparison {
     Path agreementFile = Path.of(TwentyPoint.DEFAULT_PATH);
     boolean esper = true;
     boolean fork = true;
+    long chunk = 500_000;
     @Nullable String child = null;
+    @Nullable String serve = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--incidents" -> n = Long.parseLong(args[++i].replace("_", ""));
@@ -64,6 +67,8 @@ public final class EngineComparison {
         case "--only" -> ONLY = Set.of(args[++i].split(","));
         case "--no-fork" -> fork = false;
         case "--child" -> child = args[++i];
+        case "--serve" -> serve = args[++i];
+        case "--chunk" -> chunk = Long.parseLong(args[++i].replace("_", ""));
         default -> {
           System.err.println("unknown argument " + args[i]);
           System.exit(2);
@@ -83,7 +88,7 @@ public final class EngineComparison {
     if (!esper) {
       childArgs.add("--skip-esper");
     }
-    if (child == null) {
+    if (child == null && serve == null) {
       System.out.printf(
           Locale.ROOT,
           "Engine benchmark: %,d synthetic incidents, %s, one thread, JDK %s, max heap %d MB, %d CPUs visible%n",
@@ -219,18 +224,22 @@ public final class EngineComparison {
                     p::close);
               }));
     }
-    if (child != null) {
-      String key = child;
+    if (child != null || serve != null) {
+      String key = child != null ? child : serve;
       Entry e =
           entries.stream()
               .filter(x -> x.key().equals(key))
               .findFirst()
               .orElseThrow(() -> new IllegalArgumentException("no contestant " + key));
+      if (serve != null) {
+        Interleaved.serve(e, agreement, n, warmup);
+        return;
+      }
       warmUp(List.of(e), agreement, warmup);
       System.out.println(Fork.format(timed(e, agreement, n)));
       return;
     }
-    Results results = measure(entries, agreement, warmup, n, fork ? childArgs : null);
+    Results results = measure(entries, agreement, warmup, n, fork ? childArgs : null, chunk);
     System.out.println();
     checkAgreement(results);
     results.summary();
@@ -321,16 +330,34 @@ public final class EngineComparison {
    * every contestant up here (null). Every run is printed as it ends.
    */
   static Results measure(
-      List<Entry> all, Agreement agreement, long warmup, long n, @Nullable List<String> forkArgs) {
+      List<Entry> all,
+      Agreement agreement,
+      long warmup,
+      long n,
+      @Nullable List<String> forkArgs,
+      long chunk) {
     List<Entry> entries = all.stream().filter(e -> ONLY == null || ONLY.contains(e.key())).toList();
     System.out.println("load average before: " + JvmStats.loadAverage());
     if (forkArgs == null) {
       warmUp(entries, agreement, warmup);
     }
     Map<String, List<Run>> runs = new LinkedHashMap<>();
+    Map<String, List<Long>> chunks = new LinkedHashMap<>();
+    boolean interleaved = forkArgs != null && chunk > 0 && entries.size() > 1;
+    if (interleaved) {
+      System.out.printf(
+          Locale.ROOT, "the runs of a round side by side, in chunks of %,d taken in turn%n", chunk);
+    }
     for (int round = 1; round <= ROUNDS; round++) {
+      Map<String, Run> made =
+          interleaved && forkArgs != null
+              ? Interleaved.round(entries, forkArgs, n, chunk, chunks)
+              : Map.of();
       for (Entry e : entries) {
-        Run run = forkArgs == null ? timed(e, agreement, n) : Fork.run(e.key(), forkArgs);
+        Run run =
+            interleaved
+                ? Objects.requireNonNull(made.get(e.name()))
+                : forkArgs == null ? timed(e, agreement, n) : Fork.run(e.key(), forkArgs);
         long nanos = run.nanos();
         runs.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(run);
         System.out.printf(
@@ -346,103 +373,7 @@ public final class EngineComparison {
       }
     }
     System.out.println("load average after: " + JvmStats.loadAverage());
-    return new Results(n, runs);
-  }
-
-  /** Every run of every contestant, by name, in round order; and what they come to. */
-  record Results(long n, Map<String, List<Run>> runs) {
-    private double rate(String name, int round) {
-      List<Run> r = runs.get(name);
-      return r == null ? Double.NaN : n / (r.get(round).nanos() / 1e9);
-    }
-
-    private double cpuRate(String name, int round) {
-      List<Run> r = runs.get(name);
-      return r == null ? Double.NaN : n / (r.get(round).cpuNanos() / 1e9);
-    }
-
-    /** The median over the rounds of {@code f(round)}. */
-    private double median(IntToDoubleFunction f) {
-      double[] v = new double[ROUNDS];
-      for (int i = 0; i < ROUNDS; i++) {
-        v[i] = f.applyAsDouble(i);
-      }
-      return EngineComparison.median(v);
-    }
-
-    /**
-     * The medians of every contestant's runs, and the ratios: each round's ratio of two contestants
-     * (runs minutes apart, so that they share the machine's state), then the median of those.
-     */
-    void summary() {
-      System.out.println();
-      System.out.printf(Locale.ROOT, "median of %d rounds (every run is above):%n", ROUNDS);
-      for (String name : runs.keySet()) {
-        double lo = Double.MAX_VALUE;
-        double hi = 0;
-        for (int i = 0; i < ROUNDS; i++) {
-          lo = Math.min(lo, rate(name, i));
-          hi = Math.max(hi, rate(name, i));
-        }
-        String key = key(name);
-        System.out.printf(
-            Locale.ROOT,
-            "%-20s %,12.0f incidents/s  (runs %,.0f .. %,.0f; %,.0f per CPU-second)%n",
-            name,
-            median(i -> rate(name, i)),
-            lo,
-            hi,
-            median(i -> cpuRate(name, i)));
-        if (key.equals("engine")) {
-          System.out.println("  " + runs.get(name).get(runs.get(name).size() - 1).found());
-        }
-      }
-      ratio("Umbrella engine", "hand-written loop", "the hand loop");
-      ratio("Umbrella engine", "hand loop + records", "that loop");
-      ratio("Umbrella engine", "Esper 9 (EPL)", null);
-      ratio("Umbrella engine", "Esper + revisions", null);
-      if (runs.containsKey("Umbrella engine")
-          && runs.containsKey("hand-written loop")
-          && runs.containsKey("generator alone")) {
-        double engineNet =
-            median(i -> 1 / (1 / rate("Umbrella engine", i) - 1 / rate("generator alone", i)));
-        double handNet =
-            median(i -> 1 / (1 / rate("hand-written loop", i) - 1 / rate("generator alone", i)));
-        System.out.printf(
-            Locale.ROOT,
-            "without the generator's own cost (medians): engine %,.0f/s, hand loop %,.0f/s (ratio %.2f)%n",
-            engineNet,
-            handNet,
-            engineNet / handNet);
-      }
-    }
-
-    /** Prints a's rate over b's, per round and its median (as "b is Nx faster" when slower). */
-    private void ratio(String a, String b, @Nullable String faster) {
-      if (!runs.containsKey(a) || !runs.containsKey(b)) {
-        return;
-      }
-      double[] each = new double[ROUNDS];
-      StringBuilder rounds = new StringBuilder();
-      for (int i = 0; i < ROUNDS; i++) {
-        each[i] = rate(a, i) / rate(b, i);
-        rounds.append(rounds.isEmpty() ? "" : ", ").append(format(each[i]));
-      }
-      double m = EngineComparison.median(each);
-      System.out.printf(
-          Locale.ROOT,
-          "engine / %-20s %.2f median of rounds (%s)%s%n",
-          b + ":",
-          m,
-          rounds,
-          faster != null && m < 1
-              ? String.format(Locale.ROOT, "; %s is %.2fx faster", faster, 1 / m)
-              : String.format(Locale.ROOT, "; the engine is %.2fx faster", m));
-    }
-  }
-
-  private static String format(double ratio) {
-    return String.format(Locale.ROOT, "%.2f", ratio);
+    return new Results(n, runs, chunks);
   }
 
   /** The median of {@code values} (the mean of the middle two for an even count), NaN if none. */
@@ -507,7 +438,7 @@ public final class EngineComparison {
             + ").");
   }
 
-  private static String key(String name) {
+  static String key(String name) {
     return switch (name) {
       case "generator alone" -> "generator";
       case "hand-written loop" -> "hand";

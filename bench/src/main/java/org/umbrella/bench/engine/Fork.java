@@ -37,15 +37,7 @@ final class Fork {
    * @throws IllegalStateException if the child fails or prints no result
    */
   static Run run(String key, List<String> args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(EngineComparison.class.getName());
-    cmd.add("--child");
-    cmd.add(key);
-    cmd.addAll(args);
+    List<String> cmd = command("--child", key, args);
     try {
       Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       @Nullable Run run = null;
@@ -69,6 +61,24 @@ final class Fork {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while " + key + " ran", e);
     }
+  }
+
+  /**
+   * The command that starts a child JVM with this JVM's flags and class path, running {@link
+   * EngineComparison} in {@code mode} ({@code --child} or {@code --serve}) for contestant {@code
+   * key}.
+   */
+  static List<String> command(String mode, String key, List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(EngineComparison.class.getName());
+    cmd.add(mode);
+    cmd.add(key);
+    cmd.addAll(args);
+    return cmd;
   }
 
   /** The child's line for {@code run}: nanos, CPU nanos, peak heap, counts, then what it found. */
