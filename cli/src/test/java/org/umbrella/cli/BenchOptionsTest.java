@@ -29,4 +29,11 @@ class BenchOptionsTest {
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[1]).contains("--warmup must not be negative, was -5");
   }
+
+  @Test
+  void chunk_negative_isAUserError() {
+    String[] r = ServeOidcOptionsTest.run("bench", "--chunk", "-1");
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[1]).contains("--chunk must not be negative, was -1");
+  }
 }

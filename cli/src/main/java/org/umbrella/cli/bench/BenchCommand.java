@@ -55,9 +55,20 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--rounds",
       defaultValue = "3",
       description =
-          "Rounds; in each, every contestant runs once, in turn. Every run is printed, and the"
-              + " summary compares medians and each round's ratios. Default: ${DEFAULT-VALUE}.")
+          "Rounds; in each, every contestant runs once. Every run is printed, and the"
+              + " summary compares medians, each round's ratios and the chunks' paired ratios."
+              + " Default: ${DEFAULT-VALUE}.")
   int rounds;
+
+  @Option(
+      names = "--chunk",
+      defaultValue = "500000",
+      description =
+          "Incidents each contestant takes in turn within a round: all are warmed up and waiting"
+              + " before the clock starts, so that every one meets the same minutes of the"
+              + " machine. 0 runs each contestant whole, one after another. Default:"
+              + " ${DEFAULT-VALUE}.")
+  long chunk;
 
   @Option(
       names = "--heap",
@@ -105,6 +116,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (warmup < 0) {
       throw new UserException("--warmup must not be negative, was " + warmup);
     }
+    if (chunk < 0) {
+      throw new UserException("--chunk must not be negative, was " + chunk);
+    }
     Path root = repositoryRoot();
     Path classes = root.resolve("bench/target/classes");
     Path classpath = root.resolve("bench/target/classpath.txt");
@@ -141,6 +155,8 @@ public final class BenchCommand implements Callable<Integer> {
             Long.toString(warmup),
             "--rounds",
             Integer.toString(rounds),
+            "--chunk",
+            Long.toString(chunk),
             "--agreement",
             agreementFile.toString()));
     if (skipEsper) {
