@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Lookup: a blocked Bloom filter of the keys (half a byte a slot of the table, one long read
  *       per lookup) rules out about 19 misses in 20 and is the only line a miss reads. Past it, a
  *       small table of the entries put since the last flush, then the main table: open addressing
- *       with linear probing over one array of longs per slot, each the key's full hash and its
- *       sequence number in the ring; a key is compared only when its whole hash matches.
+ *       with linear probing over one int per slot, the entry's sequence number in the ring; a key
+ *       is compared only when the hash kept in the ring matches.
  *   <li>Insertion of a new key touches only the filter's long (which the lookup just read) and the
  *       small table. The main table gets the new entries in batches ({@link #FRESH_MAX} at a time):
  *       their probes are independent of each other, so that the processor overlaps their cache
@@ -45,13 +45,13 @@ public final class RevisionIndex {
   public static final int ABSENT = -1;
 
   /** A slot never used since the last rebuild (or flush, in the small table): it ends a probe. */
-  private static final long EMPTY = 0;
+  private static final int EMPTY = 0;
 
   private static final int MIN_CAPACITY = 1 << 10;
 
   /**
    * Entries put since the last flush at most: the small table holds four times as many slots, and
-   * stays in the core's cache (32 KB).
+   * stays in the core's cache (16 KB).
    */
   static final int FRESH_MAX = 1 << 10;
 
@@ -61,14 +61,17 @@ public final class RevisionIndex {
   private static final int FRESH_SHIFT = Integer.numberOfLeadingZeros(FRESH_MAX << 2) + 1;
 
   /**
-   * The main table. Per slot: {@link #EMPTY}, or the key's hash in the high 32 bits and the low 31
-   * bits of its ring sequence number plus one in the low 32 (never 0). A slot holds an entry
-   * flushed since the last rebuild, live or dead; every live entry not in {@link #fresh} is here.
+   * The main table. Per slot: {@link #EMPTY}, or the low 31 bits of its entry's ring sequence
+   * number plus one (never 0). A slot holds an entry flushed since the last rebuild, live or dead;
+   * every live entry not in {@link #fresh} is here. An int, not the hash beside it: the table is
+   * written at random once per new key and read only for the keys the filter lets through, so half
+   * the bytes (the hash is read from the ring on those few lookups) matter more than the read
+   * saved.
    */
-  private long[] slots;
+  private int[] slots;
 
   /** The entries put since the last flush, in the same form; cleared by the flush. */
-  private final long[] fresh = new long[FRESH_MAX << 2];
+  private final int[] fresh = new int[FRESH_MAX << 2];
 
   /**
    * A blocked Bloom filter of the keys inserted since the last rebuild (dead ones included): four
@@ -191,16 +194,17 @@ public final class RevisionIndex {
     return probe(slots, home(h), key, h, low, high);
   }
 
-  private long probe(long[] table, int from, String key, int h, long low, long high) {
+  private long probe(int[] table, int from, String key, int h, long low, long high) {
     int mask = table.length - 1;
     for (int i = from; ; i = (i + 1) & mask) {
-      long s = table[i];
+      int s = table[i];
       if (s == EMPTY) {
         return -1;
       }
-      if ((int) (s >>> 32) == h) {
-        long seq = liveSeq(s);
-        if (seq >= 0 && sameKey(position(seq), key, low, high)) {
+      long seq = liveSeq(s);
+      if (seq >= 0) {
+        int r = position(seq);
+        if (ringHashes[r] == h && sameKey(r, key, low, high)) {
           return seq;
         }
       }
@@ -208,15 +212,15 @@ public final class RevisionIndex {
   }
 
   /** The full sequence number a slot refers to, or -1 when its entry has been evicted. */
-  private long liveSeq(long slot) {
-    int stored = ((int) slot - 1) & SEQ_MASK;
+  private long liveSeq(int slot) {
+    int stored = (slot - 1) & SEQ_MASK;
     int age = (((int) tailSeq & SEQ_MASK) - stored) & SEQ_MASK;
     // a slot is at most about 2^30 insertions old (rebuilds see to it), so its age does not wrap
     return age == 0 || age > tailSeq - headSeq ? -1 : tailSeq - age;
   }
 
-  private static long slotOf(int h, long seq) {
-    return (long) h << 32 | (((int) seq & SEQ_MASK) + 1L);
+  private static int slotOf(long seq) {
+    return ((int) seq & SEQ_MASK) + 1;
   }
 
   private int position(long seq) {
@@ -275,7 +279,7 @@ public final class RevisionIndex {
     while (fresh[i] != EMPTY) {
       i = (i + 1) & mask;
     }
-    fresh[i] = slotOf(h, seq);
+    fresh[i] = slotOf(seq);
     size++;
     inserted++;
     if (tailSeq - flushedSeq == FRESH_MAX) {
@@ -296,12 +300,12 @@ public final class RevisionIndex {
     for (long seq = Math.max(flushedSeq, headSeq); seq < tailSeq; seq++) {
       int h = ringHashes[position(seq)];
       int i = home(h);
-      long s;
+      int s;
       // a dead slot is free: no live entry has this key, since a new key is put only when absent
       while ((s = slots[i]) != EMPTY && liveSeq(s) >= 0) {
         i = (i + 1) & mask;
       }
-      slots[i] = slotOf(h, seq);
+      slots[i] = slotOf(seq);
     }
     flushedSeq = tailSeq;
     Arrays.fill(fresh, EMPTY);
@@ -341,7 +345,7 @@ public final class RevisionIndex {
   }
 
   private void allocate(int capacity) {
-    slots = new long[capacity];
+    slots = new int[capacity];
     filter = new long[capacity >>> 4];
     shift = Integer.numberOfLeadingZeros(capacity) + 1;
   }
@@ -370,7 +374,7 @@ public final class RevisionIndex {
       while (slots[i] != EMPTY) {
         i = (i + 1) & mask;
       }
-      slots[i] = slotOf(h, seq);
+      slots[i] = slotOf(seq);
       filter[filterWord(h)] |= filterBits(h);
     }
     inserted = size;
