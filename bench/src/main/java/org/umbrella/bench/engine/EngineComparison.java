@@ -17,9 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.umbrella.agreement.model.Agreement;
 import org.umbrella.engine.Engine;
 import org.umbrella.engine.input.Incident;
-import org.umbrella.engine.output.AlertRecord;
-import org.umbrella.engine.output.FindingRecord;
-import org.umbrella.engine.output.OutputRecord;
 
 /**
  * Side by side on one thread: the synthetic stream alone, the hand-written loop, the Umbrella
@@ -156,34 +153,21 @@ public final class EngineComparison {
             "Umbrella engine",
             a -> {
               Engine e = Engine.create(a);
-              long[] c = new long[5];
-              Consumer<OutputRecord> sink =
-                  o -> {
-                    if (o instanceof FindingRecord f) {
-                      switch (f.definition()) {
-                        case "ceasefire-violation" -> c[0]++;
-                        case "significant-attack" -> c[1]++;
-                        case "unprovoked-strike-on-capitals" -> c[2]++;
-                        case "unprovoked-attack-on-russia" -> c[3]++;
-                        default -> {}
-                      }
-                    } else if (o instanceof AlertRecord al
-                        && al.reason().equals("decision-overdue")) {
-                      c[4]++;
-                    }
-                  };
+              EngineCounts sink = new EngineCounts();
               return new Contestant(
                   i -> e.process(i, sink),
-                  () ->
-                      String.format(
-                          Locale.ROOT,
-                          "violations %,d, significant-attack %,d, capitals %,d, russia %,d, overdue alerts %,d",
-                          c[0],
-                          c[1],
-                          c[2],
-                          c[3],
-                          c[4]),
-                  c::clone);
+                  () -> {
+                    long[] c = sink.counts();
+                    return String.format(
+                        Locale.ROOT,
+                        "violations %,d, significant-attack %,d, capitals %,d, russia %,d, overdue alerts %,d",
+                        c[0],
+                        c[1],
+                        c[2],
+                        c[3],
+                        c[4]);
+                  },
+                  sink::counts);
             }));
     if (esper) {
       entries.add(
