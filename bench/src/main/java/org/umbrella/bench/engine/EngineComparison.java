@@ -308,10 +308,11 @@ public final class EngineComparison {
   }
 
   /**
-   * Runs the rounds: in each, every contestant once over the same stream (seed 42), in turn, so
-   * that a slow minute on a shared machine falls on all of them alike; each run in a JVM of its own
-   * that warms its contestant up first ({@code forkArgs} given), or all in this JVM after warming
-   * every contestant up here (null). Every run is printed as it ends.
+   * Runs the rounds: in each, every contestant once over the same stream (seed 42). With {@code
+   * forkArgs}, each run in a JVM of its own that warms its contestant up first: side by side, in
+   * chunks of {@code chunk} taken in turn ({@link Interleaved}), so that a slow minute of a shared
+   * machine falls on all of them alike, or whole runs in turn when {@code chunk} is 0. Without
+   * (null), all in this JVM after warming every contestant up here. Every run is printed.
    */
   static Results measure(
       List<Entry> all,
