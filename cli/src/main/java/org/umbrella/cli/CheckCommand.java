@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "check",
+    mixinStandardHelpOptions = true,
     description = {
       "Validate agreement files (*.agreement.yaml): syntax, keys, references, durations, geometry, CEL conditions;"
           + " negotiation files (*.negotiation.yaml) are checked by the negotiation loader, with the same diagnostics.",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code umbrella diff OLD NEW}: what changed in meaning between two versions of an agreement. */
 @Command(
     name = "diff",
+    mixinStandardHelpOptions = true,
     description = {
       "Compare two versions of an agreement by meaning, clause by clause (matched by id): clauses added and removed,"
           + " and changes such as 'term 10y -> 15y' or 'void-if gains unprovoked-strike-on-capitals'. Not a text diff.",

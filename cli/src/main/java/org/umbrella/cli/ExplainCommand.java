@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "explain",
+    mixinStandardHelpOptions = true,
     description =
         "Explain an agreement in plain language: who guarantees whom, what triggers what, which duties with which deadlines, what voids it, what each party undertakes; every clause with its citation.")
 final class ExplainCommand implements Callable<Integer> {

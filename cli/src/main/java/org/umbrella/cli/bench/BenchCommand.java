@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "bench",
+    mixinStandardHelpOptions = true,
     description = {
       "Measure the engine: incidents per second on one core over a synthetic stream with the 20-point example's definitions,"
           + " side by side with a hand-written loop and Esper 9, in a 512 MB heap.",

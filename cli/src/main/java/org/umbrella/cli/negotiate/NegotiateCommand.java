@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code umbrella negotiate}: the packages every party can live with. */
 @Command(
     name = "negotiate",
+    mixinStandardHelpOptions = true,
     description =
         "Analyse a negotiation: acceptable packages, Pareto frontier, bargaining solutions, drafts, simulations, GENIUS files.",
     subcommands = {

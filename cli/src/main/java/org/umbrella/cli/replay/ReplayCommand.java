@@ -56,6 +56,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "replay",
+    mixinStandardHelpOptions = true,
     description = {
       "Run an agreement over recorded events and write what the engine decides (findings, obligations, status changes,"
           + " alerts) as canonical JSON Lines.",

@@ -37,6 +37,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "why",
+    mixinStandardHelpOptions = true,
     description = {
       "Explain one output of a replay: every status change it went through and the rule behind it, then what it rests on,"
           + " down to the input records."

@@ -48,6 +48,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "stress-test",
+    mixinStandardHelpOptions = true,
     description = {
       "Run several guarantee designs over the same events and report what each would have triggered, when, and on whom;"
           + " with --samples, how likely each outcome is under the evidence's uncertainty (attribution, place, fatalities, sources).",
