@@ -407,6 +407,7 @@ public final class Evaluator {
     int slots = -1;
     int expired = -1;
     boolean looked = false;
+    boolean present = false;
     boolean stored = false;
     // the id packed once (PackedIds), for the findings' rows and the index both
     long idLow = 0;
@@ -473,6 +474,7 @@ public final class Evaluator {
       }
       if (!looked) {
         slots = incidents.get(incident.id(), homeTag);
+        present = slots >= 0;
         if (slots >= 0 && incidents.timeOf(incident.id()) < now - horizonMillis) {
           // Rule 2's horizon holds at the lookup too (defect 2): a version recorded more than the
           // horizon ago is not revised but counts as a new incident, even if eviction has not
@@ -535,7 +537,11 @@ public final class Evaluator {
       }
       // also when the list changed in place: its eviction time may have changed with it
       // forgotten in record order: the trusted clock when this version was recorded
-      incidents.put(incident.id(), idLow, idHigh, slots, now);
+      if (present) {
+        incidents.put(incident.id(), idLow, idHigh, slots, now);
+      } else {
+        incidents.putAbsent(incident.id(), idLow, idHigh, slots, now); // looked up just above
+      }
     }
   }
 

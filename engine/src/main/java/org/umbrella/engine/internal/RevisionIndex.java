@@ -179,22 +179,21 @@ public final class RevisionIndex {
     return ringTimes[position(seq)];
   }
 
-  /** The ring sequence number of the live entry for {@code key}, or -1. */
+  /**
+   * The ring sequence number of the live entry for {@code key}, or -1. Most calls are for a key the
+   * filter let through by mistake: the key is packed only once an entry's hash matches.
+   */
   private long find(String key, int h) {
-    return find(key, h, PackedIds.low(key), PackedIds.high(key));
-  }
-
-  private long find(String key, int h, long low, long high) {
     if (flushedSeq < tailSeq) {
-      long seq = probe(fresh, (hash(h) >>> FRESH_SHIFT), key, h, low, high);
+      long seq = probe(fresh, (hash(h) >>> FRESH_SHIFT), key, h);
       if (seq >= 0) {
         return seq;
       }
     }
-    return probe(slots, home(h), key, h, low, high);
+    return probe(slots, home(h), key, h);
   }
 
-  private long probe(int[] table, int from, String key, int h, long low, long high) {
+  private long probe(int[] table, int from, String key, int h) {
     int mask = table.length - 1;
     for (int i = from; ; i = (i + 1) & mask) {
       int s = table[i];
@@ -204,7 +203,7 @@ public final class RevisionIndex {
       long seq = liveSeq(s);
       if (seq >= 0) {
         int r = position(seq);
-        if (ringHashes[r] == h && sameKey(r, key, low, high)) {
+        if (ringHashes[r] == h && sameKey(r, key)) {
           return seq;
         }
       }
@@ -227,10 +226,10 @@ public final class RevisionIndex {
     return (int) seq & (ringTimes.length - 1);
   }
 
-  private boolean sameKey(int r, String key, long low, long high) {
+  private boolean sameKey(int r, String key) {
+    long high = PackedIds.high(key);
     return ringHigh[r] == high
-        && ringLow[r] == low
-        && (high != PackedIds.NONE || ringKeys[r].equals(key));
+        && (high == PackedIds.NONE ? ringKeys[r].equals(key) : ringLow[r] == PackedIds.low(key));
   }
 
   /**
@@ -251,13 +250,26 @@ public final class RevisionIndex {
     // the filter's long was read by this key's lookup: when it rules the key out, the key is new
     // and neither table is read
     if (mayHold(h)) {
-      long seq = find(key, h, low, high);
+      long seq = find(key, h);
       if (seq >= 0) {
         ringValues[position(seq)] = value;
         ringTimes[position(seq)] = time;
         return;
       }
     }
+    append(key, h, low, high, value, time);
+  }
+
+  /**
+   * As {@link #put(String, long, long, int, long)} for a key the caller has just looked up and
+   * found absent, with nothing put since: it goes last without being looked up again (the filter
+   * lets about one absent key in 25 through, and each costs a probe of the main table).
+   */
+  void putAbsent(String key, long low, long high, int value, long time) {
+    append(key, key.hashCode(), low, high, value, time);
+  }
+
+  private void append(String key, int h, long low, long high, int value, long time) {
     if (tailSeq - headSeq == ringTimes.length) {
       growRing();
     }

@@ -35,14 +35,16 @@ class RevisionIndexProperties {
       // fresh String objects, as incidents bring their own ids
       int k = random.nextInt(keySpace);
       // keys packed in two longs (up to 15 Latin-1 characters) and keys kept as strings (longer, or
-      // not Latin-1)
+      // not Latin-1); pairs with the same hash code and the same last characters ("Aa" and "BB"
+      // hash alike), which only the first eight characters tell apart
       String key =
           new String(
-              switch (k % 4) {
+              switch (k % 5) {
                 case 0 -> "inc-" + k;
                 case 1 -> "a-longer-incident-identifier-" + k;
                 case 2 -> "інцидент-" + k;
-                default -> "x" + (char) (k % 256) + k;
+                case 3 -> "x" + (char) (k % 256) + k;
+                default -> ((k / 5) % 2 == 0 ? "Aa" : "BB") + "-collide-" + (k / 10);
               });
       switch (random.nextInt(10)) {
         case 0, 1, 2, 3 -> {
@@ -86,7 +88,8 @@ class RevisionIndexProperties {
    * The engine's own pattern, long enough to go through many flushes of the small table into the
    * main one and many rebuilds: a clock that only moves forward, a sliding horizon evicted before
    * every record, mostly new keys, some re-puts of keys still remembered and some of keys already
-   * forgotten (whose dead slots a probe must pass over and a flush may reuse).
+   * forgotten (whose dead slots a probe must pass over and a flush may reuse). A key found absent
+   * goes in by {@code putAbsent}, as the engine puts it.
    */
   @Property(tries = 20)
   void index_staysExactThroughFlushesAndRebuilds(
@@ -115,7 +118,12 @@ class RevisionIndexProperties {
       }
       if (random.nextInt(3) > 0) {
         int value = random.nextInt(Integer.MAX_VALUE);
-        index.put(key, value, clock);
+        if (e == null) {
+          // as the engine: a key just looked up and found absent goes in without a second lookup
+          index.putAbsent(key, PackedIds.low(key), PackedIds.high(key), value, clock);
+        } else {
+          index.put(key, value, clock);
+        }
         model.put(key, new Entry(value, clock));
         if (e == null) {
           keys.add(key);
