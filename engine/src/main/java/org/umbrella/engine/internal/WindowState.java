@@ -237,6 +237,10 @@ final class WindowState {
   int chainFrom(long millis) {
     int lo = 0;
     int hi = chain.size();
+    // on a time-ordered stream every window of the chain ends before the newest finding
+    if (hi == 0 || findings.eventMillis(chain.get(hi - 1)) < millis) {
+      return hi;
+    }
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (findings.eventMillis(chain.get(mid)) >= millis) {

@@ -149,8 +149,8 @@ class RevisionIndexProperties {
 
   /**
    * What the filter in front of the table is for: in steady state (a sliding horizon, as the
-   * engine's), a lookup of an absent key gets past it rarely. Its load is at most half a key per
-   * slot, so about 5% at worst; a bitmap of used slots let 25-50% through.
+   * engine's), a lookup of an absent key gets past it rarely: about 1.8% with three bits a key,
+   * 3.0% with two (which fails this), 25-50% with the bitmap of used slots it replaced.
    */
   @net.jqwik.api.Example
   void filter_letsFewMissesThrough() {
@@ -168,6 +168,6 @@ class RevisionIndexProperties {
         passed += index.homeTag("new-" + random.nextLong());
       }
     }
-    assertThat((double) passed / lookups).isLessThan(0.08);
+    assertThat((double) passed / lookups).isLessThan(0.025);
   }
 }
