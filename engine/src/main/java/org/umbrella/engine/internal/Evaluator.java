@@ -160,7 +160,12 @@ public final class Evaluator {
     OBLIGATION_DUE
   }
 
-  private record Timer(long at, long seq, TimerKind kind, String ref) implements Comparable<Timer> {
+  /**
+   * A deadline; {@code row} is the finding a {@code DECIDE_DUE} watches (holding a reference to it
+   * until it fires, so that it needs no lookup by id then), else -1.
+   */
+  private record Timer(long at, long seq, TimerKind kind, String ref, int row)
+      implements Comparable<Timer> {
     @Override
     public int compareTo(Timer o) {
       int c = Long.compare(at, o.at);
@@ -342,7 +347,7 @@ public final class Evaluator {
   // ---------------------------------------------------------------- timers
 
   private void schedule(long at, TimerKind kind, String ref) {
-    timers.add(new Timer(at, seq++, kind, ref));
+    timers.add(new Timer(at, seq++, kind, ref, -1));
   }
 
   private void fireTimersThrough(long t) {
@@ -365,9 +370,11 @@ public final class Evaluator {
           OBLIGATION_DUE ->
           commitments.fire(timer.kind(), timer.ref(), at);
       case DECIDE_DUE -> {
-        Integer found = findings.get(timer.ref());
-        if (found != null && table.status(found) == CANDIDATE) {
-          int f = found;
+        int f = timer.row();
+        table.release(f); // the row stays usable until the record's reclaim
+        // still undecided: ids are never reused, so this is the finding kept by this id (a decided
+        // one may have been forgotten by id since; it is not a candidate)
+        if (table.status(f) == CANDIDATE) {
           String id = timer.ref(); // the finding's id: made once, when it was kept
           Finding def = defs.get(table.definition(f));
           Body body = deciding(def);
@@ -713,7 +720,11 @@ public final class Evaluator {
               List.of(table.id(f))));
     }
     def.decideWithin()
-        .ifPresent(w -> schedule(w.addTo(at).toEpochMilli(), TimerKind.DECIDE_DUE, id));
+        .ifPresent(
+            w -> {
+              table.acquire(f);
+              timers.add(new Timer(w.addTo(at).toEpochMilli(), seq++, TimerKind.DECIDE_DUE, id, f));
+            });
   }
 
   /**

@@ -42,17 +42,19 @@ final class PackedIds {
     if (n > 15) {
       return NONE;
     }
-    long v = (long) n << 56;
-    for (int i = 0; i < n; i++) {
-      char c = id.charAt(i);
-      if (c > 0xFF) {
-        return NONE;
-      }
-      if (i >= 8) {
-        v |= (long) c << (8 * (i - 8));
-      }
+    // one pass without an exit inside: the characters or-ed together tell at the end whether each
+    // fits a byte, and the loop's body does not branch on them
+    int all = 0;
+    for (int i = 0; i < Math.min(8, n); i++) {
+      all |= id.charAt(i);
     }
-    return v;
+    long v = (long) n << 56;
+    for (int i = 8; i < n; i++) {
+      char c = id.charAt(i);
+      all |= c;
+      v |= (long) c << (8 * (i - 8));
+    }
+    return all > 0xFF ? NONE : v;
   }
 
   /** The id packed as ({@code low}, {@code high}); {@code high} is not {@link #NONE}. */
