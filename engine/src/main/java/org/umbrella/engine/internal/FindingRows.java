@@ -41,6 +41,14 @@ final class FindingRows {
   static final byte CONFIRMED = FindingStatus.CONFIRMED.code();
   static final byte REJECTED = FindingStatus.REJECTED.code();
   static final byte WITHDRAWN = FindingStatus.WITHDRAWN.code();
+
+  /**
+   * The status of a row not in use (no {@link FindingStatus} has it): freeing a row writes this
+   * byte and its bit in {@link FreeRows}, and no reference, whose store would dirty the line of a
+   * row no longer needed and a card for the young collector.
+   */
+  private static final byte FREE = -1;
+
   private static final int[] NO_CONTRIBUTORS = new int[0];
 
   /** What only aggregates (window, evidence) and candidates (votes) need. */
@@ -188,8 +196,7 @@ final class FindingRows {
     eventMillis[f] = event;
     status[f] = st;
     next[f] = -1;
-    refs[f] = 0;
-    more[f] = null;
+    refs[f] = 0; // more[f] is null: reclaim cleared it, and a new row never had one
     pend(f); // freed at the next reclaim unless something takes it
     return f;
   }
@@ -242,18 +249,18 @@ final class FindingRows {
   void reclaim() {
     for (int i = 0; i < pendingSize; i++) {
       int f = pending[i];
-      if (refs[f] == 0 && actor[f] != null) {
+      if (refs[f] == 0 && status[f] != FREE) {
         More m = more[f];
         if (m != null) {
           for (int c : m.contributors) {
             release(c); // may add to pending: reclaimed in this same pass
           }
+          more[f] = null;
         }
-        more[f] = null;
         if (idString[f] != null) {
           idString[f] = null;
         }
-        actor[f] = null; // marks the row free
+        status[f] = FREE; // the actor stays: one of a few shared strings, and row() overwrites it
         free.free(f);
       }
     }
