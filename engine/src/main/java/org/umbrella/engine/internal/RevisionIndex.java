@@ -264,7 +264,7 @@ public final class RevisionIndex {
   /**
    * As {@link #put(String, long, long, int, long)} for a key the caller has just looked up and
    * found absent, with nothing put since: it goes last without being looked up again (the filter
-   * lets about one absent key in 25 through, and each costs a probe of the main table).
+   * lets about one absent key in 50 through, and each costs a probe of the main table).
    */
   void putAbsent(String key, long low, long high, int value, long time) {
     append(key, key.hashCode(), low, high, value, time);
