@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongUnaryOperator;
@@ -36,6 +35,7 @@ import org.umbrella.engine.input.ProvisionReport;
 import org.umbrella.engine.input.Response;
 import org.umbrella.engine.input.Tick;
 import org.umbrella.engine.input.Vote;
+import org.umbrella.engine.internal.Timers.Timer;
 import org.umbrella.engine.output.AlertRecord;
 import org.umbrella.engine.output.Cause;
 import org.umbrella.engine.output.FindingRecord;
@@ -105,6 +105,13 @@ public final class Evaluator {
   private final ArrayDeque<Integer> findingsByAge = new ArrayDeque<>();
 
   private final int[] aggregateCount;
+
+  /**
+   * Per definition deciding within a span: the fixed words of its overdue alert (made when first
+   * needed).
+   */
+  private final String[][] overdueWords;
+
   private final List<Map<String, WindowState>> windows = new ArrayList<>();
 
   /** Per aggregate definition index: from a window end, when the definition is armed again. */
@@ -117,7 +124,7 @@ public final class Evaluator {
   private final Commitments commitments;
 
   private long alertCount;
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final Timers timers = new Timers();
 
   /** Where {@link #process}'s outputs go; {@link #nowhere} between records. */
   private Consumer<OutputRecord> sink = Evaluator::nowhere;
@@ -161,19 +168,6 @@ public final class Evaluator {
   }
 
   /**
-   * A deadline; {@code row} is the finding a {@code DECIDE_DUE} watches (holding a reference to it
-   * until it fires, so that it needs no lookup by id then), else -1.
-   */
-  private record Timer(long at, long seq, TimerKind kind, String ref, int row)
-      implements Comparable<Timer> {
-    @Override
-    public int compareTo(Timer o) {
-      int c = Long.compare(at, o.at);
-      return c != 0 ? c : Long.compare(seq, o.seq);
-    }
-  }
-
-  /**
    * Compiles {@code agreement}: places indexed, definitions resolved, fixed-date timers scheduled.
    */
   @SuppressWarnings("EnumOrdinal") // kinds as a boolean array by ordinal: see incident(Incident)
@@ -195,6 +189,7 @@ public final class Evaluator {
     table = new FindingRows(definitionIds);
     aggByIndex = new AggDef[defs.size()];
     aggregateCount = new int[defs.size()];
+    overdueWords = new String[defs.size()][];
     for (int k = 0; k < defs.size(); k++) {
       windows.add(null);
       armedAfter.add(null);
@@ -307,9 +302,8 @@ public final class Evaluator {
    * it watches was answered), or empty when none is.
    */
   public Optional<Instant> nextDeadline() {
-    return timers.isEmpty()
-        ? Optional.empty()
-        : Optional.of(Instant.ofEpochMilli(timers.peek().at()));
+    Timer next = timers.peek();
+    return next == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(next.at()));
   }
 
   /**
@@ -332,6 +326,11 @@ public final class Evaluator {
     if (t > now) {
       now = t;
     }
+    if (now == t) {
+      // the caller's instant is the clock's: the outputs stamped with it need no copy of their own
+      nowInstant = recordedAt;
+      nowInstantMillis = t;
+    }
     switch (record) {
       case Incident i -> incident(i);
       case Determination d -> determination(d);
@@ -351,7 +350,7 @@ public final class Evaluator {
   }
 
   private void fireTimersThrough(long t) {
-    while (!timers.isEmpty() && timers.peek().at() <= t) {
+    for (Timer next; (next = timers.peek()) != null && next.at() <= t; ) {
       Timer timer = timers.poll();
       if (timer.at() > now) {
         now = timer.at();
@@ -376,27 +375,30 @@ public final class Evaluator {
         // one may have been forgotten by id since; it is not a candidate)
         if (table.status(f) == CANDIDATE) {
           String id = timer.ref(); // the finding's id: made once, when it was kept
-          Finding def = defs.get(table.definition(f));
+          int d = table.definition(f);
+          Finding def = defs.get(d);
           Body body = deciding(def);
+          String[] words = overdueWords[d];
+          if (words == null) {
+            // the same for every finding of the definition: made once, not per deadline
+            String within = def.decideWithin().orElseThrow().toString();
+            words =
+                new String[] {
+                  body.id() + " did not decide on ",
+                  " within "
+                      + within
+                      + "; the finding stays candidate and the body is in breach of its own duty to decide",
+                  "decide-within " + within + " from "
+                };
+            overdueWords[d] = words;
+          }
           alert(
               at,
               body.members(),
               id,
               "decision-overdue",
-              body.id()
-                  + " did not decide on "
-                  + id
-                  + " within "
-                  + def.decideWithin().orElseThrow()
-                  + "; the finding stays candidate and the body is in breach of its own duty to decide",
-              new Cause(
-                  def.id(),
-                  "decide-within "
-                      + def.decideWithin().orElseThrow()
-                      + " from "
-                      + table.raisedAt(f),
-                  List.of(),
-                  List.of(id)));
+              words[0] + id + words[1],
+              new Cause(def.id(), words[2] + table.raisedAt(f), List.of(), List.of(id)));
         }
       }
     }
@@ -638,8 +640,8 @@ public final class Evaluator {
     if (determined) {
       table.awaitVotes(
           f); // kept by id until decided: it needs room for its votes and the time it was raised
+      table.raisedAtMillis(f, at.toEpochMilli());
     }
-    table.raisedAtMillis(f, at.toEpochMilli());
     List<String> evidence = List.of(incident.id());
     // the id from the incident's own string: the row keeps it packed
     emit(
@@ -723,7 +725,10 @@ public final class Evaluator {
         .ifPresent(
             w -> {
               table.acquire(f);
-              timers.add(new Timer(w.addTo(at).toEpochMilli(), seq++, TimerKind.DECIDE_DUE, id, f));
+              // one lane a definition: its deadlines fall due in the order they are set
+              timers.add(
+                  table.definition(f),
+                  new Timer(w.addTo(at).toEpochMilli(), seq++, TimerKind.DECIDE_DUE, id, f));
             });
   }
 
@@ -965,7 +970,7 @@ public final class Evaluator {
     Map<String, WindowState> byActor = windows.get(a.index);
     WindowState w = byActor.get(table.actor(f));
     if (w == null) {
-      w = new WindowState(table);
+      w = new WindowState(table, a.sumOf.isPresent());
       byActor.put(table.actor(f), w);
     }
     double value = a.sumOf.isPresent() ? sum(a.sumOf.get(), f) : 0;

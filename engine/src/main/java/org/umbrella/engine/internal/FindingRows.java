@@ -49,6 +49,14 @@ final class FindingRows {
    */
   private static final byte FREE = -1;
 
+  /**
+   * A bit of a row's status byte: set when the row has a {@link More} or an unpacked id string, so
+   * that freeing a plain match finding reads no line of those columns.
+   */
+  private static final byte HAS_REFS = 0x40;
+
+  private static final byte STATUS_BITS = 0x0f;
+
   private static final int[] NO_CONTRIBUTORS = new int[0];
 
   /** What only aggregates (window, evidence) and candidates (votes) need. */
@@ -143,6 +151,7 @@ final class FindingRows {
     this.idLow[f] = idLow;
     if (idHigh == PackedIds.NONE) {
       idString[f] = incidentId;
+      this.status[f] |= HAS_REFS;
     }
     if (incident != null) {
       more(f).incident = incident;
@@ -221,6 +230,7 @@ final class FindingRows {
     if (m == null) {
       m = new More();
       more[f] = m;
+      status[f] |= HAS_REFS;
     }
     return m;
   }
@@ -249,15 +259,16 @@ final class FindingRows {
   void reclaim() {
     for (int i = 0; i < pendingSize; i++) {
       int f = pending[i];
-      if (refs[f] == 0 && status[f] != FREE) {
-        More m = more[f];
-        if (m != null) {
-          for (int c : m.contributors) {
-            release(c); // may add to pending: reclaimed in this same pass
+      byte st = status[f];
+      if (refs[f] == 0 && st != FREE) {
+        if ((st & HAS_REFS) != 0) {
+          More m = more[f];
+          if (m != null) {
+            for (int c : m.contributors) {
+              release(c); // may add to pending: reclaimed in this same pass
+            }
+            more[f] = null;
           }
-          more[f] = null;
-        }
-        if (idString[f] != null) {
           idString[f] = null;
         }
         status[f] = FREE; // the actor stays: one of a few shared strings, and row() overwrites it
@@ -302,15 +313,15 @@ final class FindingRows {
   }
 
   byte status(int f) {
-    return status[f];
+    return (byte) (status[f] & STATUS_BITS);
   }
 
   FindingStatus findingStatus(int f) {
-    return FindingStatus.ofCode(status[f]);
+    return FindingStatus.ofCode(status(f));
   }
 
   void status(int f, byte s) {
-    status[f] = s;
+    status[f] = (byte) ((status[f] & HAS_REFS) | s);
   }
 
   int next(int f) {

@@ -340,7 +340,9 @@ public final class RevisionIndex {
       if (ringTimes[r] >= limit) {
         return;
       }
-      ringKeys[r] = null;
+      if (ringKeys[r] != null) {
+        ringKeys[r] = null; // only a key too long to pack has one: no store (and card) for the rest
+      }
       if (forgotten != null) {
         forgotten.accept(ringValues[r]);
       }

@@ -3,7 +3,9 @@ package org.umbrella.engine.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.LongUnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The confirmed findings one aggregate definition counts for one actor, sorted by event time (ties
@@ -24,7 +26,8 @@ final class WindowState {
   /** Rows of {@link FindingRows}, each holding a reference while it is an entry. */
   private int[] entries = new int[16];
 
-  private double[] values = new double[16];
+  /** Values summed by the definition, parallel to {@code entries}; null when it sums nothing. */
+  private double @Nullable [] values;
 
   /**
    * Event times of the entries, parallel to {@code entries}: scanned without touching the findings.
@@ -55,8 +58,12 @@ final class WindowState {
   /** The instant from which the last pruned aggregate of the chain left the definition armed. */
   long prunedArmedFrom = Long.MIN_VALUE;
 
-  WindowState(FindingRows findings) {
+  /**
+   * @param sums whether the definition sums a value over its entries ({@link #value} is then kept)
+   */
+  WindowState(FindingRows findings, boolean sums) {
     this.findings = findings;
+    this.values = sums ? new double[16] : null;
   }
 
   int start() {
@@ -76,7 +83,7 @@ final class WindowState {
   }
 
   double value(int i) {
-    return values[i];
+    return Objects.requireNonNull(values, "the definition sums nothing")[i];
   }
 
   long time(int i) {
@@ -94,17 +101,21 @@ final class WindowState {
       if (end == entries.length) {
         int n = entries.length * 2;
         entries = Arrays.copyOf(entries, n);
-        values = Arrays.copyOf(values, n);
+        if (values != null) {
+          values = Arrays.copyOf(values, n);
+        }
         times = Arrays.copyOf(times, n);
       }
     }
     int i = end > head && times[end - 1] <= eventMillis ? end : firstAfter(eventMillis);
     System.arraycopy(entries, i, entries, i + 1, end - i);
-    System.arraycopy(values, i, values, i + 1, end - i);
     System.arraycopy(times, i, times, i + 1, end - i);
     entries[i] = f;
-    values[i] = value;
     times[i] = eventMillis;
+    if (values != null) {
+      System.arraycopy(values, i, values, i + 1, end - i);
+      values[i] = value;
+    }
     end++;
   }
 
@@ -151,7 +162,9 @@ final class WindowState {
     for (int i = firstAfter(eventMillis - 1); i < end && times[i] == eventMillis; i++) {
       if (entries[i] == f) {
         System.arraycopy(entries, i + 1, entries, i, end - i - 1);
-        System.arraycopy(values, i + 1, values, i, end - i - 1);
+        if (values != null) {
+          System.arraycopy(values, i + 1, values, i, end - i - 1);
+        }
         System.arraycopy(times, i + 1, times, i, end - i - 1);
         end--;
         findings.release(f);
@@ -191,7 +204,9 @@ final class WindowState {
   private void compact() {
     int n = end - head;
     System.arraycopy(entries, head, entries, 0, n);
-    System.arraycopy(values, head, values, 0, n);
+    if (values != null) {
+      System.arraycopy(values, head, values, 0, n);
+    }
     System.arraycopy(times, head, times, 0, n);
     end = n;
     head = 0;
