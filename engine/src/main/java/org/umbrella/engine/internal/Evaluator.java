@@ -700,7 +700,12 @@ public final class Evaluator {
     String id = keepById(f);
     Finding def = defs.get(table.definition(f));
     Body body = deciding(def);
-    int eligible = eligible(body, f).size();
+    int eligible = 0;
+    for (String m : body.members()) {
+      if (mayVote(body, m, f)) {
+        eligible++;
+      }
+    }
     if (eligible < body.quorum()) {
       alert(
           at,
@@ -748,11 +753,16 @@ public final class Evaluator {
   private List<String> eligible(Body body, int f) {
     List<String> out = new ArrayList<>();
     for (String m : body.members()) {
-      if (!(body.recusal() == Recusal.CONCERNED && m.equals(table.actor(f)))) {
+      if (mayVote(body, m, f)) {
         out.add(m);
       }
     }
     return out;
+  }
+
+  /** Whether member {@code m} of {@code body} may vote on {@code f} (not recused from it). */
+  private boolean mayVote(Body body, String m, int f) {
+    return !(body.recusal() == Recusal.CONCERNED && m.equals(table.actor(f)));
   }
 
   private void determination(Determination d) {
@@ -1141,13 +1151,12 @@ public final class Evaluator {
     int n = ++aggregateCount[a.index];
     String id = a.def.id() + "/" + n;
     boolean determined = a.def.determinedBy().isPresent();
+    FindingRows.ContributorIds ids = table.copyIds(contributors);
     int f =
-        table.aggregate(
-            id, a.index, actor, contributors, start, end, determined ? CANDIDATE : CONFIRMED);
+        table.aggregate(id, a.index, actor, ids, start, end, determined ? CANDIDATE : CONFIRMED);
     table.raisedAtMillis(f, at.toEpochMilli());
     keepById(f);
-    List<String> from_ =
-        table.findingIds(contributors); // made when read: the Cause keeps it without a copy
+    List<String> from_ = table.findingIds(ids); // made when read: the Cause keeps it without a copy
     String rule =
         (a.sumOf.isPresent()
                 ? "sum of "

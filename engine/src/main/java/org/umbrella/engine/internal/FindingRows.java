@@ -160,14 +160,67 @@ final class FindingRows {
   }
 
   /**
-   * An aggregate finding {@code id} over {@code contributors} in the window (from, to]; takes a
-   * reference to each.
+   * Copies of what an aggregate's outputs say about its contributors, taken from their rows in one
+   * pass when it is raised (rows are reused once let go of): their packed incident ids, which its
+   * evidence and its cause share; definitions and versions, for the cause's finding ids; the ids
+   * that do not pack, as strings (null when all do). {@code nested}: some contributor is itself an
+   * aggregate.
+   */
+  record ContributorIds(
+      int[] contributors,
+      long[] low,
+      long[] high,
+      int[] definitions,
+      int[] versions,
+      String @Nullable [] incidentStrings,
+      String @Nullable [] findingStrings,
+      boolean nested) {}
+
+  /** The ids of {@code contributors} as an aggregate over them needs them. */
+  ContributorIds copyIds(int[] contributors) {
+    int n = contributors.length;
+    long[] low = new long[n];
+    long[] high = new long[n];
+    int[] defs = new int[n];
+    int[] versions = new int[n];
+    String[] incidentStrings = null;
+    String[] findingStrings = null;
+    boolean nested = false;
+    for (int i = 0; i < n; i++) {
+      int c = contributors[i];
+      long h = idHigh[c];
+      low[i] = idLow[c];
+      high[i] = h;
+      defs[i] = definition[c];
+      versions[i] = version[c];
+      if (h == AGGREGATE || h == PackedIds.NONE) {
+        if (findingStrings == null) {
+          findingStrings = new String[n];
+        }
+        findingStrings[i] = id(c);
+        if (h == AGGREGATE) {
+          nested = true;
+        } else {
+          if (incidentStrings == null) {
+            incidentStrings = new String[n];
+          }
+          incidentStrings[i] = idString[c];
+        }
+      }
+    }
+    return new ContributorIds(
+        contributors, low, high, defs, versions, incidentStrings, findingStrings, nested);
+  }
+
+  /**
+   * An aggregate finding {@code id} over the contributors of {@code ids} in the window (from, to];
+   * takes a reference to each.
    */
   int aggregate(
       String id,
       int def,
       String actor,
-      int[] contributors,
+      ContributorIds ids,
       long windowFromMillis,
       long windowToMillis,
       byte status) {
@@ -175,10 +228,10 @@ final class FindingRows {
     idHigh[f] = AGGREGATE;
     More m = more(f);
     m.aggregateId = id;
-    m.evidence = evidenceOf(contributors);
-    m.contributors = contributors;
+    m.evidence = evidenceOf(ids);
+    m.contributors = ids.contributors();
     m.windowFromMillis = windowFromMillis;
-    for (int c : contributors) {
+    for (int c : ids.contributors()) {
       acquire(c);
     }
     return f;
@@ -421,22 +474,34 @@ final class FindingRows {
     return isAggregate(f) ? more[f].windowFromMillis : eventMillis[f];
   }
 
+  /**
+   * Makes room for what a finding awaiting a body keeps: its votes and determinations, each made
+   * with the first (most candidates at sensor rates never get one, and live as long as undecided).
+   */
   void awaitVotes(int f) {
-    More m = more(f);
-    if (m.votes == null) {
-      m.votes = new TreeMap<>();
-      m.determinations = new ArrayList<>();
-    }
+    more(f);
   }
 
   /** Votes so far, by party (after {@link #awaitVotes}). */
   SortedMap<String, Vote> votes(int f) {
-    return Objects.requireNonNull(more[f].votes, "awaitVotes first");
+    More m = Objects.requireNonNull(more[f], "awaitVotes first");
+    SortedMap<String, Vote> votes = m.votes;
+    if (votes == null) {
+      votes = new TreeMap<>();
+      m.votes = votes;
+    }
+    return votes;
   }
 
   /** Determinations counted so far (after {@link #awaitVotes}). */
   List<String> determinations(int f) {
-    return Objects.requireNonNull(more[f].determinations, "awaitVotes first");
+    More m = Objects.requireNonNull(more[f], "awaitVotes first");
+    List<String> determinations = m.determinations;
+    if (determinations == null) {
+      determinations = new ArrayList<>();
+      m.determinations = determinations;
+    }
+    return determinations;
   }
 
   /** The evidence: the incident ids under this finding, in order, without repeats. */
@@ -448,75 +513,48 @@ final class FindingRows {
   }
 
   /**
-   * The incident ids under {@code contributors}, in order, without repeats, as a list made when
-   * first read from a copy of their packed ids taken now (rows are reused once let go of). When a
-   * contributor is itself an aggregate the ids are made at once.
+   * The incident ids under the contributors, in order, without repeats, as a list made when first
+   * read from the copies in {@code ids}. When a contributor is itself an aggregate the ids are made
+   * at once. Holds only the packed ids, which the evidence keeps as long as the aggregate.
    */
-  private Supplier<List<String>> evidenceOf(int[] contributors) {
-    int n = contributors.length;
-    long[] low = new long[n];
-    long[] high = new long[n];
-    String[] strings = null;
-    for (int i = 0; i < n; i++) {
-      int c = contributors[i];
-      if (idHigh[c] == AGGREGATE) {
-        LinkedHashSet<String> set = new LinkedHashSet<>();
-        for (int d : contributors) {
-          set.addAll(incidentIds(d));
-        }
-        List<String> ids = List.copyOf(set);
-        return () -> ids;
+  private Supplier<List<String>> evidenceOf(ContributorIds ids) {
+    if (ids.nested()) {
+      LinkedHashSet<String> set = new LinkedHashSet<>();
+      for (int d : ids.contributors()) {
+        set.addAll(incidentIds(d));
       }
-      low[i] = idLow[c];
-      high[i] = idHigh[c];
-      if (high[i] == PackedIds.NONE) {
-        if (strings == null) {
-          strings = new String[n];
-        }
-        strings[i] = idString[c];
-      }
+      List<String> made = List.copyOf(set);
+      return () -> made;
     }
-    String[] overflow = strings;
+    long[] low = ids.low();
+    long[] high = ids.high();
+    String[] overflow = ids.incidentStrings();
     return () -> distinct(low, high, overflow);
   }
 
   /**
-   * The finding ids of {@code contributors} (an aggregate's cause), as a list made when first read
-   * from a copy of their parts taken now.
+   * The finding ids of the contributors (an aggregate's cause), as a list made when first read from
+   * the copies in {@code ids}.
    */
-  List<String> findingIds(int[] contributors) {
-    int n = contributors.length;
-    long[] low = new long[n];
-    long[] high = new long[n];
-    int[] defs = new int[n];
-    int[] versions = new int[n];
-    String[] strings = null;
-    for (int i = 0; i < n; i++) {
-      int c = contributors[i];
-      if (idHigh[c] == AGGREGATE || idHigh[c] == PackedIds.NONE) {
-        if (strings == null) {
-          strings = new String[n];
-        }
-        strings[i] = id(c);
-      }
-      low[i] = idLow[c];
-      high[i] = idHigh[c];
-      defs[i] = definition[c];
-      versions[i] = version[c];
-    }
-    String[] made = strings;
+  List<String> findingIds(ContributorIds ids) {
+    int n = ids.contributors().length;
+    long[] low = ids.low();
+    long[] high = ids.high();
+    int[] defs = ids.definitions();
+    int[] versions = ids.versions();
+    String[] made = ids.findingStrings();
     String[] definitionIds = this.definitionIds;
     return new DeferredIds(
         () -> {
-          String[] ids = new String[n];
+          String[] out = new String[n];
           for (int i = 0; i < n; i++) {
-            ids[i] =
+            out[i] =
                 made != null && made[i] != null
                     ? made[i]
                     : matchId(
                         definitionIds[defs[i]], PackedIds.unpack(low[i], high[i]), versions[i]);
           }
-          return List.of(ids);
+          return List.of(out);
         });
   }
 

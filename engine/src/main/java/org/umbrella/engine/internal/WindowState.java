@@ -121,6 +121,13 @@ final class WindowState {
 
   /** Notes that an entry with event time {@code time} was counted at engine clock {@code clock}. */
   void counted(long clock, long time) {
+    if (time >= clock) {
+      // Never the answer: an entry counted at c and asked about from any instant before c happened
+      // after that instant, and the evaluator takes the earlier of the two. On a stream whose
+      // record
+      // times are its event times (historical replay) no entry is kept at all.
+      return;
+    }
     int mask = countedAt.length - 1;
     while (countedSize > 0 && countedTime[(countedHead + countedSize - 1) & mask] >= time) {
       countedSize--;
@@ -143,9 +150,9 @@ final class WindowState {
   }
 
   /**
-   * The earliest event time among entries counted after {@code since} (engine clock), or {@code
-   * Long.MAX_VALUE} if none: a revision can still reach those, and so a rescan the windows around
-   * them.
+   * The earliest event time among entries counted after {@code since} (engine clock), when it is
+   * before {@code since}; else some time after {@code since}, or {@code Long.MAX_VALUE}. A revision
+   * can still reach those entries, and so a rescan the windows around them.
    */
   long earliestCountedAfter(long since) {
     int mask = countedAt.length - 1;

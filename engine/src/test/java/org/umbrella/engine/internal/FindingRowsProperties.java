@@ -23,7 +23,8 @@ class FindingRowsProperties {
     for (int i = 0; i < contributors.length; i++) {
       contributors[i] = match(table, 0, 1, "RU", ids.get(i), 0, FindingRows.CONFIRMED);
     }
-    int aggregate = table.aggregate("a/1", 1, "RU", contributors, 0, 1, FindingRows.CANDIDATE);
+    int aggregate =
+        table.aggregate("a/1", 1, "RU", table.copyIds(contributors), 0, 1, FindingRows.CANDIDATE);
     table.acquire(aggregate);
     List<String> expected = List.copyOf(new LinkedHashSet<>(ids));
 
