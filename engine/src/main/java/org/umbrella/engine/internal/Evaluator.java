@@ -398,7 +398,11 @@ public final class Evaluator {
               id,
               "decision-overdue",
               words[0] + id + words[1],
-              new Cause(def.id(), words[2] + table.raisedAt(f), List.of(), List.of(id)));
+              new Cause(
+                  def.id(),
+                  words[2] + IsoInstants.format(table.raisedAtMillis(f)),
+                  List.of(),
+                  List.of(id)));
         }
       }
     }
@@ -644,9 +648,10 @@ public final class Evaluator {
     }
     List<String> evidence = List.of(incident.id());
     // the id from the incident's own string: the row keeps it packed
+    String id = FindingRows.matchId(m.def.id(), incident.id(), version);
     emit(
         new FindingRecord(
-            FindingRows.matchId(m.def.id(), incident.id(), version),
+            id,
             at,
             m.def.id(),
             table.findingStatus(f),
@@ -655,7 +660,7 @@ public final class Evaluator {
             Optional.empty(),
             new Cause(m.def.id(), "the incident matches", evidence, List.of())));
     if (determined) {
-      awaitDetermination(f, at);
+      awaitDetermination(f, id, at);
     } else {
       confirmed(f, at);
     }
@@ -695,9 +700,9 @@ public final class Evaluator {
 
   // ---------------------------------------------------------------- determinations
 
-  private void awaitDetermination(int f, Instant at) {
+  private void awaitDetermination(int f, String id, Instant at) {
     table.awaitVotes(f);
-    String id = keepById(f);
+    keepById(f, id);
     Finding def = defs.get(table.definition(f));
     Body body = deciding(def);
     int eligible = 0;
@@ -710,13 +715,13 @@ public final class Evaluator {
       alert(
           at,
           body.members(),
-          table.id(f),
+          id,
           "quorum-unreachable",
           body.id()
               + " cannot reach its quorum of "
               + body.quorum()
               + " on "
-              + table.id(f)
+              + id
               + ": only "
               + eligible
               + " members may vote after recusal",
@@ -724,7 +729,7 @@ public final class Evaluator {
               def.id(),
               "quorum " + body.quorum() + ", " + eligible + " eligible",
               List.of(),
-              List.of(table.id(f))));
+              List.of(id)));
     }
     def.decideWithin()
         .ifPresent(
@@ -741,13 +746,11 @@ public final class Evaluator {
    * Keeps {@code f} by id (an aggregate, or a finding awaiting a body) until past the horizon and
    * decided.
    */
-  private String keepById(int f) {
-    String id = table.id(f);
+  private void keepById(int f, String id) {
     if (findings.put(id, f) == null) {
       table.acquire(f);
       findingsByAge.addLast(f);
     }
-    return id;
   }
 
   private List<String> eligible(Body body, int f) {
@@ -1082,7 +1085,7 @@ public final class Evaluator {
         w.chain.add(w.chainFrom(e), f);
         table.acquire(f);
         if (a.def.determinedBy().isPresent()) {
-          awaitDetermination(f, at);
+          awaitDetermination(f, table.id(f), at);
         } else {
           confirmed(f, at);
         }
@@ -1155,7 +1158,7 @@ public final class Evaluator {
     int f =
         table.aggregate(id, a.index, actor, ids, start, end, determined ? CANDIDATE : CONFIRMED);
     table.raisedAtMillis(f, at.toEpochMilli());
-    keepById(f);
+    keepById(f, id);
     List<String> from_ = table.findingIds(ids); // made when read: the Cause keeps it without a copy
     String rule =
         (a.sumOf.isPresent()

@@ -1,6 +1,5 @@
 package org.umbrella.engine.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -399,10 +398,6 @@ final class FindingRows {
   /** A match finding's id from its parts (the caller may hold the incident's id already). */
   static String matchId(String definition, String incident, int version) {
     return version == 1 ? definition + "/" + incident : definition + "/" + incident + "#" + version;
-  }
-
-  Instant raisedAt(int f) {
-    return Instant.ofEpochMilli(raisedAtMillis(f));
   }
 
   /**
