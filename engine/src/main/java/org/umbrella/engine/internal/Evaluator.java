@@ -99,7 +99,7 @@ public final class Evaluator {
   /**
    * Findings kept by id (aggregates, candidates): rows of {@link #table}, each holding a reference.
    */
-  private final Map<String, Integer> findings = new HashMap<>();
+  private final RowsById findings;
 
   /** Findings in {@link #findings}, in the order raised, for eviction past the revision horizon. */
   private final ArrayDeque<Integer> findingsByAge = new ArrayDeque<>();
@@ -187,6 +187,7 @@ public final class Evaluator {
       definitionIds[k] = defs.get(k).id();
     }
     table = new FindingRows(definitionIds);
+    findings = new RowsById(table::id);
     aggByIndex = new AggDef[defs.size()];
     aggregateCount = new int[defs.size()];
     overdueWords = new String[defs.size()][];
@@ -747,7 +748,7 @@ public final class Evaluator {
    * decided.
    */
   private void keepById(int f, String id) {
-    if (findings.put(id, f) == null) {
+    if (findings.putIfAbsent(id, f)) {
       table.acquire(f);
       findingsByAge.addLast(f);
     }
@@ -770,10 +771,10 @@ public final class Evaluator {
 
   private void determination(Determination d) {
     Instant at = Instant.ofEpochMilli(now);
-    Integer found = findings.get(d.finding());
+    int f = findings.get(d.finding());
     Body body = agreement.bodies().get(d.body());
     List<String> to = body == null ? List.of() : body.members();
-    if (found == null) {
+    if (f < 0) {
       alert(
           at,
           to,
@@ -787,7 +788,6 @@ public final class Evaluator {
           new Cause(d.body(), "unknown finding", List.of(d.id()), List.of()));
       return;
     }
-    int f = found;
     Finding def = defs.get(table.definition(f));
     if (body == null || !def.determinedBy().orElse("").equals(body.id())) {
       Body rightful = agreement.bodies().get(def.determinedBy().orElse(""));
