@@ -124,8 +124,7 @@ final class WindowState {
     if (time >= clock) {
       // Never the answer: an entry counted at c and asked about from any instant before c happened
       // after that instant, and the evaluator takes the earlier of the two. On a stream whose
-      // record
-      // times are its event times (historical replay) no entry is kept at all.
+      // record times are its event times (historical replay) no entry is kept at all.
       return;
     }
     int mask = countedAt.length - 1;
