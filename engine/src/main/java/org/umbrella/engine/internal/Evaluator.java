@@ -541,7 +541,7 @@ public final class Evaluator {
           idHigh = PackedIds.high(incident.id());
         }
         int version = before < 0 ? 1 : table.version(before) + 1;
-        slots = store(slots, old, raiseMatch(m, incident, idLow, idHigh, at, version));
+        slots = store(slots, old, raiseMatch(m, incident, party, idLow, idHigh, at, version));
         stored = true;
       }
     }
@@ -629,7 +629,7 @@ public final class Evaluator {
   }
 
   private int raiseMatch(
-      MatchDef m, Incident incident, long idLow, long idHigh, Instant at, int version) {
+      MatchDef m, Incident incident, int party, long idLow, long idHigh, Instant at, int version) {
     boolean determined = m.def.determinedBy().isPresent();
     int f =
         table.match(
@@ -641,7 +641,12 @@ public final class Evaluator {
             idHigh,
             keepIncidents ? incident : null,
             incident.time().toEpochMilli(),
-            determined ? CANDIDATE : CONFIRMED);
+            determined ? CANDIDATE : CONFIRMED,
+            determined
+                ? FindingRows.LANE_KEPT
+                : countedByWindow(m.index, party, incident.actor().party())
+                    ? FindingRows.LANE_WINDOW
+                    : FindingRows.LANE_HORIZON);
     if (determined) {
       table.awaitVotes(
           f); // kept by id until decided: it needs room for its votes and the time it was raised
@@ -666,6 +671,21 @@ public final class Evaluator {
       confirmed(f, at);
     }
     return f;
+  }
+
+  /**
+   * Whether a confirmed finding of definition {@code def} by {@code party} (its number, named
+   * {@code actor}) would be counted by some aggregate's window: its row then lives as long as the
+   * window keeps it, and goes in the lane of rows that do.
+   */
+  private boolean countedByWindow(int def, int party, String actor) {
+    List<AggDef> over = aggregatesOver.get(def);
+    for (int i = 0; i < over.size(); i++) {
+      if (parties.admits(over.get(i).by, party, actor)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void withdraw(int f, Instant at, String why, List<String> inputs, List<String> outputs) {

@@ -56,6 +56,31 @@ final class FindingRows {
 
   private static final byte STATUS_BITS = 0x0f;
 
+  /** The bits of a row's status byte that hold its lane ({@link #LANE_HORIZON} and the others). */
+  private static final int LANE_SHIFT = 4;
+
+  private static final byte LANE_BITS = 0x30;
+
+  /**
+   * Lanes: rows are handed out from the free rows of their lane, each lane holding findings of one
+   * expected lifetime. Why: a row is written when a finding is made and read again when it is let
+   * go of; rows let go of in the order they were made lie one after the other only if the rows
+   * around them live as long. In one pool, a violation counted by a window (let go of three days
+   * after the horizon) sits among violations counted by none (let go of at the horizon), the
+   * next-fit cursor fills the gaps of one with the other, and after a few horizons consecutive
+   * findings lie 5 to 64 rows apart instead of side by side (docs/benchmarks.md, "A twelfth look").
+   * A lane is only a placement hint: any row may hold any finding.
+   *
+   * <p>This lane: a match finding held only by the revision index, let go of at the horizon.
+   */
+  static final int LANE_HORIZON = 0;
+
+  /** A match finding that some aggregate's window counts as well: let go of after the window. */
+  static final int LANE_WINDOW = 1;
+
+  /** A finding kept by id (an aggregate, or one awaiting a body): let go of when decided. */
+  static final int LANE_KEPT = 2;
+
   private static final int[] NO_CONTRIBUTORS = new int[0];
 
   /** What only aggregates (window, evidence) and candidates (votes) need. */
@@ -116,7 +141,9 @@ final class FindingRows {
   private int[] refs = new int[1024];
   private More[] more = new More[1024];
   private int used;
-  private final FreeRows free = new FreeRows();
+
+  /** The free rows of each lane, by lane. */
+  private final FreeRows[] free = {new FreeRows(), new FreeRows(), new FreeRows()};
 
   /** Rows whose count reached zero (or that were made) since the last {@link #reclaim}. */
   private int[] pending = new int[64];
@@ -133,7 +160,7 @@ final class FindingRows {
   /**
    * A match finding on one incident ({@code incident} only when it must be kept, else null), whose
    * id the caller has packed ({@link PackedIds}: once per incident, for this row and the revision
-   * index both).
+   * index both), in a row of {@code lane} ({@link #LANE_HORIZON} and the others).
    */
   int match(
       int def,
@@ -144,8 +171,9 @@ final class FindingRows {
       long idHigh,
       @Nullable Incident incident,
       long eventMillis,
-      byte status) {
-    int f = row(def, version, actor, eventMillis, status);
+      byte status,
+      int lane) {
+    int f = row(def, version, actor, eventMillis, status, lane);
     this.idHigh[f] = idHigh;
     this.idLow[f] = idLow;
     if (idHigh == PackedIds.NONE) {
@@ -223,7 +251,7 @@ final class FindingRows {
       long windowFromMillis,
       long windowToMillis,
       byte status) {
-    int f = row(def, 1, actor, windowToMillis, status);
+    int f = row(def, 1, actor, windowToMillis, status, LANE_KEPT);
     idHigh[f] = AGGREGATE;
     More m = more(f);
     m.aggregateId = id;
@@ -237,14 +265,16 @@ final class FindingRows {
   }
 
   /** A new row; the caller sets its id ({@code idHigh}, and {@code idLow} for a match). */
-  private int row(int def, int ver, String who, long event, byte st) {
-    int f = free.take();
+  private int row(int def, int ver, String who, long event, byte st, int lane) {
+    int f = free[lane].take();
     if (f < 0) {
       if (used == definition.length) {
         grow();
       }
       f = used++;
-      free.coverUpTo(used);
+      for (FreeRows l : free) {
+        l.coverUpTo(used);
+      }
     }
     definition[f] = def;
     version[f] = ver;
@@ -255,7 +285,7 @@ final class FindingRows {
     }
     actor[f] = a;
     eventMillis[f] = event;
-    status[f] = st;
+    status[f] = (byte) (st | lane << LANE_SHIFT);
     next[f] = -1;
     refs[f] = 0; // more[f] is null: reclaim cleared it, and a new row never had one
     pend(f); // freed at the next reclaim unless something takes it
@@ -324,7 +354,7 @@ final class FindingRows {
           idString[f] = null;
         }
         status[f] = FREE; // the actor stays: one of a few shared strings, and row() overwrites it
-        free.free(f);
+        free[(st & LANE_BITS) >>> LANE_SHIFT].free(f);
       }
     }
     pendingSize = 0;
@@ -332,7 +362,11 @@ final class FindingRows {
 
   /** Rows in use (for tests: what reclaim leaves). */
   int live() {
-    return used - free.count();
+    int n = used;
+    for (FreeRows l : free) {
+      n -= l.count();
+    }
+    return n;
   }
 
   int definition(int f) {
@@ -373,7 +407,7 @@ final class FindingRows {
   }
 
   void status(int f, byte s) {
-    status[f] = (byte) ((status[f] & HAS_REFS) | s);
+    status[f] = (byte) ((status[f] & (HAS_REFS | LANE_BITS)) | s);
   }
 
   int next(int f) {

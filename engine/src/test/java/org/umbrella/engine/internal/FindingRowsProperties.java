@@ -2,17 +2,26 @@ package org.umbrella.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 
 /**
  * The rows of {@link FindingRows}: an aggregate's evidence is the same list of incident ids before
  * and after it lets go of its contributors (any ids: empty, long beyond one char's worth of length,
- * outside Latin-1, repeated), and a row is reused only once nothing holds it.
+ * outside Latin-1, repeated), and a row is reused only once nothing holds it, and only for a
+ * finding of the lane it was freed from (or any, for a row never used), with its status kept apart
+ * from the lane.
  */
 class FindingRowsProperties {
   @Property(tries = 300)
@@ -69,10 +78,70 @@ class FindingRowsProperties {
     }
   }
 
+  @Property(tries = 200)
+  void rows_areReusedWithinTheirLane_andTheLaneNeverShowsInTheStatus(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    Random random = new Random(seed);
+    FindingRows table = new FindingRows(new String[] {"d"});
+    byte[] statuses = {
+      FindingRows.CANDIDATE, FindingRows.CONFIRMED, FindingRows.REJECTED, FindingRows.WITHDRAWN
+    };
+    Map<Integer, Integer> laneOf = new HashMap<>(); // rows in use, and their lanes
+    Map<Integer, Byte> statusOf = new HashMap<>();
+    Map<Integer, Integer> freedFrom = new HashMap<>(); // rows freed, and the lane they left
+    Set<Integer> everUsed = new HashSet<>();
+    for (int step = 0; step < 400; step++) {
+      if (!laneOf.isEmpty() && random.nextInt(3) == 0) {
+        List<Integer> inUse = new ArrayList<>(laneOf.keySet());
+        int f = inUse.get(random.nextInt(inUse.size()));
+        table.release(f);
+        table.reclaim();
+        freedFrom.put(f, laneOf.remove(f));
+        statusOf.remove(f);
+        continue;
+      }
+      int lane = random.nextInt(3);
+      byte status = statuses[random.nextInt(statuses.length)];
+      // an id that does not pack marks the row as holding references (a bit beside the lane's)
+      String id =
+          random.nextBoolean() ? "i" + step : "a long incident id that does not pack " + step;
+      int f =
+          table.match(
+              0, 1, "RU", id, PackedIds.low(id), PackedIds.high(id), null, step, status, lane);
+      if (everUsed.contains(f)) {
+        assertThat(freedFrom).containsEntry(f, lane);
+      }
+      everUsed.add(f);
+      freedFrom.remove(f);
+      table.acquire(f);
+      table.reclaim();
+      laneOf.put(f, lane);
+      if (random.nextBoolean()) {
+        status = statuses[random.nextInt(statuses.length)];
+        table.status(f, status);
+      }
+      statusOf.put(f, status);
+      for (Map.Entry<Integer, Byte> e : statusOf.entrySet()) {
+        assertThat(table.status(e.getKey())).isEqualTo(e.getValue());
+      }
+      assertThat(table.live()).isEqualTo(laneOf.size());
+      assertThat(table.id(f)).isEqualTo("d/" + id);
+    }
+  }
+
   /** A match finding with no incident kept, its id packed as the engine packs it. */
   private static int match(
       FindingRows table, int def, int version, String actor, String id, long time, byte status) {
     return table.match(
-        def, version, actor, id, PackedIds.low(id), PackedIds.high(id), null, time, status);
+        def,
+        version,
+        actor,
+        id,
+        PackedIds.low(id),
+        PackedIds.high(id),
+        null,
+        time,
+        status,
+        FindingRows.LANE_HORIZON);
   }
 }
