@@ -266,7 +266,9 @@ final class FindingRows {
 
   /** A new row; the caller sets its id ({@code idHigh}, and {@code idLow} for a match). */
   private int row(int def, int ver, String who, long event, byte st, int lane) {
-    int f = free[lane].take();
+    // a lane looks as far as it must once more than an eighth of all rows are free, in any lane:
+    // the table grows past that only for a lane with no free row at all
+    int f = free[lane].take((long) freeRows() * 8 > used);
     if (f < 0) {
       if (used == definition.length) {
         grow();
@@ -362,11 +364,11 @@ final class FindingRows {
 
   /** Rows in use (for tests: what reclaim leaves). */
   int live() {
-    int n = used;
-    for (FreeRows l : free) {
-      n -= l.count();
-    }
-    return n;
+    return used - freeRows();
+  }
+
+  private int freeRows() {
+    return free[LANE_HORIZON].count() + free[LANE_WINDOW].count() + free[LANE_KEPT].count();
   }
 
   int definition(int f) {

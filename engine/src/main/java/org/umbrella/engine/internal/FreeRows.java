@@ -54,6 +54,15 @@ final class FreeRows {
    * near enough while at most an eighth of the rows are free: then the caller makes a new row.
    */
   int take() {
+    return take((long) count * 8 > limit);
+  }
+
+  /**
+   * As {@link #take()}, but whether to look as far as it must is the caller's to say: {@code far}
+   * when the rows to spare are counted over more than this set of free rows (the lanes of {@link
+   * FindingRows} share one table).
+   */
+  int take(boolean far) {
     if (count == 0) {
       return -1;
     }
@@ -66,9 +75,8 @@ final class FreeRows {
       w = 0; // past the last row: from the first
       b = bits[0];
     }
-    boolean thin = (long) count * 8 > limit;
     for (int scanned = 0; b == 0; scanned++) {
-      if (scanned >= SCAN_WORDS && !thin) {
+      if (scanned >= SCAN_WORDS && !far) {
         cursor = w << 6; // the next look starts past what this one read
         return -1;
       }

@@ -1,6 +1,7 @@
 package org.umbrella.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.umbrella.engine.internal.FindingRows.CONFIRMED;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
@@ -127,6 +129,46 @@ class FindingRowsProperties {
       assertThat(table.live()).isEqualTo(laneOf.size());
       assertThat(table.id(f)).isEqualTo("d/" + id);
     }
+  }
+
+  @Property(tries = 50)
+  void aLaneLooksAsFarAsItMust_onceMoreThanAnEighthOfAllRowsIsFree(
+      @ForAll @IntRange(min = 0, max = 2048) int freedInAnotherLane) {
+    // 2048 rows of one lane, then 64 of another, all held; one row of the second lane freed, far
+    // past its cursor's look-ahead (it never took a row, so its cursor is at row 0)
+    FindingRows table = new FindingRows(new String[] {"d"});
+    int[] rows = new int[2112];
+    for (int i = 0; i < rows.length; i++) {
+      int lane = i < 2048 ? FindingRows.LANE_HORIZON : FindingRows.LANE_KEPT;
+      String id = "i" + i;
+      rows[i] =
+          table.match(
+              0, 1, "RU", id, PackedIds.low(id), PackedIds.high(id), null, i, CONFIRMED, lane);
+      table.acquire(rows[i]);
+    }
+    table.reclaim();
+    for (int i = 0; i < freedInAnotherLane; i++) {
+      table.release(rows[i]);
+    }
+    table.release(rows[2111]);
+    table.reclaim();
+    boolean thin = (long) (freedInAnotherLane + 1) * 8 > rows.length;
+
+    String id = "new";
+    int f =
+        table.match(
+            0,
+            1,
+            "RU",
+            id,
+            PackedIds.low(id),
+            PackedIds.high(id),
+            null,
+            0,
+            CONFIRMED,
+            FindingRows.LANE_KEPT);
+
+    assertThat(f).isEqualTo(thin ? rows[2111] : rows.length);
   }
 
   /** A match finding with no incident kept, its id packed as the engine packs it. */

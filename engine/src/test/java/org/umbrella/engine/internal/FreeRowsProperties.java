@@ -15,10 +15,10 @@ import net.jqwik.api.constraints.LongRange;
  * The next-fit allocator of free rows against a model written from its contract: the set of free
  * rows and a cursor. A take answers the first free row at or after the cursor, wrapping, and moves
  * the cursor past it; it gives up (the table then makes a new row) only when that row is more than
- * its look-ahead of eight words (64 rows each) away and at most an eighth of the rows are free, so
- * that free rows are never left unused while the table grows without bound. Random interleavings of
- * making, freeing and taking rows, the frees partly in age order (as the horizon frees them) and
- * partly at random (as decisions do).
+ * its look-ahead of eight words (64 rows each) away and at most an eighth of the rows are free (or
+ * its caller says it need not look farther), so that free rows are never left unused while the
+ * table grows without bound. Random interleavings of making, freeing and taking rows, the frees
+ * partly in age order (as the horizon frees them) and partly at random (as decisions do).
  */
 class FreeRowsProperties {
   @Property(tries = 300)
@@ -39,6 +39,10 @@ class FreeRowsProperties {
         free.free(f);
         model.add(f);
       } else {
+        // take(), which looks as far as it must once an eighth of its rows are free, or now and
+        // then take(far) with the caller saying so
+        boolean callerSays = random.nextInt(4) == 0;
+        boolean far = callerSays ? random.nextBoolean() : (long) model.size() * 8 > limit;
         int expected = -1;
         if (!model.isEmpty()) {
           int words = (limit + 63) >>> 6;
@@ -52,18 +56,17 @@ class FreeRowsProperties {
             next = model.first();
             distance = (next >>> 6) + words - startWord;
           }
-          boolean thin = (long) model.size() * 8 > limit;
-          if (distance <= 8 || thin) {
+          if (distance <= 8 || far) {
             expected = next;
             cursor = next + 1;
           } else {
             cursor = ((startWord + 8) % words) << 6;
           }
         }
-        int f = free.take();
+        int f = callerSays ? free.take(far) : free.take();
         assertThat(f).isEqualTo(expected);
         if (f < 0) {
-          assertThat((long) model.size() * 8).isLessThanOrEqualTo(limit);
+          assertThat(model.isEmpty() || !far).isTrue();
           f = limit++;
           free.coverUpTo(limit);
         } else {
